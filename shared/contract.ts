@@ -1,0 +1,32 @@
+/**
+ * THE list of operations between a client and the workspace. Every transport (Electron IPC,
+ * the web bridge, the CLI) iterates over this object; a name declared twice throws here.
+ * Area groups live in shared/contract/<area>.ts.
+ */
+import type { z } from 'zod';
+import { defineContract, type Operation } from './contract/define';
+import { registryOps } from './contract/registry';
+import { workspaceOps } from './contract/workspace';
+
+export const contract = defineContract(workspaceOps, registryOps);
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract & string;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = Contract[C] extends Operation<z.ZodType, infer O> ? O : never;
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** What every client (IPC preload, HTTP, direct) offers the renderer. */
+export interface HeadroomClient {
+  call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
+}
+
+export * from './contract/workspace';
+export * from './contract/registry';
+export { type Operation } from './contract/define';

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { mutation, query, sessionOp } from './define';
+
+export interface WorkspaceState {
+  path: string;
+  name: string;
+  readOnly: boolean;
+  /** Why the session is read-only (locked by another process, opened read-only). */
+  readOnlyReason: string | null;
+  schemaVersion: number;
+  undo: { id: number; summary: string } | null;
+  redo: { id: number; summary: string } | null;
+}
+
+export interface WorkspaceInfo {
+  path: string;
+  schemaVersion: number;
+  counts: { prefixes: number; spaces: number; asns: number; events: number; actions: number };
+  fileBytes: number;
+  lastSaved: string | null;
+  journalEntries: number;
+  readOnly: boolean;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  who: string;
+  op: string;
+  summary: string;
+  /** done | undone | dropped (undone, then a new change) | applied (an undo or redo itself) */
+  state: 'done' | 'undone' | 'dropped' | 'applied';
+  changes: number;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  messages: string[];
+}
+
+const pathField = z.string().trim().min(1, 'a file path is required');
+
+export const workspaceOps = {
+  'workspace.current': query<WorkspaceState | null>()(z.object({}), 'The open workspace, or null'),
+  'workspace.info': query<WorkspaceInfo>()(z.object({}), 'Schema version, counts, file size, last saved'),
+  'workspace.history': query<HistoryEntry[]>()(
+    z.object({
+      limit: z.number().int().min(1).max(10000).optional(),
+      offset: z.number().int().min(0).optional(),
+    }),
+    'The audit log, newest first',
+  ),
+  'workspace.check': query<CheckResult>()(z.object({}), 'Integrity check of the open workspace'),
+  'workspace.undo': mutation<HistoryEntry | null>()(z.object({}), 'Undo the last change'),
+  'workspace.redo': mutation<HistoryEntry | null>()(z.object({}), 'Redo the last undone change'),
+  'workspace.save': mutation<{ savedAt: string }>()(z.object({}), 'Write the snapshot now'),
+  'workspace.open': sessionOp<WorkspaceState>()(
+    z.object({ path: pathField, readOnly: z.boolean().optional() }),
+    'Open a workspace file',
+  ),
+  'workspace.create': sessionOp<WorkspaceState>()(
+    z.object({ path: pathField, demo: z.boolean().optional() }),
+    'Create a new workspace file (refused if it exists) and open it',
+  ),
+  'workspace.saveAs': sessionOp<WorkspaceState>()(
+    z.object({ path: pathField }),
+    'Write the open workspace to a new file and continue there',
+  ),
+  'workspace.recent': query<string[]>()(z.object({}), 'Recently opened workspace files'),
+};
