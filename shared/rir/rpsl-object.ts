@@ -1,0 +1,45 @@
+/**
+ * The RPSL object as data (RFC 2622 §2): an ordered list of `name: value` attributes, the
+ * first naming the class. A value that spans continuation lines holds them joined by `\n`
+ * (each line trimmed); an empty continuation line (`+`) is an empty line in the value.
+ */
+export interface RpslAttribute {
+  /** Attribute name in lower case (RPSL names are case-insensitive). */
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface RpslObject {
+  readonly attributes: readonly RpslAttribute[];
+}
+
+/** The object's class: the name of its first attribute. */
+export function rpslClass(obj: RpslObject): string {
+  return obj.attributes[0]?.name ?? '';
+}
+
+/** The key value: the first attribute's value. */
+export function rpslKey(obj: RpslObject): string {
+  return obj.attributes[0]?.value ?? '';
+}
+
+/** Every value of the named attribute, in order. */
+export function rpslValues(obj: RpslObject, name: string): string[] {
+  const n = name.toLowerCase();
+  return obj.attributes.filter((a) => a.name === n).map((a) => a.value);
+}
+
+export function rpslValue(obj: RpslObject, name: string): string | undefined {
+  return rpslValues(obj, name)[0];
+}
+
+/** Builds an object from `[name, value]` pairs, skipping undefined values and expanding arrays. */
+export function rpslObject(pairs: ReadonlyArray<readonly [string, string | readonly string[] | undefined]>): RpslObject {
+  const attributes: RpslAttribute[] = [];
+  for (const [name, value] of pairs) {
+    if (value === undefined) continue;
+    const values = typeof value === 'string' ? [value] : value;
+    for (const v of values) attributes.push({ name: name.toLowerCase(), value: v });
+  }
+  return { attributes };
+}
