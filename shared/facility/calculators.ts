@@ -1,0 +1,86 @@
+/**
+ * The calculator registry behind `headroom calc NAME --in JSON [--schema]` (CLI.md): one
+ * entry per calculator, its zod input schema (JSON-Schema-representable: no transforms, no
+ * zod defaults, defaults listed as `default` metadata and applied by the calculator) and a
+ * `run` that parses an unknown input (shape first, then the spec's value ranges) and
+ * returns a CalcResult naming the first bad field (`items.0.nameplateW`).
+ */
+import { z } from 'zod';
+import { batteryInputSchema, computeBatteryRuntime } from './battery';
+import { backupInputSchema, computeBackup } from './backup';
+import { computeCooling, coolingInputSchema } from './cooling';
+import { computeFuel, fuelInputSchema } from './fuel';
+import { generatorInputSchema, sizeGenerator } from './generator';
+import { computeLoad, loadInputSchema } from './load';
+import type { CalcResult } from './result';
+import { sizeUps, upsInputSchema } from './ups';
+
+export const CALCULATOR_NAMES = ['load', 'ups', 'battery', 'generator', 'fuel', 'cooling', 'backup'] as const;
+export type CalculatorName = (typeof CALCULATOR_NAMES)[number];
+
+export interface Calculator {
+  readonly input: z.ZodType;
+  readonly summary: string;
+  run(input: unknown): CalcResult<unknown>;
+}
+
+/** Field path of a zod issue as the spec names it: `items.0.nameplateW`, or `input` at the top. */
+function issueField(issue: z.core.$ZodIssue): string {
+  return issue.path.map(String).join('.') || 'input';
+}
+
+/** The value an issue points at in the raw input (zod does not report inputs by default). */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v = raw;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
+  if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined) {
+    return 'is required (the spec gives no default)';
+  }
+  return issue.message;
+}
+
+function calculator<S extends z.ZodType>(
+  input: S,
+  summary: string,
+  compute: (parsed: z.output<S>) => CalcResult<unknown>,
+): Calculator {
+  return {
+    input,
+    summary,
+    run(raw: unknown): CalcResult<unknown> {
+      const parsed = input.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = issueField(issue);
+        return { ok: false, error: { code: 'invalid', field, message: `${field}: ${issueMessage(issue, raw)}` } };
+      }
+      return compute(parsed.data);
+    },
+  };
+}
+
+export const calculators: Record<CalculatorName, Calculator> = {
+  load: calculator(loadInputSchema, 'load inventory → design IT load, VA and currents (§1)', computeLoad),
+  ups: calculator(upsInputSchema, 'UPS sizing against W and VA, catalog pick, redundancy (§2)', sizeUps),
+  battery: calculator(batteryInputSchema, 'battery runtime by energy, Peukert or vendor table, and its inverse (§3)', computeBatteryRuntime),
+  generator: calculator(generatorInputSchema, 'generator sizing: UPS input, recharge, ESP 70 %, derating (§4)', sizeGenerator),
+  fuel: calculator(fuelInputSchema, 'fuel consumption, autonomy and NFPA 110 storage (§5)', computeFuel),
+  cooling: calculator(coolingInputSchema, 'WP-25 heat load, BTU/h, tons, N+1 units (§6)', computeCooling),
+  backup: calculator(backupInputSchema, 'backup job throughput, duration and window (§7)', computeBackup),
+};
+
+export function isCalculatorName(name: string): name is CalculatorName {
+  return (CALCULATOR_NAMES as readonly string[]).includes(name);
+}
+
+/** The JSON Schema of a calculator's input, as `--schema` prints it. */
+export function calculatorJsonSchema(name: CalculatorName): unknown {
+  return z.toJSONSchema(calculators[name].input, { io: 'input' });
+}
