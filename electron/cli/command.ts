@@ -1,0 +1,84 @@
+/** The CLI's command model: each area registers commands; main.ts routes argv to one. */
+import { statSync } from 'node:fs';
+import type { Channel, OutputOf } from '../../shared/contract';
+import { callOrThrow, createDispatch, type Dispatch } from '../core/services/dispatch';
+import { createHandlers } from '../core/services/handlers';
+import { Session } from '../core/services/session';
+import { currentUser } from '../core/services/user';
+
+export class UsageError extends Error {}
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CommandContext {
+  args: string[];
+  opts: Record<string, string | boolean | undefined>;
+  io: Io;
+  /** Opens WS, runs `fn` with a typed caller, closes (saving when cheap). */
+  withWorkspace<T>(path: string, mode: 'read' | 'write', fn: (call: Caller) => Promise<T>): Promise<T>;
+}
+
+export type Caller = <C extends Channel>(channel: C, input: unknown) => Promise<OutputOf<C>>;
+
+export interface Command {
+  /** One or two words: "init", "prefix add". */
+  name: string;
+  usage: string;
+  summary: string;
+  options?: Record<string, OptionSpec>;
+  /** How many positionals after the name: [min, max]. */
+  positionals: [number, number];
+  run(ctx: CommandContext): Promise<void>;
+}
+
+export { currentUser };
+
+/** Snapshots on close only while a rewrite is cheap; otherwise the fsynced journal holds it. */
+const CHEAP_SNAPSHOT_BYTES = 16 * 1024 * 1024;
+
+export async function withWorkspace<T>(path: string, mode: 'read' | 'write', fn: (call: Caller) => Promise<T>): Promise<T> {
+  const session = new Session({ who: currentUser() });
+  await session.open(path, mode === 'read');
+  const dispatch: Dispatch = createDispatch(createHandlers(session));
+  const call: Caller = (channel, input) => callOrThrow(dispatch, channel, input);
+  try {
+    return await fn(call);
+  } finally {
+    const ws = session.workspace;
+    if (ws && !ws.readOnly) {
+      let cheap = true;
+      try {
+        cheap = statSync(ws.path).size < CHEAP_SNAPSHOT_BYTES;
+      } catch {
+        cheap = false;
+      }
+      ws.close({ save: cheap });
+    }
+    session.close();
+  }
+}
+
+/** Pads columns so lists line up (the last column is left ragged). */
+export function alignRows(rows: string[][]): string[] {
+  if (rows.length === 0) return [];
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  return rows.map((r) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+export function jsonOut(io: Io, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
+}

@@ -1,0 +1,68 @@
+/**
+ * `headroom`: the command line (../shared/CLI.md). Exit 0 on success, 1 when the input is
+ * refused (message on stderr naming the field), 2 for a usage error.
+ */
+import { parseArgs } from 'node:util';
+import { toErrorShape } from '../../shared/errors';
+import { UsageError, withWorkspace, type Command, type Io } from './command';
+import { registryCommands } from './commands/registry';
+import { workspaceCommands } from './commands/workspace';
+
+export const commands: Command[] = [...workspaceCommands, ...registryCommands];
+
+function usageText(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return ['usage: headroom <command> ...', '', ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`)].join('\n');
+}
+
+function findCommand(argv: string[]): { command: Command; rest: string[] } | null {
+  const two = `${argv[0] ?? ''} ${argv[1] ?? ''}`;
+  const byTwo = commands.find((c) => c.name === two);
+  if (byTwo) return { command: byTwo, rest: argv.slice(2) };
+  const byOne = commands.find((c) => c.name === argv[0]);
+  return byOne ? { command: byOne, rest: argv.slice(1) } : null;
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    (argv.length === 0 ? io.err : io.out)(usageText());
+    return argv.length === 0 ? 2 : 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    io.err(`headroom: unknown command "${argv.slice(0, 2).join(' ')}"\n${usageText()}`);
+    return 2;
+  }
+  const { command, rest } = found;
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const [min, max] = command.positionals;
+    if (parsed.positionals.length < min) throw new UsageError('missing arguments');
+    if (parsed.positionals.length > max) throw new UsageError(`unexpected argument "${parsed.positionals[max]}"`);
+    await command.run({
+      args: parsed.positionals,
+      opts: parsed.values as Record<string, string | boolean | undefined>,
+      io,
+      withWorkspace,
+    });
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`headroom ${command.name}: ${e.message}\nusage: headroom ${command.usage}`);
+      return 2;
+    }
+    const shape = toErrorShape(e);
+    io.err(`headroom: ${shape.message}`);
+    return 1;
+  }
+}
+
+export const processIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};

@@ -1,0 +1,27 @@
+/** The bundled demo workspace: a small ISP in documentation space (resources/demo). */
+import { readFileSync } from 'node:fs';
+import type { PrefixStatus } from '../../../shared/contract';
+import type { Workspace } from '../workspace/workspace';
+import { resourcePath } from './paths';
+import { insertPrefix } from './registry';
+
+interface DemoData {
+  name: string;
+  prefixes: { prefix: string; status: PrefixStatus; description: string; space?: string; unit?: number; date?: string; rir?: string }[];
+  asns: { asn: number; description: string }[];
+}
+
+export function readDemoData(): DemoData {
+  return JSON.parse(readFileSync(resourcePath('demo', 'demo-workspace.json'), 'utf8')) as DemoData;
+}
+
+/** Loads the demo data as one action (so a planner can undo it). */
+export function seedDemo(ws: Workspace): void {
+  const data = readDemoData();
+  ws.mutate('workspace.loadDemo', `Load the demo ISP "${data.name}"`, (tx) => {
+    for (const p of data.prefixes) insertPrefix(tx, p, ws.now());
+    const at = ws.now().toISOString();
+    for (const a of data.asns) tx.insert('asns', { asn: a.asn, description: a.description, created_at: at });
+    tx.insert('settings', { key: 'organisation.name', value: JSON.stringify(data.name) });
+  });
+}

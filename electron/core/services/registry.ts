@@ -1,0 +1,166 @@
+/** Registry use-cases over the workspace: blocks in address spaces (first form; see issue #4). */
+import type { PrefixPage, PrefixRow, PrefixStatus } from '../../../shared/contract';
+import { HeadroomError, invalid } from '../../../shared/errors';
+import {
+  addressToKey,
+  comparePrefixes,
+  formatPrefix,
+  parsePrefix,
+  prefixEnd,
+  prefixFromKey,
+  type Prefix,
+} from '../../../shared/ip/prefix';
+import type { SqlParam } from '../workspace/journal';
+import type { Row, Tx } from '../workspace/tx';
+import type { Workspace } from '../workspace/workspace';
+
+export const DEFAULT_SPACE = 'global';
+
+export interface AddPrefixInput {
+  prefix: string;
+  space?: string | undefined;
+  status?: PrefixStatus | undefined;
+  description?: string | undefined;
+  unit?: number | undefined;
+  date?: string | undefined;
+  rir?: string | undefined;
+}
+
+export function todayUtc(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+function keys(p: Prefix): [Uint8Array, Uint8Array] {
+  return [addressToKey(p.family, p.start), addressToKey(p.family, prefixEnd(p))];
+}
+
+export function rowToPrefix(r: Row): PrefixRow {
+  const p = prefixFromKey(Number(r.family) as 4 | 6, r.start as Uint8Array, Number(r.length));
+  return {
+    id: Number(r.id),
+    prefix: formatPrefix(p),
+    family: p.family,
+    length: p.length,
+    space: String(r.space ?? DEFAULT_SPACE),
+    status: String(r.status) as PrefixStatus,
+    description: String(r.description ?? ''),
+    unit: r.unit === null || r.unit === undefined ? null : Number(r.unit),
+    date: (r.date as string | null) ?? null,
+    rir: (r.rir as string | null) ?? null,
+  };
+}
+
+const SELECT_PREFIX = 'SELECT p.*, s.name AS space FROM prefixes p JOIN spaces s ON s.id = p.space_id';
+
+function spaceId(ws: Workspace | Tx, name: string): number | null {
+  const r = ws.get('SELECT id FROM spaces WHERE name = ?', [name]);
+  return r ? Number(r.id) : null;
+}
+
+/** Validates and inserts one block inside an open action. */
+export function insertPrefix(tx: Tx, input: AddPrefixInput, now: Date): PrefixRow {
+  const p = parsePrefix(input.prefix, 'prefix');
+  const status = input.status ?? 'assigned';
+  const spaceName = (input.space ?? DEFAULT_SPACE).trim();
+  if (input.unit !== undefined) {
+    if (p.family !== 6) throw invalid('unit', 'only IPv6 pools have an assignment unit');
+    if (input.unit < p.length) throw invalid('unit', `/${input.unit} is shorter than the block itself (/${p.length})`);
+  }
+  const id = spaceId(tx, spaceName) ?? tx.insert('spaces', { name: spaceName, description: '' });
+  const [start, end] = keys(p);
+  const dup = tx.get('SELECT id FROM prefixes WHERE space_id = ? AND family = ? AND start = ? AND length = ?', [id, p.family, start, p.length]);
+  if (dup) throw new HeadroomError('conflict', `prefix: ${formatPrefix(p)} is already in space "${spaceName}"`, 'prefix');
+  const at = now.toISOString();
+  const rowId = tx.insert('prefixes', {
+    space_id: id,
+    family: p.family,
+    start,
+    end,
+    length: p.length,
+    status,
+    description: input.description ?? '',
+    unit: input.unit ?? null,
+    rir: input.rir ?? null,
+    date: input.date ?? todayUtc(now),
+    created_at: at,
+    updated_at: at,
+  });
+  return rowToPrefix(tx.get(`${SELECT_PREFIX} WHERE p.id = ?`, [rowId])!);
+}
+
+export function addPrefix(ws: Workspace, input: AddPrefixInput): PrefixRow {
+  const p = parsePrefix(input.prefix, 'prefix');
+  const summary = `Add ${formatPrefix(p)} (${input.status ?? 'assigned'}) to ${input.space ?? DEFAULT_SPACE}`;
+  return ws.mutate('registry.addPrefix', summary, (tx) => insertPrefix(tx, input, ws.now()));
+}
+
+function findPrefix(ws: Workspace, text: string, spaceName: string): { p: Prefix; row: Row } {
+  const p = parsePrefix(text, 'prefix');
+  const sid = spaceId(ws, spaceName);
+  if (sid === null) throw new HeadroomError('not-found', `space: there is no address space "${spaceName}"`, 'space');
+  const [start] = keys(p);
+  const row = ws.get(`${SELECT_PREFIX} WHERE p.space_id = ? AND p.family = ? AND p.start = ? AND p.length = ?`, [sid, p.family, start, p.length]);
+  if (!row) throw new HeadroomError('not-found', `prefix: ${formatPrefix(p)} is not in space "${spaceName}"`, 'prefix');
+  return { p, row };
+}
+
+export function removePrefix(ws: Workspace, input: { prefix: string; space?: string | undefined }): PrefixRow {
+  const spaceName = input.space ?? DEFAULT_SPACE;
+  const { p, row } = findPrefix(ws, input.prefix, spaceName);
+  const [start, end] = keys(p);
+  const children = Number(
+    ws.get('SELECT count(*) AS n FROM prefixes WHERE space_id = ? AND family = ? AND start >= ? AND end <= ? AND id != ?', [
+      Number(row.space_id),
+      p.family,
+      start,
+      end,
+      Number(row.id),
+    ])!.n,
+  );
+  if (children > 0) {
+    throw new HeadroomError(
+      'conflict',
+      `prefix: ${formatPrefix(p)} holds ${children} block${children === 1 ? '' : 's'}; remove ${children === 1 ? 'it' : 'them'} first`,
+      'prefix',
+    );
+  }
+  const removed = rowToPrefix(row);
+  ws.mutate('registry.removePrefix', `Remove ${removed.prefix} from ${spaceName}`, (tx) => tx.delete('prefixes', removed.id));
+  return removed;
+}
+
+export function listPrefixes(
+  ws: Workspace,
+  input: { within?: string | undefined; space?: string | undefined; offset?: number | undefined; limit?: number | undefined },
+): PrefixPage {
+  const where: string[] = [];
+  const params: SqlParam[] = [];
+  if (input.space !== undefined) {
+    const sid = spaceId(ws, input.space);
+    if (sid === null) throw new HeadroomError('not-found', `space: there is no address space "${input.space}"`, 'space');
+    where.push('p.space_id = ?');
+    params.push(sid);
+  }
+  if (input.within !== undefined && input.within !== '') {
+    const w = parsePrefix(input.within, 'within');
+    const [start, end] = keys(w);
+    where.push('p.family = ? AND p.start >= ? AND p.end <= ?');
+    params.push(w.family, start, end);
+  }
+  const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const total = Number(ws.get(`SELECT count(*) AS n FROM prefixes p${clause}`, params)!.n);
+  const limit = input.limit ?? 1_000_000;
+  const rows = ws
+    .all(`${SELECT_PREFIX}${clause} ORDER BY p.family, p.start, p.length, s.name LIMIT ? OFFSET ?`, [...params, limit, input.offset ?? 0])
+    .map(rowToPrefix);
+  return { total, rows };
+}
+
+export function listSpaces(ws: Workspace): string[] {
+  return ws.all('SELECT name FROM spaces ORDER BY id').map((r) => String(r.name));
+}
+
+/** Sorts rows the CLI's way (tests compare against this). */
+export function sortPrefixRows(rows: PrefixRow[]): PrefixRow[] {
+  return [...rows].sort((a, b) => comparePrefixes(parsePrefix(a.prefix), parsePrefix(b.prefix)));
+}

@@ -1,0 +1,121 @@
+/**
+ * Which workspace a client (the app, the web bridge, a CLI command) has open. The app keeps one
+ * session for its lifetime; each CLI command opens one, runs, and closes it.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { WorkspaceState } from '../../../shared/contract';
+import { HeadroomError } from '../../../shared/errors';
+import { atomicWriteFile } from '../workspace/fsutil';
+import { Workspace, type WorkspaceOptions } from '../workspace/workspace';
+import { seedDemo } from './demo';
+
+export interface SessionOptions extends WorkspaceOptions {
+  /** Where the recent-files list lives (the app's user-data folder); none for the CLI. */
+  stateDir?: string;
+  /** The app autosaves this long after the last change (ms); 0 = only on close. */
+  autosaveMs?: number;
+}
+
+export class Session {
+  private ws: Workspace | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(readonly options: SessionOptions = {}) {}
+
+  get workspace(): Workspace | null {
+    return this.ws;
+  }
+
+  /** The open workspace; `no-workspace` when there is none. */
+  require(): Workspace {
+    if (!this.ws) throw new HeadroomError('no-workspace', 'no workspace is open: create or open one first');
+    return this.ws;
+  }
+
+  current(): WorkspaceState | null {
+    return this.ws ? this.ws.state() : null;
+  }
+
+  async open(path: string, readOnly = false): Promise<WorkspaceState> {
+    const ws = await Workspace.open(path, { ...this.options, readOnly });
+    this.replace(ws);
+    return ws.state();
+  }
+
+  async create(path: string, demo = false): Promise<WorkspaceState> {
+    const ws = await Workspace.create(path, this.options, demo ? seedDemo : undefined);
+    this.replace(ws);
+    return ws.state();
+  }
+
+  /** Writes the open workspace to a new file and continues there. */
+  async saveAs(path: string): Promise<WorkspaceState> {
+    const current = this.require();
+    const target = current.exportTo(path);
+    const ws = await Workspace.open(target, this.options);
+    this.replace(ws);
+    return ws.state();
+  }
+
+  private replace(ws: Workspace): void {
+    this.closeCurrent();
+    this.ws = ws;
+    const autosave = this.options.autosaveMs ?? 0;
+    if (autosave > 0 && !ws.readOnly) {
+      ws.onChange = () => {
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => {
+          this.timer = null;
+          try {
+            if (this.ws === ws) ws.save();
+          } catch {
+            /* the journal still holds every change; the next save retries */
+          }
+        }, autosave);
+      };
+    }
+    this.remember(ws.path);
+  }
+
+  private closeCurrent(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.ws?.close();
+    this.ws = null;
+  }
+
+  close(): void {
+    this.closeCurrent();
+  }
+
+  // ------------------------------------------------------------- recent files
+
+  private recentFile(): string | null {
+    return this.options.stateDir ? join(this.options.stateDir, 'recent.json') : null;
+  }
+
+  recent(): string[] {
+    const f = this.recentFile();
+    if (!f || !existsSync(f)) return [];
+    try {
+      const list = JSON.parse(readFileSync(f, 'utf8')) as unknown;
+      return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private remember(path: string): void {
+    const f = this.recentFile();
+    if (!f) return;
+    const full = resolve(path);
+    const list = [full, ...this.recent().filter((p) => p !== full)].slice(0, 10);
+    try {
+      mkdirSync(dirname(f), { recursive: true });
+      atomicWriteFile(f, Buffer.from(JSON.stringify(list, null, 2)));
+    } catch {
+      /* the recent list is a convenience */
+    }
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * A transaction over the sql.js database that records what it does: every statement (for the
+ * journal) and every row it changes (for the events table: audit, undo, history).
+ */
+import type { Database, SqlValue } from 'sql.js';
+import type { SqlParam, Statement } from './journal';
+
+export type Row = Record<string, SqlValue>;
+
+/** Rows as JSON for events.before/after: BLOBs as {"$b": base64}. */
+export function rowToJson(row: Row | null): string | null {
+  if (row === null) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = v instanceof Uint8Array ? { $b: Buffer.from(v).toString('base64') } : v;
+  return JSON.stringify(out);
+}
+
+export function rowFromJson(json: string | null): Row | null {
+  if (json === null) return null;
+  const raw = JSON.parse(json) as Record<string, unknown>;
+  const out: Row = {};
+  for (const [k, v] of Object.entries(raw)) {
+    out[k] =
+      v && typeof v === 'object' && '$b' in v
+        ? new Uint8Array(Buffer.from(String((v as { $b: string }).$b), 'base64'))
+        : (v as SqlValue);
+  }
+  return out;
+}
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+function ident(name: string): string {
+  if (!IDENT.test(name)) throw new Error(`not an identifier: ${name}`);
+  return name;
+}
+
+export function queryAll(db: Database, sql: string, params: SqlParam[] = []): Row[] {
+  const stmt = db.prepare(sql);
+  try {
+    stmt.bind(params);
+    const rows: Row[] = [];
+    while (stmt.step()) rows.push(stmt.getAsObject());
+    return rows;
+  } finally {
+    stmt.free();
+  }
+}
+
+export function queryOne(db: Database, sql: string, params: SqlParam[] = []): Row | null {
+  return queryAll(db, sql, params)[0] ?? null;
+}
+
+export class Tx {
+  readonly statements: Statement[] = [];
+  private changes = 0;
+
+  constructor(
+    private readonly db: Database,
+    readonly actionId: number,
+    readonly at: string,
+    readonly who: string,
+    readonly what: string,
+  ) {}
+
+  /** Runs a writing statement and records it for the journal. */
+  run(sql: string, params: SqlParam[] = []): void {
+    this.db.run(sql, params);
+    this.statements.push([sql, params]);
+  }
+
+  all(sql: string, params: SqlParam[] = []): Row[] {
+    return queryAll(this.db, sql, params);
+  }
+
+  get(sql: string, params: SqlParam[] = []): Row | null {
+    return queryOne(this.db, sql, params);
+  }
+
+  get changeCount(): number {
+    return this.changes;
+  }
+
+  private byId(table: string, id: number): Row | null {
+    return this.get(`SELECT * FROM ${ident(table)} WHERE id = ?`, [id]);
+  }
+
+  private record(table: string, rowId: number, before: Row | null, after: Row | null): void {
+    this.changes++;
+    this.run('INSERT INTO events (action_id, at, who, what, tbl, row_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      this.actionId,
+      this.at,
+      this.who,
+      this.what,
+      table,
+      rowId,
+      rowToJson(before),
+      rowToJson(after),
+    ]);
+  }
+
+  /** Inserts a row (with its id when given) and records it. Returns the row id. */
+  insert(table: string, row: Record<string, SqlParam>): number {
+    const cols = Object.keys(row).map(ident);
+    this.run(
+      `INSERT INTO ${ident(table)} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      cols.map((c) => row[c]!),
+    );
+    const id = Number(this.get('SELECT last_insert_rowid() AS id')!.id);
+    this.record(table, id, null, this.byId(table, id));
+    return id;
+  }
+
+  update(table: string, id: number, patch: Record<string, SqlParam>): void {
+    const before = this.byId(table, id);
+    if (!before) throw new Error(`${table} row ${id} does not exist`);
+    const cols = Object.keys(patch).map(ident);
+    this.run(`UPDATE ${ident(table)} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [
+      ...cols.map((c) => patch[c]!),
+      id,
+    ]);
+    this.record(table, id, before, this.byId(table, id));
+  }
+
+  delete(table: string, id: number): void {
+    const before = this.byId(table, id);
+    if (!before) throw new Error(`${table} row ${id} does not exist`);
+    this.run(`DELETE FROM ${ident(table)} WHERE id = ?`, [id]);
+    this.record(table, id, before, null);
+  }
+
+  /** Puts a row back exactly as recorded (undo of a delete, redo of an insert). */
+  restore(table: string, row: Row): void {
+    const cols = Object.keys(row).map(ident);
+    const id = Number(row.id);
+    this.run(
+      `INSERT INTO ${ident(table)} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      cols.map((c) => row[c] as SqlParam),
+    );
+    this.record(table, id, null, this.byId(table, id));
+  }
+
+  /** Sets every column of an existing row to the recorded values. */
+  overwrite(table: string, row: Row): void {
+    const id = Number(row.id);
+    const cols = Object.keys(row).filter((c) => c !== 'id').map(ident);
+    const before = this.byId(table, id);
+    this.run(`UPDATE ${ident(table)} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [
+      ...cols.map((c) => row[c] as SqlParam),
+      id,
+    ]);
+    this.record(table, id, before, this.byId(table, id));
+  }
+}

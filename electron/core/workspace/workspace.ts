@@ -1,0 +1,521 @@
+/**
+ * A workspace: one `*.headroom` SQLite file held in sql.js, with its journal, lock and backups.
+ *
+ * The write path (DESIGN.md): a mutation runs in a transaction; its statements are appended to
+ * the journal and fsynced BEFORE the transaction commits and the caller is told; snapshots are
+ * written by temp file + fsync + rename, after which the journal is reset. On open, journal
+ * entries newer than the snapshot are replayed. A damaged file is refused, never rewritten.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { Database } from 'sql.js';
+import { HeadroomError } from '../../../shared/errors';
+import type { CheckResult, HistoryEntry, WorkspaceInfo, WorkspaceState } from '../../../shared/contract';
+import { backupIsDue, newestGoodBackup, writeBackup } from './backups';
+import {
+  APPLICATION_ID,
+  checkSeal,
+  hasSqliteHeader,
+  headerApplicationId,
+  headerPageCount,
+  headerPageSize,
+  headerUserVersion,
+  sealSnapshot,
+} from './fileformat';
+import { atomicCreateFile, atomicWriteFile } from './fsutil';
+import { JournalWriter, journalPathFor, readJournal, type SqlParam } from './journal';
+import { acquireLock } from './lock';
+import { MIGRATIONS, migrate, SCHEMA_VERSION, userVersion } from './schema';
+import { loadSqlJs } from './sqljs';
+import { queryAll, queryOne, rowFromJson, Tx, type Row } from './tx';
+
+export interface WorkspaceOptions {
+  /** Open without taking the writer lock; every mutation is refused. */
+  readOnly?: boolean;
+  /** Who is recorded in the audit log. */
+  who?: string;
+  now?: () => Date;
+  /** Snapshot automatically once the journal exceeds this many bytes. */
+  snapshotAfterJournalBytes?: number;
+}
+
+const DEFAULT_SNAPSHOT_AFTER = 4 * 1024 * 1024;
+
+function describeSize(n: number): string {
+  return n === 1 ? '1 byte' : `${n} bytes`;
+}
+
+/** Refusal of a file that is not (or no longer) a usable workspace, naming the good backup. */
+function refuse(path: string, code: 'corrupt' | 'newer-version' | 'invalid', problem: string): HeadroomError {
+  const backup = code === 'corrupt' ? newestGoodBackup(path) : null;
+  const offer = backup
+    ? ` The newest good backup is ${backup.path} (taken ${backup.takenAt}); open it or copy it over the damaged file.`
+    : '';
+  return new HeadroomError(code, `${path}: ${problem}. The file was not changed.${offer}`, 'path');
+}
+
+/** Checks the bytes of a workspace file before sql.js sees them. */
+export function validateWorkspaceBytes(path: string, bytes: Uint8Array): void {
+  if (bytes.length === 0) throw refuse(path, 'corrupt', 'the file is empty (0 bytes), so it holds no workspace');
+  if (!hasSqliteHeader(bytes)) {
+    throw refuse(path, 'invalid', 'is not a Headroom workspace (it is not an SQLite database)');
+  }
+  if (bytes.length < 512) throw refuse(path, 'corrupt', `the file is truncated (${describeSize(bytes.length)})`);
+  const pageSize = headerPageSize(bytes);
+  const pages = headerPageCount(bytes);
+  if (bytes.length % pageSize !== 0 || (pages !== null && pages * pageSize !== bytes.length)) {
+    throw refuse(path, 'corrupt', `the file is truncated or extended (${describeSize(bytes.length)}, not a whole number of database pages)`);
+  }
+  if (headerApplicationId(bytes) !== APPLICATION_ID) {
+    throw refuse(path, 'invalid', 'is an SQLite database but not a Headroom workspace');
+  }
+  const version = headerUserVersion(bytes);
+  if (version > SCHEMA_VERSION) {
+    throw refuse(
+      path,
+      'newer-version',
+      `was written by a newer Headroom (schema version ${version}; this version reads up to ${SCHEMA_VERSION}). Update Headroom to open it`,
+    );
+  }
+  const seal = checkSeal(bytes);
+  if (seal === 'mismatch') throw refuse(path, 'corrupt', 'the file is damaged (its checksum does not match its contents)');
+  if (seal === 'absent') throw refuse(path, 'corrupt', 'the file has no Headroom checksum (damaged, or changed by another program)');
+}
+
+function integrityMessages(db: Database): string[] {
+  const rows = db.exec('PRAGMA integrity_check')[0]?.values ?? [];
+  const messages = rows.map((r) => String(r[0]));
+  return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
+}
+
+export class Workspace {
+  private journal: JournalWriter | null = null;
+  private releaseLock: (() => void) | null = null;
+  private seq = 0;
+  private snapshotSeq = 0;
+  private closed = false;
+  readonly who: string;
+  readonly now: () => Date;
+  private readonly snapshotAfter: number;
+  /** Called after every committed change (the app's debounced autosave hooks in here). */
+  onChange: (() => void) | null = null;
+
+  private constructor(
+    readonly path: string,
+    private db: Database,
+    readonly id: string,
+    readonly readOnly: boolean,
+    readonly readOnlyReason: string | null,
+    opts: WorkspaceOptions,
+  ) {
+    this.who = opts.who ?? 'headroom';
+    this.now = opts.now ?? (() => new Date());
+    this.snapshotAfter = opts.snapshotAfterJournalBytes ?? DEFAULT_SNAPSHOT_AFTER;
+  }
+
+  // ---------------------------------------------------------------- create / open
+
+  /** Creates a new workspace file; refuses (conflict) if the path exists. */
+  static async create(path: string, opts: WorkspaceOptions = {}, seed?: (ws: Workspace) => void): Promise<Workspace> {
+    const full = resolve(path);
+    if (existsSync(full)) throw new HeadroomError('conflict', `${full}: the file already exists; choose another name`, 'path');
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database();
+    db.run(`PRAGMA application_id = ${APPLICATION_ID}`);
+    migrate(db);
+    const id = randomUUID();
+    const now = (opts.now ?? (() => new Date()))().toISOString();
+    db.run('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?), (?, ?)', ['workspace_id', id, 'created_at', now, 'journal_seq', '0']);
+    const bytes = db.export();
+    sealSnapshot(bytes);
+    try {
+      atomicCreateFile(full, bytes);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new HeadroomError('conflict', `${full}: the file already exists; choose another name`, 'path');
+      }
+      throw new HeadroomError('io', `${full}: could not create the file: ${(e as Error).message}`, 'path');
+    }
+    db.close();
+    const ws = await Workspace.open(full, opts);
+    if (seed) {
+      seed(ws);
+      ws.save();
+    }
+    return ws;
+  }
+
+  static async open(path: string, opts: WorkspaceOptions = {}): Promise<Workspace> {
+    const full = resolve(path);
+    if (!existsSync(full)) throw new HeadroomError('not-found', `${full}: no such workspace file`, 'path');
+    if (statSync(full).isDirectory()) throw new HeadroomError('invalid', `${full}: is a folder, not a workspace file`, 'path');
+
+    let readOnly = opts.readOnly ?? false;
+    let readOnlyReason: string | null = readOnly ? 'opened read-only' : null;
+    let release: (() => void) | null = null;
+    if (!readOnly) {
+      const lock = acquireLock(full);
+      if (lock.ok) release = lock.release;
+      else {
+        readOnly = true;
+        const who = lock.holder ? `process ${lock.holder.pid} on ${lock.holder.host} since ${lock.holder.since}` : 'another process';
+        readOnlyReason = `locked by ${who}; opened read-only`;
+      }
+    }
+    try {
+      return await Workspace.load(full, opts, readOnly, readOnlyReason, release);
+    } catch (e) {
+      release?.();
+      throw e;
+    }
+  }
+
+  private static async load(
+    full: string,
+    opts: WorkspaceOptions,
+    readOnly: boolean,
+    readOnlyReason: string | null,
+    release: (() => void) | null,
+  ): Promise<Workspace> {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(full);
+    } catch (e) {
+      throw new HeadroomError('io', `${full}: could not read the file: ${(e as Error).message}`, 'path');
+    }
+    validateWorkspaceBytes(full, bytes);
+    const SQL = await loadSqlJs();
+    let db: Database;
+    try {
+      db = new SQL.Database(bytes);
+      const problems = integrityMessages(db);
+      if (problems.length) throw refuse(full, 'corrupt', `the database is damaged (integrity check: ${problems.slice(0, 3).join('; ')})`);
+    } catch (e) {
+      if (e instanceof HeadroomError) throw e;
+      throw refuse(full, 'corrupt', `the database cannot be read (${(e as Error).message})`);
+    }
+    const meta = (key: string) => queryOne(db, 'SELECT value FROM meta WHERE key = ?', [key])?.value;
+    const id = String(meta('workspace_id') ?? '');
+    if (!id) throw refuse(full, 'corrupt', 'the workspace has no identity record');
+
+    const now = (opts.now ?? (() => new Date()))();
+    const version = userVersion(db);
+    if (version < SCHEMA_VERSION) {
+      if (readOnly) {
+        throw new HeadroomError('read-only', `${full}: needs an upgrade from schema ${version} to ${SCHEMA_VERSION}, which a read-only session cannot do`, 'path');
+      }
+      writeBackup(full, bytes, now);
+      migrate(db);
+    } else if (!readOnly && backupIsDue(full, now)) {
+      writeBackup(full, bytes, now);
+    }
+
+    const ws = new Workspace(full, db, id, readOnly, readOnlyReason, opts);
+    ws.releaseLock = release;
+    ws.snapshotSeq = Number(meta('journal_seq') ?? 0);
+    ws.seq = ws.snapshotSeq;
+
+    const journalPath = journalPathFor(full);
+    const journal = readJournal(journalPath, full);
+    if (journal.workspaceId !== null && journal.workspaceId !== id && journal.entries.length > 0) {
+      throw refuse(full, 'corrupt', `the journal ${journalPath} belongs to another workspace; move it away to open this file`);
+    }
+    let stale = false;
+    for (const entry of journal.entries) {
+      if (entry.seq <= ws.snapshotSeq) {
+        stale = true;
+        continue;
+      }
+      if (entry.seq !== ws.seq + 1) throw refuse(full, 'corrupt', `the journal skips from change ${ws.seq} to ${entry.seq}`);
+      ws.apply(entry.statements);
+      ws.seq = entry.seq;
+    }
+    if (!readOnly) {
+      const mustCompact = version < SCHEMA_VERSION || stale || journal.tornTail || journal.workspaceId !== id;
+      if (mustCompact) {
+        ws.writeSnapshot();
+        ws.journal = JournalWriter.open(journalPath, id, true);
+      } else {
+        ws.journal = JournalWriter.open(journalPath, id, false);
+      }
+    }
+    return ws;
+  }
+
+  private apply(statements: [string, SqlParam[]][]): void {
+    this.db.run('BEGIN');
+    try {
+      for (const [sql, params] of statements) this.db.run(sql, params);
+      this.db.run('COMMIT');
+    } catch (e) {
+      this.db.run('ROLLBACK');
+      throw refuse(this.path, 'corrupt', `a journal entry could not be replayed (${(e as Error).message})`);
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  all(sql: string, params: SqlParam[] = []): Row[] {
+    this.assertOpen();
+    return queryAll(this.db, sql, params);
+  }
+
+  get(sql: string, params: SqlParam[] = []): Row | null {
+    this.assertOpen();
+    return queryOne(this.db, sql, params);
+  }
+
+  /** Direct access for hot read paths (prepared statements over many rows). */
+  get database(): Database {
+    this.assertOpen();
+    return this.db;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new HeadroomError('no-workspace', 'the workspace is closed');
+  }
+
+  private assertWritable(): void {
+    this.assertOpen();
+    if (this.readOnly) {
+      throw new HeadroomError('read-only', `${this.path}: ${this.readOnlyReason ?? 'opened read-only'}; the change was not made`);
+    }
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /**
+   * Runs one user action. Everything `fn` does through the Tx commits together, is journaled
+   * and fsynced before this returns, and is recorded as one undoable action.
+   */
+  mutate<T>(op: string, summary: string, fn: (tx: Tx) => T, options: { undoable?: boolean; reverts?: number } = {}): T {
+    this.assertWritable();
+    const undoable = options.undoable ?? true;
+    const at = this.now().toISOString();
+    const db = this.db;
+    db.run('BEGIN');
+    try {
+      const bootstrap = new Tx(db, 0, at, this.who, op);
+      bootstrap.run('INSERT INTO actions (at, who, op, summary, state, undoable, reverts) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        at,
+        this.who,
+        op,
+        summary,
+        undoable ? 'done' : 'applied',
+        undoable ? 1 : 0,
+        options.reverts ?? null,
+      ]);
+      const actionId = Number(queryOne(db, 'SELECT last_insert_rowid() AS id')!.id);
+      const tx = new Tx(db, actionId, at, this.who, op);
+      const result = fn(tx);
+      if (undoable) tx.run("UPDATE actions SET state = 'dropped' WHERE state = 'undone'");
+      const statements = [...bootstrap.statements, ...tx.statements];
+      this.journal!.append({ seq: this.seq + 1, statements });
+      db.run('COMMIT');
+      this.seq += 1;
+      this.afterCommit();
+      return result;
+    } catch (e) {
+      try {
+        db.run('ROLLBACK');
+      } catch {
+        /* no transaction left to roll back */
+      }
+      throw e;
+    }
+  }
+
+  private afterCommit(): void {
+    if (this.journal && this.journal.bytes > this.snapshotAfter) this.save();
+    this.onChange?.();
+  }
+
+  /** Undoes the newest done action. Returns what was undone, or null when there is nothing. */
+  undo(): HistoryEntry | null {
+    this.assertWritable();
+    const target = this.get("SELECT id, summary FROM actions WHERE state = 'done' AND undoable = 1 ORDER BY id DESC LIMIT 1");
+    if (!target) return null;
+    const targetId = Number(target.id);
+    this.mutate(
+      'workspace.undo',
+      `Undo: ${String(target.summary)}`,
+      (tx) => {
+        const events = tx.all('SELECT tbl, row_id, before, after FROM events WHERE action_id = ? ORDER BY id DESC', [targetId]);
+        for (const ev of events) this.revert(tx, String(ev.tbl), Number(ev.row_id), rowFromJson(ev.after as string | null), rowFromJson(ev.before as string | null));
+        tx.run("UPDATE actions SET state = 'undone' WHERE id = ?", [targetId]);
+      },
+      { undoable: false, reverts: targetId },
+    );
+    return this.historyEntry(targetId);
+  }
+
+  /** Redoes the most recently undone action (until a new change drops the redo stack). */
+  redo(): HistoryEntry | null {
+    this.assertWritable();
+    const target = this.get(
+      "SELECT t.id, t.summary FROM actions u JOIN actions t ON t.id = u.reverts WHERE u.op = 'workspace.undo' AND t.state = 'undone' ORDER BY u.id DESC LIMIT 1",
+    );
+    if (!target) return null;
+    const targetId = Number(target.id);
+    this.mutate(
+      'workspace.redo',
+      `Redo: ${String(target.summary)}`,
+      (tx) => {
+        const events = tx.all('SELECT tbl, row_id, before, after FROM events WHERE action_id = ? ORDER BY id ASC', [targetId]);
+        for (const ev of events) this.revert(tx, String(ev.tbl), Number(ev.row_id), rowFromJson(ev.before as string | null), rowFromJson(ev.after as string | null));
+        tx.run("UPDATE actions SET state = 'done' WHERE id = ?", [targetId]);
+      },
+      { undoable: false, reverts: targetId },
+    );
+    return this.historyEntry(targetId);
+  }
+
+  /** Moves one row from state `from` to state `to` (either may be null: absent). */
+  private revert(tx: Tx, table: string, rowId: number, from: Row | null, to: Row | null): void {
+    if (to === null) tx.delete(table, rowId);
+    else if (from === null) tx.restore(table, to);
+    else tx.overwrite(table, to);
+  }
+
+  /** Writes the snapshot now (temp + fsync + rename) and resets the journal. */
+  save(): string {
+    this.assertWritable();
+    this.writeSnapshot();
+    this.journal?.reset(this.id);
+    return this.get("SELECT value FROM meta WHERE key = 'saved_at'")?.value as string;
+  }
+
+  private writeSnapshot(): void {
+    const savedAt = this.now().toISOString();
+    this.db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', ?), ('saved_at', ?)", [String(this.seq), savedAt]);
+    const bytes = this.db.export();
+    sealSnapshot(bytes);
+    try {
+      atomicWriteFile(this.path, bytes);
+    } catch (e) {
+      throw new HeadroomError('io', `${this.path}: could not save: ${(e as Error).message}; the journal still holds every change`, 'path');
+    }
+    this.snapshotSeq = this.seq;
+  }
+
+  /** Writes this workspace to a new file (refused if it exists). The caller opens it. */
+  exportTo(path: string): string {
+    this.assertOpen();
+    const full = resolve(path);
+    if (existsSync(full)) throw new HeadroomError('conflict', `${full}: the file already exists; choose another name`, 'path');
+    const newId = randomUUID();
+    this.db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', '0'), ('workspace_id', ?)", [newId]);
+    const bytes = this.db.export();
+    this.db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', ?), ('workspace_id', ?)", [String(this.snapshotSeq), this.id]);
+    sealSnapshot(bytes);
+    try {
+      atomicCreateFile(full, bytes);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new HeadroomError('conflict', `${full}: the file already exists`, 'path');
+      throw new HeadroomError('io', `${full}: could not write: ${(e as Error).message}`, 'path');
+    }
+    return full;
+  }
+
+  /** Saves pending changes (when writable and the journal holds any) and releases the lock. */
+  close(options: { save?: boolean } = {}): void {
+    if (this.closed) return;
+    try {
+      if (!this.readOnly && this.journal && this.seq > this.snapshotSeq && (options.save ?? true)) {
+        this.writeSnapshot();
+        this.journal.reset(this.id);
+      }
+    } finally {
+      this.journal?.close();
+      this.journal = null;
+      this.db.close();
+      this.releaseLock?.();
+      this.releaseLock = null;
+      this.closed = true;
+    }
+  }
+
+  /** Closes without saving: what a crash would leave (for tests of the journal). */
+  abandon(): void {
+    this.close({ save: false });
+  }
+
+  // ---------------------------------------------------------------- reports
+
+  check(): CheckResult {
+    this.assertOpen();
+    const messages = integrityMessages(this.db);
+    const fk = this.db.exec('PRAGMA foreign_key_check')[0]?.values ?? [];
+    for (const r of fk) messages.push(`foreign key: ${r.join(' ')}`);
+    return { ok: messages.length === 0, messages };
+  }
+
+  historyEntry(id: number): HistoryEntry | null {
+    const r = this.get('SELECT a.*, (SELECT count(*) FROM events e WHERE e.action_id = a.id) AS changes FROM actions a WHERE a.id = ?', [id]);
+    return r ? toHistory(r) : null;
+  }
+
+  history(limit = 50, offset = 0): HistoryEntry[] {
+    return this.all(
+      'SELECT a.*, (SELECT count(*) FROM events e WHERE e.action_id = a.id) AS changes FROM actions a ORDER BY a.id DESC LIMIT ? OFFSET ?',
+      [limit, offset],
+    ).map(toHistory);
+  }
+
+  state(): WorkspaceState {
+    const undo = this.get("SELECT id, summary FROM actions WHERE state = 'done' AND undoable = 1 ORDER BY id DESC LIMIT 1");
+    const redo = this.get(
+      "SELECT t.id, t.summary FROM actions u JOIN actions t ON t.id = u.reverts WHERE u.op = 'workspace.undo' AND t.state = 'undone' ORDER BY u.id DESC LIMIT 1",
+    );
+    return {
+      path: this.path,
+      name: basename(this.path),
+      readOnly: this.readOnly,
+      readOnlyReason: this.readOnlyReason,
+      schemaVersion: userVersion(this.db),
+      undo: undo ? { id: Number(undo.id), summary: String(undo.summary) } : null,
+      redo: redo ? { id: Number(redo.id), summary: String(redo.summary) } : null,
+    };
+  }
+
+  info(): WorkspaceInfo {
+    const count = (t: string) => Number(this.get(`SELECT count(*) AS n FROM ${t}`)!.n);
+    return {
+      path: this.path,
+      schemaVersion: userVersion(this.db),
+      counts: {
+        prefixes: count('prefixes'),
+        spaces: count('spaces'),
+        asns: count('asns'),
+        events: count('events'),
+        actions: count('actions'),
+      },
+      fileBytes: statSync(this.path).size,
+      lastSaved: (this.get("SELECT value FROM meta WHERE key = 'saved_at'")?.value as string | undefined) ?? null,
+      journalEntries: this.seq - this.snapshotSeq,
+      readOnly: this.readOnly,
+    };
+  }
+
+  /** Everything a user changed, as a comparable value (tests: undo/redo round trips). */
+  dumpUserTables(): Record<string, Row[]> {
+    const out: Record<string, Row[]> = {};
+    for (const t of ['spaces', 'prefixes', 'asns', 'settings']) out[t] = this.all(`SELECT * FROM ${t} ORDER BY 1`);
+    return out;
+  }
+}
+
+function toHistory(r: Row): HistoryEntry {
+  return {
+    id: Number(r.id),
+    at: String(r.at),
+    who: String(r.who),
+    op: String(r.op),
+    summary: String(r.summary),
+    state: String(r.state) as HistoryEntry['state'],
+    changes: Number(r.changes ?? 0),
+  };
+}
+
+export { MIGRATIONS, SCHEMA_VERSION };
