@@ -1,0 +1,31 @@
+import type { ModelName, Params } from './models';
+
+export type ForecastStatus = 'insufficientData' | 'exceeded' | 'projectedNow' | 'never' | 'beyondHorizon' | 'ok';
+
+export type ForecastMethod = ModelName | 'auto';
+
+/**
+ * The Result object of forecast.md §0, key for key as `headroom fit --json` prints it.
+ * A date that does not exist (no crossing within the horizon, or not applicable) is `null`.
+ */
+export interface ForecastResult {
+  status: ForecastStatus;
+  /** the model that drives the date; null only for `insufficientData` under `auto` */
+  model: ModelName | null;
+  date: string | null;
+  earliest: string | null;
+  latest: string | null;
+  params: Params;
+  holdoutMae: number | null;
+  warnings: string[];
+}
+
+/** What the UI shows for each status (forecast.md §0). */
+export const STATUS_LABEL: Record<ForecastStatus, string> = {
+  insufficientData: 'Need ≥ 6 points over ≥ 4 weeks',
+  exceeded: 'Over capacity since D',
+  projectedNow: 'At the limit now (model)',
+  never: 'Not projected to run out',
+  beyondHorizon: '> 10 years',
+  ok: 'Runs out ≈ D (earliest – latest)',
+};
