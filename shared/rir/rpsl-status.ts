@@ -1,0 +1,78 @@
+/**
+ * inetnum/inet6num status values and which parent status each may sit under
+ * (specs/rir-requests.md §4.4; RIPE-whois InetnumStatus/Inet6numStatus, APNIC-status).
+ */
+import type { Rir } from './rpsl-templates';
+
+export interface StatusRule {
+  readonly status: string;
+  /** Only the RIR (its maintainer) may create it; an LIR sees it read-only. */
+  readonly rirOnly: boolean;
+  readonly parents: readonly string[];
+}
+
+const r = (status: string, rirOnly: boolean, parents: readonly string[]): StatusRule => ({ status, rirOnly, parents });
+
+const AU = 'ALLOCATED UNSPECIFIED';
+export const RIPE_INETNUM_STATUS: readonly StatusRule[] = [
+  r(AU, true, [AU]),
+  r('ALLOCATED PA', true, [AU]),
+  r('ALLOCATED-ASSIGNED PA', true, [AU]),
+  r('LIR-PARTITIONED PA', false, [AU, 'ALLOCATED PA', 'LIR-PARTITIONED PA', 'SUB-ALLOCATED PA']),
+  r('SUB-ALLOCATED PA', false, ['ALLOCATED PA', 'LIR-PARTITIONED PA', 'SUB-ALLOCATED PA']),
+  r('AGGREGATED-BY-LIR', false, ['ALLOCATED PA', 'SUB-ALLOCATED PA', 'LIR-PARTITIONED PA', 'AGGREGATED-BY-LIR']),
+  r('ASSIGNED PA', false, ['ALLOCATED PA', 'LIR-PARTITIONED PA', 'SUB-ALLOCATED PA', 'AGGREGATED-BY-LIR']),
+  r('ASSIGNED ANYCAST', true, [AU]),
+  // RIPE's table: no RIPE NCC maintainer needed, but only the parent rule lets it in; an LIR does not create PI.
+  r('ASSIGNED PI', true, [AU]),
+  r('LEGACY', false, [AU, 'LEGACY']),
+];
+
+export const RIPE_INET6NUM_STATUS: readonly StatusRule[] = [
+  r('ALLOCATED-BY-RIR', true, ['ALLOCATED-BY-RIR']),
+  r('ALLOCATED-BY-LIR', false, ['ALLOCATED-BY-RIR', 'ALLOCATED-BY-LIR']),
+  r('AGGREGATED-BY-LIR', false, ['ALLOCATED-BY-RIR', 'ALLOCATED-BY-LIR', 'AGGREGATED-BY-LIR']),
+  r('ASSIGNED', false, ['ALLOCATED-BY-RIR', 'ALLOCATED-BY-LIR', 'AGGREGATED-BY-LIR']),
+  r('ASSIGNED ANYCAST', true, ['ALLOCATED-BY-RIR']),
+  r('ASSIGNED PI', true, ['ALLOCATED-BY-RIR']),
+];
+
+/** APNIC: portable statuses come from APNIC/NIR; members create the non-portable ones. */
+export const APNIC_STATUS: readonly StatusRule[] = [
+  r('ALLOCATED PORTABLE', true, []),
+  r('ASSIGNED PORTABLE', true, []),
+  r('ALLOCATED NON-PORTABLE', false, ['ALLOCATED PORTABLE', 'ALLOCATED NON-PORTABLE']),
+  r('ASSIGNED NON-PORTABLE', false, ['ALLOCATED PORTABLE', 'ALLOCATED NON-PORTABLE']),
+];
+
+/** The status table for a class at an RIR, or undefined where the app has none. */
+export function statusRules(rir: Rir, objectClass: 'inetnum' | 'inet6num'): readonly StatusRule[] | undefined {
+  if (rir === 'apnic') return APNIC_STATUS;
+  if (rir === 'ripe') return objectClass === 'inetnum' ? RIPE_INETNUM_STATUS : RIPE_INET6NUM_STATUS;
+  return undefined;
+}
+
+/**
+ * Problems with `status` under `parentStatus` (CHK-29): unknown status, a status the parent
+ * does not allow, or (for an LIR) an RIR-only status. Empty when it is fine.
+ */
+export function checkStatus(
+  rir: Rir,
+  objectClass: 'inetnum' | 'inet6num',
+  status: string,
+  parentStatus: string | null,
+  actor: 'lir' | 'rir' = 'lir',
+): string[] {
+  const rules = statusRules(rir, objectClass);
+  if (!rules) return [];
+  const s = status.trim().toUpperCase();
+  const rule = rules.find((x) => x.status === s);
+  if (!rule) return [`status "${status}" is not a ${rir.toUpperCase()} ${objectClass} status (${rules.map((x) => x.status).join(', ')})`];
+  const problems: string[] = [];
+  if (actor === 'lir' && rule.rirOnly) problems.push(`status ${s} is set by the RIR; an LIR cannot create it`);
+  if (parentStatus !== null && rule.parents.length > 0) {
+    const p = parentStatus.trim().toUpperCase();
+    if (!rule.parents.includes(p)) problems.push(`status ${s} is not allowed under a parent with status ${p} (allowed: ${rule.parents.join(', ')})`);
+  }
+  return problems;
+}
