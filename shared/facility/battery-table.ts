@@ -62,10 +62,15 @@ function logLog(x: number, x1: number, y1: number, x2: number, y2: number): numb
   return Math.exp(Math.log(y1) + f * (Math.log(y2) - Math.log(y1)));
 }
 
+/** Relative slack at the table's ends, so that a load found by the inverse maps back inside. */
+const EDGE_REL = 1e-9;
+
 /** Minutes a (checked) table gives at wPerBlock; refused outside the table. */
 export function tableRuntimeMin(table: readonly TablePoint[], wPerBlock: number, field = 'acLoadW'): number {
   const first = table[0]!;
   const last = table[table.length - 1]!;
+  if (Math.abs(wPerBlock / first.wattsPerBlock - 1) <= EDGE_REL) return first.minutes;
+  if (Math.abs(wPerBlock / last.wattsPerBlock - 1) <= EDGE_REL) return last.minutes;
   if (wPerBlock > first.wattsPerBlock) {
     refuse(field, `load exceeds battery table (runtime < shortest listed time): ${wPerBlock.toFixed(1)} W/block > ${first.wattsPerBlock}`);
   }

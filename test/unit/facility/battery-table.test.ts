@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeBatteryRuntime } from '../../../shared/facility/battery';
+import { batteryModelSchema, checkTable, tableRow, tableRuntimeMin, tableWattsAtMin } from '../../../shared/facility/battery-table';
+import { guard } from '../../../shared/facility/result';
+import { CB12_115, expectClose, refusalOf, valueOf } from './helpers';
+
+const DIR = join(__dirname, '../../../resources/battery-tables');
+const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+const load = (f: string) => batteryModelSchema.parse(JSON.parse(readFileSync(join(DIR, f), 'utf8')));
+
+describe('resources/battery-tables', () => {
+  it('ships the CB12-115 table', () => {
+    expect(files).toContain('csb-cb12-115.json');
+  });
+  it.each(files)('%s is a valid model whose every row is a valid table with a source', (f) => {
+    const model = load(f);
+    expect(model.source).toMatch(/https?:\/\//);
+    for (const [i, row] of model.rows.entries()) expect(valueOf(guard(() => checkTable(row.points, `rows.${i}.points`)))).toBeUndefined();
+  });
+  it('CB12-115 holds exactly the spec §3.4 numbers and reproduces Example 3B (262.3 min)', () => {
+    const model = load('csb-cb12-115.json');
+    const row = tableRow(model, 1.67);
+    expect(row).toEqual(CB12_115);
+    const v = valueOf(
+      computeBatteryRuntime({
+        method: 'table',
+        acLoadW: 10000,
+        inverterEff: 0.94,
+        strings: 1,
+        blocksPerString: 40,
+        blockV: model.blockV,
+        cellsPerBlock: model.cellsPerBlock,
+        table: row,
+      }),
+    );
+    expectClose(v.runtimeMin, 262.3);
+  });
+  it('refuses an end voltage the model has no row for', () => {
+    expect(refusalOf(guard(() => tableRow(load('csb-cb12-115.json'), 1.75))).field).toBe('endVoltsPerCell');
+  });
+});
+
+describe('tableRuntimeMin / tableWattsAtMin', () => {
+  it('return the listed point exactly at a row', () => {
+    expectClose(tableRuntimeMin(CB12_115, 824.2), 60, 1e-12);
+    expectClose(tableWattsAtMin(CB12_115, 60), 824.2, 1e-12);
+  });
+  it('are straight lines on log-log axes (exact where Peukert holds)', () => {
+    const peukert = [10, 100].map((minutes) => ({ minutes, wattsPerBlock: 1000 * (minutes / 10) ** -0.8 }));
+    expectClose(tableRuntimeMin(peukert, 1000 * 3 ** -0.8), 30, 1e-12);
+  });
+  it('do not extrapolate beyond the table', () => {
+    expect(refusalOf(guard(() => tableRuntimeMin(CB12_115, 5000))).message).toMatch(/exceeds battery table/);
+    expect(refusalOf(guard(() => tableWattsAtMin(CB12_115, 4))).field).toBe('requiredMin');
+  });
+});
