@@ -23,6 +23,8 @@ export interface HoltFit extends HoltParams {
   sse: number;
   /** σ̂ = √(SSE/(n − 4)), (n − 5) damped */
   sigma: number;
+  /** optimum of the coarse grid (equal to the final parameters when all are fixed) */
+  coarse: HoltParams & { sse: number };
 }
 
 /** ℓ_0, b_0 as forecast::ets initstate: OLS of y_1..y_k on t = 1..k, k = min(10, n). */
@@ -56,6 +58,31 @@ export function holtRun(
     l = lNew;
   }
   return { sse, level: l, trend: b };
+}
+
+export interface HoltStepRow {
+  t: number;
+  y: number;
+  /** one-step forecast ℓ_{t−1} + φ·b_{t−1} */
+  yhat: number;
+  e: number;
+  level: number;
+  trend: number;
+}
+
+/** The state table of the recursion, one row per observation (for checks and display). */
+export function holtTrace(ys: ReadonlyArray<number>, p: HoltParams, l0: number, b0: number): HoltStepRow[] {
+  const rows: HoltStepRow[] = [];
+  let l = l0;
+  let b = b0;
+  ys.forEach((y, i) => {
+    const yhat = l + p.phi * b;
+    const lNew = p.alpha * y + (1 - p.alpha) * yhat;
+    b = p.beta * (lNew - l) + (1 - p.beta) * p.phi * b;
+    l = lNew;
+    rows.push({ t: i + 1, y, yhat, e: y - yhat, level: l, trend: b });
+  });
+  return rows;
 }
 
 export interface HoltFitOptions {
@@ -99,6 +126,7 @@ export function fitHolt(ys: ReadonlyArray<number>, opts: HoltFitOptions): HoltFi
       }
     }
   }
+  const coarse = { alpha: valueOf(best.ka, opts.alpha), beta: valueOf(best.kb, opts.beta), phi: phiOf(best.kp), sse: best.sse };
   const fineA = opts.alpha !== undefined ? [best.ka] : range(Math.max(1, best.ka - 4), Math.min(100, best.ka + 4), 1);
   const fineB = opts.beta !== undefined ? [best.kb] : range(Math.max(0, best.kb - 4), Math.min(100, best.kb + 4), 1);
   if (fineA.length > 1 || fineB.length > 1) {
@@ -122,6 +150,7 @@ export function fitHolt(ys: ReadonlyArray<number>, opts: HoltFitOptions): HoltFi
     trend: run.trend,
     sse: run.sse,
     sigma: dof > 0 ? Math.sqrt(run.sse / dof) : NaN,
+    coarse,
   };
 }
 

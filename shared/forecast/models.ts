@@ -184,6 +184,29 @@ export function fitQuadraticModel(input: FitInput): FittedModel {
 
 // ---------------------------------------------------------------- step models
 
+/**
+ * Band crossing of a step model (spec §3): values at h = 0, 1, 2, …; the first whole step k
+ * after `hFrom` with value ≥ c, interpolated linearly between k − 1 (or hFrom) and k.
+ * Null when no step up to the end of `values` reaches c.
+ */
+export function interpolatedCrossing(values: ArrayLike<number>, c: number, hFrom = 0): number | null {
+  const hMax = values.length - 1;
+  const at = (h: number): number => {
+    const k = Math.min(Math.floor(h), hMax);
+    const a = values[k] as number;
+    return k === h || k === hMax ? a : a + (h - k) * ((values[k + 1] as number) - a);
+  };
+  for (let k = Math.max(1, Math.floor(hFrom) + 1); k <= hMax; k++) {
+    const v = values[k] as number;
+    if (v >= c) {
+      const prevH = Math.max(k - 1, hFrom);
+      const prev = at(prevH);
+      return prevH + ((c - prev) / (v - prev)) * (k - prevH);
+    }
+  }
+  return null;
+}
+
 interface StepCore {
   name: 'drift' | 'holt' | 'damped';
   params: Params;
@@ -217,16 +240,8 @@ function stepModel(core: StepCore, clock: StepClock, maxDay: number): FittedMode
   const firstCross = (arr: Float64Array, c: number, asOf: number, horizonEnd: number): number | null => {
     const h0 = clock.stepOf(asOf);
     if (interp(arr, h0) >= c) return asOf;
-    for (let k = Math.max(1, Math.floor(h0) + 1); k <= hMax; k++) {
-      const v = arr[k] as number;
-      if (v >= c) {
-        const prevH = Math.max(k - 1, h0);
-        const prev = interp(arr, prevH);
-        const h = prevH + ((c - prev) / (v - prev)) * (k - prevH);
-        return within(Math.max(asOf, clock.dayAtOrAfter(h)), horizonEnd);
-      }
-    }
-    return null;
+    const h = interpolatedCrossing(arr, c, h0);
+    return h === null ? null : within(Math.max(asOf, clock.dayAtOrAfter(h)), horizonEnd);
   };
   return {
     name: core.name,

@@ -111,11 +111,13 @@ function prepare(series: ReadonlyArray<SeriesPoint>, options: FitOptions): Prepa
   return { days, raw, ys: raw, shift: 0, asOf, step, regularStep, level: options.level ?? 0.95, warnings };
 }
 
-function insufficientReason(days: ReadonlyArray<number>, ys: ReadonlyArray<number>): string | null {
+// §0 also lists "< 2 distinct values" as insufficientData, but TV6 pins a flat series to
+// `never` (and a flat series over capacity is plainly `exceeded`): the vector wins, a constant
+// series only gets a warning.
+function insufficientReason(days: ReadonlyArray<number>): string | null {
   if (days.length < MIN_POINTS) return `only ${days.length} point(s): need ≥ 6 points over ≥ 4 weeks`;
   const span = (days[days.length - 1] as number) - (days[0] as number);
   if (span < MIN_SPAN_DAYS) return `the history spans ${span} days: need ≥ 6 points over ≥ 4 weeks`;
-  if (new Set(ys).size < 2) return 'every value is the same: need at least 2 distinct values';
   return null;
 }
 
@@ -285,7 +287,7 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
   const warnings = p.warnings;
   const n = p.days.length;
 
-  const reason = insufficientReason(p.days, p.raw);
+  const reason = insufficientReason(p.days);
   if (reason !== null) {
     return {
       status: 'insufficientData',
@@ -299,6 +301,7 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
     };
   }
 
+  if (new Set(p.raw).size < 2) warnings.push('every value is the same: no growth to project');
   const oneOffs = detectOneOffs(p.raw);
   for (const o of oneOffs) {
     const what = `${o.delta > 0 ? '+' : ''}${o.delta} on ${formatDay(p.days[o.index] as number)}`;

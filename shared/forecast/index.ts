@@ -1,0 +1,26 @@
+/** Growth fits, time-to-limit with intervals, scenarios (specs/forecast.md). Pure. */
+export { fitAndProject, rankModels, pickByMae, METHODS, AUTO_ORDER, type FitOptions, type HoldoutScore } from './project';
+export type { ForecastResult, ForecastStatus, ForecastMethod } from './types';
+export { STATUS_LABEL } from './types';
+export { parseFitCsv, validateFitCsv, type CsvValidation } from './csv';
+export {
+  eventsToSeries,
+  readingsToSeries,
+  gridDays,
+  gridForSpan,
+  type SeriesPoint,
+  type UsageEvent,
+  type GridKind,
+  type GridSeries,
+  type EventsToSeriesInput,
+  type ReadingsToSeriesInput,
+} from './series';
+export { detectOneOffs, removeOneOffs, quantileR7, type OneOff } from './one-off';
+export { expandScenarios, type Scenario, type CapacityChange, type DemandStep } from './scenario';
+export { fitModel, interpolatedCrossing, HORIZON_DAYS, DAYS_PER_MONTH, type ModelName, type FittedModel, type Params } from './models';
+export { fitOls, olsPredict, olsPiHalfWidth, olsBandCrossings, type OlsFit } from './ols';
+export { fitQuadratic, quadraticPredict, quadraticRoot, aicc, type QuadraticFit } from './quadratic';
+export { fitDrift, driftForecast, driftHalfWidth, type DriftFit } from './drift';
+export { fitHolt, holtRun, holtTrace, holtInitialState, holtForecast, holtVariances, dampedAsymptote, type HoltFit, type HoltParams, type HoltStepRow } from './holt';
+export { tQuantile, tCritical, zCritical, type IntervalLevel } from './quantiles';
+export { parseDay, tryParseDay, formatDay, addMonths, instantToDay, monthEndAfter } from './dates';
