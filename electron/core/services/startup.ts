@@ -1,5 +1,5 @@
 /** What `npm start` and `npm run web` open: the named file, else the last one, else the demo. */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Session } from './session';
@@ -24,6 +24,7 @@ export async function openInitialWorkspace(session: Session, requested: string |
       /* a damaged or newer file: fall through to the demo; the UI can open it and show why */
     }
   }
+  mkdirSync(stateDir, { recursive: true });
   const demo = join(stateDir, 'demo.headroom');
   if (existsSync(demo)) await session.open(demo);
   else await session.create(demo, true);

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Database } from 'sql.js';
 import { HeadroomError } from '../../../shared/errors';
 import type { CheckResult, HistoryEntry, WorkspaceInfo, WorkspaceState } from '../../../shared/contract';
@@ -120,6 +120,7 @@ export class Workspace {
   static async create(path: string, opts: WorkspaceOptions = {}, seed?: (ws: Workspace) => void): Promise<Workspace> {
     const full = resolve(path);
     if (existsSync(full)) throw new HeadroomError('conflict', `${full}: the file already exists; choose another name`, 'path');
+    if (!existsSync(dirname(full))) throw new HeadroomError('not-found', `${full}: the folder ${dirname(full)} does not exist`, 'path');
     const SQL = await loadSqlJs();
     const db = new SQL.Database();
     db.run(`PRAGMA application_id = ${APPLICATION_ID}`);

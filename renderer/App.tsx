@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useState } from 'react';
+import { EmptyArea } from './features/placeholder/EmptyArea';
+import { RegistryScreen } from './features/registry/RegistryScreen';
+import { AREAS, areaFromHash, type AreaId } from './features/shell/areas';
+import { HistoryDialog } from './features/shell/HistoryDialog';
+import { WorkspaceDialog, type WorkspaceAction } from './features/shell/WorkspaceDialog';
+import { useWorkspace } from './state';
+
+type Theme = 'light' | 'dark';
+
+function initialTheme(): Theme {
+  const saved = localStorage.getItem('headroom-theme');
+  if (saved === 'light' || saved === 'dark') return saved;
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+export function App() {
+  const ws = useWorkspace();
+  const [area, setArea] = useState<AreaId>(() => areaFromHash(window.location.hash));
+  const [theme, setTheme] = useState<Theme>(initialTheme);
+  const [dialog, setDialog] = useState<WorkspaceAction | 'history' | null>(null);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    localStorage.setItem('headroom-theme', theme);
+  }, [theme]);
+
+  useEffect(() => {
+    const onHash = () => setArea(areaFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const go = useCallback((id: AreaId) => {
+    window.location.hash = `#/${id}`;
+    setArea(id);
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'z' && !isTyping(e.target)) {
+        e.preventDefault();
+        void (e.shiftKey ? ws.redo() : ws.undo());
+      } else if (mod && e.key.toLowerCase() === 'y' && !isTyping(e.target)) {
+        e.preventDefault();
+        void ws.redo();
+      } else if (mod && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        setDialog('open');
+      } else if (mod && e.shiftKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        setDialog('saveAs');
+      } else if (e.altKey && /^[1-7]$/.test(e.key)) {
+        e.preventDefault();
+        go(AREAS[Number(e.key) - 1]!.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ws, go]);
+
+  const s = ws.state;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <nav className="sidebar" aria-label="Areas">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ▲
+          </span>{' '}
+          Headroom
+        </div>
+        <ul>
+          {AREAS.map((a, i) => (
+            <li key={a.id}>
+              <a
+                href={`#/${a.id}`}
+                className={a.id === area ? 'active' : ''}
+                aria-current={a.id === area ? 'page' : undefined}
+                title={`${a.label} (Alt+${i + 1})`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  go(a.id);
+                }}
+              >
+                <span className="nav-icon" aria-hidden="true">
+                  {a.icon}
+                </span>
+                {a.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="main-column">
+        <header className="topbar">
+          <div className="ws-name" title={s?.path}>
+            {s ? s.name : ws.loading ? 'Opening…' : 'No workspace open'}
+            {s?.readOnly && (
+              <span className="badge warn" title={s.readOnlyReason ?? ''}>
+                read-only
+              </span>
+            )}
+          </div>
+          <div className="toolbar" role="toolbar" aria-label="Workspace">
+            <button type="button" onClick={() => setDialog('new')}>
+              New
+            </button>
+            <button type="button" onClick={() => setDialog('open')} title="Open (Ctrl+O)">
+              Open
+            </button>
+            <button type="button" onClick={() => setDialog('saveAs')} disabled={!s} title="Save as (Ctrl+Shift+S)">
+              Save as
+            </button>
+            <span className="sep" />
+            <button type="button" onClick={() => void ws.undo()} disabled={!s?.undo || s.readOnly} title={s?.undo ? `Undo: ${s.undo.summary} (Ctrl+Z)` : 'Nothing to undo'}>
+              ↶ Undo
+            </button>
+            <button type="button" onClick={() => void ws.redo()} disabled={!s?.redo || s.readOnly} title={s?.redo ? `Redo: ${s.redo.summary} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+              ↷ Redo
+            </button>
+            <button type="button" onClick={() => setDialog('history')} disabled={!s}>
+              History
+            </button>
+            <span className="sep" />
+            <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+              {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+            </button>
+          </div>
+        </header>
+        {s?.readOnly && (
+          <div className="banner warn" role="status">
+            This workspace is read-only: {s.readOnlyReason}. Changes are refused until you open it for writing.
+          </div>
+        )}
+        <main id="main" tabIndex={-1}>
+          {!s && !ws.loading ? (
+            <div className="empty-state">
+              <h2>No workspace open</h2>
+              <p>Create a new workspace or open an existing one.</p>
+              <div>
+                <button type="button" className="primary" onClick={() => setDialog('new')}>
+                  New workspace
+                </button>{' '}
+                <button type="button" onClick={() => setDialog('open')}>
+                  Open…
+                </button>
+              </div>
+            </div>
+          ) : area === 'registry' ? (
+            <RegistryScreen />
+          ) : (
+            <EmptyArea area={area} />
+          )}
+        </main>
+        <div className="notices" aria-live="polite">
+          {ws.notices.map((n) => (
+            <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+              <span>{n.text}</span>
+              <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => ws.dismiss(n.id)}>
+                ✕
+              </button>
+            </div>
+          ))}
+        </div>
+      </div>
+      {dialog === 'history' && <HistoryDialog onClose={() => setDialog(null)} />}
+      {dialog && dialog !== 'history' && <WorkspaceDialog action={dialog} onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

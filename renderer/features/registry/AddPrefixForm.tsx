@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { PREFIX_STATUSES, type PrefixStatus } from '../../../shared/contract';
+import { validatePrefix } from '../../../shared/ip/prefix';
+import { Field, Select, TextInput } from '../../components/Field';
+import { client } from '../../client';
+import { errorsFrom, useWorkspace } from '../../state';
+
+/** Adds a block; the CIDR is checked as you type by the same parser the services use. */
+export function AddPrefixForm({ space, disabled }: { space: string; disabled: boolean }) {
+  const { refresh, notify } = useWorkspace();
+  const [prefix, setPrefix] = useState('');
+  const [status, setStatus] = useState<PrefixStatus>('assigned');
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const live = prefix.trim() ? validatePrefix(prefix.trim())[1] : null;
+
+  const submit = async () => {
+    setBusy(true);
+    setErrors({});
+    try {
+      const row = await client.call('registry.addPrefix', { prefix: prefix.trim(), status, description, space });
+      notify('info', `Added ${row.prefix} (${row.status}). Ctrl+Z undoes it.`);
+      setPrefix('');
+      setDescription('');
+      await refresh();
+    } catch (e) {
+      setErrors(errorsFrom(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="inline-form"
+      aria-label="Add a block"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Field label="Block (CIDR)" error={errors.prefix ?? (live && prefix.length > 6 ? live : undefined)}>
+        {(p) => (
+          <TextInput {...p} name="prefix" className="mono" value={prefix} placeholder="198.51.100.128/26" onChange={(e) => setPrefix(e.target.value)} disabled={disabled} />
+        )}
+      </Field>
+      <Field label="Status" error={errors.status}>
+        {(p) => (
+          <Select {...p} name="status" value={status} onChange={(e) => setStatus(e.target.value as PrefixStatus)} disabled={disabled}>
+            {PREFIX_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="Description" error={errors.description}>
+        {(p) => <TextInput {...p} name="description" value={description} placeholder="Customer or purpose" onChange={(e) => setDescription(e.target.value)} disabled={disabled} />}
+      </Field>
+      <div className="form-submit">
+        <button type="submit" className="primary" disabled={disabled || busy || !prefix.trim()}>
+          Add block
+        </button>
+      </div>
+      {errors._ && (
+        <div className="form-error" role="alert">
+          {errors._}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import { Dialog } from '../../components/Dialog';
+import { Field, TextInput } from '../../components/Field';
+import { client } from '../../client';
+import { errorsFrom, useWorkspace } from '../../state';
+
+export type WorkspaceAction = 'new' | 'open' | 'saveAs';
+
+const TITLES: Record<WorkspaceAction, string> = { new: 'New workspace', open: 'Open workspace', saveAs: 'Save workspace as' };
+
+/** New / open / save-as by path (the desktop app also offers native file dialogs in its menu). */
+export function WorkspaceDialog({ action, onClose }: { action: WorkspaceAction; onClose(): void }) {
+  const { refresh, notify, state } = useWorkspace();
+  const [path, setPath] = useState('');
+  const [demo, setDemo] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [recent, setRecent] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (action === 'open') void client.call('workspace.recent', {}).then(setRecent, () => setRecent([]));
+    if (action !== 'open' && state) setPath(state.path.replace(/[^/\\]+$/, action === 'new' ? 'new.headroom' : 'copy.headroom'));
+  }, [action, state]);
+
+  const submit = async (target = path) => {
+    setBusy(true);
+    setErrors({});
+    try {
+      const r =
+        action === 'open'
+          ? await client.call('workspace.open', { path: target })
+          : action === 'new'
+            ? await client.call('workspace.create', { path: target, demo })
+            : await client.call('workspace.saveAs', { path: target });
+      notify('info', `${action === 'open' ? 'Opened' : action === 'new' ? 'Created' : 'Saved as'} ${r.name}${r.readOnly ? ` (read-only: ${r.readOnlyReason})` : ''}`);
+      await refresh();
+      onClose();
+    } catch (e) {
+      setErrors(errorsFrom(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={TITLES[action]} onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Field label="Workspace file (.headroom)" error={errors.path ?? errors._} hint="A full path on this computer.">
+          {(p) => <TextInput {...p} name="path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/isp-plan.headroom" />}
+        </Field>
+        {action === 'new' && (
+          <label className="checkbox">
+            <input type="checkbox" checked={demo} onChange={(e) => setDemo(e.target.checked)} /> Start from the demo ISP data
+          </label>
+        )}
+        {action === 'open' && recent.length > 0 && (
+          <div className="recent">
+            <div className="muted">Recent</div>
+            <ul>
+              {recent.map((r) => (
+                <li key={r}>
+                  <button type="button" className="link" onClick={() => void submit(r)}>
+                    {r}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || !path.trim()}>
+            {action === 'open' ? 'Open' : action === 'new' ? 'Create' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
