@@ -133,7 +133,9 @@ export function readingsToSeries(input: ReadingsToSeriesInput): GridSeries {
   let carried: number | null = null;
   let i = 0;
   // Readings before the window only provide the carried value.
-  const beforeGrid = (days[0] ?? asOf) - 1;
+  // The first grid point's period: one step back from it.
+  const d0 = days[0] ?? asOf;
+  const beforeGrid = grid === 'day' ? d0 - 1 : grid === 'week' ? d0 - 7 : firstOfMonth(d0) - 1;
   while (i < readings.length && (readings[i] as { day: number }).day <= beforeGrid) carried = (readings[i++] as { value: number }).value;
   for (const d of days) {
     let period: number | null = null;
