@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { fitHolt } from '../../../shared/forecast/holt';
+import { fitAndProject, pickByMae, rankModels, type HoldoutScore } from '../../../shared/forecast/project';
+import { expectRel, TV1, TV3 } from './helpers';
+
+// TV10: holdout choice on TV3. n = 12, H = 3, train 9 points, test 49.1, 50.3, 51.6.
+describe('rankModels: holdout scores on TV3 (TV10)', () => {
+  const scores = rankModels(TV3, { capacity: 80 });
+  const by = (m: string) => scores.find((s) => s.model === m)!;
+  const expected: Record<string, { f: number[]; mae: number; mape: number }> = {
+    linear: { f: [48.77, 49.67, 50.57], mae: 0.6644, mape: 1.309 },
+    drift: { f: [49.1, 50.0, 50.9], mae: 0.3333, mape: 0.651 },
+    exponential: { f: [48.93, 49.93, 50.95], mae: 0.3961, mape: 0.7794 },
+    holt: { f: [48.77, 49.67, 50.57], mae: 0.6644, mape: 1.309 },
+    damped: { f: [49.14, 50.2, 51.25], mae: 0.1605, mape: 0.3137 },
+  };
+
+  it('scores the five candidates in tie order', () => {
+    expect(scores.map((s) => s.model)).toEqual(['linear', 'drift', 'exponential', 'holt', 'damped']);
+  });
+  for (const [model, e] of Object.entries(expected)) {
+    it(`${model} forecasts ${e.f.join(', ')} → MAE ${e.mae} (MAPE ${e.mape} %)`, () => {
+      by(model).forecasts.forEach((f, i) => expectRel(f, e.f[i]!));
+      expectRel(by(model).mae, e.mae);
+      expectRel(by(model).mape!, e.mape);
+    });
+  }
+  it('fits Holt on the 9 training points with α = 0.01, β = 0.00', () => {
+    const fit = fitHolt(TV3.slice(0, 9).map((p) => p.value), { damped: false });
+    expect([fit.alpha, fit.beta]).toEqual([0.01, 0]);
+  });
+  it('fits damped on the 9 training points with α = 0.53, β = 0.94, φ = 0.98', () => {
+    const fit = fitHolt(TV3.slice(0, 9).map((p) => p.value), { damped: true });
+    expect([fit.alpha, fit.beta, fit.phi]).toEqual([0.53, 0.94, 0.98]);
+  });
+});
+
+describe('fitAndProject auto (TV10)', () => {
+  const r = fitAndProject(TV3, { capacity: 80, method: 'auto' });
+  it('chooses damped, refits it on all 12 points and gives TV3’s damped date 2024-10-26', () => {
+    expect(r).toMatchObject({ status: 'ok', model: 'damped', date: '2024-10-26', earliest: '2024-07-11', latest: null });
+    expect([r.params.alpha, r.params.beta, r.params.phi]).toEqual([0.51, 1, 0.98]);
+  });
+  it('reports the winner’s holdout MAE', () => expectRel(r.holdoutMae!, 0.1605));
+  it('names the runner-up (drift) and its date', () => {
+    expect(r.params).toMatchObject({ runnerUp: 'drift', runnerUpDate: '2024-10-11' });
+  });
+  it('fits linear only when 6 ≤ n < 10', () => {
+    const short = fitAndProject(TV3.slice(0, 8), { capacity: 80 });
+    expect(short.model).toBe('linear');
+    expect(short.holdoutMae).toBeNull();
+  });
+  it('is the default method', () => expect(fitAndProject(TV1, { capacity: 1024 }).model).toBe(fitAndProject(TV1, { capacity: 1024, method: 'auto' }).model));
+});
+
+describe('pickByMae', () => {
+  const score = (model: HoldoutScore['model'], mae: number): HoldoutScore => ({ model, mae, mape: null, forecasts: [] });
+  it('picks the lowest MAE', () => expect(pickByMae([score('linear', 2), score('drift', 1)]).best.model).toBe('drift'));
+  it('gives an exact tie to the earlier of linear, drift, exponential, Holt, damped', () => {
+    expect(pickByMae([score('linear', 1), score('drift', 1), score('holt', 1)]).best.model).toBe('linear');
+  });
+  it('treats a difference of float noise as a tie', () => {
+    expect(pickByMae([score('drift', 0.5), score('holt', 0.5 - 1e-15)]).best.model).toBe('drift');
+  });
+  it('returns the second best as runner-up', () => {
+    expect(pickByMae([score('linear', 3), score('drift', 1), score('holt', 2)]).runnerUp!.model).toBe('holt');
+  });
+});
