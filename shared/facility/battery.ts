@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { BATTERY_CHEMISTRIES, derating, type Derating } from './battery-derate';
-import { checkTable, tablePointSchema, tableRuntimeMin, tableWattsAtMin } from './battery-table';
+import { checkTable, tablePointSchema, tableRuntimeMin, tableWattsAtMin, type TablePoint } from './battery-table';
 import { between, fraction, guard, integerAtLeast, nonNegative, positive, refuse, type CalcResult, type Warnings } from './result';
 
 /** Nominal volts of one lead-acid cell [CSB115][EEP]. */
@@ -94,79 +94,139 @@ export function requiredRuntimeMin(input: RequiredRuntimeInput): CalcResult<numb
   });
 }
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A battery string without its load: what the inverse (max load for a runtime) needs. */
+export type BatteryStringInput = DistributiveOmit<BatteryInput, 'acLoadW'>;
+
+/** The validated string and the method's own parameters (dodFrac, k or table). */
+interface StringModel extends Derating {
+  inverterEff: number;
+  strings: number;
+  blocks: number;
+  cells: number;
+  cellsPerBlock: number;
+  stringNominalV: number;
+  requiredMin: number | null;
+  method:
+    | { kind: 'energy'; nominalWh: number; dodFrac: number }
+    | { kind: 'peukert'; ratedAh: number; ratedHours: number; k: number }
+    | { kind: 'table'; table: TablePoint[] };
+}
+
+/** Validates the string fields in the spec's order; throws the first bad one. */
+function stringModel(input: BatteryStringInput, warnings: Warnings): StringModel {
+  const inverterEff = fraction('inverterEff', input.inverterEff);
+  const strings = integerAtLeast('strings', input.strings, 1);
+  const blocksPerString = integerAtLeast('blocksPerString', input.blocksPerString, 1);
+  const blockV = positive('blockV', input.blockV);
+  const cellsPerBlock = integerAtLeast('cellsPerBlock', input.cellsPerBlock, 1);
+  if (input.ratedAh !== undefined) positive('ratedAh', input.ratedAh);
+  if (input.ratedHours !== undefined) positive('ratedHours', input.ratedHours);
+  const lithium = input.chemistry === 'lithium';
+  if (!lithium && Math.abs(blockV - cellsPerBlock * LEAD_ACID_CELL_V) > 1e-9) {
+    warnings.push(`blockV ${blockV} V is not cellsPerBlock × 2 V (${cellsPerBlock * LEAD_ACID_CELL_V} V) for lead-acid`);
+  }
+  const derate = derating(input, warnings);
+  const requiredMin = input.requiredMin === undefined ? null : positive('requiredMin', input.requiredMin);
+  const cells = blocksPerString * cellsPerBlock;
+  let method: StringModel['method'];
+  switch (input.method) {
+    case 'energy':
+      method = {
+        kind: 'energy',
+        dodFrac: fraction('dodFrac', input.dodFrac),
+        nominalWh: strings * blocksPerString * blockV * input.ratedAh,
+      };
+      break;
+    case 'peukert':
+      method = { kind: 'peukert', ratedAh: input.ratedAh, ratedHours: input.ratedHours, k: between('k', input.k, 1, 1.6) };
+      break;
+    case 'table':
+      checkTable(input.table);
+      method = { kind: 'table', table: input.table };
+      break;
+    default:
+      refuse('method', 'must be energy, peukert or table');
+  }
+  return {
+    ...derate,
+    inverterEff,
+    strings,
+    blocks: blocksPerString * strings,
+    cells,
+    cellsPerBlock,
+    stringNominalV: lithium ? blocksPerString * blockV : cells * LEAD_ACID_CELL_V,
+    requiredMin,
+    method,
+  };
+}
+
+/** Largest AC load (W) the string carries for `minutes`, derated like the forward path. */
+function maxAcLoadWFor(m: StringModel, minutes: number): number {
+  let maxEffDcW: number;
+  switch (m.method.kind) {
+    case 'energy':
+      maxEffDcW = ((m.method.nominalWh * m.method.dodFrac) / minutes) * 60;
+      break;
+    case 'peukert':
+      maxEffDcW = peukertCurrentA(m.method.ratedAh, m.method.ratedHours, m.method.k, minutes / 60) * m.stringNominalV * m.strings;
+      break;
+    case 'table':
+      maxEffDcW = tableWattsAtMin(m.method.table, minutes) * m.blocks;
+      break;
+  }
+  return (maxEffDcW * m.inverterEff) / m.derateFactor;
+}
+
 /** Runtime of a battery string at an AC load, and the largest load for requiredMin. */
 export function computeBatteryRuntime(input: BatteryInput): CalcResult<BatteryOutput> {
   return guard((warnings: Warnings) => {
     const acLoadW = positive('acLoadW', input.acLoadW);
-    const inverterEff = fraction('inverterEff', input.inverterEff);
-    const strings = integerAtLeast('strings', input.strings, 1);
-    const blocksPerString = integerAtLeast('blocksPerString', input.blocksPerString, 1);
-    const blockV = positive('blockV', input.blockV);
-    const cellsPerBlock = integerAtLeast('cellsPerBlock', input.cellsPerBlock, 1);
-    if (input.ratedAh !== undefined) positive('ratedAh', input.ratedAh);
-    if (input.ratedHours !== undefined) positive('ratedHours', input.ratedHours);
-    const lithium = input.chemistry === 'lithium';
-    if (!lithium && Math.abs(blockV - cellsPerBlock * LEAD_ACID_CELL_V) > 1e-9) {
-      warnings.push(`blockV ${blockV} V is not cellsPerBlock × 2 V (${cellsPerBlock * LEAD_ACID_CELL_V} V) for lead-acid`);
-    }
-    const derate = derating(input, warnings);
-    const requiredMin = input.requiredMin === undefined ? null : positive('requiredMin', input.requiredMin);
-
-    const dcW = acLoadW / inverterEff;
-    const effDcW = dcW * derate.derateFactor;
-    const cells = blocksPerString * cellsPerBlock;
-    const stringNominalV = lithium ? blocksPerString * blockV : cells * LEAD_ACID_CELL_V;
-    /** effective DC watts → AC watts, the inverse of the derated path */
-    const toAcW = (maxEffDcW: number) => (maxEffDcW * inverterEff) / derate.derateFactor;
-
+    const m = stringModel(input, warnings);
+    const dcW = acLoadW / m.inverterEff;
+    const effDcW = dcW * m.derateFactor;
     const out: BatteryOutput = {
       method: input.method,
-      ...derate,
+      tempFactor: m.tempFactor,
+      agingFactor: m.agingFactor,
+      derateFactor: m.derateFactor,
       dcW,
       effDcW,
-      cells,
-      stringNominalV,
+      cells: m.cells,
+      stringNominalV: m.stringNominalV,
       runtimeMin: 0,
-      maxAcLoadW: null,
+      maxAcLoadW: m.requiredMin === null ? null : maxAcLoadWFor(m, m.requiredMin),
       nominalWh: null,
       currentA: null,
       wPerBlock: null,
       wPerCell: null,
     };
-
-    switch (input.method) {
-      case 'energy': {
-        const dodFrac = fraction('dodFrac', input.dodFrac);
-        const nominalWh = strings * blocksPerString * blockV * input.ratedAh;
-        out.nominalWh = nominalWh;
-        out.runtimeMin = ((nominalWh * dodFrac) / effDcW) * 60;
-        if (requiredMin !== null) out.maxAcLoadW = toAcW(((nominalWh * dodFrac) / requiredMin) * 60);
+    switch (m.method.kind) {
+      case 'energy':
+        out.nominalWh = m.method.nominalWh;
+        out.runtimeMin = ((m.method.nominalWh * m.method.dodFrac) / effDcW) * 60;
         break;
-      }
-      case 'peukert': {
-        const k = between('k', input.k, 1, 1.6);
-        const currentA = effDcW / (stringNominalV * strings);
-        out.currentA = currentA;
-        out.runtimeMin = peukertRuntimeH(input.ratedAh, input.ratedHours, k, currentA) * 60;
-        if (requiredMin !== null) {
-          const maxCurrentA = peukertCurrentA(input.ratedAh, input.ratedHours, k, requiredMin / 60);
-          out.maxAcLoadW = toAcW(maxCurrentA * stringNominalV * strings);
-        }
+      case 'peukert':
+        out.currentA = effDcW / (m.stringNominalV * m.strings);
+        out.runtimeMin = peukertRuntimeH(m.method.ratedAh, m.method.ratedHours, m.method.k, out.currentA) * 60;
         break;
-      }
-      case 'table': {
-        checkTable(input.table);
-        const blocks = blocksPerString * strings;
-        const wPerBlock = effDcW / blocks;
-        out.wPerBlock = wPerBlock;
-        out.wPerCell = wPerBlock / cellsPerBlock;
-        out.runtimeMin = tableRuntimeMin(input.table, wPerBlock);
-        if (requiredMin !== null) out.maxAcLoadW = toAcW(tableWattsAtMin(input.table, requiredMin) * blocks);
+      case 'table':
+        out.wPerBlock = effDcW / m.blocks;
+        out.wPerCell = out.wPerBlock / m.cellsPerBlock;
+        out.runtimeMin = tableRuntimeMin(m.method.table, out.wPerBlock);
         break;
-      }
-      default:
-        refuse('method', 'must be energy, peukert or table');
     }
     return out;
+  });
+}
+
+/**
+ * The inverse alone (spec §3.4, §8): the largest AC load (W) that still runs requiredMin,
+ * with no forward runtime to compute (the present load may lie outside the table).
+ */
+export function batteryMaxAcLoadW(input: BatteryStringInput & { requiredMin: number }): CalcResult<number> {
+  return guard((warnings: Warnings) => {
+    const m = stringModel(input, warnings);
+    return maxAcLoadWFor(m, positive('requiredMin', input.requiredMin));
   });
 }
