@@ -201,6 +201,20 @@ interface Projection {
   warnings: string[];
 }
 
+/**
+ * A history that never rises (every y_t ≤ y_{t−1}) is not projected to run out by its own
+ * trend, whatever a smoothing or polynomial fit does after the data: Holt's trend can turn
+ * positive after overshooting a fall, a parabola turns up after its vertex. Not in the spec's
+ * list; it keeps "never rose" from becoming a run-out date. Scenarios still apply.
+ */
+function neverRises(ys: ReadonlyArray<number>): boolean {
+  for (let i = 1; i < ys.length; i++) if ((ys[i] as number) > (ys[i - 1] as number)) return false;
+  return true;
+}
+
+const NEVER_RISES_WARNING = (name: string): string =>
+  `the history never rises: not projected to run out although the ${name} fit turns upward`;
+
 function project(model: FittedModel, p: Prepared, options: FitOptions, withScenario: boolean): Projection {
   const { days, raw, asOf, shift } = p;
   const n = days.length;
@@ -234,7 +248,8 @@ function project(model: FittedModel, p: Prepared, options: FitOptions, withScena
       if (latest === null && band.lo + extra >= c) latest = d;
     }
     if (date === null) {
-      return { status: model.increasing ? 'beyondHorizon' : 'never', date: null, earliest: model.increasing ? earliest : null, latest: null, warnings: [] };
+      const rising = model.increasing && !neverRises(raw);
+      return { status: rising ? 'beyondHorizon' : 'never', date: null, earliest: rising ? earliest : null, latest: null, warnings: [] };
     }
     const status = date === asOf ? 'projectedNow' : 'ok';
     return finish(status, date, earliest, latest, asOf, model);
@@ -242,6 +257,9 @@ function project(model: FittedModel, p: Prepared, options: FitOptions, withScena
 
   const c = options.capacity - shift;
   if (!model.increasing) return { status: 'never', date: null, earliest: null, latest: null, warnings: [] };
+  if (neverRises(raw)) {
+    return { status: 'never', date: null, earliest: null, latest: null, warnings: [NEVER_RISES_WARNING(model.name)] };
+  }
   const bands = model.bandCrossingDays(c, asOf, horizonEnd);
   if (model.forecast(asOf) >= c) return finish('projectedNow', asOf, asOf, bands.latest, asOf, model);
   const day = model.crossingDay(c, asOf);

@@ -29,6 +29,17 @@ describe('fitAndProject statuses (TV6)', () => {
     expect(r).toMatchObject({ status: 'projectedNow', date: '2024-02-11', earliest: '2024-02-11' });
     expect(r.warnings.some((w) => w.includes('already at the limit'))).toBe(true);
   });
+  it('a history that never rises is never projected to run out, even when Holt’s trend turns up after the fall', () => {
+    // Shrunk counterexample of the property "a series that never rises never gets a date".
+    const s = weekly('2024-01-01', [100, 100, 98, 96, 96, 93, 93, 92, 92, 92, 92]);
+    const r = fitAndProject(s, { capacity: 101, method: 'holt' });
+    expect(r).toMatchObject({ status: 'never', date: null });
+    expect(r.warnings.some((w) => w.includes('never rises'))).toBe(true);
+  });
+  it('a history that never rises is never projected to run out by a parabola past its vertex', () => {
+    const s = weekly('2024-01-01', [100, 100, 73, 73, 73, 73]);
+    expect(fitAndProject(s, { capacity: 101, method: 'quadratic' }).status).toBe('never');
+  });
   it('the 5-point weekly series of TV8 has insufficientData', () => {
     const r = fitAndProject(weekly('2024-02-25', [100, 180, 220, 204, 236]), linear);
     expect(r).toMatchObject({ status: 'insufficientData', model: 'linear', date: null, earliest: null, latest: null });
