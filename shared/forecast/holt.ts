@@ -60,6 +60,30 @@ export function holtRun(
   return { sse, level: l, trend: b };
 }
 
+/**
+ * One-step SSE of the recursion, abandoned (Infinity) as soon as it reaches `limit`: partial
+ * sums only grow and the grid keeps a candidate only if it is strictly smaller, so the choice
+ * is the same as with full runs.
+ */
+function holtSse(ys: Float64Array, alpha: number, beta: number, phi: number, l0: number, b0: number, limit: number): number {
+  let l = l0;
+  let b = b0;
+  let sse = 0;
+  const n = ys.length;
+  for (let t = 0; t < n; t++) {
+    const y = ys[t] as number;
+    const pb = phi * b;
+    const yhat = l + pb;
+    const e = y - yhat;
+    sse += e * e;
+    if (sse >= limit) return Infinity;
+    const lNew = alpha * y + (1 - alpha) * yhat;
+    b = beta * (lNew - l) + (1 - beta) * pb;
+    l = lNew;
+  }
+  return sse;
+}
+
 export interface HoltStepRow {
   t: number;
   y: number;
@@ -110,6 +134,7 @@ function range(from: number, to: number, step: number): number[] {
 export function fitHolt(ys: ReadonlyArray<number>, opts: HoltFitOptions): HoltFit {
   const n = ys.length;
   const { l0, b0 } = holtInitialState(ys);
+  const y64 = Float64Array.from(ys);
   const phis = opts.damped ? (opts.phi !== undefined ? [Math.round(opts.phi * 100)] : PHI_GRID) : [100];
   const alphas = opts.alpha !== undefined ? [Math.round(opts.alpha * 100)] : range(5, 100, 5);
   const betas = opts.beta !== undefined ? [Math.round(opts.beta * 100)] : range(0, 100, 5);
@@ -121,18 +146,19 @@ export function fitHolt(ys: ReadonlyArray<number>, opts: HoltFitOptions): HoltFi
   for (const kp of phis) {
     for (const ka of alphas) {
       for (const kb of betas) {
-        const sse = holtRun(ys, { alpha: valueOf(ka, opts.alpha), beta: valueOf(kb, opts.beta), phi: phiOf(kp) }, l0, b0).sse;
+        const sse = holtSse(y64, valueOf(ka, opts.alpha), valueOf(kb, opts.beta), phiOf(kp), l0, b0, best.sse);
         if (sse < best.sse) best = { sse, ka, kb, kp };
       }
     }
   }
   const coarse = { alpha: valueOf(best.ka, opts.alpha), beta: valueOf(best.kb, opts.beta), phi: phiOf(best.kp), sse: best.sse };
+  // The coarse optimum stays the incumbent: a fine candidate replaces it only if strictly better.
   const fineA = opts.alpha !== undefined ? [best.ka] : range(Math.max(1, best.ka - 4), Math.min(100, best.ka + 4), 1);
   const fineB = opts.beta !== undefined ? [best.kb] : range(Math.max(0, best.kb - 4), Math.min(100, best.kb + 4), 1);
   if (fineA.length > 1 || fineB.length > 1) {
     for (const ka of fineA) {
       for (const kb of fineB) {
-        const sse = holtRun(ys, { alpha: valueOf(ka, opts.alpha), beta: valueOf(kb, opts.beta), phi: phiOf(best.kp) }, l0, b0).sse;
+        const sse = holtSse(y64, valueOf(ka, opts.alpha), valueOf(kb, opts.beta), phiOf(best.kp), l0, b0, best.sse);
         if (sse < best.sse) best = { ...best, sse, ka, kb };
       }
     }
