@@ -386,6 +386,9 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
     params.withoutScenarioDate = fmt(base.date);
   }
 
+  // JSON has no NaN or Infinity: a parameter that does not exist is null.
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'number' && !Number.isFinite(v)) params[k] = null;
+
   return {
     status: main.status,
     model: chosen,

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fitAndProject, type FitOptions } from '../../../shared/forecast/project';
 import type { ForecastMethod } from '../../../shared/forecast/types';
+import { fitModel, HORIZON_DAYS } from '../../../shared/forecast/models';
+import { parseDay } from '../../../shared/forecast/dates';
 import { everyDays } from './helpers';
 
 const methodArb: fc.Arbitrary<ForecastMethod> = fc.constantFrom('auto', 'linear', 'exponential', 'drift', 'holt', 'damped', 'quadratic');
@@ -76,6 +78,36 @@ describe('fitAndProject properties', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('band crossings', () => {
+  const modelArb = fc.constantFrom('linear', 'exponential', 'drift', 'holt', 'damped') as fc.Arbitrary<'linear' | 'exponential' | 'drift' | 'holt' | 'damped'>;
+  it('the closed-form earliest and latest equal a daily scan of the band (spec §3)', () => {
+    fc.assert(
+      fc.property(historyArb, modelArb, fc.double({ min: 1.05, max: 4, noNaN: true }), (series, name, factor) => {
+        const days = series.map((p) => parseDay(p.date));
+        const ys = series.map((p) => p.value);
+        fc.pre(new Set(ys).size > 1);
+        const asOf = days[days.length - 1]!;
+        const horizonEnd = asOf + HORIZON_DAYS;
+        const step = { kind: 'days', days: days[1]! - days[0]! } as const;
+        const m = fitModel(name, { days, ys, step, level: 0.95 }, horizonEnd);
+        const c = Math.max(...ys) * factor;
+        const got = m.bandCrossingDays(c, asOf, horizonEnd);
+        let earliest: number | null = null;
+        let latest: number | null = null;
+        for (let d = asOf; d <= horizonEnd && (earliest === null || latest === null); d++) {
+          const b = m.band(d);
+          if (earliest === null && b.hi >= c) earliest = d;
+          if (latest === null && b.lo >= c) latest = d;
+        }
+        expect(got.earliest).toBe(earliest);
+        // The spec takes the lower band of a regression as never reaching C when b² ≤ k1.
+        if (got.latest !== null || name === 'drift' || name === 'holt' || name === 'damped') expect(got.latest).toBe(latest);
+      }),
+      { numRuns: 200 },
     );
   });
 });
