@@ -108,3 +108,27 @@ export function tableRow(model: BatteryModel, endVoltsPerCell: number): TablePoi
   }
   return row.points;
 }
+
+/**
+ * The end voltage battery makers use at a discharge rate (in C, amps / rated Ah) [CIC]:
+ * ≤ 0.1 C → 1.75 V/cell, ≤ 0.17 C → 1.70, ≤ 0.25 C → 1.67, above (to 1 C) → 1.60.
+ */
+export function typicalEndVoltsPerCell(rateC: number): number {
+  positive('rateC', rateC);
+  if (rateC <= 0.1) return 1.75;
+  if (rateC <= 0.17) return 1.7;
+  if (rateC <= 0.25) return 1.67;
+  return 1.6;
+}
+
+/** A row is usable only if the string still sits at or above the UPS cut-off there. */
+export function checkEndVoltage(cells: number, endVoltsPerCell: number, upsMinDcV: number): void {
+  positive('endVoltsPerCell', endVoltsPerCell);
+  positive('upsMinDcV', upsMinDcV);
+  if (cells * endVoltsPerCell < upsMinDcV) {
+    refuse(
+      'endVoltsPerCell',
+      `${cells} cells × ${endVoltsPerCell} V = ${(cells * endVoltsPerCell).toFixed(1)} V is below the UPS minimum DC voltage ${upsMinDcV} V: use a higher end-voltage row`,
+    );
+  }
+}

@@ -4,7 +4,7 @@
  * catalog pick, and the motor-starting step check.
  */
 import { z } from 'zod';
-import { between, fraction, guard, nonNegative, positive, refuse, type CalcResult, type Warnings } from './result';
+import { between, finite, fraction, guard, nonNegative, positive, refuse, type CalcResult, type Warnings } from './result';
 
 export const GENERATOR_DEFAULTS = {
   /** IGBT/PFC or filtered 6-pulse rectifier; 2.0 for 6-pulse without filter [APCFAQ][PCUK]. */
@@ -20,6 +20,15 @@ export const GENERATOR_DEFAULTS = {
 export const MIN_RUNNING_LOAD_FRAC = 0.3;
 /** Gensets are rated at 0.8 PF [APCFAQ]. */
 export const GENSET_PF = 0.8;
+
+export const deratingRuleSchema = z.object({
+  altAboveM: z.number(),
+  altStepM: z.number(),
+  altFracPerStep: z.number(),
+  tempAboveC: z.number(),
+  tempStepC: z.number(),
+  tempFracPerStep: z.number(),
+});
 
 export const generatorModelSchema = z.object({ name: z.string(), ratingW: z.number().describe('rating, W') });
 
@@ -39,6 +48,7 @@ export const generatorInputSchema = z.object({
   altDeratePer500M: z.number().optional().meta({ default: GENERATOR_DEFAULTS.altDeratePer500M }),
   tempDeratePer5C: z.number().optional().meta({ default: GENERATOR_DEFAULTS.tempDeratePer5C }),
   maxChargeCurrentA: z.number().optional().describe('datasheet maximum charge current, A'),
+  derating: deratingRuleSchema.optional().describe('maker derating rule; replaces altDeratePer500M/tempDeratePer5C'),
 });
 
 export type GeneratorModel = z.infer<typeof generatorModelSchema>;
@@ -67,22 +77,67 @@ export interface SiteDerating {
   siteDerateFrac: number;
 }
 
-/** altFrac × tempFrac; refused when the product is not > 0 ("site beyond derating range"). */
+/** An alternator/engine derating rule: a fraction lost per step above a threshold. */
+export interface DeratingRule {
+  altAboveM: number;
+  altStepM: number;
+  altFracPerStep: number;
+  tempAboveC: number;
+  tempStepC: number;
+  tempFracPerStep: number;
+}
+
+/** The default: 3 % per 500 m above 1000 m, 3 % per 5 °C above 40 °C [STAMFORD][WACKER]. */
+export const STAMFORD_DERATING: DeratingRule = {
+  altAboveM: 1000,
+  altStepM: 500,
+  altFracPerStep: GENERATOR_DEFAULTS.altDeratePer500M,
+  tempAboveC: 40,
+  tempStepC: 5,
+  tempFracPerStep: GENERATOR_DEFAULTS.tempDeratePer5C,
+};
+
+/** Cummins engine data as quoted by a packager: 4 % per 300 m above 1525 m, 2 % per 11 °C above 40 °C [CUMALT]. */
+export const CUMMINS_ENGINE_DERATING: DeratingRule = {
+  altAboveM: 1525,
+  altStepM: 300,
+  altFracPerStep: 0.04,
+  tempAboveC: 40,
+  tempStepC: 11,
+  tempFracPerStep: 0.02,
+};
+
+/** altFrac × tempFrac under a rule (maker data overrides the default); refused when not > 0. */
+export function siteDeratingByRule(altitudeM: number, ambientC: number, rule: DeratingRule): SiteDerating {
+  between('altitudeM', altitudeM, -500, 5000);
+  between('ambientC', ambientC, -40, 60);
+  finite('derating.altAboveM', rule.altAboveM);
+  positive('derating.altStepM', rule.altStepM);
+  between('derating.altFracPerStep', rule.altFracPerStep, 0, 1);
+  finite('derating.tempAboveC', rule.tempAboveC);
+  positive('derating.tempStepC', rule.tempStepC);
+  between('derating.tempFracPerStep', rule.tempFracPerStep, 0, 1);
+  const altFrac = 1 - rule.altFracPerStep * Math.max(0, (altitudeM - rule.altAboveM) / rule.altStepM);
+  const tempFrac = 1 - rule.tempFracPerStep * Math.max(0, (ambientC - rule.tempAboveC) / rule.tempStepC);
+  const siteDerateFrac = altFrac * tempFrac;
+  if (!(altFrac > 0) || !(tempFrac > 0)) refuse('siteDerateFrac', `site beyond derating range (${siteDerateFrac})`);
+  return { altFrac, tempFrac, siteDerateFrac };
+}
+
+/** Spec §4.2 with its named defaults: altDeratePer500M above 1000 m, tempDeratePer5C above 40 °C. */
 export function siteDerating(
   altitudeM: number,
   ambientC: number,
   altDeratePer500M: number = GENERATOR_DEFAULTS.altDeratePer500M,
   tempDeratePer5C: number = GENERATOR_DEFAULTS.tempDeratePer5C,
 ): SiteDerating {
-  between('altitudeM', altitudeM, -500, 5000);
-  between('ambientC', ambientC, -40, 60);
   between('altDeratePer500M', altDeratePer500M, 0, 1);
   between('tempDeratePer5C', tempDeratePer5C, 0, 1);
-  const altFrac = 1 - altDeratePer500M * Math.max(0, (altitudeM - 1000) / 500);
-  const tempFrac = 1 - tempDeratePer5C * Math.max(0, (ambientC - 40) / 5);
-  const siteDerateFrac = altFrac * tempFrac;
-  if (!(altFrac > 0) || !(tempFrac > 0)) refuse('siteDerateFrac', `site beyond derating range (${siteDerateFrac})`);
-  return { altFrac, tempFrac, siteDerateFrac };
+  return siteDeratingByRule(altitudeM, ambientC, {
+    ...STAMFORD_DERATING,
+    altFracPerStep: altDeratePer500M,
+    tempFracPerStep: tempDeratePer5C,
+  });
 }
 
 /** Catalog order: ascending rating, then name (never input order). */
@@ -100,7 +155,9 @@ export function sizeGenerator(input: GeneratorInput): CalcResult<GeneratorOutput
     const chargerEff = fraction('chargerEff', input.chargerEff);
     const upsGenFactor = between('upsGenFactor', input.upsGenFactor ?? GENERATOR_DEFAULTS.upsGenFactor, 1, 3);
     const otherRunningW = nonNegative('otherRunningW', input.otherRunningW);
-    const derate = siteDerating(input.altitudeM, input.ambientC, input.altDeratePer500M, input.tempDeratePer5C);
+    const derate = input.derating
+      ? siteDeratingByRule(input.altitudeM, input.ambientC, input.derating)
+      : siteDerating(input.altitudeM, input.ambientC, input.altDeratePer500M, input.tempDeratePer5C);
     const espAvgLoadFrac = fraction('espAvgLoadFrac', input.espAvgLoadFrac ?? GENERATOR_DEFAULTS.espAvgLoadFrac);
     if (input.maxChargeCurrentA !== undefined && chargeCurrentA > positive('maxChargeCurrentA', input.maxChargeCurrentA)) {
       refuse('chargeCurrentA', `exceeds the battery's maximum charge current (${chargeCurrentA} A > ${input.maxChargeCurrentA} A)`);
@@ -176,5 +233,66 @@ export function checkMotorStart(input: MotorStartInput): CalcResult<MotorStartOu
       refuse('genMaxStepKVA', `motor start exceeds generator step capability (${stepKVA.toFixed(1)} kVA > ${genMaxStepKVA} kVA)`);
     }
     return { startKVA, stepKVA, withinStepCapability: true as const };
+  });
+}
+
+export interface Wp3WorksheetInput {
+  /** #1–3: actual IT load today, W */
+  actualItW: number;
+  /** future IT load to add, W */
+  futureItW: number;
+  areaM2: number;
+  /** DX cooling (× 1.0 of the electrical total) or chilled water (× 0.7) */
+  cooling: 'dx' | 'chilled-water';
+  lineVoltageV?: number;
+}
+
+export interface Wp3WorksheetOutput {
+  peakW: number;
+  upsLossAndChargingW: number;
+  lightingW: number;
+  electricalW: number;
+  coolingW: number;
+  totalW: number;
+  utilityW: number;
+  /** null without lineVoltageV; uses WP-3's 1.73 for √3 */
+  utilityCurrentA: number | null;
+  generatorW: number;
+}
+
+/** WP-3's own rounding of √3 (so the worksheet's 84.58 A is reproduced). */
+export const WP3_SQRT3 = 1.73;
+
+/**
+ * The WP-3 worksheet shortcut (spec Example 4B) [WP3]: a quick cross-check of §4.2, with
+ * its own coefficients (0.32 of the IT load for UPS losses and charging, 21.5 W/m² lighting,
+ * 1.25 utility margin, generator = 1.3 × electrical + 1.5 × cooling).
+ */
+export function wp3Worksheet(input: Wp3WorksheetInput): CalcResult<Wp3WorksheetOutput> {
+  return guard(() => {
+    const actual = nonNegative('actualItW', input.actualItW);
+    const future = nonNegative('futureItW', input.futureItW);
+    const area = nonNegative('areaM2', input.areaM2);
+    if (input.cooling !== 'dx' && input.cooling !== 'chilled-water') refuse('cooling', 'must be dx or chilled-water');
+    if (input.lineVoltageV !== undefined) positive('lineVoltageV', input.lineVoltageV);
+    const itW = actual + future;
+    const peakW = itW * 1.05;
+    const upsLossAndChargingW = itW * 0.32;
+    const lightingW = 21.5 * area;
+    const electricalW = peakW + upsLossAndChargingW + lightingW;
+    const coolingW = electricalW * (input.cooling === 'dx' ? 1.0 : 0.7);
+    const totalW = electricalW + coolingW;
+    const utilityW = totalW * 1.25;
+    return {
+      peakW,
+      upsLossAndChargingW,
+      lightingW,
+      electricalW,
+      coolingW,
+      totalW,
+      utilityW,
+      utilityCurrentA: input.lineVoltageV === undefined ? null : utilityW / (WP3_SQRT3 * input.lineVoltageV),
+      generatorW: electricalW * 1.3 + coolingW * 1.5,
+    };
   });
 }

@@ -27,6 +27,14 @@ export type UpsInput = z.infer<typeof upsInputSchema>;
 
 export type RedundancyScheme = 'N' | 'N+1' | '2N' | '2(N+1)';
 
+/** Uptime tier topology [TIERS]: capacity components, distribution paths, meaning. */
+export const UPTIME_TIERS = [
+  { tier: 'I', capacity: ['N'], paths: '1', meaning: 'any failure or maintenance stops the load' },
+  { tier: 'II', capacity: ['N+1'], paths: '1', meaning: 'a unit can fail; a path failure stops the load' },
+  { tier: 'III', capacity: ['N+1'], paths: '1 active + 1 alternate', meaning: 'concurrently maintainable' },
+  { tier: 'IV', capacity: ['2N', '2(N+1)'], paths: '2 active', meaning: 'fault tolerant to one failure' },
+] as const satisfies ReadonlyArray<{ tier: string; capacity: readonly RedundancyScheme[]; paths: string; meaning: string }>;
+
 export interface RedundancyOption {
   scheme: RedundancyScheme;
   installedModules: number;

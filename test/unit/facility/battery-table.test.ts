@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeBatteryRuntime } from '../../../shared/facility/battery';
-import { batteryModelSchema, checkTable, tableRow, tableRuntimeMin, tableWattsAtMin } from '../../../shared/facility/battery-table';
+import {
+  batteryModelSchema,
+  checkEndVoltage,
+  checkTable,
+  tableRow,
+  tableRuntimeMin,
+  tableWattsAtMin,
+  typicalEndVoltsPerCell,
+} from '../../../shared/facility/battery-table';
 import { guard } from '../../../shared/facility/result';
 import { CB12_115, expectClose, refusalOf, valueOf } from './helpers';
 
@@ -54,5 +62,26 @@ describe('tableRuntimeMin / tableWattsAtMin', () => {
   it('do not extrapolate beyond the table', () => {
     expect(refusalOf(guard(() => tableRuntimeMin(CB12_115, 5000))).message).toMatch(/exceeds battery table/);
     expect(refusalOf(guard(() => tableWattsAtMin(CB12_115, 4))).field).toBe('requiredMin');
+  });
+});
+
+describe('typicalEndVoltsPerCell', () => {
+  it.each([
+    [0.05, 1.75],
+    [0.1, 1.75],
+    [0.15, 1.7],
+    [0.2, 1.67],
+    [0.5, 1.6],
+  ])('at %s C is %s V/cell', (c, v) => {
+    expect(typicalEndVoltsPerCell(c)).toBe(v);
+  });
+});
+
+describe('checkEndVoltage', () => {
+  it('accepts 240 cells at 1.67 V (400.8 V) for a UPS that cuts off at 400 V', () => {
+    expect(valueOf(guard(() => checkEndVoltage(240, 1.67, 400)))).toBeUndefined();
+  });
+  it('refuses a row below the UPS minimum DC voltage', () => {
+    expect(refusalOf(guard(() => checkEndVoltage(240, 1.6, 400))).field).toBe('endVoltsPerCell');
   });
 });

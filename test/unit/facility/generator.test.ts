@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkMotorStart, siteDerating, sizeGenerator, type GeneratorInput } from '../../../shared/facility/generator';
+import {
+  checkMotorStart,
+  CUMMINS_ENGINE_DERATING,
+  siteDerating,
+  siteDeratingByRule,
+  sizeGenerator,
+  wp3Worksheet,
+  type GeneratorInput,
+} from '../../../shared/facility/generator';
 import { guard } from '../../../shared/facility/result';
 import { expectClose, refusalOf, valueOf } from './helpers';
 
@@ -98,5 +106,45 @@ describe('checkMotorStart', () => {
   it('refuses a step the genset cannot take', () => {
     const e = refusalOf(checkMotorStart({ motorHp: 10, codeLetter: 'G', runningKVA: 20, genMaxStepKVA: 60 }));
     expect(e.message).toMatch(/motor start exceeds generator step capability/);
+  });
+});
+
+describe('siteDeratingByRule', () => {
+  it('applies maker data instead of the default: Cummins engine, 4 % per 300 m above 1525 m, 2 % per 11 °C above 40 °C', () => {
+    const d = valueOf(guard(() => siteDeratingByRule(2125, 51, CUMMINS_ENGINE_DERATING)));
+    expectClose(d.altFrac, 0.92, 1e-12);
+    expectClose(d.tempFrac, 0.98, 1e-12);
+  });
+  it('does not derate at or below the thresholds', () => {
+    expect(valueOf(guard(() => siteDerating(1000, 40))).siteDerateFrac).toBe(1);
+  });
+  it('is used by sizeGenerator when given (1500 m is below 1525 m; 45 °C costs 2 % × 5/11)', () => {
+    const v = valueOf(sizeGenerator({ ...POP, derating: CUMMINS_ENGINE_DERATING }));
+    expect(v.altFrac).toBe(1);
+    expectClose(v.siteDerateFrac, 1 - 0.02 * (5 / 11), 1e-12);
+  });
+});
+
+describe('wp3Worksheet', () => {
+  const pop = { actualItW: 13305, futureItW: 3000, areaM2: 50, lineVoltageV: 400 };
+  it('Example 4B (DX): peak 17.12, UPS losses 5.218, lighting 1.075, electrical 23.41, cooling 23.41, total 46.83 kW', () => {
+    const v = valueOf(wp3Worksheet({ ...pop, cooling: 'dx' }));
+    expectClose(v.peakW, 17120);
+    expectClose(v.upsLossAndChargingW, 5218);
+    expectClose(v.lightingW, 1075);
+    expectClose(v.electricalW, 23410);
+    expectClose(v.coolingW, 23410);
+    expectClose(v.totalW, 46830);
+  });
+  it('Example 4B (DX): utility 58.53 kW = 84.58 A at 400 V; generator 65.56 kW', () => {
+    const v = valueOf(wp3Worksheet({ ...pop, cooling: 'dx' }));
+    expectClose(v.utilityW, 58530);
+    expectClose(v.utilityCurrentA, 84.58);
+    expectClose(v.generatorW, 65560);
+  });
+  it('Example 4B (chilled water): cooling 16.39 kW, generator 55.02 kW', () => {
+    const v = valueOf(wp3Worksheet({ ...pop, cooling: 'chilled-water' }));
+    expectClose(v.coolingW, 16390);
+    expectClose(v.generatorW, 55020);
   });
 });
