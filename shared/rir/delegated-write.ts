@@ -3,8 +3,10 @@
  * parsed file: filtering by holder or country, and turning held blocks into prefixes.
  */
 import { invalid } from '../errors';
-import { parseIPv4, parseIPv6, type Prefix } from '../ip/prefix';
-import { DELEGATED_TYPES, type DelegatedFile, type DelegatedHeader, type DelegatedRecord, type DelegatedType } from './delegated';
+import { formatIPv4, formatIPv6, parseIPv4, parseIPv6, prefixSize, type Prefix } from '../ip/prefix';
+import {
+  DELEGATED_TYPES, type DelegatedFile, type DelegatedHeader, type DelegatedRecord, type DelegatedStatus, type DelegatedType,
+} from './delegated';
 import { ipv4ValueToCidrs } from './ipv4-cidrs';
 
 export interface DelegatedFilter {
@@ -93,4 +95,41 @@ export function formatDelegated(input: DelegatedWriteInput): string {
 /** Writes a parsed file back, keeping its summary order. */
 export function formatDelegatedFile(file: DelegatedFile): string {
   return formatDelegated({ header: file.header, records: file.records, summaryOrder: file.summaries.map((s) => s.type) });
+}
+
+export interface DelegatedRecordOptions {
+  readonly registry: string;
+  /** ISO 3166 code, or '' / `ZZ` for none. */
+  readonly cc: string;
+  /** `yyyymmdd`; '' when unknown. */
+  readonly date: string;
+  readonly status: DelegatedStatus;
+  /** Extended format holder id; omit for the standard format. */
+  readonly opaqueId?: string;
+}
+
+/** One record for a prefix (IPv4 counts addresses, IPv6 carries the length), for exports. */
+export function delegatedRecordForPrefix(p: Prefix, o: DelegatedRecordOptions): DelegatedRecord {
+  if (!/^(\d{8})?$/.test(o.date)) throw invalid('date', `"${o.date}" is not yyyymmdd`);
+  if (!/^([A-Z]{2})?$/.test(o.cc)) throw invalid('cc', `"${o.cc}" is not a two-letter country code`);
+  return {
+    line: 0,
+    registry: o.registry,
+    cc: o.cc,
+    type: p.family === 4 ? 'ipv4' : 'ipv6',
+    start: p.family === 4 ? formatIPv4(p.start) : formatIPv6(p.start),
+    value: p.family === 4 ? Number(prefixSize(p)) : p.length,
+    date: o.date,
+    status: o.status,
+    ...(o.opaqueId !== undefined ? { opaqueId: o.opaqueId } : {}),
+    extensions: [],
+  };
+}
+
+/** One record for a run of ASNs. */
+export function delegatedRecordForAsns(firstAsn: number, count: number, o: DelegatedRecordOptions): DelegatedRecord {
+  if (!Number.isInteger(firstAsn) || firstAsn < 0 || !Number.isInteger(count) || count < 1 || firstAsn + count - 1 > 4294967295) {
+    throw invalid('asn', `AS${firstAsn} + ${count} is not a run of AS numbers`);
+  }
+  return { ...delegatedRecordForPrefix({ family: 4, start: 0, length: 32 }, o), type: 'asn', start: String(firstAsn), value: count };
 }

@@ -98,6 +98,17 @@ function validDate(d: string, allowEmpty: boolean): boolean {
   return m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
+/** Every problem of a delegated file as `{line, field, problem}` (empty when it parses): for forms and dry runs. */
+export function validateDelegated(text: string): DelegatedProblem[] {
+  try {
+    parseDelegated(text);
+    return [];
+  } catch (e) {
+    if (e instanceof DelegatedParseError) return [...e.problems];
+    throw e;
+  }
+}
+
 /** Parses a whole delegated file; throws DelegatedParseError listing every problem. */
 export function parseDelegated(text: string): DelegatedFile {
   const problems: DelegatedProblem[] = [];

@@ -4,7 +4,7 @@
  * Optional blocks are absent when the request kind does not use them.
  */
 import type { RpslObject } from './rpsl-object';
-import type { Rir } from './rpsl-templates';
+import type { Rir } from './rir';
 
 export type RequestKind = 'ipv4' | 'ipv6' | 'asn';
 

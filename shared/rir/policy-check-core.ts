@@ -6,7 +6,7 @@
 import { validatePrefix, prefixSize, type Prefix } from '../ip/prefix';
 import type { RequestDraft, RequestKind } from './draft';
 import { policyRow, type PolicyFamily, type PolicyRow } from './policy-table';
-import type { Rir } from './rpsl-templates';
+import type { Rir } from './rir';
 
 /** E blocks export as "policy-conforming"; W warns; I informs. */
 export type Severity = 'E' | 'W' | 'I';

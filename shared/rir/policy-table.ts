@@ -4,7 +4,7 @@
  * (policy-checks*.ts) read values only from here; an unconfirmed row never yields a hard
  * error, only "verify with the RIR".
  */
-import type { Rir } from './rpsl-templates';
+import type { Rir } from './rir';
 
 export type PolicyFamily = 'ipv4' | 'ipv6' | 'asn' | 'rdns';
 export type PolicyValue = number | string | boolean;

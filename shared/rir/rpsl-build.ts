@@ -95,7 +95,7 @@ export function routeObject(i: RouteInput): RpslObject {
   ]);
 }
 
-export interface Neighbour {
+export interface AutNumNeighbour {
   readonly asn: number | string;
   /** What we accept from it (default `ANY` for an upstream). */
   readonly accept?: string;
@@ -109,7 +109,7 @@ export interface AutNumInput extends Contacts {
   readonly descr?: string;
   /** What we announce to every neighbour (our as-set or ASN). */
   readonly announce: string;
-  readonly neighbours: readonly Neighbour[];
+  readonly neighbours: readonly AutNumNeighbour[];
   readonly org?: string;
   readonly remarks?: readonly string[];
 }

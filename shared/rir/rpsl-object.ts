@@ -3,6 +3,8 @@
  * first naming the class. A value that spans continuation lines holds them joined by `\n`
  * (each line trimmed); an empty continuation line (`+`) is an empty line in the value.
  */
+import { invalid } from '../errors';
+
 export interface RpslAttribute {
   /** Attribute name in lower case (RPSL names are case-insensitive). */
   readonly name: string;
@@ -33,13 +35,21 @@ export function rpslValue(obj: RpslObject, name: string): string | undefined {
   return rpslValues(obj, name)[0];
 }
 
-/** Builds an object from `[name, value]` pairs, skipping undefined values and expanding arrays. */
+/**
+ * Builds an object from `[name, value]` pairs, skipping undefined values and expanding arrays.
+ * A generated value may not hold `#` (RPSL would read the rest of the line as a comment; write
+ * comments as `remarks:`) nor a line break, refused naming the attribute.
+ */
 export function rpslObject(pairs: ReadonlyArray<readonly [string, string | readonly string[] | undefined]>): RpslObject {
   const attributes: RpslAttribute[] = [];
   for (const [name, value] of pairs) {
     if (value === undefined) continue;
     const values = typeof value === 'string' ? [value] : value;
-    for (const v of values) attributes.push({ name: name.toLowerCase(), value: v });
+    for (const v of values) {
+      if (v.includes('#')) throw invalid(name, `"${v}" may not contain "#" (RPSL reads it as a comment); use a remarks: line`);
+      if (/[\r\n]/.test(v)) throw invalid(name, 'a generated value must fit on one line');
+      attributes.push({ name: name.toLowerCase(), value: v.trim() });
+    }
   }
   return { attributes };
 }

@@ -2,7 +2,7 @@
  * inetnum/inet6num status values and which parent status each may sit under
  * (specs/rir-requests.md §4.4; RIPE-whois InetnumStatus/Inet6numStatus, APNIC-status).
  */
-import type { Rir } from './rpsl-templates';
+import type { Rir } from './rir';
 
 export interface StatusRule {
   readonly status: string;

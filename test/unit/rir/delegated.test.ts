@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatPrefix, IPV4_MAX, prefixSize } from '../../../shared/ip/prefix';
-import { DelegatedParseError, parseDelegated } from '../../../shared/rir/delegated';
-import { delegatedAggregates, filterDelegated, formatDelegated, formatDelegatedFile } from '../../../shared/rir/delegated-write';
+import { DelegatedParseError, parseDelegated, validateDelegated } from '../../../shared/rir/delegated';
+import { delegatedAggregates, delegatedRecordForAsns, delegatedRecordForPrefix, filterDelegated, formatDelegated, formatDelegatedFile } from '../../../shared/rir/delegated-write';
 import { ipv4ValueToCidrs } from '../../../shared/rir/ipv4-cidrs';
 
 const DATA = '/work/shared/data/rir-stats/';
@@ -233,5 +233,34 @@ describe('ipv4ValueToCidrs', () => {
         }
       }),
     );
+  });
+});
+
+describe('delegatedRecordForPrefix / delegatedRecordForAsns', () => {
+  const o = { registry: 'ripencc', cc: 'NL', date: '20260525', status: 'allocated' as const, opaqueId: 'acme' };
+  it('writes records that parse back to the same blocks', () => {
+    const records = [
+      delegatedRecordForPrefix({ family: 4, start: 0xc6336400, length: 22 }, o),
+      delegatedRecordForPrefix({ family: 6, start: 0x20010db8n << 96n, length: 32 }, o),
+      delegatedRecordForAsns(64496, 16, o),
+    ];
+    const text = formatDelegated({ header: { version: '2', registry: 'ripencc', serial: '1', startDate: '19930901', endDate: '20260525', utcOffset: '+0200' }, records });
+    expect(text).toContain('ripencc|NL|ipv4|198.51.100.0|1024|20260525|allocated|acme\n');
+    expect(text).toContain('ripencc|NL|asn|64496|16|20260525|allocated|acme\n');
+    const back = parseDelegated(text);
+    expect(delegatedAggregates(back.records).map((a) => formatPrefix(a.prefix))).toEqual(['198.51.100.0/22', '2001:db8::/32']);
+  });
+  it('refuses a bad date or country', () => {
+    expect(() => delegatedRecordForPrefix({ family: 4, start: 0, length: 8 }, { ...o, date: '2026-05-25' })).toThrow(/^date:/);
+    expect(() => delegatedRecordForPrefix({ family: 4, start: 0, length: 8 }, { ...o, cc: 'nl' })).toThrow(/^cc:/);
+  });
+});
+
+describe('validateDelegated', () => {
+  it('returns the problems instead of throwing', () => {
+    expect(validateDelegated(SAMPLE)).toEqual([]);
+    expect(validateDelegated(SAMPLE.replace('|5|19930901', '|6|19930901'))).toEqual([
+      { line: 1, field: 'records', problem: 'header says 6 records, the file has 5' },
+    ]);
   });
 });

@@ -199,3 +199,12 @@ describe('rpslTemplate', () => {
     }
   });
 });
+
+describe('rpslObject (generated values)', () => {
+  it('refuses # in a generated value, naming the attribute', () => {
+    expect(() => routeObject({ prefix: '192.0.2.0/24', origin: 1, mntBy: 'X-MNT', descr: 'core #1' })).toThrow(/^descr: .*remarks/);
+  });
+  it('refuses a line break in a generated value', () => {
+    expect(() => routeObject({ prefix: '192.0.2.0/24', origin: 1, mntBy: 'X-MNT', descr: 'a\nb' })).toThrow(/^descr:/);
+  });
+});
