@@ -6,6 +6,7 @@
  * returns a CalcResult naming the first bad field (`items.0.nameplateW`).
  */
 import { z } from 'zod';
+import { issuesToError } from '../errors';
 import { batteryInputSchema, computeBatteryRuntime } from './battery';
 import { backupInputSchema, computeBackup } from './backup';
 import { computeCooling, coolingInputSchema } from './cooling';
@@ -22,11 +23,6 @@ export interface Calculator {
   readonly input: z.ZodType;
   readonly summary: string;
   run(input: unknown): CalcResult<unknown>;
-}
-
-/** Field path of a zod issue as the spec names it: `items.0.nameplateW`, or `input` at the top. */
-function issueField(issue: z.core.$ZodIssue): string {
-  return issue.path.map(String).join('.') || 'input';
 }
 
 /** The value an issue points at in the raw input (zod does not report inputs by default). */
@@ -57,9 +53,10 @@ function calculator<S extends z.ZodType>(
     run(raw: unknown): CalcResult<unknown> {
       const parsed = input.safeParse(raw);
       if (!parsed.success) {
+        // The first issue, its path joined as the spec names fields (`items.0.nameplateW`).
         const issue = parsed.error.issues[0]!;
-        const field = issueField(issue);
-        return { ok: false, error: { code: 'invalid', field, message: `${field}: ${issueMessage(issue, raw)}` } };
+        const error = issuesToError([{ path: issue.path, message: issueMessage(issue, raw) }]);
+        return { ok: false, error: { code: 'invalid', field: error.field ?? 'input', message: error.message } };
       }
       return compute(parsed.data);
     },

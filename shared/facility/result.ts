@@ -37,9 +37,18 @@ export function guard<T>(compute: (warnings: Warnings) => T): CalcResult<T> {
   }
 }
 
-/** Unwraps a nested calculator's result inside another calculator (refusal propagates). */
-export function unwrap<T>(result: CalcResult<T>, warnings: Warnings): T {
-  if (!result.ok) throw new HeadroomError('invalid', result.error.message, result.error.field);
+/**
+ * Unwraps a nested calculator's result inside another calculator: warnings are kept and a
+ * refusal propagates, its field placed under `prefix` when given (`ups` + `ratedW` → `ups.ratedW`).
+ */
+export function unwrap<T>(result: CalcResult<T>, warnings: Warnings, prefix?: string): T {
+  if (!result.ok) {
+    if (prefix === undefined) throw new HeadroomError('invalid', result.error.message, result.error.field);
+    const problem = result.error.message.startsWith(`${result.error.field}: `)
+      ? result.error.message.slice(result.error.field.length + 2)
+      : result.error.message;
+    refuse(`${prefix}.${result.error.field}`, problem);
+  }
   warnings.push(...result.warnings);
   return result.value;
 }

@@ -19,7 +19,7 @@ import {
   type GeneratorLimitInput,
   upsMaxItW,
 } from './limits';
-import { fraction, guard, integerAtLeast, nonNegative, positive, refuse, type CalcResult, type Warnings } from './result';
+import { fraction, guard, integerAtLeast, nonNegative, positive, refuse, unwrap, type CalcResult, type Warnings } from './result';
 import type { FuelCurvePoint } from './fuel';
 
 export interface SiteInput {
@@ -78,14 +78,9 @@ function limit(key: string, label: string, variable: LimitVariable, max: number 
   };
 }
 
-/** Unwraps a part's result, naming its fields from the site (`ups.ratedW`), warnings kept. */
+/** A part's result, its fields named from the site (`ups.ratedW`). */
 function part<T>(prefix: string, result: CalcResult<T>, warnings: Warnings): T {
-  if (!result.ok) {
-    const field = `${prefix}.${result.error.field}`;
-    refuse(field, result.error.message.replace(/^[^:]*: /, ''));
-  }
-  warnings.push(...result.warnings);
-  return result.value;
+  return unwrap(result, warnings, prefix);
 }
 
 export function computeSiteLimits(site: SiteInput): CalcResult<SiteLimits> {
