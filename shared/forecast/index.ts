@@ -24,3 +24,5 @@ export { fitDrift, driftForecast, driftHalfWidth, type DriftFit } from './drift'
 export { fitHolt, holtRun, holtTrace, holtInitialState, holtForecast, holtVariances, dampedAsymptote, type HoltFit, type HoltParams, type HoltStepRow } from './holt';
 export { tQuantile, tCritical, zCritical, type IntervalLevel } from './quantiles';
 export { parseDay, tryParseDay, formatDay, addMonths, instantToDay, monthEndAfter } from './dates';
+export { makeClock, inferStep, type Step, type StepClock } from './clock';
+export { projectToLimit, type Projection } from './time-to-limit';

@@ -63,6 +63,19 @@ describe('fitAndProject, linear, on TV1', () => {
   });
 });
 
+describe('fitAndProject at the 80 % level', () => {
+  it('narrows the interval of the date around the same date (t(0.90, 8))', () => {
+    const r80 = fitAndProject(TV1, { capacity: 1024, method: 'linear', level: 0.8 });
+    expect(r80.date).toBe('2024-09-11');
+    expect(r80.earliest! > '2024-09-01' && r80.earliest! <= '2024-09-11').toBe(true);
+    expect(r80.latest! < '2024-09-22' && r80.latest! >= '2024-09-11').toBe(true);
+    expectRel(r80.params.t as number, tQuantile(0.9, 8), 1e-12);
+  });
+  it('uses z = 1.281552 for the step models', () => {
+    expect(fitAndProject(TV1, { capacity: 1024, method: 'drift', level: 0.8 }).params.z).toBe(1.281552);
+  });
+});
+
 describe('fitDrift on TV1 (the benchmark)', () => {
   const fit = fitDrift(ysOf(TV1));
   const z = 1.959964;

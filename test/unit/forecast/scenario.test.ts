@@ -3,7 +3,7 @@ import { addMonths, formatDay } from '../../../shared/forecast/dates';
 import { fitModel } from '../../../shared/forecast/models';
 import { fitAndProject } from '../../../shared/forecast/project';
 import { expandScenarios } from '../../../shared/forecast/scenario';
-import { day, expectRel, TV2, weekly } from './helpers';
+import { day, expectRel, TV2, TV3, weekly } from './helpers';
 
 describe('addMonths', () => {
   it('clamps the day to the month’s length (2024-01-31 + 1 month = 2024-02-29)', () => {
@@ -48,6 +48,17 @@ describe('a planned-demand scenario on TV2’s exponential fit (TV7)', () => {
     const r = fitAndProject(TV2, { capacity: 4096, method: 'exponential', scenarios: [{ kind: 'once', date: '2024-01-01', amount: 0 }] });
     expect(r).toMatchObject({ date: '2025-09-13', earliest: '2025-08-14', latest: '2025-10-15' });
   });
+});
+
+describe('the daily scan agrees with the closed form', () => {
+  const nothing = [{ kind: 'once', date: '2024-04-01', amount: 0 }] as const;
+  for (const method of ['holt', 'damped', 'drift', 'linear', 'exponential'] as const) {
+    it(`for ${method} on TV3 when the scenario adds nothing`, () => {
+      const closed = fitAndProject(TV3, { capacity: 80, method });
+      const scanned = fitAndProject(TV3, { capacity: 80, method, scenarios: [...nothing] });
+      expect({ ...scanned, params: {}, warnings: [] }).toEqual({ ...closed, params: {}, warnings: [] });
+    });
+  }
 });
 
 describe('a capacity change (C as a step function)', () => {
