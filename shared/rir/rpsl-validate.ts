@@ -52,6 +52,11 @@ export function validateRpslObject(obj: RpslObject, options: RpslValidateOptions
       if (problem) push(a.name, problem);
     }
   }
+  const status = obj.attributes.find((a) => a.name === 'status')?.value.trim().toUpperCase();
+  if ((cls === 'inetnum' || cls === 'inet6num') && status === 'AGGREGATED-BY-LIR' && !names.includes('assignment-size')) {
+    // RIPE business rule; its wording is UNCONFIRMED (§4.4), so this only asks to verify.
+    problems.push({ attribute: 'assignment-size', message: 'AGGREGATED-BY-LIR needs assignment-size (the size of each assignment inside it)', confirmed: false });
+  }
   if (cls === 'as-set' && rir === 'ripe' && (options.isNew ?? true)) {
     const problem = checkAsSetName(checkedValue(obj.attributes[0]!.value), true);
     if (problem) push('as-set', problem);

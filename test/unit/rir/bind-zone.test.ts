@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatPrefix, type Prefix } from '../../../shared/ip/prefix';
 import { emailToRname, renderBindZones, type BindZoneOptions } from '../../../shared/rir/bind-zone';
 
 const NS = ['ns1.example.net', 'ns2.example.net'];
@@ -108,5 +110,26 @@ describe('emailToRname', () => {
   it.runIf(hasCheckzone)('an escaped RNAME still loads', () => {
     const [f] = renderBindZones('192.0.2.0/24', { nameServers: NS, hostmaster: 'dns.admin@example.net' });
     expect(checkzone(f!.zone, f!.text)).toMatch(/OK/);
+  });
+});
+
+const v4Arb = fc
+  .tuple(fc.integer({ min: 0x01000000, max: 0xdfffffff }), fc.constantFrom(16, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32))
+  .map(([v, len]): Prefix => ({ family: 4, start: Math.floor(v / 2 ** (32 - len)) * 2 ** (32 - len), length: len }));
+const v6Arb = fc
+  .tuple(fc.bigInt({ min: 0x2000n << 112n, max: (0x3fffn << 112n) - 1n }), fc.integer({ min: 16, max: 128 }))
+  .map(([v, len]): Prefix => ({ family: 6, start: (v >> BigInt(128 - len)) << BigInt(128 - len), length: len }));
+
+describe('renderBindZones (property)', () => {
+  it.runIf(hasCheckzone)('any block’s zone files, with a PTR for its first address, load in named-checkzone', () => {
+    fc.assert(
+      fc.property(fc.oneof(v4Arb, v6Arb), (p) => {
+        const first = formatPrefix(p).split('/')[0]!;
+        for (const f of renderBindZones(p, { nameServers: NS, ptr: [{ address: first, name: 'first.example.net' }] })) {
+          expect(checkzone(f.zone, f.text)).toMatch(/OK/);
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });

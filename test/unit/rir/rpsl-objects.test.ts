@@ -208,3 +208,16 @@ describe('rpslObject (generated values)', () => {
     expect(() => routeObject({ prefix: '192.0.2.0/24', origin: 1, mntBy: 'X-MNT', descr: 'a\nb' })).toThrow(/^descr:/);
   });
 });
+
+describe('validateRpslObject (AGGREGATED-BY-LIR)', () => {
+  it('asks to verify a missing assignment-size (unconfirmed rule)', () => {
+    const o = inetnumObject({ ...C, prefix: '2001:db8:1200::/40', netname: 'X', country: 'NL', status: 'AGGREGATED-BY-LIR' });
+    expect(validateRpslObject(o)).toEqual([
+      { attribute: 'assignment-size', message: 'AGGREGATED-BY-LIR needs assignment-size (the size of each assignment inside it)', confirmed: false },
+    ]);
+  });
+  it('is satisfied by assignment-size', () => {
+    const o = inetnumObject({ ...C, prefix: '2001:db8:1200::/40', netname: 'X', country: 'NL', status: 'AGGREGATED-BY-LIR', assignmentSize: 56 });
+    expect(validateRpslObject(o)).toEqual([]);
+  });
+});
