@@ -70,6 +70,13 @@ export function finalize(check: PolicyCheck, f: Finding): CheckResult {
   };
 }
 
+/** A passing finding. */
+export const ok = (message: string, rows: Finding['rows'] = []): Finding => ({ ok: true, message, rows });
+
+/** A failing finding (at the check's severity unless given). */
+export const fail = (message: string, rows: Finding['rows'] = [], severity?: Severity): Finding =>
+  severity ? { ok: false, message, rows, severity } : { ok: false, message, rows };
+
 /** A W finding for a draft that lacks what the rule needs. */
 export function missing(what: string): Finding {
   return { ok: false, message: `cannot check: ${what} is missing from the draft`, severity: 'W' };

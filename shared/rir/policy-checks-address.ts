@@ -2,11 +2,8 @@
 import { formatPrefix, prefixContains, type Prefix } from '../ip/prefix';
 import type { RequestDraft } from './draft';
 import { arinEndUserPrefix, arinLirMaxPrefix, hdThreshold } from './ipv6-sizing';
-import { missing, num, row, tryPrefix, type Finding, type PolicyCheck } from './policy-check-core';
+import { missing, num, row, tryPrefix, fail, ok, type PolicyCheck } from './policy-check-core';
 
-const ok = (message: string, rows: Finding['rows'] = []): Finding => ({ ok: true, message, rows });
-const fail = (message: string, rows: Finding['rows'] = [], severity?: Finding['severity']): Finding =>
-  severity ? { ok: false, message, rows, severity } : { ok: false, message, rows };
 
 /** Documentation and special-use blocks a real draft must not carry. */
 export const SPECIAL_USE_PREFIXES: readonly string[] = [
@@ -29,7 +26,6 @@ function draftPrefixes(d: RequestDraft): string[] {
   return [...(d.request.prefix ? [d.request.prefix] : []), ...d.holdings.map((h) => h.prefix), ...d.originate];
 }
 
-const isV6 = (d: RequestDraft): boolean => d.request.kind === 'ipv6';
 const len = (d: RequestDraft): number | undefined => d.request.prefixLength;
 
 export const ADDRESS_CHECKS: readonly PolicyCheck[] = [

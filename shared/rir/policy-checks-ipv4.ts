@@ -1,12 +1,9 @@
 /** Checks CHK-14…CHK-22: IPv4 sizes, waiting lists and transfers per RIR (§7). */
 import type { RequestDraft } from './draft';
 import {
-  daysBetween, ipv4Addresses, missing, num, requestedIpv4Addresses, row, tryPrefix, weightedUsedPct, type Finding, type PolicyCheck,
+  daysBetween, ipv4Addresses, missing, num, requestedIpv4Addresses, row, tryPrefix, weightedUsedPct, fail, ok, type PolicyCheck,
 } from './policy-check-core';
 
-const ok = (message: string, rows: Finding['rows'] = []): Finding => ({ ok: true, message, rows });
-const fail = (message: string, rows: Finding['rows'] = [], severity?: Finding['severity']): Finding =>
-  severity ? { ok: false, message, rows, severity } : { ok: false, message, rows };
 const len = (d: RequestDraft): number | undefined => d.request.prefixLength;
 
 export const IPV4_CHECKS: readonly PolicyCheck[] = [

@@ -4,15 +4,12 @@ import { DelegatedParseError, parseDelegated } from './delegated';
 import type { RequestDraft } from './draft';
 import { isInZone } from './hostname';
 import { PENDING_PROPOSALS } from './policy-table';
-import { num, row, tryPrefix, type Finding, type PolicyCheck } from './policy-check-core';
+import { num, row, tryPrefix, fail, ok, type PolicyCheck } from './policy-check-core';
 import { rpslClass, rpslKey, rpslValues } from './rpsl-object';
 import { checkStatus } from './rpsl-status';
 import { checkAsSetName, checkDsRdata, checkReverseDomain } from './rpsl-syntax';
 import { validateRpslObject } from './rpsl-validate';
 
-const ok = (message: string, rows: Finding['rows'] = []): Finding => ({ ok: true, message, rows });
-const fail = (message: string, rows: Finding['rows'] = [], severity?: Finding['severity']): Finding =>
-  severity ? { ok: false, message, rows, severity } : { ok: false, message, rows };
 
 function neighbourAsns(d: RequestDraft): number[] {
   return [...new Set([...d.connectivity.upstreams, ...d.connectivity.peers].map((n) => n.asn))];
