@@ -97,8 +97,16 @@ export function useWorkspace(): WorkspaceContextValue {
   return ctx;
 }
 
+/**
+ * A message shown next to its field: the `field: ` lead that names it for the CLI and logs is
+ * dropped, since the field's own label already says which one it is.
+ */
+export function atField(field: string, message: string): string {
+  return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+}
+
 /** Field-level errors from a failed call: `{ field: message }`, or `_` for the whole form. */
 export function errorsFrom(e: unknown): Record<string, string> {
-  if (e instanceof ClientError) return { [e.field ?? '_']: e.message };
+  if (e instanceof ClientError) return e.field ? { [e.field]: atField(e.field, e.message) } : { _: e.message };
   return { _: e instanceof Error ? e.message : String(e) };
 }

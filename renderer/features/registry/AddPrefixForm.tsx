@@ -3,7 +3,7 @@ import { PREFIX_STATUSES, type PrefixStatus } from '../../../shared/contract';
 import { validatePrefix } from '../../../shared/ip/prefix';
 import { Field, Select, TextInput } from '../../components/Field';
 import { client } from '../../client';
-import { errorsFrom, useWorkspace } from '../../state';
+import { atField, errorsFrom, useWorkspace } from '../../state';
 
 /** Adds a block; the CIDR is checked as you type by the same parser the services use. */
 export function AddPrefixForm({ space, disabled }: { space: string; disabled: boolean }) {
@@ -13,7 +13,8 @@ export function AddPrefixForm({ space, disabled }: { space: string; disabled: bo
   const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const live = prefix.trim() ? validatePrefix(prefix.trim())[1] : null;
+  const checked = prefix.trim() ? validatePrefix(prefix.trim())[1] : null;
+  const live = checked && atField('prefix', checked);
 
   const submit = async () => {
     setBusy(true);
@@ -42,7 +43,19 @@ export function AddPrefixForm({ space, disabled }: { space: string; disabled: bo
     >
       <Field label="Block (CIDR)" error={errors.prefix ?? (live && prefix.length > 6 ? live : undefined)}>
         {(p) => (
-          <TextInput {...p} name="prefix" className="mono" value={prefix} placeholder="198.51.100.128/26" onChange={(e) => setPrefix(e.target.value)} disabled={disabled} />
+          <TextInput
+            {...p}
+            name="prefix"
+            className="mono"
+            value={prefix}
+            placeholder="198.51.100.128/26"
+            onChange={(e) => {
+              setPrefix(e.target.value);
+              // A refusal from the last submit no longer describes what is typed now.
+              if (errors.prefix) setErrors(({ prefix: _stale, ...rest }) => rest);
+            }}
+            disabled={disabled}
+          />
         )}
       </Field>
       <Field label="Status" error={errors.status}>

@@ -1,0 +1,269 @@
+/**
+ * Browser end-to-end support: builds Headroom once, serves it through the web bridge on a temp
+ * workspace, and opens it in Debian Chromium. Everything lives in temp folders removed at the end.
+ *
+ * Why a copy of dist/: other engineers edit shared/ while tests run, and a stale check then
+ * rebuilds the renderer with Vite's `emptyOutDir`, which would pull the page out from under a
+ * test running in the other worker. Each test file serves its own snapshot of the built app
+ * (dist/node/web.mjs and dist/renderer), taken under a lock right after the build.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright';
+
+export const ROOT = join(__dirname, '..', '..', '..');
+export const CHROMIUM = '/usr/bin/chromium';
+const CLI = join(ROOT, 'bin', 'headroom.cjs');
+const BUILD_LOCK = join(tmpdir(), 'headroom-e2e-build.lock');
+
+/** A folder in the system temp dir, removed by `cleanup`. */
+export function tempDir(prefix = 'headroom-e2e-'): { dir: string; path(name: string): string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, path: (name) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Runs `fn` while holding a lock shared by every worker (mkdir is atomic); a lock older than 5 min is stale. */
+function withBuildLock<T>(fn: () => T): T {
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(BUILD_LOCK).mtimeMs > 5 * 60_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      } catch {
+        /* released meanwhile */
+      }
+      if (Date.now() > deadline) throw new Error(`build lock ${BUILD_LOCK} held for too long`);
+      sleepSync(200);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+/** A private copy of the built app: `<root>/dist/{node/web.mjs,renderer}`, resources and node_modules linked. */
+export interface AppSnapshot {
+  root: string;
+  webBundle: string;
+  cleanup(): void;
+}
+
+/** `node scripts/build.mjs --if-stale`, then a snapshot of what it built (both under the lock). */
+export function buildApp(): AppSnapshot {
+  const snap = tempDir('headroom-e2e-app-');
+  withBuildLock(() => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-stale'], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`build failed (exit ${r.status}): ${r.stderr}`);
+    mkdirSync(snap.path('dist/node'), { recursive: true });
+    cpSync(join(ROOT, 'dist', 'node', 'web.mjs'), snap.path('dist/node/web.mjs'));
+    cpSync(join(ROOT, 'dist', 'renderer'), snap.path('dist/renderer'), { recursive: true });
+  });
+  // The bundle finds its app root by walking up to resources/demo, and sql.js through node_modules.
+  symlinkSync(join(ROOT, 'resources'), snap.path('resources'), 'dir');
+  symlinkSync(join(ROOT, 'node_modules'), snap.path('node_modules'), 'dir');
+  return { root: snap.dir, webBundle: snap.path('dist/node/web.mjs'), cleanup: snap.cleanup };
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The real `headroom` command (bin/headroom.cjs) as a separate process. */
+export function headroom(args: string[], env: Record<string, string> = {}): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface PrefixJson {
+  prefix: string;
+  status: string;
+  description: string;
+  space: string;
+}
+
+/** `headroom prefix list WS --json`, parsed. */
+export function listPrefixes(ws: string): PrefixJson[] {
+  const r = headroom(['prefix', 'list', ws, '--json']);
+  if (r.code !== 0) throw new Error(`prefix list failed (exit ${r.code}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as PrefixJson[];
+}
+
+/** `headroom init WS --demo`. */
+export function createDemoWorkspace(ws: string): void {
+  const r = headroom(['init', ws, '--demo']);
+  if (r.code !== 0) throw new Error(`init --demo failed (exit ${r.code}): ${r.stderr}`);
+}
+
+export interface Bridge {
+  url: string;
+  home: string;
+  process: ChildProcess;
+  /** SIGTERM (the bridge saves and exits), SIGKILL if it has not exited within 5 s. */
+  stop(): Promise<void>;
+}
+
+/** Starts `node dist/node/web.mjs [ws]` with HEADROOM_HOME=home and waits for its URL line. */
+export function startBridge(app: AppSnapshot, home: string, ws?: string): Promise<Bridge> {
+  const child = spawn(process.execPath, [app.webBundle, ...(ws ? [ws] : [])], {
+    cwd: home,
+    env: { ...process.env, HEADROOM_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`the web bridge printed no URL within 20 s; stderr: ${stderr}`));
+    }, 20_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => /^http:\/\/127\.0\.0\.1:\d+\/\?token=\w+/.test(l));
+      if (line) {
+        clearTimeout(timer);
+        resolve({ url: line.trim(), home, process: child, stop });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the web bridge exited (${code}) before printing its URL; stderr: ${stderr}`));
+    });
+  });
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Requests that failed or answered 4xx/5xx, and console errors: a clean page has none. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Debian Chromium with a fresh profile folder (Playwright takes the profile as
+ * launchPersistentContext's argument; it refuses `--user-data-dir` in `args`).
+ */
+export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+  const profile = tempDir('headroom-e2e-profile-');
+  const context = await chromium.launchPersistentContext(profile.dir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${new URL(r.url()).pathname}`);
+  });
+  return {
+    context,
+    page,
+    problems,
+    close: async () => {
+      await context.close();
+      profile.cleanup();
+    },
+  };
+}
+
+/** One test's world: a temp home, a workspace in it, the bridge serving it, and a browser. */
+export interface Session {
+  home: string;
+  /** The workspace file the bridge has open. */
+  ws: string;
+  bridge: Bridge;
+  browser: Browser;
+  page: Page;
+  /** Stops the bridge (it saves on SIGTERM) but keeps the temp folder, for CLI checks. */
+  stopBridge(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a session. `demo: 'init'` creates the workspace with `headroom init WS --demo` and
+ * passes it to the bridge; `demo: 'default'` passes no workspace, so the bridge creates
+ * `<HEADROOM_HOME>/demo.headroom` itself.
+ */
+export async function openSession(app: AppSnapshot, options: { demo?: 'init' | 'default'; colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+  const home = tempDir('headroom-e2e-home-');
+  let ws = home.path('demo.headroom');
+  let bridge: Bridge;
+  if (options.demo === 'default') {
+    bridge = await startBridge(app, home.dir);
+  } else {
+    ws = home.path('isp.headroom');
+    createDemoWorkspace(ws);
+    bridge = await startBridge(app, home.dir, ws);
+  }
+  let browser: Browser;
+  try {
+    browser = await openBrowser(options.colorScheme ? { colorScheme: options.colorScheme } : {});
+  } catch (e) {
+    await bridge.stop();
+    home.cleanup();
+    throw e;
+  }
+  return {
+    home: home.dir,
+    ws,
+    bridge,
+    browser,
+    page: browser.page,
+    stopBridge: () => bridge.stop(),
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await bridge.stop();
+      home.cleanup();
+    },
+  };
+}
+
+/** Loads the app and waits until the Registry shows its first row. */
+export async function loadApp(s: Session, hash = ''): Promise<void> {
+  await s.page.goto(s.bridge.url + hash);
+  if (!hash || hash === '#/registry') await s.page.locator('[data-prefix]').first().waitFor({ state: 'visible' });
+  else await s.page.getByTestId('empty-state').waitFor({ state: 'visible' });
+}
