@@ -27,3 +27,4 @@ export * from './draft-render';
 export * from './policy-checks';
 export { SPECIAL_USE_PREFIXES, specialAsnReason } from './policy-checks-address';
 export { VERIFY_PREFIX, type Finding } from './policy-check-core';
+export * from './draft-templates';
