@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { EmptyArea } from './features/placeholder/EmptyArea';
-import { RegistryScreen } from './features/registry/RegistryScreen';
+import { SCREENS } from './features/screens';
 import { AREAS, areaFromHash, type AreaId } from './features/shell/areas';
 import { HistoryDialog } from './features/shell/HistoryDialog';
 import { WorkspaceDialog, type WorkspaceAction } from './features/shell/WorkspaceDialog';
@@ -155,10 +155,11 @@ export function App() {
                 </button>
               </div>
             </div>
-          ) : area === 'registry' ? (
-            <RegistryScreen />
           ) : (
-            <EmptyArea area={area} />
+            (() => {
+              const Screen = SCREENS[area];
+              return Screen ? <Screen /> : <EmptyArea area={area} />;
+            })()
           )}
         </main>
         <div className="notices" aria-live="polite">

@@ -4,7 +4,7 @@
  */
 import { contract, isChannel, type Channel, type OutputOf } from '../../../shared/contract';
 import { HeadroomError, issuesToError, toErrorShape, type ErrorShape } from '../../../shared/errors';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-types';
 
 export type CallResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorShape };
 

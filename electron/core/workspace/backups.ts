@@ -26,16 +26,17 @@ export interface BackupFile {
 export function listBackups(workspacePath: string): BackupFile[] {
   const dir = backupDirFor(workspacePath);
   if (!existsSync(dir)) return [];
-  const re = /\.(\d{8}T\d{6}Z)(?:-\d+)?\.headroom$/;
+  const re = /\.(\d{8}T\d{6}Z)(?:-(\d+))?\.headroom$/;
   return readdirSync(dir)
     .map((name) => ({ name, m: re.exec(name) }))
     .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
     .map(({ name, m }) => {
       const s = m[1]!;
       const takenAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`;
-      return { path: join(dir, name), takenAt };
+      return { path: join(dir, name), takenAt, n: Number(m[2] ?? 0) };
     })
-    .sort((a, b) => (a.path < b.path ? 1 : -1));
+    .sort((a, b) => (a.takenAt === b.takenAt ? b.n - a.n : a.takenAt < b.takenAt ? 1 : -1))
+    .map(({ path, takenAt }) => ({ path, takenAt }));
 }
 
 export function writeBackup(workspacePath: string, bytes: Uint8Array, now: Date): string {

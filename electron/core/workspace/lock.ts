@@ -2,7 +2,7 @@
  * One writer per workspace: `<file>.lock` holds the writer's pid and host. A lock whose
  * process is gone on this host (a crash, kill -9) is stale and taken over.
  */
-import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 export interface LockInfo {
@@ -40,9 +40,17 @@ export function acquireLock(workspacePath: string): LockResult {
   const mine: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = openSync(path, 'wx', 0o644);
+      // Write the content first, then link it into place: the lock file never exists empty
+      // (a crash between create and write would otherwise leave a lock nobody can judge).
+      const tmp = `${path}.${process.pid}.tmp`;
+      const fd = openSync(tmp, 'w', 0o644);
       writeSync(fd, JSON.stringify(mine));
       closeSync(fd);
+      try {
+        linkSync(tmp, path);
+      } finally {
+        unlinkSync(tmp);
+      }
       return {
         ok: true,
         release: () => {
@@ -74,8 +82,8 @@ export function acquireLock(workspacePath: string): LockResult {
 }
 
 /**
- * A lock file without readable content was torn by a crash between create and write (a live
- * writer fills it within microseconds), so it is stale once it is a second old.
+ * Locks are linked into place complete, so unreadable content means someone else wrote the
+ * file (or the disk damaged it): treat it as stale once it is a second old.
  */
 function lockIsOld(path: string): boolean {
   try {

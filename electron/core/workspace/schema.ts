@@ -91,10 +91,10 @@ export function userVersion(db: Database): number {
 }
 
 /** Applies the pending migrations, each in its own transaction. Returns the versions applied. */
-export function migrate(db: Database): number[] {
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
   const from = userVersion(db);
   const applied: number[] = [];
-  for (const m of MIGRATIONS) {
+  for (const m of migrations) {
     if (m.version <= from) continue;
     db.run('BEGIN');
     try {

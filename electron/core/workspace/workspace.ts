@@ -26,7 +26,7 @@ import {
 import { atomicCreateFile, atomicWriteFile } from './fsutil';
 import { JournalWriter, journalPathFor, readJournal, type SqlParam } from './journal';
 import { acquireLock } from './lock';
-import { MIGRATIONS, migrate, SCHEMA_VERSION, userVersion } from './schema';
+import { MIGRATIONS, migrate, SCHEMA_VERSION, userVersion, type Migration } from './schema';
 import { loadSqlJs } from './sqljs';
 import { queryAll, queryOne, rowFromJson, Tx, type Row } from './tx';
 
@@ -38,6 +38,8 @@ export interface WorkspaceOptions {
   now?: () => Date;
   /** Snapshot automatically once the journal exceeds this many bytes. */
   snapshotAfterJournalBytes?: number;
+  /** The schema this build knows (tests open files as a newer build would). */
+  migrations?: readonly Migration[];
 }
 
 const DEFAULT_SNAPSHOT_AFTER = 4 * 1024 * 1024;
@@ -56,7 +58,7 @@ function refuse(path: string, code: 'corrupt' | 'newer-version' | 'invalid', pro
 }
 
 /** Checks the bytes of a workspace file before sql.js sees them. */
-export function validateWorkspaceBytes(path: string, bytes: Uint8Array): void {
+export function validateWorkspaceBytes(path: string, bytes: Uint8Array, knownVersion = SCHEMA_VERSION): void {
   if (bytes.length === 0) throw refuse(path, 'corrupt', 'the file is empty (0 bytes), so it holds no workspace');
   if (!hasSqliteHeader(bytes)) {
     throw refuse(path, 'invalid', 'is not a Headroom workspace (it is not an SQLite database)');
@@ -71,11 +73,11 @@ export function validateWorkspaceBytes(path: string, bytes: Uint8Array): void {
     throw refuse(path, 'invalid', 'is an SQLite database but not a Headroom workspace');
   }
   const version = headerUserVersion(bytes);
-  if (version > SCHEMA_VERSION) {
+  if (version > knownVersion) {
     throw refuse(
       path,
       'newer-version',
-      `was written by a newer Headroom (schema version ${version}; this version reads up to ${SCHEMA_VERSION}). Update Headroom to open it`,
+      `was written by a newer Headroom (schema version ${version}; this version reads up to ${knownVersion}). Update Headroom to open it`,
     );
   }
   const seal = checkSeal(bytes);
@@ -185,7 +187,9 @@ export class Workspace {
     } catch (e) {
       throw new HeadroomError('io', `${full}: could not read the file: ${(e as Error).message}`, 'path');
     }
-    validateWorkspaceBytes(full, bytes);
+    const migrations = opts.migrations ?? MIGRATIONS;
+    const known = migrations[migrations.length - 1]!.version;
+    validateWorkspaceBytes(full, bytes, known);
     const SQL = await loadSqlJs();
     let db: Database;
     try {
@@ -202,12 +206,12 @@ export class Workspace {
 
     const now = (opts.now ?? (() => new Date()))();
     const version = userVersion(db);
-    if (version < SCHEMA_VERSION) {
+    if (version < known) {
       if (readOnly) {
-        throw new HeadroomError('read-only', `${full}: needs an upgrade from schema ${version} to ${SCHEMA_VERSION}, which a read-only session cannot do`, 'path');
+        throw new HeadroomError('read-only', `${full}: needs an upgrade from schema ${version} to ${known}, which a read-only session cannot do`, 'path');
       }
       writeBackup(full, bytes, now);
-      migrate(db);
+      migrate(db, migrations);
     } else if (!readOnly && backupIsDue(full, now)) {
       writeBackup(full, bytes, now);
     }
@@ -233,7 +237,7 @@ export class Workspace {
       ws.seq = entry.seq;
     }
     if (!readOnly) {
-      const mustCompact = version < SCHEMA_VERSION || stale || journal.tornTail || journal.workspaceId !== id;
+      const mustCompact = version < known || stale || journal.tornTail || journal.workspaceId !== id;
       if (mustCompact) {
         ws.writeSnapshot();
         ws.journal = JournalWriter.open(journalPath, id, true);

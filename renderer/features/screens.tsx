@@ -1,0 +1,11 @@
+/**
+ * Which screen each area shows. An area without an entry shows its empty state. Each feature
+ * team adds one line here for its area.
+ */
+import type { ComponentType } from 'react';
+import { RegistryScreen } from './registry/RegistryScreen';
+import type { AreaId } from './shell/areas';
+
+export const SCREENS: Partial<Record<AreaId, ComponentType>> = {
+  registry: RegistryScreen,
+};
