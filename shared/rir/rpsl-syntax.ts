@@ -54,9 +54,22 @@ function reservedProblem(v: string, allowSetPrefix: string | null): string | nul
   return null;
 }
 
-/** netname, mntner and similar object names: a letter first, letters/digits/`_`/`-`, alphanumeric last, ≤ 80. */
-export const checkObjectName: SyntaxCheck = (v) =>
-  OBJECT_NAME_RE.test(v) ? reservedProblem(v, null) : `"${v}" must start with a letter, hold only letters, digits, "_" or "-", end with a letter or digit, ≤ 80 characters`;
+const NAME_RULE = 'must start with a letter, hold only letters, digits, "_" or "-", end with a letter or digit, ≤ 80 characters';
+
+/** mntner (and other object) names: a letter first, letters/digits/`_`/`-`, alphanumeric last, ≤ 80, no reserved word or prefix. */
+export const checkObjectName: SyntaxCheck = (v) => (OBJECT_NAME_RE.test(v) ? reservedProblem(v, null) : `"${v}" ${NAME_RULE}`);
+
+/** netname and as-name: the same shape, reserved words allowed. */
+export const checkNetname: SyntaxCheck = (v) => (OBJECT_NAME_RE.test(v) ? null : `"${v}" ${NAME_RULE}`);
+
+/** A comma-separated list of object names (RIPE accepts `mnt-by: A-MNT, B-MNT`). */
+export const checkObjectNameList: SyntaxCheck = (v) => {
+  for (const name of v.split(',').map((x) => x.trim())) {
+    const problem = checkObjectName(name);
+    if (problem) return problem;
+  }
+  return null;
+};
 
 const NIC_HDL_RE = /^([A-Z]{2,4}([1-9]\d{0,5})?(-[A-Z][A-Z0-9_]{0,9})?|AUTO-[1-9]\d*([A-Z]{2,4})?)$/i;
 export const checkNicHdl: SyntaxCheck = (v) =>
@@ -77,7 +90,7 @@ export const checkAuth: SyntaxCheck = (v) =>
   /^SSO \S+$/i.test(v) ||
   /^PGPKEY-[0-9A-F]{8}$/i.test(v) ||
   /^X509-[1-9]\d*$/i.test(v) ||
-  /^MD5-PW \$1\$[./0-9A-Za-z]{1,8}\$[./0-9A-Za-z]{22}$/.test(v)
+  /^MD5-PW \$1\$[./0-9A-Za-z]{1,8}\$[./0-9A-Za-z]{22}$/.test(v.replace(/^md5-pw /i, 'MD5-PW '))
     ? null
     : `"${v}" is not an auth value (SSO <user>, PGPKEY-<8 hex>, X509-<n> or MD5-PW $1$<salt>$<hash>)`;
 

@@ -5,7 +5,7 @@
  */
 import {
   checkAsNumber, checkAsSetName, checkAssignmentSize, checkAuth, checkCountry, checkDsRdata, checkEmail, checkInet6num,
-  checkInetnum, checkNicHdl, checkNserver, checkObjectName, checkOrganisation, checkOrgType, checkPhone, checkReverseDomain,
+  checkInetnum, checkNetname, checkNicHdl, checkObjectNameList, checkNserver, checkObjectName, checkOrganisation, checkOrgType, checkPhone, checkReverseDomain,
   checkRoute, checkRoute6, type SyntaxCheck,
 } from './rpsl-syntax';
 
@@ -35,14 +35,15 @@ export const ATTRIBUTE_SYNTAX: Readonly<Record<string, SyntaxCheck>> = {
   'aut-num': checkAsNumber,
   'origin': checkAsNumber,
   'as-set': (v) => checkAsSetName(v),
-  'netname': checkObjectName,
-  'as-name': checkObjectName,
+  'netname': checkNetname,
+  'as-name': checkNetname,
   'mntner': checkObjectName,
-  'mnt-by': checkObjectName,
-  'mnt-lower': checkObjectName,
-  'mnt-routes': (v) => checkObjectName(v.split(/\s+/)[0] ?? ''),
-  'mnt-domains': checkObjectName,
-  'mnt-ref': checkObjectName,
+  'mnt-by': checkObjectNameList,
+  'mnt-lower': checkObjectNameList,
+  // `mnt-routes: NAME [{ prefix list }]`
+  'mnt-routes': (v) => checkObjectNameList(v.split(/\s+/)[0] ?? ''),
+  'mnt-domains': checkObjectNameList,
+  'mnt-ref': checkObjectNameList,
   'mnt-irt': (v) => (/^IRT-[A-Z0-9_-]+$/i.test(v) ? null : `"${v}" is not an irt name (IRT-…)`),
   'admin-c': checkNicHdl,
   'tech-c': checkNicHdl,
@@ -164,4 +165,20 @@ export function rpslTemplate(rir: Rir, objectClass: string): RpslTemplate | unde
 
 export function rpslTemplateClasses(rir: Rir): string[] {
   return TEMPLATES.filter((x) => x.rir === rir).map((x) => x.objectClass);
+}
+
+/**
+ * The object with its attributes in template order (stable: repeated attributes keep their
+ * order; attributes the template lacks go last). Emit this order for new objects (§4.1).
+ */
+export function orderByTemplate<T extends { readonly attributes: ReadonlyArray<{ readonly name: string }> }>(obj: T, rir: Rir = 'ripe'): T {
+  const template = rpslTemplate(rir, obj.attributes[0]?.name ?? '');
+  if (!template) return obj;
+  const rank = (name: string): number => {
+    const i = template.attributes.findIndex((a) => a.name === name);
+    return i < 0 ? template.attributes.length : i;
+  };
+  const indexed = obj.attributes.map((a, i) => ({ a, i }));
+  indexed.sort((x, y) => (x.i === 0 ? -1 : y.i === 0 ? 1 : rank(x.a.name) - rank(y.a.name) || x.i - y.i));
+  return { ...obj, attributes: indexed.map((x) => x.a) };
 }

@@ -3,7 +3,7 @@ import { asSetObject, autNumObject, inetnumObject, mntnerObject, roleObject, rou
 import { parseRpsl, parseRpslObject, renderRpsl, renderRpslObjects } from '../../../shared/rir/rpsl-text';
 import { checkStatus } from '../../../shared/rir/rpsl-status';
 import { checkAsSetName, checkReverseDomain, checkAuth, checkNicHdl, checkRoute } from '../../../shared/rir/rpsl-syntax';
-import { rpslTemplate } from '../../../shared/rir/rpsl-templates';
+import { orderByTemplate, rpslTemplate } from '../../../shared/rir/rpsl-templates';
 import { checkRpslText, validateRpslObject } from '../../../shared/rir/rpsl-validate';
 import { rpslValue } from '../../../shared/rir/rpsl-object';
 
@@ -219,5 +219,26 @@ describe('validateRpslObject (AGGREGATED-BY-LIR)', () => {
   it('is satisfied by assignment-size', () => {
     const o = inetnumObject({ ...C, prefix: '2001:db8:1200::/40', netname: 'X', country: 'NL', status: 'AGGREGATED-BY-LIR', assignmentSize: 56 });
     expect(validateRpslObject(o)).toEqual([]);
+  });
+});
+
+describe('orderByTemplate', () => {
+  it('puts attributes in RIPE template order, keeping repeats in order', () => {
+    const o = parseRpslObject('route: 192.0.2.0/24\nsource: RIPE\nmnt-by: B-MNT\norigin: AS1\ndescr: one\ndescr: two\n');
+    expect(orderByTemplate(o).attributes.map((a) => `${a.name}=${a.value}`)).toEqual([
+      'route=192.0.2.0/24', 'descr=one', 'descr=two', 'origin=AS1', 'mnt-by=B-MNT', 'source=RIPE',
+    ]);
+  });
+});
+
+describe('RPSL syntax (real-world forms)', () => {
+  it('accepts a comma-separated mnt-by list and a lower-case MD5-pw keyword', () => {
+    const o = parseRpslObject('mntner: AS760-MNT\nadmin-c: DUMY-RIPE\nupd-to: a@b.example\nauth: MD5-pw $1$fgW84Y9r$kKEn9MUq8PChNKpQhO6BM.\nmnt-by: A-MNT, B-MNT\nsource: RIPE\n');
+    expect(validateRpslObject(o)).toEqual([]);
+  });
+  it('allows a netname that a mntner name could not have', () => {
+    const o = inetnumObject({ ...C, prefix: '192.0.2.0/24', netname: 'AS-TEST', country: 'NL', status: 'ASSIGNED PA' });
+    expect(validateRpslObject(o)).toEqual([]);
+    expect(validateRpslObject(mntnerObject({ name: 'AS-MNT', adminC: 'EXA1-RIPE', updTo: 'a@b.example', auth: ['SSO a@b.example'] }))[0]!.message).toMatch(/reserved/);
   });
 });
