@@ -264,3 +264,34 @@ describe('validateDelegated', () => {
     ]);
   });
 });
+
+describe('formatDelegated ∘ parseDelegated (property)', () => {
+  const opts = fc.record({
+    cc: fc.constantFrom('NL', 'ZZ', ''),
+    date: fc.constantFrom('20200101', '', '00000000'),
+    status: fc.constantFrom('allocated', 'assigned', 'available', 'reserved') as fc.Arbitrary<'allocated'>,
+    opaqueId: fc.option(fc.stringMatching(/^[0-9a-f-]{0,12}$/), { nil: undefined }),
+  });
+  const recordArb = fc.oneof(
+    fc.tuple(fc.integer({ min: 0, max: IPV4_MAX }), fc.integer({ min: 1, max: 65536 }), opts).map(([s, v, o]) => ({
+      ...delegatedRecordForPrefix({ family: 4, start: Math.min(s, IPV4_MAX - v + 1), length: 32 }, { registry: 'apnic', ...o }),
+      value: v,
+    })),
+    fc.tuple(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), fc.integer({ min: 0, max: 128 }), opts).map(([v, len, o]) =>
+      delegatedRecordForPrefix({ family: 6, start: (v >> BigInt(128 - len)) << BigInt(128 - len), length: len }, { registry: 'apnic', ...o }),
+    ),
+    fc.tuple(fc.integer({ min: 0, max: 4294967295 - 1000 }), fc.integer({ min: 1, max: 1000 }), opts).map(([a, n, o]) =>
+      delegatedRecordForAsns(a, n, { registry: 'apnic', ...o }),
+    ),
+  );
+  it('gives back the records (and counts that balance)', () => {
+    fc.assert(
+      fc.property(fc.array(recordArb, { maxLength: 20 }), (records) => {
+        const header = { version: '2.3', registry: 'apnic', serial: '7', startDate: '19930101', endDate: '20260525', utcOffset: '+1000' };
+        const back = parseDelegated(formatDelegated({ header, records }));
+        expect(back.records.map((r) => ({ ...r, line: 0 }))).toEqual(records);
+        expect(back.header.records).toBe(records.length);
+      }),
+    );
+  });
+});

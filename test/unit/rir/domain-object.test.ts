@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDsRdata } from '../../../shared/rir/ds-rdata';
 import { domainObject, domainObjects, type DomainObjectOptions } from '../../../shared/rir/domain-object';
 import { reverseZones } from '../../../shared/rir/reverse-zones';
 import { renderRpsl } from '../../../shared/rir/rpsl-text';
+import { checkReverseDomain } from '../../../shared/rir/rpsl-syntax';
+import type { Prefix } from '../../../shared/ip/prefix';
 
 const DS = '12345 13 2 E15723E0BA9F7D4B487AF258893143C4EFA16BD12048FB36A141CCAB8F8ACF8B';
 const base: DomainObjectOptions = {
@@ -89,5 +92,23 @@ describe('parseDsRdata', () => {
   });
   it('refuses missing fields', () => {
     expect(() => parseDsRdata('1 13 2')).toThrow(/^ds-rdata:/);
+  });
+});
+
+
+describe('domainObjects (property)', () => {
+  const prefixArb = fc.oneof(
+    fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 16, max: 32 }))
+      .map(([v, len]): Prefix => ({ family: 4, start: Math.floor(v / 2 ** (32 - len)) * 2 ** (32 - len), length: len })),
+    fc.tuple(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), fc.integer({ min: 4, max: 128 }))
+      .map(([v, len]): Prefix => ({ family: 6, start: (v >> BigInt(128 - len)) << BigInt(128 - len), length: len })),
+  );
+  it('names every zone in a form the RIPE domain syntax accepts', () => {
+    fc.assert(
+      fc.property(prefixArb, (p) => {
+        for (const o of domainObjects(p, { ...base, dsRdata: [] })) expect(checkReverseDomain(o.attributes[0]!.value)).toBeNull();
+      }),
+      { numRuns: 200 },
+    );
   });
 });
