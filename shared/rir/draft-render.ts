@@ -5,6 +5,7 @@
  */
 import type { RequestDraft } from './draft';
 import type { CheckResult } from './policy-check-core';
+import { renderArchivedTemplate } from './draft-templates';
 import { POLICY_TABLE_VERSION } from './policy-table';
 import { renderRpslObjects } from './rpsl-text';
 
@@ -106,9 +107,15 @@ export function draftDocument(d: RequestDraft, results?: readonly CheckResult[])
       ? [{ title: 'Reverse DNS', table: { headers: ['Zone', 'Name servers', 'DS records'], rows: d.reverse.map((z) => [z.zone, z.nserver.join(', '), String(z.dsRdata?.length ?? 0)]) } }]
       : []),
     ...(d.notes ? [{ title: 'Notes', text: d.notes }] : []),
+    ...archivedSection(d),
     ...(results ? [checksSection(results)] : []),
   ];
   return { title: `${RIR_NAMES[r.rir]} ${KIND_NAMES[r.kind]} request — ${d.organisation.legalName}`, sections };
+}
+
+function archivedSection(d: RequestDraft): DraftSection[] {
+  const text = renderArchivedTemplate(d);
+  return text === null ? [] : [{ title: 'Archived template (plain text)', code: text }];
 }
 
 function sum(xs: readonly number[]): number {

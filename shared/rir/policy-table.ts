@@ -128,6 +128,13 @@ export function policyNumber(rir: Rir, family: PolicyFamily, key: string): numbe
   return v;
 }
 
+/** `rirPolicy.<rir>.<family>` as a key → value map (unconfirmed values included; read `policyRow` for the flag). */
+export function rirPolicy(rir: Rir, family: PolicyFamily): Record<string, PolicyValue> {
+  const out: Record<string, PolicyValue> = {};
+  for (const r of POLICY_TABLE) if ((r.rir === 'all' || r.rir === rir) && r.family === family && !(r.key in out && r.rir === 'all')) out[r.key] = r.value;
+  return out;
+}
+
 export interface PendingProposal {
   readonly rir: Rir;
   readonly id: string;

@@ -28,7 +28,7 @@ describe('draftDocument', () => {
   it('has the §3.1 blocks in order', () => {
     expect(draftDocument(DRAFT).sections.map((s) => s.title)).toEqual([
       'Requester', 'Organisation', 'Request', 'Current holdings', 'Addressing plan', 'IPv6 sizing', 'Infrastructure', 'Connectivity',
-      'Routing', 'Database objects', 'Reverse DNS', 'Notes',
+      'Routing', 'Database objects', 'Reverse DNS', 'Notes', 'Archived template (plain text)',
     ]);
   });
   it('totals the addressing plan', () => {
@@ -74,5 +74,15 @@ describe('renderDraftText', () => {
   });
   it('keeps notes on one line per field', () => {
     expect(txt).toContain('Second line\nof notes');
+  });
+});
+
+describe('archived template section', () => {
+  it('is left out where no template exists', () => {
+    const d = { ...DRAFT, request: { ...DRAFT.request, rir: 'lacnic' as const } };
+    expect(draftDocument(d).sections.map((s) => s.title)).not.toContain('Archived template (plain text)');
+  });
+  it('carries the ripe-422 form for a RIPE IPv6 draft', () => {
+    expect(renderDraftText(DRAFT)).toContain('request-type: ipv6-first-alloc');
   });
 });

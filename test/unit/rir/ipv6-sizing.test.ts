@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arinEndUserPrefix, arinLirMaxPrefix, hdThreshold, hdThresholdPct, nibbleBits } from '../../../shared/rir/ipv6-sizing';
-import { POLICY_TABLE, policyRow } from '../../../shared/rir/policy-table';
+import { POLICY_TABLE, policyRow, rirPolicy } from '../../../shared/rir/policy-table';
 
 describe('arinLirMaxPrefix (§2.1.1 table)', () => {
   it.each([
@@ -87,5 +87,13 @@ describe('POLICY_TABLE', () => {
   });
   it('falls back to the all-RIR row', () => {
     expect(policyRow('apnic', 'rdns', 'min-nameservers').value).toBe(2);
+  });
+});
+
+describe('rirPolicy', () => {
+  it('maps keys to values for one RIR and family', () => {
+    expect(rirPolicy('ripe', 'ipv6')).toMatchObject({ 'min-prefix': 32, 'no-justification-max-prefix': 29, 'hd-ratio': 0.94, 'hd-unit-prefix': 56 });
+    expect(rirPolicy('afrinic', 'ipv6')['hd-unit-prefix']).toBe(48);
+    expect(rirPolicy('lacnic', 'rdns')).toEqual({ 'min-nameservers': 2 });
   });
 });
