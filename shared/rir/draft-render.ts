@@ -143,9 +143,16 @@ function checksSection(results: readonly CheckResult[]): DraftSection {
     text: `${failedE === 0 ? 'Policy-conforming' : `NON-CONFORMING: ${failedE} error(s)`}. Policy table ${POLICY_TABLE_VERSION}.`,
     table: {
       headers: ['Rule', 'Sev', 'Result', 'Message', 'Source', 'As of'],
-      rows: results.map((x) => [x.rule, x.severity, x.ok ? 'pass' : x.verify ? 'verify' : 'FAIL', x.message, x.source, x.asOf]),
+      rows: results.map((x) => [x.rule, x.severity, verdict(x), x.message, x.source, x.asOf]),
     },
   };
+}
+
+/** pass, verify (unconfirmed rule), info, warn or FAIL (an error). */
+function verdict(x: CheckResult): string {
+  if (x.ok) return 'pass';
+  if (x.verify) return 'verify';
+  return x.severity === 'I' ? 'info' : x.severity === 'W' ? 'warn' : 'FAIL';
 }
 
 const mdCell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');

@@ -86,3 +86,13 @@ describe('archived template section', () => {
     expect(renderDraftText(DRAFT)).toContain('request-type: ipv6-first-alloc');
   });
 });
+
+describe('policy check verdicts', () => {
+  it('reads info for an I rule and FAIL only for an error', () => {
+    const d: RequestDraft = { ...DRAFT, request: { ...DRAFT.request, prefixLength: 28, prefix: '2001:db0::/28' }, originate: [] , dbObjects: [] };
+    const md = renderDraftMarkdown(d, runPolicyChecks(d, { today: '2026-05-25' }));
+    expect(md).toMatch(/\| CHK-35 \| I \| info \|/);
+    expect(md).toMatch(/\| CHK-10 \| E \| FAIL \|/);
+    expect(md).toMatch(/NON-CONFORMING: 1 error\(s\)/);
+  });
+});
