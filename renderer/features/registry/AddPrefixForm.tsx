@@ -6,7 +6,7 @@ import { client } from '../../client';
 import { atField, errorsFrom, useWorkspace } from '../../state';
 
 /** Adds a block; the CIDR is checked as you type by the same parser the services use. */
-export function AddPrefixForm({ space, disabled }: { space: string; disabled: boolean }) {
+export function AddPrefixForm({ space, disabled, onAdded }: { space: string; disabled: boolean; onAdded?(prefix: string): void }) {
   const { refresh, notify } = useWorkspace();
   const [prefix, setPrefix] = useState('');
   const [status, setStatus] = useState<PrefixStatus>('assigned');
@@ -24,6 +24,7 @@ export function AddPrefixForm({ space, disabled }: { space: string; disabled: bo
       notify('info', `Added ${row.prefix} (${row.status}). Ctrl+Z undoes it.`);
       setPrefix('');
       setDescription('');
+      onAdded?.(row.prefix);
       await refresh();
     } catch (e) {
       setErrors(errorsFrom(e));

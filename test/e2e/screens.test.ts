@@ -1,0 +1,95 @@
+/**
+ * Screenshots of every area for a person to look at (test-results/screens/, git-ignored): each
+ * area in the light theme, the Registry in the dark theme, the add form refusing a block, and
+ * the keyboard focus on the form. The page must load cleanly (no 404, no console error).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, loadApp, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
+
+const SCREENS = join(ROOT, 'test-results', 'screens');
+const AREAS = ['registry', 'asns', 'requests', 'facility', 'forecasts', 'reports', 'settings'] as const;
+
+let app: AppSnapshot;
+let s: Session | undefined;
+
+beforeAll(() => {
+  app = buildApp();
+  mkdirSync(SCREENS, { recursive: true });
+}, 300_000);
+afterAll(() => app?.cleanup());
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+/** Waits for the fonts, then saves the viewport. */
+async function shoot(page: Session['page'], name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(SCREENS, `${name}.png`), animations: 'disabled', caret: 'hide' });
+}
+
+describe('screenshots', () => {
+  it('of every area in the light theme', async () => {
+    s = await openSession(app, { demo: 'default' });
+    for (const [i, area] of AREAS.entries()) {
+      await loadApp(s, `#/${area}`);
+      await shoot(s.page, `${i + 1}-${area}-light`);
+    }
+    expect(s.browser.problems).toEqual([]);
+  });
+
+  it('of the Registry in the dark theme', async () => {
+    s = await openSession(app, { demo: 'default' });
+    await loadApp(s);
+    await s.page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await s.page.locator('.grid-row').nth(3).click();
+    await s.page.locator('.grid-row').nth(6).hover();
+    await shoot(s.page, 'registry-dark');
+    await s.page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Forecasts' }).click();
+    await shoot(s.page, 'forecasts-dark');
+    expect(s.browser.problems).toEqual([]);
+  });
+
+  it('of the add form refusing a block (light and dark)', async () => {
+    s = await openSession(app, { demo: 'default' });
+    await loadApp(s);
+    const form = s.page.getByRole('form', { name: 'Add a block' });
+    await form.getByLabel('Block (CIDR)').fill('198.51.100.225/27');
+    await form.getByLabel('Description').fill('Fixed-wireless expansion, north sector');
+    await form.getByRole('button', { name: 'Add block' }).click();
+    await form.locator('.field-error').waitFor();
+    await shoot(s.page, 'registry-add-error-light');
+    await s.page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await form.getByLabel('Block (CIDR)').focus();
+    await shoot(s.page, 'registry-add-error-dark');
+    expect(s.browser.problems.filter((p) => !p.includes('400'))).toEqual([]);
+  });
+
+  it('of the Registry in a small window (960×600)', async () => {
+    s = await openSession(app, { demo: 'default' });
+    await s.page.setViewportSize({ width: 960, height: 600 });
+    await loadApp(s);
+    await shoot(s.page, 'registry-small-window');
+    expect(s.browser.problems).toEqual([]);
+  });
+
+  it('of the keyboard focus and a notice after adding a block', async () => {
+    s = await openSession(app, { demo: 'default' });
+    await loadApp(s);
+    await s.page.keyboard.press('Tab');
+    await shoot(s.page, 'focus-skip-link');
+    const prefix = s.page.getByLabel('Block (CIDR)');
+    await prefix.focus();
+    await s.page.keyboard.type('198.51.100.224/27');
+    await s.page.keyboard.press('Tab');
+    await s.page.keyboard.press('Tab');
+    await s.page.keyboard.type('Fixed-wireless expansion');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('[data-prefix="198.51.100.224/27"]').waitFor();
+    await s.page.keyboard.press('Tab');
+    await shoot(s.page, 'registry-added-notice');
+    expect(s.browser.problems).toEqual([]);
+  });
+});
