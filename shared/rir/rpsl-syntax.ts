@@ -71,28 +71,28 @@ export const checkObjectNameList: SyntaxCheck = (v) => {
   return null;
 };
 
-const NIC_HDL_RE = /^([A-Z]{2,4}([1-9]\d{0,5})?(-[A-Z][A-Z0-9_]{0,9})?|AUTO-[1-9]\d*([A-Z]{2,4})?)$/i;
+// Patterns below follow RIPE-whois AttributeSyntax (NIC_HANDLE, ORGANISATION, PHONE, AUTH_SCHEME).
+const NIC_HDL_RE = /^([A-Z]{2,4}([1-9]\d{0,5})?(-[A-Z]{2,10})?|AUTO-[1-9]\d*([A-Z]{2,4})?)$/i;
 export const checkNicHdl: SyntaxCheck = (v) =>
   v.length <= 30 && NIC_HDL_RE.test(v) ? null : `"${v}" is not a NIC handle (2–4 letters, optional number, optional -SOURCE; or AUTO-n)`;
 
-const ORG_RE = /^(ORG-[A-Z]{2,4}([1-9]\d{0,5})?-[A-Z][A-Z0-9_]{0,9}|AUTO-[1-9]\d*([A-Z]{2,4})?)$/i;
+const ORG_RE = /^(ORG-[A-Z]{2,4}([1-9]\d{0,5})?-[A-Z][A-Z0-9_-]*[A-Z0-9]|AUTO-[1-9]\d*([A-Z]{2,4})?)$/i;
 export const checkOrganisation: SyntaxCheck = (v) =>
   v.length <= 30 && ORG_RE.test(v) ? null : `"${v}" is not an organisation id (ORG-<2–4 letters><number>-<SOURCE> or AUTO-n)`;
 
 export const checkCountry: SyntaxCheck = (v) => (/^[A-Z]{2}$/i.test(v) ? null : `"${v}" is not an ISO 3166 two-letter country code`);
 
 export const checkPhone: SyntaxCheck = (v) =>
-  /^\+[0-9][0-9. -]*(\([0-9. -]+\)[0-9. -]*)?( ?ext\. ?[0-9]+)?$/.test(v) ? null : `"${v}" is not a phone number (+, digits, spaces, dots, hyphens; optional (…) and ext.)`;
+  v.length <= 30 && /^\+[0-9. -]+(\([0-9. -]+\)[0-9. -]+)?(ext\.[0-9. -]+)?$/i.test(v)
+    ? null
+    : `"${v}" is not a phone number (+, digits, spaces, dots, hyphens; optional (…) and ext.; ≤ 30 characters)`;
 
 export const checkEmail: SyntaxCheck = (v) => (/^[^\s@]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(v) ? null : `"${v}" is not an e-mail address`);
 
 export const checkAuth: SyntaxCheck = (v) =>
-  /^SSO \S+$/i.test(v) ||
-  /^PGPKEY-[0-9A-F]{8}$/i.test(v) ||
-  /^X509-[1-9]\d*$/i.test(v) ||
-  /^MD5-PW \$1\$[./0-9A-Za-z]{1,8}\$[./0-9A-Za-z]{22}$/.test(v.replace(/^md5-pw /i, 'MD5-PW '))
+  /^(MD5-PW \$1\$[A-Z0-9./]{1,8}\$[A-Z0-9./]{22}|PGPKEY-[A-F0-9]{8}|SSO .+@.+|X509-[1-9][0-9]{0,19}|AUTO-[1-9][0-9]*)$/i.test(v)
     ? null
-    : `"${v}" is not an auth value (SSO <user>, PGPKEY-<8 hex>, X509-<n> or MD5-PW $1$<salt>$<hash>)`;
+    : `"${v}" is not an auth value (SSO <e-mail>, PGPKEY-<8 hex>, X509-<n> or MD5-PW $1$<salt>$<hash>)`;
 
 export const ORG_TYPES: readonly string[] = ['IANA', 'RIR', 'NIR', 'LIR', 'WHITEPAGES', 'DIRECT_ASSIGNMENT', 'OTHER'];
 export const checkOrgType: SyntaxCheck = (v) => (ORG_TYPES.includes(v.toUpperCase()) ? null : `"${v}" is not an org-type (${ORG_TYPES.join(', ')})`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asSetObject, autNumObject, inetnumObject, mntnerObject, roleObject, routeObject } from '../../../shared/rir/rpsl-build';
 import { parseRpsl, parseRpslObject, renderRpsl, renderRpslObjects } from '../../../shared/rir/rpsl-text';
 import { checkStatus } from '../../../shared/rir/rpsl-status';
-import { checkAsSetName, checkReverseDomain, checkAuth, checkNicHdl, checkRoute } from '../../../shared/rir/rpsl-syntax';
+import { checkAsSetName, checkReverseDomain, checkAuth, checkNicHdl, checkOrganisation, checkPhone, checkRoute } from '../../../shared/rir/rpsl-syntax';
 import { orderByTemplate, rpslTemplate } from '../../../shared/rir/rpsl-templates';
 import { checkRpslText, validateRpslObject } from '../../../shared/rir/rpsl-validate';
 import { rpslValue } from '../../../shared/rir/rpsl-object';
@@ -240,5 +240,26 @@ describe('RPSL syntax (real-world forms)', () => {
     const o = inetnumObject({ ...C, prefix: '192.0.2.0/24', netname: 'AS-TEST', country: 'NL', status: 'ASSIGNED PA' });
     expect(validateRpslObject(o)).toEqual([]);
     expect(validateRpslObject(mntnerObject({ name: 'AS-MNT', adminC: 'EXA1-RIPE', updTo: 'a@b.example', auth: ['SSO a@b.example'] }))[0]!.message).toMatch(/reserved/);
+  });
+});
+
+describe('RPSL syntax (RIPE AttributeSyntax patterns)', () => {
+  it('SSO needs an e-mail-like user', () => {
+    expect(checkAuth('SSO noc')).not.toBeNull();
+    expect(checkAuth('sso noc@example.net')).toBeNull();
+  });
+  it('nic-hdl source suffix is letters only', () => {
+    expect(checkNicHdl('EXA1-RIPE')).toBeNull();
+    expect(checkNicHdl('EXA1-R1PE')).not.toBeNull();
+  });
+  it('phone with a (…) part and ext., at most 30 characters', () => {
+    expect(checkPhone('+31 (0)20 555 0100')).toBeNull();
+    expect(checkPhone('+31 20 555 0100 ext.12')).toBeNull();
+    expect(checkPhone('020 555 0100')).not.toBeNull();
+    expect(checkPhone('+31 20 555 0100 555 0100 555 01')).not.toBeNull();
+  });
+  it('organisation ids', () => {
+    expect(checkOrganisation('ORG-EXA1-RIPE')).toBeNull();
+    expect(checkOrganisation('ORG-E1-RIPE')).not.toBeNull();
   });
 });
