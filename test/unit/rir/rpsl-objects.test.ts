@@ -263,3 +263,11 @@ describe('RPSL syntax (RIPE AttributeSyntax patterns)', () => {
     expect(checkOrganisation('ORG-E1-RIPE')).not.toBeNull();
   });
 });
+
+describe('checkStatus (LIR-created statuses)', () => {
+  it('lets an LIR create only the four IPv4 and three IPv6 LIR statuses', () => {
+    for (const s of ['LIR-PARTITIONED PA', 'SUB-ALLOCATED PA', 'AGGREGATED-BY-LIR', 'ASSIGNED PA']) expect(checkStatus('ripe', 'inetnum', s, null)).toEqual([]);
+    for (const s of ['ALLOCATED-BY-LIR', 'AGGREGATED-BY-LIR', 'ASSIGNED']) expect(checkStatus('ripe', 'inet6num', s, null)).toEqual([]);
+    for (const s of ['ASSIGNED PI', 'LEGACY', 'ASSIGNED ANYCAST']) expect(checkStatus('ripe', 'inetnum', s, 'ALLOCATED UNSPECIFIED')[0]).toMatch(/an LIR cannot create it/);
+  });
+});
