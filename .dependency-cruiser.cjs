@@ -26,21 +26,21 @@ module.exports = {
       severity: 'error',
       comment: 'shared/ may import only pure libraries; extend PURE_LIBS when adopting one',
       from: { path: '^shared/' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], pathNot: `node_modules/(${PURE_LIBS.join('|')})/` },
+      to: { path: '(^|/)node_modules/', pathNot: `(^|/)node_modules/(${PURE_LIBS.join('|')})/` },
     },
     {
       name: 'core-without-electron',
       severity: 'error',
       comment: 'electron/core is plain Node: it never imports electron nor the transports',
       from: { path: '^electron/core/' },
-      to: { path: '^(node_modules/electron/|electron/(main|preload|web|cli)/|renderer/)' },
+      to: { path: '((^|/)node_modules/electron/|^electron/(main|preload|web|cli)/|^renderer/)' },
     },
     {
       name: 'transports-not-electron',
       severity: 'error',
       comment: 'the CLI and the web bridge run under plain Node',
       from: { path: '^electron/(cli|web)/' },
-      to: { path: '^(node_modules/electron/|electron/(main|preload)/|renderer/)' },
+      to: { path: '((^|/)node_modules/electron/|^electron/(main|preload)/|^renderer/)' },
     },
     {
       name: 'renderer-through-contract',
@@ -65,8 +65,9 @@ module.exports = {
   options: {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
+    // Keep node_modules in the graph (so imports of them can break rules) but do not walk into it.
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist)/' },
+    exclude: { path: '^dist/' },
     moduleSystems: ['es6', 'cjs'],
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
   },

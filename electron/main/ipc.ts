@@ -5,10 +5,10 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channels } from '../../shared/contract';
 import type { Dispatch } from '../core/services/dispatch';
+import { isTrustedFrameUrl } from './trust';
 
 export function isTrustedSender(event: IpcMainInvokeEvent, rendererUrlPrefix: string): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return url.startsWith(rendererUrlPrefix);
+  return isTrustedFrameUrl(event.senderFrame?.url, rendererUrlPrefix);
 }
 
 export function registerIpc(dispatch: Dispatch, rendererUrlPrefix: string): void {

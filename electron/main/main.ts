@@ -2,7 +2,7 @@
  * Electron glue only: the window (isolated, sandboxed, CSP), navigation blocked, IPC registered
  * over the same services the CLI and the web bridge use, native menus and dialogs.
  */
-import { app, BrowserWindow, dialog, Menu, session as electronSession, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session as electronSession, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDispatch } from '../core/services/dispatch';
@@ -11,7 +11,6 @@ import { rendererDistDir } from '../core/services/paths';
 import { Session } from '../core/services/session';
 import { openInitialWorkspace } from '../core/services/startup';
 import { currentUser } from '../core/services/user';
-import { CONTENT_SECURITY_POLICY } from '../web/csp';
 import { registerIpc } from './ipc';
 
 const rendererIndex = join(rendererDistDir(), 'index.html');
@@ -35,13 +34,12 @@ function createWindow(): void {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win?.show());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // Offline app: no page ever opens a window or leaves the renderer folder.
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event, url) => {
     if (!url.startsWith(rendererUrlPrefix)) event.preventDefault();
   });
@@ -89,7 +87,15 @@ app.on('web-contents-created', (_e, contents) => {
 
 void app.whenReady().then(async () => {
   electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    // The same policy as web/csp.ts, written out so a scanner can read it (a test keeps them equal).
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [
+          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        ],
+      },
+    });
   });
   electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
   const requested = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWith('.headroom'));
