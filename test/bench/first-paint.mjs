@@ -23,7 +23,12 @@ const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const probe = readFileSync(join(root, 'test', 'e2e', 'support', 'first-row-probe.js'), 'utf8');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+// NODE_ENV pinned: Vite keeps an inherited one, and anything but production builds React's development mode.
+const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 if (build.status !== 0) {
   process.stderr.write('first-paint: the build failed\n');
   process.exit(1);

@@ -75,6 +75,25 @@ describe('screenshots', () => {
     expect(s.browser.problems).toEqual([]);
   });
 
+  it('of the keyboard focus in the dark theme (sidebar, toolbar, form)', async () => {
+    s = await openSession(app, { demo: 'default', colorScheme: 'dark' });
+    await loadApp(s);
+    const page = s.page;
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('ASNs');
+    await shoot(page, 'focus-sidebar-dark');
+    await page.getByLabel('Block (CIDR)').focus();
+    await page.keyboard.type('198.51.100.224/27');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add block');
+    await shoot(page, 'focus-add-button-dark');
+    expect(s.browser.problems).toEqual([]);
+  });
+
   it('of the keyboard focus and a notice after adding a block', async () => {
     s = await openSession(app, { demo: 'default' });
     await loadApp(s);

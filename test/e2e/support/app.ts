@@ -8,7 +8,7 @@
  * (dist/node/web.mjs and dist/renderer), taken under a lock right after the build.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright';
@@ -52,6 +52,12 @@ function withBuildLock<T>(fn: () => T): T {
   }
 }
 
+/** React's production build links its minified errors to react.dev/errors; the development build has no such link. */
+function isProductionRenderer(): boolean {
+  const assets = join(ROOT, 'dist', 'renderer', 'assets');
+  return readdirSync(assets).some((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('react.dev/errors'));
+}
+
 /** A private copy of the built app: `<root>/dist/{node/web.mjs,renderer}`, resources and node_modules linked. */
 export interface AppSnapshot {
   root: string;
@@ -63,8 +69,16 @@ export interface AppSnapshot {
 export function buildApp(): AppSnapshot {
   const snap = tempDir('headroom-e2e-app-');
   withBuildLock(() => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-stale'], { cwd: ROOT, encoding: 'utf8' });
+    // vitest sets NODE_ENV=test, and Vite keeps an inherited NODE_ENV: the renderer would be
+    // built with React's development build (StrictMode's doubled effects, 60% more script).
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-stale'], { cwd: ROOT, encoding: 'utf8', env });
     if (r.status !== 0) throw new Error(`build failed (exit ${r.status}): ${r.stderr}`);
+    if (!isProductionRenderer()) {
+      // Up to date by its stamp, but built by a process that had NODE_ENV set: build it again.
+      const again = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8', env });
+      if (again.status !== 0) throw new Error(`build failed (exit ${again.status}): ${again.stderr}`);
+    }
     mkdirSync(snap.path('dist/node'), { recursive: true });
     cpSync(join(ROOT, 'dist', 'node', 'web.mjs'), snap.path('dist/node/web.mjs'));
     cpSync(join(ROOT, 'dist', 'renderer'), snap.path('dist/renderer'), { recursive: true });
