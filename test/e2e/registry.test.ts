@@ -3,7 +3,7 @@
  * file (checked with the CLI), refusals show at the field, undo and redo work from the keyboard.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, listPrefixes, loadApp, openSession, type AppSnapshot, type Session } from './support/app';
+import { buildApp, listPrefixes, loadApp, openSession, startBridge, type AppSnapshot, type Session } from './support/app';
 
 let app: AppSnapshot;
 let s: Session | undefined;
@@ -188,6 +188,62 @@ describe('undo and redo', () => {
     await page.locator('main').focus();
     await page.keyboard.press('Control+z');
     await row.waitFor({ state: 'visible' });
+  });
+});
+
+describe('the History dialog', () => {
+  it('lists the change and its undo, and Escape closes it with the focus back on the History button', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const f = form(page);
+    await f.prefix.fill(NEW_BLOCK);
+    await f.submit.click();
+    await page.locator(`[data-prefix="${NEW_BLOCK}"]`).waitFor();
+    await page.getByRole('grid', { name: 'Blocks' }).focus();
+    await page.keyboard.press('Control+z');
+    await page.locator(`[data-prefix="${NEW_BLOCK}"]`).waitFor({ state: 'detached' });
+    const history = page.getByRole('button', { name: 'History' });
+    await history.click();
+    const dialog = page.getByRole('dialog', { name: 'History' });
+    const added = dialog.locator('tbody tr', { hasText: `Add ${NEW_BLOCK}` }).filter({ hasNotText: 'Undo:' });
+    await added.waitFor();
+    expect(await added.locator('td').last().textContent()).toBe('undone');
+    expect(await added.getAttribute('class')).toContain('struck');
+    const undo = dialog.locator('tbody tr', { hasText: `Undo: Add ${NEW_BLOCK}` });
+    expect(await undo.count()).toBe(1);
+    // Newest first: the undo sits above the change it undid.
+    expect((await undo.boundingBox())!.y).toBeLessThan((await added.boundingBox())!.y);
+    // The time stamp stays on one line.
+    const lines = await added.locator('td.mono').evaluate((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBe(1);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await history.evaluate((b) => b === document.activeElement)).toBe(true);
+  });
+});
+
+describe('a workspace another process is writing', () => {
+  it('opens read-only in a second bridge: a banner says so, the form is disabled and nothing can be removed', async () => {
+    s = await openSession(app);
+    const second = await startBridge(app, s.home, s.ws);
+    try {
+      await s.page.goto(second.url);
+      await s.page.locator('[data-prefix]').first().waitFor();
+      expect(await s.page.getByRole('status').filter({ hasText: 'read-only' }).count()).toBeGreaterThan(0);
+      expect(await s.page.locator('.ws-name .badge').textContent()).toBe('read-only');
+      const f = form(s.page);
+      expect(await f.prefix.isDisabled()).toBe(true);
+      expect(await f.submit.isDisabled()).toBe(true);
+      expect(await s.page.getByRole('button', { name: /^Remove / }).count()).toBe(0);
+      expect(await s.page.getByRole('button', { name: '↶ Undo' }).isDisabled()).toBe(true);
+    } finally {
+      await second.stop();
+    }
   });
 });
 

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadApp, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
+import { buildApp, loadApp, openSession, ROOT, startBridge, type AppSnapshot, type Session } from './support/app';
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
 const AREAS = ['registry', 'asns', 'requests', 'facility', 'forecasts', 'reports', 'settings'] as const;
@@ -92,6 +92,36 @@ describe('screenshots', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add block');
     await shoot(page, 'focus-add-button-dark');
     expect(s.browser.problems).toEqual([]);
+  });
+
+  it('of the History dialog and the Open dialog', async () => {
+    s = await openSession(app, { demo: 'default' });
+    await loadApp(s);
+    const form = s.page.getByRole('form', { name: 'Add a block' });
+    await form.getByLabel('Block (CIDR)').fill('198.51.100.224/27');
+    await form.getByLabel('Description').fill('Fixed-wireless expansion');
+    await form.getByRole('button', { name: 'Add block' }).click();
+    await s.page.locator('[data-prefix="198.51.100.224/27"]').waitFor();
+    await s.page.getByRole('button', { name: 'History' }).click();
+    await s.page.getByRole('dialog', { name: 'History' }).locator('tbody tr').nth(1).waitFor();
+    await shoot(s.page, 'history-dialog');
+    await s.page.keyboard.press('Escape');
+    await s.page.getByRole('button', { name: 'Open' }).click();
+    await s.page.getByRole('dialog', { name: 'Open workspace' }).waitFor();
+    await shoot(s.page, 'open-dialog');
+    expect(s.browser.problems).toEqual([]);
+  });
+
+  it('of a workspace opened read-only (a second bridge on the same file)', async () => {
+    s = await openSession(app);
+    const second = await startBridge(app, s.home, s.ws);
+    try {
+      await s.page.goto(second.url);
+      await s.page.locator('[data-prefix]').first().waitFor();
+      await shoot(s.page, 'registry-read-only');
+    } finally {
+      await second.stop();
+    }
   });
 
   it('of the keyboard focus and a notice after adding a block', async () => {
