@@ -5,10 +5,11 @@
  */
 import type { z } from 'zod';
 import { defineContract, type Operation } from './contract/define';
+import { facilityOps } from './contract/facility';
 import { registryOps } from './contract/registry';
 import { workspaceOps } from './contract/workspace';
 
-export const contract = defineContract(workspaceOps, registryOps);
+export const contract = defineContract(workspaceOps, registryOps, facilityOps);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;
@@ -29,4 +30,5 @@ export interface HeadroomClient {
 
 export * from './contract/workspace';
 export * from './contract/registry';
+export * from './contract/facility';
 export { type Operation } from './contract/define';

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { PrefixStatus } from '../../../shared/contract';
 import type { Workspace } from '../workspace/workspace';
 import { resourcePath } from './paths';
+import { seedDemoFacility } from './facility-demo';
 import { insertPrefix } from './registry';
 
 interface DemoData {
@@ -23,5 +24,6 @@ export function seedDemo(ws: Workspace): void {
     const at = ws.now().toISOString();
     for (const a of data.asns) tx.insert('asns', { asn: a.asn, description: a.description, created_at: at });
     tx.insert('settings', { key: 'organisation.name', value: JSON.stringify(data.name) });
+    seedDemoFacility(tx, ws.now());
   });
 }

@@ -3,6 +3,7 @@
  * type below makes a missing or misspelled operation a compile error. Transports call these
  * through dispatch.
  */
+import { facilityHandlers } from './facility-handlers';
 import type { Handlers } from './handler-types';
 import { registryHandlers } from './registry-handlers';
 import type { Session } from './session';
@@ -14,5 +15,6 @@ export function createHandlers(session: Session): Handlers {
   return {
     ...workspaceHandlers(session),
     ...registryHandlers(session),
+    ...facilityHandlers(session),
   };
 }

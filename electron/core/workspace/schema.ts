@@ -81,6 +81,149 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_by_row ON events (tbl, row_id, id);
     `,
   },
+  {
+    version: 2,
+    name: 'facility: sites, equipment, UPS, batteries, generators, cooling, backup jobs, readings',
+    sql: `
+      CREATE TABLE facility_sites (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        description TEXT NOT NULL DEFAULT '',
+        load_pf REAL NOT NULL,
+        peak_factor REAL,
+        nameplate_to_actual_frac REAL,
+        simultaneity_frac REAL,
+        growth_margin_frac REAL,
+        line_voltage_v REAL,
+        altitude_m REAL NOT NULL DEFAULT 0,
+        ambient_c REAL NOT NULL DEFAULT 25,
+        area_m2 REAL NOT NULL DEFAULT 0,
+        max_people INTEGER NOT NULL DEFAULT 0,
+        backup_link_bits_per_s REAL,
+        backup_link_share_frac REAL,
+        daily_change_frac REAL,
+        compression_ratio REAL,
+        dedup_ratio REAL,
+        rto_h REAL,
+        incrementals_in_chain INTEGER,
+        repo_capacity_bytes REAL,
+        backup_copies INTEGER,
+        fulls_retained INTEGER,
+        incrementals_retained INTEGER,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE facility_equipment (
+        id INTEGER PRIMARY KEY,
+        site_id INTEGER NOT NULL REFERENCES facility_sites(id),
+        name TEXT NOT NULL,
+        qty INTEGER NOT NULL CHECK (qty >= 0),
+        nameplate_w REAL NOT NULL CHECK (nameplate_w > 0),
+        measured_w REAL CHECK (measured_w IS NULL OR measured_w >= 0)
+      );
+      CREATE INDEX facility_equipment_by_site ON facility_equipment (site_id, id);
+
+      -- rated_va/rated_w: one unit (module) of the system; units and redundancy say how many carry the load.
+      CREATE TABLE facility_ups (
+        id INTEGER PRIMARY KEY,
+        site_id INTEGER NOT NULL REFERENCES facility_sites(id),
+        name TEXT NOT NULL,
+        rated_va REAL NOT NULL,
+        rated_w REAL NOT NULL,
+        units INTEGER NOT NULL DEFAULT 1,
+        redundancy TEXT NOT NULL DEFAULT 'N' CHECK (redundancy IN ('N', 'N+1', '2N')),
+        max_load_frac REAL,
+        ups_eff REAL NOT NULL
+      );
+      CREATE INDEX facility_ups_by_site ON facility_ups (site_id, id);
+
+      -- A vendor constant-power table (shared/facility/battery-table.ts batteryModelSchema), as JSON.
+      CREATE TABLE facility_battery_tables (
+        id INTEGER PRIMARY KEY,
+        vendor TEXT NOT NULL,
+        model TEXT NOT NULL,
+        model_json TEXT NOT NULL,
+        UNIQUE (vendor, model)
+      );
+
+      CREATE TABLE facility_battery_strings (
+        id INTEGER PRIMARY KEY,
+        site_id INTEGER NOT NULL REFERENCES facility_sites(id),
+        name TEXT NOT NULL,
+        method TEXT NOT NULL CHECK (method IN ('table', 'peukert', 'energy')),
+        table_id INTEGER REFERENCES facility_battery_tables(id),
+        end_volts_per_cell REAL,
+        strings INTEGER NOT NULL,
+        blocks_per_string INTEGER NOT NULL,
+        block_v REAL NOT NULL,
+        cells_per_block INTEGER NOT NULL,
+        rated_ah REAL,
+        rated_hours REAL,
+        dod_frac REAL,
+        k REAL,
+        inverter_eff REAL NOT NULL,
+        battery_temp_c REAL,
+        aging_factor REAL,
+        required_min REAL NOT NULL,
+        charge_current_a REAL NOT NULL DEFAULT 0,
+        float_volts_per_cell REAL NOT NULL DEFAULT 2.275,
+        charger_eff REAL NOT NULL DEFAULT 0.95
+      );
+      CREATE INDEX facility_battery_strings_by_site ON facility_battery_strings (site_id, id);
+
+      -- curve_json: the datasheet fuel curve [{loadFrac, lPerH}]; NULL = the fallback fit (estimated).
+      CREATE TABLE facility_generators (
+        id INTEGER PRIMARY KEY,
+        site_id INTEGER NOT NULL REFERENCES facility_sites(id),
+        name TEXT NOT NULL,
+        rating_w REAL NOT NULL,
+        ups_gen_factor REAL,
+        esp_avg_load_frac REAL,
+        other_running_w REAL NOT NULL DEFAULT 0,
+        curve_json TEXT,
+        tank_l REAL,
+        usable_frac REAL,
+        reserve_l REAL,
+        required_autonomy_h REAL,
+        class_h REAL
+      );
+      CREATE INDEX facility_generators_by_site ON facility_generators (site_id, id);
+
+      CREATE TABLE facility_cooling_units (
+        id INTEGER PRIMARY KEY,
+        site_id INTEGER NOT NULL REFERENCES facility_sites(id),
+        name TEXT NOT NULL,
+        unit_total_w REAL NOT NULL,
+        shr REAL NOT NULL,
+        installed_units INTEGER NOT NULL
+      );
+      CREATE INDEX facility_cooling_units_by_site ON facility_cooling_units (site_id, id);
+
+      CREATE TABLE facility_backup_jobs (
+        id INTEGER PRIMARY KEY,
+        site_id INTEGER NOT NULL REFERENCES facility_sites(id),
+        name TEXT NOT NULL,
+        job TEXT NOT NULL CHECK (job IN ('full', 'incremental', 'differential')),
+        window_h REAL NOT NULL,
+        interval_h REAL NOT NULL,
+        days REAL,
+        fixed_overhead_h REAL
+      );
+      CREATE INDEX facility_backup_jobs_by_site ON facility_backup_jobs (site_id, id);
+
+      -- Dated readings the forecasts fit: measured IT load (W) and protected data (bytes).
+      CREATE TABLE facility_readings (
+        id INTEGER PRIMARY KEY,
+        site_id INTEGER NOT NULL REFERENCES facility_sites(id),
+        kind TEXT NOT NULL CHECK (kind IN ('itW', 'dataBytes')),
+        date TEXT NOT NULL,
+        value REAL NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        UNIQUE (site_id, kind, date)
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
