@@ -42,6 +42,11 @@ export function checkSeal(bytes: Uint8Array): SealState {
   return 'valid';
 }
 
+/** The stored seal as hex: it identifies these exact bytes (valid only when checkSeal is 'valid'). */
+export function sealHex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.subarray(SEAL_OFFSET, SEAL_OFFSET + SEAL_LENGTH)).toString('hex');
+}
+
 export function hasSqliteHeader(bytes: Uint8Array): boolean {
   if (bytes.length < 16) return false;
   for (let i = 0; i < 16; i++) if (bytes[i] !== SQLITE_MAGIC.charCodeAt(i)) return false;

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../../electron/core/workspace/schema';
 import { ensureBuilt, headroom } from '../../support/cli';
 import { tempDir } from '../../support/tmp';
 
@@ -46,7 +47,7 @@ describe('headroom info', () => {
     const r = headroom(['info', ws, '--json']);
     expect(r.code).toBe(0);
     const info = JSON.parse(r.stdout);
-    expect(info).toMatchObject({ schemaVersion: 1, counts: { prefixes: 1, spaces: 1 } });
+    expect(info).toMatchObject({ schemaVersion: SCHEMA_VERSION, counts: { prefixes: 1, spaces: 1 } });
     expect(info.fileBytes).toBeGreaterThan(0);
     expect(info.lastSaved).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });

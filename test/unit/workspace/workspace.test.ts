@@ -4,7 +4,7 @@ import { addPrefix, listPrefixes } from '../../../electron/core/services/registr
 import { seedDemo } from '../../../electron/core/services/demo';
 import { journalPathFor } from '../../../electron/core/workspace/journal';
 import { listBackups } from '../../../electron/core/workspace/backups';
-import { MIGRATIONS, Workspace } from '../../../electron/core/workspace/workspace';
+import { MIGRATIONS, SCHEMA_VERSION, verifiedPathFor, Workspace } from '../../../electron/core/workspace/workspace';
 import { tempDir } from '../../support/tmp';
 
 const tmp = tempDir();
@@ -201,6 +201,17 @@ describe('refusing bad files', () => {
     expect(err.message).toMatch(/open it or copy it over the damaged file/);
   });
 
+  it('bytes flipped after a verified open are still refused (the remembered check names exact bytes)', async () => {
+    const { path } = await demoBytes();
+    (await Workspace.open(path)).close();
+    expect(existsSync(verifiedPathFor(path))).toBe(true);
+    const bytes = readFileSync(path);
+    const at = Math.floor(bytes.length * 0.6);
+    bytes[at] = bytes[at]! ^ 0x10;
+    writeFileSync(path, bytes);
+    await expectRefused(path, /damaged/);
+  });
+
   it('a missing file is not-found and names the path', async () => {
     await expect(Workspace.open(tmp.path('nope.headroom'))).rejects.toMatchObject({ code: 'not-found', field: 'path' });
   });
@@ -235,7 +246,9 @@ describe('one writer', () => {
 });
 
 describe('migrations', () => {
-  const v2 = [...MIGRATIONS, { version: 2, name: 'test: sites', sql: 'CREATE TABLE sites (id INTEGER PRIMARY KEY, name TEXT NOT NULL)' }];
+  // What the next release's schema would look like, to open today's files as a newer build would.
+  const NEXT = SCHEMA_VERSION + 1;
+  const v2 = [...MIGRATIONS, { version: NEXT, name: 'test: next', sql: 'CREATE TABLE test_next_release (id INTEGER PRIMARY KEY, name TEXT NOT NULL)' }];
 
   it('upgrades an older file forward after taking a backup of it', async () => {
     const path = fresh();
@@ -244,8 +257,8 @@ describe('migrations', () => {
     const original = readFileSync(path);
     const backupsBefore = listBackups(path).length;
     const upgraded = await Workspace.open(path, { migrations: v2 });
-    expect(upgraded.state().schemaVersion).toBe(2);
-    expect(upgraded.get('SELECT count(*) AS n FROM sites')!.n).toBe(0);
+    expect(upgraded.state().schemaVersion).toBe(NEXT);
+    expect(upgraded.get('SELECT count(*) AS n FROM test_next_release')!.n).toBe(0);
     upgraded.close();
     const backups = listBackups(path);
     expect(backups.length).toBe(backupsBefore + 1);
