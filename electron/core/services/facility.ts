@@ -19,7 +19,8 @@ import { batteryModelSchema, checkTable, tableRow, type BatteryModel } from '../
 import { checkFuelCurve } from '../../../shared/facility/fuel';
 import { guard } from '../../../shared/facility/result';
 import { computeSiteLimits } from '../../../shared/facility/site';
-import { siteInputFromDetail, type BatteryTableRecord, type ReadingKind } from '../../../shared/facility/site-record';
+import { siteInputFromDetail, upsUnitsAfterWorstFailure, type BatteryTableRecord, type ReadingKind } from '../../../shared/facility/site-record';
+import { checkUpsModel } from '../../../shared/facility/ups';
 import type { Tx } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
 import {
@@ -187,7 +188,19 @@ function fieldFor(errorField: string, inputKeys: readonly string[]): string {
 /** Refuses (and so rolls back) a change after which the calculators cannot run on the site. */
 function checkSite(tx: Tx, siteId: number, inputKeys: readonly string[]): void {
   const detail = siteDetail(tx, siteId);
-  for (const g of detail.generators) if (g.curve) guardField(() => checkFuelCurve(g.curve!), inputKeys);
+  for (const u of detail.ups) {
+    guardField(() => checkUpsModel({ name: u.name, ratedVA: u.ratedVA, ratedW: u.ratedW }, 'ups'), inputKeys);
+    if (upsUnitsAfterWorstFailure(u) < 1) throw invalid('units', `${u.redundancy} needs at least 2 units (has ${u.units})`);
+  }
+  for (const g of detail.generators) {
+    if (g.curve) guardField(() => checkFuelCurve(g.curve!), inputKeys);
+    if (g.reserveL !== null && g.tankL !== null && g.reserveL >= g.tankL * (g.usableFrac ?? 1)) {
+      throw invalid('reserveL', `must be less than the usable volume (${g.tankL * (g.usableFrac ?? 1)} L)`);
+    }
+  }
+  for (const j of detail.backupJobs) {
+    if (j.windowH > j.intervalH) throw invalid('windowH', `window longer than interval (${j.windowH} h > ${j.intervalH} h)`);
+  }
   const r = computeSiteLimits(siteInputFromDetail(detail));
   if (!r.ok) {
     const field = fieldFor(r.error.field, inputKeys);
