@@ -6,10 +6,13 @@
  *
  *   first-paint-ms <median>
  *
- * The samples go to stderr. Usage: node test/bench/first-paint.mjs [--runs N]
+ * The samples go to stderr, with a reference measured in the same run (DESIGN.md, "Tests"): the
+ * first contentful paint of a one-line static page from a bare Node HTTP server, in the same kind
+ * of fresh profile, and the ratio of the two. Usage: node test/bench/first-paint.mjs [--runs N]
  * Environment: CHROMIUM (default /usr/bin/chromium).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -72,35 +75,77 @@ function stopBridge(child) {
   });
 }
 
-async function sample(url) {
+/** Runs `measure(page)` in a fresh browser profile (a cold cache), then removes the profile. */
+async function inFreshProfile(measure) {
   const profile = mkdtempSync(join(tmpdir(), 'headroom-bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath, args: ARGS, viewport: { width: 1280, height: 800 } });
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.addInitScript({ content: probe });
-    await page.goto(url);
-    await page.waitForFunction(() => window.__headroomFirstRow?.frameMs != null, null, { timeout: 30_000 });
-    await page.waitForFunction(() => window.__headroomFirstRow.elementMs !== null, null, { timeout: 2000 }).catch(() => undefined);
-    const r = await page.evaluate(() => window.__headroomFirstRow);
-    return r.elementMs ?? r.frameMs;
+    return await measure(context.pages()[0] ?? (await context.newPage()));
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
 }
 
+function sample(url) {
+  return inFreshProfile(async (page) => {
+    await page.addInitScript({ content: probe });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__headroomFirstRow?.frameMs != null, null, { timeout: 30_000 });
+    await page.waitForFunction(() => window.__headroomFirstRow.elementMs !== null, null, { timeout: 2000 }).catch(() => undefined);
+    const r = await page.evaluate(() => window.__headroomFirstRow);
+    return r.elementMs ?? r.frameMs;
+  });
+}
+
+/** The reference: first contentful paint of one line of static HTML. */
+function referenceSample(url) {
+  return inFreshProfile(async (page) => {
+    await page.goto(url);
+    return page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          new PerformanceObserver((list) => {
+            const fcp = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+            if (fcp) resolve(fcp.startTime);
+          }).observe({ type: 'paint', buffered: true });
+        }),
+    );
+  });
+}
+
+function median(xs) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 const home = mkdtempSync(join(tmpdir(), 'headroom-bench-home-'));
+const staticPage = createServer((_req, res) => {
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+  res.end('<!doctype html><html lang="en"><title>reference</title><p>192.0.2.0/24</p></html>');
+});
 let bridge;
 try {
   bridge = await startBridge(home);
+  await new Promise((resolve) => staticPage.listen(0, '127.0.0.1', resolve));
+  const referenceUrl = `http://127.0.0.1:${staticPage.address().port}/`;
   const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(await sample(bridge.url));
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  process.stderr.write(`first-paint samples (ms): ${samples.map((x) => x.toFixed(1)).join(' ')}\n`);
-  process.stdout.write(`first-paint-ms ${median.toFixed(1)}\n`);
+  const references = [];
+  // Interleaved, so that a busy moment of the machine weighs on both figures alike.
+  for (let i = 0; i < runs; i++) {
+    samples.push(await sample(bridge.url));
+    references.push(await referenceSample(referenceUrl));
+  }
+  const m = median(samples);
+  const ref = median(references);
+  const fmt = (xs) => xs.map((x) => x.toFixed(1)).join(' ');
+  process.stderr.write(`first-paint samples (ms): ${fmt(samples)}\n`);
+  process.stderr.write(`reference, static page first contentful paint (ms): ${fmt(references)}; median ${ref.toFixed(1)}; ratio ${(m / ref).toFixed(2)}\n`);
+  process.stdout.write(`first-paint-ms ${m.toFixed(1)}\n`);
 } finally {
   if (bridge) await stopBridge(bridge.child);
+  staticPage.closeAllConnections();
+  staticPage.close();
   rmSync(home, { recursive: true, force: true });
 }
