@@ -243,14 +243,18 @@ export interface Session {
  */
 export async function openSession(app: AppSnapshot, options: { demo?: 'init' | 'default'; colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
   const home = tempDir('headroom-e2e-home-');
-  let ws = home.path('demo.headroom');
+  const ws = home.path(options.demo === 'default' ? 'demo.headroom' : 'isp.headroom');
   let bridge: Bridge;
-  if (options.demo === 'default') {
-    bridge = await startBridge(app, home.dir);
-  } else {
-    ws = home.path('isp.headroom');
-    createDemoWorkspace(ws);
-    bridge = await startBridge(app, home.dir, ws);
+  try {
+    if (options.demo === 'default') {
+      bridge = await startBridge(app, home.dir);
+    } else {
+      createDemoWorkspace(ws);
+      bridge = await startBridge(app, home.dir, ws);
+    }
+  } catch (e) {
+    home.cleanup();
+    throw e;
   }
   let browser: Browser;
   try {

@@ -1,0 +1,166 @@
+/**
+ * Edits one site component (or the site itself). Every keystroke re-parses the draft, checks it
+ * with the contract's schema (the service's own messages) and recomputes the whole site with
+ * the pure calculators, so the results beside the form answer as the planner types. Saving is
+ * one undoable action; a refusal from the service shows at its field and nothing is saved.
+ */
+import { useMemo, useState, type ReactNode } from 'react';
+import type { Channel } from '../../../shared/contract';
+import type { SiteDetail } from '../../../shared/facility/site-record';
+import { client } from '../../client';
+import { errorsFrom, useWorkspace } from '../../state';
+import { callInput, CHANNELS, changeUnit, draftFrom, formFieldOf, liveLimits, parseDraft, schemaErrors, siteWithDraft, type LiveLimits } from './draft';
+import { FORMS, type FormKind } from './fields';
+import { QuantityField, type TableChoice } from './QuantityField';
+
+export interface LiveView {
+  detail: SiteDetail;
+  live: LiveLimits;
+  values: Record<string, unknown>;
+  valid: boolean;
+}
+
+interface Props {
+  kind: FormKind;
+  detail: SiteDetail;
+  /** The row edited, or null to add one. */
+  record: Record<string, unknown> | null;
+  defaults?: Record<string, unknown>;
+  tables?: TableChoice[];
+  readOnly: boolean;
+  title?: string;
+  onSaved?(id: number): void;
+  onRemoved?(): void;
+  onCancel?(): void;
+  children?(view: LiveView): ReactNode;
+}
+
+export function ComponentEditor({ kind, detail, record, defaults, tables, readOnly, title, onSaved, onRemoved, onCancel, children }: Props) {
+  const { refresh, notify } = useWorkspace();
+  const [draft, setDraft] = useState(() => draftFrom(kind, record, defaults));
+  const [touched, setTouched] = useState<Set<string>>(() => new Set(record ? FORMS[kind].fields.map((f) => f.key) : []));
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const id = record ? Number(record.id) : null;
+  const form = FORMS[kind];
+  const channels = CHANNELS[kind];
+  const channel: Channel = id === null ? channels.add! : channels.update;
+
+  const view = useMemo(() => {
+    const parsed = parseDraft(kind, draft);
+    const input = callInput(kind, parsed.values, { id, siteId: detail.site.id });
+    const schema = schemaErrors(channel, input);
+    const errors: Record<string, string> = { ...schema, ...parsed.errors };
+    const liveDetail = siteWithDraft(detail, kind, id, parsed.values);
+    const live = liveLimits(liveDetail);
+    if (!live.ok) {
+      const f = formFieldOf(kind, live.field);
+      const problem = live.message.startsWith(`${live.field}: `) ? live.message.slice(live.field.length + 2) : live.message;
+      if (f && !(f in errors)) errors[f] = problem;
+      else if (!f && !errors._) errors._ = live.message;
+    }
+    return { input, errors, live, liveDetail, values: parsed.values };
+  }, [draft, kind, id, detail, channel]);
+
+  const shown = (key: string): string | undefined => serverErrors[key] ?? (touched.has(key) ? view.errors[key] : undefined);
+  const valid = Object.keys(view.errors).length === 0;
+
+  const edit = (key: string, next: typeof draft) => {
+    setDraft(next);
+    setTouched((t) => new Set(t).add(key));
+    if (serverErrors[key] || serverErrors._) setServerErrors(({ [key]: _a, _: _b, ...rest }) => rest);
+  };
+
+  const submit = async () => {
+    setTouched(new Set(form.fields.map((f) => f.key)));
+    if (!valid) return;
+    setBusy(true);
+    setServerErrors({});
+    try {
+      const saved = (await client.call(channel, view.input as never)) as { id: number; name?: string };
+      notify('info', `${id === null ? 'Added' : 'Saved'} ${form.title.toLowerCase()}${saved.name ? ` “${saved.name}”` : ''}. Ctrl+Z undoes it.`);
+      await refresh();
+      onSaved?.(saved.id);
+    } catch (e) {
+      setServerErrors(errorsFrom(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (id === null || !channels.remove) return;
+    setBusy(true);
+    try {
+      await client.call(channels.remove, { id } as never);
+      notify('info', `Removed ${form.title.toLowerCase()}${record?.name ? ` “${String(record.name)}”` : ''}. Ctrl+Z undoes it.`);
+      await refresh();
+      onRemoved?.();
+    } catch (e) {
+      notify('error', (e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const heading = title ?? (id === null ? `New ${form.title.toLowerCase()}` : form.title);
+  return (
+    <div className="fac-editor">
+      <form
+        className="fac-form"
+        aria-label={heading}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && onCancel) {
+            e.preventDefault();
+            onCancel();
+          }
+        }}
+      >
+        <h3>{heading}</h3>
+        <div className="fac-fields">
+          {form.fields.map((f) => (
+            <QuantityField
+              key={f.key}
+              spec={f}
+              text={draft.text[f.key] ?? ''}
+              unit={draft.unit[f.key] ?? ''}
+              error={shown(f.key)}
+              disabled={readOnly}
+              {...(tables ? { tables } : {})}
+              onText={(text) => edit(f.key, { ...draft, text: { ...draft.text, [f.key]: text } })}
+              onUnit={(u) => edit(f.key, changeUnit(draft, f, u))}
+            />
+          ))}
+        </div>
+        {(serverErrors._ || (touched.size > 0 && view.errors._)) && (
+          <div className="form-error" role="alert">
+            {serverErrors._ ?? view.errors._}
+          </div>
+        )}
+        <div className="fac-actions">
+          <button type="submit" className="primary" disabled={readOnly || busy}>
+            {id === null ? 'Add' : 'Save'}
+          </button>
+          {id !== null && channels.remove && kind !== 'site' && (
+            <button type="button" disabled={readOnly || busy} onClick={() => void remove()}>
+              Remove
+            </button>
+          )}
+          {onCancel && (
+            <button type="button" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+          <span className="muted fac-live-note" aria-live="polite">
+            {valid ? 'Results below follow what you type; nothing is saved until you press Enter or Save.' : 'Fix the marked fields to see the results.'}
+          </span>
+        </div>
+      </form>
+      {children && <div className="fac-results">{children({ detail: view.liveDetail, live: view.live, values: view.values, valid })}</div>}
+    </div>
+  );
+}

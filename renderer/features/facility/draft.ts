@@ -1,0 +1,155 @@
+/**
+ * A form's draft: the text the planner typed and the unit beside each field. From it come the
+ * values (in base units), the same field errors the service would give (the contract's own
+ * schema, run here as you type), and the site as it would be if saved, so every limit can be
+ * recomputed on each keystroke with the pure calculators.
+ */
+import { contract, type Channel } from '../../../shared/contract';
+import { computeSiteLimits, type SiteLimits } from '../../../shared/facility/site';
+import { siteInputFromDetail, type SiteDetail } from '../../../shared/facility/site-record';
+import { FORMS, type FieldSpec, type FormKind } from './fields';
+import { findUnit, formatQuantity, parseQuantity, preferredUnit, type UnitKind } from './units';
+
+export interface Draft {
+  text: Record<string, string>;
+  unit: Record<string, string>;
+}
+
+export const CHANNELS: Record<FormKind, { add: Channel | null; update: Channel; remove: Channel | null }> = {
+  site: { add: 'facility.addSite', update: 'facility.updateSite', remove: 'facility.removeSite' },
+  backupSettings: { add: null, update: 'facility.updateSite', remove: null },
+  equipment: { add: 'facility.addEquipment', update: 'facility.updateEquipment', remove: 'facility.removeEquipment' },
+  ups: { add: 'facility.addUps', update: 'facility.updateUps', remove: 'facility.removeUps' },
+  batteryString: { add: 'facility.addBatteryString', update: 'facility.updateBatteryString', remove: 'facility.removeBatteryString' },
+  generator: { add: 'facility.addGenerator', update: 'facility.updateGenerator', remove: 'facility.removeGenerator' },
+  coolingUnit: { add: 'facility.addCoolingUnit', update: 'facility.updateCoolingUnit', remove: 'facility.removeCoolingUnit' },
+  backupJob: { add: 'facility.addBackupJob', update: 'facility.updateBackupJob', remove: 'facility.removeBackupJob' },
+};
+
+const isUnitKind = (k: FieldSpec['kind']): k is UnitKind => k !== 'text' && k !== 'choice' && k !== 'table';
+
+export function draftFrom(kind: FormKind, record: Record<string, unknown> | null, defaults: Record<string, unknown> = {}): Draft {
+  const text: Record<string, string> = {};
+  const unit: Record<string, string> = {};
+  for (const f of FORMS[kind].fields) {
+    const v = (record ?? defaults)[f.key];
+    if (isUnitKind(f.kind)) {
+      const u = preferredUnit(f.kind, typeof v === 'number' ? v : null);
+      unit[f.key] = u.id;
+      text[f.key] = formatQuantity(typeof v === 'number' ? v : null, u);
+    } else {
+      text[f.key] = v === null || v === undefined ? (f.kind === 'choice' ? f.choices![0]! : '') : String(v);
+    }
+  }
+  return { text, unit };
+}
+
+/** Re-expresses the same quantity in another unit (the value never changes silently). */
+export function changeUnit(draft: Draft, spec: FieldSpec, unitId: string): Draft {
+  if (!isUnitKind(spec.kind)) return draft;
+  const from = findUnit(spec.kind, draft.unit[spec.key] ?? '');
+  const to = findUnit(spec.kind, unitId);
+  const v = parseQuantity(draft.text[spec.key] ?? '', from);
+  const text = v === null || Number.isNaN(v) ? (draft.text[spec.key] ?? '') : formatQuantity(v, to);
+  return { text: { ...draft.text, [spec.key]: text }, unit: { ...draft.unit, [spec.key]: to.id } };
+}
+
+export interface Parsed {
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+}
+
+/** Typed text → values in base units; unparsable numbers and missing required fields are errors. */
+export function parseDraft(kind: FormKind, draft: Draft): Parsed {
+  const values: Record<string, unknown> = {};
+  const errors: Record<string, string> = {};
+  for (const f of FORMS[kind].fields) {
+    const t = (draft.text[f.key] ?? '').trim();
+    if (f.kind === 'text') {
+      values[f.key] = t;
+      continue;
+    }
+    if (f.kind === 'choice') {
+      values[f.key] = t;
+      continue;
+    }
+    if (f.kind === 'table') {
+      values[f.key] = t === '' ? null : Number(t);
+      continue;
+    }
+    const v = parseQuantity(t, findUnit(f.kind, draft.unit[f.key] ?? ''));
+    if (v === null) {
+      if (f.optional) values[f.key] = null;
+      else errors[f.key] = 'is required';
+    } else if (Number.isNaN(v)) {
+      errors[f.key] = 'must be a number';
+    } else {
+      values[f.key] = v;
+    }
+  }
+  return { values, errors };
+}
+
+/** The operation's input for these values (an update carries the row id; an add, the site's). */
+export function callInput(kind: FormKind, values: Record<string, unknown>, ids: { id: number | null; siteId: number | null }): Record<string, unknown> {
+  const input: Record<string, unknown> = { ...values };
+  if (kind === 'site' || kind === 'backupSettings') {
+    if (ids.id !== null) input.id = ids.id;
+    if (ids.id === null) for (const [k, v] of Object.entries(input)) if (v === null) delete input[k];
+  } else if (ids.id !== null) input.id = ids.id;
+  else input.siteId = ids.siteId;
+  if (kind === 'batteryString' && input.method !== 'table' && input.tableId === null) delete input.tableId;
+  return input;
+}
+
+/** The contract's schema on the draft: the service's own range messages, by field, as you type. */
+export function schemaErrors(channel: Channel, input: Record<string, unknown>): Record<string, string> {
+  const r = contract[channel].input.safeParse(input);
+  if (r.success) return {};
+  const out: Record<string, string> = {};
+  for (const issue of r.error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}
+
+const CHILD_LIST: Partial<Record<FormKind, keyof SiteDetail>> = {
+  equipment: 'equipment',
+  ups: 'ups',
+  batteryString: 'batteryStrings',
+  generator: 'generators',
+  coolingUnit: 'coolingUnits',
+  backupJob: 'backupJobs',
+};
+
+/** The site as it would be with this draft saved (replacing the row, or added after the others). */
+export function siteWithDraft(detail: SiteDetail, kind: FormKind, id: number | null, values: Record<string, unknown>): SiteDetail {
+  if (kind === 'site' || kind === 'backupSettings') return { ...detail, site: { ...detail.site, ...values } };
+  const list = CHILD_LIST[kind]!;
+  const rows = detail[list] as unknown as Array<Record<string, unknown>>;
+  const next =
+    id === null
+      ? [...rows, { id: -1, siteId: detail.site.id, ...values }]
+      : rows.map((r) => (r.id === id ? { ...r, ...values } : r));
+  return { ...detail, [list]: next };
+}
+
+export type LiveLimits = { ok: true; limits: SiteLimits; warnings: string[] } | { ok: false; field: string; message: string };
+
+export function liveLimits(detail: SiteDetail): LiveLimits {
+  try {
+    const r = computeSiteLimits(siteInputFromDetail(detail));
+    return r.ok ? { ok: true, limits: r.value, warnings: r.warnings } : { ok: false, field: r.error.field, message: r.error.message };
+  } catch (e) {
+    return { ok: false, field: 'input', message: (e as Error).message };
+  }
+}
+
+/** A site-level refusal's field as this form names it (`ups.ratedW` → `ratedW`), or null. */
+export function formFieldOf(kind: FormKind, field: string): string | null {
+  const keys = FORMS[kind].fields.map((f) => f.key);
+  const segs = field.split('.');
+  for (let i = 0; i < segs.length; i++) if (keys.includes(segs[i]!)) return segs.slice(i).join('.');
+  return null;
+}
