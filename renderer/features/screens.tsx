@@ -3,9 +3,11 @@
  * team adds one line here for its area.
  */
 import type { ComponentType } from 'react';
+import { FacilityScreen } from './facility/FacilityScreen';
 import { RegistryScreen } from './registry/RegistryScreen';
 import type { AreaId } from './shell/areas';
 
 export const SCREENS: Partial<Record<AreaId, ComponentType>> = {
   registry: RegistryScreen,
+  facility: FacilityScreen,
 };

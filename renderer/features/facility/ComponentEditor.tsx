@@ -29,13 +29,15 @@ interface Props {
   tables?: TableChoice[];
   readOnly: boolean;
   title?: string;
+  /** Last word on the operation's input (the battery tab names a bundled table by key). */
+  transformInput?(input: Record<string, unknown>): Record<string, unknown>;
   onSaved?(id: number): void;
   onRemoved?(): void;
   onCancel?(): void;
   children?(view: LiveView): ReactNode;
 }
 
-export function ComponentEditor({ kind, detail, record, defaults, tables, readOnly, title, onSaved, onRemoved, onCancel, children }: Props) {
+export function ComponentEditor({ kind, detail, record, defaults, tables, readOnly, title, transformInput, onSaved, onRemoved, onCancel, children }: Props) {
   const { refresh, notify } = useWorkspace();
   const [draft, setDraft] = useState(() => draftFrom(kind, record, defaults));
   const [touched, setTouched] = useState<Set<string>>(() => new Set(record ? FORMS[kind].fields.map((f) => f.key) : []));
@@ -48,7 +50,8 @@ export function ComponentEditor({ kind, detail, record, defaults, tables, readOn
 
   const view = useMemo(() => {
     const parsed = parseDraft(kind, draft);
-    const input = callInput(kind, parsed.values, { id, siteId: detail.site.id });
+    const base = callInput(kind, parsed.values, { id, siteId: detail.site.id });
+    const input = transformInput ? transformInput(base) : base;
     const schema = schemaErrors(channel, input);
     const errors: Record<string, string> = { ...schema, ...parsed.errors };
     const liveDetail = siteWithDraft(detail, kind, id, parsed.values);
@@ -60,7 +63,7 @@ export function ComponentEditor({ kind, detail, record, defaults, tables, readOn
       else if (!f && !errors._) errors._ = live.message;
     }
     return { input, errors, live, liveDetail, values: parsed.values };
-  }, [draft, kind, id, detail, channel]);
+  }, [draft, kind, id, detail, channel, transformInput]);
 
   const shown = (key: string): string | undefined => serverErrors[key] ?? (touched.has(key) ? view.errors[key] : undefined);
   const valid = Object.keys(view.errors).length === 0;

@@ -12,8 +12,11 @@ export interface LoadNow {
   source: string;
 }
 
-export function loadNow(detail: SiteDetail, limits: SiteLimits): LoadNow {
-  const r = latestReading(detail.readings, 'itW');
+/** 'measured': the latest IT-load reading when there is one; 'equipment': the equipment list (what if). */
+export type LoadBasis = 'measured' | 'equipment';
+
+export function loadNow(detail: SiteDetail, limits: SiteLimits, basis: LoadBasis = 'measured'): LoadNow {
+  const r = basis === 'measured' ? latestReading(detail.readings, 'itW') : null;
   return r ? { itW: r.value, source: `measured ${r.date}` } : { itW: limits.currentItW, source: 'from the equipment list' };
 }
 
@@ -58,8 +61,8 @@ function level(frac: number | null): 'ok' | 'warn' | 'over' {
   return frac > 1 ? 'over' : frac >= 0.8 ? 'warn' : 'ok';
 }
 
-export function LimitGauges({ limits, detail, compact = false }: { limits: SiteLimits; detail: SiteDetail; compact?: boolean }) {
-  const now = loadNow(detail, limits);
+export function LimitGauges({ limits, detail, compact = false, basis = 'measured' }: { limits: SiteLimits; detail: SiteDetail; compact?: boolean; basis?: LoadBasis }) {
+  const now = loadNow(detail, limits, basis);
   const data = latestReading(detail.readings, 'dataBytes');
   return (
     <ul className={`fac-gauges${compact ? ' compact' : ''}`} aria-label="Limits">

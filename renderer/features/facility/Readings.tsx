@@ -8,6 +8,9 @@ import { Field } from '../../components/Field';
 import { errorsFrom, useWorkspace } from '../../state';
 import { findUnit, parseQuantity, show, unitsOf } from './units';
 
+/** The nearest limit in red, then amber, then grey. */
+const LIMIT_COLOURS = ['var(--danger)', '#d29922', 'var(--muted)'];
+
 export function ReadingsChart({ detail, limits, kind }: { detail: SiteDetail; limits: SiteLimits; kind: ReadingKind }) {
   const it = kind === 'itW';
   const scale = it ? 1e3 : 1e12;
@@ -21,7 +24,7 @@ export function ReadingsChart({ detail, limits, kind }: { detail: SiteDetail; li
         {it ? 'Measured IT load, kW' : 'Protected data, TB'} — {data.length} readings; dashed: the {Math.min(3, lines.length)} nearest limits
       </figcaption>
       <ResponsiveContainer width="100%" height={230}>
-        <LineChart data={data} margin={{ top: 10, right: 150, bottom: 4, left: 0 }}>
+        <LineChart data={data} margin={{ top: 10, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
           <XAxis dataKey="date" stroke="var(--muted)" tickFormatter={(d: string) => d.slice(0, 7)} minTickGap={24} />
           <YAxis stroke="var(--muted)" domain={[0, Number(top.toPrecision(2))]} tickFormatter={(v: number) => `${Number(v.toPrecision(3))}`} />
@@ -29,18 +32,22 @@ export function ReadingsChart({ detail, limits, kind }: { detail: SiteDetail; li
             formatter={(v) => [`${Number(Number(v).toPrecision(4))} ${it ? 'kW' : 'TB'}`, it ? 'IT load' : 'data']}
             contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }}
           />
-          {lines.slice(0, 3).map((l) => (
-            <ReferenceLine
-              key={l.key}
-              y={l.max! / scale}
-              stroke="var(--warn-text)"
-              strokeDasharray="6 4"
-              label={{ value: l.label, position: 'right', fill: 'var(--muted)', fontSize: 11 }}
-            />
+          {lines.slice(0, 3).map((l, i) => (
+            <ReferenceLine key={l.key} y={l.max! / scale} stroke={LIMIT_COLOURS[i]} strokeDasharray="6 4" strokeWidth={1.5} />
           ))}
           <Line type="monotone" dataKey="value" stroke="var(--accent)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
+      <ul className="fac-legend">
+        {lines.slice(0, 3).map((l, i) => (
+          <li key={l.key}>
+            <i style={{ color: LIMIT_COLOURS[i] }} />
+            <span>
+              {l.label}: {it ? show.w(l.max) : show.bytes(l.max)}
+            </span>
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }
