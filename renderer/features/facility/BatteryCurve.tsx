@@ -63,7 +63,7 @@ export function BatteryCurve({ battery, loadW }: { battery: NonNullable<SiteInpu
         )}{' '}
         {at.maxAcLoadW !== null && (
           <>
-            Largest load for {battery.requiredMin} min: <b>{show.w(at.maxAcLoadW)}</b>.
+            Largest AC load for {battery.requiredMin} min: <b>{show.w(at.maxAcLoadW)}</b> (the limit divides it by the peak factor).
           </>
         )}
       </figcaption>

@@ -159,7 +159,7 @@ export function ComponentEditor({ kind, detail, record, defaults, tables, readOn
             </button>
           )}
           <span className="muted fac-live-note" aria-live="polite">
-            {valid ? 'Results below follow what you type; nothing is saved until you press Enter or Save.' : 'Fix the marked fields to see the results.'}
+            {valid ? 'The results beside follow what you type; nothing is saved until you press Enter or Save.' : 'Fix the marked fields to see the results.'}
           </span>
         </div>
       </form>

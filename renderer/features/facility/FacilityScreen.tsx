@@ -34,6 +34,7 @@ type TabId = (typeof TABS)[number]['id'];
 
 /** Live gauges of the limits whose keys start with one of `keys`, from a form's draft. */
 function LiveGauges({ view, keys, basis = 'measured' }: { view: LiveView; keys: string[]; basis?: LoadBasis }) {
+  if (!view.valid) return <p className="muted">The limits follow once the marked fields are fixed.</p>;
   if (!view.live.ok) return <p className="fac-over" role="status">{view.live.message}</p>;
   const limits = { ...view.live.limits, limits: view.live.limits.limits.filter((l) => keys.some((k) => l.key.startsWith(k))) };
   return (

@@ -72,14 +72,14 @@ export function formatQuantity(value: number | null | undefined, unit: Unit): st
   return String(Number((value / unit.factor).toPrecision(6)));
 }
 
-/** A sensible unit to show a stored value in (kW above 10 kW, TB for data, Gbit/s from 1 Gbit/s). */
+/** A sensible unit to show a stored value in (kW from 5 kW, TB for data, Gbit/s from 1 Gbit/s). */
 export function preferredUnit(kind: UnitKind, value: number | null | undefined): Unit {
   const units = unitsOf(kind);
   if (value === null || value === undefined || units.length === 1) return units[0]!;
   switch (kind) {
     case 'power':
     case 'apparent':
-      return Math.abs(value) >= 10_000 ? units[1]! : units[0]!;
+      return Math.abs(value) >= 5_000 ? units[1]! : units[0]!;
     case 'data':
       return units[1]!;
     case 'rate':
