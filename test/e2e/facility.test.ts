@@ -143,6 +143,29 @@ describe('forms that answer as you type', () => {
   });
 });
 
+describe('a new site', () => {
+  it('is added from the header, takes its first equipment from the form, and is in the file', async () => {
+    const page = await openFacility();
+    await page.getByLabel('New site name').fill('Edge Hill');
+    await page.getByRole('button', { name: 'Add site' }).click();
+    await expect.poll(() => page.getByLabel('Site', { exact: true }).locator('option:checked').textContent()).toBe('Edge Hill');
+    await expect.poll(() => page.getByRole('tab', { name: 'Equipment' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('button', { name: '+ Add' }).click();
+    const form = page.getByRole('form', { name: 'New equipment' });
+    await form.getByLabel('Name', { exact: true }).fill('Edge router');
+    await form.getByLabel('Quantity', { exact: true }).fill('2');
+    await form.getByLabel('Nameplate (each)', { exact: true }).fill('650');
+    await expect.poll(() => page.locator('[data-fact="Connected"]').textContent()).toBe('871 W');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Equipment' }).textContent()).toContain('Edge router');
+    const sites = JSON.parse(headroom(['site', 'list', s!.ws, '--json']).stdout) as { name: string; equipmentCount: number }[];
+    expect(sites).toContainEqual(expect.objectContaining({ name: 'Edge Hill', equipmentCount: 1 }));
+    await view(page, 'At a glance');
+    await shoot(page, '11-new-site');
+    expect(s!.browser.problems).toEqual([]);
+  });
+});
+
 describe('unit-aware inputs', () => {
   it('re-expresses the same quantity when the unit changes, so bits and bytes cannot be mixed silently', async () => {
     const page = await openFacility();

@@ -148,9 +148,9 @@ export function ComponentEditor({ kind, detail, record, defaults, tables, readOn
           <button type="submit" className="primary" disabled={readOnly || busy}>
             {id === null ? 'Add' : 'Save'}
           </button>
-          {id !== null && channels.remove && kind !== 'site' && (
+          {id !== null && channels.remove && (
             <button type="button" disabled={readOnly || busy} onClick={() => void remove()}>
-              Remove
+              {kind === 'site' ? 'Remove site' : 'Remove'}
             </button>
           )}
           {onCancel && (

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import type { BatteryTableInfo, SiteSummary } from '../../../shared/contract';
 import { computeBackup } from '../../../shared/facility/backup';
 import { computeCooling } from '../../../shared/facility/cooling';
+import { computeFuel } from '../../../shared/facility/fuel';
 import { computeLoad } from '../../../shared/facility/load';
 import { latestReading, siteInputFromDetail, type SiteDetail } from '../../../shared/facility/site-record';
 import { client } from '../../client';
@@ -229,7 +230,7 @@ export function FacilityScreen() {
             </select>
           </label>
         )}
-        <AddSiteForm readOnly={readOnly} onAdded={(id) => (setSiteId(id), selectTab('site'))} />
+        <AddSiteForm readOnly={readOnly} onAdded={(id) => (setSiteId(id), selectTab('equipment'))} />
       </header>
 
       {sites.length === 0 || !detail || !liveDetail || !limits ? (
@@ -270,7 +271,11 @@ export function FacilityScreen() {
                           ['Protected data', show.bytes(latestReading(detail.readings, 'dataBytes')?.value)],
                         ]}
                       />
-                      <LimitGauges limits={limits.limits} detail={detail} />
+                      {limits.limits.limits.length > 0 ? (
+                        <LimitGauges limits={limits.limits} detail={detail} />
+                      ) : (
+                        <p className="empty-state small">No limits yet: add the equipment, then a UPS, a battery string, a generator, cooling units or backup jobs.</p>
+                      )}
                     </>
                   ) : (
                     <p className="form-error" role="alert">
@@ -385,6 +390,19 @@ export function FacilityScreen() {
                 {(view) => {
                   const d = view.detail;
                   const g = d.ups[0] && d.batteryStrings[0] && d.generators[0] && view.live.ok ? computeGenerator(d, loadNow(d, view.live.limits).itW) : null;
+                  const gen = d.generators[0];
+                  const fuel =
+                    g?.ok && gen && gen.tankL !== null
+                      ? computeFuel({
+                          ratingW: gen.ratingW,
+                          genAvgW: g.value.genAvgW,
+                          tankL: gen.tankL,
+                          usableFrac: gen.usableFrac ?? 1,
+                          ...(gen.curve ? { curve: gen.curve } : {}),
+                          ...(gen.reserveL !== null ? { reserveL: gen.reserveL } : {}),
+                          ...(gen.classH !== null ? { classH: gen.classH } : {}),
+                        })
+                      : null;
                   return (
                     <>
                       {g?.ok && (
@@ -395,9 +413,17 @@ export function FacilityScreen() {
                             ['Average load', show.w(g.value.genAvgW)],
                             ['Required rating', show.w(g.value.requiredRatingW)],
                             ['Load on the set', show.pct(g.value.genLoadFrac)],
+                            ...(fuel?.ok
+                              ? ([
+                                  ['Fuel burn', `${show.n(fuel.value.fuelLPerH, 3)} L/h${fuel.value.estimated ? ' (estimated)' : ''}`],
+                                  ['Tank autonomy', show.h(fuel.value.autonomyH)],
+                                  ['NFPA 110 storage', fuel.value.nfpaStoredL === null ? '—' : show.l(fuel.value.nfpaStoredL)],
+                                ] as [string, string][])
+                              : []),
                           ]}
                         />
                       )}
+                      {fuel && !fuel.ok && <p className="fac-over">{fuel.error.message}</p>}
                       {d.generators[0]?.curve && <p className="muted">Fuel curve from the datasheet: {d.generators[0].curve.map((p) => `${show.pct(p.loadFrac, 0)} → ${p.lPerH} L/h`).join(', ')}.</p>}
                       <LiveGauges view={view} keys={['generator', 'fuel']} />
                     </>
@@ -517,7 +543,14 @@ export function FacilityScreen() {
             )}
 
             {tab === 'site' && (
-              <ComponentEditor key={`site-${detail.site.id}-${version}`} kind="site" detail={liveDetail} record={detail.site as unknown as Record<string, unknown>} readOnly={readOnly}>
+              <ComponentEditor
+                key={`site-${detail.site.id}-${version}`}
+                kind="site"
+                detail={liveDetail}
+                record={detail.site as unknown as Record<string, unknown>}
+                readOnly={readOnly}
+                onRemoved={() => selectTab('glance')}
+              >
                 {(view) => <LiveGauges view={view} keys={['']} />}
               </ComponentEditor>
             )}

@@ -9,6 +9,7 @@ import { createDispatch, type CallResult } from '../../../electron/core/services
 import { createHandlers } from '../../../electron/core/services/handlers';
 import { Session } from '../../../electron/core/services/session';
 import { bundledBatteryTables } from '../../../electron/core/services/facility';
+import { checkTable } from '../../../shared/facility/battery-table';
 import { SCHEMA_VERSION } from '../../../electron/core/workspace/schema';
 import { tempDir } from '../../support/tmp';
 
@@ -214,8 +215,23 @@ describe('battery strings and vendor tables', () => {
     expect(tables.filter((t) => t.model.model === 'CB12-115')).toEqual([expect.objectContaining({ id: a.tableId })]);
   });
 
-  it('every bundled table passes the table checks', () => {
-    expect(bundledBatteryTables().length).toBeGreaterThan(0);
+  it('every bundled table passes the table checks (watts fall strictly as minutes rise)', () => {
+    const tables = bundledBatteryTables();
+    expect(tables.map((t) => t.key)).toEqual(expect.arrayContaining(['csb-cb12-115', 'powersafe-plus-ep65-12']));
+    for (const t of tables) for (const row of t.model.rows) expect(() => checkTable(row.points)).not.toThrow();
+  });
+
+  it('runs a string on the EP65-12 table at its 1.7 V/cell row', async () => {
+    const { call } = await open();
+    const s = await popA(call);
+    const b = await call('facility.addBatteryString', {
+      siteId: s.id, name: '2 × 40 × EP65-12', method: 'table', tableKey: 'powersafe-plus-ep65-12', endVoltsPerCell: 1.7, strings: 2, blocksPerString: 40,
+      blockV: 12, cellsPerBlock: 6, inverterEff: 0.94, requiredMin: 15, chargeCurrentA: 10, floatVoltsPerCell: 2.28, chargerEff: 0.95,
+    });
+    expect(b.endVoltsPerCell).toBe(1.7);
+    // 15 min at 1.7 V/cell = 1340 W per block → 1340 × 80 × 0.94 W AC, ÷ peak 1.05 for the limit.
+    const limits = await call('facility.siteLimits', { siteId: s.id });
+    near(limits.limits!.limits.find((l) => l.key === 'battery')!.max, (1340 * 80 * 0.94) / 1.05, 1e-9);
   });
 
   it('adds a vendor table and refuses one whose watts do not fall as minutes rise', async () => {
