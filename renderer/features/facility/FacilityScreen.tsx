@@ -266,7 +266,7 @@ export function FacilityScreen() {
                       <Facts
                         rows={[
                           ['IT load now', `${show.w(loadNow(detail, limits.limits).itW)} (${loadNow(detail, limits.limits).source})`],
-                          ['Equipment list', `${show.w(limits.limits.currentItW)} from ${detail.equipment.length} lines`],
+                          ['Equipment list', `${show.w(limits.limits.currentItW)} from ${detail.equipment.length} line${detail.equipment.length === 1 ? '' : 's'}`],
                           ['Tightest power limit', limits.limits.limits[0] ? `${limits.limits.limits[0].label}` : '—'],
                           ['Protected data', show.bytes(latestReading(detail.readings, 'dataBytes')?.value)],
                         ]}
