@@ -2,14 +2,18 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, loadApp, openSession, type AppSnapshot, type Session } from './support/app';
 
+/**
+ * What each area shows today: the Registry its block rows, a built area its own screen, an area
+ * not built yet its empty state. When a team builds an area, its line here changes to 'screen'.
+ */
 const AREAS = [
-  { key: '1', hash: 'registry', label: 'Registry' },
-  { key: '2', hash: 'asns', label: 'ASNs' },
-  { key: '3', hash: 'requests', label: 'Requests' },
-  { key: '4', hash: 'facility', label: 'Facility' },
-  { key: '5', hash: 'forecasts', label: 'Forecasts' },
-  { key: '6', hash: 'reports', label: 'Reports' },
-  { key: '7', hash: 'settings', label: 'Settings' },
+  { key: '1', hash: 'registry', label: 'Registry', shows: 'rows' },
+  { key: '2', hash: 'asns', label: 'ASNs', shows: 'empty' },
+  { key: '3', hash: 'requests', label: 'Requests', shows: 'empty' },
+  { key: '4', hash: 'facility', label: 'Facility', shows: 'screen' },
+  { key: '5', hash: 'forecasts', label: 'Forecasts', shows: 'empty' },
+  { key: '6', hash: 'reports', label: 'Reports', shows: 'empty' },
+  { key: '7', hash: 'settings', label: 'Settings', shows: 'empty' },
 ] as const;
 
 let app: AppSnapshot;
@@ -24,17 +28,21 @@ afterEach(async () => {
   s = undefined;
 });
 
-/** What the page shows for an area: the Registry's rows, or the empty state of an area not built yet. */
+/** What the page shows for an area: the Registry's rows, a built area's screen, or the empty state. */
 async function expectArea(page: Session['page'], area: (typeof AREAS)[number]): Promise<void> {
   await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/${area.hash}`);
   await expect.poll(() => page.locator('main h1').textContent()).toBe(area.label);
   const current = page.locator('nav[aria-label="Areas"] a[aria-current="page"]');
   expect(await current.count()).toBe(1);
   expect(await current.textContent()).toContain(area.label);
-  if (area.hash === 'registry') {
+  if (area.shows === 'rows') {
     await page.locator('[data-prefix="198.51.100.0/24"]').waitFor({ state: 'visible' });
     expect(await page.getByTestId('empty-state').count()).toBe(0);
     expect(await page.locator('[data-prefix]').count()).toBeGreaterThan(5);
+  } else if (area.shows === 'screen') {
+    await page.locator(`main section[aria-labelledby="${area.hash}-title"]`).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('empty-state').count()).toBe(0);
+    expect(await page.locator('[data-prefix]').count()).toBe(0);
   } else {
     const empty = page.getByTestId('empty-state');
     await empty.waitFor({ state: 'visible' });
@@ -70,7 +78,7 @@ describe('opening the demo', () => {
 });
 
 describe('visiting every area', () => {
-  it('by clicking each entry of the sidebar, which shows its rows or its empty state', async () => {
+  it('by clicking each entry of the sidebar, which shows its rows, its screen or its empty state', async () => {
     s = await openSession(app);
     await loadApp(s);
     // Registry last, so that leaving and coming back to it is covered too.

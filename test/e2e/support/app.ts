@@ -279,9 +279,12 @@ export async function openSession(app: AppSnapshot, options: { demo?: 'init' | '
   };
 }
 
-/** Loads the app and waits until the Registry shows its first row. */
+/**
+ * Loads the app at `hash` and waits until the area is ready: the Registry's first row, or for
+ * any other area its screen (built or empty state) with its data loaded (no aria-busy).
+ */
 export async function loadApp(s: Session, hash = ''): Promise<void> {
   await s.page.goto(s.bridge.url + hash);
   if (!hash || hash === '#/registry') await s.page.locator('[data-prefix]').first().waitFor({ state: 'visible' });
-  else await s.page.getByTestId('empty-state').waitFor({ state: 'visible' });
+  else await s.page.locator('main section.screen:not([aria-busy="true"])').waitFor({ state: 'visible' });
 }
