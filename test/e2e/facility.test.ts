@@ -87,6 +87,11 @@ describe('the site at a glance', () => {
     const page = await openFacility({ colorScheme: 'dark' });
     await page.getByRole('figure', { name: 'Measured IT load' }).locator('.recharts-line-curve').waitFor();
     await shoot(page, '2-glance-dark');
+    await view(page, 'UPS and battery');
+    await page.getByRole('figure', { name: 'Battery runtime curve' }).locator('.recharts-line-curve').waitFor();
+    await shoot(page, '2b-power-dark');
+    await view(page, 'Sizing sheet');
+    await shoot(page, '2c-sheet-dark');
     expect(s!.browser.problems).toEqual([]);
   });
 });

@@ -14,8 +14,6 @@ export interface TableSpec {
   fields: readonly string[];
   /** Fields stored as JSON text in `<snake>_json`. */
   json?: readonly string[];
-  /** Integer fields (SQLite returns them as numbers anyway; kept for the record's type). */
-  defaults?: Record<string, SqlParam>;
 }
 
 export function snake(field: string): string {

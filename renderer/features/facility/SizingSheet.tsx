@@ -178,7 +178,7 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
           <Section
             title="Generator (§4) and fuel (§5)"
             rows={[
-              ['Set', `${gen.name}, ${show.w(gen.ratingW)} ESP`],
+              ['Set', `${gen.name} (rated ${show.w(gen.ratingW)})`],
               ['Site derating', genOut?.ok ? `${show.pct(genOut.value.siteDerateFrac)} (${s.altitudeM} m, ${s.ambientC} °C)` : '—'],
               ['Sizing load (× UPS factor)', show.w(genOut?.ok ? genOut.value.genSizingW : null)],
               ['Average load', show.w(genOut?.ok ? genOut.value.genAvgW : null)],
