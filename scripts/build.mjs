@@ -65,8 +65,11 @@ async function buildNode() {
 }
 
 async function buildRenderer() {
+  // Always a production build: a build started from a test runner (NODE_ENV=test) would
+  // otherwise ship React's development bundle, and the stale-check would keep it.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
 }
 
 const started = Date.now();

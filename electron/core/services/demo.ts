@@ -16,7 +16,10 @@ export function readDemoData(): DemoData {
   return JSON.parse(readFileSync(resourcePath('demo', 'demo-workspace.json'), 'utf8')) as DemoData;
 }
 
-/** Loads the demo data as one action (so a planner can undo it). */
+/**
+ * Loads the demo data as one recorded action that is part of creating the workspace: it shows
+ * in the history but is not undoable (a first Ctrl+Z must not empty the demo).
+ */
 export function seedDemo(ws: Workspace): void {
   const data = readDemoData();
   ws.mutate('workspace.loadDemo', `Load the demo ISP "${data.name}"`, (tx) => {
@@ -25,5 +28,5 @@ export function seedDemo(ws: Workspace): void {
     for (const a of data.asns) tx.insert('asns', { asn: a.asn, description: a.description, created_at: at });
     tx.insert('settings', { key: 'organisation.name', value: JSON.stringify(data.name) });
     seedDemoFacility(tx, ws.now());
-  });
+  }, { undoable: false });
 }

@@ -135,6 +135,15 @@ describe('headroom history / undo / redo', () => {
     expect(JSON.parse(headroom(['history', ws, '--limit', '1', '--json']).stdout)).toHaveLength(1);
   });
 
+  it('treats loading the demo as part of creating it: recorded, not undoable', () => {
+    const ws = fresh();
+    headroom(['init', ws, '--demo']);
+    const h = JSON.parse(headroom(['history', ws, '--json']).stdout) as { summary: string; state: string }[];
+    expect(h).toEqual([expect.objectContaining({ summary: expect.stringMatching(/Load the demo ISP/), state: 'applied' })]);
+    expect(headroom(['undo', ws]).code).toBe(1);
+    expect(headroom(['prefix', 'list', ws]).stdout).toMatch(/198\.51\.100\.0\/24/);
+  });
+
   it('says when there is nothing to undo (exit 1)', () => {
     const ws = fresh();
     headroom(['init', ws]);
