@@ -42,7 +42,7 @@ const REVIEWED: { issue: string; filename: RegExp; why: string }[] = [
 function scan(dir: string): Finding[] {
   const out = join(tmp.dir, `scan-${Math.random().toString(36).slice(2)}.csv`);
   // The scanner's online release check cannot run offline; it reports that and carries on.
-  const r = spawnSync(process.execPath, [SCANNER, '-i', dir, '-e', ELECTRON_VERSION, '-r', '-v', 'false', '-o', out], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [SCANNER, '-i', dir, '-e', ELECTRON_VERSION, '-r', '-v', 'false', '-o', out], { encoding: 'utf8', timeout: 400_000 });
   expect(r.status, r.stderr).toBe(0);
   const parsed = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim() });
   return parsed.data.map((row) => ({
@@ -63,13 +63,13 @@ describe('electronegativity', () => {
     const findings = scan(app);
     const unexplained = findings.filter((f) => f.severity !== 'INFORMATIONAL' && !REVIEWED.some((r) => r.issue === f.issue && r.filename.test(f.filename)));
     expect(unexplained).toEqual([]);
-  }, 180_000);
+  }, 450_000);
 
   it('objects to an insecure window (the scan can fail)', () => {
     const findings = scan(join(ROOT, 'test', 'fixtures', 'electron-insecure'));
     const issues = new Set(findings.filter((f) => f.severity !== 'INFORMATIONAL').map((f) => f.issue));
     for (const i of ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'OPEN_EXTERNAL_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK']) expect(issues).toContain(i);
-  }, 180_000);
+  }, 450_000);
 });
 
 describe('the Content-Security-Policy', () => {
