@@ -8,6 +8,7 @@
  */
 import { invalid } from '../errors';
 import { mergeIntervals, type Interval } from './interval';
+import { hdRatio } from './hd-ratio';
 import { bigintSpace } from './int-space';
 import { prefixEnd, type Prefix } from './prefix';
 
@@ -21,6 +22,8 @@ export interface Utilization {
   readonly freeUnits: bigint;
   /** 0–100; a double (relative error ~1e-16), so even 10 addresses of a /64 stay visible. */
   readonly utilizationPct: number;
+  /** HD = log(used units)/log(total units) (§4.3), beside the percentage; null when undefined. */
+  readonly hdRatio: number | null;
 }
 
 /** Ratio of two bigints as a percentage, without losing tiny ratios to integer division. */
@@ -66,5 +69,6 @@ export function utilization(pool: Prefix, children: ReadonlyArray<Prefix>, unit?
     usedUnits,
     freeUnits: totalUnits - usedUnits,
     utilizationPct: percentOf(usedUnits, totalUnits),
+    hdRatio: hdRatio(usedUnits, totalUnits),
   };
 }

@@ -18,6 +18,10 @@ describe('utilization', () => {
     expect(u.utilizationPct.toFixed(3)).toBe('4.364');
   });
 
+  it('gives the HD-ratio beside the percentage (ln 2860 / ln 65536 for §4.4)', () => {
+    expect(utilization(P('2001:db8::/40'), example44(), 56).hdRatio).toBeCloseTo(Math.log(2860) / Math.log(65536), 12);
+  });
+
   it('counts an assignment longer than the unit as one whole unit', () => {
     const u = utilization(P('2001:db8::/48'), Ps('2001:db8::/64'), 56);
     expect([u.totalUnits, u.usedUnits]).toEqual([256n, 1n]);
