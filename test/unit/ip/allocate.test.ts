@@ -4,6 +4,7 @@ import { bestFit, firstFit, growthReserve, lastFit, sparseLeftmost } from '../..
 import { allocatePrefix, type AllocateOptions } from '../../../shared/ip/allocate-prefix';
 import { IPV4_SPACE } from '../../../shared/ip/int-space';
 import { freePrefixList } from '../../../shared/ip/free-space';
+import { countFitting, summarizeFreePrefixes } from '../../../shared/ip/free-summary';
 import { formatPrefix, ipv4Network, prefixContains, prefixEnd, type IPv4Prefix, type Prefix } from '../../../shared/ip/prefix';
 import { smallIpv4Plan } from './arbitraries';
 import { fmt, P, Ps } from './helpers';
@@ -246,4 +247,30 @@ describe('space-level strategies', () => {
   it('all refuse a length outside the space', () => {
     expect(() => firstFit(IPV4_SPACE, free, 33)).toThrow(RangeError);
   });
+});
+
+describe('allocating until full (property)', () => {
+  for (const strategy of ['first-fit', 'last-fit', 'best-fit', 'sparse'] as const) {
+    it(`${strategy} places exactly "how many /L still fit" blocks, never overlapping`, () => {
+      fc.assert(
+        fc.property(
+          smallIpv4Plan.chain((plan) => fc.record({ plan: fc.constant(plan), length: fc.integer({ min: plan.parent.length, max: Math.min(32, plan.parent.length + 6) }) })),
+          ({ plan: { parent, children }, length }) => {
+            const expected = countFitting(summarizeFreePrefixes(parent, children), length);
+            const used: Prefix[] = [...children];
+            let placed = 0n;
+            for (;;) {
+              const got = allocatePrefix(parent, used, length, { strategy });
+              if (got === null) break;
+              for (const u of used) expect(prefixContains(u, got.prefix) || prefixContains(got.prefix, u)).toBe(false);
+              used.push(got.prefix);
+              placed++;
+            }
+            expect(placed).toBe(expected);
+          },
+        ),
+        { numRuns: 100 },
+      );
+    });
+  }
 });
