@@ -13,6 +13,30 @@ const ROOT = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; build: Record<string, unknown>; bin: Record<string, string> };
 const require = createRequire(import.meta.url);
 
+describe('the Electron bundles', () => {
+  beforeAll(() => ensureBuilt(false), 180_000);
+  const imports = (file: string) => {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const found = new Set<string>();
+    for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\(\s*)["']([@a-z][\w@/.-]*)["']/g)) found.add(m[1]!);
+    return [...found].filter((x) => !x.startsWith('node:'));
+  };
+  const builtins = new Set(require('node:module').builtinModules as string[]);
+
+  it.each(['dist/electron/main.mjs', 'dist/electron/preload.cjs'])('%s parses', (file) => {
+    const r = require('node:child_process').spawnSync(process.execPath, ['--check', join(ROOT, file)], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  it('main imports only electron, sql.js and Node built-ins (the rest is bundled)', () => {
+    expect(imports('dist/electron/main.mjs').filter((x) => !builtins.has(x) && x !== 'electron' && x !== 'sql.js')).toEqual([]);
+  });
+
+  it('the sandboxed preload requires only electron', () => {
+    expect(imports('dist/electron/preload.cjs')).toEqual(['electron']);
+  });
+});
+
 describe('electron-builder configuration', () => {
   beforeAll(() => ensureBuilt(false), 180_000);
 
