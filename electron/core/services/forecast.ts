@@ -1,0 +1,228 @@
+/**
+ * forecast.*: every limit of the workspace with its growth fit and run-out date. Address pools
+ * come from the prefixes table (forecast-pools.ts), facility limits from each site's §8
+ * thresholds (facility service) against its dated readings. The numbers are
+ * shared/forecast's; this file only gathers the series and sorts the answers.
+ */
+import type { ForecastLimits, ForecastSeries, LimitForecast } from '../../../shared/contract';
+import { HeadroomError } from '../../../shared/errors';
+import {
+  eventsToSeries,
+  fitAndProject,
+  readingsToSeries,
+  type ForecastMethod,
+  type ForecastResult,
+  type ForecastStatus,
+  type Scenario,
+  type SeriesPoint,
+} from '../../../shared/forecast';
+import { forecastCurve } from '../../../shared/forecast/curve';
+import type { Workspace } from '../workspace/workspace';
+import { listSites, siteDetail, siteLimits } from './facility';
+import { loadPools, type PoolSource } from './forecast-pools';
+import { todayUtc } from './registry';
+
+export const WARNING_FRAC = 0.8;
+const DEFAULT_WINDOW_DAYS = 730;
+
+/** One limit before it is fitted: what it is and how to get its series. */
+export interface LimitSource {
+  meta: Pick<LimitForecast, 'id' | 'kind' | 'name' | 'detail' | 'unit' | 'prefixUnit' | 'capacity'>;
+  series(asOf: string, windowDays: number): SeriesPoint[];
+  /** The day the value reached `level` and stayed there, from the full history (not only the window). */
+  reachedOn?(asOf: string, level: number): string | null;
+}
+
+export interface ForecastInput {
+  asOf?: string | undefined;
+  windowDays?: number | undefined;
+}
+
+function poolSource(p: PoolSource): LimitSource {
+  const where = [p.description, p.space !== 'global' ? `space ${p.space}` : ''].filter(Boolean).join(' · ');
+  return {
+    meta: {
+      id: `pool:${p.rowId}`,
+      kind: 'pool',
+      name: p.prefix,
+      detail: where,
+      unit: p.family === 4 ? 'addresses' : `/${p.unitLength}`,
+      prefixUnit: { family: p.family, length: p.unitLength },
+      capacity: p.capacity,
+    },
+    series(asOf, windowDays) {
+      const dated = p.events.filter((e) => e.date <= asOf);
+      if (dated.length === 0) return [];
+      const openingDate = dated.reduce((m, e) => (e.date < m ? e.date : m), asOf);
+      return eventsToSeries({
+        opening: 0,
+        openingDate,
+        events: dated.map((e) => ({ at: `${e.date}T00:00:00Z`, delta: e.delta })),
+        asOf,
+        windowDays,
+      }).points;
+    },
+    reachedOn(asOf, level) {
+      // Pool usage only grows (a removed block leaves the table): the first day the sum reaches the level.
+      const dated = p.events.filter((e) => e.date <= asOf).sort((a, b) => a.date.localeCompare(b.date));
+      let sum = 0;
+      for (const e of dated) {
+        sum += e.delta;
+        if (sum >= level) return e.date;
+      }
+      return null;
+    },
+  };
+}
+
+function facilitySources(ws: Workspace): LimitSource[] {
+  const out: LimitSource[] = [];
+  for (const site of listSites(ws)) {
+    const limits = siteLimits(ws, { siteId: site.id });
+    if (!limits.ok || limits.limits === null) continue;
+    const readings = siteDetail(ws, site.id).readings;
+    for (const l of limits.limits.limits) {
+      const kind = l.variable;
+      const mine = readings.filter((r) => r.kind === kind).map((r) => ({ date: r.date, value: r.value }));
+      out.push({
+        meta: {
+          id: `facility:${site.id}:${l.key}`,
+          kind: 'facility',
+          name: l.label.charAt(0).toUpperCase() + l.label.slice(1),
+          detail: site.name,
+          unit: kind === 'itW' ? 'W' : 'bytes',
+          prefixUnit: null,
+          capacity: l.max,
+        },
+        series(asOf, windowDays) {
+          if (mine.length === 0) return [];
+          // Power and cooling bind on the peak of each period; stored data is a level.
+          return readingsToSeries({ readings: mine, asOf, windowDays, reduce: kind === 'itW' ? 'max' : 'last' }).points;
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** Every limit of the workspace, pools first (by address), then each site's limits. */
+export function limitSources(ws: Workspace): LimitSource[] {
+  return [...loadPools(ws).map(poolSource), ...facilitySources(ws)];
+}
+
+export interface FittedLimit {
+  limit: LimitForecast;
+  history: SeriesPoint[];
+  result: ForecastResult | null;
+}
+
+const noFit = (status: ForecastStatus, warnings: string[]): ForecastResult => ({
+  status,
+  model: null,
+  date: null,
+  earliest: null,
+  latest: null,
+  params: {},
+  holdoutMae: null,
+  warnings,
+});
+
+/** Fits one limit's series and projects it to its capacity and to its warning level. */
+export function fitLimit(
+  source: LimitSource,
+  asOf: string,
+  options: { windowDays?: number | undefined; method?: ForecastMethod | undefined; scenarios?: Scenario[] | undefined } = {},
+): FittedLimit {
+  const history = source.series(asOf, options.windowDays ?? DEFAULT_WINDOW_DAYS);
+  const capacity = source.meta.capacity;
+  const current = history.length > 0 ? (history[history.length - 1] as SeriesPoint).value : null;
+  let result: ForecastResult;
+  let warning: ForecastResult | null = null;
+  if (capacity === null) {
+    result = noFit('never', ['this limit can never bind']);
+  } else if (history.length === 0) {
+    result = noFit('insufficientData', ['no history yet: need ≥ 6 points over ≥ 4 weeks']);
+  } else {
+    // A threshold of 0 or less is crossed by any load at all.
+    const c = capacity > 0 ? capacity : Number.MIN_VALUE;
+    const scenarios = options.scenarios ?? [];
+    const common = { asOf, ...(scenarios.length > 0 ? { scenarios } : {}) };
+    result = fitAndProject(history, { capacity: c, method: options.method ?? 'auto', ...common });
+    if (result.status !== 'insufficientData' && result.model !== null) {
+      warning = fitAndProject(history, { capacity: c * WARNING_FRAC, method: result.model, ...common });
+    }
+  }
+  // "Over capacity since D": the window may start after the crossing; the full history knows the day.
+  if (result.status === 'exceeded' && capacity !== null && source.reachedOn) {
+    result = { ...result, date: source.reachedOn(asOf, capacity) ?? result.date };
+  }
+  if (warning?.status === 'exceeded' && capacity !== null && source.reachedOn) {
+    warning = { ...warning, date: source.reachedOn(asOf, capacity * WARNING_FRAC) ?? warning.date };
+  }
+  const p = result.params;
+  const runnerUp =
+    typeof p.runnerUp === 'string'
+      ? { model: p.runnerUp, date: typeof p.runnerUpDate === 'string' ? p.runnerUpDate : null, status: typeof p.runnerUpStatus === 'string' ? p.runnerUpStatus : null }
+      : null;
+  return {
+    history,
+    result,
+    limit: {
+      ...source.meta,
+      current,
+      usedFrac: capacity !== null && capacity > 0 && current !== null ? current / capacity : null,
+      warningFrac: WARNING_FRAC,
+      status: result.status,
+      model: result.model,
+      date: result.date,
+      earliest: result.earliest,
+      latest: result.latest,
+      holdoutMae: result.holdoutMae,
+      runnerUp,
+      warningDate: warning?.date ?? null,
+      warningStatus: warning?.status ?? null,
+      warnings: result.warnings,
+      points: history.length,
+    },
+  };
+}
+
+const RANK: Record<ForecastStatus, number> = { exceeded: 0, projectedNow: 1, ok: 2, beyondHorizon: 3, never: 4, insufficientData: 5 };
+
+/** Soonest first: by status rank, then by date, then by name. */
+export function compareLimits(a: LimitForecast, b: LimitForecast): number {
+  return (
+    RANK[a.status] - RANK[b.status] ||
+    (a.date ?? '9999').localeCompare(b.date ?? '9999') ||
+    (a.warningDate ?? '9999').localeCompare(b.warningDate ?? '9999') ||
+    a.name.localeCompare(b.name) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+function resolveAsOf(ws: Workspace, asOf: string | undefined): string {
+  return asOf ?? todayUtc(ws.now());
+}
+
+/** forecast.limits: every limit, soonest first. */
+export function forecastLimits(ws: Workspace, input: ForecastInput = {}): ForecastLimits {
+  const asOf = resolveAsOf(ws, input.asOf);
+  const limits = limitSources(ws).map((s) => fitLimit(s, asOf, { windowDays: input.windowDays }).limit);
+  return { asOf, limits: limits.sort(compareLimits) };
+}
+
+export interface ForecastSeriesInput extends ForecastInput {
+  limitId: string;
+  method?: ForecastMethod | undefined;
+  scenarios?: Scenario[] | undefined;
+}
+
+/** forecast.series: one limit with its history and the chart's projection and band. */
+export function forecastSeries(ws: Workspace, input: ForecastSeriesInput): ForecastSeries {
+  const asOf = resolveAsOf(ws, input.asOf);
+  const source = limitSources(ws).find((s) => s.meta.id === input.limitId);
+  if (!source) throw new HeadroomError('not-found', `limitId: there is no limit "${input.limitId}"`, 'limitId');
+  const fitted = fitLimit(source, asOf, input);
+  const curve = fitted.result ? forecastCurve(fitted.history, fitted.result, { asOf, ...(input.scenarios ? { scenarios: input.scenarios } : {}) }) : [];
+  return { asOf, limit: fitted.limit, history: fitted.history, curve };
+}

@@ -1,0 +1,208 @@
+/**
+ * forecast.* against a real temp workspace, through dispatch (the path every transport takes):
+ * every pool and facility limit of the demo with its status and date, soonest first; a pool's
+ * usage history from its dated children in its unit; the chart's curve; refusals name the field.
+ */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Channel, LimitForecast, OutputOf } from '../../../shared/contract';
+import { fitAndProject } from '../../../shared/forecast';
+import { createDispatch } from '../../../electron/core/services/dispatch';
+import { createHandlers } from '../../../electron/core/services/handlers';
+import { Session } from '../../../electron/core/services/session';
+import { tempDir } from '../../support/tmp';
+
+const tmp = tempDir('headroom-forecast-');
+afterAll(() => tmp.cleanup());
+let n = 0;
+let session: Session | null = null;
+afterEach(() => {
+  session?.close();
+  session = null;
+});
+
+const AS_OF = '2026-11-25';
+
+async function open(demo = false) {
+  session = new Session({ who: 'tester', now: () => new Date(`${AS_OF}T12:00:00Z`) });
+  await session.create(tmp.path(`ws-${++n}.headroom`), demo);
+  const dispatch = createDispatch(createHandlers(session));
+  const call = async <C extends Channel>(channel: C, input: unknown): Promise<OutputOf<C>> => {
+    const r = await dispatch(channel, input);
+    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+    return r.value as OutputOf<C>;
+  };
+  return { call, dispatch, ws: session.require() };
+}
+
+const byName = (limits: LimitForecast[], name: string) => {
+  const l = limits.find((x) => x.name === name);
+  if (!l) throw new Error(`no limit ${name}`);
+  return l;
+};
+
+/** 7 days apart from 2026-01-04, as YYYY-MM-DD. */
+const week = (k: number) => new Date(Date.UTC(2026, 0, 4 + 7 * k)).toISOString().slice(0, 10);
+
+describe('forecast.limits on the demo workspace', () => {
+  it('lists every pool and every facility limit of the demo POP', async () => {
+    const { call } = await open(true);
+    const r = await call('forecast.limits', { asOf: AS_OF });
+    expect(r.asOf).toBe(AS_OF);
+    const names = r.limits.map((l) => l.name);
+    for (const pool of ['192.0.2.0/24', '198.51.100.0/24', '198.51.100.64/26', '203.0.113.0/24', '2001:db8::/32', '2001:db8:200::/44', '10.0.0.0/16']) {
+      expect(names).toContain(pool);
+    }
+    const facility = r.limits.filter((l) => l.kind === 'facility').map((l) => l.id.split(':').slice(2).join(':'));
+    expect(facility).toEqual(expect.arrayContaining(['ups', 'battery', 'generator-sizing', 'generator-average', 'fuel', 'cooling', 'restore', 'storage']));
+  });
+
+  it('puts the soonest first: exceeded, then dated by date, then beyond the horizon, never, too little data', async () => {
+    const { call } = await open(true);
+    const { limits } = await call('forecast.limits', { asOf: AS_OF });
+    const rank = { exceeded: 0, projectedNow: 1, ok: 2, beyondHorizon: 3, never: 4, insufficientData: 5 } as const;
+    for (let i = 1; i < limits.length; i++) {
+      const a = limits[i - 1]!;
+      const b = limits[i]!;
+      expect(rank[a.status]).toBeLessThanOrEqual(rank[b.status]);
+      if (a.status === b.status && a.date && b.date) expect(a.date <= b.date).toBe(true);
+    }
+    expect(limits[0]!.status).toBe('exceeded');
+  });
+
+  it('says since when a full pool is over, from its whole history', async () => {
+    const { call } = await open(true);
+    const { limits } = await call('forecast.limits', { asOf: AS_OF });
+    const full = byName(limits, '198.51.100.0/24');
+    expect(full).toMatchObject({ status: 'exceeded', date: '2024-06-01', capacity: 256, current: 256, unit: 'addresses' });
+  });
+
+  it('counts an IPv6 pool in its assignment unit and dates its run-out inside the interval', async () => {
+    const { call } = await open(true);
+    const { limits } = await call('forecast.limits', { asOf: AS_OF });
+    const bng2 = byName(limits, '2001:db8:200::/44');
+    expect(bng2).toMatchObject({ unit: '/56', capacity: 4096, current: 2560, status: 'ok', prefixUnit: { family: 6, length: 56 } });
+    expect(bng2.earliest! <= bng2.date!).toBe(true);
+    expect(bng2.date! > AS_OF).toBe(true);
+    expect(bng2.warningDate! < bng2.date!).toBe(true);
+    expect(bng2.model).not.toBeNull();
+    expect(bng2.holdoutMae).toBeGreaterThanOrEqual(0);
+    expect(bng2.runnerUp?.model).toBeTruthy();
+  });
+
+  it('gives each facility limit the site threshold as its capacity and the readings as its history', async () => {
+    const { call } = await open(true);
+    const { limits } = await call('forecast.limits', { asOf: AS_OF });
+    const sites = await call('facility.listSites', {});
+    const siteLimits = await call('facility.siteLimits', { siteId: sites[0]!.id });
+    const ups = limits.find((l) => l.id === `facility:${sites[0]!.id}:ups`)!;
+    expect(ups.capacity).toBe(siteLimits.limits!.limits.find((l) => l.key === 'ups')!.max);
+    expect(ups.unit).toBe('W');
+    expect(ups.points).toBeGreaterThanOrEqual(6);
+    expect(['ok', 'beyondHorizon', 'exceeded', 'projectedNow']).toContain(ups.status);
+  });
+
+  it('changes nothing in the workspace', async () => {
+    const { call, ws } = await open(true);
+    const before = ws.all('SELECT COUNT(*) AS n FROM actions')[0]!.n;
+    await call('forecast.limits', { asOf: AS_OF });
+    await call('forecast.series', { limitId: 'pool:1', asOf: AS_OF });
+    expect(ws.all('SELECT COUNT(*) AS n FROM actions')[0]!.n).toBe(before);
+  });
+});
+
+describe('forecast.limits on a pool built week by week', () => {
+  async function weeklyPool(weeks: number) {
+    const o = await open(false);
+    await o.call('registry.addPrefix', { prefix: '10.1.0.0/22', status: 'aggregate', date: week(0) });
+    for (let k = 0; k < weeks; k++) {
+      await o.call('registry.addPrefix', { prefix: `10.1.${k >> 4}.${(k & 15) * 16}/28`, status: 'assigned', date: week(k) });
+    }
+    return o;
+  }
+
+  it('fits the same series fitAndProject sees: +16 addresses a week into a /22', async () => {
+    const { call } = await weeklyPool(12);
+    const asOf = week(11);
+    const { limits } = await call('forecast.limits', { asOf });
+    const pool = byName(limits, '10.1.0.0/22');
+    const series = Array.from({ length: 78 }, (_, d) => {
+      const day = new Date(Date.UTC(2026, 0, 4 + d)).toISOString().slice(0, 10);
+      return { date: day, value: 16 * (Math.floor(d / 7) + 1) };
+    });
+    const expected = fitAndProject(series, { capacity: 1024, asOf });
+    expect(pool).toMatchObject({ capacity: 1024, current: 192, status: expected.status, date: expected.date, model: expected.model });
+    expect(pool.status).toBe('ok');
+  });
+
+  it('answers insufficientData for a pool with under four weeks of history', async () => {
+    const { call } = await weeklyPool(2);
+    const { limits } = await call('forecast.limits', { asOf: week(2) });
+    expect(byName(limits, '10.1.0.0/22')).toMatchObject({ status: 'insufficientData', date: null, model: null });
+  });
+
+  it('answers insufficientData for a pool with nothing in it yet', async () => {
+    const { call } = await open(false);
+    await call('registry.addPrefix', { prefix: '10.9.0.0/24', status: 'aggregate', date: '2026-01-01' });
+    const { limits } = await call('forecast.limits', { asOf: AS_OF });
+    expect(byName(limits, '10.9.0.0/24')).toMatchObject({ status: 'insufficientData', current: null, capacity: 256 });
+  });
+
+  it('counts a direct child only once: an assigned block inside an allocated one counts in the allocated pool', async () => {
+    const { call } = await open(false);
+    await call('registry.addPrefix', { prefix: '10.2.0.0/24', status: 'aggregate', date: '2026-01-01' });
+    await call('registry.addPrefix', { prefix: '10.2.0.0/26', status: 'allocated', date: '2026-01-01' });
+    await call('registry.addPrefix', { prefix: '10.2.0.0/28', status: 'assigned', date: '2026-01-01' });
+    await call('registry.addPrefix', { prefix: '10.2.0.128/27', status: 'reserved', date: '2026-01-01' });
+    const { limits } = await call('forecast.limits', { asOf: AS_OF });
+    expect(byName(limits, '10.2.0.0/24').current).toBe(64);
+    expect(byName(limits, '10.2.0.0/26').current).toBe(16);
+  });
+});
+
+describe('forecast.series', () => {
+  it('draws history up to as-of, then the projection inside its band', async () => {
+    const { call } = await open(true);
+    const { limits } = await call('forecast.limits', { asOf: AS_OF });
+    const bng2 = byName(limits, '2001:db8:200::/44');
+    const s = await call('forecast.series', { limitId: bng2.id, asOf: AS_OF });
+    expect(s.limit).toMatchObject({ status: bng2.status, date: bng2.date });
+    expect(s.history.at(-1)).toEqual({ date: AS_OF, value: 2560 });
+    const projected = s.curve.filter((p) => p.projection !== null);
+    expect(projected[0]!.date).toBe(AS_OF);
+    expect(projected.map((p) => p.date)).toContain(bng2.date);
+    for (const p of projected) {
+      expect(p.band![0]).toBeLessThanOrEqual(p.projection! + 1e-6);
+      expect(p.band![1]).toBeGreaterThanOrEqual(p.projection! - 1e-6);
+    }
+    expect(s.curve.filter((p) => p.history !== null && p.date > AS_OF)).toHaveLength(0);
+  });
+
+  it('brings the date forward with a planned-demand scenario and keeps the date without it', async () => {
+    const { call } = await open(true);
+    const { limits } = await call('forecast.limits', { asOf: AS_OF });
+    const bng2 = byName(limits, '2001:db8:200::/44');
+    const s = await call('forecast.series', {
+      limitId: bng2.id,
+      asOf: AS_OF,
+      scenarios: [{ kind: 'monthly', start: '2026-12-01', perMonth: 200 }],
+    });
+    expect(s.limit.date! < bng2.date!).toBe(true);
+  });
+
+  it('uses the model asked for', async () => {
+    const { call } = await open(true);
+    const { limits } = await call('forecast.limits', { asOf: AS_OF });
+    const s = await call('forecast.series', { limitId: byName(limits, '2001:db8:200::/44').id, asOf: AS_OF, method: 'linear' });
+    expect(s.limit.model).toBe('linear');
+  });
+
+  it('refuses an unknown limit, a bad date and a bad scenario, naming the field', async () => {
+    const { dispatch } = await open(true);
+    expect(await dispatch('forecast.series', { limitId: 'pool:99999' })).toMatchObject({ ok: false, error: { code: 'not-found', field: 'limitId' } });
+    expect(await dispatch('forecast.limits', { asOf: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'asOf' } });
+    expect(
+      await dispatch('forecast.series', { limitId: 'pool:1', scenarios: [{ kind: 'monthly', start: '2026-13-01', perMonth: 4 }] }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid', field: 'scenarios.0.start' } });
+    expect(await dispatch('forecast.series', { limitId: 'pool:1', method: 'magic' })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'method' } });
+  });
+});
