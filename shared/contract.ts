@@ -6,10 +6,11 @@
 import type { z } from 'zod';
 import { defineContract, type Operation } from './contract/define';
 import { facilityOps } from './contract/facility';
+import { forecastOps } from './contract/forecast';
 import { registryOps } from './contract/registry';
 import { workspaceOps } from './contract/workspace';
 
-export const contract = defineContract(workspaceOps, registryOps, facilityOps);
+export const contract = defineContract(workspaceOps, registryOps, facilityOps, forecastOps);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;
@@ -31,4 +32,5 @@ export interface HeadroomClient {
 export * from './contract/workspace';
 export * from './contract/registry';
 export * from './contract/facility';
+export * from './contract/forecast';
 export { type Operation } from './contract/define';

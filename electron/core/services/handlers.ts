@@ -4,6 +4,7 @@
  * through dispatch.
  */
 import { facilityHandlers } from './facility-handlers';
+import { forecastHandlers } from './forecast-handlers';
 import type { Handlers } from './handler-types';
 import { registryHandlers } from './registry-handlers';
 import type { Session } from './session';
@@ -16,5 +17,6 @@ export function createHandlers(session: Session): Handlers {
     ...workspaceHandlers(session),
     ...registryHandlers(session),
     ...facilityHandlers(session),
+    ...forecastHandlers(session),
   };
 }
