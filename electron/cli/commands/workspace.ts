@@ -3,6 +3,21 @@ import { currentUser, alignRows, jsonOut, type Command } from '../command';
 import { seedDemo } from '../../core/services/demo';
 import { HeadroomError } from '../../../shared/errors';
 
+/** `undo WS` / `redo WS`: one definition, two directions. */
+function undoRedo(kind: 'undo' | 'redo'): Command {
+  return {
+    name: kind,
+    usage: `${kind} WS`,
+    summary: kind === 'undo' ? 'undo the last change' : 'redo the last undone change',
+    positionals: [1, 1],
+    async run({ args, io, withWorkspace }) {
+      const entry = await withWorkspace(args[0]!, 'write', (call) => call(kind === 'undo' ? 'workspace.undo' : 'workspace.redo', {}));
+      if (!entry) throw new HeadroomError('conflict', `${kind}: there is nothing to ${kind}`);
+      io.out(`${kind === 'undo' ? 'undone' : 'redone'}: ${entry.summary}`);
+    },
+  };
+}
+
 export const workspaceCommands: Command[] = [
   {
     name: 'init',
@@ -57,28 +72,8 @@ export const workspaceCommands: Command[] = [
       for (const l of alignRows(entries.map((e) => [`#${e.id}`, e.at.slice(0, 19).replace('T', ' '), e.who, e.state, e.summary]))) io.out(l);
     },
   },
-  {
-    name: 'undo',
-    usage: 'undo WS',
-    summary: 'undo the last change',
-    positionals: [1, 1],
-    async run({ args, io, withWorkspace }) {
-      const undone = await withWorkspace(args[0]!, 'write', (call) => call('workspace.undo', {}));
-      if (!undone) throw new HeadroomError('conflict', 'undo: there is nothing to undo');
-      io.out(`undone: ${undone.summary}`);
-    },
-  },
-  {
-    name: 'redo',
-    usage: 'redo WS',
-    summary: 'redo the last undone change',
-    positionals: [1, 1],
-    async run({ args, io, withWorkspace }) {
-      const redone = await withWorkspace(args[0]!, 'write', (call) => call('workspace.redo', {}));
-      if (!redone) throw new HeadroomError('conflict', 'redo: there is nothing to redo');
-      io.out(`redone: ${redone.summary}`);
-    },
-  },
+  undoRedo('undo'),
+  undoRedo('redo'),
   {
     name: 'check',
     usage: 'check WS',
