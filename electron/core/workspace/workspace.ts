@@ -233,14 +233,8 @@ export class Workspace {
 
     const now = (opts.now ?? (() => new Date()))();
     const version = userVersion(db);
-    if (version < known) {
-      if (readOnly) {
-        throw new HeadroomError('read-only', `${full}: needs an upgrade from schema ${version} to ${known}, which a read-only session cannot do`, 'path');
-      }
-      writeBackup(full, bytes, now);
-      migrate(db, migrations);
-    } else if (!readOnly && backupIsDue(full, now)) {
-      writeBackup(full, bytes, now);
+    if (version < known && readOnly) {
+      throw new HeadroomError('read-only', `${full}: needs an upgrade from schema ${version} to ${known}, which a read-only session cannot do`, 'path');
     }
 
     const ws = new Workspace(full, db, id, readOnly, readOnlyReason, opts);
@@ -264,6 +258,14 @@ export class Workspace {
       ws.seq = entry.seq;
     }
     if (!readOnly) {
+      // Journal entries were written under the file's own schema: replay first, then back up
+      // that state, then upgrade.
+      if (version < known) {
+        writeBackup(full, ws.seq > ws.snapshotSeq ? ws.sealedBytes() : bytes, now);
+        migrate(db, migrations);
+      } else if (backupIsDue(full, now)) {
+        writeBackup(full, bytes, now);
+      }
       const mustCompact = version < known || stale || journal.tornTail || journal.workspaceId !== id;
       if (mustCompact) {
         ws.writeSnapshot();
@@ -418,11 +420,17 @@ export class Workspace {
     return this.get("SELECT value FROM meta WHERE key = 'saved_at'")?.value as string;
   }
 
-  private writeSnapshot(): void {
+  /** The database as a sealed snapshot of everything applied so far (journal included). */
+  private sealedBytes(): Uint8Array {
     const savedAt = this.now().toISOString();
     this.db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', ?), ('saved_at', ?)", [String(this.seq), savedAt]);
     const bytes = this.db.export();
     sealSnapshot(bytes);
+    return bytes;
+  }
+
+  private writeSnapshot(): void {
+    const bytes = this.sealedBytes();
     try {
       atomicWriteFile(this.path, bytes);
     } catch (e) {

@@ -274,6 +274,21 @@ describe('migrations', () => {
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 
+  it('replays the journal under the old schema before upgrading, and backs that state up', async () => {
+    const path = fresh();
+    const ws = await Workspace.create(path);
+    addPrefix(ws, { prefix: '203.0.113.0/24' });
+    ws.abandon(); // the change is only in the journal
+    const upgraded = await Workspace.open(path, { migrations: v2 });
+    expect(upgraded.state().schemaVersion).toBe(NEXT);
+    expect(prefixesOf(upgraded)).toEqual(['203.0.113.0/24']);
+    upgraded.close();
+    const backup = await Workspace.open(listBackups(path)[0]!.path, { readOnly: true });
+    expect(backup.state().schemaVersion).toBe(SCHEMA_VERSION);
+    expect(prefixesOf(backup)).toEqual(['203.0.113.0/24']);
+    backup.close();
+  });
+
   it('will not upgrade in a read-only session', async () => {
     const path = fresh();
     (await Workspace.create(path)).close();
