@@ -1,0 +1,136 @@
+/**
+ * `headroom fit` and `headroom limits` through the real CLI bundle (../shared/CLI.md): the
+ * spec's test vectors through a CSV, the Result object key for key, every bad row reported as
+ * `line N: field: problem` with exit 1, and a workspace's limits soonest first.
+ */
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ForecastLimits } from '../../../shared/contract';
+import { ensureBuilt, headroom } from '../../support/cli';
+import { tempDir } from '../../support/tmp';
+
+const tmp = tempDir('headroom-fit-');
+beforeAll(() => ensureBuilt(), 300_000);
+afterAll(() => tmp.cleanup());
+
+let n = 0;
+function csv(rows: string[]): string {
+  const path = tmp.path(`series-${++n}.csv`);
+  writeFileSync(path, `${rows.join('\n')}\n`);
+  return path;
+}
+
+const weekly = (start: string, ys: number[]) =>
+  ys.map((y, k) => `${new Date(Date.parse(`${start}T00:00:00Z`) + k * 7 * 86_400_000).toISOString().slice(0, 10)},${y}`);
+
+const TV1 = ['date,value', ...weekly('2024-01-07', [412, 431, 445, 470, 478, 502, 519, 530, 551, 569])];
+const TV3 = ['date,value', ...weekly('2024-01-01', [41.0, 41.6, 42.5, 43.1, 44.2, 45.0, 46.1, 46.9, 48.2, 49.1, 50.3, 51.6])];
+
+function fitJson(args: string[]): Record<string, unknown> {
+  const r = headroom(['fit', ...args, '--json']);
+  if (r.code !== 0) throw new Error(`fit exited ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+}
+
+describe('headroom fit', () => {
+  it('gives TV1 (OLS) its date and interval: 2024-09-11 (2024-09-01 – 2024-09-22)', () => {
+    const r = fitJson(['--csv', csv(TV1), '--capacity', '1024', '--method', 'linear']);
+    expect(r).toMatchObject({ status: 'ok', model: 'linear', date: '2024-09-11', earliest: '2024-09-01', latest: '2024-09-22' });
+  });
+
+  it('prints exactly the Result object of forecast.md §0', () => {
+    const r = fitJson(['--csv', csv(TV1), '--capacity', '1024']);
+    expect(Object.keys(r).sort()).toEqual(['date', 'earliest', 'holdoutMae', 'latest', 'model', 'params', 'status', 'warnings']);
+  });
+
+  it('chooses damped on TV3 by holdout (TV10) and dates it 2024-10-26', () => {
+    const r = fitJson(['--csv', csv(TV3), '--capacity', '80']);
+    expect(r).toMatchObject({ model: 'damped', date: '2024-10-26', status: 'ok' });
+    expect(r.holdoutMae as number).toBeCloseTo(0.1605, 3);
+  });
+
+  it('uses drift when asked: TV1 drift crosses on 2024-09-09', () => {
+    expect(fitJson(['--csv', csv(TV1), '--capacity', '1024', '--method', 'drift'])).toMatchObject({ model: 'drift', date: '2024-09-09' });
+  });
+
+  it('prints null for a date that does not exist', () => {
+    const flat = ['date,value', ...weekly('2024-01-07', [500, 500, 500, 500, 500, 500])];
+    expect(fitJson(['--csv', csv(flat), '--capacity', '1024'])).toMatchObject({ status: 'never', date: null, earliest: null, latest: null });
+  });
+
+  it('says insufficientData for too few points rather than drawing a line', () => {
+    const short = ['date,value', ...weekly('2024-01-07', [1, 2, 3, 4, 5])];
+    expect(fitJson(['--csv', csv(short), '--capacity', '10'])).toMatchObject({ status: 'insufficientData', date: null });
+  });
+
+  it('fits up to --as-of only', () => {
+    const r = fitJson(['--csv', csv(TV1), '--capacity', '1024', '--method', 'linear', '--as-of', '2024-03-03']);
+    expect((r.warnings as string[]).join(' ')).toMatch(/after the as-of date/);
+  });
+
+  it('prints a readable summary without --json', () => {
+    const r = headroom(['fit', '--csv', csv(TV1), '--capacity', '1024', '--method', 'linear']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/runs out ≈ 2024-09-11/);
+    expect(r.stdout).toMatch(/likely between\s+2024-09-01 – 2024-09-22/);
+  });
+
+  it('reports every bad row as line N: field: problem and exits 1', () => {
+    const bad = csv(['date,value', '2024-01-07,412', '2024-13-01,431', '2024-01-21,abc', '2024-01-14,470', '2024-01-28,478']);
+    const r = headroom(['fit', '--csv', bad, '--capacity', '1024', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n');
+    expect(lines).toContain('line 3: date: "2024-13-01" is not a date (YYYY-MM-DD)');
+    expect(lines).toContain('line 4: value: "abc" is not a finite number');
+    expect(lines.some((l) => l.startsWith('line 5: date: 2024-01-14 is not after'))).toBe(true);
+  });
+
+  it('refuses a negative capacity, naming it, with exit 1', () => {
+    const r = headroom(['fit', '--csv', csv(TV1), '--capacity=-5']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/capacity: must be a positive number/);
+  });
+
+  it('refuses an unknown method with exit 1 and a missing --capacity with exit 2', () => {
+    expect(headroom(['fit', '--csv', csv(TV1), '--capacity', '10', '--method', 'magic'])).toMatchObject({ code: 1 });
+    expect(headroom(['fit', '--csv', csv(TV1)]).code).toBe(2);
+  });
+
+  it('refuses a bad --as-of and a missing file with exit 1', () => {
+    expect(headroom(['fit', '--csv', csv(TV1), '--capacity', '10', '--as-of', '2024-02-30']).stderr).toMatch(/asOf/);
+    expect(headroom(['fit', '--csv', tmp.path('nope.csv'), '--capacity', '10']).code).toBe(1);
+  });
+});
+
+describe('headroom limits', () => {
+  const ws = tmp.path('demo.headroom');
+  beforeAll(() => {
+    expect(headroom(['init', ws, '--demo']).code).toBe(0);
+  });
+
+  it('--json lists every pool and facility limit, soonest first', () => {
+    const r = headroom(['limits', ws, '--as-of', '2026-11-25', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as ForecastLimits;
+    expect(out.asOf).toBe('2026-11-25');
+    const names = out.limits.map((l) => l.name);
+    expect(names).toEqual(expect.arrayContaining(['198.51.100.0/24', '2001:db8:200::/44', 'UPS at max loading', 'Backup repository']));
+    expect(out.limits[0]!.status).toBe('exceeded');
+    const dated = out.limits.filter((l) => l.status === 'ok').map((l) => l.date!);
+    expect(dated).toEqual([...dated].sort());
+  });
+
+  it('prints one aligned line per limit with its date', () => {
+    const r = headroom(['limits', ws, '--as-of', '2026-11-25']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^date\s+status\s+limit/);
+    expect(lines.find((l) => l.includes('198.51.100.0/24'))).toMatch(/2024-06-01\s+over capacity since 2024-06-01/);
+    expect(lines.find((l) => l.includes('2001:db8:200::/44'))).toMatch(/^\d{4}-\d{2}-\d{2}\s+runs out ≈/);
+  });
+
+  it('exits 1 for a workspace that does not exist', () => {
+    expect(headroom(['limits', tmp.path('missing.headroom')]).code).toBe(1);
+  });
+});
