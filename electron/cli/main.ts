@@ -6,10 +6,11 @@ import { parseArgs } from 'node:util';
 import { toErrorShape } from '../../shared/errors';
 import { UsageError, withWorkspace, type Command, type Io } from './command';
 import { facilityCommands } from './commands/facility';
+import { forecastCommands } from './commands/forecast';
 import { registryCommands } from './commands/registry';
 import { workspaceCommands } from './commands/workspace';
 
-export const commands: Command[] = [...workspaceCommands, ...registryCommands, ...facilityCommands];
+export const commands: Command[] = [...workspaceCommands, ...registryCommands, ...facilityCommands, ...forecastCommands];
 
 function usageText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
