@@ -8,9 +8,10 @@ import { defineContract, type Operation } from './contract/define';
 import { facilityOps } from './contract/facility';
 import { forecastOps } from './contract/forecast';
 import { registryOps } from './contract/registry';
+import { requestsOps } from './contract/requests';
 import { workspaceOps } from './contract/workspace';
 
-export const contract = defineContract(workspaceOps, registryOps, facilityOps, forecastOps);
+export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;
@@ -33,4 +34,5 @@ export * from './contract/workspace';
 export * from './contract/registry';
 export * from './contract/facility';
 export * from './contract/forecast';
+export * from './contract/requests';
 export { type Operation } from './contract/define';

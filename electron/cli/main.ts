@@ -8,9 +8,10 @@ import { UsageError, withWorkspace, type Command, type Io } from './command';
 import { facilityCommands } from './commands/facility';
 import { forecastCommands } from './commands/forecast';
 import { registryCommands } from './commands/registry';
+import { requestsCommands } from './commands/requests';
 import { workspaceCommands } from './commands/workspace';
 
-export const commands: Command[] = [...workspaceCommands, ...registryCommands, ...facilityCommands, ...forecastCommands];
+export const commands: Command[] = [...workspaceCommands, ...registryCommands, ...facilityCommands, ...requestsCommands, ...forecastCommands];
 
 function usageText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -7,6 +7,7 @@ import { facilityHandlers } from './facility-handlers';
 import { forecastHandlers } from './forecast-handlers';
 import type { Handlers } from './handler-types';
 import { registryHandlers } from './registry-handlers';
+import { requestsHandlers } from './requests-handlers';
 import type { Session } from './session';
 import { workspaceHandlers } from './workspace-handlers';
 
@@ -17,6 +18,7 @@ export function createHandlers(session: Session): Handlers {
     ...workspaceHandlers(session),
     ...registryHandlers(session),
     ...facilityHandlers(session),
+    ...requestsHandlers(session),
     ...forecastHandlers(session),
   };
 }

@@ -1,0 +1,131 @@
+/**
+ * RIR work (../shared/CLI.md): `request`, `check-request`, `rpsl`, `rdns`. A draft with a
+ * failed E check is still written by `request` (it says NON-CONFORMING inside and on stderr);
+ * `check-request` exits 1 for it, naming each failed rule and the field to fix on stderr.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CheckView, DraftView } from '../../../shared/contract';
+import { HeadroomError } from '../../../shared/errors';
+import { renderDraftHtml } from '../../../shared/report/draft-html';
+import { renderDraftMarkdown, renderDraftText } from '../../../shared/rir/draft-render';
+import { atomicWriteFile } from '../../core/workspace/fsutil';
+import { jsonOut, UsageError, type Command, type Io } from '../command';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+function required(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+const failedErrors = (checks: readonly CheckView[]) => checks.filter((c) => c.severity === 'E' && !c.ok);
+const describe = (c: CheckView) => `${c.rule}${c.field ? ` (${c.field})` : ''}: ${c.message} [${c.source}]`;
+
+/** Prints the failed E checks on stderr: one line each, rule, field and message. */
+function reportFailures(io: Io, view: DraftView): void {
+  const failed = failedErrors(view.checks);
+  if (failed.length === 0) return;
+  io.err(`headroom: NON-CONFORMING draft: ${failed.length} failed rule(s)`);
+  for (const c of failed) io.err(`  ${describe(c)}`);
+}
+
+/** Prints the HTML to PDF with Debian Chromium headless; the PDF lands at `out` by rename. */
+function printPdf(html: string, out: string): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new HeadroomError('io', `format: PDF needs Chromium at ${CHROMIUM}, which is not installed; use --format md or txt`, 'format');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'headroom-pdf-'));
+  try {
+    const page = join(dir, 'draft.html');
+    const pdf = join(dir, 'draft.pdf');
+    writeFileSync(page, html);
+    const r = spawnSync(
+      CHROMIUM,
+      ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${page}`],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    if (!existsSync(pdf)) throw new HeadroomError('io', `format: Chromium did not write the PDF (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' ')}`, 'format');
+    atomicWriteFile(out, new Uint8Array(readFileSync(pdf)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const draftKey = (opts: Record<string, string | boolean | undefined>) => ({ rir: required(opts.rir, 'rir'), kind: required(opts.kind, 'kind') });
+
+export const requestsCommands: Command[] = [
+  {
+    name: 'request',
+    usage: 'request WS --rir arin|ripe|apnic|lacnic|afrinic --kind ipv4|ipv6|asn [--format md|txt|pdf] [--out FILE]',
+    summary: 'the request draft, filled from the workspace, ending with its policy checks',
+    options: { rir: { type: 'string' }, kind: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    positionals: [1, 1],
+    async run({ args, opts, io, withWorkspace }) {
+      const format = (opts.format as string | undefined) ?? 'md';
+      if (!['md', 'txt', 'pdf'].includes(format)) throw new HeadroomError('invalid', `format: must be one of md, txt, pdf (got "${format}")`, 'format');
+      const out = opts.out as string | undefined;
+      if (format === 'pdf' && !out) throw new UsageError('--format pdf needs --out FILE');
+      const view = await withWorkspace(args[0]!, 'read', (call) => call('requests.getDraft', draftKey(opts)));
+      if (format === 'pdf') printPdf(renderDraftHtml(view.draft, view.checks), out!);
+      else {
+        const text = format === 'md' ? renderDraftMarkdown(view.draft, view.checks) : renderDraftText(view.draft, view.checks);
+        if (out) atomicWriteFile(out, new TextEncoder().encode(text));
+        else io.out(text.trimEnd());
+      }
+      for (const m of view.missing) io.err(`headroom: note: ${m.field}: ${m.message}`);
+      reportFailures(io, view);
+    },
+  },
+  {
+    name: 'check-request',
+    usage: 'check-request WS --rir R --kind K [--json]',
+    summary: 'only the policy checks of the draft; exit 1 when an E rule fails',
+    options: { rir: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: [1, 1],
+    async run({ args, opts, io, withWorkspace }) {
+      const view = await withWorkspace(args[0]!, 'read', (call) => call('requests.getDraft', draftKey(opts)));
+      if (opts.json) jsonOut(io, view.checks.map((c) => ({ rule: c.rule, ok: c.ok, message: c.message, source: c.source })));
+      else {
+        const w = Math.max(...view.checks.map((c) => c.verdict.length), 4);
+        for (const c of view.checks) io.out(`${c.rule}  ${c.severity}  ${c.verdict.padEnd(w)}  ${c.message}  [${c.source}]`);
+      }
+      const failed = failedErrors(view.checks);
+      if (failed.length > 0) {
+        const first = failed[0]!;
+        throw new HeadroomError('invalid', `${first.field ?? 'draft'}: ${failed.map(describe).join('; ')}`, first.field ?? 'draft');
+      }
+    },
+  },
+  {
+    name: 'rpsl',
+    usage: 'rpsl WS CIDR|ASN [--rir R] [--as-set NAME]',
+    summary: 'the RPSL objects of a block (inetnum/inet6num, route/route6) or an ASN (aut-num)',
+    options: { rir: { type: 'string' }, 'as-set': { type: 'string' } },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      const r = await withWorkspace(args[0]!, 'read', (call) =>
+        call('requests.rpsl', { resource: args[1]!, rir: opts.rir, asSet: opts['as-set'] }),
+      );
+      io.out(r.text.trimEnd());
+      for (const w of r.warnings) io.err(`headroom: note: ${w}`);
+    },
+  },
+  {
+    name: 'rdns',
+    usage: 'rdns WS CIDR --ns HOST[,HOST...] [--format bind|rpsl] [--ds "TAG ALG TYPE DIGEST"[,...]]',
+    summary: 'the reverse-DNS zones of a block: BIND zone files or RIPE domain objects',
+    options: { ns: { type: 'string' }, format: { type: 'string' }, ds: { type: 'string' } },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      const split = (v: unknown) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter((x) => x !== '') : []);
+      const r = await withWorkspace(args[0]!, 'read', (call) =>
+        call('requests.reverseZones', { prefix: args[1]!, ns: split(opts.ns), format: opts.format ?? 'bind', ...(opts.ds ? { ds: split(opts.ds) } : {}) }),
+      );
+      io.out(r.text.trimEnd());
+      for (const w of r.warnings) io.err(`headroom: note: ${w}`);
+    },
+  },
+];

@@ -1,0 +1,213 @@
+/**
+ * Fills the RequestDraft model (shared/rir/draft.ts) from the workspace: organisation and
+ * contacts from Settings, holdings and the addressing plan from the registry, equipment from
+ * the facility sites, upstreams and peers from the ASN registry, the routing policy as RPSL
+ * (aut-num import/export per neighbour, route objects), reverse delegations for the space held,
+ * and then the planner's edits on top (what the registry cannot know).
+ */
+import type { MissingItem, OrganisationSettings, PlanView, RequestEdits, RequestKindName, RequestRir } from '../../../shared/contract';
+import { HeadroomError } from '../../../shared/errors';
+import { formatPrefix } from '../../../shared/ip/prefix';
+import type { DbObject, Neighbour, RequestDraft, ReverseDelegation } from '../../../shared/rir/draft';
+import { ripeDomainName } from '../../../shared/rir/domain-object';
+import { reverseZones } from '../../../shared/rir/reverse-zones';
+import { asSetObject, autNumObject, routeObject } from '../../../shared/rir/rpsl-build';
+import type { Workspace } from '../workspace/workspace';
+import { addressingPlan, assignedUnits, holdings, readTree, unitFor } from './requests-plan';
+import { contactFor, readEdits, readOrganisation } from './requests-settings';
+
+export interface FilledDraft {
+  draft: RequestDraft;
+  edits: RequestEdits;
+  plan: PlanView[];
+  missing: MissingItem[];
+  org: OrganisationSettings;
+}
+
+/** Placeholders used where Settings is empty (syntactically valid, plainly not real). */
+export const PLACEHOLDER = { handle: 'AUTO-1', mntner: 'CHANGE-ME-MNT' } as const;
+
+/** Equipment named on the facility sites (one row per name), when the facility tables exist. */
+function facilityEquipment(ws: Workspace): { name: string; usage: string }[] {
+  try {
+    return ws
+      .all('SELECT e.name AS name, s.name AS site, sum(e.qty) AS qty FROM facility_equipment e JOIN facility_sites s ON s.id = e.site_id GROUP BY e.name, s.name ORDER BY s.name, e.name')
+      .map((r) => ({ name: String(r.name), usage: `${Number(r.qty)} at ${String(r.site)}` }));
+  } catch {
+    return [];
+  }
+}
+
+export function ownAsnOf(org: OrganisationSettings): number | undefined {
+  return org.neighbours.find((n) => n.relation === 'own')?.asn;
+}
+
+function neighbourOf(n: OrganisationSettings['neighbours'][number]): Neighbour {
+  return {
+    asn: n.asn,
+    org: n.description || `AS${n.asn}`,
+    ...(n.contact ? { contact: n.contact } : {}),
+    ...(n.email ? { email: n.email } : {}),
+    ...(n.phone ? { phone: n.phone } : {}),
+    contractSigned: n.contractSigned,
+  };
+}
+
+const ipv6Unit = (rir: RequestRir): 48 | 56 => (rir === 'afrinic' ? 48 : 56);
+
+/** Builds objects, turning a builder's refusal into a note rather than losing the whole draft. */
+function tryObject(list: DbObject[], missing: MissingItem[], build: () => DbObject): void {
+  try {
+    list.push(build());
+  } catch (e) {
+    if (!(e instanceof HeadroomError)) throw e;
+    missing.push({ field: e.field ?? 'dbObjects', message: e.message });
+  }
+}
+
+export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName): FilledDraft {
+  const org = readOrganisation(ws);
+  const edits = readEdits(ws, rir, kind);
+  const tree = readTree(ws);
+  const missing: MissingItem[] = [];
+  const family = kind === 'ipv4' ? 4 : kind === 'ipv6' ? 6 : null;
+  const held = holdings(ws, family, tree);
+  const plan = family === null ? [] : addressingPlan(ws, family, tree);
+  const requester = contactFor(org, 'requester');
+  const admin = contactFor(org, 'admin');
+  const tech = contactFor(org, 'tech');
+  const ownAsn = ownAsnOf(org);
+  const upstreams = org.neighbours.filter((n) => n.relation === 'upstream').map(neighbourOf);
+  const peers = org.neighbours.filter((n) => n.relation === 'peer').map(neighbourOf);
+  const fromThisRir = held.filter((h) => h.source === rir);
+
+  if (!org.legalName) missing.push({ field: 'organisation.legalName', message: 'the organisation has no legal name (Settings)' });
+  if (!org.country) missing.push({ field: 'organisation.country', message: 'the organisation has no country (Settings)' });
+  if (!requester) missing.push({ field: 'contacts', message: 'no contact to sign the request (Settings → Contacts)' });
+  if (!org.mntner) missing.push({ field: 'organisation.mntner', message: `no maintainer; objects use ${PLACEHOLDER.mntner} (Settings)` });
+  if (!admin?.handle || !tech?.handle) missing.push({ field: 'contacts.handle', message: `no NIC handle for the admin/tech contact; objects use ${PLACEHOLDER.handle} (Settings → Contacts)` });
+
+  const contacts = { adminC: admin?.handle || PLACEHOLDER.handle, techC: tech?.handle || PLACEHOLDER.handle, mntBy: org.mntner || PLACEHOLDER.mntner, source: rir.toUpperCase() };
+  const originate = held.filter((h) => h.source !== 'upstream' && (family === null || h.prefix.family === family)).map((h) => h.row.prefix);
+
+  const dbObjects: DbObject[] = [];
+  if (ownAsn !== undefined) {
+    if (kind === 'asn') {
+      const asSetName = edits.asSet ?? `AS${ownAsn}:AS-CUSTOMERS`;
+      tryObject(dbObjects, missing, () => ({
+        object: autNumObject({
+          ...contacts,
+          asn: ownAsn,
+          asName: asName(org),
+          descr: org.legalName || undefined,
+          announce: asSetName,
+          neighbours: [...upstreams, ...peers].map((n) => ({ asn: n.asn, ipv6: held.some((h) => h.prefix.family === 6) })),
+        }),
+        isNew: true,
+      }));
+      tryObject(dbObjects, missing, () => ({ object: asSetObject({ ...contacts, name: asSetName, members: [`AS${ownAsn}`], requireHierarchical: false }), isNew: true }));
+    }
+    for (const p of originate) tryObject(dbObjects, missing, () => ({ object: routeObject({ prefix: p, origin: ownAsn, descr: org.legalName || undefined, mntBy: contacts.mntBy, source: contacts.source }), isNew: true }));
+  } else if (kind === 'asn' || originate.length > 0) {
+    missing.push({ field: 'neighbours', message: 'no ASN is marked as ours (Settings → Neighbours): no aut-num or route objects' });
+  }
+
+  const reverse: ReverseDelegation[] = [];
+  if (family !== null) {
+    for (const h of fromThisRir.filter((x) => x.prefix.family === family)) {
+      try {
+        for (const z of reverseZones(h.prefix).slice(0, 64)) reverse.push({ zone: ripeDomainName(z), nserver: org.nameServers, ...(edits.dsRdata ? { dsRdata: edits.dsRdata } : {}) });
+      } catch {
+        /* a block too large to list is left to the reverse-zones view */
+      }
+    }
+  }
+
+  const current = fromThisRir.filter((h) => h.prefix.family === 6).sort((a, b) => a.prefix.length - b.prefix.length)[0];
+  const type = edits.type ?? (fromThisRir.length > 0 ? 'subsequent' : 'initial');
+  const defaultLength = kind === 'ipv4' ? 24 : kind === 'ipv6' ? (type === 'subsequent' && current ? Math.max(current.prefix.length - 1, 0) : 32) : undefined;
+  const prefixLength = edits.prefixLength ?? defaultLength;
+  const multihoming = edits.multihoming ?? (upstreams.length + peers.length >= 2 ? 'now' : 'no');
+  const equipment = edits.equipment ?? facilityEquipment(ws);
+
+  const draft: RequestDraft = {
+    requester: {
+      name: requester?.name ?? '',
+      email: requester?.email ?? '',
+      ...(requester?.phone ? { phone: requester.phone } : {}),
+      ...(requester?.handle ? { handle: requester.handle } : {}),
+      ...(requester ? { roleInOrg: requester.roles.join(', ') || 'contact' } : {}),
+    },
+    organisation: {
+      legalName: org.legalName,
+      ...(org.tradingName ? { tradingName: org.tradingName } : {}),
+      address: org.address,
+      country: org.country,
+      ...(org.website ? { website: org.website } : {}),
+      ...(org.accountId ? { accountId: org.accountId } : {}),
+      role: org.role,
+    },
+    request: {
+      rir,
+      kind,
+      type,
+      ...(prefixLength !== undefined && kind !== 'asn' ? { prefixLength } : {}),
+      ...(edits.smallestAcceptableLength != null ? { smallestAcceptableLength: edits.smallestAcceptableLength } : {}),
+      ...(edits.waitlist != null ? { waitlist: edits.waitlist } : rir === 'arin' && kind === 'ipv4' ? { waitlist: true } : {}),
+      ...(edits.viaTransfer != null ? { viaTransfer: edits.viaTransfer } : {}),
+      ...(edits.horizonMonths != null ? { horizonMonths: edits.horizonMonths } : {}),
+      ...(edits.justification ? { justification: edits.justification } : {}),
+      ...(edits.lastReceivedDate ? { lastReceivedDate: edits.lastReceivedDate } : {}),
+      ...(edits.need12mAddresses != null ? { need12mAddresses: edits.need12mAddresses } : {}),
+    },
+    holdings: held.map((h) => ({ prefix: h.row.prefix, source: h.source, ...(h.row.date ? { date: h.row.date } : {}), usedPct: h.usedPct })),
+    plan: plan.map((p) => ({ purpose: p.purpose, prefixLength: p.prefixLength, now: p.now, m6: p.m6, m12: p.m12, m24: p.m24 })),
+    infrastructure: equipment.map((e) => ({ name: e.name, ...('vendor' in e && e.vendor ? { vendor: e.vendor } : {}), ...('model' in e && e.model ? { model: e.model } : {}), ...(e.usage ? { usage: e.usage } : {}) })),
+    diagramAttached: edits.diagramAttached ?? false,
+    connectivity: {
+      upstreams,
+      peers,
+      ixps: edits.ixps ?? [],
+      ...(ownAsn !== undefined ? { ownAsn } : {}),
+      multihoming,
+      ...(edits.soonMonths != null ? { soonMonths: edits.soonMonths } : {}),
+      ...(edits.uniqueRoutingPolicy ? { uniqueRoutingPolicy: edits.uniqueRoutingPolicy } : {}),
+      ...(edits.interconnectionPlanned != null ? { interconnectionPlanned: edits.interconnectionPlanned } : {}),
+    },
+    ...(kind === 'ipv6'
+      ? {
+          ipv6: {
+            ...(edits.servingSites != null ? { servingSites: edits.servingSites } : {}),
+            ...(edits.largestSiteEndSites != null ? { largestSiteEndSites: edits.largestSiteEndSites } : {}),
+            ...(edits.providerAllocationUnit != null ? { providerAllocationUnit: edits.providerAllocationUnit } : rir === 'arin' ? { providerAllocationUnit: 48 } : {}),
+            ...(edits.endUserSites != null ? { endUserSites: edits.endUserSites } : {}),
+            ...(current ? { currentAllocationLength: current.prefix.length, assignedUnits: assignedUnits(tree, current.prefix, unitFor(current.prefix, ipv6Unit(rir)) ?? 64), totalUsedPct: current.usedPct } : {}),
+            ...(edits.maxSiteUsedPct != null ? { maxSiteUsedPct: edits.maxSiteUsedPct } : {}),
+            ...(edits.announceWithinMonths != null ? { announceWithinMonths: edits.announceWithinMonths } : rir === 'afrinic' ? { announceWithinMonths: 12 } : {}),
+          },
+        }
+      : {}),
+    ...(kind === 'asn'
+      ? {
+          asn: {
+            bits: edits.asnBits ?? (rir === 'arin' ? 'any' : 32),
+            ...(edits.reason16 ? { reason16: edits.reason16 } : {}),
+            ...(edits.holdsPiAndPlansMultihoming != null ? { holdsPiAndPlansMultihoming: edits.holdsPiAndPlansMultihoming } : {}),
+            family: held.some((h) => h.prefix.family === 6) && !held.some((h) => h.prefix.family === 4) ? 'ipv6' : 'ipv4',
+          },
+        }
+      : {}),
+    originate: kind === 'asn' ? held.filter((h) => h.source !== 'upstream').map((h) => formatPrefix(h.prefix)) : originate,
+    dbObjects,
+    reverse,
+    ...(edits.notes ? { notes: edits.notes } : {}),
+  };
+  return { draft, edits, plan, missing, org };
+}
+
+/** as-name from the organisation: letters and digits of its name, upper case. */
+export function asName(org: OrganisationSettings): string {
+  const base = (org.tradingName || org.legalName || 'EXAMPLE').toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const name = /^[A-Z]/.test(base) ? base : `AS-NAME-${base}`;
+  return name.slice(0, 40).replace(/-+$/, '') || 'EXAMPLE';
+}

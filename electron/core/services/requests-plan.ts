@@ -1,0 +1,127 @@
+/**
+ * Read-only views of the registry that request drafts need: the blocks held (aggregates) with
+ * their utilization, and the addressing plan (the pools inside them) with utilization now and
+ * projected at +3, +6, +12 and +24 months from the registry's own history (the dates blocks were
+ * assigned), by a least-squares trend over the last two years. Utilization counts IPv4 in
+ * addresses and IPv6 in the pool's assignment unit (shared/ip/utilization).
+ */
+import type { PlanView, PrefixRow } from '../../../shared/contract';
+import { fitOls } from '../../../shared/forecast/ols';
+import { parsePrefix, prefixContains, type Prefix } from '../../../shared/ip/prefix';
+import { utilization, type Ipv6Unit } from '../../../shared/ip/utilization';
+import { isRir, type Rir } from '../../../shared/rir/rir';
+import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
+import type { Workspace } from '../workspace/workspace';
+
+export interface Held {
+  row: PrefixRow;
+  prefix: Prefix;
+  source: Rir | 'upstream';
+  usedPct: number;
+}
+
+interface Tree {
+  rows: { row: PrefixRow; prefix: Prefix }[];
+}
+
+export function readTree(ws: Workspace): Tree {
+  return { rows: listPrefixes(ws, { space: DEFAULT_SPACE }).rows.map((row) => ({ row, prefix: parsePrefix(row.prefix) })) };
+}
+
+const inside = (t: Tree, outer: Prefix) => t.rows.filter((r) => r.prefix.family === outer.family && r.prefix !== outer && prefixContains(outer, r.prefix) && !(r.prefix.start === outer.start && r.prefix.length === outer.length));
+
+/** The smallest IPv6 unit (/48, /56, /64) that is not shorter than the pool; null past /64. */
+export function unitFor(p: Prefix, preferred: number | null): Ipv6Unit | null {
+  const candidates: Ipv6Unit[] = [48, 56, 64];
+  if (preferred !== null && (candidates as number[]).includes(preferred) && preferred >= p.length) return preferred as Ipv6Unit;
+  return candidates.find((u) => u >= p.length) ?? null;
+}
+
+function usedOf(pool: Prefix, children: Prefix[], unit: Ipv6Unit | null): { used: number; total: number } | null {
+  if (pool.family === 6 && unit === null) return null;
+  const u = utilization(pool, children, pool.family === 6 ? unit! : undefined);
+  return { used: Number(u.usedUnits), total: Number(u.totalUnits) };
+}
+
+/** Aggregates (blocks from an RIR or upstream) of the family, with the share of them in use. */
+export function holdings(ws: Workspace, family: 4 | 6 | null, tree = readTree(ws)): Held[] {
+  return tree.rows
+    .filter((r) => r.row.status === 'aggregate' && (family === null || r.prefix.family === family))
+    .map((r) => {
+      const children = inside(tree, r.prefix).filter((c) => c.row.status === 'allocated' || c.row.status === 'assigned').map((c) => c.prefix);
+      const u = usedOf(r.prefix, children, unitFor(r.prefix, r.row.unit));
+      const usedPct = u && u.total > 0 ? Math.round((u.used / u.total) * 10000) / 100 : 0;
+      const source: Rir | 'upstream' = r.row.rir && isRir(r.row.rir) ? r.row.rir : 'upstream';
+      return { row: r.row, prefix: r.prefix, source, usedPct };
+    });
+}
+
+const DAY_MS = 86_400_000;
+const dayOf = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+
+/** Used units on each day a child was added (cumulative), for the trend. */
+function history(pool: Prefix, dated: { prefix: Prefix; date: string | null }[], unit: Ipv6Unit | null): { x: number; y: number }[] {
+  const days = [...new Set(dated.filter((d) => d.date).map((d) => dayOf(d.date!)))].sort((a, b) => a - b);
+  return days.map((day) => {
+    const upTo = dated.filter((d) => d.date && dayOf(d.date) <= day).map((d) => d.prefix);
+    return { x: day, y: usedOf(pool, upTo, unit)?.used ?? 0 };
+  });
+}
+
+/**
+ * Projects used units `months` ahead: the least-squares slope over the points of the last
+ * 730 days (plus today's level), never below today nor above the pool.
+ */
+export function project(points: { x: number; y: number }[], today: number, now: number, total: number): { at: (months: number) => number; method: PlanView['method'] } {
+  const recent = points.filter((p) => p.x >= today - 730 && p.x <= today);
+  const series = [...recent, { x: today, y: now }];
+  const xs = series.map((p) => p.x);
+  if (new Set(xs).size < 2) return { at: () => now, method: 'flat' };
+  const fit = fitOls(xs, series.map((p) => p.y));
+  if (!Number.isFinite(fit.b) || fit.b <= 0) return { at: () => now, method: 'flat' };
+  return { at: (months) => Math.min(total, Math.max(now, Math.round(now + fit.b * months * 30.4375))), method: 'trend' };
+}
+
+/**
+ * The pools of the plan: every block directly inside an aggregate of the family (a
+ * sub-allocation, an assignment or a reservation), counted in its own unit.
+ */
+export function addressingPlan(ws: Workspace, family: 4 | 6, tree = readTree(ws)): PlanView[] {
+  const today = dayOf(todayUtc(ws.now()));
+  const out: PlanView[] = [];
+  for (const agg of tree.rows.filter((r) => r.row.status === 'aggregate' && r.prefix.family === family)) {
+    const within = inside(tree, agg.prefix);
+    const top = within.filter((c) => !within.some((o) => o !== c && prefixContains(o.prefix, c.prefix) && o.prefix.length < c.prefix.length));
+    for (const pool of top) {
+      const unit = family === 6 ? unitFor(pool.prefix, pool.row.unit ?? agg.row.unit) : null;
+      if (family === 6 && unit === null) continue;
+      const children =
+        pool.row.status === 'assigned' ? [pool] : inside(tree, pool.prefix).filter((c) => c.row.status === 'assigned' || c.row.status === 'allocated');
+      const u = usedOf(pool.prefix, children.map((c) => c.prefix), unit);
+      if (!u) continue;
+      const dated = children.map((c) => ({ prefix: c.prefix, date: c.row.date }));
+      const p = project(history(pool.prefix, dated, unit), today, u.used, u.total);
+      out.push({
+        pool: pool.row.prefix,
+        purpose: pool.row.description || pool.row.prefix,
+        prefixLength: pool.prefix.length,
+        unit: family === 4 ? 'addresses' : `/${unit}`,
+        totalUnits: u.total,
+        now: u.used,
+        m3: p.at(3),
+        m6: p.at(6),
+        m12: p.at(12),
+        m24: p.at(24),
+        method: p.method,
+      });
+    }
+  }
+  return out;
+}
+
+/** Assigned units of one held block counted in `unit` (RIPE/APNIC /56, AFRINIC /48): the HD-ratio input. */
+export function assignedUnits(tree: Tree, held: Prefix, unit: Ipv6Unit): number {
+  if (unit < held.length) return 0;
+  const assigned = inside(tree, held).filter((c) => c.row.status === 'assigned').map((c) => c.prefix);
+  return Number(utilization(held, assigned, unit).usedUnits);
+}
