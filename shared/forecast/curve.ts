@@ -79,8 +79,13 @@ export function forecastCurve(series: ReadonlyArray<SeriesPoint>, result: Foreca
   end = Math.min(end, horizonEnd);
   const samples = options.samples ?? 240;
   const stride = Math.max(1, Math.ceil((end - asOf) / samples));
-  const demand = demandCursor(expandScenarios(options.scenarios ?? [], horizonEnd));
+  const steps = expandScenarios(options.scenarios ?? [], horizonEnd);
+  const demand = demandCursor(steps);
   const daysAhead: number[] = [];
+  // Each planned step drawn as a vertical rise: the day before it and its day.
+  for (const st of steps) {
+    if (st.day > asOf && st.day <= end) daysAhead.push(st.day - 1, st.day);
+  }
   for (let d = asOf; d < end; d += stride) daysAhead.push(d);
   daysAhead.push(end);
   // Scenario steps and the crossing days are drawn exactly, not between two samples.

@@ -45,7 +45,9 @@ export function describeStatus(r: Pick<ForecastResult, 'status' | 'date' | 'earl
 export function likelyBetween(r: Pick<ForecastResult, 'status' | 'earliest' | 'latest'>): string {
   if (r.status !== 'ok' && r.status !== 'projectedNow') return '';
   if (r.earliest === null && r.latest === null) return '';
-  return `${r.earliest ?? '…'} – ${r.latest ?? 'later than 10 years'}`;
+  // No lower-band crossing within the horizon: the date has no later bound.
+  if (r.latest === null) return `from ${r.earliest}`;
+  return `${r.earliest ?? '…'} – ${r.latest}`;
 }
 
 const round = (v: number): string => (Number.isInteger(v) ? String(v) : v.toPrecision(4));

@@ -160,10 +160,10 @@ export function fitLimit(
     warning = { ...warning, date: source.reachedOn(asOf, capacity * WARNING_FRAC) ?? warning.date };
   }
   const p = result.params;
+  // Over capacity is a fact of the history, not of a model: the runner-up says the same day.
+  const runnerUpDate = p.runnerUpStatus === 'exceeded' && result.status === 'exceeded' ? result.date : typeof p.runnerUpDate === 'string' ? p.runnerUpDate : null;
   const runnerUp =
-    typeof p.runnerUp === 'string'
-      ? { model: p.runnerUp, date: typeof p.runnerUpDate === 'string' ? p.runnerUpDate : null, status: typeof p.runnerUpStatus === 'string' ? p.runnerUpStatus : null }
-      : null;
+    typeof p.runnerUp === 'string' ? { model: p.runnerUp, date: runnerUpDate, status: typeof p.runnerUpStatus === 'string' ? p.runnerUpStatus : null } : null;
   return {
     history,
     result,

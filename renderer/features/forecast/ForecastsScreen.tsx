@@ -1,0 +1,138 @@
+/**
+ * Forecasts: what runs out first. Every limit of the workspace (address pools, facility limits)
+ * in one list, soonest first, with its date, "likely between" interval, model and holdout
+ * error and the runner-up's date; the selected limit's chart below, with model, scenarios and
+ * as-of to play with.
+ */
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import type { ForecastLimits, LimitForecast } from '../../../shared/contract';
+import { client } from '../../client';
+import { errorsFrom, useWorkspace } from '../../state';
+import { between, headline, MODEL_LABEL, quantity } from './format';
+import { LimitPanel } from './LimitPanel';
+import './forecast.css';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+
+function usedText(l: LimitForecast): string {
+  if (l.usedFrac === null) return '—';
+  return `${Math.round(l.usedFrac * 100)} %`;
+}
+
+function LimitRow({ l, selected, onSelect }: { l: LimitForecast; selected: boolean; onSelect(): void }) {
+  const over = l.status === 'exceeded' || l.status === 'projectedNow';
+  const warn = !over && l.usedFrac !== null && l.usedFrac >= l.warningFrac;
+  return (
+    <tr id={`fc-row-${l.id}`} className={selected ? 'selected' : ''} aria-selected={selected} onClick={onSelect} data-limit={l.id}>
+      <td className={`fc-when fc-st-${l.status}`}>{headline(l)}</td>
+      <td>
+        <div className="fc-name">{l.name}</div>
+        <div className="muted fc-detail">{l.detail}</div>
+      </td>
+      <td className={`num ${over ? 'fc-over' : warn ? 'fc-warn' : ''}`} title={`${quantity(l.current, l.unit)} of ${quantity(l.capacity, l.unit)}`}>
+        {usedText(l)}
+      </td>
+      <td className="fc-between">{between(l) || <span className="muted">—</span>}</td>
+      <td>
+        {l.model ? MODEL_LABEL[l.model] : '—'}
+        {l.holdoutMae !== null && <div className="muted fc-detail">MAE {quantity(l.holdoutMae, l.unit)}</div>}
+      </td>
+      <td>{l.runnerUp ? <span>{l.runnerUp.date ?? '—'}</span> : <span className="muted">—</span>}{l.runnerUp && <div className="muted fc-detail">{MODEL_LABEL[l.runnerUp.model] ?? l.runnerUp.model}</div>}</td>
+    </tr>
+  );
+}
+
+export function ForecastsScreen() {
+  const { version } = useWorkspace();
+  const [asOfText, setAsOfText] = useState(today);
+  const [asOf, setAsOf] = useState(today);
+  const [data, setData] = useState<ForecastLimits | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (isDay(asOfText)) setAsOf(asOfText);
+  }, [asOfText]);
+
+  useEffect(() => {
+    let live = true;
+    client
+      .call('forecast.limits', { asOf })
+      .then((r) => {
+        if (!live) return;
+        setData(r);
+        setError(null);
+        setSelected((s) => (s && r.limits.some((l) => l.id === s) ? s : (r.limits.find((l) => l.status === 'ok')?.id ?? r.limits[0]?.id ?? null)));
+      })
+      .catch((e: unknown) => live && setError(Object.values(errorsFrom(e))[0] ?? 'could not load the forecasts'));
+    return () => {
+      live = false;
+    };
+  }, [asOf, version]);
+
+  const limits = data?.limits ?? [];
+  const index = limits.findIndex((l) => l.id === selected);
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
+    e.preventDefault();
+    const next =
+      e.key === 'Home' ? 0 : e.key === 'End' ? limits.length - 1 : Math.max(0, Math.min(limits.length - 1, (index < 0 ? -1 : index) + (e.key === 'ArrowDown' ? 1 : -1)));
+    const l = limits[next];
+    if (l) {
+      setSelected(l.id);
+      document.getElementById(`fc-row-${l.id}`)?.scrollIntoView({ block: 'nearest' });
+    }
+  };
+  const current = limits.find((l) => l.id === selected) ?? null;
+  const asOfError = asOfText !== '' && !isDay(asOfText) ? 'must be a date as YYYY-MM-DD' : undefined;
+
+  return (
+    <section className="screen forecasts" aria-labelledby="forecasts-title">
+      <header className="screen-header">
+        <h1 id="forecasts-title">Forecasts</h1>
+        <span className="muted">What runs out first, soonest at the top</span>
+        <label className="fc-asof">
+          As of{' '}
+          <input type="date" aria-label="As of" aria-invalid={Boolean(asOfError)} value={asOfText} onChange={(e) => setAsOfText(e.target.value)} />
+        </label>
+        {asOf !== today() && (
+          <button type="button" onClick={() => setAsOfText(today())}>
+            Today
+          </button>
+        )}
+      </header>
+      {error && <p className="badge warn">{error}</p>}
+      {data && limits.length === 0 && (
+        <div className="empty-state small">
+          <h2>Nothing to forecast yet</h2>
+          <p className="muted">Add an aggregate or allocated block in the Registry, or a site with readings in Facility.</p>
+        </div>
+      )}
+      {limits.length > 0 && (
+        <div className="fc-layout">
+          <div className="fc-list">
+            <table className="grid" aria-label="Limits, soonest first" tabIndex={0} onKeyDown={onKey} aria-activedescendant={index >= 0 ? `fc-row-${limits[index]!.id}` : undefined}>
+              <thead>
+                <tr>
+                  <th>Runs out</th>
+                  <th>Limit</th>
+                  <th className="num">Used</th>
+                  <th>Likely between</th>
+                  <th>Model</th>
+                  <th>Runner-up</th>
+                </tr>
+              </thead>
+              <tbody>
+                {limits.map((l) => (
+                  <LimitRow key={l.id} l={l} selected={l.id === selected} onSelect={() => setSelected(l.id)} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="fc-detail-pane">{current ? <LimitPanel limit={current} asOf={data!.asOf} version={version} /> : <p className="muted">Pick a limit.</p>}</div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,203 @@
+/**
+ * The Forecasts screen in Debian Chromium through the web bridge, on the demo workspace: every
+ * limit in one list, soonest first, as `headroom limits` gives it; a limit's chart with the
+ * limit line and the crossing marker at the computed date; model, scenario and as-of changes
+ * redraw it; keyboard use. Screenshots of each view go to test-results/screens/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ForecastLimits } from '../../shared/contract';
+import { buildApp, headroom, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
+
+const SCREENS = join(ROOT, 'test-results', 'screens');
+const BNG2 = '2001:db8:200::/44';
+
+let app: AppSnapshot;
+let s: Session | undefined;
+
+beforeAll(() => {
+  app = buildApp();
+  mkdirSync(SCREENS, { recursive: true });
+}, 300_000);
+afterAll(() => app?.cleanup());
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+type Page = Session['page'];
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  const size = page.viewportSize()!;
+  const height = await page.evaluate(() => {
+    const main = document.querySelector('main')!;
+    return main.scrollHeight + main.getBoundingClientRect().top;
+  });
+  await page.setViewportSize({ width: size.width, height: Math.min(3200, Math.max(size.height, Math.ceil(height))) });
+  await page.screenshot({ path: join(SCREENS, `forecast-${name}.png`), animations: 'disabled', caret: 'hide' });
+  // The selected limit's panel on its own, chart included, whatever the window scrolls.
+  const panel = page.locator('.fc-panel');
+  if ((await panel.count()) > 0) await panel.screenshot({ path: join(SCREENS, `forecast-${name}-panel.png`), animations: 'disabled', caret: 'hide' });
+  await page.setViewportSize(size);
+}
+
+async function openForecasts(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  s = await openSession(app, options);
+  await s.page.goto(`${s.bridge.url}#/forecasts`);
+  await s.page.locator('tr[data-limit]').first().waitFor({ state: 'visible' });
+  return s.page;
+}
+
+function cliLimits(ws: string, asOf: string): ForecastLimits {
+  const r = headroom(['limits', ws, '--as-of', asOf, '--json']);
+  if (r.code !== 0) throw new Error(`limits failed (${r.code}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as ForecastLimits;
+}
+
+async function asOfOnScreen(page: Page): Promise<string> {
+  return page.getByLabel('As of').inputValue();
+}
+
+async function pick(page: Page, name: string): Promise<void> {
+  await page.locator('tr[data-limit]', { hasText: name }).first().click();
+  await expect.poll(() => page.locator('#fc-panel-title').textContent()).toContain(name);
+  await page.locator('.fc-chart .recharts-surface').first().waitFor({ state: 'visible' });
+}
+
+/** Where the chart puts a day on its x axis: the limit line spans the plot area's width. */
+async function chartGeometry(page: Page) {
+  const fig = page.locator('figure.fc-chart');
+  const [xMin, xMax] = (await fig.getAttribute('data-x-domain'))!.split(',').map(Number) as [number, number];
+  const line = fig.locator('.fc-limit-line line').first();
+  const x1 = Number(await line.getAttribute('x1'));
+  const x2 = Number(await line.getAttribute('x2'));
+  const y = Number(await line.getAttribute('y1'));
+  const xOf = (date: string) => x1 + ((Date.parse(`${date}T00:00:00Z`) / 86_400_000 - xMin) / (xMax - xMin)) * (x2 - x1);
+  return { xOf, limitY: y, fig };
+}
+
+describe('the list of limits', () => {
+  it('shows every limit soonest first, in the order and with the dates `headroom limits` gives', async () => {
+    const page = await openForecasts();
+    expect(await page.locator('main h1').textContent()).toBe('Forecasts');
+    const asOf = await asOfOnScreen(page);
+    const cli = cliLimits(s!.ws, asOf);
+    const ids = await page.locator('tr[data-limit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-limit')));
+    expect(ids).toEqual(cli.limits.map((l) => l.id));
+    const bng2 = cli.limits.find((l) => l.name === BNG2)!;
+    const row = page.locator('tr[data-limit]', { hasText: BNG2 });
+    if (bng2.status === 'ok') {
+      expect(await row.textContent()).toContain(`≈ ${bng2.date}`);
+      expect(await row.textContent()).toContain(`${bng2.earliest}`);
+    }
+    await shoot(page, 'list');
+  });
+});
+
+describe('a limit’s chart', () => {
+  it('draws the limit line and the crossing marker at the computed date', async () => {
+    const page = await openForecasts();
+    const asOf = await asOfOnScreen(page);
+    const bng2 = cliLimits(s!.ws, asOf).limits.find((l) => l.name === BNG2)!;
+    expect(bng2.status).toBe('ok');
+    await pick(page, BNG2);
+    const { xOf, limitY, fig } = await chartGeometry(page);
+    expect(await fig.getAttribute('data-crossing')).toBe(bng2.date);
+    // recharts draws the labels in their own layer: find them in the chart's text.
+    const text = await fig.locator('svg.recharts-surface').textContent();
+    expect(text).toContain('Capacity 4,096 /56');
+    expect(text).toContain('Warning 80 %');
+    expect(await fig.locator('.fc-warning-line').count()).toBe(1);
+    const dot = fig.locator('.fc-crossing circle');
+    expect(Math.abs(Number(await dot.getAttribute('cx')) - xOf(bng2.date!))).toBeLessThan(1.5);
+    expect(Math.abs(Number(await dot.getAttribute('cy')) - limitY)).toBeLessThan(1.5);
+    expect(text).toContain(`Full ≈ ${bng2.date}`);
+    // History solid, projection dashed, the interval as a band.
+    expect(await fig.locator('.fc-projection path').first().getAttribute('stroke-dasharray')).toBe('6 4');
+    expect(await fig.locator('.recharts-area-area').count()).toBeGreaterThan(0);
+    await shoot(page, 'chart');
+  });
+
+  it('moves the date earlier as a scenario is typed, and back when it is removed', async () => {
+    const page = await openForecasts();
+    await pick(page, BNG2);
+    const fig = page.locator('figure.fc-chart');
+    const before = (await fig.getAttribute('data-crossing'))!;
+    await page.getByLabel('Planned demand').fill('+40 /52 a month from 2026-12');
+    await expect.poll(() => fig.getAttribute('data-crossing')).not.toBe(before);
+    const after = (await fig.getAttribute('data-crossing'))!;
+    expect(after < before).toBe(true);
+    await page.getByLabel('Planned demand').press('Enter');
+    await expect.poll(() => page.getByRole('list', { name: 'Scenarios' }).textContent()).toContain('+40 /52 a month from 2026-12');
+    expect(await page.locator('.fc-facts').textContent()).toContain(`Without the scenarios${before}`);
+    await shoot(page, 'scenario');
+    await page.getByRole('button', { name: /Remove scenario/ }).click();
+    await expect.poll(() => fig.getAttribute('data-crossing')).toBe(before);
+  });
+
+  it('refuses a scenario it cannot read, at the field', async () => {
+    const page = await openForecasts();
+    await pick(page, BNG2);
+    await page.getByLabel('Planned demand').fill('+40 /56 a month from 2026-14');
+    await expect.poll(() => page.locator('.fc-scenario-form .field-error').textContent()).toContain('is not a date');
+    expect(await page.getByRole('button', { name: 'Add scenario' }).isDisabled()).toBe(true);
+  });
+
+  it('switches the model and redraws', async () => {
+    const page = await openForecasts();
+    await pick(page, BNG2);
+    await page.getByLabel('Model').selectOption('linear');
+    await expect.poll(() => page.locator('.fc-facts').textContent()).toContain('Linear (OLS)');
+    await page.getByLabel('Model').selectOption('drift');
+    await expect.poll(() => page.locator('.fc-facts').textContent()).toContain('Drift');
+    expect(await page.locator('.fc-crossing').count()).toBe(1);
+  });
+
+  it('recomputes every limit at another as-of date', async () => {
+    const page = await openForecasts();
+    await page.getByLabel('As of').fill('2026-06-30');
+    const cli = cliLimits(s!.ws, '2026-06-30');
+    await expect
+      .poll(() => page.locator('tr[data-limit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-limit'))))
+      .toEqual(cli.limits.map((l) => l.id));
+    await pick(page, BNG2);
+    const bng2 = cli.limits.find((l) => l.name === BNG2)!;
+    await expect.poll(() => page.locator('figure.fc-chart').getAttribute('data-crossing')).toBe(bng2.status === 'ok' ? bng2.date : '');
+    await shoot(page, 'as-of');
+  });
+
+  it('says what a limit that is over shows instead of a marker', async () => {
+    const page = await openForecasts();
+    await pick(page, '198.51.100.0/24');
+    expect(await page.locator('.fc-chart-note').textContent()).toBe('Over since 2024-06-01');
+    expect(await page.locator('.fc-crossing').count()).toBe(0);
+  });
+});
+
+describe('keyboard', () => {
+  it('walks the list with the arrow keys and reaches the model, scenario and as-of controls with Tab', async () => {
+    const page = await openForecasts();
+    const table = page.getByRole('table', { name: 'Limits, soonest first' });
+    await table.focus();
+    await page.keyboard.press('Home');
+    const first = await page.locator('tr[data-limit]').first().getAttribute('data-limit');
+    await expect.poll(() => page.locator('tr.selected').getAttribute('data-limit')).toBe(first);
+    await page.keyboard.press('ArrowDown');
+    const second = await page.locator('tr[data-limit]').nth(1).getAttribute('data-limit');
+    await expect.poll(() => page.locator('tr.selected').getAttribute('data-limit')).toBe(second);
+    // The panel of the newly selected limit, with its controls, follows the list.
+    await page.getByLabel('Model').waitFor({ state: 'visible' });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toContain('a month from');
+  });
+
+  it('looks right in the dark theme', async () => {
+    const page = await openForecasts({ colorScheme: 'dark' });
+    await pick(page, BNG2);
+    await shoot(page, 'dark');
+  });
+});
