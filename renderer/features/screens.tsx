@@ -4,10 +4,12 @@
  */
 import type { ComponentType } from 'react';
 import { FacilityScreen } from './facility/FacilityScreen';
+import { ForecastsScreen } from './forecast/ForecastsScreen';
 import { RegistryScreen } from './registry/RegistryScreen';
 import type { AreaId } from './shell/areas';
 
 export const SCREENS: Partial<Record<AreaId, ComponentType>> = {
   registry: RegistryScreen,
   facility: FacilityScreen,
+  forecasts: ForecastsScreen,
 };
