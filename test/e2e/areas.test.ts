@@ -11,7 +11,7 @@ const AREAS = [
   { key: '2', hash: 'asns', label: 'ASNs', shows: 'empty' },
   { key: '3', hash: 'requests', label: 'Requests', shows: 'empty' },
   { key: '4', hash: 'facility', label: 'Facility', shows: 'screen' },
-  { key: '5', hash: 'forecasts', label: 'Forecasts', shows: 'empty' },
+  { key: '5', hash: 'forecasts', label: 'Forecasts', shows: 'screen' },
   { key: '6', hash: 'reports', label: 'Reports', shows: 'empty' },
   { key: '7', hash: 'settings', label: 'Settings', shows: 'empty' },
 ] as const;
