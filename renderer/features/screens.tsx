@@ -6,10 +6,14 @@ import type { ComponentType } from 'react';
 import { FacilityScreen } from './facility/FacilityScreen';
 import { ForecastsScreen } from './forecast/ForecastsScreen';
 import { RegistryScreen } from './registry/RegistryScreen';
+import { RequestsScreen } from './requests/RequestsScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
 import type { AreaId } from './shell/areas';
 
 export const SCREENS: Partial<Record<AreaId, ComponentType>> = {
   registry: RegistryScreen,
   facility: FacilityScreen,
+  requests: RequestsScreen,
+  settings: SettingsScreen,
   forecasts: ForecastsScreen,
 };

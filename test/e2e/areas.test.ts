@@ -9,11 +9,11 @@ import { buildApp, loadApp, openSession, type AppSnapshot, type Session } from '
 const AREAS = [
   { key: '1', hash: 'registry', label: 'Registry', shows: 'rows' },
   { key: '2', hash: 'asns', label: 'ASNs', shows: 'empty' },
-  { key: '3', hash: 'requests', label: 'Requests', shows: 'empty' },
+  { key: '3', hash: 'requests', label: 'Requests', shows: 'screen' },
   { key: '4', hash: 'facility', label: 'Facility', shows: 'screen' },
   { key: '5', hash: 'forecasts', label: 'Forecasts', shows: 'screen' },
   { key: '6', hash: 'reports', label: 'Reports', shows: 'empty' },
-  { key: '7', hash: 'settings', label: 'Settings', shows: 'empty' },
+  { key: '7', hash: 'settings', label: 'Settings', shows: 'screen' },
 ] as const;
 
 let app: AppSnapshot;

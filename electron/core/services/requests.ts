@@ -54,6 +54,13 @@ function resourceField(d: RequestDraft, message: string): string {
   return 'prefixLength';
 }
 
+function fieldOf(d: RequestDraft, r: CheckResult): string | null {
+  if (r.rule === 'CHK-02' || r.rule === 'CHK-03') return resourceField(d, r.message);
+  // "already received / holds …": the holdings decide it, not the size asked for.
+  if ((r.rule === 'CHK-19' || r.rule === 'CHK-21') && /already|holds/i.test(r.message)) return 'holdings';
+  return RULE_FIELD[r.rule] ?? null;
+}
+
 export function checkViews(d: RequestDraft, today: string): CheckView[] {
   return runPolicyChecks(d, { today }).map((r) => ({
     rule: r.rule,
@@ -65,7 +72,7 @@ export function checkViews(d: RequestDraft, today: string): CheckView[] {
     source: r.source,
     asOf: r.asOf,
     verify: r.verify,
-    field: r.ok ? null : r.rule === 'CHK-02' || r.rule === 'CHK-03' ? resourceField(d, r.message) : (RULE_FIELD[r.rule] ?? null),
+    field: r.ok ? null : fieldOf(d, r),
   }));
 }
 
@@ -140,7 +147,7 @@ export function checklist(ws: Workspace): ChecklistStep[] {
   const rirHeld = held.filter((h) => h.source !== 'upstream');
   const own = ownAsnOf(org);
   const upstreams = org.neighbours.filter((n) => n.relation === 'upstream').length;
-  const pools = ws.get("SELECT count(*) AS n FROM prefixes WHERE status != 'aggregate'");
+  const pools = ws.get("SELECT count(*) AS n FROM prefixes p JOIN spaces s ON s.id = p.space_id WHERE s.name = 'global' AND p.status != 'aggregate'");
   const state = (i: number): [ChecklistStep['state'], string] => {
     switch (i) {
       case 1:
