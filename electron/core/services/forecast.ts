@@ -7,7 +7,6 @@
 import type { ForecastLimits, ForecastSeries, LimitForecast } from '../../../shared/contract';
 import { HeadroomError } from '../../../shared/errors';
 import {
-  eventsToSeries,
   fitAndProject,
   readingsToSeries,
   type ForecastMethod,
@@ -50,28 +49,8 @@ function poolSource(p: PoolSource): LimitSource {
       prefixUnit: { family: p.family, length: p.unitLength },
       capacity: p.capacity,
     },
-    series(asOf, windowDays) {
-      const dated = p.events.filter((e) => e.date <= asOf);
-      if (dated.length === 0) return [];
-      const openingDate = dated.reduce((m, e) => (e.date < m ? e.date : m), asOf);
-      return eventsToSeries({
-        opening: 0,
-        openingDate,
-        events: dated.map((e) => ({ at: `${e.date}T00:00:00Z`, delta: e.delta })),
-        asOf,
-        windowDays,
-      }).points;
-    },
-    reachedOn(asOf, level) {
-      // Pool usage only grows (a removed block leaves the table): the first day the sum reaches the level.
-      const dated = p.events.filter((e) => e.date <= asOf).sort((a, b) => a.date.localeCompare(b.date));
-      let sum = 0;
-      for (const e of dated) {
-        sum += e.delta;
-        if (sum >= level) return e.date;
-      }
-      return null;
-    },
+    series: (asOf, windowDays) => p.series(asOf, windowDays),
+    reachedOn: (asOf, level) => p.reachedOn(asOf, level),
   };
 }
 
@@ -149,7 +128,13 @@ export function fitLimit(
     const common = { asOf, ...(scenarios.length > 0 ? { scenarios } : {}) };
     result = fitAndProject(history, { capacity: c, method: options.method ?? 'auto', ...common });
     if (result.status !== 'insufficientData' && result.model !== null) {
-      warning = fitAndProject(history, { capacity: c * WARNING_FRAC, method: result.model, ...common });
+      // The same fitted model read at the warning level: its smoothing parameters are not searched again.
+      const fixed: { alpha?: number; beta?: number; phi?: number } = {};
+      for (const k of ['alpha', 'beta', 'phi'] as const) {
+        const v = result.params[k];
+        if (typeof v === 'number') fixed[k] = v;
+      }
+      warning = fitAndProject(history, { capacity: c * WARNING_FRAC, method: result.model, ...fixed, ...common });
     }
   }
   // "Over capacity since D": the window may start after the crossing; the full history knows the day.

@@ -5,7 +5,8 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Channel, LimitForecast, OutputOf } from '../../../shared/contract';
-import { fitAndProject } from '../../../shared/forecast';
+import { eventsToSeries, fitAndProject } from '../../../shared/forecast';
+import { loadPools } from '../../../electron/core/services/forecast-pools';
 import { createDispatch } from '../../../electron/core/services/dispatch';
 import { createHandlers } from '../../../electron/core/services/handlers';
 import { Session } from '../../../electron/core/services/session';
@@ -204,5 +205,47 @@ describe('forecast.series', () => {
       await dispatch('forecast.series', { limitId: 'pool:1', scenarios: [{ kind: 'monthly', start: '2026-13-01', perMonth: 4 }] }),
     ).toMatchObject({ ok: false, error: { code: 'invalid', field: 'scenarios.0.start' } });
     expect(await dispatch('forecast.series', { limitId: 'pool:1', method: 'magic' })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'method' } });
+  });
+});
+
+describe('a pool’s usage series', () => {
+  /** A small deterministic generator, so a failure replays. */
+  function rng(seed: number) {
+    let x = seed;
+    return () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  }
+
+  it('is the spec’s events-to-series of its direct children, for a daily, weekly and month-end grid', async () => {
+    const { call, ws } = await open(false);
+    const random = rng(7);
+    await call('registry.addPrefix', { prefix: '10.3.0.0/16', status: 'aggregate', date: '2023-01-01' });
+    await call('registry.addPrefix', { prefix: '10.3.128.0/20', status: 'allocated', date: '2024-02-10' });
+    const events: { at: string; delta: number }[] = [{ at: '2024-02-10T00:00:00Z', delta: 4096 }];
+    for (let i = 0; i < 120; i++) {
+      const day = new Date(Date.UTC(2023, 0, 1) + Math.floor(random() * 1400) * 86_400_000).toISOString().slice(0, 10);
+      const len = random() < 0.5 ? 28 : 27;
+      await call('registry.addPrefix', { prefix: `10.3.${i >> 1}.${(i & 1) * 128}/${len}`, status: 'assigned', date: day });
+      events.push({ at: `${day}T00:00:00Z`, delta: 2 ** (32 - len) });
+      // Blocks inside the child pool count there, not in the /16.
+      await call('registry.addPrefix', { prefix: `10.3.${128 + (i >> 3)}.${(i & 7) * 32}/27`, status: 'assigned', date: day });
+    }
+    const pool = loadPools(ws).find((p) => p.prefix === '10.3.0.0/16')!;
+    for (const [asOf, windowDays] of [['2026-11-01', 90], ['2026-11-01', 730], ['2025-06-15', 730], ['2026-11-01', 1500]] as const) {
+      const opening = events.reduce((m, e) => (e.at < m ? e.at : m), events[0]!.at).slice(0, 10);
+      const expected = eventsToSeries({ opening: 0, openingDate: opening, events: events.filter((e) => e.at.slice(0, 10) <= asOf), asOf, windowDays }).points;
+      expect(pool.series(asOf, windowDays), `${asOf} ${windowDays}`).toEqual(expected);
+    }
+  });
+
+  it('counts an IPv6 pool in its unit, a block longer than the unit as one unit', async () => {
+    const { call, ws } = await open(false);
+    await call('registry.addPrefix', { prefix: '2001:db8:500::/44', status: 'allocated', unit: 56, date: '2026-01-01' });
+    await call('registry.addPrefix', { prefix: '2001:db8:500::/48', status: 'assigned', date: '2026-01-05' });
+    await call('registry.addPrefix', { prefix: '2001:db8:501::/56', status: 'assigned', date: '2026-01-06' });
+    await call('registry.addPrefix', { prefix: '2001:db8:502::/64', status: 'assigned', date: '2026-01-07' });
+    const pool = loadPools(ws).find((p) => p.prefix === '2001:db8:500::/44')!;
+    expect(pool).toMatchObject({ capacity: 4096, unitLength: 56 });
+    expect(pool.series('2026-02-15', 730).at(-1)).toEqual({ date: '2026-02-15', value: 256 + 1 + 1 });
+    expect(pool.reachedOn('2026-02-15', 257)).toBe('2026-01-06');
   });
 });
