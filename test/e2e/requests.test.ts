@@ -49,7 +49,7 @@ async function check(page: Page, rule: string) {
 
 /** Fills Settings as a planner would: organisation, one contact, and saves both. */
 async function fillSettings(page: Page): Promise<void> {
-  await page.goto(`${s!.bridge.url}#/settings`);
+  if (!page.url().endsWith('#/settings')) await page.goto(`${s!.bridge.url}#/settings`);
   await page.getByRole('heading', { name: 'Organisation' }).waitFor();
   await page.getByLabel('Country').fill('NL');
   await page.getByLabel('Maintainer').fill('EXAMPLE-MNT');
@@ -80,6 +80,7 @@ describe('Settings', () => {
     await fillSettings(page);
     await expect.poll(() => page.getByLabel('Relation of AS64496').inputValue()).toBe('own');
     await expect.poll(() => page.getByLabel('Relation of AS64497').inputValue()).toBe('upstream');
+    await page.waitForLoadState('networkidle'); // a reload would abort the screen's own reload after the save
     await page.reload();
     await expect.poll(() => page.getByLabel('Contact 1 NIC handle').inputValue()).toBe('EXA1-RIPE');
     await shoot(page, 'settings');
@@ -93,9 +94,9 @@ describe('the draft beside its checks', () => {
   it('fills the draft from Settings and the registry, and fails documentation space in a real draft (CHK-03)', async () => {
     s = await openSession(app);
     const { page } = s;
-    await loadApp(s);
     await fillSettings(page);
-    await page.goto(`${s.bridge.url}#/requests`);
+    // In-app navigation: a new page load would abort the requests still in flight.
+    await page.locator('nav[aria-label="Areas"]').getByRole('link', { name: /Requests/ }).click();
     const doc = page.getByTestId('draft');
     await expect.poll(() => doc.locator('h2').textContent()).toBe('RIPE NCC IPv4 request — Example Networks (demo ISP)');
     await expect.poll(() => doc.textContent()).toContain('Ana Planner');
@@ -116,6 +117,7 @@ describe('the draft beside its checks', () => {
     await loadApp(s, '#/requests');
     await page.getByLabel('RIR', { exact: true }).selectOption('arin');
     await page.getByLabel('Request kind').selectOption('ipv6');
+    await expect.poll(() => page.getByTestId('draft').locator('h2').textContent()).toContain('ARIN IPv6 request');
     const size = page.locator('[data-edit="prefixLength"]');
     await size.fill('30');
     await size.press('Enter');
@@ -149,11 +151,18 @@ describe('the draft beside its checks', () => {
     await loadApp(s, '#/requests');
     await page.getByLabel('Request kind').selectOption('asn');
     await expect.poll(() => page.getByTestId('draft').locator('h2').textContent()).toContain('RIPE NCC AS number request');
+    // Equipment comes from the facility sites; the planner adds vendor and model.
+    expect(await page.getByLabel('Equipment 2 name').inputValue()).toBe('Core router');
+    await page.getByLabel('Equipment 2 vendor').fill('Juniper');
+    await page.getByLabel('Equipment 2 model').fill('MX204');
+    await page.getByRole('button', { name: 'Save equipment' }).click();
+    await expect.poll(() => page.getByTestId('draft').locator('section[data-section="Infrastructure"]').textContent()).toContain('MX204');
     const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Markdown' }).click()]);
     expect(md.suggestedFilename()).toBe('ripe-asn-request.md');
     const mdText = readFileSync((await md.path())!, 'utf8');
     expect(mdText).toMatch(/^# RIPE NCC AS number request/);
     expect(mdText).toMatch(/## Policy checks/);
+    expect(mdText).toContain('| Core router | Juniper | MX204 |');
     const [txt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Plain text' }).click()]);
     expect(readFileSync((await txt.path())!, 'utf8')).toMatch(/^RIPE NCC AS number request .*\n=+\n/);
     await page.evaluate(() => {

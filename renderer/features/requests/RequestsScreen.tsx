@@ -13,6 +13,7 @@ import { ChecklistView } from './ChecklistView';
 import { ChecksPanel, fixTarget } from './ChecksPanel';
 import { DraftDocumentView } from './DraftDocumentView';
 import { DraftEdits } from './DraftEdits';
+import { EquipmentEdits } from './EquipmentEdits';
 import { download } from './download';
 import { ObjectsView } from './ObjectsView';
 import './requests.css';
@@ -35,15 +36,23 @@ function DraftTab() {
   const editsRef = useRef<HTMLDivElement>(null);
   const readOnly = state?.readOnly ?? true;
 
+  /** Each load or save takes a ticket; an answer that is no longer the latest is dropped. */
+  const ticket = useRef(0);
   useEffect(() => {
     if (!state) return;
-    void client.call('requests.getDraft', { rir, kind }).then(setView, (e: Error) => notify('error', e.message));
+    const mine = ++ticket.current;
+    void client.call('requests.getDraft', { rir, kind }).then(
+      (v) => mine === ticket.current && setView(v),
+      (e: Error) => notify('error', e.message),
+    );
   }, [state, version, rir, kind, notify]);
 
   const save = useCallback(
     async (edits: RequestEdits) => {
+      const mine = ++ticket.current;
       try {
-        setView(await client.call('requests.updateDraft', { rir, kind, edits }));
+        const v = await client.call('requests.updateDraft', { rir, kind, edits });
+        if (mine === ticket.current) setView(v);
         setErrors({});
         await refresh();
       } catch (e) {
@@ -57,8 +66,10 @@ function DraftTab() {
   );
 
   const reset = async () => {
+    const mine = ++ticket.current;
     try {
-      setView(await client.call('requests.resetDraft', { rir, kind }));
+      const v = await client.call('requests.resetDraft', { rir, kind });
+      if (mine === ticket.current) setView(v);
       notify('info', 'The draft is back to the workspace’s values. Ctrl+Z undoes it.');
       await refresh();
     } catch (e) {
@@ -136,6 +147,7 @@ function DraftTab() {
                   </button>
                 </div>
                 <DraftEdits view={view} disabled={readOnly} errors={errors} onSave={save} />
+                <EquipmentEdits view={view} disabled={readOnly} error={errors.equipment} onSave={save} />
               </section>
               <DraftDocumentView view={view} />
             </div>

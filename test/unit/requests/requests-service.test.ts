@@ -150,6 +150,13 @@ describe('updateDraft and resetDraft', () => {
     expect(draftView(ws, 'ripe', 'ipv6').edits).toEqual({ prefixLength: 29 });
   });
 
+  it('takes equipment from the facility sites until the planner edits the list', async () => {
+    const ws = await isp();
+    expect(draftView(ws, 'ripe', 'ipv4').draft.infrastructure).toEqual([]);
+    const v = updateDraft(ws, { rir: 'ripe', kind: 'ipv4', edits: { equipment: [{ name: 'Core router', vendor: 'Juniper', model: 'MX204', usage: 'loopbacks and links' }] } });
+    expect(v.draft.infrastructure).toEqual([{ name: 'Core router', vendor: 'Juniper', model: 'MX204', usage: 'loopbacks and links' }]);
+  });
+
   it('keeps edits per RIR and kind', async () => {
     const ws = await isp();
     updateDraft(ws, { rir: 'arin', kind: 'ipv6', edits: { servingSites: 20, largestSiteEndSites: 1000 } });
@@ -165,6 +172,14 @@ describe('checks on a real draft', () => {
     const c = draftView(ws, 'ripe', 'ipv4').checks.find((x) => x.rule === 'CHK-03')!;
     expect(c).toMatchObject({ ok: false, verdict: 'FAIL', field: 'holdings[1].prefix' });
     expect(c.message).toContain('198.51.100.0/24');
+  });
+
+  it('refuses a private ASN among the neighbours (CHK-03, at connectivity)', async () => {
+    const ws = await isp();
+    ws.mutate('test.asn', 'private ASN', (tx) => tx.insert('asns', { asn: 65010, description: 'Lab transit (upstream)', created_at: NOW.toISOString() }));
+    const c = draftView(ws, 'ripe', 'asn').checks.find((x) => x.rule === 'CHK-03')!;
+    expect(c).toMatchObject({ ok: false, field: 'connectivity' });
+    expect(c.message).toContain('AS65010 (private ASN (RFC 6996))');
   });
 
   it('passes CHK-03 when the space is real', async () => {

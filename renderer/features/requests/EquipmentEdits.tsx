@@ -1,0 +1,77 @@
+/**
+ * The draft's equipment list: filled from the facility sites, completed by the planner with
+ * vendor, model and how each piece uses addresses (what the RIR hostmasters ask). Saved as one
+ * undoable edit; "Use the facility list" drops the edit again.
+ */
+import { useEffect, useState } from 'react';
+import type { DraftView, RequestEdits } from '../../../shared/contract';
+import type { Equipment } from '../../../shared/rir/draft';
+
+type Row = { name: string; vendor: string; model: string; usage: string };
+const toRows = (list: readonly Equipment[]): Row[] => list.map((e) => ({ name: e.name, vendor: e.vendor ?? '', model: e.model ?? '', usage: e.usage ?? '' }));
+
+interface Props {
+  view: DraftView;
+  disabled: boolean;
+  error: string | undefined;
+  onSave(edits: RequestEdits): Promise<void>;
+}
+
+export function EquipmentEdits({ view, disabled, error, onSave }: Props) {
+  const [rows, setRows] = useState<Row[]>(toRows(view.draft.infrastructure));
+  useEffect(() => setRows(toRows(view.draft.infrastructure)), [view.draft.infrastructure]);
+  const edited = view.edits.equipment !== undefined;
+  const set = (i: number, patch: Partial<Row>) => setRows(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+  const save = () =>
+    onSave({
+      equipment: rows
+        .filter((r) => r.name.trim() !== '')
+        .map((r) => ({ name: r.name.trim(), ...(r.vendor.trim() ? { vendor: r.vendor.trim() } : {}), ...(r.model.trim() ? { model: r.model.trim() } : {}), ...(r.usage.trim() ? { usage: r.usage.trim() } : {}) })),
+    });
+  return (
+    <section className="req-equipment" aria-labelledby="req-equipment-title">
+      <div className="req-edit-head">
+        <h3 id="req-equipment-title">
+          Equipment <span className="muted req-origin">{edited ? 'edited' : 'from the facility sites'}</span>
+        </h3>
+        <span className="req-equipment-actions">
+          <button type="button" disabled={disabled} onClick={() => setRows([...rows, { name: '', vendor: '', model: '', usage: '' }])}>
+            Add equipment
+          </button>
+          <button type="button" disabled={disabled || !edited} onClick={() => void onSave({ equipment: null })}>
+            Use the facility list
+          </button>
+          <button type="button" className="primary" disabled={disabled} onClick={() => void save()}>
+            Save equipment
+          </button>
+        </span>
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted">No equipment on the facility sites yet.</p>
+      ) : (
+        <table className="req-table req-equipment-table" aria-label="Equipment">
+          <thead>
+            <tr>
+              <th>Equipment</th>
+              <th>Vendor</th>
+              <th>Model</th>
+              <th>Use of addresses</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                {(['name', 'vendor', 'model', 'usage'] as const).map((k) => (
+                  <td key={k}>
+                    <input type="text" autoComplete="off" aria-label={`Equipment ${i + 1} ${k}`} value={r[k]} disabled={disabled} onChange={(e) => set(i, { [k]: e.target.value })} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {error ? <div className="field-error">{error}</div> : null}
+    </section>
+  );
+}
