@@ -18,6 +18,116 @@ export interface PrefixRow {
   rir: string | null;
 }
 
+export const ALLOCATION_STRATEGIES = ['first-fit', 'best-fit', 'sparse', 'last-fit'] as const;
+export type AllocationStrategyName = (typeof ALLOCATION_STRATEGIES)[number];
+export const IMPORT_FORMATS = ['csv', 'netbox', 'delegated'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export const EXPORT_FORMATS = ['csv', 'netbox', 'delegated'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A count that may exceed 2^53 (IPv6): a number when exact, else its decimal digits. */
+export type BigCount = number | string;
+
+export interface FreeSpace {
+  parent: string;
+  /** The minimal CIDR list, ascending (the page asked for). */
+  free: string[];
+  /** Free values in addresses (IPv4) or addresses (IPv6, as digits when huge). */
+  freeAddresses: BigCount;
+  cidrCount: number;
+  gapCount: number;
+  /** The largest free block (first of that size), or null when nothing is free. */
+  largest: string | null;
+  /** 1 − largest / total free (0: one aligned block or nothing free). */
+  fragmentation: number;
+  /** countByLength[len]: free CIDRs of that length. */
+  countByLength: number[];
+  /** Children that are not inside the parent (integrity errors), as CIDRs. */
+  issues: string[];
+}
+
+export interface PrefixUtilization {
+  prefix: string;
+  /** Prefix length of one unit: 32 for IPv4, the pool unit for IPv6. */
+  unit: number;
+  totalUnits: BigCount;
+  usedUnits: BigCount;
+  freeUnits: BigCount;
+  utilizationPct: number;
+  /** Held by reserved blocks (growth reservations included): neither used nor free for others. */
+  reservedUnits: BigCount;
+  /** IPv6: log(used)/log(total) in units, with the RIPE 0.94 threshold; null for IPv4. */
+  hdRatio: number | null;
+  hdThresholdUnits: BigCount | null;
+  meetsHd: boolean | null;
+  /** Where the IPv6 unit came from. */
+  unitSource: 'block' | 'enclosing' | 'option' | 'default' | 'ipv4';
+  children: number;
+}
+
+export interface AllocationResult {
+  prefix: string;
+  strategy: AllocationStrategyName;
+  reserved: string[];
+  dryRun: boolean;
+  row: PrefixRow | null;
+}
+
+export interface SearchResult {
+  kind: 'containment' | 'text';
+  rows: PrefixRow[];
+  /** Containment: the most specific holder, if any. */
+  holder: PrefixRow | null;
+  truncated: boolean;
+}
+
+export interface BlockHistoryEntry {
+  actionId: number;
+  at: string;
+  who: string;
+  op: string;
+  summary: string;
+  state: 'done' | 'undone' | 'dropped' | 'applied';
+  change: 'added' | 'removed' | 'changed';
+  before: { status: string; description: string } | null;
+  after: { status: string; description: string } | null;
+}
+
+export interface ImportResult {
+  format: ImportFormat;
+  dryRun: boolean;
+  /** Blocks added (or that would be added). */
+  added: number;
+  /** Records skipped by rule (delegated: available/reserved/asn rows, other holders). */
+  skipped: number;
+  /** First blocks, for a preview. */
+  preview: string[];
+}
+
+export interface ExportResult {
+  format: ExportFormat;
+  text: string;
+  rows: number;
+}
+
+export interface AsnFlag {
+  kind: string;
+  purpose: string;
+  rfc: string;
+  legalInternally: boolean;
+}
+
+export interface AsnRow {
+  id: number;
+  asn: number;
+  asdot: string;
+  description: string;
+  /** 2-octet (fits old BGP speakers without AS_TRANS). */
+  asn16: boolean;
+  special: AsnFlag | null;
+  warning: string | null;
+}
+
 export interface PrefixPage {
   total: number;
   rows: PrefixRow[];
@@ -64,4 +174,61 @@ export const registryOps = {
     'Blocks in CLI order (IPv4 first, by address, then length)',
   ),
   'registry.listSpaces': query<string[]>()(z.object({}), 'Address spaces (global plus VRFs)'),
+  'registry.freeSpace': query<FreeSpace>()(
+    z.object({
+      prefix: z.string().min(1, 'is required'),
+      space: spaceField,
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(10_000_000).optional(),
+      /** Only the summary (no list): what a view needs for a huge parent. */
+      summaryOnly: z.boolean().optional(),
+    }),
+    'Free space inside a block: the minimal CIDR list, ascending, with its summary (spec §5.5)',
+  ),
+  'registry.utilization': query<PrefixUtilization>()(
+    z.object({ prefix: z.string().min(1, 'is required'), space: spaceField, unit: z.number().int().min(1).max(128).optional() }),
+    'Utilization of a block: IPv4 in addresses, IPv6 in the pool unit, with the HD-ratio',
+  ),
+  'registry.allocate': mutation<AllocationResult>()(
+    z.object({
+      from: z.string().min(1, 'is required'),
+      length: z.number().int().min(0).max(128),
+      strategy: z.enum(ALLOCATION_STRATEGIES, { error: () => `must be one of ${ALLOCATION_STRATEGIES.join(', ')}` }).optional(),
+      growth: z.number().int().min(0).max(128).optional(),
+      status: statusField.optional(),
+      description: z.string().max(2000).optional(),
+      space: spaceField,
+      dryRun: z.boolean().optional(),
+    }),
+    'Pick a free block of a length by a strategy (spec §5) and record it, with growth reservations',
+  ),
+  'registry.search': query<SearchResult>()(
+    z.object({ query: z.string().trim().min(1, 'is required').max(200), space: spaceField, limit: z.number().int().min(1).max(1000).optional() }),
+    'Who holds an address or block (containment), or blocks whose description matches a text',
+  ),
+  'registry.blockHistory': query<BlockHistoryEntry[]>()(
+    z.object({ prefix: z.string().min(1, 'is required'), space: spaceField }),
+    'Every recorded change of one block, newest first',
+  ),
+  'registry.import': mutation<ImportResult>()(
+    z.object({
+      format: z.enum(IMPORT_FORMATS, { error: () => `must be one of ${IMPORT_FORMATS.join(', ')}` }),
+      text: z.string(),
+      dryRun: z.boolean().optional(),
+      opaqueId: z.string().min(1).max(100).optional(),
+      cc: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code').optional(),
+      space: spaceField,
+    }),
+    'Import blocks from CSV, NetBox prefix CSV or an RIR delegated file: all or nothing',
+  ),
+  'registry.export': query<ExportResult>()(
+    z.object({ format: z.enum(EXPORT_FORMATS, { error: () => `must be one of ${EXPORT_FORMATS.join(', ')}` }), within: z.string().optional(), space: spaceField }),
+    'The registry as CSV, NetBox prefix CSV or an RIR delegated file (the text)',
+  ),
+  'registry.addAsn': mutation<AsnRow>()(
+    z.object({ asn: z.string().min(1, 'is required').max(40), description: z.string().max(2000).optional() }),
+    'Record an AS number (asplain or asdot)',
+  ),
+  'registry.listAsns': query<AsnRow[]>()(z.object({}), 'AS numbers with their special-purpose flags'),
+  'registry.removeAsn': mutation<AsnRow>()(z.object({ asn: z.string().min(1, 'is required').max(40) }), 'Remove an AS number'),
 };

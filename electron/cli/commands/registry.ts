@@ -1,11 +1,31 @@
-import { HeadroomError } from '../../../shared/errors';
-import { alignRows, jsonOut, type Command } from '../command';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BigCount } from '../../../shared/contract';
+import { HeadroomError, invalid } from '../../../shared/errors';
+import { setImportProgress } from '../../core/services/registry-io';
+import { atomicWriteFile } from '../../core/workspace/fsutil';
+import { alignRows, jsonOut, UsageError, type Command, type Io } from '../command';
+import { exportFormats } from './export-formats';
 
 function wholeNumber(value: unknown, field: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,3}$/.test(String(value))) throw new HeadroomError('invalid', `${field}: "${String(value)}" is not a whole number`, field);
   return Number(value);
 }
+
+function lengthArg(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  const t = String(value).replace(/^\//, '');
+  if (!/^\d{1,3}$/.test(t)) throw invalid(field, `"${String(value)}" is not a prefix length (a whole number)`);
+  return Number(t);
+}
+
+/** Writes many lines in large chunks (millions of free CIDRs stay fast). */
+function outLines(io: Io, lines: string[]): void {
+  for (let i = 0; i < lines.length; i += 100_000) io.out(lines.slice(i, i + 100_000).join('\n'));
+}
+
+const count = (n: BigCount) => (typeof n === 'number' ? n.toLocaleString('en') : n);
 
 export const registryCommands: Command[] = [
   {
@@ -60,6 +80,199 @@ export const registryCommands: Command[] = [
       );
       if (opts.json) return jsonOut(io, page.rows);
       for (const l of alignRows(page.rows.map((r) => [r.prefix, r.status, r.description]))) io.out(l);
+    },
+  },
+  {
+    name: 'free',
+    usage: 'free WS CIDR [--space NAME] [--json]',
+    summary: 'the free space inside CIDR as the minimal CIDR list, ascending',
+    options: { space: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      const r = await withWorkspace(args[0]!, 'read', (call) => call('registry.freeSpace', { prefix: args[1]!, space: opts.space }));
+      if (opts.json) {
+        // Written by hand rather than JSON.stringify(…, 2): the same document, streamed in chunks.
+        io.out(`{\n  "parent": ${JSON.stringify(r.parent)},\n  "free": [${r.free.length ? '' : ']\n}'}`);
+        if (r.free.length) {
+          const quoted = r.free.map((f, i) => `    "${f}"${i === r.free.length - 1 ? '' : ','}`);
+          outLines(io, quoted);
+          io.out('  ]\n}');
+        }
+        return;
+      }
+      outLines(io, r.free);
+    },
+  },
+  {
+    name: 'util',
+    usage: 'util WS CIDR [--space NAME] [--unit LEN] [--json]',
+    summary: 'utilization: addresses for IPv4, the pool assignment unit for IPv6 (with the HD-ratio)',
+    options: { space: { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      const u = await withWorkspace(args[0]!, 'read', (call) =>
+        call('registry.utilization', { prefix: args[1]!, space: opts.space, unit: lengthArg(opts.unit, 'unit') }),
+      );
+      if (opts.json) {
+        const { prefix, unit, totalUnits, usedUnits, freeUnits, utilizationPct, reservedUnits, hdRatio, hdThresholdUnits, meetsHd } = u;
+        return jsonOut(io, { prefix, unit, totalUnits, usedUnits, freeUnits, utilizationPct, reservedUnits, hdRatio, hdThresholdUnits, meetsHd });
+      }
+      const what = u.unit === 32 && !u.prefix.includes(':') ? 'addresses' : `/${u.unit} units${u.unitSource === 'default' ? ' (no unit set on the pool: /64 assumed; set one with prefix add --unit)' : ''}`;
+      const rows = [
+        ['prefix', u.prefix],
+        ['counted in', what],
+        ['used', `${count(u.usedUnits)} of ${count(u.totalUnits)} (${u.utilizationPct.toFixed(2)} %)`],
+        ['free', count(u.freeUnits)],
+        ['reserved', count(u.reservedUnits)],
+      ];
+      if (u.hdRatio !== null || u.hdThresholdUnits !== null) {
+        rows.push(['HD-ratio', `${u.hdRatio === null ? '—' : u.hdRatio.toFixed(4)} (0.94 reached at ${count(u.hdThresholdUnits ?? 0)} units: ${u.meetsHd ? 'met' : 'not met'})`]);
+      }
+      for (const l of alignRows(rows)) io.out(l);
+    },
+  },
+  {
+    name: 'allocate',
+    usage: 'allocate WS --from CIDR --length LEN [--strategy first-fit|best-fit|sparse|last-fit] [--growth BITS] [--status STATUS] [--description TEXT] [--space NAME] [--dry-run] [--json]',
+    summary: 'pick a free block of that length by the strategy and record it',
+    options: {
+      from: { type: 'string' },
+      length: { type: 'string' },
+      strategy: { type: 'string' },
+      growth: { type: 'string' },
+      status: { type: 'string' },
+      description: { type: 'string' },
+      space: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    positionals: [1, 1],
+    async run({ args, opts, io, withWorkspace }) {
+      if (opts.from === undefined) throw new UsageError('--from CIDR is required');
+      if (opts.length === undefined) throw new UsageError('--length LEN is required');
+      const input = {
+        from: opts.from,
+        length: lengthArg(opts.length, 'length'),
+        strategy: opts.strategy,
+        growth: wholeNumber(opts.growth, 'growth'),
+        status: opts.status,
+        description: opts.description,
+        space: opts.space,
+        dryRun: opts['dry-run'] === true,
+      };
+      const r = await withWorkspace(args[0]!, opts['dry-run'] ? 'read' : 'write', (call) => call('registry.allocate', input));
+      if (opts.json) return jsonOut(io, { prefix: r.prefix, strategy: r.strategy, reserved: r.reserved });
+      io.out(r.prefix);
+    },
+  },
+  {
+    name: 'asn add',
+    usage: 'asn add WS ASN [--description TEXT] [--json]',
+    summary: 'record an AS number (asplain or asdot); refused: out of range, malformed, duplicate',
+    options: { description: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      const row = await withWorkspace(args[0]!, 'write', (call) => call('registry.addAsn', { asn: args[1]!, description: opts.description }));
+      if (opts.json) return jsonOut(io, row);
+      io.out(`AS${row.asn}`);
+      if (row.warning) io.err(`note: ${row.warning}`);
+    },
+  },
+  {
+    name: 'asn list',
+    usage: 'asn list WS [--json]',
+    summary: 'AS numbers with their special-purpose flags',
+    options: { json: { type: 'boolean' } },
+    positionals: [1, 1],
+    async run({ args, opts, io, withWorkspace }) {
+      const rows = await withWorkspace(args[0]!, 'read', (call) => call('registry.listAsns', {}));
+      if (opts.json) return jsonOut(io, rows);
+      for (const l of alignRows(rows.map((r) => [`AS${r.asn}`, r.asdot, r.special?.kind ?? '-', r.description]))) io.out(l);
+    },
+  },
+  {
+    name: 'import',
+    usage: 'import WS FILE --format csv|netbox|delegated [--dry-run] [--opaque-id ID] [--cc CC] [--space NAME] [--json]',
+    summary: 'import blocks, all or nothing; each bad row reported as line N: field: problem',
+    options: {
+      format: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'opaque-id': { type: 'string' },
+      cc: { type: 'string' },
+      space: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      if (opts.format === undefined) throw new UsageError('--format csv|netbox|delegated is required');
+      const file = resolve(args[1]!);
+      if (!existsSync(file) || statSync(file).isDirectory()) throw new HeadroomError('not-found', `file: ${file}: no such file`, 'file');
+      const big = statSync(file).size > 4 * 1024 * 1024;
+      const text = readFileSync(file, 'utf8');
+      if (big) io.err(`import: read ${file}`);
+      setImportProgress(big ? (m) => io.err(m) : null);
+      try {
+        const dryRun = opts['dry-run'] === true;
+        const r = await withWorkspace(args[0]!, dryRun ? 'read' : 'write', (call) =>
+          call('registry.import', { format: opts.format, text, dryRun, opaqueId: opts['opaque-id'], cc: opts.cc, space: opts.space }),
+        );
+        if (opts.json) return jsonOut(io, r);
+        const n = `${r.added.toLocaleString('en')} block${r.added === 1 ? '' : 's'}`;
+        const skipped = r.skipped ? ` (${r.skipped.toLocaleString('en')} record${r.skipped === 1 ? '' : 's'} skipped)` : '';
+        if (dryRun) {
+          io.out(`dry run: would import ${n}${skipped}; nothing changed`);
+          for (const p of r.preview) io.out(`  ${p}`);
+          if (r.added > r.preview.length) io.out(`  … and ${(r.added - r.preview.length).toLocaleString('en')} more`);
+        } else io.out(`imported ${n}${skipped}`);
+      } finally {
+        setImportProgress(null);
+      }
+    },
+  },
+  {
+    name: 'export',
+    usage: 'export WS --format FORMAT --out FILE [--within CIDR] [--space NAME]',
+    summary: `write the registry to FILE atomically (${Object.keys(exportFormats).join(', ')})`,
+    options: { format: { type: 'string' }, out: { type: 'string' }, within: { type: 'string' }, space: { type: 'string' } },
+    positionals: [1, 1],
+    async run({ args, opts, withWorkspace }) {
+      if (opts.format === undefined) throw new UsageError('--format is required');
+      if (opts.out === undefined) throw new UsageError('--out FILE is required');
+      const spec = exportFormats[String(opts.format)];
+      if (!spec) throw invalid('format', `unknown format "${String(opts.format)}" (one of ${Object.keys(exportFormats).join(', ')})`);
+      const within = opts.within as string | undefined;
+      const space = opts.space as string | undefined;
+      const text = await withWorkspace(args[0]!, 'read', (call) => spec.produce(call, { within, space }));
+      const out = resolve(String(opts.out));
+      try {
+        atomicWriteFile(out, Buffer.from(text, 'utf8'));
+      } catch (e) {
+        throw new HeadroomError('io', `out: could not write ${out}: ${(e as Error).message}`, 'out');
+      }
+    },
+  },
+  {
+    name: 'search',
+    usage: 'search WS QUERY [--space NAME] [--json]',
+    summary: 'who holds an address or block (containment), or blocks whose description matches',
+    options: { space: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      const r = await withWorkspace(args[0]!, 'read', (call) => call('registry.search', { query: args[1]!, space: opts.space }));
+      if (opts.json) return jsonOut(io, r);
+      for (const l of alignRows(r.rows.map((x) => [x.prefix, x.status, x.space, x.description]))) io.out(l);
+    },
+  },
+  {
+    name: 'prefix history',
+    usage: 'prefix history WS CIDR [--space NAME] [--json]',
+    summary: 'every recorded change of one block, newest first',
+    options: { space: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      const r = await withWorkspace(args[0]!, 'read', (call) => call('registry.blockHistory', { prefix: args[1]!, space: opts.space }));
+      if (opts.json) return jsonOut(io, r);
+      for (const l of alignRows(r.map((e) => [e.at.slice(0, 19).replace('T', ' '), e.change, e.state, e.summary]))) io.out(l);
     },
   },
 ];

@@ -1,5 +1,8 @@
+import { addAsn, listAsns, removeAsn } from './asns';
 import type { AreaHandlers } from './handler-types';
 import { addPrefix, listPrefixes, listSpaces, removePrefix } from './registry';
+import { exportPrefixes, importPrefixes } from './registry-io';
+import { allocate, blockHistory, freeSpace, search, utilizationOf } from './registry-space';
 import type { Session } from './session';
 
 export function registryHandlers(session: Session): AreaHandlers<'registry'> {
@@ -9,5 +12,15 @@ export function registryHandlers(session: Session): AreaHandlers<'registry'> {
     'registry.removePrefix': (i) => removePrefix(ws(), i),
     'registry.listPrefixes': (i) => listPrefixes(ws(), i),
     'registry.listSpaces': () => listSpaces(ws()),
+    'registry.freeSpace': (i) => freeSpace(ws(), i),
+    'registry.utilization': (i) => utilizationOf(ws(), i),
+    'registry.allocate': (i) => allocate(ws(), i),
+    'registry.search': (i) => search(ws(), i),
+    'registry.blockHistory': (i) => blockHistory(ws(), i),
+    'registry.import': (i) => importPrefixes(ws(), i),
+    'registry.export': (i) => exportPrefixes(ws(), i),
+    'registry.addAsn': (i) => addAsn(ws(), i),
+    'registry.listAsns': () => listAsns(ws()),
+    'registry.removeAsn': (i) => removeAsn(ws(), i),
   };
 }

@@ -30,7 +30,7 @@ export function todayUtc(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-function keys(p: Prefix): [Uint8Array, Uint8Array] {
+export function keys(p: Prefix): [Uint8Array, Uint8Array] {
   return [addressToKey(p.family, p.start), addressToKey(p.family, prefixEnd(p))];
 }
 
@@ -50,9 +50,9 @@ export function rowToPrefix(r: Row): PrefixRow {
   };
 }
 
-const SELECT_PREFIX = 'SELECT p.*, s.name AS space FROM prefixes p JOIN spaces s ON s.id = p.space_id';
+export const SELECT_PREFIX = 'SELECT p.*, s.name AS space FROM prefixes p JOIN spaces s ON s.id = p.space_id';
 
-function spaceId(ws: Workspace | Tx, name: string): number | null {
+export function spaceId(ws: Workspace | Tx, name: string): number | null {
   const r = ws.get('SELECT id FROM spaces WHERE name = ?', [name]);
   return r ? Number(r.id) : null;
 }

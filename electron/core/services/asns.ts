@@ -1,0 +1,43 @@
+/** AS numbers in the registry: recorded in asplain, shown with their special-purpose flags (spec §2). */
+import type { AsnRow } from '../../../shared/contract';
+import { formatAsdot, isAsn16, parseAsn } from '../../../shared/asn/asn';
+import { classifyAsn, ownAsnWarning } from '../../../shared/asn/special';
+import { HeadroomError } from '../../../shared/errors';
+import type { Row } from '../workspace/tx';
+import type { Workspace } from '../workspace/workspace';
+
+export function rowToAsn(r: Row): AsnRow {
+  const asn = Number(r.asn);
+  const special = classifyAsn(asn);
+  return {
+    id: Number(r.id),
+    asn,
+    asdot: formatAsdot(asn),
+    description: String(r.description ?? ''),
+    asn16: isAsn16(asn),
+    special: special ? { kind: special.kind, purpose: special.purpose, rfc: special.rfc, legalInternally: special.legalInternally } : null,
+    warning: ownAsnWarning(asn),
+  };
+}
+
+export function addAsn(ws: Workspace, input: { asn: string; description?: string | undefined }): AsnRow {
+  const asn = parseAsn(input.asn, 'asn');
+  if (ws.get('SELECT id FROM asns WHERE asn = ?', [asn])) throw new HeadroomError('conflict', `asn: AS${asn} is already recorded`, 'asn');
+  return ws.mutate('registry.addAsn', `Add AS${asn}`, (tx) => {
+    const id = tx.insert('asns', { asn, description: input.description ?? '', created_at: ws.now().toISOString() });
+    return rowToAsn(tx.get('SELECT * FROM asns WHERE id = ?', [id])!);
+  });
+}
+
+export function removeAsn(ws: Workspace, input: { asn: string }): AsnRow {
+  const asn = parseAsn(input.asn, 'asn');
+  const r = ws.get('SELECT * FROM asns WHERE asn = ?', [asn]);
+  if (!r) throw new HeadroomError('not-found', `asn: AS${asn} is not recorded`, 'asn');
+  const row = rowToAsn(r);
+  ws.mutate('registry.removeAsn', `Remove AS${asn}`, (tx) => tx.delete('asns', row.id));
+  return row;
+}
+
+export function listAsns(ws: Workspace): AsnRow[] {
+  return ws.all('SELECT * FROM asns ORDER BY asn').map(rowToAsn);
+}

@@ -1,0 +1,425 @@
+/**
+ * Registry reads and allocation over the address plan: free space, utilization, allocation by
+ * strategy (spec §5), search by containment and text, and a block's history.
+ *
+ * Why a string read path: a /8 holding a million blocks must answer `free` in well under a
+ * second including opening the file. Stepping a million rows through sql.js costs seconds; one
+ * `group_concat` of the hex keys runs inside SQLite over the covering index (space_id, family,
+ * start, end) and hands JS a single string to cut up.
+ */
+import type {
+  AllocationResult,
+  AllocationStrategyName,
+  BigCount,
+  BlockHistoryEntry,
+  FreeSpace,
+  PrefixRow,
+  PrefixStatus,
+  PrefixUtilization,
+  SearchResult,
+} from '../../../shared/contract';
+import { HeadroomError, invalid } from '../../../shared/errors';
+import { bestFit, firstFit, lastFit, sparseLeftmost, type Block } from '../../../shared/ip/allocate';
+import { freeBlocks } from '../../../shared/ip/free-space';
+import { summarizeFreeSpace } from '../../../shared/ip/free-summary';
+import { hdRatio, hdThreshold } from '../../../shared/ip/hd-ratio';
+import { IPV4_SPACE, IPV6_SPACE, type IntSpace } from '../../../shared/ip/int-space';
+import { mergeIntervals, type Interval } from '../../../shared/ip/interval';
+import {
+  formatIPv4,
+  formatIPv6,
+  formatPrefix,
+  ipv4Network,
+  ipv6Network,
+  maxLength,
+  parseAddress,
+  parsePrefix,
+  prefixEnd,
+  type Prefix,
+} from '../../../shared/ip/prefix';
+import { freeListV4 } from '../../../shared/ip/free-list-v4';
+import { prefixToBlock, prefixToInterval } from '../../../shared/ip/prefix-interval';
+import { blockEnd, rangeToCidrList } from '../../../shared/ip/range-to-cidrs';
+import { percentOf } from '../../../shared/ip/utilization';
+import type { SqlParam } from '../workspace/journal';
+import { rowFromJson } from '../workspace/tx';
+import type { Workspace } from '../workspace/workspace';
+import { DEFAULT_SPACE, insertPrefix, keys, rowToPrefix, SELECT_PREFIX, spaceId } from './registry';
+
+/** A count as JSON: a number while exact, its digits beyond 2^53. */
+export function bigCount(n: bigint): BigCount {
+  return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+}
+
+function requireSpace(ws: Workspace, name: string | undefined): number {
+  const spaceName = name ?? DEFAULT_SPACE;
+  const sid = spaceId(ws, spaceName);
+  if (sid === null) throw new HeadroomError('not-found', `space: there is no address space "${spaceName}"`, 'space');
+  return sid;
+}
+
+type StatusFilter = 'all' | 'reserved' | 'not-reserved';
+
+/**
+ * The blocks strictly inside `parent` (longer than it) in one space, as intervals sorted by start
+ * (then end): numbers for IPv4, bigints for IPv6.
+ */
+export function childIntervals(ws: Workspace, sid: number, parent: Prefix, filter: StatusFilter = 'all'): Interval<number>[] | Interval<bigint>[] {
+  const [start, end] = keys(parent);
+  const status = filter === 'all' ? '' : filter === 'reserved' ? " AND status = 'reserved'" : " AND status != 'reserved'";
+  const v4 = parent.family === 4;
+  const hex = v4 ? 'hex(substr(start, 13, 4)) || hex(substr(end, 13, 4))' : 'hex(start) || hex(end)';
+  const sql =
+    `SELECT count(*) AS n, group_concat(h, '') AS hx FROM (SELECT ${hex} AS h FROM prefixes ` +
+    `WHERE space_id = ? AND family = ? AND start >= ? AND start <= ? AND end <= ? AND NOT (start = ? AND end = ?)${status} ORDER BY start, end)`;
+  const stmt = ws.database.prepare(sql);
+  let n = 0;
+  let hx = '';
+  try {
+    stmt.bind([sid, parent.family, start, end, end, start, end] as SqlParam[]);
+    if (stmt.step()) {
+      const r = stmt.get();
+      n = Number(r[0] ?? 0);
+      hx = String(r[1] ?? '');
+    }
+  } finally {
+    stmt.free();
+  }
+  if (v4) {
+    const out: Interval<number>[] = new Array(n);
+    for (let i = 0, o = 0; i < n; i++, o += 16) out[i] = { start: hex8(hx, o), end: hex8(hx, o + 8) };
+    return out;
+  }
+  const out: Interval<bigint>[] = new Array(n);
+  for (let i = 0, o = 0; i < n; i++, o += 64) {
+    out[i] = { start: BigInt(`0x${hx.slice(o, o + 32)}`), end: BigInt(`0x${hx.slice(o + 32, o + 64)}`) };
+  }
+  return out;
+}
+
+/** The 8 hex digits at `o` (upper case, as SQLite's hex() writes them) as a number. */
+function hex8(s: string, o: number): number {
+  let v = 0;
+  for (let i = o; i < o + 8; i++) {
+    const c = s.charCodeAt(i);
+    v = v * 16 + (c <= 57 ? c - 48 : c - 55);
+  }
+  return v;
+}
+
+function formatBlock(family: 4 | 6, b: Block<number> | Block<bigint>): string {
+  return family === 4 ? `${formatIPv4(b.start as number)}/${b.length}` : `${formatIPv6(b.start as bigint)}/${b.length}`;
+}
+
+// ------------------------------------------------------------------------------------ free space
+
+export function freeSpace(
+  ws: Workspace,
+  input: { prefix: string; space?: string | undefined; offset?: number | undefined; limit?: number | undefined; summaryOnly?: boolean | undefined },
+): FreeSpace {
+  const parent = parsePrefix(input.prefix, 'prefix');
+  const sid = requireSpace(ws, input.space);
+  const children = childIntervals(ws, sid, parent);
+  const family = parent.family;
+  const space = (family === 4 ? IPV4_SPACE : IPV6_SPACE) as IntSpace<number | bigint>;
+  const parentIv = prefixToInterval(parent) as Interval<number | bigint>;
+  const summary = summarizeFreeSpace(space, parentIv, children as Interval<number | bigint>[]);
+  let free: string[] = [];
+  let largest: string | null = null;
+  if (family === 4) {
+    const r = freeListV4(parent.start, prefixEnd(parent), children as Interval<number>[], input.offset ?? 0, input.summaryOnly ? 0 : input.limit);
+    free = r.free;
+    largest = r.largest;
+  } else {
+    const offset = input.offset ?? 0;
+    const limit = input.summaryOnly ? 0 : (input.limit ?? Number.POSITIVE_INFINITY);
+    let i = 0;
+    for (const b of freeBlocks(space, parentIv, children as Interval<number | bigint>[])) {
+      if (largest === null && b.length === summary.largestLength) largest = formatBlock(family, b as Block<number>);
+      if (i++ >= offset && free.length < limit) free.push(formatBlock(family, b as Block<number>));
+      else if (largest !== null && free.length >= limit) break;
+    }
+  }
+  return {
+    parent: formatPrefix(parent),
+    free,
+    freeAddresses: bigCount(BigInt(summary.total)),
+    cidrCount: summary.cidrCount,
+    gapCount: summary.gapCount,
+    largest,
+    fragmentation: summary.fragmentation,
+    countByLength: [...summary.countByLength],
+    issues: [],
+  };
+}
+
+// ------------------------------------------------------------------------------------ utilization
+
+/** Size of the union of intervals counted in units of 2^shift, relative to `base`. */
+function unionUnits(intervals: Interval<number>[] | Interval<bigint>[], base: bigint, shift: bigint): bigint {
+  const units: Interval<bigint>[] = [];
+  for (const iv of intervals as Interval<number | bigint>[]) {
+    units.push({ start: (BigInt(iv.start) - base) >> shift, end: (BigInt(iv.end) - base) >> shift });
+  }
+  let n = 0n;
+  for (const iv of mergeIntervals(IPV6_SPACE, units)) n += iv.end - iv.start + 1n;
+  return n;
+}
+
+/** Fast path for IPv4: union size of sorted number intervals (addresses). */
+function unionSize4(intervals: Interval<number>[]): number {
+  let n = 0;
+  let curS = -1;
+  let curE = -2;
+  for (const iv of intervals) {
+    if (iv.start > curE + 1) {
+      if (curE >= curS && curS >= 0) n += curE - curS + 1;
+      curS = iv.start;
+      curE = iv.end;
+    } else if (iv.end > curE) curE = iv.end;
+  }
+  if (curS >= 0) n += curE - curS + 1;
+  return n;
+}
+
+function findRow(ws: Workspace, sid: number, p: Prefix): PrefixRow | null {
+  const [start] = keys(p);
+  const r = ws.get(`${SELECT_PREFIX} WHERE p.space_id = ? AND p.family = ? AND p.start = ? AND p.length = ?`, [sid, p.family, start, p.length]);
+  return r ? rowToPrefix(r) : null;
+}
+
+/** Registered blocks that hold `p` (equal or larger), outermost first. */
+function enclosingRows(ws: Workspace, sid: number, p: Prefix): PrefixRow[] {
+  const out: PrefixRow[] = [];
+  for (let len = 0; len <= p.length; len++) {
+    const net: Prefix = p.family === 4 ? { family: 4, start: ipv4Network(p.start, len), length: len } : { family: 6, start: ipv6Network(p.start, len), length: len };
+    const row = findRow(ws, sid, net);
+    if (row) out.push(row);
+  }
+  return out;
+}
+
+export function utilizationOf(ws: Workspace, input: { prefix: string; space?: string | undefined; unit?: number | undefined }): PrefixUtilization {
+  const pool = parsePrefix(input.prefix, 'prefix');
+  const sid = requireSpace(ws, input.space);
+  let unit = 32;
+  let unitSource: PrefixUtilization['unitSource'] = 'ipv4';
+  if (pool.family === 6) {
+    if (input.unit !== undefined) {
+      unit = input.unit;
+      unitSource = 'option';
+    } else {
+      const enclosing = enclosingRows(ws, sid, pool).reverse();
+      const own = enclosing[0]?.prefix === formatPrefix(pool) ? enclosing[0] : undefined;
+      const withUnit = enclosing.find((r) => r.unit !== null);
+      unit = withUnit?.unit ?? 64;
+      unitSource = withUnit ? (withUnit === own ? 'block' : 'enclosing') : 'default';
+    }
+    if (unit !== 48 && unit !== 56 && unit !== 64) throw invalid('unit', `the assignment unit must be /48, /56 or /64 (got /${unit})`);
+    if (unit < pool.length) throw invalid('unit', `the unit /${unit} is larger than the pool /${pool.length}`);
+  } else if (input.unit !== undefined && input.unit !== 32) {
+    throw invalid('unit', 'IPv4 is counted in addresses; only IPv6 pools have an assignment unit');
+  }
+  const all = childIntervals(ws, sid, pool, 'all');
+  const used = childIntervals(ws, sid, pool, 'not-reserved');
+  const totalUnits = 1n << BigInt(unit - pool.length);
+  let usedUnits: bigint;
+  let allUnits: bigint;
+  if (pool.family === 4) {
+    usedUnits = BigInt(unionSize4(used as Interval<number>[]));
+    allUnits = BigInt(unionSize4(all as Interval<number>[]));
+  } else {
+    const shift = BigInt(128 - unit);
+    usedUnits = unionUnits(used, pool.start, shift);
+    allUnits = unionUnits(all, pool.start, shift);
+  }
+  const hd = pool.family === 6 ? hdRatio(usedUnits, totalUnits) : null;
+  const threshold = pool.family === 6 && totalUnits >= 2n ? hdThreshold(totalUnits) : null;
+  return {
+    prefix: formatPrefix(pool),
+    unit,
+    totalUnits: bigCount(totalUnits),
+    usedUnits: bigCount(usedUnits),
+    freeUnits: bigCount(totalUnits - usedUnits),
+    utilizationPct: percentOf(usedUnits, totalUnits),
+    reservedUnits: bigCount(allUnits - usedUnits),
+    hdRatio: hd,
+    hdThresholdUnits: threshold ? bigCount(threshold.units) : null,
+    meetsHd: threshold ? usedUnits >= threshold.units : null,
+    unitSource,
+    children: all.length,
+  };
+}
+
+// ------------------------------------------------------------------------------------ allocation
+
+export interface AllocateInput {
+  from: string;
+  length: number;
+  strategy?: AllocationStrategyName | undefined;
+  growth?: number | undefined;
+  status?: PrefixStatus | undefined;
+  description?: string | undefined;
+  space?: string | undefined;
+  dryRun?: boolean | undefined;
+}
+
+/** Picks the block (and its growth reservations) without recording anything. */
+export function pickAllocation(ws: Workspace, input: AllocateInput): { parent: Prefix; block: Prefix; reserved: Prefix[] } {
+  const parent = parsePrefix(input.from, 'from');
+  const sid = requireSpace(ws, input.space);
+  const max = maxLength(parent.family);
+  const length = input.length;
+  if (!Number.isInteger(length) || length < 0 || length > max) throw invalid('length', `must be a whole number from 0 to ${max} for IPv${parent.family}`);
+  if (length <= parent.length) {
+    throw invalid('length', `/${length} is not smaller than ${formatPrefix(parent)}: ask for a length above ${parent.length}`);
+  }
+  const growth = input.growth ?? 0;
+  if (!Number.isInteger(growth) || growth < 0) throw invalid('growth', 'must be a whole number of bits ≥ 0');
+  const roomLength = length - growth;
+  if (roomLength <= parent.length) {
+    throw invalid('growth', `growing a /${length} by ${growth} bit${growth === 1 ? '' : 's'} needs a /${roomLength}, which does not fit below ${formatPrefix(parent)}`);
+  }
+  const strategy = input.strategy ?? 'first-fit';
+  const family = parent.family;
+  const space = (family === 4 ? IPV4_SPACE : IPV6_SPACE) as IntSpace<number | bigint>;
+  const children = childIntervals(ws, sid, parent) as Interval<number | bigint>[];
+  const free = () => freeBlocks(space, prefixToInterval(parent) as Interval<number | bigint>, children);
+  let room: Block<number | bigint> | null;
+  switch (strategy) {
+    case 'first-fit':
+      room = firstFit(space, free(), roomLength);
+      break;
+    case 'best-fit':
+      room = bestFit(space, free(), roomLength);
+      break;
+    case 'last-fit':
+      room = lastFit(space, free(), roomLength);
+      break;
+    case 'sparse':
+      room = sparseLeftmost(space, prefixToBlock(parent) as Block<number | bigint>, free(), roomLength);
+      break;
+  }
+  if (room === null) {
+    const what = growth > 0 ? `a /${roomLength} (a /${length} with room to grow by ${growth})` : `a /${length}`;
+    throw new HeadroomError('conflict', `length: no free ${what} is left in ${formatPrefix(parent)}`, 'length');
+  }
+  const toPrefix = (b: Block<number | bigint>): Prefix =>
+    family === 4 ? { family: 4, start: b.start as number, length: b.length } : { family: 6, start: b.start as bigint, length: b.length };
+  const block: Block<number | bigint> = { start: room.start, length };
+  const reserved: Prefix[] = [];
+  if (growth > 0) {
+    const after = space.add(blockEnd(space, block), space.one);
+    for (const b of rangeToCidrList(space, after, blockEnd(space, room))) reserved.push(toPrefix(b));
+  }
+  return { parent, block: toPrefix(block), reserved };
+}
+
+export function allocate(ws: Workspace, input: AllocateInput): AllocationResult {
+  const { parent, block, reserved } = pickAllocation(ws, input);
+  const strategy = input.strategy ?? 'first-fit';
+  const prefix = formatPrefix(block);
+  const reservedText = reserved.map(formatPrefix);
+  if (input.dryRun) return { prefix, strategy, reserved: reservedText, dryRun: true, row: null };
+  const status = input.status ?? 'assigned';
+  const spaceName = input.space ?? DEFAULT_SPACE;
+  const summary = `Allocate ${prefix} (${strategy}${reserved.length ? `, growth ${input.growth}` : ''}) from ${formatPrefix(parent)}`;
+  const row = ws.mutate('registry.allocate', summary, (tx) => {
+    const now = ws.now();
+    const r = insertPrefix(tx, { prefix, status, description: input.description, space: spaceName }, now);
+    for (const p of reservedText) insertPrefix(tx, { prefix: p, status: 'reserved', description: `growth of ${prefix}`, space: spaceName }, now);
+    return r;
+  });
+  return { prefix, strategy, reserved: reservedText, dryRun: false, row };
+}
+
+// ------------------------------------------------------------------------------------ search
+
+function sortRows(rows: PrefixRow[]): PrefixRow[] {
+  return rows.sort((a, b) => a.family - b.family || a.length - b.length || a.space.localeCompare(b.space));
+}
+
+export function search(ws: Workspace, input: { query: string; space?: string | undefined; limit?: number | undefined }): SearchResult {
+  const q = input.query.trim();
+  const limit = input.limit ?? 200;
+  const spaces = input.space !== undefined ? [requireSpace(ws, input.space)] : ws.all('SELECT id FROM spaces ORDER BY id').map((r) => Number(r.id));
+  const looksLikeAddress = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(q) && (q.includes('.') || q.includes(':'));
+  if (looksLikeAddress) {
+    let target: Prefix;
+    if (q.includes('/')) target = parsePrefix(q, 'query');
+    else {
+      const a = parseAddress(q, 'query');
+      target = a.family === 4 ? { family: 4, start: a.value, length: 32 } : { family: 6, start: a.value, length: 128 };
+    }
+    const holders: PrefixRow[] = [];
+    for (const sid of spaces) holders.push(...enclosingRows(ws, sid, target));
+    sortRows(holders);
+    // Blocks inside a searched prefix come after its holders.
+    const inside: PrefixRow[] = [];
+    if (q.includes('/')) {
+      const [start, end] = keys(target);
+      const where = `p.family = ? AND p.start >= ? AND p.start <= ? AND p.end <= ? AND p.length > ? AND p.space_id IN (${spaces.map(() => '?').join(',')})`;
+      inside.push(
+        ...ws
+          .all(`${SELECT_PREFIX} WHERE ${where} ORDER BY p.start, p.length LIMIT ?`, [target.family, start, end, end, target.length, ...spaces, limit + 1])
+          .map(rowToPrefix),
+      );
+    }
+    const truncated = inside.length > limit;
+    const holder = holders.length ? holders[holders.length - 1]! : null;
+    return { kind: 'containment', rows: [...holders, ...inside.slice(0, limit)], holder, truncated };
+  }
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = ws
+    .all(
+      `${SELECT_PREFIX} WHERE (p.description LIKE ? ESCAPE '\\' OR p.status = ? OR p.rir = ?) AND p.space_id IN (${spaces.map(() => '?').join(',')}) ORDER BY p.family, p.start, p.length LIMIT ?`,
+      [like, q.toLowerCase(), q.toLowerCase(), ...spaces, limit + 1],
+    )
+    .map(rowToPrefix);
+  return { kind: 'text', rows: rows.slice(0, limit), holder: null, truncated: rows.length > limit };
+}
+
+// ------------------------------------------------------------------------------------ history
+
+export function blockHistory(ws: Workspace, input: { prefix: string; space?: string | undefined }): BlockHistoryEntry[] {
+  const p = parsePrefix(input.prefix, 'prefix');
+  const spaceName = input.space ?? DEFAULT_SPACE;
+  const sid = requireSpace(ws, spaceName);
+  const row = findRow(ws, sid, p);
+  const [start] = keys(p);
+  let rowIds: number[];
+  if (row) rowIds = [row.id];
+  else {
+    // A removed block: its events still name its row id; find them by the recorded key.
+    const b64 = Buffer.from(start).toString('base64');
+    rowIds = ws
+      .all("SELECT DISTINCT row_id FROM events WHERE tbl = 'prefixes' AND instr(coalesce(before, after), ?) > 0", [b64])
+      .map((r) => Number(r.row_id));
+  }
+  if (rowIds.length === 0) throw new HeadroomError('not-found', `prefix: ${formatPrefix(p)} has never been in space "${spaceName}"`, 'prefix');
+  const events = ws.all(
+    `SELECT e.action_id, e.before, e.after, a.at, a.who, a.op, a.summary, a.state FROM events e JOIN actions a ON a.id = e.action_id
+     WHERE e.tbl = 'prefixes' AND e.row_id IN (${rowIds.map(() => '?').join(',')}) ORDER BY e.id DESC`,
+    rowIds,
+  );
+  const out: BlockHistoryEntry[] = [];
+  for (const e of events) {
+    const before = rowFromJson(e.before as string | null);
+    const after = rowFromJson(e.after as string | null);
+    const same = (r: typeof before) => r !== null && Number(r.length) === p.length && Number(r.space_id) === sid && Buffer.from(r.start as Uint8Array).equals(Buffer.from(start));
+    if (!same(before) && !same(after)) continue;
+    out.push({
+      actionId: Number(e.action_id),
+      at: String(e.at),
+      who: String(e.who),
+      op: String(e.op),
+      summary: String(e.summary),
+      state: String(e.state) as BlockHistoryEntry['state'],
+      change: before === null ? 'added' : after === null ? 'removed' : 'changed',
+      before: before ? { status: String(before.status), description: String(before.description ?? '') } : null,
+      after: after ? { status: String(after.status), description: String(after.description ?? '') } : null,
+    });
+  }
+  return out;
+}
+
