@@ -16,6 +16,28 @@ export interface PrefixRow {
   unit: number | null;
   date: string | null;
   rir: string | null;
+  /** Usage counters kept current on every write (direct children only; no view walks a subtree). */
+  usage: PrefixUsage;
+}
+
+/**
+ * A block's place in its space's hierarchy and how full it is, from counters the workspace keeps
+ * on every write (spec §3.8: used = Σ direct children, NIPAP-style). Percentages are of the
+ * block's size; for IPv6 that equals the share of its assignment units whenever the children are
+ * at least unit-sized (a child smaller than the unit counts by its addresses here; `util` gives
+ * the exact unit count).
+ */
+export interface PrefixUsage {
+  /** The most specific registered block holding this one in the same space, or null. */
+  parentId: number | null;
+  /** 0 for a top-level block. */
+  depth: number;
+  /** Direct children. */
+  children: number;
+  /** Share held by direct children that are not reserved, 0–100. */
+  usedPct: number;
+  /** Share held by direct reserved children (growth reservations included), 0–100. */
+  reservedPct: number;
 }
 
 export const ALLOCATION_STRATEGIES = ['first-fit', 'best-fit', 'sparse', 'last-fit'] as const;
@@ -170,6 +192,8 @@ export const registryOps = {
       space: spaceField,
       offset: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(100000).optional(),
+      /** Only the direct children of this block id (null: the top-level blocks of the space). */
+      parentId: z.number().int().min(1).nullable().optional(),
     }),
     'Blocks in CLI order (IPv4 first, by address, then length)',
   ),

@@ -1,5 +1,5 @@
 /** Registry use-cases over the workspace: blocks in address spaces (first form; see issue #4). */
-import type { PrefixPage, PrefixRow, PrefixStatus } from '../../../shared/contract';
+import type { PrefixPage, PrefixRow, PrefixStatus, PrefixUsage } from '../../../shared/contract';
 import { HeadroomError, invalid } from '../../../shared/errors';
 import {
   addressToKey,
@@ -47,10 +47,31 @@ export function rowToPrefix(r: Row): PrefixRow {
     unit: r.unit === null || r.unit === undefined ? null : Number(r.unit),
     date: (r.date as string | null) ?? null,
     rir: (r.rir as string | null) ?? null,
+    usage: usageOf(r),
   };
 }
 
-export const SELECT_PREFIX = 'SELECT p.*, s.name AS space FROM prefixes p JOIN spaces s ON s.id = p.space_id';
+/** The counters joined in by SELECT_PREFIX (zeros for a row read inside its own, unfinished action). */
+function usageOf(r: Row): PrefixUsage {
+  const size = Number(r.u_size ?? 0);
+  const pct = (v: unknown) => (size > 0 ? Math.min(100, (Number(v ?? 0) / size) * 100) : 0);
+  return {
+    parentId: r.u_parent === null || r.u_parent === undefined ? null : Number(r.u_parent),
+    depth: Number(r.u_depth ?? 0),
+    children: Number(r.u_children ?? 0),
+    usedPct: pct(r.u_used),
+    reservedPct: pct(r.u_reserved),
+  };
+}
+
+export const SELECT_PREFIX =
+  'SELECT p.*, s.name AS space, u.parent_id AS u_parent, u.depth AS u_depth, u.children AS u_children, u.size AS u_size, u.used AS u_used, u.reserved AS u_reserved ' +
+  'FROM prefixes p JOIN spaces s ON s.id = p.space_id LEFT JOIN prefix_usage u ON u.id = p.id';
+
+/** One block as it is now (after its action's counters were kept). */
+export function prefixById(ws: Workspace, id: number): PrefixRow {
+  return rowToPrefix(ws.get(`${SELECT_PREFIX} WHERE p.id = ?`, [id])!);
+}
 
 export function spaceId(ws: Workspace | Tx, name: string): number | null {
   const r = ws.get('SELECT id FROM spaces WHERE name = ?', [name]);
@@ -91,7 +112,8 @@ export function insertPrefix(tx: Tx, input: AddPrefixInput, now: Date): PrefixRo
 export function addPrefix(ws: Workspace, input: AddPrefixInput): PrefixRow {
   const p = parsePrefix(input.prefix, 'prefix');
   const summary = `Add ${formatPrefix(p)} (${input.status ?? 'assigned'}) to ${input.space ?? DEFAULT_SPACE}`;
-  return ws.mutate('registry.addPrefix', summary, (tx) => insertPrefix(tx, input, ws.now()));
+  const row = ws.mutate('registry.addPrefix', summary, (tx) => insertPrefix(tx, input, ws.now()));
+  return prefixById(ws, row.id);
 }
 
 function findPrefix(ws: Workspace, text: string, spaceName: string): { p: Prefix; row: Row } {
@@ -131,10 +153,22 @@ export function removePrefix(ws: Workspace, input: { prefix: string; space?: str
 
 export function listPrefixes(
   ws: Workspace,
-  input: { within?: string | undefined; space?: string | undefined; offset?: number | undefined; limit?: number | undefined },
+  input: {
+    within?: string | undefined;
+    space?: string | undefined;
+    offset?: number | undefined;
+    limit?: number | undefined;
+    parentId?: number | null | undefined;
+  },
 ): PrefixPage {
   const where: string[] = [];
   const params: SqlParam[] = [];
+  let from = 'prefixes p';
+  if (input.parentId !== undefined) {
+    from = 'prefixes p JOIN prefix_usage u ON u.id = p.id';
+    where.push('u.parent_id IS ?');
+    params.push(input.parentId);
+  }
   if (input.space !== undefined) {
     const sid = spaceId(ws, input.space);
     if (sid === null) throw new HeadroomError('not-found', `space: there is no address space "${input.space}"`, 'space');
@@ -148,7 +182,7 @@ export function listPrefixes(
     params.push(w.family, start, end);
   }
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const total = Number(ws.get(`SELECT count(*) AS n FROM prefixes p${clause}`, params)!.n);
+  const total = Number(ws.get(`SELECT count(*) AS n FROM ${from}${clause}`, params)!.n);
   const limit = input.limit ?? 1_000_000;
   const rows = ws
     .all(`${SELECT_PREFIX}${clause} ORDER BY p.family, p.start, p.length, s.name LIMIT ? OFFSET ?`, [...params, limit, input.offset ?? 0])

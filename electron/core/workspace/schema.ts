@@ -224,6 +224,23 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'registry: usage counters of the prefix hierarchy (derived; see prefix-usage.ts)',
+    sql: `
+      -- Derived from prefixes on every write, like an index: neither journaled nor in events.
+      CREATE TABLE prefix_usage (
+        id INTEGER PRIMARY KEY,          -- prefixes.id
+        parent_id INTEGER,               -- the most specific block holding it in its space, or NULL
+        depth INTEGER NOT NULL,          -- 0 for a top-level block
+        size REAL NOT NULL,              -- addresses
+        children INTEGER NOT NULL DEFAULT 0,
+        used REAL NOT NULL DEFAULT 0,    -- Σ size of direct children that are not reserved
+        reserved REAL NOT NULL DEFAULT 0 -- Σ size of direct reserved children
+      );
+      CREATE INDEX prefix_usage_by_parent ON prefix_usage (parent_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -29,6 +29,7 @@ import { JournalWriter, journalPathFor, readJournal, type SqlParam } from './jou
 import { acquireLock } from './lock';
 import { MIGRATIONS, migrate, SCHEMA_VERSION, userVersion, type Migration } from './schema';
 import { loadSqlJs } from './sqljs';
+import { followChanges, rebuildUsage, usageCoversPrefixes } from './prefix-usage';
 import { queryAll, queryOne, rowFromJson, Tx, type Row } from './tx';
 
 export interface WorkspaceOptions {
@@ -117,6 +118,8 @@ export class Workspace {
   private releaseLock: (() => void) | null = null;
   private seq = 0;
   private snapshotSeq = 0;
+  /** Whether this schema has the derived usage counters (prefix-usage.ts) to keep. */
+  private hasUsage = false;
   private closed = false;
   readonly who: string;
   readonly now: () => Date;
@@ -266,6 +269,11 @@ export class Workspace {
       } else if (backupIsDue(full, now)) {
         writeBackup(full, bytes, now);
       }
+    }
+    // The usage counters are derived, not journaled: recompute them after a replay or an upgrade.
+    ws.hasUsage = queryOne(db, "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'prefix_usage'") !== null;
+    if (ws.hasUsage && (ws.seq > ws.snapshotSeq || version < known || !usageCoversPrefixes(db))) rebuildUsage(db);
+    if (!readOnly) {
       const mustCompact = version < known || stale || journal.tornTail || journal.workspaceId !== id;
       if (mustCompact) {
         ws.writeSnapshot();
@@ -343,6 +351,7 @@ export class Workspace {
       const actionId = Number(queryOne(db, 'SELECT last_insert_rowid() AS id')!.id);
       const tx = new Tx(db, actionId, at, this.who, op);
       const result = fn(tx);
+      if (this.hasUsage) followChanges(db, actionId);
       if (undoable) tx.run("UPDATE actions SET state = 'dropped' WHERE state = 'undone'");
       const statements = [...bootstrap.statements, ...tx.statements];
       this.journal!.append({ seq: this.seq + 1, statements });
