@@ -240,7 +240,8 @@ export function utilizationOf(ws: Workspace, input: { prefix: string; space?: st
     unit,
     totalUnits: bigCount(totalUnits),
     usedUnits: bigCount(usedUnits),
-    freeUnits: bigCount(totalUnits - usedUnits),
+    // Reserved space (growth reservations included) is neither used nor free for others (§5.4).
+    freeUnits: bigCount(totalUnits - allUnits),
     utilizationPct: percentOf(usedUnits, totalUnits),
     reservedUnits: bigCount(allUnits - usedUnits),
     hdRatio: hd,
