@@ -1,0 +1,90 @@
+/**
+ * New, Open and Save as from the toolbar, in Chromium through the web bridge: each writes or
+ * reads the real file the dialog names, the header shows the workspace now open, and a path that
+ * does not exist or already exists is refused at the field with the workspace left as it was.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, headroom, listPrefixes, openSession, type AppSnapshot, type Session } from './support/app';
+
+let app: AppSnapshot;
+let s: Session | undefined;
+
+beforeAll(() => {
+  app = buildApp();
+}, 300_000);
+afterAll(() => app?.cleanup());
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+async function runDialog(page: Session['page'], button: 'New' | 'Open' | 'Save as', path: string, opts: { demo?: boolean } = {}): Promise<void> {
+  await page.getByRole('toolbar', { name: 'Workspace' }).getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  const field = dialog.getByLabel('Workspace file (.headroom)');
+  await field.fill(path);
+  if (opts.demo) await dialog.getByLabel('Start from the demo ISP data').check();
+  await field.press('Enter');
+}
+
+const header = (page: Session['page']) => page.locator('.ws-name');
+
+describe('workspace files from the toolbar', () => {
+  it('creates a new workspace, saves it under another name, and opens the first again', async () => {
+    s = await openSession(app, { demo: 'init' });
+    const { page } = s;
+    await page.goto(s.bridge.url);
+    await expect.poll(() => header(page).textContent()).toContain('isp.headroom');
+
+    const fresh = `${s.home}/branch-office.headroom`;
+    await runDialog(page, 'New', fresh, { demo: true });
+    await expect.poll(() => header(page).textContent()).toContain('branch-office.headroom');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(existsSync(fresh)).toBe(true);
+
+    const copy = `${s.home}/branch-office-copy.headroom`;
+    await runDialog(page, 'Save as', copy);
+    await expect.poll(() => header(page).textContent()).toContain('branch-office-copy.headroom');
+    expect(existsSync(copy)).toBe(true);
+
+    await runDialog(page, 'Open', s.ws);
+    await expect.poll(() => header(page).textContent()).toContain('isp.headroom');
+    await s.stopBridge();
+    // The copy is a complete workspace: the CLI reads the demo's blocks from it.
+    const blocks = listPrefixes(copy).map((p) => p.prefix);
+    expect(blocks).toContain('198.51.100.0/24');
+    expect(headroom(['check', copy]).code).toBe(0);
+    expect(browserProblems()).toEqual([]);
+  });
+
+  it('refuses a file that does not exist, and a new one over an existing file, at the field', async () => {
+    s = await openSession(app, { demo: 'init' });
+    const { page } = s;
+    await page.goto(s.bridge.url);
+    await expect.poll(() => header(page).textContent()).toContain('isp.headroom');
+    const before = readFileSync(s.ws);
+
+    const missing = `${s.home}/nowhere/plan.headroom`;
+    await runDialog(page, 'Open', missing);
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('no such workspace file');
+    await expect.poll(() => dialog.getByLabel('Workspace file (.headroom)').getAttribute('aria-invalid')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => header(page).textContent()).toContain('isp.headroom');
+
+    await runDialog(page, 'New', s.ws);
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('already exists');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => header(page).textContent()).toContain('isp.headroom');
+    await s.stopBridge();
+    // The open workspace was not touched by either refusal.
+    expect(readFileSync(s.ws).equals(before)).toBe(true);
+    expect(browserProblems()).toEqual([]);
+  });
+});
+
+/** Console errors and failed requests, minus the refusals the test provoked on purpose (HTTP 4xx answers). */
+function browserProblems(): string[] {
+  return (s?.browser.problems ?? []).filter((p) => !/\b4\d\d\b/.test(p));
+}
