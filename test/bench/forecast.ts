@@ -54,15 +54,34 @@ async function main(): Promise<void> {
     made += n;
   }
   stmt.free();
+  // Five years of daily readings for every site's facility limits (measured IT load and protected
+  // data), replacing the demo's own: the IT load grows about 8 % a year, the data about 25 %.
+  db.run('DELETE FROM facility_readings');
+  const reading = db.prepare("INSERT INTO facility_readings (site_id, kind, date, value, note) VALUES (?, ?, ?, ?, '')");
+  const sites = ws.all('SELECT id FROM facility_sites').map((r) => Number(r.id));
+  for (const site of sites) {
+    for (let d = 0; d <= DAYS; d++) {
+      const wobble = 1 + 0.02 * Math.sin(d / 7);
+      reading.run([site, 'itW', dayText(d), Math.round(2600 * 1.08 ** (d / 365.25) * wobble)]);
+      reading.run([site, 'dataBytes', dayText(d), Math.round(3.2e12 * 1.25 ** (d / 365.25))]);
+    }
+  }
+  reading.free();
   db.run('COMMIT');
+  const readings = Number(ws.get('SELECT COUNT(*) AS n FROM facility_readings')!.n);
   const rows = Number(ws.get('SELECT COUNT(*) AS n FROM prefixes')!.n);
-  console.log(`setup: ${rows.toLocaleString('en')} prefixes (${made.toLocaleString('en')} dated /30s in ${P} pools, ${DAYS} days), built in ${(ms(t0) / 1000).toFixed(1)} s`);
+  console.log(`setup: ${rows.toLocaleString('en')} prefixes (${made.toLocaleString('en')} dated /30s in ${P} pools, ${DAYS} days), built in ${(ms(t0) / 1000).toFixed(1)} s; ${readings.toLocaleString('en')} daily facility readings`);
 
   const runs: number[] = [];
   const reads: number[] = [];
+  const scans: number[] = [];
   let limits = 0;
   let dated = 0;
   for (let i = 0; i < 3; i++) {
+    // Reference, same run: one plain scan of every block (the least any whole-registry read costs).
+    t0 = process.hrtime.bigint();
+    ws.get('SELECT count(*) AS n, sum(length) AS s, max(date) AS d FROM prefixes');
+    scans.push(ms(t0));
     t0 = process.hrtime.bigint();
     loadPools(ws);
     reads.push(ms(t0));
@@ -75,9 +94,10 @@ async function main(): Promise<void> {
   ws.close({ save: false });
   const total = median(runs);
   console.log(`reading the prefixes table into pools: ${median(reads).toFixed(0)} ms (median of ${reads.length})`);
-  // Reference from the same run: one full scan of the prefixes table (what any read of every block costs).
+  const scan = median(scans);
+  console.log(`reference: one plain scan of the prefixes table: ${scan.toFixed(0)} ms (median of ${scans.length})`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (figures scale with it)`);
-  console.log(`all limits recomputed: ${limits} limits (${dated} with a date) in ${total.toFixed(0)} ms (median of ${runs.length}; target < 1000 ms) ${total < 1000 ? 'OK' : 'OVER'}`);
+  console.log(`all limits recomputed: ${limits} limits (${dated} with a date) in ${total.toFixed(0)} ms (median of ${runs.length}; target < 1000 ms) ${total < 1000 ? 'OK' : 'OVER'}; ${(total / scan).toFixed(1)}× one plain scan`);
 }
 
 main()

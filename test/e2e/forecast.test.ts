@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ForecastLimits } from '../../shared/contract';
+import { MODEL_LABEL } from '../../renderer/features/forecast/format';
 import { buildApp, headroom, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
@@ -92,6 +93,19 @@ describe('the list of limits', () => {
       expect(await row.textContent()).toContain(`≈ ${bng2.date}`);
       expect(await row.textContent()).toContain(`${bng2.earliest}`);
     }
+    // Each row names its model with its holdout error, and the runner-up model with its date.
+    for (const l of cli.limits) {
+      const cells = page.locator(`tr[data-limit="${l.id}"] td`);
+      const model = (await cells.nth(4).textContent()) ?? '';
+      const runner = (await cells.nth(5).textContent()) ?? '';
+      if (l.model) expect(model).toContain(MODEL_LABEL[l.model]!);
+      if (l.holdoutMae !== null) expect(model).toContain('MAE');
+      if (l.runnerUp) {
+        expect(runner).toContain(MODEL_LABEL[l.runnerUp.model] ?? l.runnerUp.model);
+        if (l.runnerUp.date) expect(runner).toContain(l.runnerUp.date);
+      } else expect(runner.trim()).toBe('—');
+    }
+    expect(cli.limits.some((l) => l.holdoutMae !== null && l.runnerUp !== null)).toBe(true);
     await shoot(page, 'list');
   });
 });
