@@ -39,13 +39,14 @@ describe('workspace files from the toolbar', () => {
 
     const fresh = `${s.home}/branch-office.headroom`;
     await runDialog(page, 'New', fresh, { demo: true });
-    await expect.poll(() => header(page).textContent()).toContain('branch-office.headroom');
+    // Creating a workspace from the demo data takes a few seconds on a busy machine.
+    await expect.poll(() => header(page).textContent(), { timeout: 30_000 }).toContain('branch-office.headroom');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect(existsSync(fresh)).toBe(true);
 
     const copy = `${s.home}/branch-office-copy.headroom`;
     await runDialog(page, 'Save as', copy);
-    await expect.poll(() => header(page).textContent()).toContain('branch-office-copy.headroom');
+    await expect.poll(() => header(page).textContent(), { timeout: 30_000 }).toContain('branch-office-copy.headroom');
     expect(existsSync(copy)).toBe(true);
 
     await runDialog(page, 'Open', s.ws);
