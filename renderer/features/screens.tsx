@@ -3,6 +3,7 @@
  * team adds one line here for its area.
  */
 import type { ComponentType } from 'react';
+import { AsnsScreen } from './asns/AsnsScreen';
 import { FacilityScreen } from './facility/FacilityScreen';
 import { ForecastsScreen } from './forecast/ForecastsScreen';
 import { RegistryScreen } from './registry/RegistryScreen';
@@ -12,6 +13,7 @@ import type { AreaId } from './shell/areas';
 
 export const SCREENS: Partial<Record<AreaId, ComponentType>> = {
   registry: RegistryScreen,
+  asns: AsnsScreen,
   facility: FacilityScreen,
   requests: RequestsScreen,
   settings: SettingsScreen,

@@ -1,0 +1,153 @@
+/**
+ * ASNs: the AS numbers of the workspace (ours and our neighbours') in asplain and asdot, 16- or
+ * 32-bit, with the special-purpose flag of each (IANA registry, spec §2.3) and the warning an
+ * ASN gets when it cannot be one of ours on the public Internet (§2.4). Add, filter, remove;
+ * every change is one undoable step (Ctrl+Z), and everything works from the keyboard.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AsnRow } from '../../../shared/contract';
+import { client } from '../../client';
+import { Dialog } from '../../components/Dialog';
+import { useWorkspace } from '../../state';
+import { AddAsnForm } from './AddAsnForm';
+import { AsnTable } from './AsnTable';
+import { matchesFilter } from './flags';
+import './asns.css';
+
+function ConfirmRemove({ row, onConfirm, onClose }: { row: AsnRow; onConfirm(): void; onClose(): void }) {
+  return (
+    <Dialog title={`Remove AS${row.asn}?`} onClose={onClose}>
+      <p>
+        <span className="mono">AS{row.asn}</span>
+        {row.asn16 ? '' : ` (asdot ${row.asdot})`}
+        {row.description ? `, “${row.description}”,` : ''} will be removed from the registry. Ctrl+Z brings it back.
+      </p>
+      {/* Remove first: Delete then Enter removes, Escape keeps it. */}
+      <div className="dialog-actions asn-confirm-actions">
+        <button type="button" className="primary" onClick={onConfirm}>
+          Remove AS{row.asn}
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+export function AsnsScreen() {
+  const { state, version, refresh, notify } = useWorkspace();
+  const [rows, setRows] = useState<AsnRow[] | null>(null);
+  const [filter, setFilter] = useState('');
+  const [current, setCurrent] = useState<number | null>(null);
+  const [confirm, setConfirm] = useState<AsnRow | null>(null);
+  const [focusTick, setFocusTick] = useState(0);
+  /** After a removal, the keyboard focus goes to the row that took its place once the list is back. */
+  const focusAfterLoad = useRef(false);
+  const filterBox = useRef<HTMLInputElement>(null);
+  /** Takes the focus when the last row shown is removed, so Ctrl+Z (ignored in text boxes) still undoes. */
+  const list = useRef<HTMLDivElement>(null);
+  const readOnly = state?.readOnly ?? true;
+
+  useEffect(() => {
+    if (!state) return;
+    let live = true;
+    client.call('registry.listAsns', {}).then(
+      (list) => {
+        if (!live) return;
+        setRows(list);
+        if (focusAfterLoad.current) {
+          focusAfterLoad.current = false;
+          setFocusTick((t) => t + 1);
+        }
+      },
+      (e: Error) => live && notify('error', e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [state, version, notify]);
+
+  const shown = (rows ?? []).filter((r) => matchesFilter(r, filter));
+
+  const remove = useCallback(
+    async (row: AsnRow) => {
+      setConfirm(null);
+      const at = shown.findIndex((r) => r.asn === row.asn);
+      const next = shown[at + 1] ?? shown[at - 1] ?? null;
+      try {
+        await client.call('registry.removeAsn', { asn: String(row.asn) });
+        notify('info', `Removed AS${row.asn}. Ctrl+Z undoes it.`);
+        setCurrent(next?.asn ?? null);
+        if (next) focusAfterLoad.current = true;
+        else list.current?.focus();
+        await refresh();
+      } catch (e) {
+        notify('error', (e as Error).message);
+      }
+    },
+    [shown, notify, refresh],
+  );
+
+  const total = rows?.length ?? 0;
+  return (
+    <section className="screen asns" aria-labelledby="asns-title" aria-busy={rows === null}>
+      <header className="screen-header">
+        <h1 id="asns-title">ASNs</h1>
+        <span className="muted">Your AS numbers and your neighbours’, in asplain and asdot, with special-purpose flags</span>
+      </header>
+      <AddAsnForm
+        disabled={readOnly}
+        onAdded={(row) => {
+          // Show the new ASN even if the filter would hide it.
+          if (!matchesFilter(row, filter)) setFilter('');
+          setCurrent(row.asn);
+        }}
+      />
+      <div className="asn-toolbar">
+        <label className="asn-filter">
+          <span>Filter</span>
+          <input
+            ref={filterBox}
+            type="search"
+            aria-label="Filter ASNs"
+            placeholder="AS number, flag or description"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' && shown.length > 0) {
+                e.preventDefault();
+                if (current === null || !shown.some((r) => r.asn === current)) setCurrent(shown[0]!.asn);
+                setFocusTick((t) => t + 1);
+              }
+            }}
+          />
+        </label>
+        <span className="muted count" data-testid="asn-count">
+          {shown.length === total ? `${total} ASN${total === 1 ? '' : 's'}` : `${shown.length} of ${total} ASNs`}
+        </span>
+      </div>
+      <div className="asn-list" ref={list} tabIndex={-1}>
+        {rows !== null && total === 0 ? (
+          <div className="empty-state small">No AS numbers yet: add yours and your neighbours’ above.</div>
+        ) : rows !== null && shown.length === 0 ? (
+          <div className="empty-state small">No ASN matches “{filter}”.</div>
+        ) : (
+          <AsnTable
+            rows={shown}
+            current={current}
+            onCurrent={setCurrent}
+            onRemove={setConfirm}
+            readOnly={readOnly}
+            focusTick={focusTick}
+            onLeaveTop={() => filterBox.current?.focus()}
+          />
+        )}
+      </div>
+      <p id="asn-keys" className="muted asn-keys">
+        ↑ ↓ Home End move between rows · Delete removes the row · Ctrl+Z undoes, Ctrl+Shift+Z redoes
+      </p>
+      {confirm && <ConfirmRemove row={confirm} onConfirm={() => void remove(confirm)} onClose={() => setConfirm(null)} />}
+    </section>
+  );
+}
