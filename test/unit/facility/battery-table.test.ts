@@ -45,6 +45,25 @@ describe('resources/battery-tables', () => {
     );
     expectClose(v.runtimeMin, 262.3);
   });
+  it('UP-PW1245P1: a network-closet UPS at the datasheet 10-minute point runs exactly 10 minutes', () => {
+    const model = load('panasonic-up-pw1245p1.json');
+    const row = tableRow(model, 1.7);
+    expect(tableWattsAtMin(row, 10)).toBe(258);
+    // 4 blocks (48 V), 90 % inverter: 928.8 W of AC load is 258 W per block.
+    const v = valueOf(
+      computeBatteryRuntime({
+        method: 'table',
+        acLoadW: 928.8,
+        inverterEff: 0.9,
+        strings: 1,
+        blocksPerString: 4,
+        blockV: model.blockV,
+        cellsPerBlock: model.cellsPerBlock,
+        table: row,
+      }),
+    );
+    expectClose(v.runtimeMin, 10, 1e-9);
+  });
   it('refuses an end voltage the model has no row for', () => {
     expect(refusalOf(guard(() => tableRow(load('csb-cb12-115.json'), 1.75))).field).toBe('endVoltsPerCell');
   });
