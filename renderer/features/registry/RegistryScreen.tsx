@@ -1,103 +1,170 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+/**
+ * The Registry: every block of an address space as a tree-grid (paged from the workspace as it
+ * scrolls, so a million blocks open as fast as ten), the selected block's details beside it
+ * (utilization, space map, free space, history), search by containment and text, Allocate and
+ * Remove with their refusals at the field, and undo through the shell (Ctrl+Z).
+ *
+ * Keys in the grid: ↑ ↓ PgUp PgDn Home End move; Enter or → opens a block (shows only it and
+ * what it holds); Backspace or ← goes back up; A allocates from the block; Delete removes it.
+ * Anywhere on the screen: / or Ctrl+F searches.
+ */
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PrefixRow } from '../../../shared/contract';
 import { client } from '../../client';
 import { useWorkspace } from '../../state';
 import { AddPrefixForm } from './AddPrefixForm';
+import { AllocateDialog } from './AllocateDialog';
+import { usageOf } from './blocks';
+import { Breadcrumbs } from './Breadcrumbs';
+import { DetailPane } from './DetailPane';
+import { PrefixGrid, ROW_HEIGHT, type GridHandle } from './PrefixGrid';
+import { RemoveDialog } from './RemoveDialog';
+import { SearchBox } from './SearchBox';
+import { usePagedPrefixes } from './usePagedPrefixes';
+import './registry.css';
 
-const PAGE = 5000;
+type DialogState = { kind: 'allocate'; from: PrefixRow; length?: number | undefined } | { kind: 'remove'; row: PrefixRow } | null;
 
-/** Lets a PerformanceObserver ('element') report when rows first paint (the first-paint benchmark). */
-const ELEMENT_TIMING = { elementtiming: 'registry-row' } as Record<string, string>;
-
-/** Indentation by containment, from the sorted list (a stack walk, as NetBox rebuilds depth). */
-function depths(rows: PrefixRow[]): number[] {
-  const stack: { family: number; start: bigint; end: bigint }[] = [];
-  return rows.map((r) => {
-    const [addr, len] = r.prefix.split('/');
-    const bits = r.family === 4 ? 32 : 128;
-    const start = r.family === 4 ? BigInt(addr!.split('.').reduce((a, o) => a * 256 + Number(o), 0)) : ipv6ToBigInt(addr!);
-    const end = start + (1n << BigInt(bits - Number(len))) - 1n;
-    while (stack.length && (stack[stack.length - 1]!.family !== r.family || stack[stack.length - 1]!.end < start)) stack.pop();
-    const depth = stack.length;
-    stack.push({ family: r.family, start, end });
-    return depth;
-  });
-}
-
-function ipv6ToBigInt(text: string): bigint {
-  const [head, tail] = text.split('::') as [string, string | undefined];
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
-  return groups.reduce((acc, g) => (acc << 16n) | BigInt(parseInt(g || '0', 16)), 0n);
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
 export function RegistryScreen() {
-  const { state, version, refresh, notify } = useWorkspace();
+  const { state, version } = useWorkspace();
   const [spaces, setSpaces] = useState<string[]>(['global']);
   const [space, setSpace] = useState('global');
-  const [rows, setRows] = useState<PrefixRow[]>([]);
-  const [total, setTotal] = useState(0);
+  /** The opened block (the grid shows it and what it holds), with its holders, outermost first. */
+  const [trail, setTrail] = useState<PrefixRow[]>([]);
+  const scope = trail[trail.length - 1] ?? null;
   const [selected, setSelected] = useState(0);
-  /** A block just added: once the list holds it, it is selected and scrolled into view. */
+  /** A block to select and scroll to once a loaded page holds it (after adding, allocating, going up). */
   const [reveal, setReveal] = useState<string | null>(null);
-  const parentRef = useRef<HTMLDivElement>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const grid = useRef<GridHandle>(null);
+  const search = useRef<HTMLInputElement>(null);
   const readOnly = state?.readOnly ?? true;
+  const data = usePagedPrefixes(space, scope?.prefix ?? null, version, Boolean(state));
+  const total = data.total ?? 0;
+  const current = data.row(selected);
 
   useEffect(() => {
     if (!state) return;
     void client.call('registry.listSpaces', {}).then(setSpaces, () => setSpaces(['global']));
-    void client.call('registry.listPrefixes', { space, limit: PAGE }).then(
-      (page) => {
-        setRows(page.rows);
-        setTotal(page.total);
-      },
-      (e: Error) => notify('error', e.message),
-    );
-  }, [state, version, space, notify]);
+  }, [state, version]);
 
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => 34, overscan: 12 });
+  // The selection stays on the list after a change shortens it.
+  useEffect(() => {
+    if (data.total !== null && selected >= data.total) setSelected(Math.max(0, data.total - 1));
+  }, [data.total, selected]);
 
   useEffect(() => {
     if (!reveal) return;
-    const index = rows.findIndex((r) => r.prefix === reveal);
+    const index = data.indexOf((r) => r.prefix === reveal);
     if (index < 0) return;
     setReveal(null);
     setSelected(index);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [reveal, rows, virtualizer]);
-  const depth = depths(rows);
+    grid.current?.scrollToIndex(index);
+  }, [reveal, data, data.tick]);
 
-  const remove = async (row: PrefixRow) => {
-    try {
-      await client.call('registry.removePrefix', { prefix: row.prefix, space: row.space });
-      notify('info', `Removed ${row.prefix}. Ctrl+Z undoes it.`);
-      await refresh();
-    } catch (e) {
-      notify('error', (e as Error).message);
+  const move = (index: number) => {
+    const next = Math.max(0, Math.min(total - 1, index));
+    setSelected(next);
+    grid.current?.scrollToIndex(next);
+  };
+
+  /** Opens a block: the grid shows it and what it holds, its holders in the trail above. */
+  const open = useCallback(
+    (row: PrefixRow) => {
+      if (row.space !== space) setSpace(row.space);
+      setSelected(0);
+      setTrail([row]);
+      grid.current?.scrollToIndex(0);
+      grid.current?.focus();
+      void client.call('registry.search', { query: row.prefix, space: row.space, limit: 1 }).then(
+        (r) => {
+          const holders = r.rows.filter((h) => h.length < row.length && h.family === row.family);
+          setTrail((t) => (t[t.length - 1]?.id === row.id ? [...holders, row] : t));
+        },
+        () => undefined,
+      );
+    },
+    [space],
+  );
+
+  /** Back to the level above the opened block, with that block selected. */
+  const up = (to?: PrefixRow | null) => {
+    if (!scope) return;
+    const target = to === undefined ? (trail[trail.length - 2] ?? null) : to;
+    setReveal(scope.prefix);
+    setSelected(0);
+    if (target) setTrail(trail.slice(0, trail.findIndex((t) => t.id === target.id) + 1));
+    else setTrail([]);
+    grid.current?.focus();
+  };
+
+  const closeDialog = useCallback(() => setDialog(null), []);
+  /** After allocating, the new block is selected and the grid has the focus (once the dialog has handed it back). */
+  const afterAllocate = useCallback((prefix: string) => {
+    setDialog(null);
+    setReveal(prefix);
+    setTimeout(() => grid.current?.focus(), 0);
+  }, []);
+
+  const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const page = Math.max(1, Math.floor((e.currentTarget.clientHeight || ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(selected + 1),
+      ArrowUp: () => move(selected - 1),
+      PageDown: () => move(selected + page),
+      PageUp: () => move(selected - page),
+      Home: () => move(0),
+      End: () => move(total - 1),
+      Enter: () => current && open(current),
+      ArrowRight: () => current && usageOf(current).children > 0 && current.id !== scope?.id && open(current),
+      ArrowLeft: () => up(),
+      Backspace: () => up(),
+      Delete: () => current && !readOnly && setDialog({ kind: 'remove', row: current }),
+      a: () => current && !readOnly && setDialog({ kind: 'allocate', from: current }),
+      A: () => current && !readOnly && setDialog({ kind: 'allocate', from: current }),
+    };
+    const action = keys[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
     }
   };
 
-  const onKey = (e: React.KeyboardEvent) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const next = Math.max(0, Math.min(rows.length - 1, selected + (e.key === 'ArrowDown' ? 1 : -1)));
-      setSelected(next);
-      virtualizer.scrollToIndex(next);
-    } else if (e.key === 'Delete' && rows[selected] && !readOnly) {
-      e.preventDefault();
-      void remove(rows[selected]!);
-    }
-  };
+  // '/' or Ctrl+F: to the search box, from anywhere on the screen.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (dialog) return;
+      if ((e.key === '/' && !isTyping(e.target) && !e.ctrlKey && !e.metaKey) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
+        e.preventDefault();
+        search.current?.focus();
+        search.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dialog]);
 
   return (
-    <section className="screen screen-fill" aria-labelledby="registry-title">
+    <section className="screen screen-fill registry" aria-labelledby="registry-title" aria-busy={data.total === null}>
       <header className="screen-header">
         <h1 id="registry-title">Registry</h1>
         <label className="space-picker">
           Address space{' '}
-          <select value={space} onChange={(e) => setSpace(e.target.value)} aria-label="Address space">
+          <select
+            value={space}
+            onChange={(e) => {
+              setSpace(e.target.value);
+              setTrail([]);
+              setSelected(0);
+            }}
+            aria-label="Address space"
+          >
             {spaces.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -105,72 +172,51 @@ export function RegistryScreen() {
             ))}
           </select>
         </label>
+        <SearchBox inputRef={search} onOpen={open} onLeave={() => grid.current?.focus()} version={version} />
         <span className="muted count" data-testid="prefix-count">
           {total.toLocaleString('en')} block{total === 1 ? '' : 's'}
-          {total > rows.length ? ` (showing the first ${rows.length.toLocaleString('en')})` : ''}
+          {scope ? ` in ${scope.prefix}` : ''}
         </span>
       </header>
       <AddPrefixForm space={space} disabled={readOnly} onAdded={setReveal} />
-      <div className="grid-head" role="row">
-        <span role="columnheader">Block</span>
-        <span role="columnheader">Status</span>
-        <span role="columnheader">Description</span>
-        <span role="columnheader">Date</span>
-        <span role="columnheader" className="sr-only">
-          Actions
-        </span>
+      <Breadcrumbs space={space} trail={trail} onGo={(r) => up(r)} />
+      {data.error && (
+        <p className="form-error" role="alert">
+          {data.error}
+        </p>
+      )}
+      <div className="reg-layout">
+        <PrefixGrid
+          data={data}
+          baseDepth={scope ? usageOf(scope).depth : 0}
+          selected={selected}
+          readOnly={readOnly}
+          onSelect={setSelected}
+          onOpen={open}
+          onRemove={(row) => setDialog({ kind: 'remove', row })}
+          onKeyDown={onGridKey}
+          handle={grid}
+          emptyText={scope ? 'Nothing here.' : 'No blocks in this space yet: add your RIR or upstream aggregate first.'}
+        />
+        <DetailPane
+          block={current}
+          version={version}
+          readOnly={readOnly}
+          onOpen={open}
+          onAllocate={(from, length) => setDialog({ kind: 'allocate', from, length })}
+          onRemove={(row) => setDialog({ kind: 'remove', row })}
+        />
       </div>
-      <div
-        className="grid-body"
-        ref={parentRef}
-        tabIndex={0}
-        role="grid"
-        aria-label="Blocks"
-        aria-rowcount={rows.length}
-        aria-activedescendant={rows[selected] ? `row-${rows[selected]!.id}` : undefined}
-        onKeyDown={onKey}
-      >
-        {rows.length === 0 ? (
-          <div className="empty-state small">No blocks in this space yet: add your RIR or upstream aggregate first.</div>
-        ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((v) => {
-              const r = rows[v.index]!;
-              return (
-                <div
-                  key={r.id}
-                  id={`row-${r.id}`}
-                  role="row"
-                  className={`grid-row${v.index === selected ? ' selected' : ''}`}
-                  style={{ transform: `translateY(${v.start}px)`, height: v.size }}
-                  onClick={() => setSelected(v.index)}
-                  data-prefix={r.prefix}
-                >
-                  <span role="gridcell" className="mono" style={{ paddingLeft: `${depth[v.index]! * 1.1 + 0.5}rem` }} {...ELEMENT_TIMING}>
-                    {r.prefix}
-                  </span>
-                  <span role="gridcell">
-                    <span className={`status status-${r.status}`}>{r.status}</span>
-                  </span>
-                  <span role="gridcell" className="ellipsis" title={r.description}>
-                    {r.description}
-                  </span>
-                  <span role="gridcell" className="mono muted">
-                    {r.date ?? ''}
-                  </span>
-                  <span role="gridcell">
-                    {!readOnly && (
-                      <button type="button" className="icon-button" aria-label={`Remove ${r.prefix}`} title="Remove (Delete)" onClick={() => void remove(r)}>
-                        ✕
-                      </button>
-                    )}
-                  </span>
-                </div>
-              );
-            })}
-          </div>
-        )}
-      </div>
+      <svg className="reg-defs" aria-hidden="true" focusable="false">
+        <defs>
+          <pattern id="reg-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect className="hatch-bg" width="4" height="4" />
+            <line className="hatch-line" x1="0" y1="0" x2="0" y2="4" />
+          </pattern>
+        </defs>
+      </svg>
+      {dialog?.kind === 'allocate' && <AllocateDialog from={dialog.from} initialLength={dialog.length} onClose={closeDialog} onDone={afterAllocate} />}
+      {dialog?.kind === 'remove' && <RemoveDialog row={dialog.row} onClose={closeDialog} onDone={closeDialog} />}
     </section>
   );
 }

@@ -1,0 +1,188 @@
+/**
+ * Allocate from a block: a length, a strategy, room to grow, status and description. The block
+ * it will take is previewed as you type (the same call with dryRun), refusals show at the field,
+ * and Allocate records it (one undoable action, growth reservations included).
+ */
+import { useEffect, useState } from 'react';
+import { ALLOCATION_STRATEGIES, PREFIX_STATUSES, type AllocationResult, type AllocationStrategyName, type PrefixRow, type PrefixStatus } from '../../../shared/contract';
+import { Dialog } from '../../components/Dialog';
+import { Field, Select, TextInput } from '../../components/Field';
+import { client } from '../../client';
+import { errorsFrom, useWorkspace } from '../../state';
+
+const STRATEGY_HINT: Record<AllocationStrategyName, string> = {
+  'first-fit': 'the lowest free block that fits',
+  'best-fit': 'from the smallest free gap that fits (keeps large gaps whole)',
+  sparse: 'spread out, leaving each block room to grow',
+  'last-fit': 'the highest free block that fits',
+};
+
+/** A sensible first length: the pool's unit, else a small block for IPv4, a /64 or /48 for IPv6. */
+export function defaultLength(from: PrefixRow): number {
+  if (from.unit && from.unit > from.length) return from.unit;
+  if (from.family === 4) return Math.min(32, Math.max(from.length + 1, 29));
+  return Math.min(128, Math.max(from.length + 1, from.length < 48 ? 48 : 64));
+}
+
+function wholeNumber(text: string, field: string): [number, null] | [null, Record<string, string>] {
+  const t = text.trim().replace(/^\//, '');
+  if (t === '') return [null, { [field]: 'is required' }];
+  if (!/^\d{1,3}$/.test(t)) return [null, { [field]: 'must be a whole number' }];
+  return [Number(t), null];
+}
+
+interface Props {
+  from: PrefixRow;
+  initialLength?: number | undefined;
+  onClose(): void;
+  onDone(prefix: string): void;
+}
+
+export function AllocateDialog({ from, initialLength, onClose, onDone }: Props) {
+  const { refresh, notify } = useWorkspace();
+  const [length, setLength] = useState(String(initialLength ?? defaultLength(from)));
+  const [strategy, setStrategy] = useState<AllocationStrategyName>('first-fit');
+  const [growth, setGrowth] = useState('0');
+  const [status, setStatus] = useState<PrefixStatus>('assigned');
+  const [description, setDescription] = useState('');
+  const [preview, setPreview] = useState<AllocationResult | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const input = () => {
+    const [len, lenErr] = wholeNumber(length, 'length');
+    const [grow, growErr] = wholeNumber(growth, 'growth');
+    const errs = { ...(lenErr ?? {}), ...(growErr ?? {}) };
+    if (len === null || grow === null) return [null, errs] as const;
+    return [{ from: from.prefix, space: from.space, length: len, strategy, growth: grow, status, description }, null] as const;
+  };
+
+  // The preview follows every change of length, strategy and growth.
+  useEffect(() => {
+    const [i, errs] = input();
+    if (!i) {
+      setPreview(null);
+      setErrors(errs);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      client.call('registry.allocate', { ...i, dryRun: true }).then(
+        (r) => {
+          if (!live) return;
+          setPreview(r);
+          setErrors({});
+        },
+        (e: unknown) => {
+          if (!live) return;
+          setPreview(null);
+          setErrors(errorsFrom(e));
+        },
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [length, strategy, growth]);
+
+  const submit = async () => {
+    const [i, errs] = input();
+    if (!i) {
+      setErrors(errs);
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await client.call('registry.allocate', i);
+      notify('info', `Allocated ${r.prefix} from ${from.prefix}${r.reserved.length ? `, ${r.reserved.length} block${r.reserved.length === 1 ? '' : 's'} reserved for growth` : ''}. Ctrl+Z undoes it.`);
+      await refresh();
+      onDone(r.prefix);
+    } catch (e) {
+      setErrors(errorsFrom(e));
+      setBusy(false);
+    }
+  };
+
+  const max = from.family === 4 ? 32 : 128;
+  return (
+    <Dialog title={`Allocate from ${from.prefix}`} onClose={onClose}>
+      <form
+        className="reg-allocate"
+        aria-label="Allocate"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="reg-allocate-grid">
+          <Field label="Length" error={errors.length} hint={`/${from.length + 1} to /${max}`}>
+            {(p) => <TextInput {...p} name="length" className="mono" inputMode="numeric" value={length} onChange={(e) => setLength(e.target.value)} />}
+          </Field>
+          <Field label="Strategy" error={errors.strategy} hint={STRATEGY_HINT[strategy]}>
+            {(p) => (
+              <Select {...p} name="strategy" value={strategy} onChange={(e) => setStrategy(e.target.value as AllocationStrategyName)}>
+                {ALLOCATION_STRATEGIES.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="Room to grow (bits)" error={errors.growth} hint="Reserve the block's neighbours so it can double this many times">
+            {(p) => <TextInput {...p} name="growth" className="mono" inputMode="numeric" value={growth} onChange={(e) => setGrowth(e.target.value)} />}
+          </Field>
+          <Field label="Status" error={errors.status}>
+            {(p) => (
+              <Select {...p} name="status" value={status} onChange={(e) => setStatus(e.target.value as PrefixStatus)}>
+                {PREFIX_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+        </div>
+        <Field label="Description" error={errors.description}>
+          {(p) => <TextInput {...p} name="description" value={description} placeholder="Customer or purpose" onChange={(e) => setDescription(e.target.value)} />}
+        </Field>
+        <div className={`reg-preview${preview ? '' : ' empty'}`} role="status" aria-label="Preview">
+          {preview ? (
+            <>
+              Will take <strong className="mono" data-preview={preview.prefix}>{preview.prefix}</strong> ({preview.strategy})
+              {preview.reserved.length > 0 && (
+                <>
+                  {' '}
+                  and reserve <span className="mono">{preview.reserved.join(', ')}</span> for its growth
+                </>
+              )}
+              .
+            </>
+          ) : (
+            <span className="muted">No block to preview{Object.keys(errors).length ? ': see the field above' : ''}.</span>
+          )}
+        </div>
+        {errors._ && (
+          <div className="form-error" role="alert">
+            {errors._}
+          </div>
+        )}
+        {errors.from && (
+          <div className="form-error" role="alert">
+            {errors.from}
+          </div>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Allocate
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

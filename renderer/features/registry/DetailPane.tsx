@@ -1,0 +1,86 @@
+/** The selected block: what it is, how full, its map, its free space and its history, with its actions. */
+import type { PrefixRow } from '../../../shared/contract';
+import { sizeText, usageOf } from './blocks';
+import { BlockHistory } from './BlockHistory';
+import { FreeList } from './FreeList';
+import { SpaceMap } from './SpaceMap';
+import { useBlockDetails } from './useBlockDetails';
+import { UtilizationFacts } from './UtilizationFacts';
+
+interface Props {
+  block: PrefixRow | undefined;
+  version: number;
+  readOnly: boolean;
+  onOpen(row: PrefixRow): void;
+  onAllocate(row: PrefixRow, length?: number): void;
+  onRemove(row: PrefixRow): void;
+}
+
+function Loading({ error }: { error: string | undefined }) {
+  return error ? (
+    <p className="form-error" role="alert">
+      {error}
+    </p>
+  ) : (
+    <p className="muted">Loading…</p>
+  );
+}
+
+export function DetailPane({ block, version, readOnly, onOpen, onAllocate, onRemove }: Props) {
+  const d = useBlockDetails(block, version);
+  if (!block || !d) {
+    return (
+      <aside className="reg-detail" aria-label="Selected block">
+        <p className="muted">Select a block to see its map, free space and history.</p>
+      </aside>
+    );
+  }
+  const u = usageOf(block);
+  return (
+    <aside className="reg-detail" aria-label="Selected block" data-block={block.prefix}>
+      <header className="reg-detail-head">
+        <h2 className="mono">{block.prefix}</h2>
+        <span className={`status status-${block.status}`}>{block.status}</span>
+      </header>
+      {block.description && <p className="reg-detail-desc">{block.description}</p>}
+      <p className="muted reg-detail-meta">
+        {sizeText(block.prefix)} · space {block.space}
+        {block.date ? ` · since ${block.date}` : ''}
+        {block.rir ? ` · ${block.rir}` : ''}
+        {block.unit ? ` · pool of /${block.unit}s` : ''}
+        {u.children ? ` · holds ${u.children.toLocaleString('en')} block${u.children === 1 ? '' : 's'} directly` : ''}
+      </p>
+      <div className="reg-actions">
+        <button type="button" className="primary" disabled={readOnly} onClick={() => onAllocate(block)} title="Allocate a block from this one (A)" aria-keyshortcuts="a">
+          Allocate…
+        </button>
+        <button type="button" onClick={() => onOpen(block)} title="Show only this block and what it holds (Enter)">
+          Open
+        </button>
+        <button type="button" className="danger" disabled={readOnly} onClick={() => onRemove(block)} title="Remove this block (Delete)" aria-keyshortcuts="Delete">
+          Remove…
+        </button>
+      </div>
+
+      <section aria-labelledby="reg-util-title">
+        <h3 id="reg-util-title">Utilization</h3>
+        {d.util ? <UtilizationFacts u={d.util} family={block.family} /> : <Loading error={d.errors.util} />}
+      </section>
+
+      <section aria-labelledby="reg-map-title">
+        <h3 id="reg-map-title">Space map</h3>
+        {d.children ? <SpaceMap block={block} children={d.children} truncated={d.truncated} onOpen={onOpen} /> : <Loading error={d.errors.children} />}
+      </section>
+
+      <section aria-labelledby="reg-free-title">
+        <h3 id="reg-free-title">Free space</h3>
+        {d.free ? <FreeList free={d.free} readOnly={readOnly} onPick={(c) => onAllocate(block, Number(c.split('/')[1]))} /> : <Loading error={d.errors.free} />}
+      </section>
+
+      <section aria-labelledby="reg-history-title">
+        <h3 id="reg-history-title">History</h3>
+        {d.history ? <BlockHistory entries={d.history} /> : <Loading error={d.errors.history} />}
+      </section>
+    </aside>
+  );
+}
