@@ -8,10 +8,11 @@ import { defineContract, type Operation } from './contract/define';
 import { facilityOps } from './contract/facility';
 import { forecastOps } from './contract/forecast';
 import { registryOps } from './contract/registry';
+import { reportsOps } from './contract/reports';
 import { requestsOps } from './contract/requests';
 import { workspaceOps } from './contract/workspace';
 
-export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps);
+export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps, reportsOps);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;
@@ -35,4 +36,5 @@ export * from './contract/registry';
 export * from './contract/facility';
 export * from './contract/forecast';
 export * from './contract/requests';
+export * from './contract/reports';
 export { type Operation } from './contract/define';

@@ -7,6 +7,7 @@ import { facilityHandlers } from './facility-handlers';
 import { forecastHandlers } from './forecast-handlers';
 import type { Handlers } from './handler-types';
 import { registryHandlers } from './registry-handlers';
+import { reportsHandlers } from './reports-handlers';
 import { requestsHandlers } from './requests-handlers';
 import type { Session } from './session';
 import { workspaceHandlers } from './workspace-handlers';
@@ -20,5 +21,6 @@ export function createHandlers(session: Session): Handlers {
     ...facilityHandlers(session),
     ...requestsHandlers(session),
     ...forecastHandlers(session),
+    ...reportsHandlers(session),
   };
 }

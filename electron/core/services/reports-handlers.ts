@@ -1,0 +1,10 @@
+import type { AreaHandlers } from './handler-types';
+import { exportReport } from './reports';
+import type { Session } from './session';
+
+export function reportsHandlers(session: Session): AreaHandlers<'reports'> {
+  const ws = () => session.require();
+  return {
+    'reports.export': (i) => exportReport(ws(), i),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * reports.export: the workspace rendered as the files other tools read (DESIGN.md "Exports").
+ * The objects come from the same code as `headroom rpsl` and `headroom rdns` (requests-objects);
+ * the renderings are the pure ones in shared/report/.
+ */
+import type { PrefixRow, ReportExport, ReportFormat } from '../../../shared/contract';
+import { HeadroomError } from '../../../shared/errors';
+import { parsePrefix, prefixContains } from '../../../shared/ip/prefix';
+import type { Rir } from '../../../shared/rir/rir';
+import type { RpslObject } from '../../../shared/rir/rpsl-object';
+import { renderAllocationHtml } from '../../../shared/report/allocation-html';
+import { renderBindExport } from '../../../shared/report/bind-export';
+import { dhcpSubnets } from '../../../shared/report/dhcp-subnets';
+import { renderDhcpdConf, type ConfigHeader } from '../../../shared/report/dhcpd-conf';
+import { renderKeaConfig } from '../../../shared/report/kea-config';
+import { renderRpslExport } from '../../../shared/report/rpsl-export';
+import type { Workspace } from '../workspace/workspace';
+import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
+import { reverseFor, rpslFor } from './requests-objects';
+import { readNeighbours, readOrganisation } from './requests-settings';
+
+export interface ReportInput {
+  format: ReportFormat;
+  within?: string | undefined;
+  space?: string | undefined;
+  ns?: string[] | undefined;
+  rir?: Rir | undefined;
+}
+
+function headerOf(ws: Workspace, scope: string): ConfigHeader {
+  const org = readOrganisation(ws);
+  const file = ws.path.split(/[\\/]/).pop() ?? '';
+  return { organisation: org.legalName || file, date: todayUtc(ws.now()), scope };
+}
+
+const scopeOf = (input: ReportInput, space: string | undefined) =>
+  [input.within ? `within ${input.within}` : 'all blocks', space ? `space ${space}` : 'every space'].join(', ');
+
+function rowsOf(ws: Workspace, input: ReportInput, space: string | undefined): PrefixRow[] {
+  return listPrefixes(ws, { within: input.within || undefined, space }).rows;
+}
+
+/** Aggregates not inside another aggregate: the blocks a registry delegates reverse DNS for. */
+function outermost(rows: PrefixRow[]): PrefixRow[] {
+  const out: PrefixRow[] = [];
+  for (const r of rows) {
+    const p = parsePrefix(r.prefix);
+    if (!out.some((o) => prefixContains(parsePrefix(o.prefix), p))) out.push(r);
+  }
+  return out;
+}
+
+function rpslExport(ws: Workspace, input: ReportInput): ReportExport {
+  const aggregates = rowsOf(ws, input, DEFAULT_SPACE).filter((r) => r.status === 'aggregate');
+  const objects: RpslObject[] = [];
+  const warnings = new Set<string>();
+  for (const r of aggregates) {
+    const res = rpslFor(ws, { resource: r.prefix, rir: input.rir });
+    objects.push(...res.objects);
+    res.warnings.forEach((w) => warnings.add(w));
+  }
+  // aut-num for our own ASNs: every ASN Settings does not mark as an upstream or a peer.
+  const ours = input.within ? [] : readNeighbours(ws).filter((n) => n.relation !== 'upstream' && n.relation !== 'peer');
+  for (const n of ours) {
+    const res = rpslFor(ws, { resource: `AS${n.asn}`, rir: input.rir });
+    objects.push(...res.objects);
+    res.warnings.forEach((w) => warnings.add(w));
+  }
+  const notes = [...warnings];
+  return { format: 'rpsl', text: renderRpslExport(objects, { ...headerOf(ws, scopeOf(input, DEFAULT_SPACE)), notes }), items: objects.length, warnings: notes };
+}
+
+function bindExport(ws: Workspace, input: ReportInput): ReportExport {
+  let blocks = outermost(rowsOf(ws, input, DEFAULT_SPACE).filter((r) => r.status === 'aggregate')).map((r) => r.prefix);
+  if (blocks.length === 0 && input.within) {
+    // A block inside an aggregate: its own zones, as `headroom rdns` gives them.
+    const w = parsePrefix(input.within, 'within');
+    const holders = listPrefixes(ws, { space: DEFAULT_SPACE }).rows.filter((r) => r.status === 'aggregate' && prefixContains(parsePrefix(r.prefix), w));
+    if (holders.length === 0) throw new HeadroomError('not-found', `within: no aggregate of the registry holds or lies in ${input.within}`, 'within');
+    blocks = [input.within];
+  }
+  const ns = input.ns && input.ns.length > 0 ? input.ns : readOrganisation(ws).nameServers;
+  const zones = [];
+  const warnings = new Set<string>();
+  for (const prefix of blocks) {
+    try {
+      const r = reverseFor(ws, { prefix, ns, format: 'bind' });
+      zones.push(...r.zones);
+      r.warnings.forEach((w) => warnings.add(w));
+    } catch (e) {
+      if (e instanceof HeadroomError && e.field === 'ns') {
+        throw new HeadroomError(e.code, `${e.message}; give them in Settings → Organisation → name servers${input.ns ? '' : ' (none set there)'}`, 'ns');
+      }
+      throw e;
+    }
+  }
+  if (zones.length === 0) warnings.add('no aggregate in the registry: no zone');
+  return { format: 'bind', text: renderBindExport(zones, headerOf(ws, scopeOf(input, DEFAULT_SPACE))), items: zones.length, warnings: [...warnings] };
+}
+
+function dhcpExport(ws: Workspace, input: ReportInput, format: 'dhcpd' | 'kea'): ReportExport {
+  // One space only: blocks of two VRFs may overlap, which no DHCP server accepts.
+  const space = input.space ?? DEFAULT_SPACE;
+  const subnets = dhcpSubnets(rowsOf(ws, input, space));
+  const header = headerOf(ws, scopeOf(input, space));
+  const text = format === 'dhcpd' ? renderDhcpdConf(subnets, header) : renderKeaConfig(subnets, header);
+  return { format, text, items: subnets.length, warnings: subnets.length === 0 ? ['no assigned IPv4 block of /30 or shorter: no subnet'] : [] };
+}
+
+function htmlReport(ws: Workspace, input: ReportInput): ReportExport {
+  const rows = rowsOf(ws, input, input.space);
+  const h = headerOf(ws, scopeOf(input, input.space));
+  return { format: 'html', text: renderAllocationHtml({ ...h, rows, defaultSpace: DEFAULT_SPACE }), items: rows.length, warnings: [] };
+}
+
+export function exportReport(ws: Workspace, input: ReportInput): ReportExport {
+  switch (input.format) {
+    case 'rpsl':
+      return rpslExport(ws, input);
+    case 'bind':
+      return bindExport(ws, input);
+    case 'dhcpd':
+    case 'kea':
+      return dhcpExport(ws, input, input.format);
+    case 'html':
+      return htmlReport(ws, input);
+  }
+}
