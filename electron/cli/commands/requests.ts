@@ -3,18 +3,15 @@
  * failed E check is still written by `request` (it says NON-CONFORMING inside and on stderr);
  * `check-request` exits 1 for it, naming each failed rule and the field to fix on stderr.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CheckView, DraftView } from '../../../shared/contract';
 import { HeadroomError } from '../../../shared/errors';
 import { renderDraftHtml } from '../../../shared/report/draft-html';
 import { renderDraftMarkdown, renderDraftText } from '../../../shared/rir/draft-render';
 import { atomicWriteFile } from '../../core/workspace/fsutil';
 import { jsonOut, UsageError, type Command, type Io } from '../command';
+import { printHtmlToPdf } from '../pdf';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM } from '../pdf';
 
 function required(value: unknown, name: string): string {
   if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
@@ -34,24 +31,7 @@ function reportFailures(io: Io, view: DraftView): void {
 
 /** Prints the HTML to PDF with Debian Chromium headless; the PDF lands at `out` by rename. */
 function printPdf(html: string, out: string): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new HeadroomError('io', `format: PDF needs Chromium at ${CHROMIUM}, which is not installed; use --format md or txt`, 'format');
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'headroom-pdf-'));
-  try {
-    const page = join(dir, 'draft.html');
-    const pdf = join(dir, 'draft.pdf');
-    writeFileSync(page, html);
-    const r = spawnSync(
-      CHROMIUM,
-      ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${page}`],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    if (!existsSync(pdf)) throw new HeadroomError('io', `format: Chromium did not write the PDF (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' ')}`, 'format');
-    atomicWriteFile(out, new Uint8Array(readFileSync(pdf)));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  atomicWriteFile(out, printHtmlToPdf(html, 'use --format md or txt'));
 }
 
 const draftKey = (opts: Record<string, string | boolean | undefined>) => ({ rir: required(opts.rir, 'rir'), kind: required(opts.kind, 'kind') });
