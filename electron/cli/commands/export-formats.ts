@@ -3,11 +3,15 @@
  * the workspace through the contract; the command writes them atomically (temp file + rename).
  * Areas add their formats here (one entry each).
  */
+import type { ReportFormat } from '../../../shared/contract';
+import { pdfToAscii } from '../../../shared/report/pdf-ascii';
 import type { Caller } from '../command';
+import { printHtmlToPdf } from '../pdf';
 
 export interface ExportFormatSpec {
   summary: string;
-  produce(call: Caller, opts: { within?: string | undefined; space?: string | undefined }): Promise<string>;
+  /** `ns`: the reverse zones' name servers, comma-separated (`--ns`); default: Settings. */
+  produce(call: Caller, opts: { within?: string | undefined; space?: string | undefined; ns?: string | undefined }): Promise<string>;
 }
 
 const registryFormat = (format: 'csv' | 'netbox' | 'delegated', summary: string): ExportFormatSpec => ({
@@ -17,8 +21,30 @@ const registryFormat = (format: 'csv' | 'netbox' | 'delegated', summary: string)
   },
 });
 
+const splitList = (v: string | undefined) => (v ? v.split(',').map((x) => x.trim()).filter((x) => x !== '') : undefined);
+
+const reportFormat = (format: ReportFormat, summary: string): ExportFormatSpec => ({
+  summary,
+  async produce(call, opts) {
+    const ns = splitList(opts.ns);
+    return (await call('reports.export', { format, within: opts.within, space: opts.space, ...(ns ? { ns } : {}) })).text;
+  },
+});
+
 export const exportFormats: Record<string, ExportFormatSpec> = {
   csv: registryFormat('csv', 'prefix,status,description,space,date (RFC 4180, UTF-8)'),
   netbox: registryFormat('netbox', "NetBox's prefix import CSV (prefix,status,vrf,description)"),
   delegated: registryFormat('delegated', "an RIR delegated stats file of the aggregates and ASNs"),
+  rpsl: reportFormat('rpsl', 'inetnum/inet6num and route/route6 of each aggregate, aut-num of our ASNs'),
+  bind: reportFormat('bind', 'the reverse zones of the aggregates, each starting with its $ORIGIN (name servers from Settings)'),
+  dhcpd: reportFormat('dhcpd', 'ISC dhcpd.conf: a subnet per assigned IPv4 block of /30 or shorter'),
+  kea: reportFormat('kea', 'Kea DHCPv4 JSON: Dhcp4.subnet4 per assigned IPv4 block of /30 or shorter'),
+  pdf: {
+    summary: 'the allocation report printed with Chromium (7-bit clean PDF)',
+    async produce(call, opts) {
+      const html = (await call('reports.export', { format: 'html', within: opts.within, space: opts.space })).text;
+      // The command writes the returned text as UTF-8, so the PDF travels as ASCII (pdf-ascii.ts).
+      return pdfToAscii(printHtmlToPdf(html, 'use --format csv'));
+    },
+  },
 };
