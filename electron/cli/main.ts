@@ -5,13 +5,14 @@
 import { parseArgs } from 'node:util';
 import { toErrorShape } from '../../shared/errors';
 import { UsageError, withWorkspace, type Command, type Io } from './command';
+import { asnRangeCommands } from './commands/asn-ranges';
 import { facilityCommands } from './commands/facility';
 import { forecastCommands } from './commands/forecast';
 import { registryCommands } from './commands/registry';
 import { requestsCommands } from './commands/requests';
 import { workspaceCommands } from './commands/workspace';
 
-export const commands: Command[] = [...workspaceCommands, ...registryCommands, ...facilityCommands, ...requestsCommands, ...forecastCommands];
+export const commands: Command[] = [...workspaceCommands, ...registryCommands, ...asnRangeCommands, ...facilityCommands, ...requestsCommands, ...forecastCommands];
 
 function usageText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -9,17 +9,17 @@ import type { CurvePoint } from '../forecast/curve';
 import { query } from './define';
 import { isoDay } from './registry';
 
-export type LimitKind = 'pool' | 'facility';
+export type LimitKind = 'pool' | 'asn' | 'facility';
 
 export interface LimitForecast {
-  /** `pool:<prefix row id>` or `facility:<site id>:<limit key>` */
+  /** `pool:<prefix row id>`, `asn:<ASN block id>` or `facility:<site id>:<limit key>` */
   id: string;
   kind: LimitKind;
   /** what runs out: `198.51.100.64/26` or `UPS at max loading` */
   name: string;
   /** where: the pool's description and space, or the site's name */
   detail: string;
-  /** the forecast variable's unit: `addresses`, `/56`, `W`, `bytes` */
+  /** the forecast variable's unit: `addresses`, `/56`, `ASNs`, `W`, `bytes` */
   unit: string;
   /** for a pool: its family and the prefix length one unit stands for (IPv4: 32) */
   prefixUnit: { family: 4 | 6; length: number } | null;

@@ -148,6 +148,25 @@ export interface AsnRow {
   asn16: boolean;
   special: AsnFlag | null;
   warning: string | null;
+  /** the day it was taken into use (YYYY-MM-DD) */
+  date: string;
+}
+
+/** A block of AS numbers the ISP draws from (its RIR block, or a private range for customers). */
+export interface AsnRangeRow {
+  id: number;
+  name: string;
+  first: number;
+  last: number;
+  /** first and last in asdot, for people */
+  firstAsdot: string;
+  lastAsdot: string;
+  size: number;
+  /** ASNs recorded inside the block */
+  used: number;
+  description: string;
+  /** the day the block was obtained (YYYY-MM-DD) */
+  date: string;
 }
 
 export interface PrefixPage {
@@ -250,9 +269,21 @@ export const registryOps = {
     'The registry as CSV, NetBox prefix CSV or an RIR delegated file (the text)',
   ),
   'registry.addAsn': mutation<AsnRow>()(
-    z.object({ asn: z.string().min(1, 'is required').max(40), description: z.string().max(2000).optional() }),
+    z.object({ asn: z.string().min(1, 'is required').max(40), description: z.string().max(2000).optional(), date: isoDay.optional() }),
     'Record an AS number (asplain or asdot)',
   ),
   'registry.listAsns': query<AsnRow[]>()(z.object({}), 'AS numbers with their special-purpose flags'),
   'registry.removeAsn': mutation<AsnRow>()(z.object({ asn: z.string().min(1, 'is required').max(40) }), 'Remove an AS number'),
+  'registry.addAsnRange': mutation<AsnRangeRow>()(
+    z.object({
+      name: z.string().trim().min(1, 'is required').max(100),
+      first: z.string().min(1, 'is required').max(40),
+      last: z.string().min(1, 'is required').max(40),
+      description: z.string().max(2000).optional(),
+      date: isoDay.optional(),
+    }),
+    'Record a block of AS numbers (asplain or asdot bounds, inclusive)',
+  ),
+  'registry.listAsnRanges': query<AsnRangeRow[]>()(z.object({}), 'ASN blocks with how many of their ASNs are recorded'),
+  'registry.removeAsnRange': mutation<AsnRangeRow>()(z.object({ name: z.string().trim().min(1, 'is required').max(100) }), 'Remove an ASN block'),
 };

@@ -167,12 +167,12 @@ export const registryCommands: Command[] = [
   },
   {
     name: 'asn add',
-    usage: 'asn add WS ASN [--description TEXT] [--json]',
+    usage: 'asn add WS ASN [--description TEXT] [--date YYYY-MM-DD] [--json]',
     summary: 'record an AS number (asplain or asdot); refused: out of range, malformed, duplicate',
-    options: { description: { type: 'string' }, json: { type: 'boolean' } },
+    options: { description: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
     positionals: [2, 2],
     async run({ args, opts, io, withWorkspace }) {
-      const row = await withWorkspace(args[0]!, 'write', (call) => call('registry.addAsn', { asn: args[1]!, description: opts.description }));
+      const row = await withWorkspace(args[0]!, 'write', (call) => call('registry.addAsn', { asn: args[1]!, description: opts.description, date: opts.date }));
       if (opts.json) return jsonOut(io, row);
       io.out(`AS${row.asn}`);
       if (row.warning) io.err(`note: ${row.warning}`);

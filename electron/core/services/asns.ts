@@ -17,14 +17,16 @@ export function rowToAsn(r: Row): AsnRow {
     asn16: isAsn16(asn),
     special: special ? { kind: special.kind, purpose: special.purpose, rfc: special.rfc, legalInternally: special.legalInternally } : null,
     warning: ownAsnWarning(asn),
+    date: String(r.date ?? String(r.created_at ?? '').slice(0, 10)),
   };
 }
 
-export function addAsn(ws: Workspace, input: { asn: string; description?: string | undefined }): AsnRow {
+export function addAsn(ws: Workspace, input: { asn: string; description?: string | undefined; date?: string | undefined }): AsnRow {
   const asn = parseAsn(input.asn, 'asn');
   if (ws.get('SELECT id FROM asns WHERE asn = ?', [asn])) throw new HeadroomError('conflict', `asn: AS${asn} is already recorded`, 'asn');
   return ws.mutate('registry.addAsn', `Add AS${asn}`, (tx) => {
-    const id = tx.insert('asns', { asn, description: input.description ?? '', created_at: ws.now().toISOString() });
+    const now = ws.now().toISOString();
+    const id = tx.insert('asns', { asn, description: input.description ?? '', date: input.date ?? now.slice(0, 10), created_at: now });
     return rowToAsn(tx.get('SELECT * FROM asns WHERE id = ?', [id])!);
   });
 }

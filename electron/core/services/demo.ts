@@ -9,7 +9,8 @@ import { insertPrefix } from './registry';
 interface DemoData {
   name: string;
   prefixes: { prefix: string; status: PrefixStatus; description: string; space?: string; unit?: number; date?: string; rir?: string }[];
-  asns: { asn: number; description: string }[];
+  asns: { asn: number; description: string; date?: string }[];
+  asnRanges?: { name: string; first: number; last: number; description: string; date: string }[];
 }
 
 export function readDemoData(): DemoData {
@@ -25,7 +26,8 @@ export function seedDemo(ws: Workspace): void {
   ws.mutate('workspace.loadDemo', `Load the demo ISP "${data.name}"`, (tx) => {
     for (const p of data.prefixes) insertPrefix(tx, p, ws.now());
     const at = ws.now().toISOString();
-    for (const a of data.asns) tx.insert('asns', { asn: a.asn, description: a.description, created_at: at });
+    for (const a of data.asns) tx.insert('asns', { asn: a.asn, description: a.description, date: a.date ?? at.slice(0, 10), created_at: at });
+    for (const r of data.asnRanges ?? []) tx.insert('asn_ranges', { ...r, created_at: at });
     tx.insert('settings', { key: 'organisation.name', value: JSON.stringify(data.name) });
     seedDemoFacility(tx, ws.now());
   }, { undoable: false });

@@ -7,6 +7,7 @@
 import type { ForecastLimits, ForecastSeries, LimitForecast } from '../../../shared/contract';
 import { HeadroomError } from '../../../shared/errors';
 import {
+  eventsToSeries,
   fitAndProject,
   readingsToSeries,
   type ForecastMethod,
@@ -17,6 +18,7 @@ import {
 } from '../../../shared/forecast';
 import { forecastCurve } from '../../../shared/forecast/curve';
 import type { Workspace } from '../workspace/workspace';
+import { asnRangeHistories } from './asn-ranges';
 import { listSites, siteDetail, siteLimits } from './facility';
 import { loadPools, type PoolSource } from './forecast-pools';
 import { todayUtc } from './registry';
@@ -84,9 +86,38 @@ function facilitySources(ws: Workspace): LimitSource[] {
   return out;
 }
 
-/** Every limit of the workspace, pools first (by address), then each site's limits. */
+/** Each ASN block: how many of its ASNs are in use, day by day (each counts from its date). */
+function asnSources(ws: Workspace): LimitSource[] {
+  return asnRangeHistories(ws).map(({ range, days }) => {
+    const opening = [range.date, days[0] ?? range.date].sort()[0]!;
+    return {
+      meta: {
+        id: `asn:${range.id}`,
+        kind: 'asn',
+        name: `ASN block ${range.name}`,
+        detail: [`AS${range.first}–AS${range.last}`, range.description].filter(Boolean).join(' · '),
+        unit: 'ASNs',
+        prefixUnit: null,
+        capacity: range.size,
+      },
+      series(asOf, windowDays) {
+        if (asOf < opening) return [];
+        const events = days.map((d) => ({ at: d, delta: 1 }));
+        return eventsToSeries({ opening: 0, openingDate: opening, events, asOf, windowDays }).points;
+      },
+      reachedOn(asOf, level) {
+        // The n-th ASN in use (day order) is the day the count reached n; it never drops here.
+        const n = Math.ceil(level);
+        const day = n >= 1 ? days[n - 1] : opening;
+        return day !== undefined && day <= asOf ? day : null;
+      },
+    };
+  });
+}
+
+/** Every limit of the workspace: pools first (by address), then ASN blocks, then each site's limits. */
 export function limitSources(ws: Workspace): LimitSource[] {
-  return [...loadPools(ws).map(poolSource), ...facilitySources(ws)];
+  return [...loadPools(ws).map(poolSource), ...asnSources(ws), ...facilitySources(ws)];
 }
 
 export interface FittedLimit {

@@ -1,3 +1,4 @@
+import { addAsnRange, listAsnRanges, removeAsnRange } from './asn-ranges';
 import { addAsn, listAsns, removeAsn } from './asns';
 import type { AreaHandlers } from './handler-types';
 import { addPrefix, listPrefixes, listSpaces, removePrefix } from './registry';
@@ -22,5 +23,8 @@ export function registryHandlers(session: Session): AreaHandlers<'registry'> {
     'registry.addAsn': (i) => addAsn(ws(), i),
     'registry.listAsns': () => listAsns(ws()),
     'registry.removeAsn': (i) => removeAsn(ws(), i),
+    'registry.addAsnRange': (i) => addAsnRange(ws(), i),
+    'registry.listAsnRanges': () => listAsnRanges(ws()),
+    'registry.removeAsnRange': (i) => removeAsnRange(ws(), i),
   };
 }

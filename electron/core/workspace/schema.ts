@@ -241,6 +241,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX prefix_usage_by_parent ON prefix_usage (parent_id);
     `,
   },
+  {
+    version: 4,
+    name: 'ASNs: the day each was taken into use, and ASN blocks (ranges) to forecast',
+    sql: `
+      ALTER TABLE asns ADD COLUMN date TEXT; -- YYYY-MM-DD; NULL: the day it was recorded
+      CREATE TABLE asn_ranges (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        first INTEGER NOT NULL CHECK (first BETWEEN 0 AND 4294967295),
+        last INTEGER NOT NULL CHECK (last BETWEEN 0 AND 4294967295),
+        description TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        CHECK (first <= last)
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
