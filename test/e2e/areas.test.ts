@@ -8,7 +8,7 @@ import { buildApp, loadApp, openSession, type AppSnapshot, type Session } from '
  */
 const AREAS = [
   { key: '1', hash: 'registry', label: 'Registry', shows: 'rows' },
-  { key: '2', hash: 'asns', label: 'ASNs', shows: 'empty' },
+  { key: '2', hash: 'asns', label: 'ASNs', shows: 'screen' },
   { key: '3', hash: 'requests', label: 'Requests', shows: 'screen' },
   { key: '4', hash: 'facility', label: 'Facility', shows: 'screen' },
   { key: '5', hash: 'forecasts', label: 'Forecasts', shows: 'screen' },
