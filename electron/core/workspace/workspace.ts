@@ -191,7 +191,15 @@ export class Workspace {
       }
     }
     try {
-      return await Workspace.load(full, opts, readOnly, readOnlyReason, release);
+      // A reader may meet the writer's snapshot being replaced between reading the file and its
+      // journal (the journal is reset right after): it then reads both again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await Workspace.load(full, opts, readOnly, readOnlyReason, release);
+        } catch (e) {
+          if (!(e instanceof SnapshotReplaced) || attempt >= 10) throw e instanceof SnapshotReplaced ? new HeadroomError('io', `${full}: the file kept changing while it was read; try again`, 'path') : e;
+        }
+      }
     } catch (e) {
       release?.();
       throw e;
@@ -206,6 +214,7 @@ export class Workspace {
     release: (() => void) | null,
   ): Promise<Workspace> {
     let bytes: Uint8Array;
+    const before = statSync(full);
     try {
       bytes = readFileSync(full);
     } catch (e) {
@@ -247,6 +256,11 @@ export class Workspace {
 
     const journalPath = journalPathFor(full);
     const journal = readJournal(journalPath, full);
+    const after = statSync(full, { throwIfNoEntry: false });
+    if (readOnly && (!after || after.ino !== before.ino || after.mtimeMs !== before.mtimeMs || after.size !== before.size)) {
+      db.close();
+      throw new SnapshotReplaced();
+    }
     if (journal.workspaceId !== null && journal.workspaceId !== id && journal.entries.length > 0) {
       throw refuse(full, 'corrupt', `the journal ${journalPath} belongs to another workspace; move it away to open this file`);
     }
@@ -554,6 +568,9 @@ export class Workspace {
     return out;
   }
 }
+
+/** The writer replaced the snapshot while a reader was between the file and its journal. */
+class SnapshotReplaced extends Error {}
 
 function toHistory(r: Row): HistoryEntry {
   return {
