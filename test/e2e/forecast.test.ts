@@ -169,6 +169,25 @@ describe('a limit’s chart', () => {
     expect(await page.locator('.fc-crossing').count()).toBe(1);
   });
 
+  it('offers to treat a flagged one-off step as a one-off, and redraws without it', async () => {
+    const page = await openForecasts();
+    const pool = '198.51.100.64/26';
+    const limit = cliLimits(s!.ws, await asOfOnScreen(page)).limits.find((l) => l.name === pool)!;
+    const step = limit.warnings.find((w) => w.startsWith('one-off step'))!;
+    expect(step).toBeTruthy();
+    const day = /on (\d{4}-\d{2}-\d{2})/.exec(step)![1]!;
+    await pick(page, pool);
+    const fig = page.locator('figure.fc-chart');
+    const before = `${await fig.getAttribute('data-crossing')} ${await page.getByTestId('fc-headline').textContent()}`;
+    const toggle = page.getByLabel(new RegExp(`Treat the one-off step on ${day} as a one-off`));
+    await toggle.check();
+    await expect.poll(() => page.locator('.fc-warnings').textContent()).toContain('treated as one-off');
+    await expect.poll(async () => `${await fig.getAttribute('data-crossing')} ${await page.getByTestId('fc-headline').textContent()}`).not.toBe(before);
+    await shoot(page, 'one-off');
+    await toggle.uncheck();
+    await expect.poll(async () => `${await fig.getAttribute('data-crossing')} ${await page.getByTestId('fc-headline').textContent()}`).toBe(before);
+  });
+
   it('recomputes every limit at another as-of date', async () => {
     const page = await openForecasts();
     await page.getByLabel('As of').fill('2026-06-30');

@@ -61,9 +61,9 @@ function quantity(v: number | null, unit: string): string {
 
 const fit: Command = {
   name: 'fit',
-  usage: 'fit --csv FILE --capacity N [--method linear|exponential|drift|holt|damped|auto] [--as-of YYYY-MM-DD] [--json]',
+  usage: 'fit --csv FILE --capacity N [--method linear|exponential|drift|holt|damped|auto] [--as-of YYYY-MM-DD] [--one-off] [--json]',
   summary: 'fits a date,value CSV and projects the date it reaches the capacity (specs/forecast.md)',
-  options: { csv: { type: 'string' }, capacity: { type: 'string' }, method: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+  options: { csv: { type: 'string' }, capacity: { type: 'string' }, method: { type: 'string' }, 'as-of': { type: 'string' }, 'one-off': { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: [0, 0],
   async run({ opts, io }) {
     if (typeof opts.csv !== 'string') throw new UsageError('--csv FILE is required');
@@ -82,7 +82,8 @@ const fit: Command = {
       throw new HeadroomError('invalid', `${problems.length} bad row${problems.length === 1 ? '' : 's'} in ${opts.csv}: nothing fitted`, 'csv');
     }
     const asOf = typeof opts['as-of'] === 'string' ? opts['as-of'] : undefined;
-    const result = fitAndProject(points, { capacity, method, ...(asOf !== undefined ? { asOf } : {}) });
+    // --one-off: a step the spec's outlier rule flags is fitted without and added back (§4, TV9).
+    const result = fitAndProject(points, { capacity, method, ...(asOf !== undefined ? { asOf } : {}), ...(opts['one-off'] ? { treatOneOffs: true } : {}) });
     if (opts.json) return jsonOut(io, result);
     const rows: string[][] = [
       ['status', `${result.status}: ${describeStatus(result)}`],

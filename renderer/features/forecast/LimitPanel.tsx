@@ -22,12 +22,12 @@ interface Computed {
   error: string | null;
 }
 
-function compute(series: ForecastSeries, method: ForecastMethod, scenarios: Scenario[]): Computed {
+function compute(series: ForecastSeries, method: ForecastMethod, scenarios: Scenario[], treatOneOffs: boolean): Computed {
   const { limit, history, asOf } = series;
   const empty: ForecastResult = { status: limit.status, model: null, date: limit.date, earliest: null, latest: null, params: {}, holdoutMae: null, warnings: limit.warnings };
   if (limit.capacity === null || history.length === 0) return { result: empty, warning: null, curve: forecastCurve(history, empty, { asOf }), error: null };
   const c = limit.capacity > 0 ? limit.capacity : Number.MIN_VALUE;
-  const extra = scenarios.length > 0 ? { scenarios } : {};
+  const extra = { ...(scenarios.length > 0 ? { scenarios } : {}), ...(treatOneOffs ? { treatOneOffs } : {}) };
   try {
     let result = fitAndProject(history, { capacity: c, method, asOf, ...extra });
     // The service knows the true first day over capacity from the whole history.
@@ -39,6 +39,12 @@ function compute(series: ForecastSeries, method: ForecastMethod, scenarios: Scen
   }
 }
 
+/** "on 2025-01-15" from the one-off warnings of shared/forecast/project.ts. */
+function oneOffDays(warnings: string[]): string {
+  const days = warnings.filter((w) => w.startsWith('one-off step')).map((w) => / on (\d{4}-\d{2}-\d{2})/.exec(w)?.[1]).filter(Boolean);
+  return days.length ? `on ${days.join(', ')}` : '';
+}
+
 export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asOf: string; version: number }) {
   const [series, setSeries] = useState<ForecastSeries | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -46,6 +52,8 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
   const [scenarios, setScenarios] = useState<{ text: string; scenario: Scenario }[]>([]);
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState<string | undefined>();
+  /** Spec §4: a one-off step is never dropped silently; the planner may choose to fit without it. */
+  const [treatOneOffs, setTreatOneOffs] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -62,6 +70,7 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
   useEffect(() => {
     setScenarios([]);
     setMethod('auto');
+    setTreatOneOffs(false);
     setDraft('');
     setDraftError(undefined);
   }, [limit.id]);
@@ -74,7 +83,7 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
     return draftKey ? [...list, JSON.parse(draftKey) as Scenario] : list;
   }, [scenarios, draftKey]);
 
-  const computed = useMemo(() => (series && series.limit.id === limit.id ? compute(series, method, active) : null), [series, limit.id, method, active]);
+  const computed = useMemo(() => (series && series.limit.id === limit.id ? compute(series, method, active, treatOneOffs) : null), [series, limit.id, method, active, treatOneOffs]);
 
   const addScenario = (e: FormEvent) => {
     e.preventDefault();
@@ -169,6 +178,12 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
             </li>
           ))}
         </ul>
+      )}
+      {(treatOneOffs || result.warnings.some((w) => w.startsWith('one-off step'))) && (
+        <label className="checkbox fc-one-off">
+          <input type="checkbox" checked={treatOneOffs} onChange={(e) => setTreatOneOffs(e.target.checked)} /> Treat the one-off step{' '}
+          {oneOffDays(result.warnings)} as a one-off (fit the trend without it, then add it back)
+        </label>
       )}
       {computed.error && <p className="badge warn">{computed.error}</p>}
       <LimitChart curve={curve} result={result} capacity={limit.capacity} warningFrac={limit.warningFrac} unit={limit.unit} asOf={series.asOf} title={limit.name} />

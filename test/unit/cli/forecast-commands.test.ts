@@ -24,6 +24,7 @@ const weekly = (start: string, ys: number[]) =>
   ys.map((y, k) => `${new Date(Date.parse(`${start}T00:00:00Z`) + k * 7 * 86_400_000).toISOString().slice(0, 10)},${y}`);
 
 const TV1 = ['date,value', ...weekly('2024-01-07', [412, 431, 445, 470, 478, 502, 519, 530, 551, 569])];
+const TV9 = ['date,value', ...weekly('2024-01-07', [5000, 5104, 5199, 5301, 5398, 5502, 5597, 7745, 7851, 7948, 8052, 8149])];
 const TV3 = ['date,value', ...weekly('2024-01-01', [41.0, 41.6, 42.5, 43.1, 44.2, 45.0, 46.1, 46.9, 48.2, 49.1, 50.3, 51.6])];
 
 function fitJson(args: string[]): Record<string, unknown> {
@@ -41,6 +42,15 @@ describe('headroom fit', () => {
   it('prints exactly the Result object of forecast.md §0', () => {
     const r = fitJson(['--csv', csv(TV1), '--capacity', '1024']);
     expect(Object.keys(r).sort()).toEqual(['date', 'earliest', 'holdoutMae', 'latest', 'model', 'params', 'status', 'warnings']);
+  });
+
+  it('warns about TV9’s one-off step and, with --one-off, fits without it: 2024-09-01 raw, 2025-10-20 treated', () => {
+    const raw = fitJson(['--csv', csv(TV9), '--capacity', '16384', '--method', 'linear']);
+    expect(raw).toMatchObject({ status: 'ok', date: '2024-09-01' });
+    expect((raw.warnings as string[]).some((w) => w.includes('2024-02-25') && w.includes('consider treating it as a one-off'))).toBe(true);
+    const treated = fitJson(['--csv', csv(TV9), '--capacity', '16384', '--method', 'linear', '--one-off']);
+    expect(treated).toMatchObject({ status: 'ok', date: '2025-10-20', earliest: '2025-10-17', latest: '2025-10-23' });
+    expect((treated.warnings as string[]).some((w) => w.includes('treated as one-off'))).toBe(true);
   });
 
   it('chooses damped on TV3 by holdout (TV10) and dates it 2024-10-26', () => {
