@@ -1,15 +1,23 @@
 /**
  * The Registry screen in a real browser against a real workspace: adding a block reaches the
- * file (checked with the CLI), refusals show at the field, undo and redo work from the keyboard.
+ * file (checked with the CLI), refusals show at the field, undo and redo work from the keyboard;
+ * the tree with its utilization bars, the selected block's map, free space and history, the
+ * Allocate dialog, search by containment and text, opening a block, and the keyboard alone.
+ * Screenshots for a person to look at go to test-results/screens/registry-*.png.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, listPrefixes, loadApp, openSession, startBridge, type AppSnapshot, type Session } from './support/app';
+import { buildApp, listPrefixes, loadApp, openSession, ROOT, startBridge, type AppSnapshot, type Session } from './support/app';
 
 let app: AppSnapshot;
 let s: Session | undefined;
 
+const SCREENS = join(ROOT, 'test-results', 'screens');
+
 beforeAll(() => {
   app = buildApp();
+  mkdirSync(SCREENS, { recursive: true });
 }, 300_000);
 afterAll(() => app?.cleanup());
 afterEach(async () => {
@@ -176,14 +184,18 @@ describe('undo and redo', () => {
     await row.waitFor({ state: 'visible' });
   });
 
-  it('removing a block with its ✕ button is undone by Ctrl+Z', async () => {
+  it('removing a block with its ✕ button (confirmed) is undone by Ctrl+Z', async () => {
     s = await openSession(app);
     await loadApp(s);
     const { page } = s;
     const victim = '198.51.100.64/29';
     const row = page.locator(`[data-prefix="${victim}"]`);
     await page.getByRole('button', { name: `Remove ${victim}` }).click();
+    // A confirmation first (Ctrl+Z would bring it back, but a stray click should not cost a block).
+    const confirm = page.getByRole('dialog', { name: 'Remove block' });
+    await confirm.getByRole('button', { name: 'Remove' }).click();
     await row.waitFor({ state: 'detached' });
+    await confirm.waitFor({ state: 'detached' });
     expect(listPrefixes(s.ws).some((r) => r.prefix === victim)).toBe(false);
     await page.locator('main').focus();
     await page.keyboard.press('Control+z');
@@ -285,7 +297,7 @@ describe('the keyboard alone', () => {
     await row.waitFor({ state: 'visible' });
   });
 
-  it('moves through the list with the arrow keys and removes the selected block with Delete', async () => {
+  it('moves through the list with the arrow keys and removes the selected block with Delete, confirmed with Enter', async () => {
     s = await openSession(app);
     await loadApp(s);
     const { page } = s;
@@ -297,8 +309,370 @@ describe('the keyboard alone', () => {
     expect(prefix).toBe('192.0.2.0/29');
     expect(await grid.getAttribute('aria-activedescendant')).toBe(await selected.getAttribute('id'));
     await page.keyboard.press('Delete');
+    // Enter confirms (the dialog's Block field has the focus); the focus then returns to the grid.
+    await page.getByRole('dialog', { name: 'Remove block' }).waitFor();
+    await page.keyboard.press('Enter');
     await page.locator(`[data-prefix="${prefix}"]`).waitFor({ state: 'detached' });
+    await expect.poll(() => grid.evaluate((g) => g === document.activeElement)).toBe(true);
     await page.keyboard.press('Control+z');
     await page.locator(`[data-prefix="${prefix}"]`).waitFor({ state: 'visible' });
+  });
+});
+
+type Page = Session['page'];
+
+/** Waits for the fonts, then saves the viewport. */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(SCREENS, `${name}.png`), animations: 'disabled', caret: 'hide' });
+}
+
+const grid = (page: Page) => page.getByRole('grid', { name: 'Blocks' });
+const detail = (page: Page, prefix: string) => page.locator(`aside.reg-detail[data-block="${prefix}"]`);
+const rowOf = (page: Page, prefix: string) => page.locator(`[data-prefix="${prefix}"]`);
+const search = (page: Page) => page.getByRole('combobox', { name: 'Search blocks' });
+const results = (page: Page) => page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+const focusedIsGrid = (page: Page) => grid(page).evaluate((g) => g === document.activeElement);
+
+/** Selects a row with a click and waits for the detail pane to show its map, free space and history. */
+async function select(page: Page, prefix: string) {
+  await rowOf(page, prefix).click();
+  const pane = detail(page, prefix);
+  await pane.locator('.space-map').waitFor();
+  await pane.locator('.reg-history').waitFor();
+  return pane;
+}
+
+/** Opens a block through the search box (the way to reach a row out of sight). */
+async function openBySearch(page: Page, query: string, prefix: string) {
+  await search(page).fill(query);
+  await results(page).filter({ hasText: prefix }).first().click();
+  await page.locator('.reg-crumbs [aria-current="location"]', { hasText: prefix }).waitFor();
+  return detail(page, prefix);
+}
+
+describe('the tree of blocks', () => {
+  it('nests blocks by depth with a utilization bar (used and reserved), the number they hold and their status', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const business = rowOf(page, '198.51.100.64/26');
+    await business.waitFor();
+    // 60 of 64 addresses held by its nine assignments.
+    const meter = business.getByRole('meter');
+    expect(await meter.getAttribute('aria-valuenow')).toBe('94');
+    expect(await business.locator('.usage-used').getAttribute('width')).toBe('93.75');
+    expect(await business.getAttribute('aria-level')).toBe('2');
+    expect(await business.locator('[role="gridcell"]').nth(3).textContent()).toBe('9');
+    // The fixed-wireless aggregate: half assigned, a quarter reserved, drawn apart.
+    const fw = rowOf(page, '203.0.113.0/24');
+    expect(await fw.getByRole('meter').getAttribute('aria-valuetext')).toBe('50 % used, 25 % reserved');
+    expect(await fw.locator('.usage-reserved').getAttribute('width')).toBe('25');
+    const indent = (prefix: string) => rowOf(page, prefix).locator('[role="gridcell"]').first().evaluate((c) => parseFloat(getComputedStyle(c).paddingLeft));
+    expect(await indent('198.51.100.0/24')).toBeLessThan(await indent('198.51.100.64/26'));
+    expect(await indent('198.51.100.64/26')).toBeLessThan(await indent('198.51.100.72/29'));
+    // A page of rows, not the whole list: the grid knows the total and renders what is in sight.
+    expect(await grid(page).getAttribute('aria-rowcount')).toBe(String(listPrefixes(s.ws).filter((r) => r.space === 'global').length));
+    expect(s.browser.problems).toEqual([]);
+  });
+
+  it('shows the selected block: utilization, a map of its children by status, its free space and its history', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const pane = await select(page, '198.51.100.64/26');
+    expect(await pane.locator('.reg-util').textContent()).toContain('60 of 64 addresses');
+    // One shape per direct child, coloured by status, with a legend.
+    const blocks = pane.locator('.space-map [data-block]');
+    expect(await blocks.count()).toBe(9);
+    expect(await pane.locator('.space-map [data-block="198.51.100.72/29"]').getAttribute('class')).toContain('map-assigned');
+    expect(await pane.getByRole('list', { name: 'Legend' }).textContent()).toMatch(/Aggregate.*Allocated.*Assigned.*Reserved.*Free/);
+    // The free space: one /30 left.
+    const free = pane.getByRole('list', { name: 'Free blocks in 198.51.100.64/26' });
+    expect(await free.getByRole('listitem').allTextContents()).toEqual(['198.51.100.124/30']);
+    expect(await pane.locator('.free-list').textContent()).toContain('Largest free198.51.100.124/30');
+    // Its history: loaded with the demo.
+    expect(await pane.getByRole('table', { name: 'Block history' }).textContent()).toContain('added as allocated');
+    await shoot(page, 'registry-detail-light');
+    expect(s.browser.problems).toEqual([]);
+  });
+
+  it('counts an IPv6 pool in its assignment unit, with the HD-ratio', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const pane = await openBySearch(s.page, '2001:db8:200::/44', '2001:db8:200::/44');
+    await pane.locator('.reg-util').waitFor();
+    const util = (await pane.locator('.reg-util').textContent()) ?? '';
+    expect(util).toContain('/56 units');
+    expect(util).toMatch(/of 4,096 \/56 units/);
+    expect(util).toMatch(/HD-ratio0\.\d{3}/);
+    await pane.locator('.space-map').waitFor();
+    expect(await pane.locator('.space-map [data-block]').count()).toBe(23);
+    await shoot(s.page, 'registry-ipv6-pool');
+  });
+
+  it('drills into a child from the map, and Backspace goes back up with that child selected', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const pane = await select(page, '198.51.100.0/24');
+    await pane.locator('.space-map [data-block="198.51.100.64/26"]').click();
+    await page.locator('.reg-crumbs [aria-current="location"]', { hasText: '198.51.100.64/26' }).waitFor();
+    await expect.poll(() => page.getByTestId('prefix-count').textContent()).toBe('10 blocks in 198.51.100.64/26');
+    expect(await page.locator('.reg-crumbs').textContent()).toContain('198.51.100.0/24');
+    await expect.poll(() => page.locator('[data-prefix]').count()).toBe(10);
+    await detail(page, '198.51.100.64/26').waitFor();
+    expect(await focusedIsGrid(page)).toBe(true);
+    // Up one level: the /24 that holds it, with the /26 selected; once more: the whole space.
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe('198.51.100.64/26');
+    expect(await page.locator('.reg-crumbs [aria-current="location"]').textContent()).toBe('198.51.100.0/24');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe('198.51.100.0/24');
+    expect(await page.locator('.reg-crumbs').count()).toBe(0);
+    expect(await page.getByTestId('prefix-count').textContent()).toMatch(/^\d+ blocks$/);
+  });
+});
+
+describe('the Allocate dialog', () => {
+  const POOL = '198.51.100.128/25';
+
+  it('previews the block it will take, records it with its description, and Ctrl+Z takes it back', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const before = listPrefixes(s.ws).length;
+    const pane = await select(page, POOL);
+    await pane.getByRole('button', { name: 'Allocate…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Allocate from ${POOL}` });
+    await dialog.getByLabel('Length').fill('27');
+    await dialog.getByLabel('Strategy').selectOption('best-fit');
+    await dialog.getByLabel('Description').fill('CGNAT egress, BNG 3');
+    const preview = dialog.getByRole('status', { name: 'Preview' });
+    await expect.poll(() => preview.textContent()).toContain('Will take 198.51.100.224/27 (best-fit)');
+    // A preview records nothing.
+    expect(listPrefixes(s.ws)).toHaveLength(before);
+    await shoot(page, 'registry-allocate-light');
+    await dialog.getByRole('button', { name: 'Allocate' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = rowOf(page, '198.51.100.224/27');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('CGNAT egress, BNG 3');
+    // The new block is selected, with its history, and the grid has the focus.
+    await expect.poll(() => page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe('198.51.100.224/27');
+    await expect.poll(() => detail(page, '198.51.100.224/27').locator('.reg-history').textContent()).toContain('Allocate 198.51.100.224/27 (best-fit) from 198.51.100.128/25');
+    await expect.poll(() => focusedIsGrid(page)).toBe(true);
+    expect(listPrefixes(s.ws).find((r) => r.prefix === '198.51.100.224/27')).toMatchObject({ status: 'assigned', description: 'CGNAT egress, BNG 3' });
+    // The pool is full now: its bar says so.
+    await expect.poll(() => rowOf(page, POOL).getByRole('meter').getAttribute('aria-valuenow')).toBe('100');
+
+    await page.keyboard.press('Control+z');
+    await row.waitFor({ state: 'detached' });
+    expect(listPrefixes(s.ws)).toHaveLength(before);
+    expect(s.browser.problems).toEqual([]);
+  });
+
+  it('with room to grow, reserves the neighbours in the same action', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const pane = await select(page, '198.51.100.64/26');
+    await pane.getByRole('button', { name: 'Allocate…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Length').fill('31');
+    await dialog.getByLabel('Room to grow (bits)').fill('1');
+    await expect.poll(() => dialog.getByRole('status', { name: 'Preview' }).textContent()).toContain('Will take 198.51.100.124/31 (first-fit) and reserve 198.51.100.126/31 for its growth');
+    await dialog.getByRole('button', { name: 'Allocate' }).click();
+    await rowOf(page, '198.51.100.126/31').waitFor();
+    expect(await rowOf(page, '198.51.100.126/31').locator('.status').textContent()).toBe('reserved');
+    await page.keyboard.press('Control+z');
+    await rowOf(page, '198.51.100.124/31').waitFor({ state: 'detached' });
+    expect(await rowOf(page, '198.51.100.126/31').count()).toBe(0);
+  });
+});
+
+describe('refusals at the field (and nothing changes)', () => {
+  for (const [what, length, message] of [
+    ['more than is free', '26', /^no free a \/26 is left in 198\.51\.100\.128\/25$/],
+    ['a length out of range', '33', /^must be a whole number from 0 to 32 for IPv4$/],
+    ['a length no smaller than the block', '25', /^\/25 is not smaller than 198\.51\.100\.128\/25/],
+    ['a length that is not a number', 'x', /^must be a whole number$/],
+  ] as const) {
+    it(`Allocate: ${what} shows at the Length field, as you type and on Allocate`, async () => {
+      s = await openSession(app);
+      await loadApp(s);
+      const { page } = s;
+      const before = listPrefixes(s.ws).length;
+      const pane = await select(page, '198.51.100.128/25');
+      await pane.getByRole('button', { name: 'Allocate…' }).click();
+      const dialog = page.getByRole('dialog');
+      const field = dialog.getByLabel('Length');
+      await field.fill(length);
+      const error = dialog.locator('.field-invalid .field-error');
+      await expect.poll(() => error.textContent()).toMatch(message);
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator(`[id="${await field.getAttribute('aria-describedby')}"]`).textContent()).toMatch(message);
+      await dialog.getByRole('button', { name: 'Allocate' }).click();
+      await expect.poll(() => error.textContent()).toMatch(message);
+      expect(await dialog.isVisible()).toBe(true);
+      if (what === 'more than is free') await shoot(page, 'registry-allocate-refused');
+      expect(listPrefixes(s.ws)).toHaveLength(before);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    });
+  }
+
+  it('Remove: a block that holds blocks is refused at the Block field, and stays', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const before = listPrefixes(s.ws).length;
+    await select(page, '198.51.100.64/26');
+    await grid(page).focus();
+    await page.keyboard.press('Delete');
+    const dialog = page.getByRole('dialog', { name: 'Remove block' });
+    await dialog.waitFor();
+    await page.keyboard.press('Enter');
+    const field = dialog.getByLabel('Block', { exact: true });
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.locator('.field-error').textContent()).toBe('198.51.100.64/26 holds 9 blocks; remove them first');
+    expect(await dialog.getByRole('button', { name: 'Remove' }).isDisabled()).toBe(true);
+    await shoot(page, 'registry-remove-refused');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await rowOf(page, '198.51.100.64/26').count()).toBe(1);
+    expect(listPrefixes(s.ws)).toHaveLength(before);
+  });
+
+  it('Search: a malformed address is refused at the search box', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const box = search(s.page);
+    await box.fill('198.51.100.300');
+    await expect.poll(() => box.getAttribute('aria-invalid')).toBe('true');
+    const error = s.page.locator(`[id="${await box.getAttribute('aria-describedby')}"]`);
+    expect(await error.textContent()).toBe('"198.51.100.300" is not a valid IPv4 address');
+  });
+});
+
+describe('search', () => {
+  it('answers "who holds 198.51.100.77?" with its holders, the most specific marked, and opens it with Enter', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    await grid(page).focus();
+    await page.keyboard.press('/');
+    await expect.poll(() => search(page).evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.type('198.51.100.77');
+    const head = page.locator('.reg-search-head');
+    await expect.poll(() => head.textContent()).toBe('198.51.100.77 is held by 198.51.100.72/29 (Harbour Street Clinic)');
+    const options = results(page);
+    expect(await options.evaluateAll((o) => o.map((x) => x.getAttribute('data-block')))).toEqual(['198.51.100.0/24', '198.51.100.64/26', '198.51.100.72/29']);
+    const holder = options.filter({ hasText: 'holds it' });
+    expect(await holder.getAttribute('aria-selected')).toBe('true');
+    await shoot(page, 'registry-search-holder');
+    await page.keyboard.press('Enter');
+    await page.locator('.reg-crumbs [aria-current="location"]', { hasText: '198.51.100.72/29' }).waitFor();
+    await detail(page, '198.51.100.72/29').waitFor();
+    expect(await page.locator('.reg-crumbs').textContent()).toMatch(/All of global.*198\.51\.100\.0\/24.*198\.51\.100\.64\/26.*198\.51\.100\.72\/29/);
+  });
+
+  it('finds blocks by text (Ctrl+F), across IPv4 and IPv6, and opens one with the arrow keys and Enter', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    await grid(page).focus();
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('acme');
+    const head = page.locator('.reg-search-head');
+    await expect.poll(() => head.textContent()).toBe('2 blocks match “acme”');
+    expect(await results(page).evaluateAll((o) => o.map((x) => x.getAttribute('data-block')))).toEqual(['198.51.100.64/29', '2001:db8:1000::/48']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await detail(page, '2001:db8:1000::/48').waitFor();
+    expect(await page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe('2001:db8:1000::/48');
+    // Escape from the box (nothing open) goes back to the grid.
+    await search(page).focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focusedIsGrid(page)).toBe(true);
+  });
+});
+
+describe('the keyboard alone, start to finish', () => {
+  it('search, open, go up, allocate, remove and undo without the mouse', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const before = listPrefixes(s.ws).length;
+    await page.keyboard.press('/');
+    await page.keyboard.type('Business customers');
+    await expect.poll(() => page.locator('.reg-search-head').textContent()).toMatch(/^2 blocks match/);
+    await page.keyboard.press('Enter');
+    await page.locator('.reg-crumbs [aria-current="location"]', { hasText: '198.51.100.64/26' }).waitFor();
+    await expect.poll(() => focusedIsGrid(page)).toBe(true);
+    // Down to an assignment, and back: Home is the opened block itself.
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe('198.51.100.64/29');
+    await page.keyboard.press('Home');
+    expect(await page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe('198.51.100.64/26');
+    // A: allocate from it; the Length field has the focus.
+    await page.keyboard.press('a');
+    const dialog = page.getByRole('dialog', { name: 'Allocate from 198.51.100.64/26' });
+    await dialog.waitFor();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('30');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Typed without a mouse');
+    await expect.poll(() => dialog.getByRole('status', { name: 'Preview' }).textContent()).toContain('198.51.100.124/30');
+    await page.keyboard.press('Enter');
+    const row = rowOf(page, '198.51.100.124/30');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Typed without a mouse');
+    await expect.poll(() => page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe('198.51.100.124/30');
+    await expect.poll(() => focusedIsGrid(page)).toBe(true);
+    expect(listPrefixes(s.ws)).toHaveLength(before + 1);
+    // Delete, confirmed with Enter; Ctrl+Z brings it back, Ctrl+Shift+Z removes it again.
+    await page.keyboard.press('Delete');
+    await page.getByRole('dialog', { name: 'Remove block' }).waitFor();
+    await page.keyboard.press('Enter');
+    await row.waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+z');
+    await row.waitFor();
+    await page.keyboard.press('Control+Shift+Z');
+    await row.waitFor({ state: 'detached' });
+    // Backspace: up to the /24 that holds the pool, then to the whole space.
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.locator('.reg-crumbs [aria-current="location"]').textContent()).toBe('198.51.100.0/24');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.locator('.reg-crumbs').count()).toBe(0);
+    expect(listPrefixes(s.ws)).toHaveLength(before);
+    expect(s.browser.problems.filter((p) => !/\b40[09]\b/.test(p))).toEqual([]);
+  });
+});
+
+describe('screenshots in the dark theme', () => {
+  it('of the tree with a pool selected, the Allocate dialog and a search', async () => {
+    s = await openSession(app, { colorScheme: 'dark' });
+    await loadApp(s);
+    const { page } = s;
+    const pane = await select(page, '198.51.100.128/25');
+    await shoot(page, 'registry-detail-dark');
+    await pane.getByRole('button', { name: 'Allocate…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Length').fill('27');
+    await expect.poll(() => dialog.getByRole('status', { name: 'Preview' }).textContent()).toContain('198.51.100.224/27');
+    await shoot(page, 'registry-allocate-dark');
+    await dialog.getByLabel('Length').fill('26');
+    await dialog.locator('.field-error').waitFor();
+    await shoot(page, 'registry-allocate-refused-dark');
+    await page.keyboard.press('Escape');
+    await search(page).fill('BNG 2');
+    await page.locator('.reg-search-head').waitFor();
+    await shoot(page, 'registry-search-dark');
+    expect(s.browser.problems.filter((p) => !/\b40[09]\b/.test(p))).toEqual([]);
   });
 });

@@ -4,11 +4,11 @@
  * and description. Virtualized: the scroll height is the whole view's, only the rows in sight are
  * rendered, and their pages are fetched as they come into sight.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { PrefixRow } from '../../../shared/contract';
 import { usageOf } from './blocks';
 import { UsageBar } from './UsageBar';
+import { useFixedRows } from './useFixedRows';
 import type { PagedPrefixes } from './usePagedPrefixes';
 
 export const ROW_HEIGHT = 30;
@@ -38,14 +38,11 @@ interface Props {
 export function PrefixGrid({ data, baseDepth, selected, readOnly, onSelect, onOpen, onRemove, onKeyDown, handle, emptyText }: Props) {
   const parentRef = useRef<HTMLDivElement>(null);
   const total = data.total ?? 0;
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
+  const { rows, sizerHeight, first, last, scrollToIndex } = useFixedRows(parentRef, total, ROW_HEIGHT);
 
   const { want } = data;
   useEffect(() => want(first, last), [want, first, last]);
-  useImperativeHandle(handle, () => ({ scrollToIndex: (i) => virtualizer.scrollToIndex(i, { align: 'auto' }), focus: () => parentRef.current?.focus() }), [virtualizer]);
+  useImperativeHandle(handle, () => ({ scrollToIndex, focus: () => parentRef.current?.focus() }), [scrollToIndex]);
 
   const current = data.row(selected);
   return (
@@ -76,12 +73,12 @@ export function PrefixGrid({ data, baseDepth, selected, readOnly, onSelect, onOp
         {data.total === 0 ? (
           <div className="empty-state small">{emptyText}</div>
         ) : (
-          <div className="reg-sizer" style={{ height: virtualizer.getTotalSize() }}>
-            {items.map((v) => {
+          <div className="reg-sizer" style={{ height: sizerHeight }}>
+            {rows.map((v) => {
               const r = data.row(v.index);
               if (!r) {
                 return (
-                  <div key={`p${v.index}`} role="row" aria-rowindex={v.index + 1} className="grid-row reg-cols placeholder" style={{ transform: `translateY(${v.start}px)`, height: v.size }}>
+                  <div key={`p${v.index}`} role="row" aria-rowindex={v.index + 1} className="grid-row reg-cols placeholder" style={{ transform: `translateY(${v.top}px)`, height: ROW_HEIGHT }}>
                     <span role="gridcell" className="skeleton" />
                   </div>
                 );
@@ -97,7 +94,7 @@ export function PrefixGrid({ data, baseDepth, selected, readOnly, onSelect, onOp
                   aria-selected={v.index === selected}
                   aria-level={depth + 1}
                   className={`grid-row reg-cols${v.index === selected ? ' selected' : ''}`}
-                  style={{ transform: `translateY(${v.start}px)`, height: v.size }}
+                  style={{ transform: `translateY(${v.top}px)`, height: ROW_HEIGHT }}
                   onClick={() => onSelect(v.index)}
                   onDoubleClick={() => onOpen(r)}
                   data-prefix={r.prefix}

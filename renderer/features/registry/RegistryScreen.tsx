@@ -103,13 +103,25 @@ export function RegistryScreen() {
     grid.current?.focus();
   };
 
+  /** Set when a dialog closes on success: the grid then takes the focus back from where the dialog returned it. */
+  const focusGrid = useRef(false);
   const closeDialog = useCallback(() => setDialog(null), []);
-  /** After allocating, the new block is selected and the grid has the focus (once the dialog has handed it back). */
+  const afterRemove = useCallback(() => {
+    focusGrid.current = true;
+    setDialog(null);
+  }, []);
+  /** After allocating, the new block is selected and the grid has the focus. */
   const afterAllocate = useCallback((prefix: string) => {
+    focusGrid.current = true;
     setDialog(null);
     setReveal(prefix);
-    setTimeout(() => grid.current?.focus(), 0);
   }, []);
+  // Runs after the dialog's own cleanup (which hands the focus back to what opened it).
+  useEffect(() => {
+    if (dialog || !focusGrid.current) return;
+    focusGrid.current = false;
+    grid.current?.focus();
+  }, [dialog]);
 
   const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -216,7 +228,7 @@ export function RegistryScreen() {
         </defs>
       </svg>
       {dialog?.kind === 'allocate' && <AllocateDialog from={dialog.from} initialLength={dialog.length} onClose={closeDialog} onDone={afterAllocate} />}
-      {dialog?.kind === 'remove' && <RemoveDialog row={dialog.row} onClose={closeDialog} onDone={closeDialog} />}
+      {dialog?.kind === 'remove' && <RemoveDialog row={dialog.row} onClose={closeDialog} onDone={afterRemove} />}
     </section>
   );
 }
