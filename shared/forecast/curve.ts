@@ -6,6 +6,7 @@
 import { inferStep } from './clock';
 import { formatDay, parseDay } from './dates';
 import { fitModel, HORIZON_DAYS, type FittedModel } from './models';
+import { detectOneOffs, removeOneOffs } from './one-off';
 import { demandCursor, expandScenarios, type Scenario } from './scenario';
 import type { SeriesPoint } from './series';
 import type { ForecastResult } from './types';
@@ -38,14 +39,19 @@ export function refitModel(series: ReadonlyArray<SeriesPoint>, result: ForecastR
   const pts = series.map((p) => ({ day: parseDay(p.date), value: p.value })).filter((p) => p.day <= asOfDay);
   if (pts.length < 2) return null;
   const days = pts.map((p) => p.day);
-  const ys = pts.map((p) => p.value);
-  const shift = num(result.params.oneOffShift) ?? 0;
-  if (shift !== 0) return null; // one-off treatment changes the fitted values: not drawn here
+  let ys = pts.map((p) => p.value);
+  // Treated as one-off (spec §4, TV9): fitted on y' = y − J after the step, projected F'(·) + J.
+  let shift = 0;
+  if ((num(result.params.oneOffShift) ?? 0) !== 0) {
+    const removed = removeOneOffs(ys, detectOneOffs(ys));
+    ys = removed.ys;
+    shift = removed.shift;
+  }
   const alpha = num(result.params.alpha);
   const beta = num(result.params.beta);
   const phi = num(result.params.phi);
   const level = result.params.z === 1.281552 ? 0.8 : 0.95;
-  return fitModel(
+  const model = fitModel(
     result.model,
     {
       days,
@@ -58,6 +64,18 @@ export function refitModel(series: ReadonlyArray<SeriesPoint>, result: ForecastR
     },
     asOfDay + HORIZON_DAYS,
   );
+  if (shift === 0) return model;
+  return {
+    ...model,
+    forecast: (day) => model.forecast(day) + shift,
+    forecastAhead: (h, day) => model.forecastAhead(h, day) + shift,
+    band: (day) => {
+      const b = model.band(day);
+      return { ...b, lo: b.lo + shift, hi: b.hi + shift };
+    },
+    crossingDay: (c, asOf) => model.crossingDay(c - shift, asOf),
+    bandCrossingDays: (c, asOf, end) => model.bandCrossingDays(c - shift, asOf, end),
+  };
 }
 
 /** History points, then the projection sampled from as-of to past the latest crossing. */

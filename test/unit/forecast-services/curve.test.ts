@@ -29,6 +29,22 @@ describe('forecastCurve', () => {
     expect(Math.abs(p.band![1] - 1043) / 1043).toBeLessThan(1e-3);
   });
 
+  it('draws a one-off-treated fit (TV9): F′ + J, crossing 16,384 on 2025-10-20 and not a day before', () => {
+    const TV9 = weekly('2024-01-07', [5000, 5104, 5199, 5301, 5398, 5502, 5597, 7745, 7851, 7948, 8052, 8149]);
+    const result = fitAndProject(TV9, { capacity: 16384, method: 'linear', treatOneOffs: true });
+    expect(result.date).toBe('2025-10-20');
+    const curve = forecastCurve(TV9, result, { samples: 5000 });
+    const projected = curve.filter((c) => c.projection !== null);
+    expect(projected.length).toBeGreaterThan(100);
+    const on = curve.find((c) => c.date === '2025-10-20')!;
+    const before = curve.find((c) => c.date === '2025-10-19')!;
+    expect(on.projection!).toBeGreaterThanOrEqual(16384);
+    expect(before.projection!).toBeLessThan(16384);
+    // At as-of the line starts from the observed level (the jump added back), not from the level without it.
+    expect(Math.abs(projected[0]!.projection! - 8149)).toBeLessThan(60);
+    expect(projected[0]!.band![0]).toBeLessThanOrEqual(projected[0]!.projection!);
+  });
+
   it('has a point on the crossing day, at or above the capacity', () => {
     const result = fitAndProject(TV1, { capacity: 1024, method: 'linear' });
     const p = forecastCurve(TV1, result).find((c) => c.date === result.date)!;
