@@ -32,6 +32,7 @@ export function AddAsnForm({ disabled, onAdded }: { disabled: boolean; onAdded(r
   const { refresh, notify } = useWorkspace();
   const [asn, setAsn] = useState('');
   const [description, setDescription] = useState('');
+  const [date, setDate] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -46,10 +47,11 @@ export function AddAsnForm({ disabled, onAdded }: { disabled: boolean; onAdded(r
     setBusy(true);
     setErrors({});
     try {
-      const row = await client.call('registry.addAsn', { asn: asn.trim(), description: description.trim() });
+      const row = await client.call('registry.addAsn', { asn: asn.trim(), description: description.trim(), ...(date ? { date } : {}) });
       notify('info', `Added AS${row.asn}${row.asn16 ? '' : ` (asdot ${row.asdot})`}. Ctrl+Z undoes it.`);
       setAsn('');
       setDescription('');
+      setDate('');
       onAdded(row);
       await refresh();
     } catch (e) {
@@ -95,6 +97,21 @@ export function AddAsnForm({ disabled, onAdded }: { disabled: boolean; onAdded(r
             onChange={(e) => {
               setDescription(e.target.value);
               if (errors.description) setErrors(({ description: _stale, ...rest }) => rest);
+            }}
+            disabled={disabled}
+          />
+        )}
+      </Field>
+      <Field label="In use since" error={errors.date} hint="empty: today">
+        {(p) => (
+          <input
+            {...p}
+            type="date"
+            name="date"
+            value={date}
+            onChange={(e) => {
+              setDate(e.target.value);
+              if (errors.date) setErrors(({ date: _stale, ...rest }) => rest);
             }}
             disabled={disabled}
           />

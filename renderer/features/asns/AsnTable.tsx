@@ -3,11 +3,14 @@
  * Delete asks to remove it. The ✕ button does the same by mouse.
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { AsnRow } from '../../../shared/contract';
+import type { AsnRangeRow, AsnRow } from '../../../shared/contract';
+import { blockOf } from './blocks';
 import { FlagChip } from './FlagChip';
 
 interface Props {
   rows: AsnRow[];
+  /** The workspace's ASN blocks, to show which one each ASN falls in. */
+  blocks: AsnRangeRow[];
   /** The current row's ASN, or null. */
   current: number | null;
   onCurrent(asn: number): void;
@@ -19,7 +22,7 @@ interface Props {
   onLeaveTop(): void;
 }
 
-export function AsnTable({ rows, current, onCurrent, onRemove, readOnly, focusTick, onLeaveTop }: Props) {
+export function AsnTable({ rows, blocks, current, onCurrent, onRemove, readOnly, focusTick, onLeaveTop }: Props) {
   const body = useRef<HTMLTableSectionElement>(null);
   const index = rows.findIndex((r) => r.asn === current);
 
@@ -65,8 +68,10 @@ export function AsnTable({ rows, current, onCurrent, onRemove, readOnly, focusTi
           <th scope="col">AS number</th>
           <th scope="col">asdot</th>
           <th scope="col">Size</th>
+          <th scope="col">Block</th>
           <th scope="col">Flag</th>
           <th scope="col">Description</th>
+          <th scope="col">In use since</th>
           <th scope="col">
             <span className="sr-only">Remove</span>
           </th>
@@ -75,6 +80,7 @@ export function AsnTable({ rows, current, onCurrent, onRemove, readOnly, focusTi
       <tbody ref={body}>
         {rows.map((r, i) => {
           const isCurrent = i === (index < 0 ? 0 : index);
+          const block = blockOf(r.asn, blocks);
           return (
             <tr
               key={r.id}
@@ -96,6 +102,9 @@ export function AsnTable({ rows, current, onCurrent, onRemove, readOnly, focusTi
                   <span title="4-octet: old 2-octet BGP speakers see AS_TRANS 23456 in its place (RFC 6793)">32-bit</span>
                 )}
               </td>
+              <td className="asn-block" data-testid="asn-block">
+                {block ? block.name : <span className="muted" title="In none of the blocks above">—</span>}
+              </td>
               <td>{r.special ? <FlagChip flag={r.special} detail /> : <span className="muted">—</span>}</td>
               <td className="asn-desc">
                 <div>{r.description || <span className="muted">(no description)</span>}</div>
@@ -105,6 +114,9 @@ export function AsnTable({ rows, current, onCurrent, onRemove, readOnly, focusTi
                     {r.warning}
                   </div>
                 )}
+              </td>
+              <td className="asn-date" data-testid="asn-date">
+                {r.date}
               </td>
               <td className="asn-actions">
                 {!readOnly && (

@@ -5,12 +5,14 @@
  * every change is one undoable step (Ctrl+Z), and everything works from the keyboard.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AsnRow } from '../../../shared/contract';
+import type { AsnRangeRow, AsnRow } from '../../../shared/contract';
 import { client } from '../../client';
 import { Dialog } from '../../components/Dialog';
 import { useWorkspace } from '../../state';
 import { AddAsnForm } from './AddAsnForm';
 import { AsnTable } from './AsnTable';
+import { BlocksSection } from './BlocksSection';
+import { blockOf } from './blocks';
 import { matchesFilter } from './flags';
 import './asns.css';
 
@@ -38,6 +40,7 @@ function ConfirmRemove({ row, onConfirm, onClose }: { row: AsnRow; onConfirm(): 
 export function AsnsScreen() {
   const { state, version, refresh, notify } = useWorkspace();
   const [rows, setRows] = useState<AsnRow[] | null>(null);
+  const [blocks, setBlocks] = useState<AsnRangeRow[] | null>(null);
   const [filter, setFilter] = useState('');
   const [current, setCurrent] = useState<number | null>(null);
   const [confirm, setConfirm] = useState<AsnRow | null>(null);
@@ -52,10 +55,12 @@ export function AsnsScreen() {
   useEffect(() => {
     if (!state) return;
     let live = true;
-    client.call('registry.listAsns', {}).then(
-      (list) => {
+    // Both lists at once: a block's count of used ASNs and the ASN table's block column agree.
+    Promise.all([client.call('registry.listAsns', {}), client.call('registry.listAsnRanges', {})]).then(
+      ([list, ranges]) => {
         if (!live) return;
         setRows(list);
+        setBlocks(ranges);
         if (focusAfterLoad.current) {
           focusAfterLoad.current = false;
           setFocusTick((t) => t + 1);
@@ -68,7 +73,8 @@ export function AsnsScreen() {
     };
   }, [state, version, notify]);
 
-  const shown = (rows ?? []).filter((r) => matchesFilter(r, filter));
+  const blockName = (asn: number) => (blocks ? (blockOf(asn, blocks)?.name ?? null) : null);
+  const shown = (rows ?? []).filter((r) => matchesFilter(r, filter, blockName(r.asn)));
 
   const remove = useCallback(
     async (row: AsnRow) => {
@@ -96,57 +102,64 @@ export function AsnsScreen() {
         <h1 id="asns-title">ASNs</h1>
         <span className="muted">Your AS numbers and your neighbours’, in asplain and asdot, with special-purpose flags</span>
       </header>
-      <AddAsnForm
-        disabled={readOnly}
-        onAdded={(row) => {
-          // Show the new ASN even if the filter would hide it.
-          if (!matchesFilter(row, filter)) setFilter('');
-          setCurrent(row.asn);
-        }}
-      />
-      <div className="asn-toolbar">
-        <label className="asn-filter">
-          <span>Filter</span>
-          <input
-            ref={filterBox}
-            type="search"
-            aria-label="Filter ASNs"
-            placeholder="AS number, flag or description"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown' && shown.length > 0) {
-                e.preventDefault();
-                if (current === null || !shown.some((r) => r.asn === current)) setCurrent(shown[0]!.asn);
-                setFocusTick((t) => t + 1);
-              }
-            }}
-          />
-        </label>
-        <span className="muted count" data-testid="asn-count">
-          {shown.length === total ? `${total} ASN${total === 1 ? '' : 's'}` : `${shown.length} of ${total} ASNs`}
-        </span>
-      </div>
-      <div className="asn-list" ref={list} tabIndex={-1}>
-        {rows !== null && total === 0 ? (
-          <div className="empty-state small">No AS numbers yet: add yours and your neighbours’ above.</div>
-        ) : rows !== null && shown.length === 0 ? (
-          <div className="empty-state small">No ASN matches “{filter}”.</div>
-        ) : (
-          <AsnTable
-            rows={shown}
-            current={current}
-            onCurrent={setCurrent}
-            onRemove={setConfirm}
-            readOnly={readOnly}
-            focusTick={focusTick}
-            onLeaveTop={() => filterBox.current?.focus()}
-          />
-        )}
-      </div>
-      <p id="asn-keys" className="muted asn-keys">
-        ↑ ↓ Home End move between rows · Delete removes the row · Ctrl+Z undoes, Ctrl+Shift+Z redoes
-      </p>
+      <BlocksSection blocks={blocks} readOnly={readOnly} />
+      <section className="asn-section" aria-labelledby="asn-numbers-title">
+        <div className="asn-section-head">
+          <h2 id="asn-numbers-title">AS numbers</h2>
+        </div>
+        <AddAsnForm
+          disabled={readOnly}
+          onAdded={(row) => {
+            // Show the new ASN even if the filter would hide it.
+            if (!matchesFilter(row, filter, blockName(row.asn))) setFilter('');
+            setCurrent(row.asn);
+          }}
+        />
+        <div className="asn-toolbar">
+          <label className="asn-filter">
+            <span>Filter</span>
+            <input
+              ref={filterBox}
+              type="search"
+              aria-label="Filter ASNs"
+              placeholder="AS number, flag, block or description"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowDown' && shown.length > 0) {
+                  e.preventDefault();
+                  if (current === null || !shown.some((r) => r.asn === current)) setCurrent(shown[0]!.asn);
+                  setFocusTick((t) => t + 1);
+                }
+              }}
+            />
+          </label>
+          <span className="muted count" data-testid="asn-count">
+            {shown.length === total ? `${total} ASN${total === 1 ? '' : 's'}` : `${shown.length} of ${total} ASNs`}
+          </span>
+        </div>
+        <div className="asn-list" ref={list} tabIndex={-1}>
+          {rows !== null && total === 0 ? (
+            <div className="empty-state small">No AS numbers yet: add yours and your neighbours’ above.</div>
+          ) : rows !== null && shown.length === 0 ? (
+            <div className="empty-state small">No ASN matches “{filter}”.</div>
+          ) : (
+            <AsnTable
+              rows={shown}
+              blocks={blocks ?? []}
+              current={current}
+              onCurrent={setCurrent}
+              onRemove={setConfirm}
+              readOnly={readOnly}
+              focusTick={focusTick}
+              onLeaveTop={() => filterBox.current?.focus()}
+            />
+          )}
+        </div>
+        <p id="asn-keys" className="muted asn-keys">
+          ↑ ↓ Home End move between rows · Delete removes the row · Ctrl+Z undoes, Ctrl+Shift+Z redoes
+        </p>
+      </section>
       {confirm && <ConfirmRemove row={confirm} onConfirm={() => void remove(confirm)} onClose={() => setConfirm(null)} />}
     </section>
   );

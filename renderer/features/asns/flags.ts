@@ -22,14 +22,16 @@ export function flagDescription(flag: AsnFlag): string {
 
 /**
  * True when `row` matches what is typed in the filter box: part of its number as AS64500,
- * 64500 or asdot 1.10, its flag, or its description. Case and blanks around it do not matter.
+ * 64500 or asdot 1.10, its flag, its description, or the name of the block it is in (`block`).
+ * Case and blanks around it do not matter.
  */
-export function matchesFilter(row: AsnRow, filter: string): boolean {
+export function matchesFilter(row: AsnRow, filter: string, block: string | null = null): boolean {
   const q = filter.trim().toLowerCase();
   if (q === '') return true;
   const number = q.replace(/^as\s*/, '');
   if (number !== '' && (String(row.asn).includes(number) || row.asdot.includes(number))) return true;
   if (`as${row.asn}`.includes(q)) return true;
   if (row.special && (kindLabel(row.special.kind).toLowerCase().includes(q) || row.special.kind.includes(q))) return true;
+  if (block !== null && block.toLowerCase().includes(q)) return true;
   return row.description.toLowerCase().includes(q);
 }
