@@ -6,11 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, OutputOf } from '../../../shared/contract';
-import { createDispatch } from '../../../electron/core/services/dispatch';
-import { createHandlers } from '../../../electron/core/services/handlers';
-import { Session } from '../../../electron/core/services/session';
+import type { Channel } from '../../../shared/contract';
+import type { Session } from '../../../electron/core/services/session';
 import { ensureBuilt, headroom } from '../../support/cli';
+import { openDispatch } from '../../support/dispatch';
 import { tempDir } from '../../support/tmp';
 
 const tmp = tempDir('headroom-asn-ranges-');
@@ -25,20 +24,14 @@ afterEach(() => {
 const AS_OF = '2026-11-25';
 
 async function open(demo = false) {
-  session = new Session({ who: 'tester', now: () => new Date(`${AS_OF}T12:00:00Z`) });
-  await session.create(tmp.path(`ws-${++n}.headroom`), demo);
-  const dispatch = createDispatch(createHandlers(session));
-  const call = async <C extends Channel>(channel: C, input: unknown): Promise<OutputOf<C>> => {
-    const r = await dispatch(channel, input);
-    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-    return r.value as OutputOf<C>;
-  };
+  const d = await openDispatch(tmp.path(`ws-${++n}.headroom`), { demo, now: () => new Date(`${AS_OF}T12:00:00Z`) });
+  session = d.session;
   const refusal = async (channel: Channel, input: unknown) => {
-    const r = await dispatch(channel, input);
+    const r = await d.dispatch(channel, input);
     if (r.ok) throw new Error(`${channel} was not refused`);
     return r.error;
   };
-  return { call, refusal, ws: session.require() };
+  return { call: d.call, refusal, ws: d.session.require() };
 }
 
 describe('ASN blocks', () => {

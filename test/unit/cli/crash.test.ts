@@ -4,31 +4,20 @@
  * must open, pass PRAGMA integrity_check, and hold every change the child had acknowledged.
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPrefixes } from '../../../electron/core/services/registry';
 import { Workspace } from '../../../electron/core/workspace/workspace';
 import { formatPrefix, parsePrefix } from '../../../shared/ip/prefix';
-import { CLI_BUNDLE, ensureBuilt, headroom, ROOT } from '../../support/cli';
+import { CLI_BUNDLE, ensureBuilt, headroom } from '../../support/cli';
+import { bundleChild } from '../../support/child-bundle';
 import { tempDir } from '../../support/tmp';
 
 const tmp = tempDir('headroom-crash-');
-const CHILD_BUNDLE = join(ROOT, 'dist', 'test', 'crash-child.mjs');
+let CHILD_BUNDLE = '';
 
 beforeAll(async () => {
   ensureBuilt();
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [join(ROOT, 'test', 'support', 'crash-child.ts')],
-    outfile: CHILD_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['sql.js'],
-    banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  CHILD_BUNDLE = await bundleChild('test/support/crash-child.ts', 'crash-child');
 }, 120_000);
 afterAll(() => tmp.cleanup());
 

@@ -4,12 +4,11 @@
  * usage history from its dated children in its unit; the chart's curve; refusals name the field.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Channel, LimitForecast, OutputOf } from '../../../shared/contract';
+import type { LimitForecast } from '../../../shared/contract';
 import { eventsToSeries, fitAndProject } from '../../../shared/forecast';
 import { loadPools } from '../../../electron/core/services/forecast-pools';
-import { createDispatch } from '../../../electron/core/services/dispatch';
-import { createHandlers } from '../../../electron/core/services/handlers';
-import { Session } from '../../../electron/core/services/session';
+import type { Session } from '../../../electron/core/services/session';
+import { openDispatch } from '../../support/dispatch';
 import { tempDir } from '../../support/tmp';
 
 const tmp = tempDir('headroom-forecast-');
@@ -24,15 +23,9 @@ afterEach(() => {
 const AS_OF = '2026-11-25';
 
 async function open(demo = false) {
-  session = new Session({ who: 'tester', now: () => new Date(`${AS_OF}T12:00:00Z`) });
-  await session.create(tmp.path(`ws-${++n}.headroom`), demo);
-  const dispatch = createDispatch(createHandlers(session));
-  const call = async <C extends Channel>(channel: C, input: unknown): Promise<OutputOf<C>> => {
-    const r = await dispatch(channel, input);
-    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-    return r.value as OutputOf<C>;
-  };
-  return { call, dispatch, ws: session.require() };
+  const d = await openDispatch(tmp.path(`ws-${++n}.headroom`), { demo, now: () => new Date(`${AS_OF}T12:00:00Z`) });
+  session = d.session;
+  return { call: d.call, dispatch: d.dispatch, ws: d.session.require() };
 }
 
 const byName = (limits: LimitForecast[], name: string) => {

@@ -5,29 +5,17 @@
  * so a reader caught between the two must read both again rather than miss the change.
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../../electron/core/workspace/workspace';
-import { ROOT } from '../../support/cli';
+import { bundleChild } from '../../support/child-bundle';
 import { tempDir } from '../../support/tmp';
 
 const tmp = tempDir('headroom-race-');
-const CHILD = join(ROOT, 'dist', 'test', 'saving-writer.mjs');
+let CHILD = '';
 afterAll(() => tmp.cleanup());
 
 beforeAll(async () => {
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [join(ROOT, 'test', 'support', 'saving-writer.ts')],
-    outfile: CHILD,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['sql.js'],
-    banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  CHILD = await bundleChild('test/support/saving-writer.ts', 'saving-writer');
 }, 120_000);
 
 describe('a reader beside a writer that keeps saving', () => {

@@ -1,0 +1,27 @@
+/**
+ * A real workspace in a temp folder, driven through dispatch (the path every transport takes):
+ * `call` returns the value or throws the `{code, message, field}` error; `dispatch` gives the
+ * raw answer for refusal checks.
+ */
+import type { Channel, OutputOf } from '../../shared/contract';
+import { createDispatch } from '../../electron/core/services/dispatch';
+import { createHandlers } from '../../electron/core/services/handlers';
+import { Session } from '../../electron/core/services/session';
+
+export interface DispatchSession {
+  session: Session;
+  dispatch: ReturnType<typeof createDispatch>;
+  call<C extends Channel>(channel: C, input: unknown): Promise<OutputOf<C>>;
+}
+
+export async function openDispatch(path: string, options: { demo?: boolean; now?: () => Date } = {}): Promise<DispatchSession> {
+  const session = new Session({ who: 'tester', ...(options.now ? { now: options.now } : {}) });
+  await session.create(path, options.demo ?? false);
+  const dispatch = createDispatch(createHandlers(session));
+  const call = async <C extends Channel>(channel: C, input: unknown): Promise<OutputOf<C>> => {
+    const r = await dispatch(channel, input);
+    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+    return r.value as OutputOf<C>;
+  };
+  return { session, dispatch, call };
+}
