@@ -1,4 +1,5 @@
 /** The selected block: what it is, how full, its map, its free space and its history, with its actions. */
+import { memo } from 'react';
 import type { PrefixRow } from '../../../shared/contract';
 import { sizeText, usageOf } from './blocks';
 import { BlockHistory } from './BlockHistory';
@@ -26,7 +27,8 @@ function Loading({ error }: { error: string | undefined }) {
   );
 }
 
-export function DetailPane({ block, version, readOnly, onOpen, onAllocate, onRemove }: Props) {
+/** Memoized: the grid re-renders as pages land and as it scrolls; the pane only when its block or the workspace changes. */
+export const DetailPane = memo(function DetailPane({ block, version, readOnly, onOpen, onAllocate, onRemove }: Props) {
   const d = useBlockDetails(block, version);
   if (!block || !d) {
     return (
@@ -83,4 +85,4 @@ export function DetailPane({ block, version, readOnly, onOpen, onAllocate, onRem
       </section>
     </aside>
   );
-}
+});

@@ -106,6 +106,8 @@ export function RegistryScreen() {
   /** Set when a dialog closes on success: the grid then takes the focus back from where the dialog returned it. */
   const focusGrid = useRef(false);
   const closeDialog = useCallback(() => setDialog(null), []);
+  const allocateFrom = useCallback((from: PrefixRow, length?: number) => setDialog({ kind: 'allocate', from, length }), []);
+  const removeRow = useCallback((row: PrefixRow) => setDialog({ kind: 'remove', row }), []);
   const afterRemove = useCallback(() => {
     focusGrid.current = true;
     setDialog(null);
@@ -205,7 +207,7 @@ export function RegistryScreen() {
           readOnly={readOnly}
           onSelect={setSelected}
           onOpen={open}
-          onRemove={(row) => setDialog({ kind: 'remove', row })}
+          onRemove={removeRow}
           onKeyDown={onGridKey}
           handle={grid}
           emptyText={scope ? 'Nothing here.' : 'No blocks in this space yet: add your RIR or upstream aggregate first.'}
@@ -215,8 +217,8 @@ export function RegistryScreen() {
           version={version}
           readOnly={readOnly}
           onOpen={open}
-          onAllocate={(from, length) => setDialog({ kind: 'allocate', from, length })}
-          onRemove={(row) => setDialog({ kind: 'remove', row })}
+          onAllocate={allocateFrom}
+          onRemove={removeRow}
         />
       </div>
       <svg className="reg-defs" aria-hidden="true" focusable="false">

@@ -3,7 +3,7 @@
  * bottom, like a bitmap), each direct child drawn where it sits and coloured by status, the rest
  * free. Clicking a child (or Enter on it) drills into it.
  */
-import type { KeyboardEvent } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
 import type { PrefixRow, PrefixStatus } from '../../../shared/contract';
 import { cellText, mapGrid, mapRect, span, STATUS_LABEL } from './blocks';
 
@@ -19,8 +19,11 @@ interface Props {
 }
 
 export function SpaceMap({ block, children, truncated, onOpen }: Props) {
-  const grid = mapGrid(block.prefix);
-  const base = span(block.prefix).start;
+  const grid = useMemo(() => mapGrid(block.prefix), [block.prefix]);
+  const rects = useMemo(() => {
+    const base = span(block.prefix).start;
+    return children.map((c) => mapRect(grid, base, span(c.prefix)));
+  }, [grid, block.prefix, children]);
   const width = grid.cols * CELL;
   const height = grid.rows * CELL;
   const key = (e: KeyboardEvent, r: PrefixRow) => {
@@ -39,8 +42,8 @@ export function SpaceMap({ block, children, truncated, onOpen }: Props) {
         {Array.from({ length: grid.cols - 1 }, (_, i) => (
           <line key={`v${i}`} className="map-grid" y1="0" y2={height} x1={(i + 1) * CELL} x2={(i + 1) * CELL} />
         ))}
-        {children.map((c) => {
-          const r = mapRect(grid, base, span(c.prefix));
+        {children.map((c, i) => {
+          const r = rects[i]!;
           return (
             <g
               key={c.id}
