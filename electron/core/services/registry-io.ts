@@ -290,22 +290,20 @@ function keyHex(p: Prefix): [string, string] {
   return [p.start.toString(16).padStart(32, '0'), end.toString(16).padStart(32, '0')];
 }
 
-/** Base64 of the 16-byte key whose hex is `hex` (IPv4: the low 8 hex digits), as rowToJson writes BLOBs. */
-function keyBase64(family: 4 | 6, hex: string): string {
-  return Buffer.from(family === 4 ? `000000000000000000000000${hex}` : hex, 'hex').toString('base64');
-}
-
 /**
- * How a chunk is JOURNALED: its rows as ONE JSON parameter held in a temp table, which two
- * set-based statements read, one inserting the blocks, the other their events (the after-row in
- * rowToJson's format, the keys' base64 computed here). The journal holds each chunk once, and a
- * replay runs these statements to the same rows, ids and events.
+ * How a chunk is JOURNALED: its rows as ONE JSON parameter held in a temp table, which one
+ * set-based statement reads to insert the blocks. The journal holds each chunk once, and a
+ * replay runs these statements to the same rows and ids.
  *
- * How it is EXECUTED live: the same rows through two prepared statements stepped per row, which
+ * How it is EXECUTED live: the same rows through a prepared statement stepped per row, which
  * sql.js runs ~3× faster than INSERT … SELECT over json_each (0.9 s against 2.4 s per 100,000
  * rows here; with ORDER BY key, 11.8 s). Both paths insert in the chunk's order into an
- * INTEGER PRIMARY KEY table, so row i gets id base + i + 1 either way (checked below). The test
- * "a replayed import equals the live one" holds the two paths to the same result.
+ * INTEGER PRIMARY KEY table, so row i gets id base + i + 1 either way. The test "a replayed
+ * import equals the live one" holds the two paths to the same result.
+ *
+ * The whole import is ONE event naming its run of row ids (Tx.recordRun), not an event per
+ * block: a million blocks would otherwise add ~300 MB of row images to the file. Its undo
+ * shelves the rows and its redo brings them back (workspace.ts).
  */
 const CHUNK_TABLE = 'CREATE TEMP TABLE IF NOT EXISTS import_chunk (j TEXT NOT NULL)';
 const CHUNK_ROWS = 'json_each((SELECT j FROM temp.import_chunk))';
@@ -316,17 +314,8 @@ const INSERT_BULK =
   `unhex(CASE value->>1 WHEN 4 THEN '000000000000000000000000' || (value->>3) ELSE value->>3 END), ` +
   `value->>4, value->>5, value->>6, NULL, value->>7, value->>8, ?, ? FROM ${CHUNK_ROWS} ORDER BY key`;
 
-/** Events of the rows just inserted: row id `base + key + 1`. */
-const INSERT_EVENTS =
-  `INSERT INTO events (action_id, at, who, what, tbl, row_id, before, after) ` +
-  `SELECT ?, ?, ?, ?, 'prefixes', p.id, NULL, json_object('id', p.id, 'space_id', p.space_id, 'family', p.family, ` +
-  `'start', json_object('$b', j.value->>9), 'end', json_object('$b', j.value->>10), 'length', p.length, 'status', p.status, ` +
-  `'description', p.description, 'unit', p.unit, 'rir', p.rir, 'date', p.date, 'created_at', p.created_at, 'updated_at', p.updated_at) ` +
-  `FROM ${CHUNK_ROWS} j JOIN prefixes p ON p.id = ? + j.key + 1 ORDER BY j.key`;
-
 const INSERT_ONE =
   'INSERT INTO prefixes (id, space_id, family, start, end, length, status, description, unit, rir, date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)';
-const INSERT_EVENT = "INSERT INTO events (action_id, at, who, what, tbl, row_id, before, after) VALUES (?, ?, ?, ?, 'prefixes', ?, NULL, ?)";
 
 const CHUNK = 100_000;
 
@@ -338,7 +327,11 @@ function byKey(a: Candidate & { sid: number }, b: Candidate & { sid: number }): 
   return a.prefix.length - b.prefix.length;
 }
 
-type ChunkRow = [sid: number, family: 4 | 6, startHex: string, endHex: string, length: number, status: string, description: string, rir: string | null, date: string, startB64: string, endB64: string];
+type ChunkRow = [sid: number, family: 4 | 6, startHex: string, endHex: string, length: number, status: string, description: string, rir: string | null, date: string];
+
+function keyBlob(family: 4 | 6, hex: string): Uint8Array {
+  return new Uint8Array(Buffer.from(family === 4 ? `000000000000000000000000${hex}` : hex, 'hex'));
+}
 
 function writeCandidates(ws: Workspace, tx: Tx, candidates: Candidate[], spaceIds: Map<string, number>, now: Date): void {
   const db = ws.database;
@@ -350,37 +343,27 @@ function writeCandidates(ws: Workspace, tx: Tx, candidates: Candidate[], spaceId
   if (!sorted) ordered.sort(byKey);
   const journal = (sql: string, params: SqlParam[] = []) => tx.statements.push([sql, params]);
   tx.run(CHUNK_TABLE);
+  const first = Number(tx.get('SELECT coalesce(max(id), 0) AS m FROM prefixes')!.m) + 1;
   const insert = db.prepare(INSERT_ONE);
-  const event = db.prepare(INSERT_EVENT);
   try {
     for (let i = 0; i < ordered.length; i += CHUNK) {
       const rows: ChunkRow[] = ordered.slice(i, i + CHUNK).map((c) => {
         const [s, e] = keyHex(c.prefix);
-        return [c.sid, c.prefix.family, s, e, c.prefix.length, c.status, c.description, c.rir, c.date ?? today, keyBase64(c.prefix.family, s), keyBase64(c.prefix.family, e)];
+        return [c.sid, c.prefix.family, s, e, c.prefix.length, c.status, c.description, c.rir, c.date ?? today];
       });
-      const base = Number(tx.get('SELECT coalesce(max(id), 0) AS m FROM prefixes')!.m);
       rows.forEach((r, k) => {
-        const id = base + k + 1;
-        const start = Buffer.from(r[9], 'base64');
-        const end = Buffer.from(r[10], 'base64');
-        insert.run([id, r[0], r[1], start, end, r[4], r[5], r[6], r[7], r[8], at, at]);
-        const after =
-          `{"id":${id},"space_id":${r[0]},"family":${r[1]},"start":{"$b":"${r[9]}"},"end":{"$b":"${r[10]}"},"length":${r[4]},` +
-          `"status":${JSON.stringify(r[5])},"description":${JSON.stringify(r[6])},"unit":null,"rir":${JSON.stringify(r[7])},"date":${JSON.stringify(r[8])},` +
-          `"created_at":"${at}","updated_at":"${at}"}`;
-        event.run([tx.actionId, tx.at, tx.who, tx.what, id, after]);
+        insert.run([first + i + k, r[0], r[1], keyBlob(r[1], r[2]), keyBlob(r[1], r[3]), r[4], r[5], r[6], r[7], r[8], at, at]);
       });
       journal('DELETE FROM temp.import_chunk');
       journal('INSERT INTO temp.import_chunk (j) VALUES (?)', [JSON.stringify(rows)]);
       journal(INSERT_BULK, [at, at]);
-      journal(INSERT_EVENTS, [tx.actionId, tx.at, tx.who, tx.what, base]);
       if (candidates.length >= PROGRESS_EVERY) progressSink?.(`import: ${Math.min(i + CHUNK, candidates.length).toLocaleString('en')} of ${candidates.length.toLocaleString('en')} rows written`);
     }
   } finally {
     insert.free();
-    event.free();
   }
   tx.run('DELETE FROM temp.import_chunk');
+  tx.recordRun('prefixes', { first, last: first + ordered.length - 1 });
 }
 
 export function importPrefixes(

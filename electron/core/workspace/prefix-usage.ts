@@ -166,9 +166,15 @@ const sameKey = (a: BlockKey, b: BlockKey) =>
  * order). Runs inside the action's transaction.
  */
 export function followChanges(db: Database, actionId: number): void {
-  const n = Number(queryOne(db, "SELECT count(*) AS n FROM events WHERE action_id = ? AND tbl = 'prefixes'", [actionId])!.n);
+  const r = queryOne(
+    db,
+    `SELECT count(*) AS n, total(coalesce(after, before) LIKE '{"$rows":%') AS runs FROM events WHERE action_id = ? AND tbl = 'prefixes'`,
+    [actionId],
+  )!;
+  const n = Number(r.n);
   if (n === 0) return;
-  if (n > REBUILD_ABOVE) {
+  // A bulk change (a run of rows as one event) is followed by a rebuild.
+  if (n > REBUILD_ABOVE || Number(r.runs) > 0) {
     rebuildUsage(db);
     return;
   }

@@ -258,6 +258,32 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'bulk changes: one event for a run of inserted rows; their undo shelves the rows for redo',
+    sql: `
+      -- Rows of a bulk insert (an import) taken out by its undo, kept for its redo; emptied when
+      -- a new change drops the redo. Same columns as prefixes (a migration adding a column to
+      -- prefixes adds it here too), plus the action whose rows they are.
+      CREATE TABLE prefixes_shelf (
+        shelved_by INTEGER NOT NULL REFERENCES actions(id),
+        id INTEGER NOT NULL,
+        space_id INTEGER NOT NULL,
+        family INTEGER NOT NULL,
+        start BLOB NOT NULL,
+        end BLOB NOT NULL,
+        length INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        description TEXT NOT NULL,
+        unit INTEGER,
+        rir TEXT,
+        date TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX prefixes_shelf_by_action ON prefixes_shelf (shelved_by, id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -28,6 +28,35 @@ export function rowFromJson(json: string | null): Row | null {
   return out;
 }
 
+/**
+ * A bulk change: one event stands for the rows with ids first..last of its table, inserted by
+ * its action (an import of a million blocks is one event, not a million). Stored in `after`
+ * (inserted) or `before` (taken out by an undo) as {"$rows": [first, last]}.
+ */
+export interface RowRun {
+  first: number;
+  last: number;
+}
+
+export function rowRunToJson(run: RowRun): string {
+  return JSON.stringify({ $rows: [run.first, run.last] });
+}
+
+/** The run an event's before/after names, or null for an ordinary row image. */
+export function rowRunFromJson(json: string | null): RowRun | null {
+  if (json === null || !json.startsWith('{"$rows":')) return null;
+  const [first, last] = (JSON.parse(json) as { $rows: [number, number] }).$rows;
+  return { first, last };
+}
+
+/** SQL: how many rows the events of an action stand for (a run counts its rows). */
+export const EVENT_ROWS_SQL =
+  `coalesce(sum(CASE WHEN coalesce(e.after, e.before) LIKE '{"$rows":%' ` +
+  `THEN json_extract(coalesce(e.after, e.before), '$."$rows"[1]') - json_extract(coalesce(e.after, e.before), '$."$rows"[0]') + 1 ELSE 1 END), 0)`;
+
+/** The tables whose bulk changes can be undone and redone (each has a <table>_shelf). */
+export const SHELVED_TABLES = ['prefixes'] as const;
+
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 function ident(name: string): string {
   if (!IDENT.test(name)) throw new Error(`not an identifier: ${name}`);
@@ -96,6 +125,57 @@ export class Tx {
       rowToJson(before),
       rowToJson(after),
     ]);
+  }
+
+  /**
+   * Records rows first..last of `table`, already inserted by this action (through `run`), as
+   * ONE event. The caller guarantees the ids are exactly this action's rows.
+   */
+  recordRun(table: (typeof SHELVED_TABLES)[number], run: RowRun): void {
+    if (run.last < run.first) return;
+    this.changes += run.last - run.first + 1;
+    this.run('INSERT INTO events (action_id, at, who, what, tbl, row_id, before, after) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)', [
+      this.actionId,
+      this.at,
+      this.who,
+      this.what,
+      table,
+      run.first,
+      rowRunToJson(run),
+    ]);
+  }
+
+  private columns(table: string): string[] {
+    return this.all(`PRAGMA table_info(${ident(table)})`).map((c) => ident(String(c.name)));
+  }
+
+  /** Undo of a run: its rows move to the table's shelf (kept for a redo), as one event. */
+  shelveRun(table: (typeof SHELVED_TABLES)[number], run: RowRun, actionId: number): void {
+    const cols = this.columns(table).join(', ');
+    this.run(`INSERT INTO ${ident(table)}_shelf (shelved_by, ${cols}) SELECT ?, ${cols} FROM ${ident(table)} WHERE id BETWEEN ? AND ?`, [actionId, run.first, run.last]);
+    this.run(`DELETE FROM ${ident(table)} WHERE id BETWEEN ? AND ?`, [run.first, run.last]);
+    this.changes += run.last - run.first + 1;
+    this.run('INSERT INTO events (action_id, at, who, what, tbl, row_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)', [
+      this.actionId,
+      this.at,
+      this.who,
+      this.what,
+      table,
+      run.first,
+      rowRunToJson(run),
+    ]);
+  }
+
+  /** Redo of a run: its rows come back from the shelf exactly as they were, as one event. */
+  unshelveRun(table: (typeof SHELVED_TABLES)[number], run: RowRun, actionId: number): void {
+    const cols = this.columns(table).join(', ');
+    this.run(`INSERT INTO ${ident(table)} (${cols}) SELECT ${cols} FROM ${ident(table)}_shelf WHERE shelved_by = ? AND id BETWEEN ? AND ? ORDER BY id`, [
+      actionId,
+      run.first,
+      run.last,
+    ]);
+    this.run(`DELETE FROM ${ident(table)}_shelf WHERE shelved_by = ? AND id BETWEEN ? AND ?`, [actionId, run.first, run.last]);
+    this.recordRun(table, run);
   }
 
   /** Inserts a row (with its id when given) and records it. Returns the row id. */

@@ -30,7 +30,7 @@ import { acquireLock } from './lock';
 import { MIGRATIONS, migrate, SCHEMA_VERSION, userVersion, type Migration } from './schema';
 import { loadSqlJs } from './sqljs';
 import { followChanges, rebuildUsage, usageCoversPrefixes } from './prefix-usage';
-import { queryAll, queryOne, rowFromJson, Tx, type Row } from './tx';
+import { EVENT_ROWS_SQL, queryAll, queryOne, rowFromJson, rowRunFromJson, Tx, type Row } from './tx';
 
 export interface WorkspaceOptions {
   /** Open without taking the writer lock; every mutation is refused. */
@@ -120,6 +120,8 @@ export class Workspace {
   private snapshotSeq = 0;
   /** Whether this schema has the derived usage counters (prefix-usage.ts) to keep. */
   private hasUsage = false;
+  /** Whether this schema can shelve the rows of an undone bulk insert (migration 5). */
+  private hasShelf = false;
   private closed = false;
   readonly who: string;
   readonly now: () => Date;
@@ -285,7 +287,9 @@ export class Workspace {
       }
     }
     // The usage counters are derived, not journaled: recompute them after a replay or an upgrade.
-    ws.hasUsage = queryOne(db, "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'prefix_usage'") !== null;
+    const hasTable = (name: string) => queryOne(db, "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?", [name]) !== null;
+    ws.hasUsage = hasTable('prefix_usage');
+    ws.hasShelf = hasTable('prefixes_shelf');
     if (ws.hasUsage && (ws.seq > ws.snapshotSeq || version < known || !usageCoversPrefixes(db))) rebuildUsage(db);
     if (!readOnly) {
       const mustCompact = version < known || stale || journal.tornTail || journal.workspaceId !== id;
@@ -366,7 +370,11 @@ export class Workspace {
       const tx = new Tx(db, actionId, at, this.who, op);
       const result = fn(tx);
       if (this.hasUsage) followChanges(db, actionId);
-      if (undoable) tx.run("UPDATE actions SET state = 'dropped' WHERE state = 'undone'");
+      if (undoable) {
+        // A new change drops the redo stack, and with it the rows shelved for those redos.
+        if (this.hasShelf) tx.run("DELETE FROM prefixes_shelf WHERE shelved_by IN (SELECT id FROM actions WHERE state = 'undone')");
+        tx.run("UPDATE actions SET state = 'dropped' WHERE state = 'undone'");
+      }
       const statements = [...bootstrap.statements, ...tx.statements];
       this.journal!.append({ seq: this.seq + 1, statements });
       db.run('COMMIT');
@@ -399,7 +407,11 @@ export class Workspace {
       `Undo: ${String(target.summary)}`,
       (tx) => {
         const events = tx.all('SELECT tbl, row_id, before, after FROM events WHERE action_id = ? ORDER BY id DESC', [targetId]);
-        for (const ev of events) this.revert(tx, String(ev.tbl), Number(ev.row_id), rowFromJson(ev.after as string | null), rowFromJson(ev.before as string | null));
+        for (const ev of events) {
+          const run = rowRunFromJson(ev.after as string | null);
+          if (run) tx.shelveRun(String(ev.tbl) as 'prefixes', run, targetId);
+          else this.revert(tx, String(ev.tbl), Number(ev.row_id), rowFromJson(ev.after as string | null), rowFromJson(ev.before as string | null));
+        }
         tx.run("UPDATE actions SET state = 'undone' WHERE id = ?", [targetId]);
       },
       { undoable: false, reverts: targetId },
@@ -420,7 +432,11 @@ export class Workspace {
       `Redo: ${String(target.summary)}`,
       (tx) => {
         const events = tx.all('SELECT tbl, row_id, before, after FROM events WHERE action_id = ? ORDER BY id ASC', [targetId]);
-        for (const ev of events) this.revert(tx, String(ev.tbl), Number(ev.row_id), rowFromJson(ev.before as string | null), rowFromJson(ev.after as string | null));
+        for (const ev of events) {
+          const run = rowRunFromJson(ev.after as string | null);
+          if (run) tx.unshelveRun(String(ev.tbl) as 'prefixes', run, targetId);
+          else this.revert(tx, String(ev.tbl), Number(ev.row_id), rowFromJson(ev.before as string | null), rowFromJson(ev.after as string | null));
+        }
         tx.run("UPDATE actions SET state = 'done' WHERE id = ?", [targetId]);
       },
       { undoable: false, reverts: targetId },
@@ -515,13 +531,13 @@ export class Workspace {
   }
 
   historyEntry(id: number): HistoryEntry | null {
-    const r = this.get('SELECT a.*, (SELECT count(*) FROM events e WHERE e.action_id = a.id) AS changes FROM actions a WHERE a.id = ?', [id]);
+    const r = this.get(`SELECT a.*, (SELECT ${EVENT_ROWS_SQL} FROM events e WHERE e.action_id = a.id) AS changes FROM actions a WHERE a.id = ?`, [id]);
     return r ? toHistory(r) : null;
   }
 
   history(limit = 50, offset = 0): HistoryEntry[] {
     return this.all(
-      'SELECT a.*, (SELECT count(*) FROM events e WHERE e.action_id = a.id) AS changes FROM actions a ORDER BY a.id DESC LIMIT ? OFFSET ?',
+      `SELECT a.*, (SELECT ${EVENT_ROWS_SQL} FROM events e WHERE e.action_id = a.id) AS changes FROM actions a ORDER BY a.id DESC LIMIT ? OFFSET ?`,
       [limit, offset],
     ).map(toHistory);
   }
