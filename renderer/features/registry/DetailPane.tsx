@@ -57,7 +57,7 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
           Allocate…
         </button>
         <button type="button" onClick={() => onOpen(block)} title="Show only this block and what it holds (Enter)">
-          Open
+          Drill down
         </button>
         <button type="button" className="danger" disabled={readOnly} onClick={() => onRemove(block)} title="Remove this block (Delete)" aria-keyshortcuts="Delete">
           Remove…

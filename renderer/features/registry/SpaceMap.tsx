@@ -51,7 +51,7 @@ export function SpaceMap({ block, children, truncated, onOpen }: Props) {
               data-block={c.prefix}
               tabIndex={0}
               role="button"
-              aria-label={`${c.prefix}, ${c.status}${c.description ? `: ${c.description}` : ''} — open`}
+              aria-label={`${c.prefix}, ${c.status}${c.description ? `: ${c.description}` : ''} — drill down`}
               onClick={() => onOpen(c)}
               onKeyDown={(e) => key(e, c)}
             >
