@@ -1,17 +1,17 @@
 /**
- * `export WS --format F --out FILE [--within CIDR]`: each format produces the file's bytes from
- * the workspace through the contract; the command writes them atomically (temp file + rename).
+ * `export WS --format F --out FILE [--within CIDR]`: each format produces the file's content from
+ * the workspace through the contract (text, written as UTF-8, or bytes, written as they are); the
+ * command writes it atomically (temp file + rename).
  * Areas add their formats here (one entry each).
  */
 import type { ReportFormat } from '../../../shared/contract';
-import { pdfToAscii } from '../../../shared/report/pdf-ascii';
 import type { Caller } from '../command';
 import { printHtmlToPdf } from '../pdf';
 
 export interface ExportFormatSpec {
   summary: string;
   /** `ns`: the reverse zones' name servers, comma-separated (`--ns`); default: Settings. */
-  produce(call: Caller, opts: { within?: string | undefined; space?: string | undefined; ns?: string | undefined }): Promise<string>;
+  produce(call: Caller, opts: { within?: string | undefined; space?: string | undefined; ns?: string | undefined }): Promise<string | Uint8Array>;
 }
 
 const registryFormat = (format: 'csv' | 'netbox' | 'delegated', summary: string): ExportFormatSpec => ({
@@ -40,11 +40,10 @@ export const exportFormats: Record<string, ExportFormatSpec> = {
   dhcpd: reportFormat('dhcpd', 'ISC dhcpd.conf: a subnet per assigned IPv4 block of /30 or shorter'),
   kea: reportFormat('kea', 'Kea DHCPv4 JSON: Dhcp4.subnet4 per assigned IPv4 block of /30 or shorter'),
   pdf: {
-    summary: 'the allocation report printed with Chromium (7-bit clean PDF)',
+    summary: 'the allocation report printed with Chromium',
     async produce(call, opts) {
       const html = (await call('reports.export', { format: 'html', within: opts.within, space: opts.space })).text;
-      // The command writes the returned text as UTF-8, so the PDF travels as ASCII (pdf-ascii.ts).
-      return pdfToAscii(printHtmlToPdf(html, 'use --format csv'));
+      return printHtmlToPdf(html, 'use --format csv');
     },
   },
 };

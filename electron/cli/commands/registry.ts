@@ -231,9 +231,9 @@ export const registryCommands: Command[] = [
   },
   {
     name: 'export',
-    usage: 'export WS --format FORMAT --out FILE [--within CIDR] [--space NAME]',
-    summary: `write the registry to FILE atomically (${Object.keys(exportFormats).join(', ')})`,
-    options: { format: { type: 'string' }, out: { type: 'string' }, within: { type: 'string' }, space: { type: 'string' } },
+    usage: 'export WS --format FORMAT --out FILE [--within CIDR] [--space NAME] [--ns HOST[,HOST...]]',
+    summary: `write the registry to FILE atomically (${Object.keys(exportFormats).join(', ')}); --ns: the reverse zones' name servers`,
+    options: { format: { type: 'string' }, out: { type: 'string' }, within: { type: 'string' }, space: { type: 'string' }, ns: { type: 'string' } },
     positionals: [1, 1],
     async run({ args, opts, withWorkspace }) {
       if (opts.format === undefined) throw new UsageError('--format is required');
@@ -242,10 +242,11 @@ export const registryCommands: Command[] = [
       if (!spec) throw invalid('format', `unknown format "${String(opts.format)}" (one of ${Object.keys(exportFormats).join(', ')})`);
       const within = opts.within as string | undefined;
       const space = opts.space as string | undefined;
-      const text = await withWorkspace(args[0]!, 'read', (call) => spec.produce(call, { within, space }));
+      const ns = opts.ns as string | undefined;
+      const content = await withWorkspace(args[0]!, 'read', (call) => spec.produce(call, { within, space, ns }));
       const out = resolve(String(opts.out));
       try {
-        atomicWriteFile(out, Buffer.from(text, 'utf8'));
+        atomicWriteFile(out, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
       } catch (e) {
         throw new HeadroomError('io', `out: could not write ${out}: ${(e as Error).message}`, 'out');
       }
