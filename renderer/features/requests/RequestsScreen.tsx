@@ -15,6 +15,7 @@ import { DraftDocumentView } from './DraftDocumentView';
 import { DraftEdits } from './DraftEdits';
 import { EquipmentEdits } from './EquipmentEdits';
 import { download } from './download';
+import { hashParams } from '../shell/areas';
 import { ObjectsView } from './ObjectsView';
 import './requests.css';
 
@@ -164,7 +165,9 @@ function DraftTab() {
 }
 
 export function RequestsScreen() {
-  const [tab, setTab] = useState<Tab>('draft');
+  // `#/requests?objects=CIDR` (from the Registry): open the objects of that block.
+  const [objectsOf] = useState(() => hashParams(window.location.hash).get('objects') ?? undefined);
+  const [tab, setTab] = useState<Tab>(objectsOf ? 'objects' : 'draft');
   const onTabKey = (e: React.KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     const i = TABS.findIndex((t) => t.id === tab);
@@ -196,7 +199,7 @@ export function RequestsScreen() {
         ))}
       </div>
       <div id="req-panel" role="tabpanel" aria-labelledby={`req-tab-${tab}`} className="req-panel" data-view={tab}>
-        {tab === 'draft' ? <DraftTab /> : tab === 'checklist' ? <ChecklistView /> : <ObjectsView />}
+        {tab === 'draft' ? <DraftTab /> : tab === 'checklist' ? <ChecklistView /> : <ObjectsView initialBlock={objectsOf} />}
       </div>
     </section>
   );

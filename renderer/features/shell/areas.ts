@@ -11,7 +11,14 @@ export const AREAS = [
 
 export type AreaId = (typeof AREAS)[number]['id'];
 
+/** `#/requests?objects=198.51.100.0/24`: the area, then what it should open (its own business). */
 export function areaFromHash(hash: string): AreaId {
-  const id = hash.replace(/^#\/?/, '');
+  const id = hash.replace(/^#\/?/, '').split('?')[0]!;
   return (AREAS.find((a) => a.id === id)?.id ?? 'registry') as AreaId;
+}
+
+/** The parameters after the area in the hash (`?objects=…`). */
+export function hashParams(hash: string): URLSearchParams {
+  const i = hash.indexOf('?');
+  return new URLSearchParams(i >= 0 ? hash.slice(i + 1) : '');
 }
