@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { EmptyArea } from './features/placeholder/EmptyArea';
 import { SCREENS } from './features/screens';
 import { AREAS, areaFromHash, type AreaId } from './features/shell/areas';
@@ -158,7 +158,13 @@ export function App() {
           ) : (
             (() => {
               const Screen = SCREENS[area];
-              return Screen ? <Screen /> : <EmptyArea area={area} />;
+              return Screen ? (
+                <Suspense fallback={<section className="screen" aria-busy="true" />}>
+                  <Screen />
+                </Suspense>
+              ) : (
+                <EmptyArea area={area} />
+              );
             })()
           )}
         </main>

@@ -2,14 +2,17 @@
  * Which screen each area shows. An area without an entry shows its empty state. Each feature
  * team adds one line here for its area.
  */
-import type { ComponentType } from 'react';
-import { AsnsScreen } from './asns/AsnsScreen';
-import { FacilityScreen } from './facility/FacilityScreen';
-import { ForecastsScreen } from './forecast/ForecastsScreen';
+import { lazy, type ComponentType } from 'react';
 import { RegistryScreen } from './registry/RegistryScreen';
-import { RequestsScreen } from './requests/RequestsScreen';
-import { SettingsScreen } from './settings/SettingsScreen';
 import type { AreaId } from './shell/areas';
+
+// The Registry opens first and ships in the main bundle; the other screens (recharts and all)
+// load when first visited, so the first page does not wait for them.
+const AsnsScreen = lazy(() => import('./asns/AsnsScreen').then((m) => ({ default: m.AsnsScreen })));
+const FacilityScreen = lazy(() => import('./facility/FacilityScreen').then((m) => ({ default: m.FacilityScreen })));
+const RequestsScreen = lazy(() => import('./requests/RequestsScreen').then((m) => ({ default: m.RequestsScreen })));
+const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const ForecastsScreen = lazy(() => import('./forecast/ForecastsScreen').then((m) => ({ default: m.ForecastsScreen })));
 
 export const SCREENS: Partial<Record<AreaId, ComponentType>> = {
   registry: RegistryScreen,

@@ -397,6 +397,20 @@ describe('the tree of blocks', () => {
     expect(s.browser.problems).toEqual([]);
   });
 
+  it('opens the RPSL objects and reverse zones of the selected block on the Requests screen', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const pane = await select(page, '198.51.100.0/24');
+    await pane.getByRole('link', { name: 'RPSL & reverse DNS' }).click();
+    await expect.poll(() => page.url()).toContain('#/requests?objects=198.51.100.0%2F24');
+    await expect.poll(() => page.getByRole('tab', { name: 'RPSL and reverse DNS' }).getAttribute('aria-selected')).toBe('true');
+    const panel = page.locator('#req-panel');
+    await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toContain('inetnum:');
+    expect(await panel.textContent()).toContain('198.51.100.0 - 198.51.100.255');
+    expect(s.browser.problems).toEqual([]);
+  });
+
   it('counts an IPv6 pool in its assignment unit, with the HD-ratio', async () => {
     s = await openSession(app);
     await loadApp(s);
@@ -493,7 +507,7 @@ describe('the Allocate dialog', () => {
 
 describe('refusals at the field (and nothing changes)', () => {
   for (const [what, length, message] of [
-    ['more than is free', '26', /^no free a \/26 is left in 198\.51\.100\.128\/25$/],
+    ['more than is free', '26', /^no free \/26 is left in 198\.51\.100\.128\/25$/],
     ['a length out of range', '33', /^must be a whole number from 0 to 32 for IPv4$/],
     ['a length no smaller than the block', '25', /^\/25 is not smaller than 198\.51\.100\.128\/25/],
     ['a length that is not a number', 'x', /^must be a whole number$/],

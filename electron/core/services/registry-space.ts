@@ -302,7 +302,7 @@ export function pickAllocation(ws: Workspace, input: AllocateInput): { parent: P
       break;
   }
   if (room === null) {
-    const what = growth > 0 ? `a /${roomLength} (a /${length} with room to grow by ${growth})` : `a /${length}`;
+    const what = growth > 0 ? `/${roomLength} (a /${length} with room to grow by ${growth})` : `/${length}`;
     throw new HeadroomError('conflict', `length: no free ${what} is left in ${formatPrefix(parent)}`, 'length');
   }
   const toPrefix = (b: Block<number | bigint>): Prefix =>

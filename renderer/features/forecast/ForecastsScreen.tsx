@@ -88,7 +88,7 @@ export function ForecastsScreen() {
   const asOfError = asOfText !== '' && !isDay(asOfText) ? 'must be a date as YYYY-MM-DD' : undefined;
 
   return (
-    <section className="screen forecasts" aria-labelledby="forecasts-title">
+    <section className="screen forecasts" aria-labelledby="forecasts-title" aria-busy={data === null && error === null}>
       <header className="screen-header">
         <h1 id="forecasts-title">Forecasts</h1>
         <span className="muted">What runs out first, soonest at the top</span>

@@ -95,7 +95,7 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
   };
 
   if (loadError) return <p className="badge warn">{loadError}</p>;
-  if (!computed || !series) return <p className="muted">Loading {limit.name}…</p>;
+  if (!computed || !series) return <p className="muted" aria-busy="true">Loading {limit.name}…</p>;
   const { result, warning, curve } = computed;
   const shown = { ...limit, ...result };
   const runnerUp = typeof result.params.runnerUp === 'string' ? `${MODEL_LABEL[result.params.runnerUp] ?? result.params.runnerUp}: ${result.params.runnerUpDate ?? result.params.runnerUpStatus}` : null;

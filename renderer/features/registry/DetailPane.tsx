@@ -62,6 +62,11 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
         <button type="button" className="danger" disabled={readOnly} onClick={() => onRemove(block)} title="Remove this block (Delete)" aria-keyshortcuts="Delete">
           Remove…
         </button>
+        {block.space === 'global' && (
+          <a className="button-link" href={`#/requests?objects=${encodeURIComponent(block.prefix)}`} title="The RPSL objects and reverse-DNS zones of this block (Requests)">
+            RPSL &amp; reverse DNS
+          </a>
+        )}
       </div>
 
       <section aria-labelledby="reg-util-title">

@@ -287,4 +287,6 @@ export async function loadApp(s: Session, hash = ''): Promise<void> {
   await s.page.goto(s.bridge.url + hash);
   if (!hash || hash === '#/registry') await s.page.locator('[data-prefix]').first().waitFor({ state: 'visible' });
   else await s.page.locator('main section.screen:not([aria-busy="true"])').waitFor({ state: 'visible' });
+  // And nothing inside it still loading (a panel's own data), so leaving the area aborts no call.
+  await s.page.locator('main [aria-busy="true"]').first().waitFor({ state: 'detached' });
 }
