@@ -319,6 +319,36 @@ const INSERT_ONE =
 
 const CHUNK = 100_000;
 
+/**
+ * In index order. IPv4 rows sort on one number (space, start, length packed exactly below 2^53),
+ * which is several times faster than a comparator over a million objects; IPv6 rows use byKey.
+ */
+function sortForIndex<T extends Candidate & { sid: number }>(rows: T[]): T[] {
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) sorted = byKey(rows[i - 1]!, rows[i]!) <= 0;
+  if (sorted) return rows;
+  const v4 = rows.filter((r) => r.prefix.family === 4);
+  const v6 = rows.filter((r) => r.prefix.family === 6).sort(byKey);
+  const maxSid = v4.reduce((m, r) => Math.max(m, r.sid), 0);
+  if (maxSid >= 2 ** 14) return rows.sort(byKey);
+  const keys = new Float64Array(v4.length);
+  v4.forEach((r, i) => (keys[i] = r.sid * 2 ** 38 + (r.prefix.start as number) * 64 + r.prefix.length));
+  const order = new Uint32Array(v4.length).map((_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
+  const out: T[] = [];
+  // Spaces in order; within one, IPv4 before IPv6 (family 4 < 6).
+  let j = 0;
+  const v6BySid = (sid: number) => {
+    while (j < v6.length && v6[j]!.sid <= sid) out.push(v6[j++]!);
+  };
+  for (const i of order) {
+    const r = v4[i]!;
+    v6BySid(r.sid - 1);
+    out.push(r);
+  }
+  v6BySid(Number.POSITIVE_INFINITY);
+  return out;
+}
+
 /** Index order (space, family, start, length): the inserts then append to the B-trees instead of splitting pages all over. */
 function byKey(a: Candidate & { sid: number }, b: Candidate & { sid: number }): number {
   if (a.sid !== b.sid) return a.sid - b.sid;
@@ -337,10 +367,7 @@ function writeCandidates(ws: Workspace, tx: Tx, candidates: Candidate[], spaceId
   const db = ws.database;
   const at = now.toISOString();
   const today = todayUtc(now);
-  const ordered = candidates.map((c) => ({ ...c, sid: spaceIds.get(c.space)! }));
-  let sorted = true;
-  for (let i = 1; i < ordered.length && sorted; i++) sorted = byKey(ordered[i - 1]!, ordered[i]!) <= 0;
-  if (!sorted) ordered.sort(byKey);
+  const ordered = sortForIndex(candidates.map((c) => ({ ...c, sid: spaceIds.get(c.space)! })));
   const journal = (sql: string, params: SqlParam[] = []) => tx.statements.push([sql, params]);
   tx.run(CHUNK_TABLE);
   const first = Number(tx.get('SELECT coalesce(max(id), 0) AS m FROM prefixes')!.m) + 1;

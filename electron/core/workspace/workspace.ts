@@ -229,6 +229,11 @@ export class Workspace {
     let db: Database;
     try {
       db = new SQL.Database(bytes);
+      // The database lives in memory and durability is the journal's and the snapshot's: SQLite's
+      // own rollback journal can stay in memory, and a larger page cache keeps a bulk write from
+      // spilling pages into the in-memory file over and over.
+      db.run('PRAGMA journal_mode = MEMORY');
+      db.run('PRAGMA cache_size = -131072');
       // The seal proves these are exactly the bytes a Headroom wrote; integrity_check (seconds
       // on a million prefixes) runs once per distinct snapshot, remembered beside the file.
       const seal = sealHex(bytes);
