@@ -16,6 +16,8 @@ async function main(): Promise<void> {
     addPrefix(ws, { prefix: `10.${(i >> 8) & 255}.${i & 255}.0/24` });
     writeSync(1, `ack ${i + 1}\n`);
     if (i % 2 === 0) ws.save();
+    // A breath between changes, so that readers get their turns even on a busy machine.
+    await new Promise((r) => setTimeout(r, 2));
   }
   ws.close();
 }
