@@ -23,6 +23,8 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
   const [format, setFormat] = useState<'bind' | 'rpsl'>('bind');
   const [zones, setZones] = useState<ReverseResult | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [autoShown, setAutoShown] = useState(false);
+  const [orgLoaded, setOrgLoaded] = useState(false);
 
   useEffect(() => {
     if (!state) return;
@@ -34,7 +36,13 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
       },
       (e: Error) => notify('error', e.message),
     );
-    void client.call('requests.getOrganisation', {}).then((o) => setNs((cur) => cur || o.nameServers.join(', ')), () => undefined);
+    void client.call('requests.getOrganisation', {}).then(
+      (o) => {
+        setNs((cur) => cur || o.nameServers.join(', '));
+        setOrgLoaded(true);
+      },
+      () => setOrgLoaded(true),
+    );
   }, [state, version, notify]);
 
   const isBlock = resource.includes('/');
@@ -58,6 +66,15 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
     }
     setErrors(errs);
   };
+
+  // Opened for a block (from the Registry): show its objects straight away, once the name
+  // servers from Settings are known.
+  useEffect(() => {
+    if (!initialBlock || autoShown || !orgLoaded || !state) return;
+    setAutoShown(true);
+    void show();
+    // `show` is left out of the dependencies on purpose: this runs once, for the block it was opened for.
+  }, [initialBlock, autoShown, orgLoaded, state]);
 
   return (
     <section aria-labelledby="req-objects-title" className="req-objects">
