@@ -2,8 +2,9 @@
  * The ASNs as a table. One row is the current one (roving focus): Up/Down/Home/End move it,
  * Delete asks to remove it. The ✕ button does the same by mouse.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { AsnRangeRow, AsnRow } from '../../../shared/contract';
+import { useRowNavigation } from './useRowNavigation';
 import { blockOf } from './blocks';
 import { FlagChip } from './FlagChip';
 
@@ -23,30 +24,7 @@ interface Props {
 }
 
 export function AsnTable({ rows, blocks, current, onCurrent, onRemove, readOnly, focusTick, onLeaveTop }: Props) {
-  const body = useRef<HTMLTableSectionElement>(null);
-  const index = rows.findIndex((r) => r.asn === current);
-
-  const rowEl = (asn: number) => body.current?.querySelector<HTMLTableRowElement>(`tr[data-asn="${asn}"]`) ?? null;
-
-  // Only a new tick moves the focus (to whichever row is current then); a change of the current
-  // row by mouse or arrow moves it itself.
-  const latest = useRef(current);
-  latest.current = current;
-  useEffect(() => {
-    if (focusTick === 0 || latest.current === null) return;
-    const el = body.current?.querySelector<HTMLTableRowElement>(`tr[data-asn="${latest.current}"]`);
-    el?.focus();
-    el?.scrollIntoView({ block: 'nearest' });
-  }, [focusTick]);
-
-  const moveTo = (i: number) => {
-    const r = rows[Math.max(0, Math.min(rows.length - 1, i))];
-    if (!r) return;
-    onCurrent(r.asn);
-    const el = rowEl(r.asn);
-    el?.focus();
-    el?.scrollIntoView({ block: 'nearest' });
-  };
+  const { body, index, moveTo } = useRowNavigation({ keys: rows.map((r) => r.asn), current, onCurrent, focusTick, attr: 'data-asn' });
 
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, row: AsnRow, i: number) => {
     if (e.target !== e.currentTarget) return;

@@ -3,8 +3,9 @@
  * recorded (bar and numbers), description and the day it was obtained. Like the ASN table, one
  * row is current (roving focus): Up/Down/Home/End move it, Delete asks to remove it.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { AsnRangeRow } from '../../../shared/contract';
+import { useRowNavigation } from './useRowNavigation';
 import { blockUsage, pctText, rangeText } from './blocks';
 
 /** used/size as a bar (SVG: the CSP allows no inline styles) with the numbers beside it. */
@@ -47,28 +48,7 @@ interface Props {
 }
 
 export function BlockTable({ blocks, current, onCurrent, onRemove, readOnly, focusTick }: Props) {
-  const body = useRef<HTMLTableSectionElement>(null);
-  const index = blocks.findIndex((b) => b.name === current);
-
-  const rowEl = (name: string) => body.current?.querySelector<HTMLTableRowElement>(`tr[data-block="${CSS.escape(name)}"]`) ?? null;
-
-  const latest = useRef(current);
-  latest.current = current;
-  useEffect(() => {
-    if (focusTick === 0 || latest.current === null) return;
-    const el = body.current?.querySelector<HTMLTableRowElement>(`tr[data-block="${CSS.escape(latest.current)}"]`);
-    el?.focus();
-    el?.scrollIntoView({ block: 'nearest' });
-  }, [focusTick]);
-
-  const moveTo = (i: number) => {
-    const b = blocks[Math.max(0, Math.min(blocks.length - 1, i))];
-    if (!b) return;
-    onCurrent(b.name);
-    const el = rowEl(b.name);
-    el?.focus();
-    el?.scrollIntoView({ block: 'nearest' });
-  };
+  const { body, index, moveTo } = useRowNavigation({ keys: blocks.map((b) => b.name), current, onCurrent, focusTick, attr: 'data-block' });
 
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, block: AsnRangeRow, i: number) => {
     if (e.target !== e.currentTarget) return;
