@@ -42,7 +42,7 @@ import { prefixToBlock, prefixToInterval } from '../../../shared/ip/prefix-inter
 import { blockEnd, rangeToCidrList } from '../../../shared/ip/range-to-cidrs';
 import { percentOf } from '../../../shared/ip/utilization';
 import type { SqlParam } from '../workspace/journal';
-import { rowFromJson, rowRunFromJson, type Row } from '../workspace/tx';
+import { isRunSql, rowFromJson, rowRunFromJson, runBoundSql, type Row } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
 import { DEFAULT_SPACE, insertPrefix, keys, rowToPrefix, SELECT_PREFIX, spaceId } from './registry';
 
@@ -399,28 +399,29 @@ export function blockHistory(ws: Workspace, input: { prefix: string; space?: str
   }
   if (rowIds.length === 0) throw new HeadroomError('not-found', `prefix: ${formatPrefix(p)} has never been in space "${spaceName}"`, 'prefix');
   // Per-row events, plus the bulk events (an import, its undo and redo) whose run holds the row.
-  const inRun = rowIds.map(() => `(coalesce(e.after, e.before) LIKE '{"$rows":%' AND e.row_id <= ? AND json_extract(coalesce(e.after, e.before), '$."$rows"[1]') >= ?)`);
+  const image = 'coalesce(e.after, e.before)';
+  const inRun = rowIds.map(() => `(${isRunSql(image)} AND e.row_id <= ? AND ${runBoundSql(image, 1)} >= ?)`);
   const events = ws.all(
     `SELECT e.action_id, e.before, e.after, a.at, a.who, a.op, a.summary, a.state FROM events e JOIN actions a ON a.id = e.action_id
      WHERE e.tbl = 'prefixes' AND (e.row_id IN (${rowIds.map(() => '?').join(',')}) OR ${inRun.join(' OR ')}) ORDER BY e.id DESC`,
     [...rowIds, ...rowIds.flatMap((id) => [id, id])],
   );
-  // A run's event holds no row image: the block as it is (or as it was shelved) stands in.
+  // A run's event holds no row image: the block as it is, as it was shelved, or as another
+  // event recorded it stands in.
   const ids = rowIds.map(() => '?').join(',');
   const known: Row | null =
     (row ? ws.get('SELECT * FROM prefixes WHERE id = ?', [row.id]) : null) ??
     ws.get(`SELECT * FROM prefixes_shelf WHERE id IN (${ids}) LIMIT 1`, rowIds) ??
     rowFromJson(
-      (ws.get(`SELECT coalesce(before, after) AS j FROM events WHERE tbl = 'prefixes' AND row_id IN (${ids}) AND coalesce(before, after) NOT LIKE '{"$rows":%' ORDER BY id LIMIT 1`, rowIds)?.j as
+      (ws.get(`SELECT coalesce(before, after) AS j FROM events WHERE tbl = 'prefixes' AND row_id IN (${ids}) AND NOT ${isRunSql('coalesce(before, after)')} ORDER BY id LIMIT 1`, rowIds)?.j as
         | string
         | undefined) ?? null,
     );
-  const image = (): Row | null => known;
   const out: BlockHistoryEntry[] = [];
   for (const e of events) {
     const run = (json: unknown) => rowRunFromJson(json as string | null) !== null;
-    const before = run(e.before) ? image() : rowFromJson(e.before as string | null);
-    const after = run(e.after) ? image() : rowFromJson(e.after as string | null);
+    const before = run(e.before) ? known : rowFromJson(e.before as string | null);
+    const after = run(e.after) ? known : rowFromJson(e.after as string | null);
     const same = (r: typeof before) => r !== null && Number(r.length) === p.length && Number(r.space_id) === sid && Buffer.from(r.start as Uint8Array).equals(Buffer.from(start));
     if (!same(before) && !same(after)) continue;
     out.push({

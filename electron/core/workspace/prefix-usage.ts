@@ -18,7 +18,7 @@
  */
 import type { Database } from 'sql.js';
 import type { SqlParam } from './journal';
-import { queryAll, queryOne, rowFromJson, type Row } from './tx';
+import { isRunSql, queryAll, queryOne, rowFromJson, type Row } from './tx';
 
 /** Above this many changed blocks in one action, rebuilding is cheaper than following each. */
 const REBUILD_ABOVE = 2000;
@@ -168,7 +168,7 @@ const sameKey = (a: BlockKey, b: BlockKey) =>
 export function followChanges(db: Database, actionId: number): void {
   const r = queryOne(
     db,
-    `SELECT count(*) AS n, total(coalesce(after, before) LIKE '{"$rows":%') AS runs FROM events WHERE action_id = ? AND tbl = 'prefixes'`,
+    `SELECT count(*) AS n, total(${isRunSql('coalesce(after, before)')}) AS runs FROM events WHERE action_id = ? AND tbl = 'prefixes'`,
     [actionId],
   )!;
   const n = Number(r.n);

@@ -49,10 +49,18 @@ export function rowRunFromJson(json: string | null): RowRun | null {
   return { first, last };
 }
 
+/** SQL: whether an events.before/after expression `image` names a run rather than a row. */
+export const isRunSql = (image: string): string => `${image} LIKE '{"$rows":%'`;
+
+/** SQL: the first (0) or last (1) row id of the run an events image names. */
+export const runBoundSql = (image: string, end: 0 | 1): string => `json_extract(${image}, '$."$rows"[${end}]')`;
+
+const EVENT_IMAGE = 'coalesce(e.after, e.before)';
+
 /** SQL: how many rows the events of an action stand for (a run counts its rows). */
 export const EVENT_ROWS_SQL =
-  `coalesce(sum(CASE WHEN coalesce(e.after, e.before) LIKE '{"$rows":%' ` +
-  `THEN json_extract(coalesce(e.after, e.before), '$."$rows"[1]') - json_extract(coalesce(e.after, e.before), '$."$rows"[0]') + 1 ELSE 1 END), 0)`;
+  `coalesce(sum(CASE WHEN ${isRunSql(EVENT_IMAGE)} ` +
+  `THEN ${runBoundSql(EVENT_IMAGE, 1)} - ${runBoundSql(EVENT_IMAGE, 0)} + 1 ELSE 1 END), 0)`;
 
 /** The tables whose bulk changes can be undone and redone (each has a <table>_shelf). */
 export const SHELVED_TABLES = ['prefixes'] as const;
@@ -115,6 +123,11 @@ export class Tx {
 
   private record(table: string, rowId: number, before: Row | null, after: Row | null): void {
     this.changes++;
+    this.event(table, rowId, rowToJson(before), rowToJson(after));
+  }
+
+  /** One events row of this action: before/after as row images or run markers. */
+  private event(table: string, rowId: number, before: string | null, after: string | null): void {
     this.run('INSERT INTO events (action_id, at, who, what, tbl, row_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
       this.actionId,
       this.at,
@@ -122,8 +135,8 @@ export class Tx {
       this.what,
       table,
       rowId,
-      rowToJson(before),
-      rowToJson(after),
+      before,
+      after,
     ]);
   }
 
@@ -134,15 +147,7 @@ export class Tx {
   recordRun(table: (typeof SHELVED_TABLES)[number], run: RowRun): void {
     if (run.last < run.first) return;
     this.changes += run.last - run.first + 1;
-    this.run('INSERT INTO events (action_id, at, who, what, tbl, row_id, before, after) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)', [
-      this.actionId,
-      this.at,
-      this.who,
-      this.what,
-      table,
-      run.first,
-      rowRunToJson(run),
-    ]);
+    this.event(table, run.first, null, rowRunToJson(run));
   }
 
   private columns(table: string): string[] {
@@ -155,15 +160,7 @@ export class Tx {
     this.run(`INSERT INTO ${ident(table)}_shelf (shelved_by, ${cols}) SELECT ?, ${cols} FROM ${ident(table)} WHERE id BETWEEN ? AND ?`, [actionId, run.first, run.last]);
     this.run(`DELETE FROM ${ident(table)} WHERE id BETWEEN ? AND ?`, [run.first, run.last]);
     this.changes += run.last - run.first + 1;
-    this.run('INSERT INTO events (action_id, at, who, what, tbl, row_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)', [
-      this.actionId,
-      this.at,
-      this.who,
-      this.what,
-      table,
-      run.first,
-      rowRunToJson(run),
-    ]);
+    this.event(table, run.first, rowRunToJson(run), null);
   }
 
   /** Redo of a run: its rows come back from the shelf exactly as they were, as one event. */
