@@ -408,6 +408,7 @@ describe('the tree of blocks', () => {
     const panel = page.locator('#req-panel');
     await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toContain('inetnum:');
     expect(await panel.textContent()).toContain('198.51.100.0 - 198.51.100.255');
+    await shoot(page, 'registry-to-objects');
     // The demo names no name servers: the zones are refused at that field (an HTTP 400, not a fault).
     expect(s.browser.problems.filter((p) => !/\b400\b/.test(p))).toEqual([]);
   });
