@@ -692,3 +692,22 @@ describe('screenshots in the dark theme', () => {
     expect(s.browser.problems.filter((p) => !/\b40[09]\b/.test(p))).toEqual([]);
   });
 });
+
+describe('a workspace that stops answering', () => {
+  it('shows the failure and asks once per page, without a loop of retries', async () => {
+    s = await openSession(app);
+    const { page } = s;
+    let asked = 0;
+    await page.route('**/api/registry.listPrefixes', (route) => {
+      asked++;
+      return route.abort('connectionrefused');
+    });
+    await page.goto(s.bridge.url);
+    await page.getByRole('alert').filter({ hasText: 'the Headroom server is not reachable' }).waitFor();
+    // Give a retry loop time to show itself: before the fix, the failed page was asked for again
+    // as soon as its request ended, hundreds of times a second.
+    await page.waitForTimeout(1500);
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThanOrEqual(3);
+  });
+});

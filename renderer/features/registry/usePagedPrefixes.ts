@@ -1,7 +1,9 @@
 /**
  * The blocks of one view (a space, optionally within one block), paged from the workspace as the
  * grid scrolls: never more than the pages in and near view are held, at most two requests are in
- * flight, and a page asked for while others load is fetched next (the newest wish wins).
+ * flight, and a page asked for while others load is fetched next (the newest wish wins). A page
+ * whose request failed is not asked for again until the view, the workspace or the rows in view
+ * change: a workspace that stopped answering gets one request per page, not a loop of them.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PrefixRow } from '../../../shared/contract';
@@ -30,6 +32,7 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
   const pages = useRef(new Map<number, PrefixRow[]>());
   const fresh = useRef(new Set<number>());
   const inFlight = useRef(new Set<number>());
+  const failed = useRef(new Set<number>());
   const wanted = useRef<[number, number]>([0, 0]);
   const generation = useRef(0);
   const [total, setTotal] = useState<number | null>(null);
@@ -42,7 +45,7 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
     const gen = generation.current;
     const [a, b] = wanted.current;
     for (let p = a; p <= b && inFlight.current.size < IN_FLIGHT; p++) {
-      if (fresh.current.has(p) || inFlight.current.has(p)) continue;
+      if (fresh.current.has(p) || inFlight.current.has(p) || failed.current.has(p)) continue;
       inFlight.current.add(p);
       client
         .call('registry.listPrefixes', { space, ...(within ? { within } : {}), offset: p * PAGE, limit: PAGE })
@@ -55,7 +58,11 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
             setError(null);
             evict();
           },
-          (e: Error) => gen === generation.current && setError(e.message),
+          (e: Error) => {
+            if (gen !== generation.current) return;
+            failed.current.add(p);
+            setError(e.message);
+          },
         )
         .finally(() => {
           if (gen !== generation.current) return;
@@ -83,6 +90,7 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
     generation.current++;
     inFlight.current.clear();
     fresh.current.clear();
+    failed.current.clear();
     if (lastKey.current !== key) {
       lastKey.current = key;
       pages.current.clear();
@@ -98,6 +106,7 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
       const b = Math.max(a, Math.floor(Math.max(first, last) / PAGE));
       if (wanted.current[0] === a && wanted.current[1] === b) return;
       wanted.current = [a, b];
+      failed.current.clear();
       pump();
     },
     [pump],
