@@ -46,7 +46,8 @@ const CHEAP_SNAPSHOT_BYTES = 16 * 1024 * 1024;
 
 export async function withWorkspace<T>(path: string, mode: 'read' | 'write', fn: (call: Caller) => Promise<T>): Promise<T> {
   const session = new Session({ who: currentUser() });
-  await session.open(path, mode === 'read');
+  if (mode === 'read') await session.openForQuery(path);
+  else await session.open(path);
   const dispatch: Dispatch = createDispatch(createHandlers(session));
   const call: Caller = (channel, input) => callOrThrow(dispatch, channel, input);
   try {

@@ -52,8 +52,10 @@ export type BigCount = number | string;
 
 export interface FreeSpace {
   parent: string;
-  /** The minimal CIDR list, ascending (the page asked for). */
+  /** The minimal CIDR list, ascending (the page asked for); empty when asked `asText`. */
   free: string[];
+  /** With `asText`: the same CIDRs one per line, each line ending in a newline. */
+  freeText?: string;
   /** Free values in addresses (IPv4) or addresses (IPv6, as digits when huge). */
   freeAddresses: BigCount;
   cidrCount: number;
@@ -225,6 +227,8 @@ export const registryOps = {
       limit: z.number().int().min(1).max(10_000_000).optional(),
       /** Only the summary (no list): what a view needs for a huge parent. */
       summaryOnly: z.boolean().optional(),
+      /** The list as one text of lines (`freeText`) rather than an array: millions of CIDRs stay cheap. */
+      asText: z.boolean().optional(),
     }),
     'Free space inside a block: the minimal CIDR list, ascending, with its summary (spec §5.5)',
   ),

@@ -89,18 +89,19 @@ export const registryCommands: Command[] = [
     options: { space: { type: 'string' }, json: { type: 'boolean' } },
     positionals: [2, 2],
     async run({ args, opts, io, withWorkspace }) {
-      const r = await withWorkspace(args[0]!, 'read', (call) => call('registry.freeSpace', { prefix: args[1]!, space: opts.space }));
-      if (opts.json) {
-        // Written by hand rather than JSON.stringify(…, 2): the same document, streamed in chunks.
-        io.out(`{\n  "parent": ${JSON.stringify(r.parent)},\n  "free": [${r.free.length ? '' : ']\n}'}`);
-        if (r.free.length) {
-          const quoted = r.free.map((f, i) => `    "${f}"${i === r.free.length - 1 ? '' : ','}`);
-          outLines(io, quoted);
-          io.out('  ]\n}');
-        }
+      const r = await withWorkspace(args[0]!, 'read', (call) => call('registry.freeSpace', { prefix: args[1]!, space: opts.space, asText: !opts.json }));
+      if (!opts.json) {
+        // One text, no trailing newline of its own: io.out adds it after the last line.
+        if (r.freeText) io.out(r.freeText.slice(0, -1));
         return;
       }
-      outLines(io, r.free);
+      // Written by hand rather than JSON.stringify(…, 2): the same document, streamed in chunks.
+      io.out(`{\n  "parent": ${JSON.stringify(r.parent)},\n  "free": [${r.free.length ? '' : ']\n}'}`);
+      if (r.free.length) {
+        const quoted = r.free.map((f, i) => `    "${f}"${i === r.free.length - 1 ? '' : ','}`);
+        outLines(io, quoted);
+        io.out('  ]\n}');
+      }
     },
   },
   {

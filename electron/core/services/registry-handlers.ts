@@ -13,7 +13,7 @@ export function registryHandlers(session: Session): AreaHandlers<'registry'> {
     'registry.removePrefix': (i) => removePrefix(ws(), i),
     'registry.listPrefixes': (i) => listPrefixes(ws(), i),
     'registry.listSpaces': () => listSpaces(ws()),
-    'registry.freeSpace': (i) => freeSpace(ws(), i),
+    'registry.freeSpace': (i) => freeSpace(session.queryIndex() ?? ws(), i),
     'registry.utilization': (i) => utilizationOf(ws(), i),
     'registry.allocate': (i) => allocate(ws(), i),
     'registry.search': (i) => search(ws(), i),

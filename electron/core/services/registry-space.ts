@@ -37,13 +37,14 @@ import {
   prefixEnd,
   type Prefix,
 } from '../../../shared/ip/prefix';
-import { freeListV4 } from '../../../shared/ip/free-list-v4';
+import { freeV4 } from '../../../shared/ip/free-list-v4';
 import { prefixToBlock, prefixToInterval } from '../../../shared/ip/prefix-interval';
 import { blockEnd, rangeToCidrList } from '../../../shared/ip/range-to-cidrs';
 import { percentOf } from '../../../shared/ip/utilization';
 import type { SqlParam } from '../workspace/journal';
 import { isRunSql, rowFromJson, rowRunFromJson, runBoundSql, type Row } from '../workspace/tx';
-import type { Workspace } from '../workspace/workspace';
+import { DatabaseBlocks, type BlockFilter, type BlockSource } from '../workspace/query-index';
+import { Workspace } from '../workspace/workspace';
 import { DEFAULT_SPACE, insertPrefix, keys, rowToPrefix, SELECT_PREFIX, spaceId } from './registry';
 
 /** A count as JSON: a number while exact, its digits beyond 2^53. */
@@ -51,60 +52,24 @@ export function bigCount(n: bigint): BigCount {
   return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
 }
 
-function requireSpace(ws: Workspace, name: string | undefined): number {
+function requireSpace(source: Workspace | BlockSource, name: string | undefined): number {
   const spaceName = name ?? DEFAULT_SPACE;
-  const sid = spaceId(ws, spaceName);
+  const sid = source instanceof Workspace ? spaceId(source, spaceName) : source.spaceId(spaceName);
   if (sid === null) throw new HeadroomError('not-found', `space: there is no address space "${spaceName}"`, 'space');
   return sid;
 }
-
-type StatusFilter = 'all' | 'reserved' | 'not-reserved';
 
 /**
  * The blocks strictly inside `parent` (longer than it) in one space, as intervals sorted by start
  * (then end): numbers for IPv4, bigints for IPv6.
  */
-export function childIntervals(ws: Workspace, sid: number, parent: Prefix, filter: StatusFilter = 'all'): Interval<number>[] | Interval<bigint>[] {
-  const [start, end] = keys(parent);
-  const status = filter === 'all' ? '' : filter === 'reserved' ? " AND status = 'reserved'" : " AND status != 'reserved'";
-  const v4 = parent.family === 4;
-  const hex = v4 ? 'hex(substr(start, 13, 4)) || hex(substr(end, 13, 4))' : 'hex(start) || hex(end)';
-  const sql =
-    `SELECT count(*) AS n, group_concat(h, '') AS hx FROM (SELECT ${hex} AS h FROM prefixes ` +
-    `WHERE space_id = ? AND family = ? AND start >= ? AND start <= ? AND end <= ? AND NOT (start = ? AND end = ?)${status} ORDER BY start, end)`;
-  const stmt = ws.database.prepare(sql);
-  let n = 0;
-  let hx = '';
-  try {
-    stmt.bind([sid, parent.family, start, end, end, start, end] as SqlParam[]);
-    if (stmt.step()) {
-      const r = stmt.get();
-      n = Number(r[0] ?? 0);
-      hx = String(r[1] ?? '');
-    }
-  } finally {
-    stmt.free();
-  }
-  if (v4) {
-    const out: Interval<number>[] = new Array(n);
-    for (let i = 0, o = 0; i < n; i++, o += 16) out[i] = { start: hex8(hx, o), end: hex8(hx, o + 8) };
-    return out;
-  }
-  const out: Interval<bigint>[] = new Array(n);
-  for (let i = 0, o = 0; i < n; i++, o += 64) {
-    out[i] = { start: BigInt(`0x${hx.slice(o, o + 32)}`), end: BigInt(`0x${hx.slice(o + 32, o + 64)}`) };
-  }
+export function childIntervals(ws: Workspace, sid: number, parent: Prefix, filter: BlockFilter = 'all'): Interval<number>[] | Interval<bigint>[] {
+  const blocks = new DatabaseBlocks(ws.database);
+  if (parent.family === 6) return blocks.intervalsV6(sid, parent.start, prefixEnd(parent) as bigint, filter);
+  const pairs = blocks.pairsV4(sid, parent.start, prefixEnd(parent) as number, filter);
+  const out: Interval<number>[] = [];
+  for (let i = 0; i < pairs.length; i += 2) out.push({ start: pairs[i]!, end: pairs[i + 1]! });
   return out;
-}
-
-/** The 8 hex digits at `o` (upper case, as SQLite's hex() writes them) as a number. */
-function hex8(s: string, o: number): number {
-  let v = 0;
-  for (let i = o; i < o + 8; i++) {
-    const c = s.charCodeAt(i);
-    v = v * 16 + (c <= 57 ? c - 48 : c - 55);
-  }
-  return v;
 }
 
 function formatBlock(family: 4 | 6, b: Block<number> | Block<bigint>): string {
@@ -113,37 +78,57 @@ function formatBlock(family: 4 | 6, b: Block<number> | Block<bigint>): string {
 
 // ------------------------------------------------------------------------------------ free space
 
+/**
+ * Free space inside a block. `source` is where its children are read: the query index of a
+ * read-only session when it is current (query-index.ts), else the database.
+ */
 export function freeSpace(
-  ws: Workspace,
-  input: { prefix: string; space?: string | undefined; offset?: number | undefined; limit?: number | undefined; summaryOnly?: boolean | undefined },
+  source: Workspace | BlockSource,
+  input: {
+    prefix: string;
+    space?: string | undefined;
+    offset?: number | undefined;
+    limit?: number | undefined;
+    summaryOnly?: boolean | undefined;
+    asText?: boolean | undefined;
+  },
 ): FreeSpace {
   const parent = parsePrefix(input.prefix, 'prefix');
-  const sid = requireSpace(ws, input.space);
-  const children = childIntervals(ws, sid, parent);
-  const family = parent.family;
-  const space = (family === 4 ? IPV4_SPACE : IPV6_SPACE) as IntSpace<number | bigint>;
-  const parentIv = prefixToInterval(parent) as Interval<number | bigint>;
-  const summary = summarizeFreeSpace(space, parentIv, children as Interval<number | bigint>[]);
-  let free: string[] = [];
+  const blocks = source instanceof Workspace ? new DatabaseBlocks(source.database) : source;
+  const sid = requireSpace(blocks, input.space);
+  const offset = input.offset ?? 0;
+  const limit = input.summaryOnly ? 0 : (input.limit ?? Number.POSITIVE_INFINITY);
+  if (parent.family === 4) {
+    const end = prefixEnd(parent) as number;
+    const r = freeV4(parent.start, end, blocks.pairsV4(sid, parent.start, end), offset, limit, input.asText ?? false);
+    return {
+      parent: formatPrefix(parent),
+      free: r.free,
+      ...(r.text !== null ? { freeText: r.text } : {}),
+      freeAddresses: r.total,
+      cidrCount: r.cidrCount,
+      gapCount: r.gapCount,
+      largest: r.largest,
+      fragmentation: r.fragmentation,
+      countByLength: r.countByLength,
+      issues: [],
+    };
+  }
+  const parentIv = prefixToInterval(parent) as Interval<bigint>;
+  const children = blocks.intervalsV6(sid, parentIv.start, parentIv.end);
+  const summary = summarizeFreeSpace(IPV6_SPACE, parentIv, children);
+  const free: string[] = [];
   let largest: string | null = null;
-  if (family === 4) {
-    const r = freeListV4(parent.start, prefixEnd(parent), children as Interval<number>[], input.offset ?? 0, input.summaryOnly ? 0 : input.limit);
-    free = r.free;
-    largest = r.largest;
-  } else {
-    const offset = input.offset ?? 0;
-    const limit = input.summaryOnly ? 0 : (input.limit ?? Number.POSITIVE_INFINITY);
-    let i = 0;
-    for (const b of freeBlocks(space, parentIv, children as Interval<number | bigint>[])) {
-      if (largest === null && b.length === summary.largestLength) largest = formatBlock(family, b as Block<number>);
-      if (i++ >= offset && free.length < limit) free.push(formatBlock(family, b as Block<number>));
-      else if (largest !== null && free.length >= limit) break;
-    }
+  let i = 0;
+  for (const b of freeBlocks(IPV6_SPACE, parentIv, children)) {
+    if (largest === null && b.length === summary.largestLength) largest = formatBlock(6, b);
+    if (i++ >= offset && free.length < limit) free.push(formatBlock(6, b));
+    else if (largest !== null && free.length >= limit) break;
   }
   return {
     parent: formatPrefix(parent),
-    free,
-    freeAddresses: bigCount(BigInt(summary.total)),
+    ...(input.asText ? { free: [], freeText: free.map((f) => `${f}\n`).join('') } : { free }),
+    freeAddresses: bigCount(summary.total),
     cidrCount: summary.cidrCount,
     gapCount: summary.gapCount,
     largest,

@@ -7,6 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import type { WorkspaceState } from '../../../shared/contract';
 import { HeadroomError } from '../../../shared/errors';
 import { atomicWriteFile } from '../workspace/fsutil';
+import { QueryIndex } from '../workspace/query-index';
+import { SCHEMA_VERSION } from '../workspace/schema';
+import { loadSqlJs } from '../workspace/sqljs';
 import { Workspace, type WorkspaceOptions } from '../workspace/workspace';
 import { seedDemo } from './demo';
 
@@ -20,21 +23,56 @@ export interface SessionOptions extends WorkspaceOptions {
 export class Session {
   private ws: Workspace | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** A read-only open whose database is loaded on first use (openForQuery). */
+  private deferred: (() => Workspace) | null = null;
+  private index: QueryIndex | null = null;
 
   constructor(readonly options: SessionOptions = {}) {}
 
+  /** The workspace if its database is loaded (never loads it). */
   get workspace(): Workspace | null {
     return this.ws;
   }
 
   /** The open workspace; `no-workspace` when there is none. */
   require(): Workspace {
+    if (this.deferred) {
+      const load = this.deferred;
+      this.deferred = null;
+      this.ws = load();
+    }
     if (!this.ws) throw new HeadroomError('no-workspace', 'no workspace is open: create or open one first');
     return this.ws;
   }
 
+  /**
+   * The current query index (query-index.ts) of a workspace opened with openForQuery, or null:
+   * then the database answers.
+   */
+  queryIndex(): QueryIndex | null {
+    return this.index;
+  }
+
   current(): WorkspaceState | null {
-    return this.ws ? this.ws.state() : null;
+    return this.ws || this.deferred ? this.require().state() : null;
+  }
+
+  /**
+   * Opens read-only for queries. When the query index beside the file is current, the database
+   * is loaded only if an operation needs more than the index holds: `headroom free` over a /8
+   * with a million blocks never loads it. Otherwise this is `open(path, true)`.
+   */
+  async openForQuery(path: string): Promise<void> {
+    const SQL = await loadSqlJs();
+    const full = resolve(path);
+    const index = QueryIndex.open(full, SCHEMA_VERSION);
+    if (!index) {
+      await this.open(full, true);
+      return;
+    }
+    this.closeCurrent();
+    this.index = index;
+    this.deferred = () => Workspace.openWith(SQL, full, { ...this.options, readOnly: true });
   }
 
   async open(path: string, readOnly = false): Promise<WorkspaceState> {
@@ -81,6 +119,8 @@ export class Session {
   private closeCurrent(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.deferred = null;
+    this.index = null;
     this.ws?.close();
     this.ws = null;
   }

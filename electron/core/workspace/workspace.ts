@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { Database } from 'sql.js';
+import type { Database, SqlJsStatic } from 'sql.js';
 import { HeadroomError } from '../../../shared/errors';
 import type { CheckResult, HistoryEntry, WorkspaceInfo, WorkspaceState } from '../../../shared/contract';
 import { backupIsDue, newestGoodBackup, writeBackup } from './backups';
@@ -28,6 +28,7 @@ import { atomicCreateFile, atomicWriteFile } from './fsutil';
 import { JournalWriter, journalPathFor, readJournal, type SqlParam } from './journal';
 import { acquireLock } from './lock';
 import { MIGRATIONS, migrate, SCHEMA_VERSION, userVersion, type Migration } from './schema';
+import { QueryIndex, writeQueryIndex } from './query-index';
 import { loadSqlJs } from './sqljs';
 import { followChanges, rebuildUsage, usageCoversPrefixes } from './prefix-usage';
 import { EVENT_ROWS_SQL, queryAll, queryOne, rowFromJson, rowRunFromJson, Tx, type Row } from './tx';
@@ -176,6 +177,11 @@ export class Workspace {
   }
 
   static async open(path: string, opts: WorkspaceOptions = {}): Promise<Workspace> {
+    return Workspace.openWith(await loadSqlJs(), path, opts);
+  }
+
+  /** `open` once sql.js is loaded: synchronous, for a session that opens on first use. */
+  static openWith(SQL: SqlJsStatic, path: string, opts: WorkspaceOptions = {}): Workspace {
     const full = resolve(path);
     if (!existsSync(full)) throw new HeadroomError('not-found', `${full}: no such workspace file`, 'path');
     if (statSync(full).isDirectory()) throw new HeadroomError('invalid', `${full}: is a folder, not a workspace file`, 'path');
@@ -197,7 +203,7 @@ export class Workspace {
       // journal (the journal is reset right after): it then reads both again.
       for (let attempt = 1; ; attempt++) {
         try {
-          return await Workspace.load(full, opts, readOnly, readOnlyReason, release);
+          return Workspace.load(SQL, full, opts, readOnly, readOnlyReason, release);
         } catch (e) {
           if (!(e instanceof SnapshotReplaced) || attempt >= 10) throw e instanceof SnapshotReplaced ? new HeadroomError('io', `${full}: the file kept changing while it was read; try again`, 'path') : e;
         }
@@ -208,13 +214,14 @@ export class Workspace {
     }
   }
 
-  private static async load(
+  private static load(
+    SQL: SqlJsStatic,
     full: string,
     opts: WorkspaceOptions,
     readOnly: boolean,
     readOnlyReason: string | null,
     release: (() => void) | null,
-  ): Promise<Workspace> {
+  ): Workspace {
     let bytes: Uint8Array;
     const before = statSync(full);
     try {
@@ -225,7 +232,6 @@ export class Workspace {
     const migrations = opts.migrations ?? MIGRATIONS;
     const known = migrations[migrations.length - 1]!.version;
     validateWorkspaceBytes(full, bytes, known);
-    const SQL = await loadSqlJs();
     let db: Database;
     try {
       db = new SQL.Database(bytes);
@@ -303,6 +309,9 @@ export class Workspace {
         ws.journal = JournalWriter.open(journalPath, id, true);
       } else {
         ws.journal = JournalWriter.open(journalPath, id, false);
+        // A file from before query indexes, or saved elsewhere (Save as): index it once, while
+        // the database is exactly the snapshot on disk.
+        if (ws.seq === ws.snapshotSeq && !QueryIndex.open(full, known)) ws.writeIndex(sealHex(bytes));
       }
     }
     return ws;
@@ -481,6 +490,12 @@ export class Workspace {
       throw new HeadroomError('io', `${this.path}: could not save: ${(e as Error).message}; the journal still holds every change`, 'path');
     }
     this.snapshotSeq = this.seq;
+    this.writeIndex(sealHex(bytes));
+  }
+
+  /** The query index of the snapshot just written (query-index.ts); a failure only costs speed. */
+  private writeIndex(seal: string): void {
+    writeQueryIndex(this.path, this.db, { workspaceId: this.id, seal, journalSeq: this.snapshotSeq, schemaVersion: userVersion(this.db) });
   }
 
   /** Writes this workspace to a new file (refused if it exists). The caller opens it. */
