@@ -27,6 +27,36 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | nul
   return byOne ? { command: byOne, rest: argv.slice(1) } : null;
 }
 
+/**
+ * parseArgs, except that a negative number ("-1", "-0.5") is a value, never an option: `asn add
+ * WS -1` is refused by the ASN check (exit 1, naming the field), and `--value -5` reaches the
+ * range check, instead of both ending as a usage error about an unknown option.
+ */
+function parseWithNegatives(args: string[], options: NonNullable<Command['options']>) {
+  const NEGATIVE = /^-\d/;
+  const stash: string[] = [];
+  const marked = args.map((a, i) => {
+    if (!NEGATIVE.test(a)) return a;
+    const previous = args[i - 1];
+    const name = previous?.startsWith('--') && !previous.includes('=') ? previous.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string') return a; // joined below as --name=value
+    stash.push(a);
+    return `\u0000${stash.length - 1}`;
+  });
+  const joined: string[] = [];
+  for (let i = 0; i < marked.length; i++) {
+    const a = marked[i]!;
+    const next = marked[i + 1];
+    if (a.startsWith('--') && !a.includes('=') && next !== undefined && NEGATIVE.test(next) && options[a.slice(2)]?.type === 'string') {
+      joined.push(`${a}=${next}`);
+      i++;
+    } else joined.push(a);
+  }
+  const parsed = parseArgs({ args: joined, options, allowPositionals: true, strict: true });
+  const restore = (v: string) => (v.startsWith('\u0000') ? (stash[Number(v.slice(1))] ?? v) : v);
+  return { values: parsed.values, positionals: parsed.positionals.map(restore) };
+}
+
 export async function runCli(argv: string[], io: Io): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     (argv.length === 0 ? io.err : io.out)(usageText());
@@ -41,7 +71,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
+      parsed = parseWithNegatives(rest, command.options ?? {});
     } catch (e) {
       throw new UsageError((e as Error).message);
     }

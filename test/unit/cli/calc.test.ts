@@ -234,6 +234,10 @@ describe('site and reading commands', () => {
     const negative = headroom(['reading', 'add', ws, 'POP Northgate', '--kind', 'itW', '--date', '2030-01-01', '--value=-1']);
     expect(negative.code).toBe(1);
     expect(negative.stderr).toMatch(/^headroom: value: must not be negative/);
+    // Written as two words, the negative number is still the option's value, not an option.
+    const spaced = headroom(['reading', 'add', ws, 'POP Northgate', '--kind', 'itW', '--date', '2030-01-01', '--value', '-1']);
+    expect(spaced.code).toBe(1);
+    expect(spaced.stderr).toMatch(/^headroom: value: must not be negative/);
     expect(headroom(['reading', 'list', ws, 'POP Northgate', '--json']).stdout).toBe(before);
 
     const ok = headroom(['reading', 'add', ws, 'POP Northgate', '--kind', 'itW', '--date', '2030-01-01', '--value', '14000']);

@@ -212,10 +212,12 @@ describe('headroom asn add / list', () => {
     refused(ws, ['asn', 'add', ws, asn], message);
   });
 
-  it('refuses -1 (exit 1) when given after --; bare, the option parser calls it a usage error (exit 2)', () => {
+  it('refuses -1 (exit 1) bare or after --: a negative number is a value, not an option; an unknown option stays a usage error (exit 2)', () => {
+    refused(ws, ['asn', 'add', ws, '-1'], /asn: "-1" is not an AS number/);
     refused(ws, ['asn', 'add', ws, '--', '-1'], /asn: "-1" is not an AS number/);
+    refused(ws, ['asn', 'add', ws, '-1', '--description', 'x'], /asn: "-1" is not an AS number/);
     const before = state(ws);
-    expect(headroom(['asn', 'add', ws, '-1']).code).toBe(2);
+    expect(headroom(['asn', 'add', ws, '64500', '-x']).code).toBe(2);
     expect(state(ws)).toEqual(before);
   });
 });
