@@ -41,7 +41,6 @@ import { freeV4 } from '../../../shared/ip/free-list-v4';
 import { prefixToBlock, prefixToInterval } from '../../../shared/ip/prefix-interval';
 import { blockEnd, rangeToCidrList } from '../../../shared/ip/range-to-cidrs';
 import { percentOf } from '../../../shared/ip/utilization';
-import type { SqlParam } from '../workspace/journal';
 import { isRunSql, rowFromJson, rowRunFromJson, runBoundSql, type Row } from '../workspace/tx';
 import { DatabaseBlocks, type BlockFilter, type BlockSource } from '../workspace/query-index';
 import { Workspace } from '../workspace/workspace';
