@@ -9,6 +9,7 @@ import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addPrefix } from '../../electron/core/services/registry';
+import { rebuildUsage } from '../../electron/core/workspace/prefix-usage';
 import { Workspace } from '../../electron/core/workspace/workspace';
 import { addressToKey } from '../../shared/ip/prefix';
 
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
   }
   stmt.free();
   db.run('COMMIT');
+  // The counters the services keep on every write (prefix-usage.ts): without them the file is
+  // not one Headroom writes, and every open below would rebuild them (~6 s) instead of reading.
+  rebuildUsage(db);
   ws.save();
   ws.close();
   const bytes = statSync(path).size;

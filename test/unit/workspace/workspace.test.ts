@@ -323,3 +323,46 @@ describe('save and snapshot', () => {
     b.close();
   });
 });
+
+describe('opening a big workspace to write', () => {
+  it('grows the in-memory file during the open, changing no row and writing nothing to disk', async () => {
+    const path = fresh();
+    const ws = await Workspace.create(path);
+    const db = ws.database;
+    db.run('BEGIN');
+    const stmt = db.prepare("INSERT INTO asns (asn, description, created_at) VALUES (?, ?, 'x')");
+    for (let i = 0; i < 70_000; i++) stmt.run([64_512 + i, `${'padding '.repeat(30)}${i}`]);
+    stmt.free();
+    db.run('COMMIT');
+    ws.save();
+    ws.close();
+    const before = readFileSync(path);
+    expect(before.length).toBeGreaterThan(16 * 1024 * 1024);
+    const reader = await Workspace.open(path, { readOnly: true });
+    const rows = reader.dumpUserTables();
+    const pages = reader.get('PRAGMA page_count')!.page_count as number;
+    reader.close();
+
+    const writer = await Workspace.open(path);
+    // The scratch table's pages were appended and freed: more pages, on the free list, same rows.
+    expect(writer.get('PRAGMA page_count')!.page_count as number).toBeGreaterThan(pages);
+    expect(writer.get('PRAGMA freelist_count')!.freelist_count as number).toBeGreaterThan(0);
+    expect(writer.get("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'headroom_grow%'")!.n).toBe(0);
+    expect(writer.dumpUserTables()).toEqual(rows);
+    expect(writer.history()).toEqual([]);
+    writer.close();
+    // No change was made, so nothing was saved and no journal entry written.
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(journalPathFor(path)) ? readFileSync(journalPathFor(path), 'utf8').split('\n').filter((l) => /^\d/.test(l)) : []).toEqual([]);
+
+    // A change after it saves a file that opens clean.
+    const again = await Workspace.open(path);
+    addPrefix(again, { prefix: '192.0.2.0/24' });
+    again.save();
+    expect(again.check()).toEqual({ ok: true, messages: [] });
+    again.close();
+    const after = await Workspace.open(path, { readOnly: true });
+    expect(listPrefixes(after, {}).rows.map((r) => r.prefix)).toEqual(['192.0.2.0/24']);
+    after.close();
+  }, 60_000);
+});
