@@ -13,7 +13,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp, headroom, loadApp, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, headroom, loadApp, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
 const DEMO_ASNS = [64496, 64497, 64498, 64500, 64511];
@@ -90,7 +90,7 @@ function historyLength(ws: string): number {
 
 /** The whole view: the window is made as tall as what <main> scrolls, for the shot only. */
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
+  await fontsSettled(page);
   const size = page.viewportSize()!;
   const height = await page.evaluate(() => {
     const main = document.querySelector('main')!;

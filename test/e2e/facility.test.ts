@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, headroom, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, headroom, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
 const SITE = 'POP Northgate';
@@ -30,7 +30,7 @@ type Page = Session['page'];
 
 /** The whole view: the window is made as tall as what <main> scrolls, for the shot only. */
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
+  await fontsSettled(page);
   const size = page.viewportSize()!;
   const height = await page.evaluate(() => {
     const main = document.querySelector('main')!;

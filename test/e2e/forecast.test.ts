@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ForecastLimits } from '../../shared/contract';
 import { MODEL_LABEL } from '../../renderer/features/forecast/format';
-import { buildApp, headroom, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, headroom, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
 const BNG2 = '2001:db8:200::/44';
@@ -30,7 +30,7 @@ afterEach(async () => {
 type Page = Session['page'];
 
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
+  await fontsSettled(page);
   const size = page.viewportSize()!;
   const height = await page.evaluate(() => {
     const main = document.querySelector('main')!;

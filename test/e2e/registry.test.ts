@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, listPrefixes, loadApp, openSession, ROOT, startBridge, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, listPrefixes, loadApp, openSession, ROOT, startBridge, type AppSnapshot, type Session } from './support/app';
 
 let app: AppSnapshot;
 let s: Session | undefined;
@@ -323,7 +323,7 @@ type Page = Session['page'];
 
 /** Waits for the fonts, then saves the viewport. */
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
+  await fontsSettled(page);
   await page.screenshot({ path: join(SCREENS, `${name}.png`), animations: 'disabled', caret: 'hide' });
 }
 

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadApp, openSession, ROOT, startBridge, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, loadApp, openSession, ROOT, startBridge, type AppSnapshot, type Session } from './support/app';
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
 const AREAS = ['registry', 'asns', 'requests', 'facility', 'forecasts', 'reports', 'settings'] as const;
@@ -26,7 +26,7 @@ afterEach(async () => {
 
 /** Waits for the fonts, then saves the viewport. */
 async function shoot(page: Session['page'], name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
+  await fontsSettled(page);
   await page.screenshot({ path: join(SCREENS, `${name}.png`), animations: 'disabled', caret: 'hide' });
 }
 

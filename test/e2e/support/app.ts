@@ -223,6 +223,15 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = 
   };
 }
 
+/**
+ * Waits for the page's fonts before a screenshot, but at most `ms`: `document.fonts.ready` can
+ * stay pending in headless Chromium on a loaded machine, and awaited bare it once held a test
+ * for its whole 60 s (Playwright's evaluate has no timeout of its own).
+ */
+export async function fontsSettled(page: Page, ms = 5000): Promise<void> {
+  await page.evaluate((limit) => Promise.race([document.fonts.ready.then(() => undefined), new Promise<void>((done) => setTimeout(done, limit))]), ms);
+}
+
 /** One test's world: a temp home, a workspace in it, the bridge serving it, and a browser. */
 export interface Session {
   home: string;
