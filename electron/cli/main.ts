@@ -35,24 +35,24 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | nul
 function parseWithNegatives(args: string[], options: NonNullable<Command['options']>) {
   const NEGATIVE = /^-\d/;
   const stash: string[] = [];
-  const marked = args.map((a, i) => {
-    if (!NEGATIVE.test(a)) return a;
-    const previous = args[i - 1];
-    const name = previous?.startsWith('--') && !previous.includes('=') ? previous.slice(2) : null;
-    if (name !== null && options[name]?.type === 'string') return a; // joined below as --name=value
-    stash.push(a);
-    return `\u0000${stash.length - 1}`;
-  });
-  const joined: string[] = [];
-  for (let i = 0; i < marked.length; i++) {
-    const a = marked[i]!;
-    const next = marked[i + 1];
-    if (a.startsWith('--') && !a.includes('=') && next !== undefined && NEGATIVE.test(next) && options[a.slice(2)]?.type === 'string') {
-      joined.push(`${a}=${next}`);
+  const marked: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    if (a === '--') {
+      // After "--" everything is a positional already.
+      marked.push(...args.slice(i));
+      break;
+    }
+    if (a.startsWith('--') && !a.includes('=') && options[a.slice(2)]?.type === 'string' && next !== undefined && NEGATIVE.test(next)) {
+      marked.push(`${a}=${next}`);
       i++;
-    } else joined.push(a);
+    } else if (NEGATIVE.test(a)) {
+      stash.push(a);
+      marked.push(`\u0000${stash.length - 1}`);
+    } else marked.push(a);
   }
-  const parsed = parseArgs({ args: joined, options, allowPositionals: true, strict: true });
+  const parsed = parseArgs({ args: marked, options, allowPositionals: true, strict: true });
   const restore = (v: string) => (v.startsWith('\u0000') ? (stash[Number(v.slice(1))] ?? v) : v);
   return { values: parsed.values, positionals: parsed.positionals.map(restore) };
 }

@@ -334,11 +334,11 @@ function indexOrder(rows: Candidate[], sids: Int32Array): Uint32Array {
   if (sorted) return order;
   let maxSid = 0;
   for (let i = 0; i < n; i++) maxSid = Math.max(maxSid, sids[i]!);
+  const cmp = (a: number, b: number) => byKey(rows[a]!, sids[a]!, rows[b]!, sids[b]!);
+  if (maxSid >= 2 ** 14) return order.sort(cmp);
   const v4: number[] = [];
   const v6: number[] = [];
   for (let i = 0; i < n; i++) (rows[i]!.prefix.family === 4 ? v4 : v6).push(i);
-  const cmp = (a: number, b: number) => byKey(rows[a]!, sids[a]!, rows[b]!, sids[b]!);
-  if (maxSid >= 2 ** 14) return order.sort(cmp);
   const keys = new Float64Array(n);
   for (const i of v4) keys[i] = sids[i]! * 2 ** 38 + (rows[i]!.prefix.start as number) * 64 + rows[i]!.prefix.length;
   const v4Order = Uint32Array.from(v4).sort((a, b) => keys[a]! - keys[b]!);

@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import type { Database } from 'sql.js';
 import type { Interval } from '../../../shared/ip/interval';
+import { addressToKey } from '../../../shared/ip/prefix';
 import { atomicWriteFile } from './fsutil';
 import { APPLICATION_ID, hasSqliteHeader, headerApplicationId, headerUserVersion, sealHex } from './fileformat';
 import { journalPathFor, readJournal } from './journal';
@@ -129,20 +130,6 @@ export interface BlockSource {
   intervalsV6(space: number, start: bigint, end: bigint, filter?: BlockFilter): Interval<bigint>[];
 }
 
-function v4Key(v: number): Uint8Array {
-  const k = new Uint8Array(16);
-  new DataView(k.buffer).setUint32(12, v >>> 0, false);
-  return k;
-}
-
-function v6Key(v: bigint): Uint8Array {
-  const k = new Uint8Array(16);
-  const view = new DataView(k.buffer);
-  view.setBigUint64(0, v >> 64n, false);
-  view.setBigUint64(8, v & 0xffffffffffffffffn, false);
-  return k;
-}
-
 /** The same reads straight from the open database (always current). */
 export class DatabaseBlocks implements BlockSource {
   constructor(private readonly db: Database) {}
@@ -153,11 +140,11 @@ export class DatabaseBlocks implements BlockSource {
   }
 
   pairsV4(space: number, start: number, end: number, filter: BlockFilter = 'all'): Uint32Array {
-    return readBlocks(this.db, space, 4, { start: v4Key(start), end: v4Key(end) }, filter).words;
+    return readBlocks(this.db, space, 4, { start: addressToKey(4, start), end: addressToKey(4, end) }, filter).words;
   }
 
   intervalsV6(space: number, start: bigint, end: bigint, filter: BlockFilter = 'all'): Interval<bigint>[] {
-    return wordsToIntervalsV6(readBlocks(this.db, space, 6, { start: v6Key(start), end: v6Key(end) }, filter).words);
+    return wordsToIntervalsV6(readBlocks(this.db, space, 6, { start: addressToKey(6, start), end: addressToKey(6, end) }, filter).words);
   }
 }
 
