@@ -121,6 +121,7 @@ describe('theme toggle', () => {
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     expect(await theme()).toBe('dark');
     expect(await background()).not.toBe(lightBg);
+    await s.browser.settled();
     await page.reload();
     await page.locator('[data-prefix]').first().waitFor();
     expect(await theme()).toBe('dark');

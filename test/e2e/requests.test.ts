@@ -80,7 +80,7 @@ describe('Settings', () => {
     await fillSettings(page);
     await expect.poll(() => page.getByLabel('Relation of AS64496').inputValue()).toBe('own');
     await expect.poll(() => page.getByLabel('Relation of AS64497').inputValue()).toBe('upstream');
-    await page.waitForLoadState('networkidle'); // a reload would abort the screen's own reload after the save
+    await s.browser.settled(); // a reload would abort the screen's own reload after the save
     await page.reload();
     await expect.poll(() => page.getByLabel('Contact 1 NIC handle').inputValue()).toBe('EXA1-RIPE');
     await shoot(page, 'settings');

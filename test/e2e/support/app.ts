@@ -11,7 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -185,6 +185,12 @@ export interface Browser {
   page: Page;
   /** Requests that failed or answered 4xx/5xx, and console errors: a clean page has none. */
   problems: string[];
+  /**
+   * Resolves once no request of the page has been in flight for `quietMs`. Playwright's
+   * `waitForLoadState('networkidle')` cannot do this mid-test: it resolves at once when the
+   * document reached that state at its load, whatever is in flight now.
+   */
+  settled(quietMs?: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -212,10 +218,27 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = 
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${new URL(r.url()).pathname}`);
   });
+  const inFlight = new Set<Request>();
+  let lastChange = Date.now();
+  const track = (add: boolean) => (r: Request) => {
+    if (add) inFlight.add(r);
+    else inFlight.delete(r);
+    lastChange = Date.now();
+  };
+  page.on('request', track(true));
+  page.on('requestfinished', track(false));
+  page.on('requestfailed', track(false));
   return {
     context,
     page,
     problems,
+    settled: async (quietMs = 300, timeoutMs = 15_000) => {
+      const give = Date.now() + timeoutMs;
+      while (inFlight.size > 0 || Date.now() - lastChange < quietMs) {
+        if (Date.now() > give) throw new Error(`requests still in flight after ${timeoutMs} ms: ${[...inFlight].map((r) => r.url()).join(', ')}`);
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    },
     close: async () => {
       await context.close();
       profile.cleanup();
