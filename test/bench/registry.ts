@@ -101,9 +101,16 @@ async function main(): Promise<void> {
     `free 10.0.0.0/8 (${cidrs.toLocaleString('en')} free CIDRs): headroom ${s(hr)} s (first open after the import ${s(first.ms)} s, next ${s(again.ms)} s); ` +
       `netaddr IPSet ${s(py.ms)} s; ratio ${(py.ms / hr).toFixed(1)}x; answers identical: ${same ? 'yes' : 'NO'}; target ≥ 20x: ${py.ms / hr >= 20 ? 'met' : 'NOT met'}`,
   );
+  // free --json: the same list as one JSON document (no target; reported so a regression shows).
+  const jsonOut = join(dir, 'free-headroom.json');
+  const asJson = run(process.execPath, [CLI_BUNDLE, 'free', ws, '10.0.0.0/8', '--json'], jsonOut);
+  if (asJson.code !== 0) throw new Error(`free --json failed: ${asJson.stderr}`);
+  const doc = JSON.parse(readFileSync(jsonOut, 'utf8')) as { free: string[] };
+  const jsonSame = doc.free.join('\n') + '\n' === readFileSync(hrOut, 'utf8');
+  console.log(`free 10.0.0.0/8 --json: ${s(asJson.ms)} s; same list as the text form: ${jsonSame ? 'yes' : 'NO'}`);
   if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
   else console.log(dir);
-  if (!same) process.exitCode = 1;
+  if (!same || !jsonSame) process.exitCode = 1;
 }
 
 void main();

@@ -4,7 +4,7 @@ import type { BigCount } from '../../../shared/contract';
 import { HeadroomError, invalid } from '../../../shared/errors';
 import { setImportProgress } from '../../core/services/registry-io';
 import { atomicWriteFile } from '../../core/workspace/fsutil';
-import { alignRows, jsonOut, UsageError, type Command, type Io } from '../command';
+import { alignRows, jsonOut, UsageError, type Command } from '../command';
 import { exportFormats } from './export-formats';
 
 function wholeNumber(value: unknown, field: string): number | undefined {
@@ -18,11 +18,6 @@ function lengthArg(value: unknown, field: string): number | undefined {
   const t = String(value).replace(/^\//, '');
   if (!/^\d{1,3}$/.test(t)) throw invalid(field, `"${String(value)}" is not a prefix length (a whole number)`);
   return Number(t);
-}
-
-/** Writes many lines in large chunks (millions of free CIDRs stay fast). */
-function outLines(io: Io, lines: string[]): void {
-  for (let i = 0; i < lines.length; i += 100_000) io.out(lines.slice(i, i + 100_000).join('\n'));
 }
 
 const count = (n: BigCount) => (typeof n === 'number' ? n.toLocaleString('en') : n);
@@ -89,19 +84,19 @@ export const registryCommands: Command[] = [
     options: { space: { type: 'string' }, json: { type: 'boolean' } },
     positionals: [2, 2],
     async run({ args, opts, io, withWorkspace }) {
-      const r = await withWorkspace(args[0]!, 'read', (call) => call('registry.freeSpace', { prefix: args[1]!, space: opts.space, asText: !opts.json }));
+      // Asked as text in both forms: a million CIDRs as one string, not a million strings.
+      const r = await withWorkspace(args[0]!, 'read', (call) => call('registry.freeSpace', { prefix: args[1]!, space: opts.space, asText: true }));
+      const text = r.freeText ?? '';
       if (!opts.json) {
         // One text, no trailing newline of its own: io.out adds it after the last line.
-        if (r.freeText) io.out(r.freeText.slice(0, -1));
+        if (text) io.out(text.slice(0, -1));
         return;
       }
-      // Written by hand rather than JSON.stringify(…, 2): the same document, streamed in chunks.
-      io.out(`{\n  "parent": ${JSON.stringify(r.parent)},\n  "free": [${r.free.length ? '' : ']\n}'}`);
-      if (r.free.length) {
-        const quoted = r.free.map((f, i) => `    "${f}"${i === r.free.length - 1 ? '' : ','}`);
-        outLines(io, quoted);
-        io.out('  ]\n}');
-      }
+      // Written by hand rather than JSON.stringify(…, 2): the same document, each CIDR line quoted
+      // in place (a CIDR holds nothing JSON must escape).
+      const head = `{\n  "parent": ${JSON.stringify(r.parent)},\n  "free": [`;
+      if (!text) io.out(`${head}]\n}`);
+      else io.out(`${head}\n    "${text.slice(0, -1).replaceAll('\n', '",\n    "')}"\n  ]\n}`);
     },
   },
   {

@@ -62,6 +62,21 @@ describe('headroom free', () => {
     expect(ok(['free', ws, '10.0.1.0/24'])).toBe('10.0.1.0/24\n');
   });
 
+  it('--json is the same document as JSON.stringify(…, null, 2) would write, with no free space too', () => {
+    const ws = plan52();
+    const same = (args: string[]) => {
+      const text = ok([...args, '--json']);
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      return JSON.parse(text) as { free: string[] };
+    };
+    expect(same(['free', ws, '10.0.0.0/22']).free).toEqual(['10.0.0.0/24', '10.0.2.64/26']);
+    expect(same(['free', ws, '10.0.2.64/26']).free).toEqual(['10.0.2.64/26']);
+    for (const half of ['10.0.3.0/25', '10.0.3.128/25']) ok(['prefix', 'add', ws, half]);
+    expect(same(['free', ws, '10.0.3.0/24']).free).toEqual([]);
+    ok(['prefix', 'add', ws, '2001:db8::/48']);
+    expect(same(['free', ws, '2001:db8::/46']).free).toEqual(['2001:db8:1::/48', '2001:db8:2::/47']);
+  });
+
   it('IPv6 in RFC 5952 form, and --space', () => {
     const ws = fresh();
     ok(['prefix', 'add', ws, '2001:DB8:0:0::/48', '--space', 'lab']);
