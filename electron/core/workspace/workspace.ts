@@ -226,11 +226,13 @@ export class Workspace {
     try {
       // A reader may meet the writer's snapshot being replaced between reading the file and its
       // journal (the journal is reset right after): it then reads both again.
+      // Each try waits a little longer first (1, 2, 4 … 64 ms, about a second in all).
       for (let attempt = 1; ; attempt++) {
         try {
           return Workspace.load(SQL, full, opts, readOnly, readOnlyReason, release);
         } catch (e) {
-          if (!(e instanceof SnapshotReplaced) || attempt >= 10) throw e instanceof SnapshotReplaced ? new HeadroomError('io', `${full}: the file kept changing while it was read; try again`, 'path') : e;
+          if (!(e instanceof SnapshotReplaced) || attempt >= OPEN_ATTEMPTS) throw e instanceof SnapshotReplaced ? new HeadroomError('io', `${full}: the file kept changing while it was read; try again`, 'path') : e;
+          sleepSync(Math.min(64, 2 ** (attempt - 1)));
         }
       }
     } catch (e) {
@@ -254,6 +256,19 @@ export class Workspace {
     } catch (e) {
       throw new HeadroomError('io', `${full}: could not read the file: ${(e as Error).message}`, 'path');
     }
+    // The journal is read right after the file, and the file is checked unchanged right after
+    // that: a writer replaces the snapshot and then resets the journal, so a reader holding the
+    // old file with the new journal would miss changes. The window is kept to the two reads
+    // (opening and checking the database come after it), so a busy writer rarely hits it.
+    const journalPath = journalPathFor(full);
+    let journal: ReturnType<typeof readJournal> | Error;
+    try {
+      journal = readJournal(journalPath, full);
+    } catch (e) {
+      journal = e as Error;
+    }
+    const after = statSync(full, { throwIfNoEntry: false });
+    if (readOnly && (!after || after.ino !== before.ino || after.mtimeMs !== before.mtimeMs || after.size !== before.size)) throw new SnapshotReplaced();
     const migrations = opts.migrations ?? MIGRATIONS;
     const known = migrations[migrations.length - 1]!.version;
     validateWorkspaceBytes(full, bytes, known);
@@ -292,12 +307,10 @@ export class Workspace {
     ws.snapshotSeq = Number(meta('journal_seq') ?? 0);
     ws.seq = ws.snapshotSeq;
 
-    const journalPath = journalPathFor(full);
-    const journal = readJournal(journalPath, full);
-    const after = statSync(full, { throwIfNoEntry: false });
-    if (readOnly && (!after || after.ino !== before.ino || after.mtimeMs !== before.mtimeMs || after.size !== before.size)) {
+    // A journal that could not be read is reported after the file's own problems, as before.
+    if (journal instanceof Error) {
       db.close();
-      throw new SnapshotReplaced();
+      throw journal;
     }
     if (journal.workspaceId !== null && journal.workspaceId !== id && journal.entries.length > 0) {
       throw refuse(full, 'corrupt', `the journal ${journalPath} belongs to another workspace; move it away to open this file`);
@@ -367,6 +380,11 @@ export class Workspace {
   }
 
   /** Direct access for hot read paths (prepared statements over many rows). */
+  /** How many changes this workspace has committed (the journal's sequence): equal numbers, equal data. */
+  get changeSeq(): number {
+    return this.seq;
+  }
+
   get database(): Database {
     this.assertOpen();
     return this.db;
@@ -633,6 +651,14 @@ export class Workspace {
 
 /** The writer replaced the snapshot while a reader was between the file and its journal. */
 class SnapshotReplaced extends Error {}
+
+/** How many times a reader reads a snapshot that keeps being replaced before it gives up. */
+const OPEN_ATTEMPTS = 20;
+
+/** Blocks this thread for `ms` (opening is synchronous; a reader's retry is rare and short). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
 
 function toHistory(r: Row): HistoryEntry {
   return {
