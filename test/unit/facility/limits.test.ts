@@ -179,17 +179,11 @@ describe('threshold formulas', () => {
   });
 });
 
-describe('computeSiteLimits — cost', () => {
-  it('recomputes a 50-item site with every limit well under 5 ms', () => {
+describe('computeSiteLimits — a large site', () => {
+  // Its cost (target < 5 ms a recompute) is measured in `npm run bench` (test/bench/facility.ts).
+  it('computes all ten limits of a 50-item site', () => {
     const items = Array.from({ length: 50 }, (_, i) => ({ qty: 1 + (i % 4), nameplateW: 200 + 37 * i, ...(i % 3 ? { measuredW: 100 + 20 * i } : {}) }));
     const site: SiteInput = { ...POP_SITE, load: { items, loadPf: 0.95 }, backup: BACKUP_SITE.backup! };
     expect(valueOf(computeSiteLimits(site)).limits).toHaveLength(10);
-    for (let i = 0; i < 200; i++) computeSiteLimits(site); // warm up
-    const runs = 1000;
-    const t0 = performance.now();
-    for (let i = 0; i < runs; i++) computeSiteLimits(site);
-    const perRunMs = (performance.now() - t0) / runs;
-    console.info(`computeSiteLimits, 50 items, 10 limits: ${(perRunMs * 1000).toFixed(1)} µs per run`);
-    expect(perRunMs).toBeLessThan(5);
   });
 });
