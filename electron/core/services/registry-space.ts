@@ -19,7 +19,8 @@ import type {
   SearchResult,
 } from '../../../shared/contract';
 import { HeadroomError, invalid } from '../../../shared/errors';
-import { bestFit, firstFit, lastFit, sparseLeftmost, type Block } from '../../../shared/ip/allocate';
+import type { Block } from '../../../shared/ip/allocate';
+import { FreeLists } from '../../../shared/ip/free-lists';
 import { freeBlocks } from '../../../shared/ip/free-space';
 import { summarizeFreeSpace } from '../../../shared/ip/free-summary';
 import { hdRatio, hdThreshold } from '../../../shared/ip/hd-ratio';
@@ -44,6 +45,7 @@ import { percentOf } from '../../../shared/ip/utilization';
 import { isRunSql, rowFromJson, rowRunFromJson, runBoundSql, type Row } from '../workspace/tx';
 import { DatabaseBlocks, type BlockFilter, type BlockSource } from '../workspace/query-index';
 import { Workspace } from '../workspace/workspace';
+import { freeListsFor, tookFrom } from './free-lists-cache';
 import { DEFAULT_SPACE, insertPrefix, keys, rowToPrefix, SELECT_PREFIX, spaceId } from './registry';
 
 /** A count as JSON: a number while exact, its digits beyond 2^53. */
@@ -250,7 +252,7 @@ export interface AllocateInput {
 }
 
 /** Picks the block (and its growth reservations) without recording anything. */
-export function pickAllocation(ws: Workspace, input: AllocateInput): { parent: Prefix; block: Prefix; reserved: Prefix[] } {
+export function pickAllocation(ws: Workspace, input: AllocateInput): { parent: Prefix; block: Prefix; reserved: Prefix[]; room: Prefix; sid: number } {
   const parent = parsePrefix(input.from, 'from');
   const sid = requireSpace(ws, input.space);
   const max = maxLength(parent.family);
@@ -268,21 +270,23 @@ export function pickAllocation(ws: Workspace, input: AllocateInput): { parent: P
   const strategy = input.strategy ?? 'first-fit';
   const family = parent.family;
   const space = (family === 4 ? IPV4_SPACE : IPV6_SPACE) as IntSpace<number | bigint>;
-  const children = childIntervals(ws, sid, parent) as Interval<number | bigint>[];
-  const free = () => freeBlocks(space, prefixToInterval(parent) as Interval<number | bigint>, children);
+  const lists = freeListsFor(ws, sid, parent, () => {
+    const children = childIntervals(ws, sid, parent) as Interval<number | bigint>[];
+    return FreeLists.build(space, prefixToBlock(parent) as Block<number | bigint>, freeBlocks(space, prefixToInterval(parent) as Interval<number | bigint>, children));
+  });
   let room: Block<number | bigint> | null;
   switch (strategy) {
     case 'first-fit':
-      room = firstFit(space, free(), roomLength);
+      room = lists.firstFit(roomLength);
       break;
     case 'best-fit':
-      room = bestFit(space, free(), roomLength);
+      room = lists.bestFit(roomLength);
       break;
     case 'last-fit':
-      room = lastFit(space, free(), roomLength);
+      room = lists.lastFit(roomLength);
       break;
     case 'sparse':
-      room = sparseLeftmost(space, prefixToBlock(parent) as Block<number | bigint>, free(), roomLength);
+      room = lists.sparse(roomLength);
       break;
   }
   if (room === null) {
@@ -297,17 +301,18 @@ export function pickAllocation(ws: Workspace, input: AllocateInput): { parent: P
     const after = space.add(blockEnd(space, block), space.one);
     for (const b of rangeToCidrList(space, after, blockEnd(space, room))) reserved.push(toPrefix(b));
   }
-  return { parent, block: toPrefix(block), reserved };
+  return { parent, block: toPrefix(block), reserved, room: toPrefix(room), sid };
 }
 
 export function allocate(ws: Workspace, input: AllocateInput): AllocationResult {
-  const { parent, block, reserved } = pickAllocation(ws, input);
+  const { parent, block, reserved, room, sid } = pickAllocation(ws, input);
   const strategy = input.strategy ?? 'first-fit';
   const prefix = formatPrefix(block);
   const reservedText = reserved.map(formatPrefix);
   if (input.dryRun) return { prefix, strategy, reserved: reservedText, dryRun: true, row: null };
   const status = input.status ?? 'assigned';
   const spaceName = input.space ?? DEFAULT_SPACE;
+  const seqBefore = ws.changeSeq;
   const summary = `Allocate ${prefix} (${strategy}${reserved.length ? `, growth ${input.growth}` : ''}) from ${formatPrefix(parent)}`;
   const row = ws.mutate('registry.allocate', summary, (tx) => {
     const now = ws.now();
@@ -315,6 +320,8 @@ export function allocate(ws: Workspace, input: AllocateInput): AllocationResult 
     for (const p of reservedText) insertPrefix(tx, { prefix: p, status: 'reserved', description: `growth of ${prefix}`, space: spaceName }, now);
     return r;
   });
+  // The block and its reservations are exactly the room: the free lists follow in place.
+  tookFrom(ws, seqBefore, sid, parent, room);
   return { prefix, strategy, reserved: reservedText, dryRun: false, row };
 }
 
