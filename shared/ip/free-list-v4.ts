@@ -83,6 +83,48 @@ export interface FreeV4 {
 }
 
 /**
+ * Calls `onGap(start, end)` for each free run of [parentStart, parentEnd], ascending, given the
+ * children as pairs sorted by start (nested, duplicate and overlapping ones are absorbed; parts
+ * outside the parent are ignored). Throws a RangeError when the pairs are not sorted by start.
+ */
+export function gapsV4(parentStart: number, parentEnd: number, pairs: ArrayLike<number>, onGap: (start: number, end: number) => void): void {
+  let cursor = parentStart;
+  let done = false;
+  let previous = -1;
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const start = pairs[i]!;
+    if (start < previous) throw new RangeError('children must be sorted by start');
+    previous = start;
+    if (done) continue;
+    const cs = start < parentStart ? parentStart : start;
+    const end = pairs[i + 1]!;
+    const ce = end > parentEnd ? parentEnd : end;
+    if (ce < parentStart || cs > parentEnd || ce < cs) continue;
+    if (cs > cursor) onGap(cursor, cs - 1);
+    if (ce >= cursor) {
+      if (ce === parentEnd) done = true;
+      else cursor = ce + 1;
+    }
+  }
+  if (!done) onGap(cursor, parentEnd);
+}
+
+/** Calls `onCidr(start, length)` for each CIDR of the minimal list of [start, end], ascending. */
+export function cidrsOfRangeV4(start: number, end: number, onCidr: (start: number, length: number) => void): void {
+  let s = start;
+  for (;;) {
+    const byAlign = s === 0 ? 32 : 31 - Math.clz32(s & -s);
+    const remaining = end - s + 1;
+    const bySize = remaining >= TWO32 ? 32 : 31 - Math.clz32(remaining);
+    const k = byAlign < bySize ? byAlign : bySize;
+    onCidr(s, 32 - k);
+    const last = s + POW2[k]! - 1;
+    if (last >= end) return;
+    s = last + 1;
+  }
+}
+
+/**
  * Free space of [parentStart, parentEnd] given the children as pairs sorted by start (nested,
  * duplicate and overlapping ones are absorbed; parts outside the parent are ignored). Throws a
  * RangeError when the pairs are not sorted by start. `asText`: the list as one text of lines.
@@ -105,51 +147,28 @@ export function freeV4(
   let total = 0;
   let gapCount = 0;
   let largestGap = 0;
+  const emitCidr = (s: number, length: number): void => {
+    const k = 32 - length;
+    countByLength[length]!++;
+    if (k > largestK) {
+      largestK = k;
+      largestStart = s;
+    }
+    if (index >= offset && listed < limit) {
+      listed++;
+      if (lines) lines.add(s, length);
+      else free.push(`${dotted(s)}/${length}`);
+    }
+    index++;
+  };
   const emitGap = (s: number, e: number): void => {
     gapCount++;
     const size = e - s + 1;
     total += size;
     if (size > largestGap) largestGap = size;
-    for (;;) {
-      const byAlign = s === 0 ? 32 : 31 - Math.clz32(s & -s);
-      const remaining = e - s + 1;
-      const bySize = remaining >= TWO32 ? 32 : 31 - Math.clz32(remaining);
-      const k = byAlign < bySize ? byAlign : bySize;
-      countByLength[32 - k]!++;
-      if (k > largestK) {
-        largestK = k;
-        largestStart = s;
-      }
-      if (index >= offset && listed < limit) {
-        listed++;
-        if (lines) lines.add(s, 32 - k);
-        else free.push(`${dotted(s)}/${32 - k}`);
-      }
-      index++;
-      const last = s + POW2[k]! - 1;
-      if (last >= e) return;
-      s = last + 1;
-    }
+    cidrsOfRangeV4(s, e, emitCidr);
   };
-  let cursor = parentStart;
-  let done = false;
-  let previous = -1;
-  for (let i = 0; i + 1 < pairs.length; i += 2) {
-    const start = pairs[i]!;
-    if (start < previous) throw new RangeError('children must be sorted by start');
-    previous = start;
-    if (done) continue;
-    const cs = start < parentStart ? parentStart : start;
-    const end = pairs[i + 1]!;
-    const ce = end > parentEnd ? parentEnd : end;
-    if (ce < parentStart || cs > parentEnd || ce < cs) continue;
-    if (cs > cursor) emitGap(cursor, cs - 1);
-    if (ce >= cursor) {
-      if (ce === parentEnd) done = true;
-      else cursor = ce + 1;
-    }
-  }
-  if (!done) emitGap(cursor, parentEnd);
+  gapsV4(parentStart, parentEnd, pairs, emitGap);
   const largestSize = largestK < 0 ? 0 : POW2[largestK]!;
   return {
     free,

@@ -19,8 +19,9 @@
  * new maximal blocks are the buddies on the way down to the taken block (nothing merges with a
  * buddy: its own buddy holds the taken block).
  */
+import { cidrsOfRangeV4, gapsV4 } from './free-list-v4';
+import { IPV4_SPACE, type IntSpace } from './int-space';
 import { blockEnd, type Block } from './range-to-cidrs';
-import type { IntSpace } from './int-space';
 
 /** Reverses the 32 bits of x (as an unsigned number). */
 function reverse32(x: number): number {
@@ -66,18 +67,30 @@ export class FreeLists<T extends number | bigint> {
     readonly parent: Block<T>,
   ) {
     this.lists = Array.from({ length: space.bits + 1 }, () => []);
-    this.sparseAt = new Array<number | undefined>(space.bits + 1).fill(-1);
+    this.sparseAt = new Array<number | undefined>(space.bits + 1).fill(undefined);
   }
 
   /** The lists of `free`: a parent's minimal free CIDR list, ascending (freeBlocks' output). */
   static build<T extends number | bigint>(space: IntSpace<T>, parent: Block<T>, free: Iterable<Block<T>>): FreeLists<T> {
     const out = new FreeLists(space, parent);
-    for (const b of free) {
-      out.lists[b.length]!.push(b.start);
-      out.size++;
-    }
-    out.sparseAt.fill(undefined);
+    for (const b of free) out.push(b.start, b.length);
     return out;
+  }
+
+  /**
+   * The lists of an IPv4 parent straight from its children as [start, end, …] pairs sorted by
+   * start (a million blocks: no object per free CIDR, ten times faster than `build`).
+   */
+  static buildV4(parent: Block<number>, pairs: ArrayLike<number>): FreeLists<number> {
+    const out = new FreeLists(IPV4_SPACE, parent);
+    const push = (start: number, length: number) => out.push(start, length);
+    gapsV4(parent.start, blockEnd(IPV4_SPACE, parent), pairs, (s, e) => cidrsOfRangeV4(s, e, push));
+    return out;
+  }
+
+  private push(start: T, length: number): void {
+    this.lists[length]!.push(start);
+    this.size++;
   }
 
   /** How many free CIDRs there are. */
@@ -187,19 +200,34 @@ export class FreeLists<T extends number | bigint> {
       if (i >= 0 && blockEnd(space, { start: list[i]!, length: l }) >= blockEnd(space, block)) holder = { length: l, index: i };
     }
     if (holder === null) throw new RangeError('the block is not free');
-    this.lists[holder.length]!.splice(holder.index, 1);
-    this.sparseAt[holder.length] = undefined;
-    this.size--;
+    this.remove(holder.length, holder.index);
     // The buddy, at each length below the holder's, of the block on the way down to `block`.
     for (let l = holder.length + 1; l <= block.length; l++) {
       const step = space.pow2(space.bits - l);
       const onTheWay = space.shiftLeft(space.shiftRight(space.sub(block.start, this.parent.start), space.bits - l), space.bits - l);
       const buddyOffset = space.bit(onTheWay, space.bits - l) === 0 ? space.add(onTheWay, step) : space.sub(onTheWay, step);
-      const buddy = space.add(this.parent.start, buddyOffset);
-      const list = this.lists[l]!;
-      list.splice(lastAtOrBelow(list, buddy) + 1, 0, buddy);
-      this.sparseAt[l] = undefined;
-      this.size++;
+      this.insert(l, space.add(this.parent.start, buddyOffset));
     }
+  }
+
+  /** Removes lists[l][i], keeping the sparse minimum known unless it was that entry. */
+  private remove(l: number, i: number): void {
+    this.lists[l]!.splice(i, 1);
+    this.size--;
+    const at = this.sparseAt[l];
+    if (at === undefined) return;
+    this.sparseAt[l] = at === i ? undefined : at > i ? at - 1 : at;
+  }
+
+  /** Inserts `start` into lists[l] in order, keeping the sparse minimum known. */
+  private insert(l: number, start: T): void {
+    const list = this.lists[l]!;
+    const i = lastAtOrBelow(list, start) + 1;
+    list.splice(i, 0, start);
+    this.size++;
+    const at = this.sparseAt[l];
+    if (at === undefined) return;
+    if (at === -1 || this.sparseKey(start) < this.sparseKey(list[at >= i ? at + 1 : at]!)) this.sparseAt[l] = i;
+    else if (at >= i) this.sparseAt[l] = at + 1;
   }
 }

@@ -271,8 +271,12 @@ export function pickAllocation(ws: Workspace, input: AllocateInput): { parent: P
   const family = parent.family;
   const space = (family === 4 ? IPV4_SPACE : IPV6_SPACE) as IntSpace<number | bigint>;
   const lists = freeListsFor(ws, sid, parent, () => {
-    const children = childIntervals(ws, sid, parent) as Interval<number | bigint>[];
-    return FreeLists.build(space, prefixToBlock(parent) as Block<number | bigint>, freeBlocks(space, prefixToInterval(parent) as Interval<number | bigint>, children));
+    if (parent.family === 4) {
+      const pairs = new DatabaseBlocks(ws.database).pairsV4(sid, parent.start, prefixEnd(parent) as number);
+      return FreeLists.buildV4(prefixToBlock(parent), pairs) as FreeLists<number | bigint>;
+    }
+    const children = childIntervals(ws, sid, parent) as Interval<bigint>[];
+    return FreeLists.build(IPV6_SPACE, prefixToBlock(parent), freeBlocks(IPV6_SPACE, prefixToInterval(parent), children)) as FreeLists<number | bigint>;
   });
   let room: Block<number | bigint> | null;
   switch (strategy) {

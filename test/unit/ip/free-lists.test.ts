@@ -80,6 +80,21 @@ describe('FreeLists', () => {
     });
   }
 
+  it('builds the same lists from IPv4 pairs as from the free list (property)', () => {
+    fc.assert(
+      fc.property(ipv4Plan, ({ parent, children }) => {
+        const pairs = children
+          .map((c) => [c.start as number, (c.start as number) + 2 ** (32 - c.length) - 1] as const)
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+          .flat();
+        const fromPairs = FreeLists.buildV4({ start: parent.start, length: parent.length }, pairs);
+        expect(fromPairs.blocks()).toEqual(free(parent, children));
+        for (const l of lengthsFor(parent)) expect(answers(fromPairs as FreeLists<N>, l)).toEqual(sweeps(parent, children, l));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('refuses to take a block that is not entirely free, and changes nothing', () => {
     const parent = P('10.0.0.0/22');
     const used = Ps('10.0.1.0/24');
