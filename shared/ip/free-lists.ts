@@ -55,11 +55,93 @@ function lastAtOrBelow<T extends number | bigint>(list: readonly T[], value: T):
   return lo - 1;
 }
 
+/**
+ * One list's starts ordered by their RFC 3531 key: a binary min-heap. Entries taken from the list
+ * are dropped lazily (counted in `gone`, skipped when they reach the top), so the heap holds the
+ * list's starts plus some already taken, never fewer.
+ */
+class SparseHeap<T extends number | bigint> {
+  private readonly starts: T[] = [];
+  private readonly keys: (number | bigint)[] = [];
+  private readonly gone = new Map<T, number>();
+
+  constructor(
+    starts: readonly T[],
+    private readonly key: (start: T) => number | bigint,
+  ) {
+    for (const s of starts) {
+      this.starts.push(s);
+      this.keys.push(key(s));
+    }
+    for (let i = (this.starts.length >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  push(start: T): void {
+    this.starts.push(start);
+    this.keys.push(this.key(start));
+    this.up(this.starts.length - 1);
+  }
+
+  remove(start: T): void {
+    this.gone.set(start, (this.gone.get(start) ?? 0) + 1);
+  }
+
+  /** The list's start first in RFC 3531 order, or undefined when the list is empty. */
+  first(): T | undefined {
+    for (;;) {
+      const top = this.starts[0];
+      if (top === undefined) return undefined;
+      const n = this.gone.get(top);
+      if (n === undefined) return top;
+      if (n === 1) this.gone.delete(top);
+      else this.gone.set(top, n - 1);
+      this.pop();
+    }
+  }
+
+  private pop(): void {
+    const lastStart = this.starts.pop()!;
+    const lastKey = this.keys.pop()!;
+    if (this.starts.length === 0) return;
+    this.starts[0] = lastStart;
+    this.keys[0] = lastKey;
+    this.down(0);
+  }
+
+  private swap(i: number, j: number): void {
+    [this.starts[i], this.starts[j]] = [this.starts[j]!, this.starts[i]!];
+    [this.keys[i], this.keys[j]] = [this.keys[j]!, this.keys[i]!];
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.keys[parent]! <= this.keys[i]!) return;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const n = this.keys.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.keys[l]! < this.keys[m]!) m = l;
+      if (r < n && this.keys[r]! < this.keys[m]!) m = r;
+      if (m === i) return;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+}
+
 export class FreeLists<T extends number | bigint> {
   /** lists[l]: starts of the free CIDRs of length l, ascending. */
   private readonly lists: T[][];
-  /** Per length: the index of the entry first in RFC 3531 order, −1 when empty, undefined when not known. */
-  private readonly sparseAt: (number | undefined)[];
+  /** Per length: its starts in RFC 3531 order, made the first time sparse reads that length. */
+  private readonly sparseHeaps: (SparseHeap<T> | undefined)[];
   private size = 0;
 
   private constructor(
@@ -67,7 +149,7 @@ export class FreeLists<T extends number | bigint> {
     readonly parent: Block<T>,
   ) {
     this.lists = Array.from({ length: space.bits + 1 }, () => []);
-    this.sparseAt = new Array<number | undefined>(space.bits + 1).fill(undefined);
+    this.sparseHeaps = new Array<SparseHeap<T> | undefined>(space.bits + 1).fill(undefined);
   }
 
   /** The lists of `free`: a parent's minimal free CIDR list, ascending (freeBlocks' output). */
@@ -152,22 +234,14 @@ export class FreeLists<T extends number | bigint> {
     return reverseBits(this.space.sub(start, this.parent.start), this.space.bits - this.parent.length);
   }
 
-  /** The index in lists[l] of the entry first in RFC 3531 order (computed once per change of that list). */
-  private sparseIndex(l: number): number {
-    const known = this.sparseAt[l];
-    if (known !== undefined) return known;
-    const list = this.lists[l]!;
-    let at = -1;
-    let min: number | bigint | null = null;
-    for (let i = 0; i < list.length; i++) {
-      const key = this.sparseKey(list[i]!);
-      if (min === null || key < min) {
-        min = key;
-        at = i;
-      }
+  /** The start of lists[l] first in RFC 3531 order (lists[l] is not empty). */
+  private sparseFirst(l: number): T {
+    let heap = this.sparseHeaps[l];
+    if (heap === undefined) {
+      heap = new SparseHeap(this.lists[l]!, (start) => this.sparseKey(start));
+      this.sparseHeaps[l] = heap;
     }
-    this.sparseAt[l] = at;
-    return at;
+    return heap.first()!;
   }
 
   sparse(length: number): Block<T> | null {
@@ -176,7 +250,7 @@ export class FreeLists<T extends number | bigint> {
     let best: T | null = null;
     let bestKey: number | bigint | null = null;
     for (const l of this.lengthsUpTo(length)) {
-      const start = this.lists[l]![this.sparseIndex(l)]!;
+      const start = this.sparseFirst(l);
       const key = this.sparseKey(start);
       if (bestKey === null || key < bestKey) {
         bestKey = key;
@@ -210,24 +284,18 @@ export class FreeLists<T extends number | bigint> {
     }
   }
 
-  /** Removes lists[l][i], keeping the sparse minimum known unless it was that entry. */
+  /** Removes lists[l][i]. */
   private remove(l: number, i: number): void {
-    this.lists[l]!.splice(i, 1);
+    const [start] = this.lists[l]!.splice(i, 1);
     this.size--;
-    const at = this.sparseAt[l];
-    if (at === undefined) return;
-    this.sparseAt[l] = at === i ? undefined : at > i ? at - 1 : at;
+    this.sparseHeaps[l]?.remove(start!);
   }
 
-  /** Inserts `start` into lists[l] in order, keeping the sparse minimum known. */
+  /** Inserts `start` into lists[l] in order. */
   private insert(l: number, start: T): void {
     const list = this.lists[l]!;
-    const i = lastAtOrBelow(list, start) + 1;
-    list.splice(i, 0, start);
+    list.splice(lastAtOrBelow(list, start) + 1, 0, start);
     this.size++;
-    const at = this.sparseAt[l];
-    if (at === undefined) return;
-    if (at === -1 || this.sparseKey(start) < this.sparseKey(list[at >= i ? at + 1 : at]!)) this.sparseAt[l] = i;
-    else if (at >= i) this.sparseAt[l] = at + 1;
+    this.sparseHeaps[l]?.push(start);
   }
 }
