@@ -135,12 +135,13 @@ async function main(): Promise<void> {
     const after = timed(ask);
     allocationOk &&= next.ms <= 10 && after.ms <= 10 && live.changeSeq === seqBefore + 1 && after.out !== recorded.out;
     console.log(
-      `allocate /28 ${strategy} from the /8 (${N.toLocaleString('en')} blocks): first ask ${ms3(first.ms)} ms (reads the blocks, builds the free lists), ` +
+      `allocate /28 ${strategy} from the /8 (${N.toLocaleString('en')} blocks): first ask ${ms3(first.ms)} ms${strategy === ALLOCATION_STRATEGIES[0] ? ' (reads the blocks and builds the free lists)' : ''}, ` +
         `next ask ${ms3(next.ms)} ms, record ${recorded.out} ${ms3(recorded.ms)} ms, next ask after it ${ms3(after.ms)} ms; target ≤ 10 ms: ${next.ms <= 10 && after.ms <= 10 ? 'met' : 'NOT met'}`,
     );
   }
   // As the Registry grid asks (one space, in address order), at the top and half-way down.
-  for (const offset of [0, Math.floor(N / 2)]) {
+  // The first page after a change also counts the space's blocks for the pager (~60 ms).
+  for (const offset of [0, 0, Math.floor(N / 2)]) {
     const page = timed(() => listPrefixes(live, { space: 'global', offset, limit: 1000 }));
     const withUse = page.out.rows.filter((r) => r.usage !== undefined).length;
     console.log(`1000-row prefix table with utilization at row ${offset.toLocaleString('en')}: ${ms3(page.ms)} ms (${withUse} rows carry it); target ≤ 100 ms: ${page.ms <= 100 ? 'met' : 'NOT met'}`);
