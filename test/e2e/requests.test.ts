@@ -208,6 +208,28 @@ describe('the RFC 2901 checklist', () => {
 });
 
 describe('RPSL and reverse DNS for a block', () => {
+  it('keeps what the planner types when the default block arrives after the field was entered', async () => {
+    s = await openSession(app);
+    const { page } = s;
+    await loadApp(s, '#/requests');
+    // Hold the list the default block comes from until the planner is in the field.
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    await page.route('**/api/registry.listPrefixes', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('tab', { name: 'RPSL and reverse DNS' }).click();
+    const block = page.getByLabel('Block or ASN');
+    await block.click();
+    release();
+    await s.browser.settled();
+    await page.keyboard.type('198.51.100.0/24');
+    // CI once saw "192.0.2.0/24198.51.100.0/24": the first block landed in front of the typing.
+    expect(await block.inputValue()).toBe('198.51.100.0/24');
+    expect(s.browser.problems).toEqual([]);
+  });
+
   it('shows the objects and zone files of a block, and refuses a single name server naming CHK-32', async () => {
     s = await openSession(app);
     const { page } = s;

@@ -3,7 +3,7 @@
  * RIR, read the objects; name servers and DS records for the reverse zones, as BIND zone files
  * or RIPE domain objects. Refusals appear at the field they name, with the rule.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RequestRir, ReverseResult, RpslResult } from '../../../shared/contract';
 import { REQUEST_RIRS } from '../../../shared/contract';
 import { client } from '../../client';
@@ -25,6 +25,10 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [autoShown, setAutoShown] = useState(false);
   const [orgLoaded, setOrgLoaded] = useState(false);
+  // Fields the planner has entered: a default that arrives later (the first block, the name
+  // servers from Settings) must not land in them. Filled only while untouched and empty: a
+  // default arriving as typing began was written in front of the typed text.
+  const touched = useRef({ resource: false, ns: false });
 
   useEffect(() => {
     if (!state) return;
@@ -32,13 +36,13 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
       (page) => {
         const list = page.rows.map((r) => r.prefix);
         setBlocks(list);
-        setResource((cur) => cur || list[0] || '');
+        setResource((cur) => (cur || touched.current.resource ? cur : list[0] || ''));
       },
       (e: Error) => notify('error', e.message),
     );
     void client.call('requests.getOrganisation', {}).then(
       (o) => {
-        setNs((cur) => cur || o.nameServers.join(', '));
+        setNs((cur) => (cur || touched.current.ns ? cur : o.nameServers.join(', ')));
         setOrgLoaded(true);
       },
       () => setOrgLoaded(true),
@@ -89,7 +93,14 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
         <Field label="Block or ASN" error={errors.prefix ?? errors.asn ?? errors.resource} hint="a block of the registry, or AS…">
           {(p) => (
             <>
-              <TextInput {...p} list="req-blocks" value={resource} onChange={(e) => setResource(e.target.value)} className="mono" />
+              <TextInput
+                {...p}
+                list="req-blocks"
+                value={resource}
+                onFocus={() => (touched.current.resource = true)}
+                onChange={(e) => setResource(e.target.value)}
+                className="mono"
+              />
               <datalist id="req-blocks">
                 {blocks.map((b) => (
                   <option key={b} value={b} />
@@ -116,7 +127,7 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
         ) : (
           <>
             <Field label="Name servers" error={errors.ns} hint="two or more, comma-separated">
-              {(p) => <TextInput {...p} value={ns} onChange={(e) => setNs(e.target.value)} className="mono" />}
+              {(p) => <TextInput {...p} value={ns} onFocus={() => (touched.current.ns = true)} onChange={(e) => setNs(e.target.value)} className="mono" />}
             </Field>
             <Field label="Reverse zones as">
               {(p) => (

@@ -199,6 +199,9 @@ export interface Browser {
  * launchPersistentContext's argument; it refuses `--user-data-dir` in `args`).
  */
 export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+  // page.screenshot waits for document.fonts.ready again, with no cap short of its timeout (a
+  // known Playwright hang in headless Chromium); fontsSettled has already waited, capped.
+  process.env.PW_TEST_SCREENSHOT_NO_FONTS_READY = '1';
   const profile = tempDir('headroom-e2e-profile-');
   const context = await chromium.launchPersistentContext(profile.dir, {
     executablePath: CHROMIUM,
@@ -208,6 +211,9 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = 
     locale: 'en-GB',
     timezoneId: 'UTC',
   });
+  // Shorter than a test's 60 s: a step that waits in vain fails naming what it waited for,
+  // rather than the whole test timing out without a word.
+  context.setDefaultTimeout(20_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -249,10 +255,20 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = 
 /**
  * Waits for the page's fonts before a screenshot, but at most `ms`: `document.fonts.ready` can
  * stay pending in headless Chromium on a loaded machine, and awaited bare it once held a test
- * for its whole 60 s (Playwright's evaluate has no timeout of its own).
+ * for its whole 60 s. Playwright's evaluate has no timeout of its own, so a page that does not
+ * answer at all fails here, saying so, instead of holding the test to its timeout.
  */
 export async function fontsSettled(page: Page, ms = 5000): Promise<void> {
-  await page.evaluate((limit) => Promise.race([document.fonts.ready.then(() => undefined), new Promise<void>((done) => setTimeout(done, limit))]), ms);
+  const answer = page.evaluate((limit) => Promise.race([document.fonts.ready.then(() => undefined), new Promise<void>((done) => setTimeout(done, limit))]), ms);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silent = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the page did not answer within ${ms + 10_000} ms (its renderer is busy or stuck)`)), ms + 10_000);
+  });
+  try {
+    await Promise.race([answer, silent]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** One test's world: a temp home, a workspace in it, the bridge serving it, and a browser. */
