@@ -87,6 +87,9 @@ async function verify(ws: string, mustHave: Set<string>, mustNotHave: Set<string
   }
 }
 
+// The timeouts only catch a hang: the work is fixed (70 and 170 killed processes), and on a busy
+// two-core machine it has taken 3.4 and 5.4 minutes (a full run took the first to 202 s of the
+// 300 s it had).
 describe('kill -9 at random moments', () => {
   const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100000);
   const random = rng(seed);
@@ -109,7 +112,7 @@ describe('kill -9 at random moments', () => {
       if (!r.killed) expect(present.has(cidr), `${cidr} exited 0 but is missing`).toBe(true);
       if (present.has(cidr)) mustHave.add(cidr);
     }
-  }, 300_000);
+  }, 900_000);
 
   it(`loses no acknowledged change or undo, many changes per process (seed ${seed})`, async () => {
     const ws = tmp.path('loop.headroom');
@@ -129,7 +132,7 @@ describe('kill -9 at random moments', () => {
     }
     expect(mustHave.size).toBeGreaterThan(50);
     expect(mustNotHave.size).toBeGreaterThan(5);
-  }, 600_000);
+  }, 1_200_000);
 
   it('killed the children at least 200 times', () => {
     expect(kills).toBeGreaterThanOrEqual(200);
