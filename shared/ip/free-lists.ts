@@ -86,13 +86,13 @@ class SparseHeap<T extends number | bigint> {
     this.gone.set(start, (this.gone.get(start) ?? 0) + 1);
   }
 
-  /** The list's start first in RFC 3531 order, or undefined when the list is empty. */
-  first(): T | undefined {
+  /** The list's start first in RFC 3531 order with its key, or undefined when the list is empty. */
+  first(): { start: T; key: number | bigint } | undefined {
     for (;;) {
       const top = this.starts[0];
       if (top === undefined) return undefined;
       const n = this.gone.get(top);
-      if (n === undefined) return top;
+      if (n === undefined) return { start: top, key: this.keys[0]! };
       if (n === 1) this.gone.delete(top);
       else this.gone.set(top, n - 1);
       this.pop();
@@ -234,8 +234,8 @@ export class FreeLists<T extends number | bigint> {
     return reverseBits(this.space.sub(start, this.parent.start), this.space.bits - this.parent.length);
   }
 
-  /** The start of lists[l] first in RFC 3531 order (lists[l] is not empty). */
-  private sparseFirst(l: number): T {
+  /** The start of lists[l] first in RFC 3531 order, with its key (lists[l] is not empty). */
+  private sparseFirst(l: number): { start: T; key: number | bigint } {
     let heap = this.sparseHeaps[l];
     if (heap === undefined) {
       heap = new SparseHeap(this.lists[l]!, (start) => this.sparseKey(start));
@@ -250,8 +250,7 @@ export class FreeLists<T extends number | bigint> {
     let best: T | null = null;
     let bestKey: number | bigint | null = null;
     for (const l of this.lengthsUpTo(length)) {
-      const start = this.sparseFirst(l);
-      const key = this.sparseKey(start);
+      const { start, key } = this.sparseFirst(l);
       if (bestKey === null || key < bestKey) {
         bestKey = key;
         best = start;

@@ -17,23 +17,14 @@ import { FreeLists } from '../../shared/ip/free-lists';
 import { freeBlocks } from '../../shared/ip/free-space';
 import { summarizeFreeSpace } from '../../shared/ip/free-summary';
 import { IPV4_SPACE } from '../../shared/ip/int-space';
+import { randomSlash32s } from '../support/random-slash32';
 
 const N = 1_000_000;
 const base = 10 * 2 ** 24;
 const parentInterval = { start: base, end: base + 2 ** 24 - 1 };
 const parent: Block<number> = { start: base, length: 8 };
 
-// xorshift32 with a fixed seed, so runs compare.
-let seed = 42;
-const random = () => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 2 ** 32;
-};
-const set = new Set<number>();
-while (set.size < N) set.add(base + Math.floor(random() * 2 ** 24));
-const children = [...set].sort((a, b) => a - b).map((v) => ({ start: v, end: v }));
+const children = randomSlash32s(base, N);
 
 function best<T>(runs: number, f: () => T): { ms: number; out: T } {
   let ms = Infinity;

@@ -379,12 +379,12 @@ export class Workspace {
     return queryOne(this.db, sql, params);
   }
 
-  /** Direct access for hot read paths (prepared statements over many rows). */
   /** How many changes this workspace has committed (the journal's sequence): equal numbers, equal data. */
   get changeSeq(): number {
     return this.seq;
   }
 
+  /** Direct access for hot read paths (prepared statements over many rows). */
   get database(): Database {
     this.assertOpen();
     return this.db;

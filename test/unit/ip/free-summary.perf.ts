@@ -7,6 +7,7 @@
 import { freeBlocks } from '../../../shared/ip/free-space';
 import { bigintSpace, IPV4_SPACE } from '../../../shared/ip/int-space';
 import { summarizeFreeSpace } from '../../../shared/ip/free-summary';
+import { randomSlash32s } from '../../support/random-slash32';
 
 function time<T>(label: string, runs: number, f: () => T): T {
   let best = Infinity;
@@ -22,17 +23,7 @@ function time<T>(label: string, runs: number, f: () => T): T {
 
 const base = 10 * 2 ** 24;
 const parent = { start: base, end: base + 2 ** 24 - 1 };
-let seed = 42;
-// xorshift32: exact in 32-bit integer arithmetic, unlike an LCG on doubles.
-const random = () => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 2 ** 32;
-};
-const set = new Set<number>();
-while (set.size < 1_000_000) set.add(base + Math.floor(random() * 2 ** 24));
-const random32 = [...set].sort((a, b) => a - b).map((v) => ({ start: v, end: v }));
+const random32 = randomSlash32s(base, 1_000_000);
 const every16 = Array.from({ length: 1_000_000 }, (_, i) => ({ start: base + i * 16, end: base + i * 16 + 3 }));
 
 const s = time('/8, 1,000,000 random /32, summary', 5, () => summarizeFreeSpace(IPV4_SPACE, parent, random32));
