@@ -226,18 +226,28 @@ function takeOver(path: string, stale: Instance, mine: LockInfo, host: string): 
   }
 }
 
-/** Removes takeover guards left by takers that died (only called while holding the lock). */
+/**
+ * Removes takeover guards left by takers that died, and the temp files of lock writers killed
+ * before they linked them (only called while holding the lock).
+ */
 function sweepGuards(path: string, host: string): void {
   const dir = dirname(path);
   const prefix = `${basename(path)}${TAKEOVER}`;
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.startsWith(prefix));
+    names = readdirSync(dir).filter((n) => n.startsWith(`${basename(path)}.`));
   } catch {
     return;
   }
   for (const name of names) {
     const full = join(dir, name);
+    // Temp files of a lock or guard: `<lock>[.takeover-<id>].<pid>.<12 hex>.tmp` (writeTemp).
+    const temp = /\.(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name);
+    if (temp) {
+      if (Number(temp[1]) !== process.pid && !isAlive(Number(temp[1]))) removeQuietly(full);
+      continue;
+    }
+    if (!name.startsWith(prefix)) continue;
     try {
       const g = readInstance(full);
       if (g && staleReason(g, host) !== null) removeQuietly(full);

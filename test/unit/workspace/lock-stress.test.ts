@@ -77,10 +77,12 @@ describe('a taker killed mid-takeover', () => {
     writeFileSync(first, JSON.stringify({ pid: DEAD_PID + 1, host: hostname(), since: '2020-01-01T00:00:01.000Z', nonce: 'a' }));
     const second = takeoverGuardPathFor(ws, first)!;
     writeFileSync(second, JSON.stringify({ pid: DEAD_PID + 2, host: hostname(), since: '2020-01-01T00:00:02.000Z', nonce: 'b' }));
+    // And a lock writer killed between writing its temp file and linking it.
+    writeFileSync(`${lockPathFor(ws)}.${DEAD_PID}.a1b2c3d4e5f6.tmp`, '{"pid":');
     const r = acquireLock(ws);
     expect(r.ok).toBe(true);
     expect(lockHolder(ws)?.pid).toBe(process.pid);
-    // The dead guards are cleared once the lock is held.
+    // The dead guards and temp files are cleared once the lock is held.
     expect(readdirSync(tmp.dir).filter((n) => n.startsWith('wedged.headroom.lock.'))).toEqual([]);
     if (r.ok) r.release();
     expect(existsSync(lockPathFor(ws))).toBe(false);
