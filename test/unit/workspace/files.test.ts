@@ -23,6 +23,7 @@ import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPrefix, listPrefixes } from '../../../electron/core/services/registry';
+import { checkSaveTarget } from '../../../electron/core/services/save-target';
 import { Session } from '../../../electron/core/services/session';
 import { listBackups } from '../../../electron/core/workspace/backups';
 import { journalPathFor } from '../../../electron/core/workspace/journal';
@@ -319,5 +320,19 @@ describe('other file-level cases (item 8)', () => {
     expect(firstAppend, 'a change was appended to the journal').toBeGreaterThan(created);
     expect(dirSynced, 'the folder was fsynced after the journal was created').toBeGreaterThan(created);
     expect(dirSynced, 'before the first change was written').toBeLessThan(firstAppend);
+  });
+});
+
+describe("the app's downloads (Electron's will-download handler)", () => {
+  it('refuses the open workspace and its side files, through links and relative names, and accepts other files', async () => {
+    const { dir, ws } = await freshWorkspace();
+    const link = join(dir, 'alias.rpsl');
+    symlinkSync(ws, link);
+    for (const p of [ws, journalPathFor(ws), lockPathFor(ws), verifiedPathFor(ws), link, join(dir, '.', 'sub-none', '..', 'ws.headroom')]) {
+      const r = checkSaveTarget(p, ws);
+      expect(r.ok, p).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/would destroy it/);
+    }
+    expect(checkSaveTarget(join(dir, 'objects.rpsl'), ws)).toEqual({ ok: true, path: join(dir, 'objects.rpsl') });
   });
 });
