@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createDispatch } from '../core/services/dispatch';
 import { createHandlers } from '../core/services/handlers';
 import { rendererDistDir } from '../core/services/paths';
+import { checkSaveTarget } from '../core/services/save-target';
 import { Session } from '../core/services/session';
 import { openInitialWorkspace } from '../core/services/startup';
 import { currentUser } from '../core/services/user';
@@ -63,6 +64,21 @@ async function chooseAndRun(kind: 'open' | 'new' | 'saveAs'): Promise<void> {
   win.webContents.reload();
 }
 
+/**
+ * A download from the renderer (an RPSL file, a request draft) is saved where the planner chooses,
+ * but never over the open workspace or a file Headroom keeps beside a workspace: Electron's own
+ * save flow would write there without asking what the file is.
+ */
+function chooseDownloadPath(fileName: string): string | null {
+  for (;;) {
+    const chosen = win ? dialog.showSaveDialogSync(win, { defaultPath: fileName }) : dialog.showSaveDialogSync({ defaultPath: fileName });
+    if (!chosen) return null;
+    const target = checkSaveTarget(chosen, hrSession.workspace?.path ?? null);
+    if (target.ok) return target.path;
+    dialog.showErrorBox('Cannot save there', target.message);
+  }
+}
+
 function buildMenu(): void {
   const template: MenuItemConstructorOptions[] = [
     {
@@ -98,6 +114,11 @@ void app.whenReady().then(async () => {
     });
   });
   electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
+  electronSession.defaultSession.on('will-download', (_event, item) => {
+    const path = chooseDownloadPath(item.getFilename());
+    if (path) item.setSavePath(path);
+    else item.cancel();
+  });
   const requested = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWith('.headroom'));
   try {
     await openInitialWorkspace(hrSession, requested, stateDir);

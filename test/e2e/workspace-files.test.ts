@@ -3,7 +3,7 @@
  * reads the real file the dialog names, the header shows the workspace now open, and a path that
  * does not exist or already exists is refused at the field with the workspace left as it was.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, headroom, listPrefixes, openSession, type AppSnapshot, type Session } from './support/app';
 
@@ -87,6 +87,39 @@ describe('workspace files from the toolbar', () => {
     await s.stopBridge();
     // The open workspace was not touched by either refusal.
     expect(readFileSync(s.ws).equals(before)).toBe(true);
+  });
+
+  it("refuses Save as and New onto a file the workspace keeps beside it, and reopening it keeps it writable", async () => {
+    s = await openSession(app, { demo: 'init' });
+    const { page } = s;
+    await page.goto(s.bridge.url);
+    await expect.poll(() => header(page).textContent()).toContain('isp.headroom');
+    // The query index is derived (deleting it costs only speed); a workspace saved under its name
+    // would be overwritten by the next snapshot of isp.headroom.
+    rmSync(`${s.ws}.index`, { force: true });
+    const dialog = page.getByRole('dialog');
+    for (const [button, target, says] of [
+      ['Save as', `${s.ws}.index`, 'query index'],
+      ['New', `${s.ws}.backups/plan.headroom`, 'backup'],
+    ] as const) {
+      await runDialog(page, button, target);
+      await expect.poll(() => dialog.textContent()).toContain(says);
+      await expect.poll(() => dialog.getByLabel('Workspace file (.headroom)').getAttribute('aria-invalid')).toBe('true');
+      await page.keyboard.press('Escape');
+      expect(existsSync(target)).toBe(false);
+    }
+    // Opening the workspace the app already has open: still writable, not locked out by itself.
+    await runDialog(page, 'Open', s.ws);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    // The notice says how it opened: "Opened isp.headroom", with "(read-only: …)" when it is.
+    const opened = page.locator('.notices .notice').filter({ hasText: 'Opened isp.headroom' });
+    await expect.poll(() => opened.count()).toBeGreaterThan(0);
+    expect(await opened.last().textContent()).not.toContain('read-only');
+    await expect.poll(() => header(page).textContent()).toContain('isp.headroom');
+    expect(await page.locator('.ws-name .badge.warn').count()).toBe(0);
+    expect(browserProblems()).toEqual([]);
+    await page.close();
+    await s.stopBridge();
   });
 });
 

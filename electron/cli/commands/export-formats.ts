@@ -4,7 +4,9 @@
  * command writes it atomically (temp file + rename).
  * Areas add their formats here (one entry each).
  */
+import { resolve } from 'node:path';
 import type { ReportFormat } from '../../../shared/contract';
+import { refuseWorkspaceFile } from '../../core/workspace/files';
 import type { Caller } from '../command';
 import { printHtmlToPdf } from '../pdf';
 
@@ -30,6 +32,17 @@ const reportFormat = (format: ReportFormat, summary: string): ExportFormatSpec =
     return (await call('reports.export', { format, within: opts.within, space: opts.space, ...(ns ? { ns } : {}) })).text;
   },
 });
+
+/**
+ * The file `--out` names, refused (exit 1, naming --out) when it is the workspace `ws` itself or
+ * one of the files Headroom keeps beside a workspace (journal, lock, index, integrity record, a
+ * backup), however it is spelled: relative, with `..`, or through a symlink. Checked before the
+ * export is produced, so nothing is written.
+ */
+export function checkOut(ws: string, out: string): string {
+  refuseWorkspaceFile(out, 'out', '--out', [ws]);
+  return resolve(out);
+}
 
 export const exportFormats: Record<string, ExportFormatSpec> = {
   csv: registryFormat('csv', 'prefix,status,description,space,date (RFC 4180, UTF-8)'),

@@ -5,7 +5,7 @@ import { HeadroomError, invalid } from '../../../shared/errors';
 import { setImportProgress } from '../../core/services/registry-io';
 import { atomicWriteFile } from '../../core/workspace/fsutil';
 import { alignRows, jsonOut, UsageError, type Command } from '../command';
-import { exportFormats } from './export-formats';
+import { checkOut, exportFormats } from './export-formats';
 
 function wholeNumber(value: unknown, field: string): number | undefined {
   if (value === undefined) return undefined;
@@ -239,8 +239,8 @@ export const registryCommands: Command[] = [
       const within = opts.within as string | undefined;
       const space = opts.space as string | undefined;
       const ns = opts.ns as string | undefined;
+      const out = checkOut(args[0]!, String(opts.out));
       const content = await withWorkspace(args[0]!, 'read', (call) => spec.produce(call, { within, space, ns }));
-      const out = resolve(String(opts.out));
       try {
         atomicWriteFile(out, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
       } catch (e) {

@@ -10,6 +10,7 @@ import { renderDraftMarkdown, renderDraftText } from '../../../shared/rir/draft-
 import { atomicWriteFile } from '../../core/workspace/fsutil';
 import { jsonOut, UsageError, type Command, type Io } from '../command';
 import { printHtmlToPdf } from '../pdf';
+import { checkOut } from './export-formats';
 
 export { CHROMIUM } from '../pdf';
 
@@ -48,6 +49,7 @@ export const requestsCommands: Command[] = [
       if (!['md', 'txt', 'pdf'].includes(format)) throw new HeadroomError('invalid', `format: must be one of md, txt, pdf (got "${format}")`, 'format');
       const out = opts.out as string | undefined;
       if (format === 'pdf' && !out) throw new UsageError('--format pdf needs --out FILE');
+      if (out) checkOut(args[0]!, out);
       const view = await withWorkspace(args[0]!, 'read', (call) => call('requests.getDraft', draftKey(opts)));
       if (format === 'pdf') printPdf(renderDraftHtml(view.draft, view.checks), out!);
       else {

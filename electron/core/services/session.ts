@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { WorkspaceState } from '../../../shared/contract';
 import { HeadroomError } from '../../../shared/errors';
-import { atomicWriteFile } from '../workspace/fsutil';
+import { atomicWriteFile, realPathOf } from '../workspace/fsutil';
 import { QueryIndex } from '../workspace/query-index';
 import { SCHEMA_VERSION } from '../workspace/schema';
 import { loadSqlJs } from '../workspace/sqljs';
@@ -64,7 +64,7 @@ export class Session {
    */
   async openForQuery(path: string): Promise<void> {
     const SQL = await loadSqlJs();
-    const full = resolve(path);
+    const full = realPathOf(path);
     const index = QueryIndex.open(full, SCHEMA_VERSION);
     if (!index) {
       await this.open(full, true);
@@ -76,6 +76,10 @@ export class Session {
   }
 
   async open(path: string, readOnly = false): Promise<WorkspaceState> {
+    // Opening the file this session already has open: close it first (saving it), or the new
+    // open would find this session's own lock and the app would lock itself out of its file.
+    const current = this.ws ?? null;
+    if (current && realPathOf(current.path) === realPathOf(path)) this.closeCurrent();
     const ws = await Workspace.open(path, { ...this.options, readOnly });
     this.replace(ws);
     return ws.state();

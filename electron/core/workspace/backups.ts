@@ -2,9 +2,9 @@
  * Rotating backups beside the workspace: `<file>.backups/<name>.<UTC stamp>.headroom`.
  * Taken before every migration and at most every few hours when a writer opens the file.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { atomicWriteFile } from './fsutil';
+import { atomicWriteFile, dirModeFor, modeOf, removeDeadTemps } from './fsutil';
 import { checkSeal, hasSqliteHeader } from './fileformat';
 
 export const KEEP_BACKUPS = 8;
@@ -41,10 +41,21 @@ export function listBackups(workspacePath: string): BackupFile[] {
 
 export function writeBackup(workspacePath: string, bytes: Uint8Array, now: Date): string {
   const dir = backupDirFor(workspacePath);
-  mkdirSync(dir, { recursive: true });
+  // A backup holds what the workspace holds: it takes the workspace's mode (600 stays 600).
+  const mode = modeOf(workspacePath) ?? 0o644;
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true, mode: dirModeFor(mode) });
+    try {
+      chmodSync(dir, dirModeFor(mode));
+    } catch {
+      /* best effort */
+    }
+  }
   let target = join(dir, `${basename(workspacePath)}.${stamp(now)}.headroom`);
   for (let n = 1; existsSync(target); n++) target = join(dir, `${basename(workspacePath)}.${stamp(now)}-${n}.headroom`);
-  atomicWriteFile(target, bytes);
+  atomicWriteFile(target, bytes, { mode });
+  // Temp files of backups whose writer was killed mid-write.
+  removeDeadTemps(dir, readdirSync(dir).filter((n) => n.startsWith(`.${basename(workspacePath)}.`)).map((n) => n.slice(1, n.lastIndexOf('.tmp-'))));
   for (const old of listBackups(workspacePath).slice(KEEP_BACKUPS)) {
     try {
       unlinkSync(old.path);

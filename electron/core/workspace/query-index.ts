@@ -194,7 +194,7 @@ export function writeQueryIndex(path: string, db: Database, stamp: { workspaceId
     if (!LITTLE_ENDIAN) throw new Error('big-endian host');
     const st = statSync(path, { bigint: true });
     const bytes = buildQueryIndex(db, { ...stamp, size: String(st.size), mtimeNs: String(st.mtimeNs), ino: String(st.ino) });
-    atomicWriteFile(target, bytes);
+    atomicWriteFile(target, bytes, { mode: Number(st.mode) & 0o7777 });
   } catch {
     removeQueryIndex(path);
   }

@@ -7,8 +7,8 @@
  * entries newer than the snapshot are replayed. A damaged file is refused, never rewritten.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { HeadroomError } from '../../../shared/errors';
 import type { CheckResult, HistoryEntry, WorkspaceInfo, WorkspaceState } from '../../../shared/contract';
@@ -24,8 +24,9 @@ import {
   sealHex,
   sealSnapshot,
 } from './fileformat';
-import { atomicCreateFile, atomicWriteFile } from './fsutil';
+import { atomicCreateFile, atomicWriteFile, createDurably, modeOf, realPathOf, removeDeadTemps } from './fsutil';
 import { JournalWriter, journalPathFor, readJournal, type SqlParam } from './journal';
+import { refuseWorkspaceFile } from './files';
 import { acquireLock } from './lock';
 import { MIGRATIONS, migrate, SCHEMA_VERSION, userVersion, type Migration } from './schema';
 import { QueryIndex, writeQueryIndex } from './query-index';
@@ -102,7 +103,7 @@ function readVerifiedSeal(path: string): string | null {
 
 function rememberVerifiedSeal(path: string, seal: string): void {
   try {
-    atomicWriteFile(verifiedPathFor(path), Buffer.from(`${seal}\n`));
+    atomicWriteFile(verifiedPathFor(path), Buffer.from(`${seal}\n`), { mode: modeOf(path) ?? 0o644 });
   } catch {
     /* a read-only folder: the check simply runs again next time */
   }
@@ -172,9 +173,11 @@ export class Workspace {
 
   /** Creates a new workspace file; refuses (conflict) if the path exists. */
   static async create(path: string, opts: WorkspaceOptions = {}, seed?: (ws: Workspace) => void): Promise<Workspace> {
-    const full = resolve(path);
+    const full = realPathOf(path);
     if (existsSync(full)) throw new HeadroomError('conflict', `${full}: the file already exists; choose another name`, 'path');
     if (!existsSync(dirname(full))) throw new HeadroomError('not-found', `${full}: the folder ${dirname(full)} does not exist`, 'path');
+    // `X.headroom.journal` and its kin belong to X: a workspace created there would be overwritten.
+    refuseWorkspaceFile(full, 'path', full);
     const SQL = await loadSqlJs();
     const db = new SQL.Database();
     db.run(`PRAGMA application_id = ${APPLICATION_ID}`);
@@ -207,22 +210,31 @@ export class Workspace {
 
   /** `open` once sql.js is loaded: synchronous, for a session that opens on first use. */
   static openWith(SQL: SqlJsStatic, path: string, opts: WorkspaceOptions = {}): Workspace {
-    const full = resolve(path);
+    // The real path: a symlink to a workspace shares its lock, journal and backups, and a
+    // snapshot replaces the file itself, never the link (docs/workspace-files.md).
+    const full = realPathOf(path);
     if (!existsSync(full)) throw new HeadroomError('not-found', `${full}: no such workspace file`, 'path');
-    if (statSync(full).isDirectory()) throw new HeadroomError('invalid', `${full}: is a folder, not a workspace file`, 'path');
+    const st = statSync(full);
+    if (st.isDirectory()) throw new HeadroomError('invalid', `${full}: is a folder, not a workspace file`, 'path');
 
     let readOnly = opts.readOnly ?? false;
     let readOnlyReason: string | null = readOnly ? 'opened read-only' : null;
     let release: (() => void) | null = null;
+    if (!readOnly && !fileIsWritable(full, st.mode)) {
+      // A file made read-only is never replaced by a writable copy: it opens read-only.
+      readOnly = true;
+      readOnlyReason = `the file is read-only (permissions ${(st.mode & 0o777).toString(8)}); opened read-only. To change it, make it writable (chmod u+w) and open it again`;
+    }
     if (!readOnly) {
       const lock = acquireLock(full);
       if (lock.ok) release = lock.release;
       else {
         readOnly = true;
-        const who = lock.holder ? `process ${lock.holder.pid} on ${lock.holder.host} since ${lock.holder.since}` : 'another process';
-        readOnlyReason = `locked by ${who}; opened read-only`;
+        readOnlyReason = lock.message;
       }
     }
+    // The writer clears what a process killed mid-snapshot left (its temp files).
+    if (release) removeDeadTemps(dirname(full), [basename(full), ...WORKSPACE_SIDE_NAMES.map((s) => basename(full) + s)]);
     try {
       // A reader may meet the writer's snapshot being replaced between reading the file and its
       // journal (the journal is reset right after): it then reads both again.
@@ -341,6 +353,8 @@ export class Workspace {
     ws.hasShelf = hasTable('prefixes_shelf');
     if (ws.hasUsage && (ws.seq > ws.snapshotSeq || version < known || !usageCoversPrefixes(db))) rebuildUsage(db);
     if (!readOnly && bytes.length >= GROW_AT_OPEN_BYTES) growInMemoryFile(db);
+    // The journal's name is made durable (its folder fsynced) before any change is written to it.
+    if (!readOnly) createDurably(journalPath, modeOf(full) ?? 0o644);
     if (!readOnly) {
       const mustCompact = version < known || stale || journal.tornTail || journal.workspaceId !== id;
       if (mustCompact) {
@@ -545,8 +559,10 @@ export class Workspace {
   /** Writes this workspace to a new file (refused if it exists). The caller opens it. */
   exportTo(path: string): string {
     this.assertOpen();
-    const full = resolve(path);
+    const full = realPathOf(path);
     if (existsSync(full)) throw new HeadroomError('conflict', `${full}: the file already exists; choose another name`, 'path');
+    // `X.headroom.index` and its kin belong to X, which would overwrite a workspace saved there.
+    refuseWorkspaceFile(full, 'path', full, [this.path]);
     const newId = randomUUID();
     this.db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', '0'), ('workspace_id', ?)", [newId]);
     const bytes = this.db.export();
@@ -646,6 +662,20 @@ export class Workspace {
     const out: Record<string, Row[]> = {};
     for (const t of ['spaces', 'prefixes', 'asns', 'settings']) out[t] = this.all(`SELECT * FROM ${t} ORDER BY 1`);
     return out;
+  }
+}
+
+/** The side files written by atomic replacement, whose temp files a killed writer may leave. */
+const WORKSPACE_SIDE_NAMES = ['.index', '.verified'];
+
+/** Whether this process may, and should, write the file: its mode has write bits and access allows it. */
+function fileIsWritable(path: string, mode: number): boolean {
+  if ((mode & 0o222) === 0) return false;
+  try {
+    accessSync(path, fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
