@@ -102,6 +102,17 @@ export function callInput(kind: FormKind, values: Record<string, unknown>, ids: 
   return input;
 }
 
+/**
+ * The values that differ from the row as it was opened: what a save of that row sends. Both
+ * sides come from the same parse of the same kind of draft, so a stored value shown rounded
+ * (6 significant figures) and left alone compares equal and is not written back rounded.
+ */
+export function changedFields(values: Record<string, unknown>, opened: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) if (!(k in opened) || opened[k] !== v) out[k] = v;
+  return out;
+}
+
 /** The contract's schema on the draft: the service's own range messages, by field, as you type. */
 export function schemaErrors(channel: Channel, input: Record<string, unknown>): Record<string, string> {
   const r = contract[channel].input.safeParse(input);
