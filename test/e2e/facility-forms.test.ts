@@ -152,3 +152,39 @@ describe('the equipment editor', () => {
     expect(s!.browser.problems).toEqual([]);
   });
 });
+
+describe('units in the facility forms (issue 10, item 11)', () => {
+  it('keeps the typed number when a unit is picked, takes "1.8 kW" typed whole, and warns about a value 1000× its nameplate', { timeout: 150_000 }, async () => {
+    const page = await openFacility();
+    await view(page, 'Equipment');
+    await page.getByRole('table', { name: 'Equipment' }).getByText('Core router').click();
+    const form = page.getByRole('form', { name: 'Equipment' });
+    const id = await stored((ws) => Number(ws.get("SELECT id FROM facility_equipment WHERE name = 'Core router'")!.id));
+    const measured = field(form, 'Measured (each)');
+    expect(await form.getByLabel('Measured (each) unit').inputValue()).toBe('W');
+
+    await measured.fill('1.8');
+    await form.getByLabel('Measured (each) unit').selectOption('kW');
+    expect(await measured.inputValue()).toBe('1.8');
+    await save(page, form, /Saved equipment/);
+    expect((await row('facility_equipment', id)).measured_w).toBe(1800);
+
+    await form.getByLabel('Nameplate (each)', { exact: true }).fill('3.2 kW');
+    await form.getByLabel('Nameplate (each)', { exact: true }).press('Tab');
+    expect(await form.getByLabel('Nameplate (each)', { exact: true }).inputValue()).toBe('3.2');
+    expect(await form.getByLabel('Nameplate (each) unit').inputValue()).toBe('kW');
+    await save(page, form, /Saved equipment/);
+    expect(await row('facility_equipment', id)).toEqual(expect.objectContaining({ nameplate_w: 3200, measured_w: 1800 }));
+
+    // Shown again as stored, in W (under 5 kW): 1650 typed, then kW picked, is 1.65 MW against a 3.2 kW nameplate.
+    expect(await measured.inputValue()).toBe('1800');
+    expect(await form.getByLabel('Measured (each) unit').inputValue()).toBe('W');
+    await measured.fill('1650');
+    await form.getByLabel('Measured (each) unit').selectOption('kW');
+    const warning = form.locator('.field-warning');
+    await expect.poll(() => warning.textContent()).toBe('Measured (each) is about 1000 times the nameplate (1,650 kW against 3.2 kW): check its unit.');
+    await form.getByLabel('Measured (each) unit').selectOption('W');
+    await expect.poll(() => warning.count()).toBe(0);
+    expect(s!.browser.problems).toEqual([]);
+  });
+});

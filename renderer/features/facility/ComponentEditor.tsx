@@ -11,7 +11,7 @@ import type { Channel } from '../../../shared/contract';
 import type { SiteDetail } from '../../../shared/facility/site-record';
 import { client } from '../../client';
 import { errorsFrom, useWorkspace } from '../../state';
-import { callInput, CHANNELS, changedFields, changeUnit, draftFrom, formFieldOf, liveLimits, parseDraft, schemaErrors, siteWithDraft, type LiveLimits } from './draft';
+import { callInput, CHANNELS, changedFields, changeUnit, draftFrom, formFieldOf, liveLimits, magnitudeWarnings, parseDraft, schemaErrors, settleUnit, siteWithDraft, typeText, type LiveLimits } from './draft';
 import { FORMS, type FormKind } from './fields';
 import { QuantityField, type TableChoice } from './QuantityField';
 
@@ -66,7 +66,8 @@ export function ComponentEditor({ kind, detail, record, defaults, tables, readOn
       if (f && !(f in errors)) errors[f] = problem;
       else if (!f && !errors._) errors._ = live.message;
     }
-    return { input, errors, live, liveDetail, values: parsed.values };
+    const warnings = magnitudeWarnings(kind, id, parsed.values, liveDetail);
+    return { input, errors, warnings, live, liveDetail, values: parsed.values };
   }, [draft, kind, id, detail, channel, transformInput]);
 
   const shown = (key: string): string | undefined => serverErrors[key] ?? (touched.has(key) ? view.errors[key] : undefined);
@@ -146,10 +147,12 @@ export function ComponentEditor({ kind, detail, record, defaults, tables, readOn
               text={draft.text[f.key] ?? ''}
               unit={draft.unit[f.key] ?? ''}
               error={shown(f.key)}
+              warning={view.warnings[f.key]}
               disabled={readOnly}
               {...(tables ? { tables } : {})}
-              onText={(text) => edit(f.key, { ...draft, text: { ...draft.text, [f.key]: text } })}
+              onText={(text) => edit(f.key, typeText(draft, f.key, text))}
               onUnit={(u) => edit(f.key, changeUnit(draft, f, u))}
+              onSettle={() => setDraft((d) => settleUnit(d, f))}
             />
           ))}
         </div>
