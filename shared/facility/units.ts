@@ -81,7 +81,8 @@ export function parseQuantity(text: string, unit: Unit): number | null {
   if (THOUSANDS.test(t)) return NaN;
   t = t.replace(',', '.');
   if (!NUMBER.test(t)) return NaN;
-  return Number(t) * unit.factor;
+  // A percent is divided by 100 (95 / 100 = 0.95 exactly; 95 × 0.01 = 0.9500000000000001).
+  return unit.factor < 1 ? Number(t) / Math.round(1 / unit.factor) : Number(t) * unit.factor;
 }
 
 export type QuantityText =

@@ -49,6 +49,13 @@ describe('parseQuantityText', () => {
     expect(parseQuantity('1,800', findUnit('power', 'W'))).toBeNaN();
   });
 
+  it('reads a percent as the nearest fraction (95 % is 0.95, not 0.9500000000000001)', () => {
+    expect(value(parseQuantityText('95', 'percent', '%'))).toBe(0.95);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 100_000 }), (n) => {
+        expect(parseQuantity(String(n), findUnit('percent', '%'))).toBe(n / 100);
+      }));
+  });
+
   it('is empty for an empty field', () => {
     expect(parseQuantityText('   ', 'power', 'W')).toEqual({ ok: true, value: null, unit: null, number: '' });
   });
@@ -72,7 +79,7 @@ describe('parseQuantityText', () => {
           const b = parseQuantityText(text, kind, typed.id);
           expect(a.ok && b.ok).toBe(true);
           if (a.ok && b.ok) expect(a.value).toBe(b.value);
-          if (a.ok) expect(a.value).toBe(x * typed.factor);
+          if (a.ok) expect(a.value).toBe(typed.factor < 1 ? x / 100 : x * typed.factor);
         },
       ),
     );
