@@ -1,7 +1,7 @@
 /**
- * Read after save in Settings (issue 10, item 1's audit of every editor): the organisation form
- * shows what was saved, and a second save of another field keeps the first (checked in the
- * workspace's settings rows, read-only beside the running bridge).
+ * Read after save in Settings and in the Requests draft edits (issue 10, item 1's audit of every
+ * editor): each form shows what was saved, and a second save of another field keeps the first
+ * (checked in the workspace's settings rows, read-only beside the running bridge).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/core/workspace/workspace';
@@ -48,6 +48,30 @@ describe('Settings: organisation', () => {
     const stored = await settings();
     expect(stored).toMatch(/"mntner":"EXAMPLE-MNT"/);
     expect(stored).toMatch(/"country":"NL"/);
+    expect(s.browser.problems).toEqual([]);
+  });
+});
+
+describe('Requests: draft edits', () => {
+  it('shows the saved horizon and justification, and the second save keeps the first', async () => {
+    s = await openSession(app);
+    const { page } = s;
+    await loadApp(s, '#/requests');
+    const horizon = page.getByLabel('Plan horizon (months)');
+    await horizon.waitFor();
+    await horizon.fill('18');
+    await horizon.press('Tab');
+    await expect.poll(() => settings()).toMatch(/"horizonMonths":18/);
+    await s.browser.settled();
+    expect(await horizon.inputValue()).toBe('18');
+    const why = page.getByLabel('Justification');
+    await why.fill('Two new towns on the fibre ring');
+    await why.press('Tab');
+    await expect.poll(() => settings()).toMatch(/Two new towns on the fibre ring/);
+    await s.browser.settled();
+    expect(await horizon.inputValue()).toBe('18');
+    expect(await why.inputValue()).toBe('Two new towns on the fibre ring');
+    expect(await settings()).toMatch(/"horizonMonths":18/);
     expect(s.browser.problems).toEqual([]);
   });
 });
