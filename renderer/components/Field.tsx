@@ -3,14 +3,16 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 interface FieldProps {
   label: string;
   error?: string | undefined;
+  /** A value that is valid but doubtful, said in plain words; shown below an error, if any. */
+  warning?: string | undefined;
   hint?: ReactNode;
   children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
 }
 
 /** A labelled control with its error shown right below it (errors are shown at the field). */
-export function Field({ label, error, hint, children }: FieldProps) {
+export function Field({ label, error, warning, hint, children }: FieldProps) {
   const id = useId();
-  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  const describedBy = [error ? `${id}-error` : hint ? `${id}-hint` : null, warning ? `${id}-warning` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -24,6 +26,11 @@ export function Field({ label, error, hint, children }: FieldProps) {
           {hint}
         </div>
       ) : null}
+      {warning && (
+        <div className="field-warning" id={`${id}-warning`} role="status">
+          {warning}
+        </div>
+      )}
     </div>
   );
 }

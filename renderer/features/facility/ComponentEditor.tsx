@@ -3,13 +3,15 @@
  * with the contract's schema (the service's own messages) and recomputes the whole site with
  * the pure calculators, so the results beside the form answer as the planner types. Saving is
  * one undoable action; a refusal from the service shows at its field and nothing is saved.
+ * Saving a row that exists sends only the fields whose value differs from the row as opened,
+ * so a field the planner did not touch is never written (issue 10).
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Channel } from '../../../shared/contract';
 import type { SiteDetail } from '../../../shared/facility/site-record';
 import { client } from '../../client';
 import { errorsFrom, useWorkspace } from '../../state';
-import { callInput, CHANNELS, changeUnit, draftFrom, formFieldOf, liveLimits, parseDraft, schemaErrors, siteWithDraft, type LiveLimits } from './draft';
+import { callInput, CHANNELS, changedFields, changeUnit, draftFrom, formFieldOf, liveLimits, magnitudeWarnings, parseDraft, schemaErrors, settleUnit, siteWithDraft, typeText, type LiveLimits } from './draft';
 import { FORMS, type FormKind } from './fields';
 import { QuantityField, type TableChoice } from './QuantityField';
 
@@ -40,6 +42,8 @@ interface Props {
 export function ComponentEditor({ kind, detail, record, defaults, tables, readOnly, title, transformInput, onSaved, onRemoved, onCancel, children }: Props) {
   const { refresh, notify } = useWorkspace();
   const [draft, setDraft] = useState(() => draftFrom(kind, record, defaults));
+  // The values as opened: a save of an existing row sends only the fields that differ from them.
+  const [opened] = useState(() => parseDraft(kind, draftFrom(kind, record, defaults)).values);
   const [touched, setTouched] = useState<Set<string>>(() => new Set(record ? FORMS[kind].fields.map((f) => f.key) : []));
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -62,7 +66,8 @@ export function ComponentEditor({ kind, detail, record, defaults, tables, readOn
       if (f && !(f in errors)) errors[f] = problem;
       else if (!f && !errors._) errors._ = live.message;
     }
-    return { input, errors, live, liveDetail, values: parsed.values };
+    const warnings = magnitudeWarnings(kind, id, parsed.values, liveDetail);
+    return { input, errors, warnings, live, liveDetail, values: parsed.values };
   }, [draft, kind, id, detail, channel, transformInput]);
 
   const shown = (key: string): string | undefined => serverErrors[key] ?? (touched.has(key) ? view.errors[key] : undefined);
@@ -77,10 +82,20 @@ export function ComponentEditor({ kind, detail, record, defaults, tables, readOn
   const submit = async () => {
     setTouched(new Set(form.fields.map((f) => f.key)));
     if (!valid) return;
+    let input = view.input;
+    if (id !== null) {
+      const patch = changedFields(view.values, opened);
+      if (Object.keys(patch).length === 0) {
+        notify('info', `Nothing to save: no field of the ${form.title.toLowerCase()} was changed.`);
+        return;
+      }
+      const base = { id, ...patch };
+      input = transformInput ? transformInput(base) : base;
+    }
     setBusy(true);
     setServerErrors({});
     try {
-      const saved = (await client.call(channel, view.input as never)) as { id: number; name?: string };
+      const saved = (await client.call(channel, input as never)) as { id: number; name?: string };
       notify('info', `${id === null ? 'Added' : 'Saved'} ${form.title.toLowerCase()}${saved.name ? ` “${saved.name}”` : ''}. Ctrl+Z undoes it.`);
       await refresh();
       onSaved?.(saved.id);
@@ -132,10 +147,12 @@ export function ComponentEditor({ kind, detail, record, defaults, tables, readOn
               text={draft.text[f.key] ?? ''}
               unit={draft.unit[f.key] ?? ''}
               error={shown(f.key)}
+              warning={view.warnings[f.key]}
               disabled={readOnly}
               {...(tables ? { tables } : {})}
-              onText={(text) => edit(f.key, { ...draft, text: { ...draft.text, [f.key]: text } })}
+              onText={(text) => edit(f.key, typeText(draft, f.key, text))}
               onUnit={(u) => edit(f.key, changeUnit(draft, f, u))}
+              onSettle={() => setDraft((d) => settleUnit(d, f))}
             />
           ))}
         </div>

@@ -50,6 +50,18 @@ function LiveGauges({ view, keys, basis = 'measured' }: { view: LiveView; keys: 
   );
 }
 
+/**
+ * An editor's key: the row it edits, as stored. The editor starts from the stored row and is
+ * started again when that row changes (a save, an undo), so it never keeps showing, and then
+ * saving back, what the row held before. Keyed on the workspace's change counter instead, it
+ * restarted from the row of the previous load, before the new one had arrived (issue 10).
+ */
+function editorKey(prefix: string, record: object | number | 'new' | null | undefined): string {
+  if (record === null || record === undefined || record === 'new') return `${prefix}-new`;
+  if (typeof record === 'number') return `${prefix}-${record}`;
+  return `${prefix}-${JSON.stringify(record)}`;
+}
+
 function Facts({ rows }: { rows: [string, string][] }) {
   return (
     <dl className="fac-facts">
@@ -173,7 +185,15 @@ export function FacilityScreen() {
 
   useEffect(() => {
     if (siteId === null) return setDetail(null);
-    void client.call('facility.getSite', { siteId }).then(setDetail, (e: Error) => notify('error', e.message));
+    // An answer overtaken by a newer request (another change meanwhile) must not land after it.
+    let current = true;
+    void client.call('facility.getSite', { siteId }).then(
+      (d) => current && setDetail(d),
+      (e: Error) => current && notify('error', e.message),
+    );
+    return () => {
+      current = false;
+    };
   }, [siteId, version, notify]);
 
   // Bundled tables not yet in the workspace take negative ids in the form; saving names them by key.
@@ -308,7 +328,7 @@ export function FacilityScreen() {
                 />
                 {pick('equipment') !== null && (
                   <ComponentEditor
-                    key={`eq-${pick('equipment')}-${version}`}
+                    key={editorKey('eq', detail.equipment.find((e) => e.id === pick('equipment')) ?? pick('equipment'))}
                     kind="equipment"
                     detail={liveDetail}
                     record={(detail.equipment.find((e) => e.id === pick('equipment')) as unknown as Record<string, unknown>) ?? null}
@@ -345,7 +365,7 @@ export function FacilityScreen() {
             {tab === 'power' && (
               <div className="fac-stack">
                 <ComponentEditor
-                  key={`ups-${detail.ups[0]?.id ?? 'new'}-${version}`}
+                  key={editorKey('ups', detail.ups[0])}
                   kind="ups"
                   detail={liveDetail}
                   record={(detail.ups[0] as unknown as Record<string, unknown>) ?? null}
@@ -355,7 +375,7 @@ export function FacilityScreen() {
                   {(view) => <LiveGauges view={view} keys={['ups']} />}
                 </ComponentEditor>
                 <ComponentEditor
-                  key={`bat-${detail.batteryStrings[0]?.id ?? 'new'}-${version}`}
+                  key={editorKey('bat', detail.batteryStrings[0])}
                   kind="batteryString"
                   detail={liveDetail}
                   record={(detail.batteryStrings[0] as unknown as Record<string, unknown>) ?? null}
@@ -380,7 +400,7 @@ export function FacilityScreen() {
 
             {tab === 'generator' && (
               <ComponentEditor
-                key={`gen-${detail.generators[0]?.id ?? 'new'}-${version}`}
+                key={editorKey('gen', detail.generators[0])}
                 kind="generator"
                 detail={liveDetail}
                 record={(detail.generators[0] as unknown as Record<string, unknown>) ?? null}
@@ -434,7 +454,7 @@ export function FacilityScreen() {
 
             {tab === 'cooling' && (
               <ComponentEditor
-                key={`cool-${detail.coolingUnits[0]?.id ?? 'new'}-${version}`}
+                key={editorKey('cool', detail.coolingUnits[0])}
                 kind="coolingUnit"
                 detail={liveDetail}
                 record={(detail.coolingUnits[0] as unknown as Record<string, unknown>) ?? null}
@@ -470,7 +490,7 @@ export function FacilityScreen() {
 
             {tab === 'backup' && (
               <div className="fac-stack">
-                <ComponentEditor key={`bks-${version}`} kind="backupSettings" detail={liveDetail} record={detail.site as unknown as Record<string, unknown>} readOnly={readOnly} title="Backup link and data">
+                <ComponentEditor key={editorKey('bks', detail.site)} kind="backupSettings" detail={liveDetail} record={detail.site as unknown as Record<string, unknown>} readOnly={readOnly} title="Backup link and data">
                   {(view) => <LiveGauges view={view} keys={['backup', 'restore', 'storage']} />}
                 </ComponentEditor>
                 <div className="fac-split">
@@ -489,7 +509,7 @@ export function FacilityScreen() {
                   />
                   {pick('backupJob') !== null && (
                     <ComponentEditor
-                      key={`bj-${pick('backupJob')}-${version}`}
+                      key={editorKey('bj', detail.backupJobs.find((j) => j.id === pick('backupJob')) ?? pick('backupJob'))}
                       kind="backupJob"
                       detail={liveDetail}
                       record={(detail.backupJobs.find((j) => j.id === pick('backupJob')) as unknown as Record<string, unknown>) ?? null}
@@ -544,7 +564,7 @@ export function FacilityScreen() {
 
             {tab === 'site' && (
               <ComponentEditor
-                key={`site-${detail.site.id}-${version}`}
+                key={editorKey('site', detail.site)}
                 kind="site"
                 detail={liveDetail}
                 record={detail.site as unknown as Record<string, unknown>}

@@ -13,13 +13,17 @@ interface Props {
   text: string;
   unit: string;
   error?: string | undefined;
+  /** A valid but doubtful value (about 1000× off its neighbours), in plain words. */
+  warning?: string | undefined;
   disabled?: boolean;
   tables?: TableChoice[];
   onText(text: string): void;
   onUnit(unit: string): void;
+  /** The planner left the field (a unit typed after the number moves into the picker). */
+  onSettle?(): void;
 }
 
-export function QuantityField({ spec, text, unit, error, disabled, tables, onText, onUnit }: Props) {
+export function QuantityField({ spec, text, unit, error, warning, disabled, tables, onText, onUnit, onSettle }: Props) {
   if (spec.kind === 'choice' || spec.kind === 'table') {
     const options = spec.kind === 'choice' ? spec.choices!.map((c) => ({ id: c, label: c })) : [{ id: '', label: '(none)' }, ...(tables ?? [])];
     return (
@@ -39,7 +43,7 @@ export function QuantityField({ spec, text, unit, error, disabled, tables, onTex
   const units = spec.kind === 'text' ? [] : unitsOf(spec.kind as UnitKind);
   const label = units.length === 1 && units[0]!.label ? `${spec.label} (${units[0]!.label})` : spec.label;
   return (
-    <Field label={label} error={error} hint={spec.hint ?? (spec.optional && spec.kind !== 'text' ? 'optional' : undefined)}>
+    <Field label={label} error={error} warning={warning} hint={spec.hint ?? (spec.optional && spec.kind !== 'text' ? 'optional' : undefined)}>
       {(p) => (
         <div className={`fac-quantity${units.length > 1 ? ' with-unit' : ''}`}>
           <input
@@ -53,6 +57,7 @@ export function QuantityField({ spec, text, unit, error, disabled, tables, onTex
             disabled={disabled}
             className={spec.kind === 'text' ? '' : 'num'}
             onChange={(e) => onText(e.target.value)}
+            onBlur={onSettle}
           />
           {units.length > 1 && (
             <select aria-label={`${spec.label} unit`} value={unit} disabled={disabled} onChange={(e) => onUnit(e.target.value)} className="fac-unit">

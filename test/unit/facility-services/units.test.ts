@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changeUnit, draftFrom, parseDraft, type Draft } from '../../../renderer/features/facility/draft';
+import { changedFields, changeUnit, draftFrom, magnitudeWarnings, parseDraft, settleUnit, typeText, type Draft } from '../../../renderer/features/facility/draft';
 import { FORMS } from '../../../renderer/features/facility/fields';
 import { findUnit, formatQuantity, parseQuantity, UNIT_KINDS, type UnitKind } from '../../../renderer/features/facility/units';
 
@@ -68,5 +68,69 @@ describe('parseDraft', () => {
     expect(r.errors).toEqual({ nameplateW: 'must be a number' });
     d.text.nameplateW = '';
     expect(parseDraft('equipment', d).errors).toEqual({ nameplateW: 'is required' });
+  });
+});
+
+describe('a number the planner typed, then a unit (issue 10, item 11)', () => {
+  const measured = FORMS.equipment.fields.find((f) => f.key === 'measuredW')!;
+  const opened = () => draftFrom('equipment', { name: 'Core router', qty: 2, nameplateW: 3000, measuredW: 1650 });
+
+  it('keeps the digits: "1.8", then kW, is 1.8 kW = 1800 W (not 0.0018 kW)', () => {
+    let d = opened();
+    expect(d.unit.measuredW).toBe('W');
+    d = typeText(d, 'measuredW', '1.8');
+    d = changeUnit(d, measured, 'kW');
+    expect([d.text.measuredW, d.unit.measuredW]).toEqual(['1.8', 'kW']);
+    expect(parseDraft('equipment', d).values.measuredW).toBe(1800);
+  });
+
+  it('re-expresses a stored value the planner has not typed over (1650 W = 1.65 kW)', () => {
+    const d = changeUnit(opened(), measured, 'kW');
+    expect([d.text.measuredW, d.unit.measuredW]).toEqual(['1.65', 'kW']);
+    expect(changedFields(parseDraft('equipment', d).values, parseDraft('equipment', opened()).values)).toEqual({});
+  });
+
+  it('takes "1.8 kW" typed whole, and moves the unit into the picker when the field is left', () => {
+    let d = typeText(opened(), 'measuredW', '1.8 kW');
+    expect(parseDraft('equipment', d).values.measuredW).toBe(1800);
+    d = settleUnit(d, measured);
+    expect([d.text.measuredW, d.unit.measuredW]).toEqual(['1.8', 'kW']);
+    expect(parseDraft('equipment', d).values.measuredW).toBe(1800);
+    // Then picking W keeps the typed digits in W.
+    d = typeText(d, 'measuredW', '1.8 kW');
+    d = changeUnit(d, measured, 'W');
+    expect([d.text.measuredW, d.unit.measuredW]).toEqual(['1.8', 'W']);
+  });
+
+  it('refuses a unit the field does not take, at the field', () => {
+    const d = typeText(opened(), 'measuredW', '1.8 kVA');
+    expect(parseDraft('equipment', d).errors).toEqual({ measuredW: '“kVA” is not a unit of this field (use W, kW or MW)' });
+  });
+});
+
+describe('magnitudeWarnings', () => {
+  const detail = {
+    site: { id: 1 },
+    equipment: [
+      { id: 1, name: 'a', qty: 2, nameplateW: 3000, measuredW: 1650 },
+      { id: 2, name: 'b', qty: 4, nameplateW: 800, measuredW: 420 },
+      { id: 3, name: 'c', qty: 10, nameplateW: 750, measuredW: null },
+    ],
+    ups: [],
+    generators: [],
+    coolingUnits: [],
+  } as unknown as Parameters<typeof magnitudeWarnings>[3];
+
+  it('warns in plain words at the field when a measured power is about 1000× its nameplate', () => {
+    expect(magnitudeWarnings('equipment', 1, { nameplateW: 3000, measuredW: 1_650_000 }, detail)).toEqual({
+      measuredW: 'Measured (each) is about 1000 times the nameplate (1,650 kW against 3 kW): check its unit.',
+    });
+    expect(magnitudeWarnings('equipment', 1, { nameplateW: 3000, measuredW: 1650 }, detail)).toEqual({});
+  });
+
+  it('warns when a UPS rating in W is about 1000× its rating in VA', () => {
+    expect(magnitudeWarnings('ups', null, { ratedVA: 30, ratedW: 27000 }, detail).ratedW).toBe(
+      'Unit rating (W) is about 1000 times the unit rating in VA (27 kW against 30 VA): check its unit.',
+    );
   });
 });
