@@ -24,7 +24,7 @@ interface Computed {
 
 function compute(series: ForecastSeries, method: ForecastMethod, scenarios: Scenario[], treatOneOffs: boolean): Computed {
   const { limit, history, asOf } = series;
-  const empty: ForecastResult = { status: limit.status, model: null, date: limit.date, earliest: null, latest: null, params: {}, holdoutMae: null, warnings: limit.warnings };
+  const empty: ForecastResult = { status: limit.status, model: null, date: limit.date, earliest: null, latest: null, params: {}, holdoutMae: null, warnings: limit.warnings, stale: limit.stale, runoutByMonth: limit.runoutByMonth };
   if (limit.capacity === null || history.length === 0) return { result: empty, warning: null, curve: forecastCurve(history, empty, { asOf }), error: null };
   const c = limit.capacity > 0 ? limit.capacity : Number.MIN_VALUE;
   const extra = { ...(scenarios.length > 0 ? { scenarios } : {}), ...(treatOneOffs ? { treatOneOffs } : {}) };

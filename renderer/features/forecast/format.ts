@@ -25,12 +25,15 @@ export const STATUS_TEXT: Record<ForecastStatus, string> = {
   projectedNow: 'At the limit now',
   ok: 'Runs out',
   beyondHorizon: '> 10 years',
+  mayRunOut: 'May run out',
   never: 'Not projected to run out',
   insufficientData: 'Need ≥ 6 points over ≥ 4 weeks',
 };
 
-export function headline(l: Pick<LimitForecast, 'status' | 'date'>): string {
+export function headline(l: Pick<LimitForecast, 'status' | 'date' | 'earliest'>): string {
   switch (l.status) {
+    case 'mayRunOut':
+      return `May run out from ${l.earliest}`;
     case 'ok':
       return `≈ ${l.date}`;
     case 'exceeded':
