@@ -11,6 +11,7 @@ import { Field } from '../../components/Field';
 import { errorsFrom } from '../../state';
 import { headline, likely, MODEL_LABEL, quantity } from './format';
 import { LimitChart } from './LimitChart';
+import { RunoutStrip } from './RunoutStrip';
 import { parseScenario } from './scenario-text';
 
 const METHODS: ForecastMethod[] = ['auto', 'linear', 'drift', 'exponential', 'holt', 'damped', 'quadratic'];
@@ -132,8 +133,14 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
         </div>
         <div>
           <dt>Runner-up</dt>
-          <dd>{runnerUp ?? '—'}</dd>
+          <dd title={typeof result.params.runnerUpReason === 'string' ? result.params.runnerUpReason : undefined}>{runnerUp ?? '—'}</dd>
         </div>
+        {typeof result.params.runnerUpReason === 'string' && (
+          <div className="fc-why">
+            <dt>Why not the runner-up</dt>
+            <dd>{result.params.runnerUpReason}</dd>
+          </div>
+        )}
         {without !== null && (
           <div>
             <dt>Without the scenarios</dt>
@@ -187,6 +194,7 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
       )}
       {computed.error && <p className="badge warn">{computed.error}</p>}
       <LimitChart curve={curve} result={result} capacity={limit.capacity} warningFrac={limit.warningFrac} unit={limit.unit} asOf={series.asOf} title={limit.name} />
+      <RunoutStrip months={result.runoutByMonth} title={limit.name} />
       {result.warnings.length > 0 && (
         <ul className="fc-warnings">
           {result.warnings.map((w) => (

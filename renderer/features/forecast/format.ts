@@ -46,6 +46,7 @@ export function headline(l: Pick<LimitForecast, 'status' | 'date' | 'earliest'>)
 }
 
 export function between(l: Pick<LimitForecast, 'status' | 'earliest' | 'latest'>): string {
+  if (l.status === 'mayRunOut') return l.earliest ? `from ${l.earliest}` : '';
   if (l.status !== 'ok' && l.status !== 'projectedNow') return '';
   if (l.earliest === null && l.latest === null) return '';
   // No lower-band crossing within the horizon: the date has no later bound.
@@ -54,7 +55,7 @@ export function between(l: Pick<LimitForecast, 'status' | 'earliest' | 'latest'>
 }
 
 export const MODEL_LABEL: Record<string, string> = {
-  auto: 'Best by holdout',
+  auto: 'Best by cross-validation',
   linear: 'Linear (OLS)',
   exponential: 'Exponential',
   drift: 'Drift',
