@@ -299,3 +299,20 @@ describe('the demo’s POP Northgate cooling (issue 12 §1, §4, §6)', () => {
     expect(at.p).toBeGreaterThan(0.3);
   });
 });
+
+describe('the forecasts board in the report (issue 12 §8)', () => {
+  it('lists every limit in the whole-workspace report, in the board’s order, with its odds within 12 months', async () => {
+    const { call } = await open(true, '2026-12-03');
+    const { limits } = await call('forecast.limits', {});
+    const html = (await call('reports.export', { format: 'html' })).text;
+    expect(html).toContain('Limits, soonest first (as of 2026-12-03)');
+    const board = html.slice(html.indexOf('<table class="board">'));
+    const names = [...board.matchAll(/<tr><td><b>([^<]+)<\/b>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    expect(names).toEqual(limits.map((l) => l.name));
+    expect(board).toMatch(/Cooling with the worst unit failed<\/b>.*?runs out ≈ \d{4}-\d{2}-\d{2}.*?\d+ %<\/td><\/tr>/s);
+  });
+  it('leaves it out of a report scoped to one block', async () => {
+    const { call } = await open(true, '2026-12-03');
+    expect((await call('reports.export', { format: 'html', within: '198.51.100.0/24' })).text).not.toContain('class="board"');
+  });
+});
