@@ -96,8 +96,9 @@ describe('the list of limits', () => {
     // Each row names its model with its holdout error, and the runner-up model with its date.
     for (const l of cli.limits) {
       const cells = page.locator(`tr[data-limit="${l.id}"] td`);
-      const model = (await cells.nth(4).textContent()) ?? '';
-      const runner = (await cells.nth(5).textContent()) ?? '';
+      // Columns: runs out, limit, used, likely between, ≤ 12 months, model, runner-up.
+      const model = (await cells.nth(5).textContent()) ?? '';
+      const runner = (await cells.nth(6).textContent()) ?? '';
       if (l.model) expect(model).toContain(MODEL_LABEL[l.model]!);
       if (l.holdoutMae !== null) expect(model).toContain('MAE');
       if (l.runnerUp) {
