@@ -93,7 +93,7 @@ const fit: Command = {
       ['model', result.model ?? '—'],
       ['date', result.date ?? '—'],
       ['likely between', likelyBetween(result) || '—'],
-      ['holdout MAE', result.holdoutMae === null ? '—' : round(result.holdoutMae)],
+      ['cross-validated MAE', result.holdoutMae === null ? '—' : round(result.holdoutMae)],
     ];
     const p = result.params;
     if (typeof p.runnerUp === 'string') rows.push(['runner-up', `${p.runnerUp}: ${typeof p.runnerUpDate === 'string' ? p.runnerUpDate : String(p.runnerUpStatus)}`]);
