@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Headroom's tests use, when they are missing: Chromium (browser
 # tests, PDF printing) and the real tools that read our exports (named-checkzone, dhcpd,
-# kea-dhcp4, pdftotext, netaddr as the IP reference). Needs root (or sudo) to install.
+# kea-dhcp4, pdftotext, netaddr as the IP reference, statsmodels as the forecasts' reference). Needs root (or sudo) to install.
 set -euo pipefail
 declare -A need=(
   [chromium]=/usr/bin/chromium
@@ -13,6 +13,8 @@ declare -A need=(
 missing=()
 for pkg in "${!need[@]}"; do [ -x "${need[$pkg]}" ] || missing+=("$pkg"); done
 /usr/bin/python3 -c 'import netaddr' 2>/dev/null || missing+=(python3-netaddr)
+# statsmodels is the forecasts' external oracle (test/support/forecast_oracle.py).
+/usr/bin/python3 -c 'import statsmodels' 2>/dev/null || missing+=(python3-statsmodels)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"
   exit 0

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ForecastMethod, ForecastStatus, ModelName, SeriesPoint } from '../forecast';
+import type { MonthProbability } from '../forecast/runout';
 import type { CurvePoint } from '../forecast/curve';
 import { query } from './define';
 import { isoDay } from './registry';
@@ -42,11 +43,15 @@ export interface LimitForecast {
   warnings: string[];
   /** grid points in the history the forecast was fitted on */
   points: number;
+  /** the newest reading is older than 3 typical spacings before as-of */
+  stale: boolean;
+  /** P(reached by the end of the month), the as-of month and the 23 after it */
+  runoutByMonth: MonthProbability[];
 }
 
 export interface ForecastLimits {
   asOf: string;
-  /** soonest first: exceeded, at the limit now, dated, beyond the horizon, never, too little data */
+  /** soonest first: exceeded, at the limit now, dated, may run out, beyond the horizon, never, too little data */
   limits: LimitForecast[];
 }
 

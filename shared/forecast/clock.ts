@@ -51,9 +51,15 @@ export function makeClock(step: Step, origin: number): StepClock {
   };
 }
 
+/** Days in one step (a calendar month counts 365.2425 / 12 days). */
+export function stepDaysOf(step: Step): number {
+  return step.kind === 'month' ? 30.436875 : step.days;
+}
+
 /**
  * The step of a series given as rows (no resampling): all gaps equal → that many days; all
- * points month ends in consecutive months → monthly; otherwise the mean gap (`regular` false).
+ * points month ends in consecutive months → monthly; otherwise the mean gap, `regular` when
+ * every gap lies within 10 % (at least a day) of it (monthly readings on the 1st: 28–31 days).
  */
 export function inferStep(days: ReadonlyArray<number>): { step: Step; regular: boolean } {
   const n = days.length;
@@ -71,7 +77,11 @@ export function inferStep(days: ReadonlyArray<number>): { step: Step; regular: b
   }
   if (monthly) return { step: { kind: 'month' }, regular: true };
   const mean = ((days[n - 1] as number) - (days[0] as number)) / (n - 1);
-  return { step: { kind: 'days', days: mean }, regular: false };
+  // Readings on the same day of each month (28–31 days apart), or a meter read every 6–8 days,
+  // are regular in time: each step is the mean gap, and no gap strays more than 10 % from it.
+  let near = true;
+  for (let i = 1; i < n && near; i++) near = Math.abs((days[i] as number) - (days[i - 1] as number) - mean) <= Math.max(1, 0.1 * mean);
+  return { step: { kind: 'days', days: mean }, regular: near };
 }
 
 export function describeStep(step: Step): string {

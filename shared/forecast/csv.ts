@@ -78,15 +78,20 @@ export function validateFitCsv(text: string): CsvValidation {
     if (day === null) {
       problems.push(`line ${lineNo}: date: "${dateText}" is not a date (YYYY-MM-DD)`);
       ok = false;
-    } else if (prev !== null && day <= prev.day) {
-      problems.push(
-        `line ${lineNo}: date: ${dateText} is not after ${formatDay(prev.day)} on line ${prev.line} (dates must be strictly increasing)`,
-      );
+    } else if (prev !== null && day === prev.day) {
+      problems.push(`line ${lineNo}: date: ${dateText} repeats the date on line ${prev.line} (one reading per date)`);
+      ok = false;
+    } else if (prev !== null && day < prev.day) {
+      problems.push(`line ${lineNo}: date: ${dateText} is before ${formatDay(prev.day)} on line ${prev.line} (rows must be in date order)`);
       ok = false;
     }
     const value = NUMBER_RE.test(valueText) ? Number(valueText) : NaN;
     if (!Number.isFinite(value)) {
       problems.push(`line ${lineNo}: value: "${valueText}" is not a finite number`);
+      ok = false;
+    } else if (value < 0) {
+      // Usage (addresses, ASNs, watts, bytes) is a count or a load: below zero is a typo or a sign error.
+      problems.push(`line ${lineNo}: value: ${valueText} is negative (usage cannot be below zero)`);
       ok = false;
     }
     if (day !== null && (prev === null || day > prev.day)) prev = { day, line: lineNo };

@@ -111,6 +111,12 @@ export function holtTrace(ys: ReadonlyArray<number>, p: HoltParams, l0: number, 
 
 export interface HoltFitOptions {
   damped: boolean;
+  /**
+   * Damping per unit of time: the φ grid {0.80 … 0.98} is per month and each step damps by
+   * φ_month^(stepDays / 30.436875), so a weekly and a monthly series of the same growth saturate
+   * alike. Absent: the grid is per step (spec §2.5 as written, TV3, TV10).
+   */
+  stepDays?: number;
   alpha?: number;
   beta?: number;
   phi?: number;
@@ -140,7 +146,9 @@ export function fitHolt(ys: ReadonlyArray<number>, opts: HoltFitOptions): HoltFi
   const betas = opts.beta !== undefined ? [Math.round(opts.beta * 100)] : range(0, 100, 5);
   // Fixed parameters are used as given, not rounded to the grid.
   const valueOf = (k: number, fixed: number | undefined): number => (fixed !== undefined ? fixed : k / 100);
-  const phiOf = (k: number): number => (opts.damped ? valueOf(k, opts.phi) : 1);
+  const perStep = opts.stepDays !== undefined ? opts.stepDays / 30.436875 : 1;
+  const phiOf = (k: number): number =>
+    !opts.damped ? 1 : opts.phi !== undefined ? opts.phi : perStep === 1 ? k / 100 : Math.pow(k / 100, perStep);
 
   let best = { sse: Infinity, ka: 0, kb: 0, kp: 0 };
   for (const kp of phis) {

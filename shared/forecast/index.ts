@@ -6,6 +6,7 @@ export { parseFitCsv, validateFitCsv, type CsvValidation } from './csv';
 export {
   eventsToSeries,
   readingsToSeries,
+  readingsAsGiven,
   gridDays,
   gridForSpan,
   type SeriesPoint,
@@ -26,3 +27,4 @@ export { tQuantile, tCritical, zCritical, type IntervalLevel } from './quantiles
 export { parseDay, tryParseDay, formatDay, addMonths, instantToDay, monthEndAfter } from './dates';
 export { makeClock, inferStep, type Step, type StepClock } from './clock';
 export { projectToLimit, type Projection } from './time-to-limit';
+export { crossValidate, chooseByCv, cvOrigins, saturating, convex, regressionAdequate, SIMPLICITY_ORDER, type CvScore, type CvChoice } from './cross-validation';

@@ -5,9 +5,12 @@
  */
 import { invalid } from '../errors';
 import { describeStep } from './clock';
-import { formatDay } from './dates';
+import { formatDay, parseDay } from './dates';
+import { isStale, runoutByMonth } from './runout';
+import { capacityAt, expandScenarios } from './scenario';
 import { fitModel, HORIZON_DAYS, type ModelName, type Params } from './models';
-import { holdoutScores, pickByMae, type HoldoutScore } from './holdout';
+import { chooseByCv, crossValidate } from './cross-validation';
+import { holdoutScores, type HoldoutScore } from './holdout';
 import { detectOneOffs, removeOneOffs } from './one-off';
 import { AUTO_ORDER, fitInput, insufficientReason, prepare, validateOptions, type FitOptions } from './options';
 import type { SeriesPoint } from './series';
@@ -40,6 +43,11 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
   const warnings = p.warnings;
   const n = p.days.length;
 
+  const stale = isStale(p.days, p.asOf);
+  if (stale) {
+    const newest = formatDay(p.days[p.days.length - 1] as number);
+    warnings.push(`stale: the newest reading (${newest}) is older than three typical spacings before ${formatDay(p.asOf)}; the forecast runs on from it`);
+  }
   const reason = insufficientReason(p.days);
   if (reason !== null) {
     return {
@@ -51,6 +59,8 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
       params: {},
       holdoutMae: null,
       warnings: [...warnings, reason],
+      stale,
+      runoutByMonth: [],
     };
   }
 
@@ -77,22 +87,27 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
 
   let chosen: ModelName;
   let holdoutMae: number | null = null;
-  let runnerUp: { model: ModelName; mae: number } | null = null;
+  let runnerUp: { model: ModelName; mae: number; reason: string | null } | null = null;
+  let plausible: ModelName[] = [];
   if (method === 'auto') {
     if (n < 10) {
       chosen = 'linear';
       warnings.push('fewer than 10 points: linear fit only');
     } else {
-      const scores = holdoutScores(p, options, AUTO_ORDER.filter((m) => m !== 'exponential' || p.ys.every((y) => y > 0)));
-      const pick = pickByMae(scores);
-      chosen = pick.best.model;
-      holdoutMae = pick.best.mae;
-      if (pick.runnerUp) runnerUp = { model: pick.runnerUp.model, mae: pick.runnerUp.mae };
+      const scores = crossValidate(p, options, AUTO_ORDER.filter((m) => m !== 'exponential' || p.ys.every((y) => y > 0)));
+      const pick = chooseByCv(scores, p.days, p.ys);
+      chosen = pick?.chosen.model ?? 'linear';
+      holdoutMae = pick?.chosen.mae ?? null;
+      if (pick?.runnerUp) runnerUp = { model: pick.runnerUp.model, mae: pick.runnerUp.mae, reason: pick.reason };
+      plausible = (pick?.plausible ?? []).slice(1).map((s) => s.model);
     }
   } else {
     chosen = method;
     if ((method === 'holt' || method === 'damped') && n < 10) warnings.push(`${method} needs ≥ 10 points to be reliable`);
-    if (n >= 10) holdoutMae = (holdoutScores(p, options, [method])[0] as HoldoutScore).mae;
+    if (n >= 10) {
+      const mae = (crossValidate(p, options, [method])[0] as { mae: number }).mae;
+      holdoutMae = Number.isFinite(mae) ? mae : null;
+    }
   }
 
   const stepModel = chosen === 'drift' || chosen === 'holt' || chosen === 'damped';
@@ -103,10 +118,26 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
   const maxDay = p.asOf + HORIZON_DAYS;
   const full = fitInput(p, options, p.days, p.ys);
   const model = fitModel(chosen, full, maxDay);
-  const main = projectToLimit(model, p, options, true);
+  const params: Params = { ...model.params };
+  const others = plausible.map((name) => fitModel(name, full, maxDay));
+  let main = projectToLimit(model, p, options, true);
+  // Model uncertainty: the interval spans every plausible model's (those cross-validated nearly
+  // as well as the chosen one), so picking the wrong one of two close models does not leave the
+  // true date outside it. The headline date stays the chosen model's.
+  if (plausible.length > 0 && (main.status === 'ok' || main.status === 'projectedNow')) {
+    let { earliest, latest } = main;
+    for (const m of others) {
+      const other = projectToLimit(m, p, options, true);
+      if (other.status === 'exceeded') continue;
+      const e = other.earliest ?? (other.status === 'ok' || other.status === 'projectedNow' ? other.date : null);
+      if (e !== null && (earliest === null || e < earliest)) earliest = e;
+      if (latest !== null && (other.latest === null || other.latest > latest)) latest = other.latest;
+    }
+    main = { ...main, earliest, latest };
+    params.intervalModels = [model.name, ...plausible].join(', ');
+  }
   warnings.push(...main.warnings);
 
-  const params: Params = { ...model.params };
   if (p.shift !== 0) params.oneOffShift = p.shift;
   if (runnerUp) {
     const other = projectToLimit(fitModel(runnerUp.model, full, maxDay), p, options, true);
@@ -114,6 +145,7 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
     params.runnerUpMae = runnerUp.mae;
     params.runnerUpStatus = other.status;
     params.runnerUpDate = fmt(other.date);
+    params.runnerUpReason = runnerUp.reason;
   }
   if ((options.scenarios?.length ?? 0) > 0) {
     const base = projectToLimit(model, p, options, false);
@@ -124,6 +156,19 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
   // JSON has no NaN or Infinity: a parameter that does not exist is null.
   for (const [k, v] of Object.entries(params)) if (typeof v === 'number' && !Number.isFinite(v)) params[k] = null;
 
+  const horizonEnd = p.asOf + HORIZON_DAYS;
+  const runout = runoutByMonth({
+    models: [model, ...others],
+    asOf: p.asOf,
+    capacityAt: capacityAt(
+      options.capacity,
+      (options.capacityChanges ?? []).map((c, i) => ({ day: parseDay(c.date, `capacityChanges.${i}.date`), capacity: c.capacity })),
+    ),
+    shift: p.shift,
+    steps: expandScenarios(options.scenarios ?? [], horizonEnd),
+    exceeded: main.status === 'exceeded',
+  });
+
   return {
     status: main.status,
     model: chosen,
@@ -133,5 +178,7 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
     params,
     holdoutMae,
     warnings,
+    stale,
+    runoutByMonth: runout,
   };
 }

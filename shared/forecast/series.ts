@@ -148,3 +148,22 @@ export function readingsToSeries(input: ReadingsToSeriesInput): GridSeries {
   }
   return { grid, points };
 }
+
+/**
+ * Readings fitted on their own spacing (issue 12): one point per reading day inside the window
+ * (as-of − windowDays, as-of], nothing regridded. Several readings on one day reduce to the
+ * day's maximum (peak-limited capacity) or its last reading (levels).
+ */
+export function readingsAsGiven(input: Omit<ReadingsToSeriesInput, 'grid'>): SeriesPoint[] {
+  const asOf = parseDay(input.asOf, 'asOf');
+  const start = asOf - (input.windowDays ?? 730);
+  const byDay = new Map<number, number>();
+  input.readings.forEach((r, i) => {
+    if (!Number.isFinite(r.value)) throw invalid(`readings.${i}.value`, 'must be a finite number');
+    const day = parseDay(r.date, `readings.${i}.date`);
+    if (day > asOf || day <= start) return;
+    const prev = byDay.get(day);
+    byDay.set(day, prev === undefined ? r.value : input.reduce === 'max' ? Math.max(prev, r.value) : r.value);
+  });
+  return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, value]) => ({ date: formatDay(day), value }));
+}

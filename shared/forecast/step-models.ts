@@ -2,7 +2,7 @@
  * The step models as FittedModels: drift (spec §2.2), Holt (§2.4) and damped (§2.5). h counts
  * grid steps from the last point; the clock maps h to days.
  */
-import { makeClock, type Step, type StepClock } from './clock';
+import { makeClock, stepDaysOf, type Step, type StepClock } from './clock';
 import { driftForecast, driftHalfWidth, fitDrift, type DriftFit } from './drift';
 import { dampedAsymptote, fitHolt, holtForecast, holtVariances, type HoltFit } from './holt';
 import { zCritical } from './quantiles';
@@ -119,6 +119,7 @@ export function fitHoltModel(input: FitInput, damped: boolean, maxDay: number): 
     ...(input.alpha !== undefined ? { alpha: input.alpha } : {}),
     ...(input.beta !== undefined ? { beta: input.beta } : {}),
     ...(damped && input.phi !== undefined ? { phi: input.phi } : {}),
+    stepDays: stepDaysOf(input.step),
   });
   const z = zCritical(input.level);
   const clock = makeClock(input.step, input.days[input.days.length - 1] as number);
@@ -131,7 +132,7 @@ export function fitHoltModel(input: FitInput, damped: boolean, maxDay: number): 
       params: {
         alpha: fit.alpha,
         beta: fit.beta,
-        ...(damped ? { phi: fit.phi } : {}),
+        ...(damped ? { phi: fit.phi, phiPerMonth: Math.pow(fit.phi, 30.436875 / stepDaysOf(input.step)) } : {}),
         l0: fit.l0,
         b0: fit.b0,
         level: fit.level,

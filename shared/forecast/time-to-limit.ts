@@ -31,6 +31,9 @@ function neverRises(ys: ReadonlyArray<number>): boolean {
 const NEVER_RISES_WARNING = (name: string): string =>
   `the history never rises: not projected to run out although the ${name} fit turns upward`;
 
+const MAY_RUN_OUT_WARNING = (name: string, day: number): string =>
+  `the ${name} projection stays below the limit within 10 years, but its 95 % interval reaches it from ${formatDay(day)}: it may run out`;
+
 export function projectToLimit(model: FittedModel, p: Prepared, options: FitOptions, withScenario: boolean): Projection {
   const { days, raw, asOf, shift } = p;
   const n = days.length;
@@ -65,22 +68,31 @@ export function projectToLimit(model: FittedModel, p: Prepared, options: FitOpti
     }
     if (date === null) {
       const rising = model.increasing && !neverRises(raw);
-      return { status: rising ? 'beyondHorizon' : 'never', date: null, earliest: rising ? earliest : null, latest: null, warnings: [] };
+      if (earliest !== null && !neverRises(raw)) {
+        return { status: 'mayRunOut', date: null, earliest, latest: null, warnings: [MAY_RUN_OUT_WARNING(model.name, earliest)] };
+      }
+      return { status: rising ? 'beyondHorizon' : 'never', date: null, earliest: null, latest: null, warnings: [] };
     }
     const status = date === asOf ? 'projectedNow' : 'ok';
     return finish(status, date, earliest, latest, asOf, model);
   }
 
   const c = options.capacity - shift;
-  if (!model.increasing) return { status: 'never', date: null, earliest: null, latest: null, warnings: [] };
   if (neverRises(raw)) {
     return { status: 'never', date: null, earliest: null, latest: null, warnings: [NEVER_RISES_WARNING(model.name)] };
   }
   const bands = model.bandCrossingDays(c, asOf, horizonEnd);
+  // The central line does not get there within the horizon, but the interval's far edge does:
+  // "may run out" from that day, never "never" (issue 12 §5).
+  const mayRunOut = (fallback: 'never' | 'beyondHorizon'): Projection =>
+    bands.earliest !== null
+      ? { status: 'mayRunOut', date: null, earliest: bands.earliest, latest: null, warnings: [MAY_RUN_OUT_WARNING(model.name, bands.earliest)] }
+      : { status: fallback, date: null, earliest: null, latest: null, warnings: [] };
+  if (!model.increasing) return mayRunOut('never');
   if (model.forecast(asOf) >= c) return finish('projectedNow', asOf, asOf, bands.latest, asOf, model);
   const day = model.crossingDay(c, asOf);
-  if (day === null) return { status: 'never', date: null, earliest: null, latest: null, warnings: [] };
-  if (day > horizonEnd) return { status: 'beyondHorizon', date: null, earliest: bands.earliest, latest: null, warnings: [] };
+  if (day === null) return mayRunOut('never');
+  if (day > horizonEnd) return mayRunOut('beyondHorizon');
   return finish('ok', day, bands.earliest, bands.latest, asOf, model);
 }
 

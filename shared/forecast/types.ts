@@ -1,6 +1,7 @@
 import type { ModelName, Params } from './models';
+import type { MonthProbability } from './runout';
 
-export type ForecastStatus = 'insufficientData' | 'exceeded' | 'projectedNow' | 'never' | 'beyondHorizon' | 'ok';
+export type ForecastStatus = 'insufficientData' | 'exceeded' | 'projectedNow' | 'never' | 'beyondHorizon' | 'mayRunOut' | 'ok';
 
 export type ForecastMethod = ModelName | 'auto';
 
@@ -18,6 +19,10 @@ export interface ForecastResult {
   params: Params;
   holdoutMae: number | null;
   warnings: string[];
+  /** the newest reading is older than 3 typical spacings before as-of (CLI.md "Forecast result, extended") */
+  stale: boolean;
+  /** P(reached by the end of the month) for the as-of month and the 23 after it; empty without a fit */
+  runoutByMonth: MonthProbability[];
 }
 
 /** What the UI shows for each status (forecast.md §0). */
@@ -27,5 +32,6 @@ export const STATUS_LABEL: Record<ForecastStatus, string> = {
   projectedNow: 'At the limit now (model)',
   never: 'Not projected to run out',
   beyondHorizon: '> 10 years',
+  mayRunOut: 'May run out from D',
   ok: 'Runs out ≈ D (earliest – latest)',
 };

@@ -16,6 +16,8 @@ export interface AllocationReport {
   /** The space whose blocks carry no space label (the others are labelled after the prefix). */
   defaultSpace?: string;
   rows: readonly Pick<PrefixRow, 'prefix' | 'status' | 'description' | 'space' | 'date' | 'usage'>[];
+  /** The forecasts board (every limit, soonest first), rendered by forecast-board.ts; absent: none. */
+  boardHtml?: string;
 }
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -45,6 +47,9 @@ tr.top td { border-top: 1px solid #9aa6b5; }
 .space { color: #5d6b7e; font-size: 8pt; }
 .res { color: #5d6b7e; font-size: 7.5pt; }
 .note { color: #5d6b7e; margin-top: 8pt; font-size: 8pt; }
+h2.board { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
+table.board td { white-space: normal; }
+.stale { color: #7a5200; font-size: 7.5pt; font-weight: bold; }
 @page { size: A4; margin: 14mm 12mm; }
 `;
 
@@ -95,6 +100,7 @@ export function renderAllocationHtml(report: AllocationReport): string {
     }
     out.push('</tbody></table>');
   }
+  if (report.boardHtml) out.push(report.boardHtml);
   out.push(
     `<p class="note">Used: the share of a block held by its direct children (reserved space shown apart). An assigned or reserved block without children is used as a whole (—). Blocks outside the ${esc(defaultSpace)} space are labelled with their space.</p>`,
     '</body></html>',

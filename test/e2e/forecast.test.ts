@@ -96,8 +96,9 @@ describe('the list of limits', () => {
     // Each row names its model with its holdout error, and the runner-up model with its date.
     for (const l of cli.limits) {
       const cells = page.locator(`tr[data-limit="${l.id}"] td`);
-      const model = (await cells.nth(4).textContent()) ?? '';
-      const runner = (await cells.nth(5).textContent()) ?? '';
+      // Columns: runs out, limit, used, likely between, ≤ 12 months, model, runner-up.
+      const model = (await cells.nth(5).textContent()) ?? '';
+      const runner = (await cells.nth(6).textContent()) ?? '';
       if (l.model) expect(model).toContain(MODEL_LABEL[l.model]!);
       if (l.holdoutMae !== null) expect(model).toContain('MAE');
       if (l.runnerUp) {
@@ -233,4 +234,59 @@ describe('keyboard', () => {
     await pick(page, BNG2);
     await shoot(page, 'dark');
   });
+});
+
+describe('run-out probabilities, staleness and the board (issue 12 §5–§8)', () => {
+  const COOLING = 'Cooling with the worst unit failed';
+  const SHOTS = '/work/shots/forecast';
+
+  it('draws the probability strip under the chart, month by month as runoutByMonth gives it', async () => {
+    const page = await openForecasts();
+    const asOf = await asOfOnScreen(page);
+    await pick(page, COOLING);
+    const cli = cliLimits(s!.ws, asOf).limits.find((l) => l.name === COOLING)!;
+    const cells = page.locator('.fc-strip .fc-strip-cell');
+    expect(await cells.count()).toBe(24);
+    const shown = await cells.evaluateAll((els) => els.map((e) => ({ month: e.getAttribute('data-month'), p: Number(e.getAttribute('data-p')) })));
+    expect(shown).toEqual(cli.runoutByMonth);
+    // The board's "within 12 months" is the strip's 13th month (the as-of month is the first).
+    const row = page.locator('tr[data-limit]', { hasText: COOLING }).first();
+    expect(await row.locator('.fc-p12').textContent()).toMatch(/%|—/);
+  });
+
+  it('marks a limit whose newest reading is old as stale, on the board and on the chart', async () => {
+    const page = await openForecasts();
+    const asOf = await asOfOnScreen(page);
+    const later = new Date(Date.parse(`${asOf}T00:00:00Z`) + 120 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('As of').fill(later);
+    const row = page.locator('tr[data-limit]', { hasText: COOLING }).first();
+    // Every limit is fitted again at the new as-of: wait for the board to settle.
+    await expect.poll(() => page.locator('figure.fc-chart').count()).toBe(1);
+    await expect.poll(() => row.locator('.fc-stale').count(), { timeout: 30_000 }).toBe(1);
+    await pick(page, COOLING);
+    await expect.poll(() => page.locator('figure.fc-chart').getAttribute('data-stale')).toBe('true');
+    expect(await page.locator('.fc-stale-note').textContent()).toMatch(/newest reading \d{4}-\d{2}-\d{2}/);
+    expect(cliLimits(s!.ws, later).limits.find((l) => l.name === COOLING)!.stale).toBe(true);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`screenshots of the board and a chart with its strip, ${scheme}, at 1440×900 and 1024×700`, async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      const page = await openForecasts({ colorScheme: scheme });
+      await pick(page, COOLING);
+      for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.evaluate(() => document.querySelector('main')!.scrollTo(0, 0));
+        await fontsSettled(page);
+        await page.screenshot({ path: join(SHOTS, `board-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
+        // The panel whole, chart and strip included: a window as tall as the page for this shot.
+        const height = await page.evaluate(() => {
+          const main = document.querySelector('main')!;
+          return Math.ceil(main.scrollHeight + main.getBoundingClientRect().top);
+        });
+        await page.setViewportSize({ width: w, height: Math.max(h, height) });
+        await page.locator('.fc-panel').screenshot({ path: join(SHOTS, `chart-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
+      }
+    });
+  }
 });

@@ -37,12 +37,15 @@ export function describeStatus(r: Pick<ForecastResult, 'status' | 'date' | 'earl
       return 'not projected to run out';
     case 'beyondHorizon':
       return '> 10 years';
+    case 'mayRunOut':
+      return `may run out from ${r.earliest}`;
     case 'insufficientData':
       return 'need ≥ 6 points over ≥ 4 weeks';
   }
 }
 
 export function likelyBetween(r: Pick<ForecastResult, 'status' | 'earliest' | 'latest'>): string {
+  if (r.status === 'mayRunOut') return `from ${r.earliest}`;
   if (r.status !== 'ok' && r.status !== 'projectedNow') return '';
   if (r.earliest === null && r.latest === null) return '';
   // No lower-band crossing within the horizon: the date has no later bound.
@@ -90,10 +93,15 @@ const fit: Command = {
       ['model', result.model ?? '—'],
       ['date', result.date ?? '—'],
       ['likely between', likelyBetween(result) || '—'],
-      ['holdout MAE', result.holdoutMae === null ? '—' : round(result.holdoutMae)],
+      ['cross-validated MAE', result.holdoutMae === null ? '—' : round(result.holdoutMae)],
     ];
     const p = result.params;
     if (typeof p.runnerUp === 'string') rows.push(['runner-up', `${p.runnerUp}: ${typeof p.runnerUpDate === 'string' ? p.runnerUpDate : String(p.runnerUpStatus)}`]);
+    if (typeof p.runnerUpReason === 'string') rows.push(['why not', p.runnerUpReason]);
+    if (result.stale) rows.push(['stale', 'yes: the newest reading is older than 3 typical spacings']);
+    if (result.runoutByMonth.length > 0) {
+      rows.push(['P(full) by', result.runoutByMonth.filter((_, i) => i % 3 === 2).map((m) => `${m.month} ${Math.round(100 * m.p)} %`).join(', ')]);
+    }
     for (const l of alignRows(rows)) io.out(l);
     for (const w of result.warnings) io.err(`warning: ${w}`);
   },
@@ -101,7 +109,7 @@ const fit: Command = {
 
 function limitRow(l: LimitForecast): string[] {
   return [
-    l.status === 'ok' || l.status === 'exceeded' || l.status === 'projectedNow' ? (l.date ?? '') : '',
+    l.status === 'ok' || l.status === 'exceeded' || l.status === 'projectedNow' ? (l.date ?? '') : l.status === 'mayRunOut' ? (l.earliest ?? '') : '',
     describeStatus(l),
     l.name,
     l.detail,

@@ -9,7 +9,7 @@ import { HeadroomError } from '../../../shared/errors';
 import {
   eventsToSeries,
   fitAndProject,
-  readingsToSeries,
+  readingsAsGiven,
   type ForecastMethod,
   type ForecastResult,
   type ForecastStatus,
@@ -77,8 +77,9 @@ function facilitySources(ws: Workspace): LimitSource[] {
         },
         series(asOf, windowDays) {
           if (mine.length === 0) return [];
-          // Power and cooling bind on the peak of each period; stored data is a level.
-          return readingsToSeries({ readings: mine, asOf, windowDays, reduce: kind === 'itW' ? 'max' : 'last' }).points;
+          // Fitted on the readings' own spacing (monthly stays monthly, issue 12); several on one
+          // day: power and cooling bind on the day's peak, stored data is a level.
+          return readingsAsGiven({ readings: mine, asOf, windowDays, reduce: kind === 'itW' ? 'max' : 'last' });
         },
       });
     }
@@ -135,6 +136,8 @@ const noFit = (status: ForecastStatus, warnings: string[]): ForecastResult => ({
   params: {},
   holdoutMae: null,
   warnings,
+  stale: false,
+  runoutByMonth: [],
 });
 
 /** Fits one limit's series and projects it to its capacity and to its warning level. */
@@ -199,17 +202,19 @@ export function fitLimit(
       warningStatus: warning?.status ?? null,
       warnings: result.warnings,
       points: history.length,
+      stale: result.stale,
+      runoutByMonth: result.runoutByMonth,
     },
   };
 }
 
-const RANK: Record<ForecastStatus, number> = { exceeded: 0, projectedNow: 1, ok: 2, beyondHorizon: 3, never: 4, insufficientData: 5 };
+const RANK: Record<ForecastStatus, number> = { exceeded: 0, projectedNow: 1, ok: 2, mayRunOut: 3, beyondHorizon: 4, never: 5, insufficientData: 6 };
 
-/** Soonest first: by status rank, then by date, then by name. */
+/** Soonest first: by status rank, then by date (a "may run out" by its earliest day), then by name. */
 export function compareLimits(a: LimitForecast, b: LimitForecast): number {
   return (
     RANK[a.status] - RANK[b.status] ||
-    (a.date ?? '9999').localeCompare(b.date ?? '9999') ||
+    (a.date ?? a.earliest ?? '9999').localeCompare(b.date ?? b.earliest ?? '9999') ||
     (a.warningDate ?? '9999').localeCompare(b.warningDate ?? '9999') ||
     a.name.localeCompare(b.name) ||
     a.id.localeCompare(b.id)

@@ -10,11 +10,13 @@ import type { Rir } from '../../../shared/rir/rir';
 import type { RpslObject } from '../../../shared/rir/rpsl-object';
 import { renderAllocationHtml } from '../../../shared/report/allocation-html';
 import { renderBindExport } from '../../../shared/report/bind-export';
+import { renderBoardHtml } from '../../../shared/report/forecast-board';
 import { dhcpSubnets } from '../../../shared/report/dhcp-subnets';
 import { renderDhcpdConf, type ConfigHeader } from '../../../shared/report/dhcpd-conf';
 import { renderKeaConfig } from '../../../shared/report/kea-config';
 import { renderRpslExport } from '../../../shared/report/rpsl-export';
 import type { Workspace } from '../workspace/workspace';
+import { forecastLimits } from './forecast';
 import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
 import { reverseFor, rpslFor } from './requests-objects';
 import { readNeighbours, readOrganisation } from './requests-settings';
@@ -110,7 +112,15 @@ function dhcpExport(ws: Workspace, input: ReportInput, format: 'dhcpd' | 'kea'):
 function htmlReport(ws: Workspace, input: ReportInput): ReportExport {
   const rows = rowsOf(ws, input, input.space);
   const h = headerOf(ws, scopeOf(input, input.space));
-  return { format: 'html', text: renderAllocationHtml({ ...h, rows, defaultSpace: DEFAULT_SPACE }), items: rows.length, warnings: [] };
+  // The whole-workspace report also carries the forecasts board (issue 12 §8).
+  const board = input.within === undefined && input.space === undefined ? forecastLimits(ws) : null;
+  const boardHtml = board ? renderBoardHtml(board.limits, board.asOf) : undefined;
+  return {
+    format: 'html',
+    text: renderAllocationHtml({ ...h, rows, defaultSpace: DEFAULT_SPACE, ...(boardHtml ? { boardHtml } : {}) }),
+    items: rows.length,
+    warnings: [],
+  };
 }
 
 export function exportReport(ws: Workspace, input: ReportInput): ReportExport {

@@ -10,6 +10,7 @@ import { client } from '../../client';
 import { errorsFrom, useWorkspace } from '../../state';
 import { between, headline, MODEL_LABEL, quantity } from './format';
 import { LimitPanel } from './LimitPanel';
+import { percent } from './RunoutStrip';
 import './forecast.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -20,25 +21,42 @@ function usedText(l: LimitForecast): string {
   return `${Math.round(l.usedFrac * 100)} %`;
 }
 
+/** P(full by the end of the 12th month after the as-of month), from runoutByMonth. */
+function within12(l: LimitForecast): number | null {
+  if (l.status === 'exceeded' || l.status === 'projectedNow') return 1;
+  return l.runoutByMonth[12]?.p ?? null;
+}
+
 function LimitRow({ l, selected, onSelect }: { l: LimitForecast; selected: boolean; onSelect(): void }) {
   const over = l.status === 'exceeded' || l.status === 'projectedNow';
   const warn = !over && l.usedFrac !== null && l.usedFrac >= l.warningFrac;
+  const p12 = within12(l);
   return (
     <tr id={`fc-row-${l.id}`} className={selected ? 'selected' : ''} aria-selected={selected} onClick={onSelect} data-limit={l.id}>
       <td className={`fc-when fc-st-${l.status}`}>{headline(l)}</td>
       <td>
-        <div className="fc-name">{l.name}</div>
+        <div className="fc-name">
+          {l.name}
+          {l.stale && (
+            <span className="fc-stale" title="The newest reading is older than three of its usual spacings">
+              stale
+            </span>
+          )}
+        </div>
         <div className="muted fc-detail">{l.detail}</div>
       </td>
       <td className={`num ${over ? 'fc-over' : warn ? 'fc-warn' : ''}`} title={`${quantity(l.current, l.unit)} of ${quantity(l.capacity, l.unit)}`}>
         {usedText(l)}
       </td>
       <td className="fc-between">{between(l) || <span className="muted">—</span>}</td>
-      <td>
+      <td className="num fc-p12" title="Probability that it is full within 12 months">
+        {p12 === null ? <span className="muted">—</span> : percent(p12)}
+      </td>
+      <td className="fc-col-model">
         {l.model ? MODEL_LABEL[l.model] : '—'}
         {l.holdoutMae !== null && <div className="muted fc-detail">MAE {quantity(l.holdoutMae, l.unit)}</div>}
       </td>
-      <td>{l.runnerUp ? <span>{l.runnerUp.date ?? '—'}</span> : <span className="muted">—</span>}{l.runnerUp && <div className="muted fc-detail">{MODEL_LABEL[l.runnerUp.model] ?? l.runnerUp.model}</div>}</td>
+      <td className="fc-col-runner">{l.runnerUp ? <span>{l.runnerUp.date ?? '—'}</span> : <span className="muted">—</span>}{l.runnerUp && <div className="muted fc-detail">{MODEL_LABEL[l.runnerUp.model] ?? l.runnerUp.model}</div>}</td>
     </tr>
   );
 }
@@ -119,8 +137,9 @@ export function ForecastsScreen() {
                   <th>Limit</th>
                   <th className="num">Used</th>
                   <th>Likely between</th>
-                  <th>Model</th>
-                  <th>Runner-up</th>
+                  <th className="num" title="Probability that it is full within 12 months">≤ 12 months</th>
+                  <th className="fc-col-model">Model</th>
+                  <th className="fc-col-runner">Runner-up</th>
                 </tr>
               </thead>
               <tbody>

@@ -44,13 +44,17 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
   const yTicks = niceTicks(Math.min(highest, (cap ?? highest) * 1.6) * 1.05);
   const yMax = yTicks[yTicks.length - 1]!;
   const asOfDay = dateToDay(asOf);
+  const withHistory = data.filter((d) => d.history !== null);
+  const lastReading = withHistory.length > 0 ? withHistory[withHistory.length - 1]!.day : null;
   const crossDay = result.status === 'ok' || result.status === 'projectedNow' ? (result.date ? dateToDay(result.date) : null) : null;
   const early = result.earliest ? dateToDay(result.earliest) : null;
   const late = result.latest ? dateToDay(result.latest) : xMax;
   const note =
     crossDay !== null
       ? null
-      : result.status === 'exceeded'
+      : result.status === 'mayRunOut'
+        ? `May run out from ${result.earliest}: the line stays below, the interval reaches the limit`
+        : result.status === 'exceeded'
         ? `Over since ${result.date}`
         : result.status === 'never'
           ? 'Not projected to run out'
@@ -67,7 +71,13 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
       data-x-domain={`${xMin},${xMax}`}
       data-y-domain={`0,${yMax}`}
       data-crossing={crossDay === null ? '' : dayToDate(crossDay)}
+      data-stale={result.stale ? 'true' : 'false'}
     >
+      {result.stale && lastReading !== null && (
+        <p className="fc-stale-note" role="status">
+          <span className="fc-stale">Stale</span> newest reading {dayToDate(lastReading)}, older than three of its usual spacings before {asOf}: add a reading
+        </p>
+      )}
       <ResponsiveContainer width="100%" height={320}>
         <ComposedChart data={data} margin={{ top: 24, right: 24, bottom: 6, left: 6 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
@@ -98,8 +108,19 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
             }}
             contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }}
           />
-          {early !== null && crossDay !== null && (
+          {early !== null && (crossDay !== null || result.status === 'mayRunOut') && (
             <ReferenceArea x1={Math.max(early, xMin)} x2={Math.min(late, xMax)} fill="#d29922" fillOpacity={0.12} ifOverflow="hidden" />
+          )}
+          {result.stale && lastReading !== null && (
+            <ReferenceArea
+              x1={lastReading}
+              x2={asOfDay}
+              fill="var(--muted)"
+              fillOpacity={0.12}
+              ifOverflow="hidden"
+              className="fc-stale-gap"
+              label={{ value: 'no readings', position: 'insideTop', fill: 'var(--muted)', fontSize: 11 }}
+            />
           )}
           <Area dataKey="band" name="interval" stroke="none" fill="var(--accent)" fillOpacity={0.18} isAnimationActive={false} connectNulls={false} />
           <Line dataKey="history" name="history" type="stepAfter" stroke="var(--accent)" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />

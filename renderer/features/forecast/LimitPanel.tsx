@@ -11,6 +11,7 @@ import { Field } from '../../components/Field';
 import { errorsFrom } from '../../state';
 import { headline, likely, MODEL_LABEL, quantity } from './format';
 import { LimitChart } from './LimitChart';
+import { RunoutStrip } from './RunoutStrip';
 import { parseScenario } from './scenario-text';
 
 const METHODS: ForecastMethod[] = ['auto', 'linear', 'drift', 'exponential', 'holt', 'damped', 'quadratic'];
@@ -24,7 +25,7 @@ interface Computed {
 
 function compute(series: ForecastSeries, method: ForecastMethod, scenarios: Scenario[], treatOneOffs: boolean): Computed {
   const { limit, history, asOf } = series;
-  const empty: ForecastResult = { status: limit.status, model: null, date: limit.date, earliest: null, latest: null, params: {}, holdoutMae: null, warnings: limit.warnings };
+  const empty: ForecastResult = { status: limit.status, model: null, date: limit.date, earliest: null, latest: null, params: {}, holdoutMae: null, warnings: limit.warnings, stale: limit.stale, runoutByMonth: limit.runoutByMonth };
   if (limit.capacity === null || history.length === 0) return { result: empty, warning: null, curve: forecastCurve(history, empty, { asOf }), error: null };
   const c = limit.capacity > 0 ? limit.capacity : Number.MIN_VALUE;
   const extra = { ...(scenarios.length > 0 ? { scenarios } : {}), ...(treatOneOffs ? { treatOneOffs } : {}) };
@@ -132,8 +133,14 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
         </div>
         <div>
           <dt>Runner-up</dt>
-          <dd>{runnerUp ?? '—'}</dd>
+          <dd title={typeof result.params.runnerUpReason === 'string' ? result.params.runnerUpReason : undefined}>{runnerUp ?? '—'}</dd>
         </div>
+        {typeof result.params.runnerUpReason === 'string' && (
+          <div className="fc-why">
+            <dt>Why not the runner-up</dt>
+            <dd>{result.params.runnerUpReason}</dd>
+          </div>
+        )}
         {without !== null && (
           <div>
             <dt>Without the scenarios</dt>
@@ -187,6 +194,7 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
       )}
       {computed.error && <p className="badge warn">{computed.error}</p>}
       <LimitChart curve={curve} result={result} capacity={limit.capacity} warningFrac={limit.warningFrac} unit={limit.unit} asOf={series.asOf} title={limit.name} />
+      <RunoutStrip months={result.runoutByMonth} title={limit.name} />
       {result.warnings.length > 0 && (
         <ul className="fc-warnings">
           {result.warnings.map((w) => (

@@ -25,12 +25,15 @@ export const STATUS_TEXT: Record<ForecastStatus, string> = {
   projectedNow: 'At the limit now',
   ok: 'Runs out',
   beyondHorizon: '> 10 years',
+  mayRunOut: 'May run out',
   never: 'Not projected to run out',
   insufficientData: 'Need ≥ 6 points over ≥ 4 weeks',
 };
 
-export function headline(l: Pick<LimitForecast, 'status' | 'date'>): string {
+export function headline(l: Pick<LimitForecast, 'status' | 'date' | 'earliest'>): string {
   switch (l.status) {
+    case 'mayRunOut':
+      return `May run out from ${l.earliest}`;
     case 'ok':
       return `≈ ${l.date}`;
     case 'exceeded':
@@ -43,6 +46,7 @@ export function headline(l: Pick<LimitForecast, 'status' | 'date'>): string {
 }
 
 export function between(l: Pick<LimitForecast, 'status' | 'earliest' | 'latest'>): string {
+  if (l.status === 'mayRunOut') return l.earliest ? `from ${l.earliest}` : '';
   if (l.status !== 'ok' && l.status !== 'projectedNow') return '';
   if (l.earliest === null && l.latest === null) return '';
   // No lower-band crossing within the horizon: the date has no later bound.
@@ -51,7 +55,7 @@ export function between(l: Pick<LimitForecast, 'status' | 'earliest' | 'latest'>
 }
 
 export const MODEL_LABEL: Record<string, string> = {
-  auto: 'Best by holdout',
+  auto: 'Best by cross-validation',
   linear: 'Linear (OLS)',
   exponential: 'Exponential',
   drift: 'Drift',

@@ -41,7 +41,37 @@ describe('headroom fit', () => {
 
   it('prints exactly the Result object of forecast.md §0', () => {
     const r = fitJson(['--csv', csv(TV1), '--capacity', '1024']);
-    expect(Object.keys(r).sort()).toEqual(['date', 'earliest', 'holdoutMae', 'latest', 'model', 'params', 'status', 'warnings']);
+    expect(Object.keys(r).sort()).toEqual(['date', 'earliest', 'holdoutMae', 'latest', 'model', 'params', 'runoutByMonth', 'stale', 'status', 'warnings']);
+  });
+
+  it('adds stale and runoutByMonth (CLI.md "Forecast result, extended")', () => {
+    const r = fitJson(['--csv', csv(TV1), '--capacity', '1024', '--method', 'linear']);
+    expect(r.stale).toBe(false);
+    const months = r.runoutByMonth as { month: string; p: number }[];
+    expect(months.length).toBe(24);
+    expect(months[0]).toEqual({ month: '2024-03', p: 0 });
+    // The date is 2024-09-11, its interval 2024-09-01 – 2024-09-22: less than even odds by the
+    // end of August, nearly sure by the end of September.
+    expect(months.find((m) => m.month === '2024-08')!.p).toBeLessThan(0.5);
+    expect(months.find((m) => m.month === '2024-09')!.p).toBeGreaterThan(0.9);
+    const late = fitJson(['--csv', csv(TV1), '--capacity', '1024', '--method', 'linear', '--as-of', '2024-04-14']);
+    expect(late.stale).toBe(true);
+    expect((late.warnings as string[]).join(' ')).toMatch(/stale: the newest reading \(2024-03-10\)/);
+  });
+
+  it('says "may run out" with the earliest date when only the interval reaches the limit', () => {
+    // Damped flattens towards ≈ 351; its band still reaches 400 within the horizon, 1000 never.
+    const sat = ['date,value', ...weekly('2024-01-07', [100, 130, 155, 175, 190, 201, 209, 214, 217, 219, 220, 221])];
+    const file = csv(sat);
+    const args = ['--csv', file, '--capacity', '400', '--method', 'damped'];
+    const j = headroom(['fit', ...args, '--json']);
+    expect(j.code).toBe(0);
+    const r = JSON.parse(j.stdout) as Record<string, unknown>;
+    expect(r).toMatchObject({ status: 'mayRunOut', date: null, latest: null });
+    expect(typeof r.earliest).toBe('string');
+    const text = headroom(['fit', ...args]);
+    expect(text.stdout).toMatch(new RegExp(`mayRunOut: may run out from ${String(r.earliest)}`));
+    expect(fitJson(['--csv', file, '--capacity', '1000', '--method', 'damped'])).toMatchObject({ status: 'never', earliest: null });
   });
 
   it('warns about TV9’s one-off step and, with --one-off, fits without it: 2024-09-01 raw, 2025-10-20 treated', () => {
@@ -53,10 +83,15 @@ describe('headroom fit', () => {
     expect((treated.warnings as string[]).some((w) => w.includes('treated as one-off'))).toBe(true);
   });
 
-  it('chooses damped on TV3 by holdout (TV10) and dates it 2024-10-26', () => {
+  it('chooses TV3’s model by rolling-origin cross-validation, prints the runner-up and why it lost', () => {
     const r = fitJson(['--csv', csv(TV3), '--capacity', '80']);
-    expect(r).toMatchObject({ model: 'damped', date: '2024-10-26', status: 'ok' });
-    expect(r.holdoutMae as number).toBeCloseTo(0.1605, 3);
+    expect(r).toMatchObject({ status: 'ok' });
+    expect(r.model).not.toBe('damped');
+    const p = r.params as Record<string, unknown>;
+    expect(String(p.runnerUpReason)).toContain(String(p.runnerUp));
+    const text = headroom(['fit', '--csv', csv(TV3), '--capacity', '80']);
+    expect(text.stdout).toMatch(/runner-up\s+\w+: /);
+    expect(text.stdout).toMatch(/why not\s+\w+/);
   });
 
   it('uses drift when asked: TV1 drift crosses on 2024-09-09', () => {
@@ -93,7 +128,17 @@ describe('headroom fit', () => {
     const lines = r.stderr.split('\n');
     expect(lines).toContain('line 3: date: "2024-13-01" is not a date (YYYY-MM-DD)');
     expect(lines).toContain('line 4: value: "abc" is not a finite number');
-    expect(lines.some((l) => l.startsWith('line 5: date: 2024-01-14 is not after'))).toBe(true);
+    expect(lines).toContain('line 5: date: 2024-01-14 is before 2024-01-21 on line 4 (rows must be in date order)');
+  });
+
+  it('refuses negative usage and a repeated date, line by line, and exits 1 (issue 12 §10)', () => {
+    const bad = csv(['date,value', '2024-01-07,412', '2024-01-14,-20', '2024-01-14,431', '2024-01-21,445']);
+    const r = headroom(['fit', '--csv', bad, '--capacity', '1024', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n');
+    expect(lines).toContain('line 3: value: -20 is negative (usage cannot be below zero)');
+    expect(lines).toContain('line 4: date: 2024-01-14 repeats the date on line 3 (one reading per date)');
   });
 
   it('refuses a negative capacity, naming it, with exit 1', () => {

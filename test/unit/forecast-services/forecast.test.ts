@@ -22,8 +22,8 @@ afterEach(() => {
 
 const AS_OF = '2026-11-25';
 
-async function open(demo = false) {
-  const d = await openDispatch(tmp.path(`ws-${++n}.headroom`), { demo, now: () => new Date(`${AS_OF}T12:00:00Z`) });
+async function open(demo = false, now = AS_OF) {
+  const d = await openDispatch(tmp.path(`ws-${++n}.headroom`), { demo, now: () => new Date(`${now}T12:00:00Z`) });
   session = d.session;
   return { call: d.call, dispatch: d.dispatch, ws: d.session.require() };
 }
@@ -53,7 +53,7 @@ describe('forecast.limits on the demo workspace', () => {
   it('puts the soonest first: exceeded, then dated by date, then beyond the horizon, never, too little data', async () => {
     const { call } = await open(true);
     const { limits } = await call('forecast.limits', { asOf: AS_OF });
-    const rank = { exceeded: 0, projectedNow: 1, ok: 2, beyondHorizon: 3, never: 4, insufficientData: 5 } as const;
+    const rank = { exceeded: 0, projectedNow: 1, ok: 2, mayRunOut: 3, beyondHorizon: 4, never: 5, insufficientData: 6 } as const;
     for (let i = 1; i < limits.length; i++) {
       const a = limits[i - 1]!;
       const b = limits[i]!;
@@ -240,5 +240,79 @@ describe('a pool’s usage series', () => {
     expect(pool).toMatchObject({ capacity: 4096, unitLength: 56 });
     expect(pool.series('2026-02-15', 730).at(-1)).toEqual({ date: '2026-02-15', value: 256 + 1 + 1 });
     expect(pool.reachedOn('2026-02-15', 257)).toBe('2026-01-06');
+  });
+});
+
+describe('the demo’s POP Northgate cooling (issue 12 §1, §4, §6)', () => {
+  const cooling = (limits: LimitForecast[]) => limits.find((l) => l.id.endsWith(':cooling'))!;
+
+  it('is fitted on its monthly readings as given, not regridded to a weekly staircase', async () => {
+    const { call } = await open(true, '2026-12-03');
+    const id = cooling((await call('forecast.limits', { asOf: '2026-12-03' })).limits).id;
+    const s = await call('forecast.series', { limitId: id, asOf: '2026-12-03' });
+    // The demo's monthly meter readings, on the 1st of each month: one point each, no weekly grid.
+    const dates = s.history.map((p) => p.date);
+    expect(dates.length).toBe(12);
+    expect(dates[11]).toBe('2026-12-01');
+    expect(dates.every((d) => d.endsWith('-01'))).toBe(true);
+    expect(s.limit.points).toBe(12);
+  });
+
+  it('gives one consistent answer as of 2026-12-01, 12-03 and 12-08', async () => {
+    const { call } = await open(true, '2026-12-03');
+    const answers = [];
+    for (const asOf of ['2026-12-01', '2026-12-03', '2026-12-08']) answers.push(cooling((await call('forecast.limits', { asOf })).limits));
+    const [a, b, c] = answers as [LimitForecast, LimitForecast, LimitForecast];
+    expect(a.status).toBe('ok');
+    for (const x of [b, c]) {
+      expect(x).toMatchObject({ status: a.status, model: a.model, date: a.date, earliest: a.earliest, latest: a.latest });
+    }
+    // fit on the same monthly rows says the same.
+    const rows = (await call('forecast.series', { limitId: a.id, asOf: '2026-12-01' })).history;
+    expect(fitAndProject(rows, { capacity: a.capacity!, asOf: '2026-12-01' }).date).toBe(a.date);
+  });
+
+  it('is stale, with a warning, once the newest reading is older than three typical spacings', async () => {
+    const { call } = await open(true, '2026-12-03');
+    // Readings end 2026-12-01, typical spacing 31 days: 2027-03-01 is 90 days on (not yet
+    // stale, but no longer a flat "not projected to run out"), 2027-03-15 is 104 days on.
+    const march = cooling((await call('forecast.limits', { asOf: '2027-03-01' })).limits);
+    expect(march).toMatchObject({ stale: false, status: 'ok' });
+    const late = cooling((await call('forecast.limits', { asOf: '2027-03-15' })).limits);
+    expect(late.stale).toBe(true);
+    expect(late.warnings.join(' ')).toMatch(/stale: the newest reading \(2026-12-01\) is older than three typical spacings before 2027-03-15/);
+    const fresh = cooling((await call('forecast.limits', { asOf: '2026-12-08' })).limits);
+    expect(fresh.stale).toBe(false);
+    expect(late.date).toBe(fresh.date);
+    expect(march.date).toBe(fresh.date);
+  });
+
+  it('carries runoutByMonth: 24 months from the as-of month, non-decreasing, 0..1', async () => {
+    const { call } = await open(true, '2026-12-03');
+    const l = cooling((await call('forecast.limits', { asOf: '2026-12-03' })).limits);
+    expect(l.runoutByMonth.length).toBe(24);
+    expect(l.runoutByMonth[0]!.month).toBe('2026-12');
+    expect(l.runoutByMonth[23]!.month).toBe('2028-11');
+    for (let i = 1; i < 24; i++) expect(l.runoutByMonth[i]!.p).toBeGreaterThanOrEqual(l.runoutByMonth[i - 1]!.p);
+    const dateMonth = l.date!.slice(0, 7);
+    const at = l.runoutByMonth.find((m) => m.month === dateMonth)!;
+    expect(at.p).toBeGreaterThan(0.3);
+  });
+});
+
+describe('the forecasts board in the report (issue 12 §8)', () => {
+  it('lists every limit in the whole-workspace report, in the board’s order, with its odds within 12 months', async () => {
+    const { call } = await open(true, '2026-12-03');
+    const { limits } = await call('forecast.limits', {});
+    const html = (await call('reports.export', { format: 'html' })).text;
+    expect(html).toContain('Limits, soonest first (as of 2026-12-03)');
+    const board = html.slice(html.indexOf('<table class="board">'));
+    const names = [...board.matchAll(/<tr><td><b>([^<]+)<\/b>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    expect(names).toEqual(limits.map((l) => l.name));
+    expect(board).toMatch(/Cooling with the worst unit failed<\/b>.*?runs out ≈ \d{4}-\d{2}-\d{2}.*?\d+ %<\/td><\/tr>/s);
+  });
+  it('leaves it out of a report scoped to one block', async () => {
+    const { call } = await open(true, '2026-12-03');
+    expect((await call('reports.export', { format: 'html', within: '198.51.100.0/24' })).text).not.toContain('class="board"');
   });
 });

@@ -19,7 +19,7 @@ describe('parseFitCsv', () => {
   });
   it('skips blank lines but keeps counting them', () => {
     const { problems } = validateFitCsv('date,value\n2024-01-07,1\n\n2024-01-06,2\n');
-    expect(problems).toEqual(['line 4: date: 2024-01-06 is not after 2024-01-07 on line 2 (dates must be strictly increasing)']);
+    expect(problems).toEqual(['line 4: date: 2024-01-06 is before 2024-01-07 on line 2 (rows must be in date order)']);
   });
   it('refuses a file without the date,value header on line 1', () => {
     expect(validateFitCsv('2024-01-07,412\n').problems).toEqual(['line 1: header: expected "date,value", got "2024-01-07,412"']);
@@ -39,11 +39,20 @@ describe('parseFitCsv', () => {
     ].join('\n');
     expect(validateFitCsv(text).problems).toEqual([
       'line 3: date: "2024-02-30" is not a date (YYYY-MM-DD)',
-      'line 4: date: 2024-01-07 is not after 2024-01-07 on line 2 (dates must be strictly increasing)',
+      'line 4: date: 2024-01-07 repeats the date on line 2 (one reading per date)',
       'line 5: value: "abc" is not a finite number',
       'line 6: value: "" is not a finite number',
       'line 7: row: expected 2 fields (date,value), got 3',
       'line 8: value: "1e999" is not a finite number',
+    ]);
+  });
+  it('refuses negative usage, duplicate and unsorted dates, each as line N: field: problem (issue 12 §10)', () => {
+    const text = ['date,value', '2024-01-07,10', '2024-01-14,-3', '2024-01-14,12', '2024-01-10,13', '2024-01-21,-0.5', '2024-01-28,0'].join('\n');
+    expect(validateFitCsv(text).problems).toEqual([
+      'line 3: value: -3 is negative (usage cannot be below zero)',
+      'line 4: date: 2024-01-14 repeats the date on line 3 (one reading per date)',
+      'line 5: date: 2024-01-10 is before 2024-01-14 on line 3 (rows must be in date order)',
+      'line 6: value: -0.5 is negative (usage cannot be below zero)',
     ]);
   });
   it('throws one invalid error whose message lists every problem, one per line', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dampedAsymptote, fitHolt, holtForecast, holtInitialState, holtTrace, holtVariances } from '../../../shared/forecast/holt';
 import { fitModel, interpolatedCrossing } from '../../../shared/forecast/models';
+import { formatDay } from '../../../shared/forecast/dates';
 import { fitAndProject } from '../../../shared/forecast/project';
 import { day, expectRel, TV3, TV4, TV5 } from './helpers';
 
@@ -149,8 +150,8 @@ describe('fitHolt damped on the grid (TV3)', () => {
     expectRel(h, 31.69);
     expectRel(interpolatedCrossing(upper, 80)!, 16.42);
   });
-  it('dates it 2024-10-26 (earliest 2024-07-11, latest null)', () => {
-    expect(fitAndProject(TV3, { capacity: 80, method: 'damped' })).toMatchObject({
+  it('dates it 2024-10-26 (earliest 2024-07-11, latest null) with those per-step parameters', () => {
+    expect(fitAndProject(TV3, { capacity: 80, method: 'damped', alpha: 0.51, beta: 1, phi: 0.98 })).toMatchObject({
       status: 'ok', model: 'damped', date: '2024-10-26', earliest: '2024-07-11', latest: null,
     });
   });
@@ -214,8 +215,11 @@ describe('damped trend with fixed α = 0.8, β = 0.2, φ = 0.9 (TV5)', () => {
       expectRel(upper[h]!, hi);
     }
   });
-  it('never reaches C = 300, above its asymptote', () => {
-    expect(fitAndProject(TV5, { capacity: 300, ...opts })).toMatchObject({ status: 'never', date: null });
+  it('never reaches C = 300 on its line (asymptote 293.8), but its upper band does: "may run out" from that day', () => {
+    const r = fitAndProject(TV5, { capacity: 300, ...opts });
+    const h = interpolatedCrossing(bands(fit, 600).upper, 300)!;
+    expect(r).toMatchObject({ status: 'mayRunOut', date: null, latest: null, earliest: formatDay(day('2024-02-25') + Math.ceil(7 * h - 1e-9)) });
+    expect(r.warnings.join(' ')).toMatch(/may run out/);
   });
   it('reaches C = 280 at h* = 16.56 → 2024-06-20', () => {
     expectRel(Math.log(1 - ((280 - fit.level) * 0.1) / (0.9 * fit.trend)) / Math.log(0.9), 16.56);
@@ -236,5 +240,23 @@ describe('damped trend with fixed α = 0.8, β = 0.2, φ = 0.9 (TV5)', () => {
     expectRel(holt.trend, 13.18);
     expectRel((300 - holt.level) / holt.trend, 6.338);
     expect(fitAndProject(TV5, { capacity: 300, method: 'holt', alpha: 0.8, beta: 0.2 })).toMatchObject({ status: 'ok', date: '2024-04-10' });
+  });
+});
+
+describe('damping per unit of time (issue 12 §1)', () => {
+  // The φ grid {0.80 … 0.98} is per month: a weekly step damps by φ_month^(7/30.436875), so a
+  // weekly series no longer saturates about four times sooner than the same growth read monthly.
+  const weeklyFit = fitAndProject(TV3, { capacity: 80, method: 'damped' });
+  it('reports φ per month from the grid and φ per step = φ_month^(stepDays/30.436875)', () => {
+    const perMonth = weeklyFit.params.phiPerMonth as number;
+    expect([0.8, 0.85, 0.9, 0.95, 0.98]).toContain(Math.round(perMonth * 100) / 100);
+    expectRel(weeklyFit.params.phi as number, Math.pow(perMonth, 7 / 30.436875), 1e-9);
+  });
+  it('the same per-month φ damps a monthly and a weekly series alike over a year', () => {
+    const weekly = fitHolt(ys(TV3), { damped: true, stepDays: 7 });
+    const monthly = fitHolt(ys(TV3), { damped: true, stepDays: 30.436875 });
+    // 52.18 weekly steps and 12 monthly steps make the same damping over 365.2425 days.
+    expectRel(Math.pow(weekly.phi, 365.2425 / 7), Math.pow(Math.round(Math.pow(weekly.phi, 30.436875 / 7) * 100) / 100, 12), 1e-9);
+    expect([0.8, 0.85, 0.9, 0.95, 0.98]).toContain(monthly.phi);
   });
 });

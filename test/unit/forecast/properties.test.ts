@@ -35,7 +35,7 @@ const nonRisingArb = fc
   });
 
 const dayValue = (r: ReturnType<typeof fitAndProject>): number =>
-  r.status === 'never' || r.status === 'beyondHorizon' ? Infinity : Date.parse(`${r.date}T00:00:00Z`);
+  r.status === 'never' || r.status === 'beyondHorizon' || r.status === 'mayRunOut' ? Infinity : Date.parse(`${r.date}T00:00:00Z`);
 
 describe('fitAndProject properties', () => {
   it('a series that never rises never gets a date', () => {

@@ -82,7 +82,7 @@ describe('fitAndProject input checks', () => {
   it('refuses a non-finite value', () => {
     expect(() => fitAndProject([...s, { date: '2024-03-01', value: Infinity }], { capacity: 2000 })).toThrow(/series\.6\.value/);
   });
-  it('returns the Result keys in the order of `fit --json`', () => {
-    expect(Object.keys(fitAndProject(s, { capacity: 2000 }))).toEqual(['status', 'model', 'date', 'earliest', 'latest', 'params', 'holdoutMae', 'warnings']);
+  it('returns the Result keys in the order of `fit --json`, extended with stale and runoutByMonth (CLI.md)', () => {
+    expect(Object.keys(fitAndProject(s, { capacity: 2000 }))).toEqual(['status', 'model', 'date', 'earliest', 'latest', 'params', 'holdoutMae', 'warnings', 'stale', 'runoutByMonth']);
   });
 });
