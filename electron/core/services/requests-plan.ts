@@ -8,7 +8,7 @@
 import type { PlanView, PrefixRow } from '../../../shared/contract';
 import { fitOls } from '../../../shared/forecast/ols';
 import { parsePrefix, prefixContains, type Prefix } from '../../../shared/ip/prefix';
-import { utilization, type Ipv6Unit } from '../../../shared/ip/utilization';
+import { countsAsUsed, utilization, type Ipv6Unit } from '../../../shared/ip/utilization';
 import { isRir, type Rir } from '../../../shared/rir/rir';
 import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
 import type { Workspace } from '../workspace/workspace';
@@ -48,7 +48,8 @@ export function holdings(ws: Workspace, family: 4 | 6 | null, tree = readTree(ws
   return tree.rows
     .filter((r) => r.row.status === 'aggregate' && (family === null || r.prefix.family === family))
     .map((r) => {
-      const children = inside(tree, r.prefix).filter((c) => c.row.status === 'allocated' || c.row.status === 'assigned').map((c) => c.prefix);
+      // As the RIRs measure it: assigned space only; our own pools (allocated) are containers.
+      const children = inside(tree, r.prefix).filter((c) => countsAsUsed(c.row.status)).map((c) => c.prefix);
       const u = usedOf(r.prefix, children, unitFor(r.prefix, r.row.unit));
       const usedPct = u && u.total > 0 ? Math.round((u.used / u.total) * 10000) / 100 : 0;
       const source: Rir | 'upstream' = r.row.rir && isRir(r.row.rir) ? r.row.rir : 'upstream';
@@ -95,8 +96,7 @@ export function addressingPlan(ws: Workspace, family: 4 | 6, tree = readTree(ws)
     for (const pool of top) {
       const unit = family === 6 ? unitFor(pool.prefix, pool.row.unit ?? agg.row.unit) : null;
       if (family === 6 && unit === null) continue;
-      const children =
-        pool.row.status === 'assigned' ? [pool] : inside(tree, pool.prefix).filter((c) => c.row.status === 'assigned' || c.row.status === 'allocated');
+      const children = countsAsUsed(pool.row.status) ? [pool] : inside(tree, pool.prefix).filter((c) => countsAsUsed(c.row.status));
       const u = usedOf(pool.prefix, children.map((c) => c.prefix), unit);
       if (!u) continue;
       const dated = children.map((c) => ({ prefix: c.prefix, date: c.row.date }));
@@ -122,6 +122,6 @@ export function addressingPlan(ws: Workspace, family: 4 | 6, tree = readTree(ws)
 /** Assigned units of one held block counted in `unit` (RIPE/APNIC /56, AFRINIC /48): the HD-ratio input. */
 export function assignedUnits(tree: Tree, held: Prefix, unit: Ipv6Unit): number {
   if (unit < held.length) return 0;
-  const assigned = inside(tree, held).filter((c) => c.row.status === 'assigned').map((c) => c.prefix);
+  const assigned = inside(tree, held).filter((c) => countsAsUsed(c.row.status)).map((c) => c.prefix);
   return Number(utilization(held, assigned, unit).usedUnits);
 }

@@ -80,7 +80,7 @@ function actual(ws: Workspace): Map<string, Counter> {
 const sorted = (m: Map<string, Counter>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
 
 describe('usage counters kept on every write', () => {
-  it('gives the spec §3.5 container example: 10.0.0.0/22 holding /24, a nested /25 and another /24 is 50 % used', async () => {
+  it('counts the assigned space of the spec §3.5 container example: 10.0.0.0/22 holding an allocated /24 with a /25 and an assigned /24 is 37.5 % used (docs/rir.md §1)', async () => {
     const ws = await fresh();
     addPrefix(ws, { prefix: '10.0.0.0/22', status: 'allocated' });
     addPrefix(ws, { prefix: '10.0.0.0/25' });
@@ -88,7 +88,7 @@ describe('usage counters kept on every write', () => {
     addPrefix(ws, { prefix: '10.0.0.0/24', status: 'allocated' }); // slides in between the /22 and the /25
     const rows = listPrefixes(ws, {}).rows;
     const get = (p: string) => rows.find((r) => r.prefix === p)!.usage;
-    expect(get('10.0.0.0/22')).toMatchObject({ depth: 0, children: 2, usedPct: 50, reservedPct: 0 });
+    expect(get('10.0.0.0/22')).toMatchObject({ depth: 0, children: 2, usedPct: 37.5, reservedPct: 0 });
     expect(get('10.0.0.0/24')).toMatchObject({ depth: 1, children: 1, usedPct: 50 });
     expect(get('10.0.0.0/25')).toMatchObject({ depth: 2, children: 0, usedPct: 0 });
     expect(get('10.0.0.0/25').parentId).toBe(rows.find((r) => r.prefix === '10.0.0.0/24')!.id);
