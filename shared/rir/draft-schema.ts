@@ -69,8 +69,19 @@ export const requestDraftSchema = z.object({
     }),
   ),
   plan: z.array(
-    z.object({ purpose: z.string().max(200), prefixLength, now: count, m6: count.optional(), m12: count.optional(), m24: count.optional() }),
+    z.object({
+      purpose: z.string().max(200),
+      prefixLength,
+      unit: z.string().max(20).optional(),
+      now: count,
+      m6: count.optional(),
+      m12: count.optional(),
+      m24: count.optional(),
+    }),
   ),
+  need: z
+    .array(z.object({ horizonMonths: z.number().int().min(1).max(120), demand: count, growth: count, free: count, net: z.number().int() }))
+    .optional(),
   infrastructure: z.array(
     z.object({ name: z.string().min(1).max(200), vendor: z.string().max(200).optional(), model: z.string().max(200).optional(), usage: z.string().max(500).optional() }),
   ),

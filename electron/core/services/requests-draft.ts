@@ -13,7 +13,8 @@ import { ripeDomainName } from '../../../shared/rir/domain-object';
 import { reverseZones } from '../../../shared/rir/reverse-zones';
 import { asSetObject, autNumObject, routeObject } from '../../../shared/rir/rpsl-build';
 import type { Workspace } from '../workspace/workspace';
-import { addressingPlan, assignedUnits, holdings, readTree, unitFor } from './requests-plan';
+import { needHorizons, needMinusFree, type NeedRow } from '../../../shared/rir/need';
+import { assignedUnits, holdings, projectedPlan, readTree, unitFor } from './requests-plan';
 import { contactFor, readEdits, readOrganisation } from './requests-settings';
 
 export interface FilledDraft {
@@ -72,7 +73,18 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
   const missing: MissingItem[] = [];
   const family = kind === 'ipv4' ? 4 : kind === 'ipv6' ? 6 : null;
   const held = holdings(ws, family, tree);
-  const plan = family === null ? [] : addressingPlan(ws, family, tree);
+  const projected = family === null ? [] : projectedPlan(ws, family, tree);
+  const plan = projected.map((p) => p.view);
+  // Need minus free space over the RIR's horizons (IPv4, in addresses; docs/rir.md §2).
+  const need: NeedRow[] = needHorizons(rir, kind).map((h) =>
+    needMinusFree(
+      h,
+      plan.reduce((s, p) => s + p.now, 0),
+      projected.reduce((s, p) => s + p.at(h), 0),
+      held.reduce((s, x) => s + x.totalUnits, 0),
+      held.reduce((s, x) => s + x.usedUnits, 0),
+    ),
+  );
   const requester = contactFor(org, 'requester');
   const admin = contactFor(org, 'admin');
   const tech = contactFor(org, 'tech');
@@ -155,13 +167,14 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
       ...(edits.smallestAcceptableLength != null ? { smallestAcceptableLength: edits.smallestAcceptableLength } : {}),
       ...(edits.waitlist != null ? { waitlist: edits.waitlist } : rir === 'arin' && kind === 'ipv4' ? { waitlist: true } : {}),
       ...(edits.viaTransfer != null ? { viaTransfer: edits.viaTransfer } : {}),
-      ...(edits.horizonMonths != null ? { horizonMonths: edits.horizonMonths } : {}),
+      ...(edits.horizonMonths != null ? { horizonMonths: edits.horizonMonths } : need.length > 0 ? { horizonMonths: Math.max(...need.map((x) => x.horizonMonths)) } : {}),
       ...(edits.justification ? { justification: edits.justification } : {}),
       ...(edits.lastReceivedDate ? { lastReceivedDate: edits.lastReceivedDate } : {}),
       ...(edits.need12mAddresses != null ? { need12mAddresses: edits.need12mAddresses } : {}),
     },
     holdings: held.map((h) => ({ prefix: h.row.prefix, source: h.source, ...(h.row.date ? { date: h.row.date } : {}), usedPct: h.usedPct })),
-    plan: plan.map((p) => ({ purpose: p.purpose, prefixLength: p.prefixLength, now: p.now, m6: p.m6, m12: p.m12, m24: p.m24 })),
+    plan: plan.map((p) => ({ purpose: p.purpose, prefixLength: p.prefixLength, unit: p.unit, now: p.now, m6: p.m6, m12: p.m12, m24: p.m24 })),
+    ...(need.length > 0 ? { need } : {}),
     infrastructure: equipment.map((e) => ({ name: e.name, ...('vendor' in e && e.vendor ? { vendor: e.vendor } : {}), ...('model' in e && e.model ? { model: e.model } : {}), ...(e.usage ? { usage: e.usage } : {}) })),
     diagramAttached: edits.diagramAttached ?? false,
     connectivity: {

@@ -18,6 +18,9 @@ export interface Held {
   prefix: Prefix;
   source: Rir | 'upstream';
   usedPct: number;
+  /** Units in use and in all (IPv4 addresses; IPv6 the block's unit), by shared/ip/utilization. */
+  usedUnits: number;
+  totalUnits: number;
 }
 
 interface Tree {
@@ -53,7 +56,7 @@ export function holdings(ws: Workspace, family: 4 | 6 | null, tree = readTree(ws
       const u = usedOf(r.prefix, children, unitFor(r.prefix, r.row.unit));
       const usedPct = u && u.total > 0 ? Math.round((u.used / u.total) * 10000) / 100 : 0;
       const source: Rir | 'upstream' = r.row.rir && isRir(r.row.rir) ? r.row.rir : 'upstream';
-      return { row: r.row, prefix: r.prefix, source, usedPct };
+      return { row: r.row, prefix: r.prefix, source, usedPct, usedUnits: u?.used ?? 0, totalUnits: u?.total ?? 0 };
     });
 }
 
@@ -71,16 +74,17 @@ function history(pool: Prefix, dated: { prefix: Prefix; date: string | null }[],
 
 /**
  * Projects used units `months` ahead: the least-squares slope over the points of the last
- * 730 days (plus today's level), never below today nor above the pool.
+ * 730 days (plus today's level), never below today. Demand is NOT capped at the pool: a plan
+ * that outgrows the space held is the case for a request (docs/rir.md §2).
  */
-export function project(points: { x: number; y: number }[], today: number, now: number, total: number): { at: (months: number) => number; method: PlanView['method'] } {
+export function project(points: { x: number; y: number }[], today: number, now: number): { at: (months: number) => number; method: PlanView['method'] } {
   const recent = points.filter((p) => p.x >= today - 730 && p.x <= today);
   const series = [...recent, { x: today, y: now }];
   const xs = series.map((p) => p.x);
   if (new Set(xs).size < 2) return { at: () => now, method: 'flat' };
   const fit = fitOls(xs, series.map((p) => p.y));
   if (!Number.isFinite(fit.b) || fit.b <= 0) return { at: () => now, method: 'flat' };
-  return { at: (months) => Math.min(total, Math.max(now, Math.round(now + fit.b * months * 30.4375))), method: 'trend' };
+  return { at: (months) => Math.max(now, Math.round(now + fit.b * months * 30.4375)), method: 'trend' };
 }
 
 /**
@@ -88,8 +92,13 @@ export function project(points: { x: number; y: number }[], today: number, now: 
  * sub-allocation, an assignment or a reservation), counted in its own unit.
  */
 export function addressingPlan(ws: Workspace, family: 4 | 6, tree = readTree(ws)): PlanView[] {
+  return projectedPlan(ws, family, tree).map((p) => p.view);
+}
+
+/** The plan's pools, each with its projection (months → units in use), for the need rows. */
+export function projectedPlan(ws: Workspace, family: 4 | 6, tree = readTree(ws)): { view: PlanView; at: (months: number) => number }[] {
   const today = dayOf(todayUtc(ws.now()));
-  const out: PlanView[] = [];
+  const out: { view: PlanView; at: (months: number) => number }[] = [];
   for (const agg of tree.rows.filter((r) => r.row.status === 'aggregate' && r.prefix.family === family)) {
     const within = inside(tree, agg.prefix);
     const top = within.filter((c) => !within.some((o) => o !== c && prefixContains(o.prefix, c.prefix) && o.prefix.length < c.prefix.length));
@@ -100,8 +109,8 @@ export function addressingPlan(ws: Workspace, family: 4 | 6, tree = readTree(ws)
       const u = usedOf(pool.prefix, children.map((c) => c.prefix), unit);
       if (!u) continue;
       const dated = children.map((c) => ({ prefix: c.prefix, date: c.row.date }));
-      const p = project(history(pool.prefix, dated, unit), today, u.used, u.total);
-      out.push({
+      const p = project(history(pool.prefix, dated, unit), today, u.used);
+      const view: PlanView = {
         pool: pool.row.prefix,
         purpose: pool.row.description || pool.row.prefix,
         prefixLength: pool.prefix.length,
@@ -113,7 +122,8 @@ export function addressingPlan(ws: Workspace, family: 4 | 6, tree = readTree(ws)
         m12: p.at(12),
         m24: p.at(24),
         method: p.method,
-      });
+      };
+      out.push({ view, at: p.at });
     }
   }
   return out;
