@@ -7,9 +7,11 @@
 import type { PrefixRow, ReverseResult, RpslResult, ZoneFileView } from '../../../shared/contract';
 import { parseAsn } from '../../../shared/asn/asn';
 import { HeadroomError, invalid } from '../../../shared/errors';
-import { parsePrefix, prefixContains, type Prefix } from '../../../shared/ip/prefix';
+import { formatPrefix, parsePrefix, prefixContains, type Prefix } from '../../../shared/ip/prefix';
 import { renderBindZones, normalizeNameServers } from '../../../shared/rir/bind-zone';
-import { domainObjects } from '../../../shared/rir/domain-object';
+import { domainObject } from '../../../shared/rir/domain-object';
+import { reverseZones, type ReverseZone } from '../../../shared/rir/reverse-zones';
+import { renderBindExport } from '../../../shared/report/bind-export';
 import { SPECIAL_USE_PREFIXES } from '../../../shared/rir/policy-checks-address';
 import type { Rir } from '../../../shared/rir/rir';
 import { asSetObject, autNumObject, inetnumObject, routeObject } from '../../../shared/rir/rpsl-build';
@@ -120,7 +122,14 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
   const parents = all.filter((r) => r.family === p.family && r.length < p.length && prefixContains(parsePrefix(r.prefix), p));
   const status = rpslStatus(rir, p.family, row.status, parents.length === 0);
   const objects: RpslObject[] = [];
-  if (rir === 'arin') warnings.push('ARIN keeps networks in its own records, not RPSL: only the route object is drafted');
+  // Space from an upstream (an aggregate with no RIR, or a block inside one) is the upstream's
+  // object in the RIR database, not ours (docs/rir.md §5).
+  const upstream = upstreamOf(row, parents);
+  if (upstream) {
+    warnings.push(
+      `${row.prefix} is space from an upstream (${upstream.prefix}${upstream.description ? `, ${upstream.description}` : ''}): the upstream registers it in its own database objects; no inetnum/inet6num is drafted as ours`,
+    );
+  } else if (rir === 'arin') warnings.push('ARIN keeps networks in its own records, not RPSL: only the route object is drafted');
   else {
     objects.push(
       inetnumObject({
@@ -139,9 +148,36 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
   }
   if (row.status === 'aggregate' || rir === 'arin') {
     if (own === undefined) warnings.push('no ASN is marked as ours in Settings → Neighbours: no route object');
-    else objects.push(routeObject({ prefix: p, origin: own, ...(row.description ? { descr: row.description } : {}), mntBy: contacts.mntBy, source: contacts.source }));
+    else {
+      objects.push(routeObject({ prefix: p, origin: own, ...(row.description ? { descr: row.description } : {}), mntBy: contacts.mntBy, source: contacts.source }));
+      if (upstream) {
+        warnings.push(
+          `route ${row.prefix}: the address space is the upstream's, so this route object needs the upstream's authorisation (the mnt-routes of its inetnum/inet6num, or its maintainer); ask ${upstream.description || 'the upstream'} to authorise or create it`,
+        );
+      }
+    }
   }
   return finish(objects, rir, warnings);
+}
+
+/** The upstream aggregate a block is in (or is), when its outermost aggregate has no RIR. */
+export function upstreamOf(row: PrefixRow, parents: readonly PrefixRow[]): PrefixRow | null {
+  const outer = [...parents, row].filter((r) => r.status === 'aggregate').sort((a, b) => a.length - b.length)[0];
+  return outer && outer.rir === null ? outer : null;
+}
+
+/** The aggregates of the family we hold from an RIR (the blocks whose reverse zones are ours). */
+function ourAggregates(ws: Workspace, family: 4 | 6): { prefix: Prefix; text: string }[] {
+  return listPrefixes(ws, { space: DEFAULT_SPACE })
+    .rows.filter((r) => r.family === family && r.status === 'aggregate' && r.rir !== null)
+    .map((r) => ({ prefix: parsePrefix(r.prefix), text: r.prefix }));
+}
+
+/** For an RFC 2317 zone: the aggregate of ours that holds its parent /24, if any. */
+function parentZoneOwner(zone: ReverseZone, ours: { prefix: Prefix; text: string }[]): string | null {
+  if (zone.kind !== 'rfc2317' || zone.prefix.family !== 4) return null;
+  const slash24: Prefix = { family: 4, start: zone.prefix.start - (zone.prefix.start % 256), length: 24 };
+  return ours.find((o) => prefixContains(o.prefix, slash24))?.text ?? null;
 }
 
 /** YYYYMMDD01 for today: the usual zone serial. */
@@ -158,22 +194,40 @@ export function reverseFor(
   const { org, contacts } = contactsOf(ws, 'ripe', input.format === 'rpsl' ? warnings : []);
   const ns = input.ns.length > 0 ? input.ns : org.nameServers;
   withRule('CHK-32', () => normalizeNameServers(ns, 'ns'));
+  const holder = listPrefixes(ws, { space: DEFAULT_SPACE })
+    .rows.filter((r) => r.family === p.family && r.status === 'aggregate' && prefixContains(parsePrefix(r.prefix), p))
+    .sort((a, b) => a.length - b.length)[0];
+  if (holder && holder.rir === null) {
+    warnings.push(`${formatPrefix(p)} is space from an upstream (${holder.prefix}${holder.description ? `, ${holder.description}` : ''}): we are authoritative for its reverse zone only if the upstream delegates it to us`);
+  }
   if (input.format === 'bind') {
     if (input.ds && input.ds.length > 0) warnings.push('DS records go to the parent (the RIR), not into the zone file: use --format rpsl');
     const files = withRule('CHK-32', () => renderBindZones(p, { nameServers: ns, serial: input.serial ?? serialFor(ws) }));
     const zones: ZoneFileView[] = files.map((f) => ({ zone: f.zone, role: f.role, fileName: f.fileName, text: f.text }));
-    return { zones, text: zones.map((z) => z.text).join('\n'), warnings };
+    // Where to split, as `export --format bind` says it: a header, then each zone after its $ORIGIN.
+    const header = { organisation: org.legalName, date: todayUtc(ws.now()), scope: `reverse zones of ${formatPrefix(p)}` };
+    return { zones, text: renderBindExport(zones, header), warnings };
   }
   const ds = input.ds ?? [];
-  const objects = (() => {
+  const ours = ourAggregates(ws, p.family);
+  const objects: RpslObject[] = [];
+  for (const zone of reverseZones(p)) {
+    const parent = parentZoneOwner(zone, ours);
+    if (parent) {
+      // RFC 2317 §4: the parent zone's holder delegates a sub-/24 with NS and CNAME records.
+      warnings.push(
+        `${zone.name}: its parent zone ${zone.parentZone} is ours (${parent}), so we delegate it there with NS and CNAME records (rdns --format bind gives them); the RIR takes no domain object for it`,
+      );
+      continue;
+    }
     try {
-      return domainObjects(p, { ...contacts, zoneC: contacts.techC, nserver: ns, dsRdata: ds });
+      objects.push(domainObject(zone, { ...contacts, zoneC: contacts.techC, nserver: ns, dsRdata: ds }));
     } catch (e) {
       if (e instanceof HeadroomError && e.field?.startsWith('ds-rdata')) throw new HeadroomError('invalid', `${e.message} (CHK-33)`, e.field);
       if (e instanceof HeadroomError && (e.field === 'nserver' || e.field?.startsWith('nserver['))) throw new HeadroomError('invalid', `${e.message} (CHK-32)`, e.field);
       throw e;
     }
-  })();
+  }
   const zones: ZoneFileView[] = objects.map((o) => ({ zone: o.attributes[0]!.value, role: 'domain', fileName: '', text: renderRpslObjects([o]) }));
   return { zones, text: renderRpslObjects(objects), warnings };
 }
