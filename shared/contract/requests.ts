@@ -109,6 +109,17 @@ export interface OrganisationSettings {
   nameServers: string[];
   contacts: ContactRow[];
   neighbours: NeighbourRow[];
+  /** Blocks sub-allocated to another operator (RIPE SUB-ALLOCATED PA / ALLOCATED-BY-LIR), CIDR text. */
+  subAllocations: string[];
+  /** abuse-c: the NIC handle of the abuse contact (a role with abuse-mailbox). */
+  abuseC: string;
+  /** APNIC: the IRT object every inetnum/inet6num names in mnt-irt (mandatory at APNIC). */
+  apnicIrt: string;
+  /** ARIN: the Org ID and the POC handles of ARIN's own records. */
+  arinOrgId: string;
+  arinAdminPoc: string;
+  arinTechPoc: string;
+  arinAbusePoc: string;
 }
 
 export interface RpslResult {
@@ -248,6 +259,13 @@ export const requestsOps = {
       nameServers: z.array(short(253)).max(13).optional(),
       contacts: z.array(contactSchema).max(50).optional(),
       neighbours: z.array(neighbourSchema).max(500).optional(),
+      subAllocations: z.array(short(60)).max(1000).optional(),
+      abuseC: short(30).optional(),
+      apnicIrt: short(80).optional(),
+      arinOrgId: short(30).optional(),
+      arinAdminPoc: short(30).optional(),
+      arinTechPoc: short(30).optional(),
+      arinAbusePoc: short(30).optional(),
     }),
     'Change the organisation, contacts or neighbours (undoable)',
   ),

@@ -28,7 +28,7 @@ export interface DraftDocument {
   readonly sections: readonly DraftSection[];
 }
 
-const RIR_NAMES = { arin: 'ARIN', ripe: 'RIPE NCC', apnic: 'APNIC', lacnic: 'LACNIC', afrinic: 'AFRINIC' } as const;
+import { RIR_NAMES } from './rir';
 const KIND_NAMES = { ipv4: 'IPv4', ipv6: 'IPv6', asn: 'AS number' } as const;
 
 const opt = (v: string | number | boolean | undefined): string => (v === undefined || v === '' ? '—' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));

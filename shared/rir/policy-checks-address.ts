@@ -170,13 +170,26 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     run: (d) => {
       if (d.request.type !== 'subsequent') return null;
       const s = d.ipv6;
+      // RIPE (ripe-738 §5.1.2): an allocation is extended up to a /29 without any utilisation test.
+      if (d.request.rir === 'ripe') {
+        const r = row(d, 'ipv6', 'no-justification-max-prefix');
+        const l = len(d);
+        if (l !== undefined && l >= num(r)) return ok(`an extension up to /${num(r)} needs no utilisation test (ripe-738 §5.1.2)`, [r]);
+      }
       if (s?.currentAllocationLength === undefined || s.assignedUnits === undefined) return missing('the current allocation and its assigned units');
       const rows = [row(d, 'ipv6', 'hd-unit-prefix'), row(d, 'ipv6', 'hd-ratio')];
       const unit = num(rows[0]!);
       const t = hdThreshold(s.currentAllocationLength, unit, num(rows[1]!));
-      return s.assignedUnits < t
-        ? fail(`${s.assignedUnits} assigned /${unit}s in the /${s.currentAllocationLength}; the HD-ratio threshold is ${t}`, rows)
-        : ok(`${s.assignedUnits} assigned /${unit}s reach the threshold of ${t}`, rows);
+      if (s.assignedUnits >= t) return ok(`${s.assignedUnits} assigned /${unit}s reach the threshold of ${t}`, rows);
+      const said = `${s.assignedUnits} assigned /${unit}s in the /${s.currentAllocationLength}; the HD-ratio threshold is ${t}`;
+      // RIPE (ripe-738 §5.2, since 2016-05): beyond /29 the HD-ratio is one justification among
+      // others: hierarchical and geographical structure, segmentation for security, longevity.
+      if (d.request.rir === 'ripe') {
+        return (d.request.justification ?? '').trim() !== ''
+          ? ok(`${said}; justified instead by the structure, segmentation or longevity the draft describes`, rows)
+          : fail(`${said}; beyond /29 justify it by the HD-ratio or by structure, segmentation or longevity (write it in the justification)`, rows);
+      }
+      return fail(said, rows);
     },
   })),
   {

@@ -3,6 +3,8 @@
  * CHK-35 in rule order; each names its primary source.
  */
 import { missing, requestedIpv4Addresses, fail, ok, type PolicyCheck } from './policy-check-core';
+import { RIR_NAMES } from './rir';
+import { inServiceRegion, rirOfCountry } from './service-regions';
 
 export const EXTRA_CHECKS: readonly PolicyCheck[] = [
   {
@@ -17,6 +19,30 @@ export const EXTRA_CHECKS: readonly PolicyCheck[] = [
       const want = requestedIpv4Addresses(d);
       if (want !== null && want > last.net) return fail(`${said}: ${want} addresses asked for, more than the ${last.net} the plan shows`, [], 'I');
       return ok(said);
+    },
+  },
+  {
+    rule: 'CHK-37', title: 'A further AS needs a routing policy of its own', rirs: 'all', kinds: ['asn'], severity: 'E',
+    source: 'RIPE ripe-679 §2.0 (https://www.ripe.net/publications/docs/ripe-679); ARIN NRPM 5; RFC 1930 §5',
+    run: (d) => {
+      const own = d.connectivity.ownAsn;
+      if (d.request.type !== 'subsequent' && own === undefined) return ok('no AS held yet: this is the initial AS');
+      const held = own === undefined ? 'an AS is already held' : `AS${own} is already held`;
+      if (!d.connectivity.uniqueRoutingPolicy?.trim()) {
+        return fail(`${held}: a new AS is assigned only for a new external routing policy, different from it; describe that policy in the unique routing policy field`);
+      }
+      return ok(`${held}; the new AS's own routing policy is described`);
+    },
+  },
+  {
+    rule: 'CHK-38', title: "The organisation is in the RIR's service region", rirs: 'all', severity: 'E',
+    source: 'ARIN NRPM §9 (https://www.arin.net/participate/policy/nrpm/#9-out-of-region-use); each RIR\'s service region list (docs/rir.md §9)',
+    run: (d) => {
+      const cc = d.organisation.country;
+      if (!/^[A-Z]{2}$/.test(cc)) return missing('the organisation\'s country');
+      if (inServiceRegion(d.request.rir, cc)) return ok(`${cc} is in the ${RIR_NAMES[d.request.rir]} service region`);
+      const other = rirOfCountry(cc);
+      return fail(`${cc} is not in the ${RIR_NAMES[d.request.rir]} service region${other ? `; ${cc} is served by ${RIR_NAMES[other]}` : ''}`);
     },
   },
 ];

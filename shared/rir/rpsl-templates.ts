@@ -144,15 +144,27 @@ function withChanges(base: RpslTemplate, rir: Rir, changes: Readonly<Record<stri
 
 const ripe = (cls: string): RpslTemplate => RIPE.find((x) => x.objectClass === cls)!;
 
+/** Attributes only the RIPE Database has: an APNIC template keeps APNIC's own (docs/rir.md §9). */
+const RIPE_ONLY = new Set(['sponsoring-org', 'assignment-size', 'geofeed', 'created']);
+
+function without(base: RpslTemplate, names: ReadonlySet<string>): RpslTemplate {
+  return { ...base, attributes: base.attributes.filter((a) => !names.has(a.name)) };
+}
+
 const APNIC: readonly RpslTemplate[] = RIPE.map((base) =>
   base.objectClass === 'inetnum' || base.objectClass === 'inet6num'
-    ? withChanges(base, 'apnic', { descr: 'M', 'mnt-irt': 'M' }, '[APNIC-inetnum-template]', true)
-    : { ...base, rir: 'apnic' as const, confirmed: false },
+    ? withChanges(without(base, RIPE_ONLY), 'apnic', { descr: 'M', 'mnt-irt': 'M' }, '[APNIC-inetnum-template]', true)
+    : { ...without(base, RIPE_ONLY), rir: 'apnic' as const, confirmed: false },
 );
 
-const ARIN: readonly RpslTemplate[] = ['route', 'route6', 'aut-num', 'as-set', 'mntner'].map((cls) =>
-  withChanges(ripe(cls), 'arin', cls.startsWith('route') ? { descr: 'M', changed: 'M' } : {}, '[ARIN-route-template-old]', false),
-);
+/**
+ * ARIN's IRR (ARIN Online IRR, 2021 on): no `changed`; admin-c and tech-c are ARIN POC handles;
+ * mnt-by is the organisation's `MNT-<Org ID>` maintainer; source ARIN (docs/rir.md §9).
+ */
+const ARIN: readonly RpslTemplate[] = ['route', 'route6', 'aut-num', 'as-set', 'mntner'].map((cls) => {
+  const base = without(ripe(cls), new Set(['sponsoring-org', 'created']));
+  return withChanges(base, 'arin', cls.startsWith('route') ? { 'admin-c': 'M', 'tech-c': 'M' } : {}, '[ARIN-IRR]', false);
+});
 
 const SAME_AS_RIPE = (rir: Rir): readonly RpslTemplate[] => RIPE.map((base) => ({ ...base, rir, confirmed: false }));
 

@@ -11,7 +11,7 @@ import { formatPrefix } from '../../../shared/ip/prefix';
 import type { DbObject, Neighbour, RequestDraft, ReverseDelegation } from '../../../shared/rir/draft';
 import { ripeDomainName } from '../../../shared/rir/domain-object';
 import { reverseZones } from '../../../shared/rir/reverse-zones';
-import { asSetObject, autNumObject, routeObject } from '../../../shared/rir/rpsl-build';
+import { asSetObject, autNumObject, NEW_ASN, routeObject } from '../../../shared/rir/rpsl-build';
 import type { Workspace } from '../workspace/workspace';
 import { needHorizons, needMinusFree, type NeedRow } from '../../../shared/rir/need';
 import { assignedUnits, holdings, projectedPlan, readTree, unitFor } from './requests-plan';
@@ -56,6 +56,29 @@ function neighbourOf(n: OrganisationSettings['neighbours'][number]): Neighbour {
 
 const ipv6Unit = (rir: RequestRir): 48 | 56 => (rir === 'afrinic' ? 48 : 56);
 
+/**
+ * The handles an RIR's objects name (docs/rir.md §9): at ARIN the POC handles and the
+ * organisation's MNT-<Org ID> maintainer of ARIN's IRR; elsewhere the NIC handles and the
+ * maintainer from Settings. Placeholders (said in `warnings`) where Settings is empty.
+ */
+export function rirContacts(org: OrganisationSettings, rir: RequestRir, warnings: string[]) {
+  if (rir === 'arin') {
+    if (!org.arinOrgId) warnings.push(`no ARIN Org ID in Settings: mnt-by is the placeholder MNT-CHANGE-ME (ARIN's IRR maintainer is MNT-<Org ID>)`);
+    if (!org.arinAdminPoc || !org.arinTechPoc) warnings.push('no ARIN admin/tech POC handle in Settings: CHANGE-ME-ARIN is used');
+    return {
+      adminC: org.arinAdminPoc || 'CHANGE-ME-ARIN',
+      techC: org.arinTechPoc || 'CHANGE-ME-ARIN',
+      mntBy: `MNT-${org.arinOrgId || 'CHANGE-ME'}`,
+      source: 'ARIN',
+    };
+  }
+  const admin = contactFor(org, 'admin');
+  const tech = contactFor(org, 'tech');
+  if (!org.mntner) warnings.push(`no maintainer in Settings: mnt-by is the placeholder ${PLACEHOLDER.mntner}`);
+  if (!admin?.handle || !tech?.handle) warnings.push(`no NIC handle for the admin/tech contact in Settings: ${PLACEHOLDER.handle} is used`);
+  return { adminC: admin?.handle || PLACEHOLDER.handle, techC: tech?.handle || PLACEHOLDER.handle, mntBy: org.mntner || PLACEHOLDER.mntner, source: rir.toUpperCase() };
+}
+
 /** Builds objects, turning a builder's refusal into a note rather than losing the whole draft. */
 function tryObject(list: DbObject[], missing: MissingItem[], build: () => DbObject): void {
   try {
@@ -99,29 +122,47 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
   if (!org.mntner) missing.push({ field: 'organisation.mntner', message: `no maintainer; objects use ${PLACEHOLDER.mntner} (Settings)` });
   if (!admin?.handle || !tech?.handle) missing.push({ field: 'contacts.handle', message: `no NIC handle for the admin/tech contact; objects use ${PLACEHOLDER.handle} (Settings → Contacts)` });
 
-  const contacts = { adminC: admin?.handle || PLACEHOLDER.handle, techC: tech?.handle || PLACEHOLDER.handle, mntBy: org.mntner || PLACEHOLDER.mntner, source: rir.toUpperCase() };
+  const contacts = rirContacts(org, rir, []);
   const originate = held.filter((h) => h.source !== 'upstream' && (family === null || h.prefix.family === family)).map((h) => h.row.prefix);
 
   const dbObjects: DbObject[] = [];
-  if (ownAsn !== undefined) {
-    if (kind === 'asn') {
-      const asSetName = edits.asSet ?? `AS${ownAsn}:AS-CUSTOMERS`;
+  // A peer's import accepts that peer's AS (its routes), not ANY; an upstream's gives us ANY.
+  const policyNeighbours = (v6: boolean) => [
+    ...upstreams.map((n) => ({ asn: n.asn, ipv6: v6 })),
+    ...peers.map((n) => ({ asn: n.asn, ipv6: v6, accept: `AS${n.asn}` })),
+  ];
+  const hasV6 = held.some((h) => h.prefix.family === 6);
+  if (kind === 'asn') {
+    // The request is for a NEW AS, numbered by the RIR (docs/rir.md §6): its routing policy is
+    // drafted as an aut-num keyed ASNEW; the AS we may already hold is not what is requested.
+    tryObject(dbObjects, missing, () => ({
+      object: autNumObject({
+        ...contacts,
+        asn: NEW_ASN,
+        asName: asName(org),
+        descr: org.legalName || undefined,
+        announce: edits.asSet ?? NEW_ASN,
+        neighbours: policyNeighbours(hasV6),
+        remarks: ['ASNEW: the AS number the RIR assigns replaces it here'],
+      }),
+      isNew: true,
+    }));
+    if (edits.asSet != null) {
+      const name = edits.asSet;
+      tryObject(dbObjects, missing, () => ({ object: asSetObject({ ...contacts, name, members: ownAsn !== undefined ? [`AS${ownAsn}`] : [], requireHierarchical: false }), isNew: true }));
+    }
+  } else if (ownAsn !== undefined) {
+    for (const p of originate) {
       tryObject(dbObjects, missing, () => ({
-        object: autNumObject({
-          ...contacts,
-          asn: ownAsn,
-          asName: asName(org),
-          descr: org.legalName || undefined,
-          announce: asSetName,
-          neighbours: [...upstreams, ...peers].map((n) => ({ asn: n.asn, ipv6: held.some((h) => h.prefix.family === 6) })),
+        object: routeObject({
+          prefix: p, origin: ownAsn, descr: org.legalName || undefined,
+          ...(rir === 'arin' ? { adminC: contacts.adminC, techC: contacts.techC } : {}), mntBy: contacts.mntBy, source: contacts.source,
         }),
         isNew: true,
       }));
-      tryObject(dbObjects, missing, () => ({ object: asSetObject({ ...contacts, name: asSetName, members: [`AS${ownAsn}`], requireHierarchical: false }), isNew: true }));
     }
-    for (const p of originate) tryObject(dbObjects, missing, () => ({ object: routeObject({ prefix: p, origin: ownAsn, descr: org.legalName || undefined, mntBy: contacts.mntBy, source: contacts.source }), isNew: true }));
-  } else if (kind === 'asn' || originate.length > 0) {
-    missing.push({ field: 'neighbours', message: 'no ASN is marked as ours (Settings → Neighbours): no aut-num or route objects' });
+  } else if (originate.length > 0) {
+    missing.push({ field: 'neighbours', message: 'no ASN is marked as ours (Settings → Neighbours): no route objects' });
   }
 
   const reverse: ReverseDelegation[] = [];
@@ -136,8 +177,18 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
   }
 
   const current = fromThisRir.filter((h) => h.prefix.family === 6).sort((a, b) => a.prefix.length - b.prefix.length)[0];
-  const type = edits.type ?? (fromThisRir.length > 0 ? 'subsequent' : 'initial');
-  const defaultLength = kind === 'ipv4' ? 24 : kind === 'ipv6' ? (type === 'subsequent' && current ? Math.max(current.prefix.length - 1, 0) : 32) : undefined;
+  // Initial or subsequent: an ASN request by the ASNs we hold, an address request by the
+  // addresses we hold from this RIR.
+  const ownAsns = org.neighbours.filter((n) => n.relation === 'own');
+  const type = edits.type ?? (kind === 'asn' ? (ownAsns.length > 0 ? 'subsequent' : 'initial') : fromThisRir.length > 0 ? 'subsequent' : 'initial');
+  // IPv6: RIPE gives (and extends to) a /29 without documentation (ripe-738 §5.1.1, §5.1.2), so
+  // a RIPE draft asks for a /29 unless it already holds that much; elsewhere a /32, or the
+  // next size up for a subsequent request.
+  const ipv6Default = (): number => {
+    if (rir === 'ripe') return current && current.prefix.length <= 29 ? Math.max(current.prefix.length - 1, 0) : 29;
+    return type === 'subsequent' && current ? Math.max(current.prefix.length - 1, 0) : 32;
+  };
+  const defaultLength = kind === 'ipv4' ? 24 : kind === 'ipv6' ? ipv6Default() : undefined;
   const prefixLength = edits.prefixLength ?? defaultLength;
   const multihoming = edits.multihoming ?? (upstreams.length + peers.length >= 2 ? 'now' : 'no');
   const equipment = edits.equipment ?? facilityEquipment(ws);

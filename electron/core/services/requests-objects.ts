@@ -20,8 +20,8 @@ import { checkAsSetName } from '../../../shared/rir/rpsl-syntax';
 import { renderRpslObjects } from '../../../shared/rir/rpsl-text';
 import { validateRpslObject } from '../../../shared/rir/rpsl-validate';
 import type { Workspace } from '../workspace/workspace';
-import { asName, ownAsnOf, PLACEHOLDER } from './requests-draft';
-import { contactFor, readOrganisation } from './requests-settings';
+import { asName, ownAsnOf, rirContacts } from './requests-draft';
+import { readOrganisation } from './requests-settings';
 import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
 
 /** Runs `fn`; an `invalid` refusal gets the rule it enforces appended, keeping its field. */
@@ -46,19 +46,34 @@ function specialUse(p: Prefix): string | null {
   return null;
 }
 
-/** The status an LIR registers for a block of this registry status, per RIR (§4.4). */
-export function rpslStatus(rir: Rir, family: 4 | 6, status: PrefixRow['status'], isTop: boolean): string {
+export interface StatusContext {
+  /** The block is sub-allocated to another operator (Settings → sub-allocations). */
+  subAllocated: boolean;
+  /** Length of the assignments directly inside it, when they are all one size (else null). */
+  uniformAssignmentLength: number | null;
+}
+
+/**
+ * The status an LIR registers for a block of this registry status, per RIR (docs/rir.md §7);
+ * null when the block needs no object of its own (a reservation).
+ * RIPE IPv4 (ripe-822 §6, RIPE Database "inetnum status"): our own pools are LIR-PARTITIONED PA,
+ * or AGGREGATED-BY-LIR when they hold same-size assignments; SUB-ALLOCATED PA only for a block
+ * sub-allocated to another operator. RIPE IPv6 (ripe-738 / "inet6num status"): pools are
+ * AGGREGATED-BY-LIR with their assignment size, a sub-allocation is ALLOCATED-BY-LIR.
+ */
+export function rpslStatus(rir: Rir, family: 4 | 6, status: PrefixRow['status'], isTop: boolean, ctx: StatusContext = { subAllocated: false, uniformAssignmentLength: null }): string | null {
+  if (status === 'reserved') return null;
   if (rir === 'apnic') return status === 'aggregate' ? 'ALLOCATED PORTABLE' : status === 'assigned' ? 'ASSIGNED NON-PORTABLE' : 'ALLOCATED NON-PORTABLE';
   if (family === 4) {
-    if (status === 'aggregate') return isTop ? 'ALLOCATED PA' : 'SUB-ALLOCATED PA';
-    if (status === 'allocated') return 'SUB-ALLOCATED PA';
-    if (status === 'reserved') return 'LIR-PARTITIONED PA';
-    return 'ASSIGNED PA';
+    if (status === 'aggregate' && isTop) return 'ALLOCATED PA';
+    if (ctx.subAllocated) return 'SUB-ALLOCATED PA';
+    if (status === 'assigned') return 'ASSIGNED PA';
+    return ctx.uniformAssignmentLength !== null ? 'AGGREGATED-BY-LIR' : 'LIR-PARTITIONED PA';
   }
-  if (status === 'aggregate') return isTop ? 'ALLOCATED-BY-RIR' : 'ALLOCATED-BY-LIR';
-  if (status === 'allocated') return 'AGGREGATED-BY-LIR';
-  if (status === 'reserved') return 'ALLOCATED-BY-LIR';
-  return 'ASSIGNED';
+  if (status === 'aggregate' && isTop) return 'ALLOCATED-BY-RIR';
+  if (ctx.subAllocated) return 'ALLOCATED-BY-LIR';
+  if (status === 'assigned') return 'ASSIGNED';
+  return 'AGGREGATED-BY-LIR';
 }
 
 /** `Residential /56 pool` → `RESIDENTIAL-56-POOL`: a netname RIPE accepts. */
@@ -68,17 +83,11 @@ export function netnameOf(description: string, fallback: string): string {
   return `NET-${base || fallback}`.replace(/[^A-Z0-9-]+/gi, '-').replace(/-+$/, '').toUpperCase();
 }
 
-function contactsOf(ws: Workspace, rir: Rir, warnings: string[]) {
+export function contactsOf(ws: Workspace, rir: Rir, warnings: string[]) {
   const org = readOrganisation(ws);
-  const admin = contactFor(org, 'admin');
-  const tech = contactFor(org, 'tech');
-  if (!org.mntner) warnings.push(`no maintainer in Settings: mnt-by is the placeholder ${PLACEHOLDER.mntner}`);
-  if (!admin?.handle || !tech?.handle) warnings.push(`no NIC handle for the admin/tech contact in Settings: ${PLACEHOLDER.handle} is used`);
-  return {
-    org,
-    contacts: { adminC: admin?.handle || PLACEHOLDER.handle, techC: tech?.handle || PLACEHOLDER.handle, mntBy: org.mntner || PLACEHOLDER.mntner, source: rir.toUpperCase() },
-  };
+  return { org, contacts: rirContacts(org, rir, warnings) };
 }
+
 
 function finish(objects: RpslObject[], rir: Rir, warnings: string[]): RpslResult {
   for (const o of objects) {
@@ -107,7 +116,7 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
     if (neighbours.length === 0) warnings.push('no upstream or peer in Settings → Neighbours: the aut-num has no import/export');
     const hasV6 = listPrefixes(ws, { space: DEFAULT_SPACE }).rows.some((r) => r.family === 6 && r.status === 'aggregate');
     const objects = [
-      autNumObject({ ...contacts, asn, asName: asName(org), descr: org.legalName || undefined, announce, neighbours: neighbours.map((n) => ({ asn: n.asn, ipv6: hasV6 })) }),
+      autNumObject({ ...contacts, asn, asName: asName(org), descr: org.legalName || undefined, announce, neighbours: neighbours.map((n) => ({ asn: n.asn, ipv6: hasV6, ...(n.relation === 'peer' ? { accept: `AS${n.asn}` } : {}) })) }),
       ...(input.asSet !== undefined ? [asSetObject({ ...contacts, name: input.asSet, members: [`AS${asn}`], requireHierarchical: rir === 'ripe' })] : []),
     ];
     return finish(objects, rir, warnings);
@@ -120,7 +129,19 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
   if (special) warnings.push(`${row.prefix} is in documentation or special-use space ${special}: fine for an example, refused in a real draft (CHK-03)`);
   const all = listPrefixes(ws, { space: DEFAULT_SPACE }).rows;
   const parents = all.filter((r) => r.family === p.family && r.length < p.length && prefixContains(parsePrefix(r.prefix), p));
-  const status = rpslStatus(rir, p.family, row.status, parents.length === 0);
+  const inside = all.filter((r) => r.family === p.family && r.length > p.length && prefixContains(p, parsePrefix(r.prefix)));
+  const direct = inside.filter((r) => !inside.some((o) => o.length < r.length && prefixContains(parsePrefix(o.prefix), parsePrefix(r.prefix))));
+  const lengths = [...new Set(direct.map((r) => r.length))];
+  const uniform = direct.length > 0 && direct.every((r) => r.status === 'assigned') && lengths.length === 1 ? lengths[0]! : null;
+  const subAllocated = org.subAllocations.some((t) => {
+    try {
+      const s = parsePrefix(t);
+      return s.family === p.family && s.start === p.start && s.length === p.length;
+    } catch {
+      return false;
+    }
+  });
+  const status = rpslStatus(rir, p.family, row.status, parents.length === 0, { subAllocated, uniformAssignmentLength: uniform });
   const objects: RpslObject[] = [];
   // Space from an upstream (an aggregate with no RIR, or a block inside one) is the upstream's
   // object in the RIR database, not ours (docs/rir.md §5).
@@ -130,6 +151,7 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
       `${row.prefix} is space from an upstream (${upstream.prefix}${upstream.description ? `, ${upstream.description}` : ''}): the upstream registers it in its own database objects; no inetnum/inet6num is drafted as ours`,
     );
   } else if (rir === 'arin') warnings.push('ARIN keeps networks in its own records, not RPSL: only the route object is drafted');
+  else if (status === null) warnings.push(`${row.prefix} is a reservation: it needs no database object of its own`);
   else {
     objects.push(
       inetnumObject({
@@ -140,16 +162,25 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
         country: org.country || 'ZZ',
         status,
         ...(org.orgHandle ? { org: org.orgHandle } : {}),
-        ...(status === 'AGGREGATED-BY-LIR' ? { assignmentSize: row.unit ?? 56 } : {}),
+        ...(org.abuseC ? { abuseC: org.abuseC } : {}),
+        ...(rir === 'apnic' ? { mntIrt: org.apnicIrt || 'IRT-CHANGE-ME-AP' } : {}),
+        ...(status === 'AGGREGATED-BY-LIR' ? { assignmentSize: p.family === 4 ? (uniform ?? 32) : (row.unit ?? uniform ?? 56) } : {}),
         ...(row.status === 'aggregate' ? { mntLower: contacts.mntBy, mntRoutes: contacts.mntBy, mntDomains: contacts.mntBy } : {}),
       }),
     );
     if (!org.country) warnings.push('no country in Settings: country is ZZ');
+    if (rir === 'apnic' && !org.apnicIrt) warnings.push('no APNIC IRT in Settings: mnt-irt (mandatory at APNIC) is the placeholder IRT-CHANGE-ME-AP');
+    if (!org.abuseC) warnings.push('no abuse contact (abuse-c) in Settings: the RIR asks every resource to have one');
   }
   if (row.status === 'aggregate' || rir === 'arin') {
     if (own === undefined) warnings.push('no ASN is marked as ours in Settings → Neighbours: no route object');
     else {
-      objects.push(routeObject({ prefix: p, origin: own, ...(row.description ? { descr: row.description } : {}), mntBy: contacts.mntBy, source: contacts.source }));
+      objects.push(
+        routeObject({
+          prefix: p, origin: own, ...(row.description ? { descr: row.description } : {}),
+          ...(rir === 'arin' ? { adminC: contacts.adminC, techC: contacts.techC } : {}), mntBy: contacts.mntBy, source: contacts.source,
+        }),
+      );
       if (upstream) {
         warnings.push(
           `route ${row.prefix}: the address space is the upstream's, so this route object needs the upstream's authorisation (the mnt-routes of its inetnum/inet6num, or its maintainer); ask ${upstream.description || 'the upstream'} to authorise or create it`,
