@@ -1,15 +1,18 @@
 /** Checks CHK-01…CHK-13: who should ask, prefix sanity, and the IPv6 size rules (§7). */
 import { formatPrefix, prefixContains, type Prefix } from '../ip/prefix';
+import { IPV4_SPECIAL_PURPOSE, IPV6_SPECIAL_PURPOSE, OTHER_SPECIAL_BLOCKS } from '../ip/special-purpose-data';
 import type { RequestDraft } from './draft';
 import { arinEndUserPrefix, arinLirMaxPrefix, hdThreshold } from './ipv6-sizing';
 import { missing, num, row, tryPrefix, fail, ok, type PolicyCheck } from './policy-check-core';
 
 
-/** Documentation and special-use blocks a real draft must not carry. */
+/**
+ * Documentation and special-use blocks a real draft must not carry: every block of the IANA
+ * special-purpose registries (shared/ip/special-purpose-data, current with 3fff::/20, RFC 9637)
+ * that is not globally reachable, once each (docs/rir.md §11).
+ */
 export const SPECIAL_USE_PREFIXES: readonly string[] = [
-  '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.0.2.0/24',
-  '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4',
-  '::/128', '::1/128', '2001:db8::/32', 'fc00::/7', 'fe80::/10', 'ff00::/8',
+  ...new Set([...IPV4_SPECIAL_PURPOSE, ...IPV6_SPECIAL_PURPOSE, ...OTHER_SPECIAL_BLOCKS].filter((r) => r.flags.G !== 'True').flatMap((r) => r.blocks)),
 ];
 const SPECIAL: readonly Prefix[] = SPECIAL_USE_PREFIXES.map((t) => tryPrefix(t)!);
 
@@ -59,10 +62,12 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     run: (d) => {
       if (d.isExample) return null;
       const bad: string[] = [];
-      for (const t of draftPrefixes(d)) {
+      // Each prefix named once, however many parts of the draft carry it.
+      for (const t of new Set(draftPrefixes(d).map((x) => { const p = tryPrefix(x); return p ? formatPrefix(p) : x; }))) {
         const p = tryPrefix(t);
-        const hit = p && SPECIAL.find((s) => prefixContains(s, p) || prefixContains(p, s));
-        if (p && hit) bad.push(`${formatPrefix(p)} (in ${formatPrefix(hit)})`);
+        const hits = p ? SPECIAL.filter((s) => prefixContains(s, p) || prefixContains(p, s)) : [];
+        const hit = hits.sort((a, b) => b.length - a.length)[0];
+        if (p && hit) bad.push(formatPrefix(p) === formatPrefix(hit) ? formatPrefix(p) : `${formatPrefix(p)} (in ${formatPrefix(hit)})`);
       }
       const c = d.connectivity;
       for (const asn of [c.ownAsn, ...c.upstreams.map((u) => u.asn), ...c.peers.map((p) => p.asn)]) {

@@ -45,4 +45,24 @@ export const EXTRA_CHECKS: readonly PolicyCheck[] = [
       return fail(`${cc} is not in the ${RIR_NAMES[d.request.rir]} service region${other ? `; ${cc} is served by ${RIR_NAMES[other]}` : ''}`);
     },
   },
+  {
+    rule: 'CHK-39', title: 'Evidence of multihoming the RIR asks for', rirs: 'all', kinds: ['asn'], severity: 'W',
+    source: 'ARIN NRPM 5 and ARIN staff practice (copies of agreements); APNIC multihoming template (peer-as-contacts); RIPE ASN form (peering contacts)',
+    run: (d) => {
+      const ns = [...d.connectivity.upstreams, ...d.connectivity.peers];
+      if (ns.length === 0) return missing('the upstreams and peers');
+      const lacking = ns.flatMap((n) => {
+        const gaps: string[] = [];
+        if (d.request.rir === 'arin' && !n.contractSigned) gaps.push('a signed agreement');
+        if (d.request.rir === 'apnic') {
+          if (!n.contact) gaps.push('a contact name');
+          if (!n.phone) gaps.push('a phone');
+          if (!n.email) gaps.push('an e-mail');
+        }
+        if (d.request.rir !== 'arin' && d.request.rir !== 'apnic' && !n.email) gaps.push('a peering contact e-mail');
+        return gaps.length > 0 ? [`AS${n.asn} (${n.org}) lacks ${gaps.join(', ')}`] : [];
+      });
+      return lacking.length > 0 ? fail(`evidence of multihoming: ${lacking.join('; ')} (Settings → Neighbours)`) : ok('every neighbour has the evidence this RIR asks for');
+    },
+  },
 ];

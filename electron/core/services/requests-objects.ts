@@ -13,7 +13,7 @@ import { domainObject } from '../../../shared/rir/domain-object';
 import { reverseZones, type ReverseZone } from '../../../shared/rir/reverse-zones';
 import { renderBindExport } from '../../../shared/report/bind-export';
 import { SPECIAL_USE_PREFIXES } from '../../../shared/rir/policy-checks-address';
-import type { Rir } from '../../../shared/rir/rir';
+import { isRir, RIR_NAMES, type Rir } from '../../../shared/rir/rir';
 import { asSetObject, autNumObject, inetnumObject, routeObject } from '../../../shared/rir/rpsl-build';
 import type { RpslObject } from '../../../shared/rir/rpsl-object';
 import { checkAsSetName } from '../../../shared/rir/rpsl-syntax';
@@ -98,9 +98,34 @@ function finish(objects: RpslObject[], rir: Rir, warnings: string[]): RpslResult
   return { objects, text: renderRpslObjects(objects), warnings };
 }
 
+/**
+ * The RIR whose database a resource's objects belong in: the RIR its block (or the aggregate
+ * holding it) was recorded with; for an ASN or a block with no RIR, the RIPE NCC (CLI.md).
+ */
+function homeRir(ws: Workspace, resource: string): Rir | null {
+  const text = resource.trim();
+  if (/^(as)?\d+(\.\d+)?$/i.test(text)) return null;
+  let p: Prefix;
+  try {
+    p = parsePrefix(text);
+  } catch {
+    return null;
+  }
+  const holders = listPrefixes(ws, { space: DEFAULT_SPACE })
+    .rows.filter((r) => r.family === p.family && r.status === 'aggregate' && r.rir !== null && prefixContains(parsePrefix(r.prefix), p))
+    .sort((a, b) => a.length - b.length);
+  const rir = holders[0]?.rir;
+  return rir && isRir(rir) ? rir : null;
+}
+
 export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | undefined; asSet?: string | undefined }): RpslResult {
-  const rir = input.rir ?? 'ripe';
+  const home = homeRir(ws, input.resource);
+  // Default to the RIR the block was recorded with (a LACNIC block gives no `source: RIPE`).
+  const rir = input.rir ?? home ?? 'ripe';
   const warnings: string[] = [];
+  if (home !== null && rir !== home) {
+    warnings.push(`${input.resource.trim()} was recorded with ${RIR_NAMES[home]}: these objects are for the ${RIR_NAMES[rir]} database, not the block's own`);
+  }
   const { org, contacts } = contactsOf(ws, rir, warnings);
   const own = ownAsnOf(org);
   const text = input.resource.trim();
@@ -181,6 +206,9 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
           ...(rir === 'arin' ? { adminC: contacts.adminC, techC: contacts.techC } : {}), mntBy: contacts.mntBy, source: contacts.source,
         }),
       );
+      if (p.length > (p.family === 4 ? 24 : 48)) {
+        warnings.push(`route ${row.prefix}: longer than a /${p.family === 4 ? 24 : 48}, which most networks filter out (RIPE-399 / common practice): announce the covering aggregate`);
+      }
       if (upstream) {
         warnings.push(
           `route ${row.prefix}: the address space is the upstream's, so this route object needs the upstream's authorisation (the mnt-routes of its inetnum/inet6num, or its maintainer); ask ${upstream.description || 'the upstream'} to authorise or create it`,

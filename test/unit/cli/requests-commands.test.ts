@@ -172,15 +172,27 @@ describe('headroom rpsl', () => {
 });
 
 describe('headroom check-request', () => {
-  it('--json prints [{rule, ok, message, source}] and nothing else', () => {
-    const r = headroom(['check-request', real, '--rir', 'ripe', '--kind', 'asn', '--json']);
+  it('--json prints [{rule, ok, message, source, severity, verify}]; a failed warning does not set the exit code', () => {
+    // The RIPE IPv6 extension to /29: conforming, with a warning (a /29 is off the nibble boundary, CHK-05).
+    const r = headroom(['check-request', real, '--rir', 'ripe', '--kind', 'ipv6', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const checks = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(checks.length).toBeGreaterThan(3);
     for (const c of checks) {
-      expect(Object.keys(c)).toEqual(['rule', 'ok', 'message', 'source']);
+      expect(Object.keys(c)).toEqual(['rule', 'ok', 'message', 'source', 'severity', 'verify']);
       expect(c.rule).toMatch(/^CHK-\d\d$/);
+      expect(['error', 'warning', 'info']).toContain(c.severity);
+      expect(typeof c.verify).toBe('boolean');
     }
+    expect(checks.some((c) => c.severity === 'warning' && c.ok === false)).toBe(true);
+    expect(checks.some((c) => c.severity === 'error' && c.ok === false)).toBe(false);
+  });
+
+  it('an ASN request while an AS is held fails only on the new routing policy (CHK-37): exit 1', () => {
+    const r = headroom(['check-request', real, '--rir', 'ripe', '--kind', 'asn', '--json']);
+    expect(r.code).toBe(1);
+    const checks = JSON.parse(r.stdout) as { rule: string; ok: boolean; severity: string }[];
+    expect(checks.filter((c) => c.severity === 'error' && !c.ok).map((c) => c.rule)).toEqual(['CHK-37']);
     expect(checks.find((c) => c.rule === 'CHK-23')).toMatchObject({ ok: true });
   });
 
