@@ -129,6 +129,12 @@ export interface RpslResult {
   warnings: string[];
 }
 
+/** `ns-check` (CLI.md): whether the name servers sit on different networks (RFC 2182 §3.1). */
+export interface NsCheckResult {
+  ok: boolean;
+  problems: string[];
+}
+
 export interface ZoneFileView {
   zone: string;
   role: 'reverse' | 'rfc2317-child' | 'rfc2317-parent' | 'domain';
@@ -229,6 +235,10 @@ export const requestsOps = {
   'requests.rpsl': query<RpslResult>()(
     z.object({ resource: z.string().trim().min(1, 'is required').max(60), rir: rir.optional(), asSet: short(80).optional() }),
     'The RPSL objects of a block (inetnum/inet6num, route/route6) or an ASN (aut-num)',
+  ),
+  'requests.nsCheck': query<NsCheckResult>()(
+    z.object({ ns: z.array(z.string().trim().min(1).max(300)).min(1, 'is required').max(13) }),
+    'Whether the name servers (NAME=IP) sit on different networks (RFC 2182 §3.1)',
   ),
   'requests.reverseZones': query<ReverseResult>()(
     z.object({

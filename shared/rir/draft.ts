@@ -170,6 +170,8 @@ export interface RequestDraft {
   readonly originate: readonly string[];
   readonly dbObjects: readonly DbObject[];
   readonly reverse: readonly ReverseDelegation[];
+  /** Where the name servers sit, when Settings gives their addresses (CHK-40, RFC 2182 §3.1). */
+  readonly nameServerProblems?: readonly string[];
   /** A delegated-stats text being imported alongside (CHK-34). */
   readonly statsImport?: string;
   readonly notes?: string;

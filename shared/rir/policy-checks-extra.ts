@@ -65,4 +65,12 @@ export const EXTRA_CHECKS: readonly PolicyCheck[] = [
       return lacking.length > 0 ? fail(`evidence of multihoming: ${lacking.join('; ')} (Settings → Neighbours)`) : ok('every neighbour has the evidence this RIR asks for');
     },
   },
+  {
+    rule: 'CHK-40', title: 'Name servers on different networks', rirs: 'all', severity: 'W',
+    source: 'RFC 2182 §3.1 (https://www.rfc-editor.org/rfc/rfc2182#section-3.1)',
+    run: (d) => {
+      if (d.nameServerProblems === undefined) return null;
+      return d.nameServerProblems.length > 0 ? fail(d.nameServerProblems.join('; ')) : ok('the name servers sit on different networks');
+    },
+  },
 ];

@@ -111,4 +111,18 @@ export const requestsCommands: Command[] = [
       for (const w of r.warnings) io.err(`headroom: note: ${w}`);
     },
   },
+  {
+    name: 'ns-check',
+    usage: 'ns-check WS --ns NAME=IP[,NAME=IP...] [--json]',
+    summary: 'whether the name servers sit on different networks (RFC 2182 §3.1); exit 0 either way',
+    options: { ns: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: [1, 1],
+    async run({ args, opts, io, withWorkspace }) {
+      const ns = required(opts.ns, 'ns').split(',').map((x) => x.trim()).filter((x) => x !== '');
+      const r = await withWorkspace(args[0]!, 'read', (call) => call('requests.nsCheck', { ns }));
+      if (opts.json) jsonOut(io, { ok: r.ok, problems: r.problems });
+      else if (r.ok) io.out('ok: the name servers are on different networks');
+      else for (const p of r.problems) io.out(`warning: ${p}`);
+    },
+  },
 ];

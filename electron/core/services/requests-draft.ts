@@ -14,7 +14,8 @@ import { reverseZones } from '../../../shared/rir/reverse-zones';
 import { asSetObject, autNumObject, NEW_ASN, routeObject } from '../../../shared/rir/rpsl-build';
 import type { Workspace } from '../workspace/workspace';
 import { needHorizons, needMinusFree, type NeedRow } from '../../../shared/rir/need';
-import { assignedUnits, holdings, projectedPlan, readTree, unitFor } from './requests-plan';
+import { nameServerNames, nameServersWithAddresses } from '../../../shared/rir/ns-check';
+import { assignedUnits, holdings, nameServerProblemsIn, projectedPlan, readTree, unitFor } from './requests-plan';
 import { contactFor, readEdits, readOrganisation } from './requests-settings';
 
 export interface FilledDraft {
@@ -169,7 +170,7 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
   if (family !== null) {
     for (const h of fromThisRir.filter((x) => x.prefix.family === family)) {
       try {
-        for (const z of reverseZones(h.prefix).slice(0, 64)) reverse.push({ zone: ripeDomainName(z), nserver: org.nameServers, ...(edits.dsRdata ? { dsRdata: edits.dsRdata } : {}) });
+        for (const z of reverseZones(h.prefix).slice(0, 64)) reverse.push({ zone: ripeDomainName(z), nserver: nameServerNames(org.nameServers), ...(edits.dsRdata ? { dsRdata: edits.dsRdata } : {}) });
       } catch {
         /* a block too large to list is left to the reverse-zones view */
       }
@@ -266,7 +267,21 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
     reverse,
     ...(edits.notes ? { notes: edits.notes } : {}),
   };
-  return { draft, edits, plan, missing, org };
+  return { draft: { ...draft, ...nameServerNetworks(ws, org) }, edits, plan, missing, org };
+}
+
+/**
+ * RFC 2182 §3.1 for the draft (CHK-40): when Settings gives the name servers as NAME=IP, the
+ * problems of where they sit; nothing when fewer than two addresses are known.
+ */
+function nameServerNetworks(ws: Workspace, org: OrganisationSettings): Pick<RequestDraft, 'nameServerProblems'> {
+  let located;
+  try {
+    located = nameServersWithAddresses(org.nameServers, 'organisation.nameServers');
+  } catch {
+    return {};
+  }
+  return located.length < 2 ? {} : { nameServerProblems: nameServerProblemsIn(ws, located) };
 }
 
 /** as-name from the organisation: letters and digits of its name, upper case. */

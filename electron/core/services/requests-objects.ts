@@ -4,7 +4,7 @@
  * A refusal names the field and the rule it enforces (CHK-02 host bits, CHK-30 as-set name,
  * CHK-32 name servers, CHK-33 DS records).
  */
-import type { PrefixRow, ReverseResult, RpslResult, ZoneFileView } from '../../../shared/contract';
+import type { NsCheckResult, PrefixRow, ReverseResult, RpslResult, ZoneFileView } from '../../../shared/contract';
 import { parseAsn } from '../../../shared/asn/asn';
 import { HeadroomError, invalid } from '../../../shared/errors';
 import { formatPrefix, parsePrefix, prefixContains, type Prefix } from '../../../shared/ip/prefix';
@@ -12,6 +12,8 @@ import { renderBindZones, normalizeNameServers } from '../../../shared/rir/bind-
 import { domainObject } from '../../../shared/rir/domain-object';
 import { reverseZones, type ReverseZone } from '../../../shared/rir/reverse-zones';
 import { renderBindExport } from '../../../shared/report/bind-export';
+import { nameServerNames, nameServersWithAddresses, parseNameServerSpec } from '../../../shared/rir/ns-check';
+import { nameServerProblemsIn } from './requests-plan';
 import { SPECIAL_USE_PREFIXES } from '../../../shared/rir/policy-checks-address';
 import { isRir, RIR_NAMES, type Rir } from '../../../shared/rir/rir';
 import { asSetObject, autNumObject, inetnumObject, routeObject } from '../../../shared/rir/rpsl-build';
@@ -239,6 +241,13 @@ function parentZoneOwner(zone: ReverseZone, ours: { prefix: Prefix; text: string
   return ours.find((o) => prefixContains(o.prefix, slash24))?.text ?? null;
 }
 
+/** `ns-check` (CLI.md): the name servers' networks, RFC 2182 §3.1. */
+export function nsCheck(ws: Workspace, input: { ns: string[] }): NsCheckResult {
+  const servers = input.ns.map((s, i) => withRule('CHK-40', () => parseNameServerSpec(s, `ns[${i}]`)));
+  const problems = nameServerProblemsIn(ws, servers);
+  return { ok: problems.length === 0, problems };
+}
+
 /** YYYYMMDD01 for today: the usual zone serial. */
 function serialFor(ws: Workspace): number {
   return Number(todayUtc(ws.now()).replace(/-/g, '')) * 100 + 1;
@@ -251,8 +260,12 @@ export function reverseFor(
   const p = parseBlock(input.prefix, 'prefix');
   const warnings: string[] = [];
   const { org, contacts } = contactsOf(ws, 'ripe', input.format === 'rpsl' ? warnings : []);
-  const ns = input.ns.length > 0 ? input.ns : org.nameServers;
+  const given = input.ns.length > 0 ? input.ns : org.nameServers;
+  const ns = nameServerNames(given);
   withRule('CHK-32', () => normalizeNameServers(ns, 'ns'));
+  // RFC 2182 §3.1 when the addresses are known (NAME=IP): the same check as `ns-check`.
+  const located = withRule('CHK-40', () => nameServersWithAddresses(given, 'ns'));
+  if (located.length >= 2) warnings.push(...nameServerProblemsIn(ws, located).map((p) => `${p} (CHK-40)`));
   const holder = listPrefixes(ws, { space: DEFAULT_SPACE })
     .rows.filter((r) => r.family === p.family && r.status === 'aggregate' && prefixContains(parsePrefix(r.prefix), p))
     .sort((a, b) => a.length - b.length)[0];

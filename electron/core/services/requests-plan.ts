@@ -10,7 +10,9 @@ import { fitOls } from '../../../shared/forecast/ols';
 import { parsePrefix, prefixContains, type Prefix } from '../../../shared/ip/prefix';
 import { countsAsUsed, utilization, type Ipv6Unit } from '../../../shared/ip/utilization';
 import { isRir, type Rir } from '../../../shared/rir/rir';
+import { nameServerNetworkProblems, type NameServer, type NameServerPlace } from '../../../shared/rir/ns-check';
 import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
+import { readOrganisation } from './requests-settings';
 import type { Workspace } from '../workspace/workspace';
 
 export interface Held {
@@ -134,4 +136,22 @@ export function assignedUnits(tree: Tree, held: Prefix, unit: Ipv6Unit): number 
   if (unit < held.length) return 0;
   const assigned = inside(tree, held).filter((c) => countsAsUsed(c.row.status)).map((c) => c.prefix);
   return Number(utilization(held, assigned, unit).usedUnits);
+}
+
+/** Where each name server sits: the most specific recorded block and its origin AS. */
+function placesOf(ws: Workspace, servers: readonly NameServer[]): NameServerPlace[] {
+  const rows = listPrefixes(ws, { space: DEFAULT_SPACE }).rows.map((r) => ({ r, p: parsePrefix(r.prefix) }));
+  const own = readOrganisation(ws).neighbours.find((n) => n.relation === 'own')?.asn;
+  return servers.map((s) => {
+    const a: Prefix = s.address.family === 4 ? { family: 4, start: s.address.value, length: 32 } : { family: 6, start: s.address.value, length: 128 };
+    const holding = rows.filter((x) => x.p.family === a.family && prefixContains(x.p, a)).sort((x, y) => y.p.length - x.p.length);
+    const block = holding[0] ? `${holding[0].r.prefix}${holding[0].r.description ? ` ${holding[0].r.description}` : ''}` : null;
+    // With no route recorded, our aggregates are originated by our one AS (CLI.md `rpsl`).
+    const originAsn = holding.some((x) => x.r.status === 'aggregate' && x.r.rir !== null) && own !== undefined ? own : null;
+    return { block, originAsn };
+  });
+}
+
+export function nameServerProblemsIn(ws: Workspace, servers: readonly NameServer[]): string[] {
+  return nameServerNetworkProblems(servers, placesOf(ws, servers));
 }

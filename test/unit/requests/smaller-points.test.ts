@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { addPrefix } from '../../../electron/core/services/registry';
-import { draftView, updateOrganisation } from '../../../electron/core/services/requests';
+import { updateOrganisation } from '../../../electron/core/services/requests';
 import { rpslFor } from '../../../electron/core/services/requests-objects';
 import { Workspace } from '../../../electron/core/workspace/workspace';
 import type { RequestDraft } from '../../../shared/rir/draft';
