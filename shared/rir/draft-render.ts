@@ -115,6 +115,10 @@ export function draftDocument(d: RequestDraft, results?: readonly CheckResult[])
       },
     },
     { title: 'Routing', fields: [['Prefixes to originate', d.originate.length > 0 ? d.originate.join(', ') : '—']] },
+    ...(d.steps && d.steps.length > 0 ? [{ title: 'Registration steps', table: { headers: ['#', 'Step'], rows: d.steps.map((t, i) => [String(i + 1), t]) } }] : []),
+    ...(d.roas && d.roas.length > 0
+      ? [{ title: 'ROAs to create (RPKI)', table: { headers: ['Prefix', 'Max length', 'Origin AS'], rows: d.roas.map((r) => [r.prefix, `/${r.maxLength}`, `AS${r.asn}`]) } }]
+      : []),
     ...(d.dbObjects.length > 0 ? [{ title: 'Database objects', code: renderRpslObjects(d.dbObjects.map((o) => o.object)) }] : []),
     ...(d.reverse.length > 0
       ? [{ title: 'Reverse DNS', table: { headers: ['Zone', 'Name servers', 'DS records'], rows: d.reverse.map((z) => [z.zone, z.nserver.join(', '), String(z.dsRdata?.length ?? 0)]) } }]

@@ -120,6 +120,8 @@ export const requestDraftSchema = z.object({
   originate: z.array(z.string().max(60)),
   dbObjects: z.array(z.object({ object: rpslObjectSchema, parentStatus: z.string().max(60).optional(), isNew: z.boolean().optional() })),
   reverse: z.array(z.object({ zone: z.string().max(255), nserver: z.array(z.string().max(300)), dsRdata: z.array(z.string().max(300)).optional() })),
+  roas: z.array(z.object({ prefix: z.string().max(60), maxLength: prefixLength, asn })).optional(),
+  steps: z.array(z.string().max(1000)).optional(),
   nameServerProblems: z.array(z.string().max(1000)).optional(),
   statsImport: z.string().optional(),
   notes: text.optional(),

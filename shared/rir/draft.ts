@@ -4,6 +4,7 @@
  * Optional blocks are absent when the request kind does not use them.
  */
 import type { RpslObject } from './rpsl-object';
+import type { Roa } from './lacnic';
 import type { NeedRow } from './need';
 import type { Rir } from './rir';
 
@@ -170,6 +171,10 @@ export interface RequestDraft {
   readonly originate: readonly string[];
   readonly dbObjects: readonly DbObject[];
   readonly reverse: readonly ReverseDelegation[];
+  /** LACNIC: the ROAs to create in MiLACNIC (its IRR generates route objects from them). */
+  readonly roas?: readonly Roa[];
+  /** LACNIC: the registration steps, in order (shared/rir/lacnic.ts). */
+  readonly steps?: readonly string[];
   /** Where the name servers sit, when Settings gives their addresses (CHK-40, RFC 2182 §3.1). */
   readonly nameServerProblems?: readonly string[];
   /** A delegated-stats text being imported alongside (CHK-34). */

@@ -13,6 +13,7 @@ import { ripeDomainName } from '../../../shared/rir/domain-object';
 import { reverseZones } from '../../../shared/rir/reverse-zones';
 import { asSetObject, autNumObject, NEW_ASN, routeObject } from '../../../shared/rir/rpsl-build';
 import type { Workspace } from '../workspace/workspace';
+import { lacnicAsSet, lacnicSteps, roaFor } from '../../../shared/rir/lacnic';
 import { needHorizons, needMinusFree, type NeedRow } from '../../../shared/rir/need';
 import { nameServerNames, nameServersWithAddresses } from '../../../shared/rir/ns-check';
 import { assignedUnits, holdings, nameServerProblemsIn, projectedPlan, readTree, unitFor } from './requests-plan';
@@ -133,7 +134,16 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
     ...peers.map((n) => ({ asn: n.asn, ipv6: v6, accept: `AS${n.asn}` })),
   ];
   const hasV6 = held.some((h) => h.prefix.family === 6);
-  if (kind === 'asn') {
+  if (rir === 'lacnic') {
+    // LACNIC generates inetnum, aut-num and route objects itself (the latter from ROAs); only the
+    // as-set is ours to declare (docs/rir.md §8).
+    if (ownAsn !== undefined) {
+      tryObject(dbObjects, missing, () => ({
+        object: lacnicAsSet({ asn: ownAsn, ...(edits.asSet ? { name: edits.asSet } : {}), members: [`AS${ownAsn}`], descr: org.legalName || undefined, mntBy: contacts.mntBy }),
+        isNew: true,
+      }));
+    }
+  } else if (kind === 'asn') {
     // The request is for a NEW AS, numbered by the RIR (docs/rir.md §6): its routing policy is
     // drafted as an aut-num keyed ASNEW; the AS we may already hold is not what is requested.
     tryObject(dbObjects, missing, () => ({
@@ -266,6 +276,9 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
     dbObjects,
     reverse,
     ...(edits.notes ? { notes: edits.notes } : {}),
+    ...(rir === 'lacnic'
+      ? { steps: lacnicSteps(kind), ...(ownAsn !== undefined && kind !== 'asn' && originate.length > 0 ? { roas: originate.map((p) => roaFor(p, ownAsn)) } : {}) }
+      : {}),
   };
   return { draft: { ...draft, ...nameServerNetworks(ws, org) }, edits, plan, missing, org };
 }

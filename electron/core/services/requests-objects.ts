@@ -12,6 +12,7 @@ import { renderBindZones, normalizeNameServers } from '../../../shared/rir/bind-
 import { domainObject } from '../../../shared/rir/domain-object';
 import { reverseZones, type ReverseZone } from '../../../shared/rir/reverse-zones';
 import { renderBindExport } from '../../../shared/report/bind-export';
+import { lacnicAsSet, roaFor } from '../../../shared/rir/lacnic';
 import { nameServerNames, nameServersWithAddresses, parseNameServerSpec } from '../../../shared/rir/ns-check';
 import { nameServerProblemsIn } from './requests-plan';
 import { SPECIAL_USE_PREFIXES } from '../../../shared/rir/policy-checks-address';
@@ -131,6 +132,7 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
   const { org, contacts } = contactsOf(ws, rir, warnings);
   const own = ownAsnOf(org);
   const text = input.resource.trim();
+  if (rir === 'lacnic') return lacnicObjects(ws, text, own, contacts.mntBy, org.legalName, input.asSet, warnings);
   if (/^(as)?\d+(\.\d+)?$/i.test(text)) {
     const asn = parseAsn(text.replace(/^as/i, ''), 'asn');
     const announce = input.asSet ?? `AS${asn}`;
@@ -219,6 +221,30 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
     }
   }
   return finish(objects, rir, warnings);
+}
+
+/**
+ * LACNIC (docs/rir.md §8): its IRR generates inetnum, aut-num and route objects itself (route
+ * from ROAs); the objects we give are the as-set for our AS, and for a block the ROA to create.
+ */
+function lacnicObjects(ws: Workspace, text: string, own: number | undefined, mntBy: string, legalName: string, asSet: string | undefined, warnings: string[]): RpslResult {
+  const objects: RpslObject[] = [];
+  if (/^(as)?\d+(\.\d+)?$/i.test(text)) {
+    const asn = parseAsn(text.replace(/^as/i, ''), 'asn');
+    warnings.push(`LACNIC generates the aut-num of AS${asn} in its IRR from its registration data; only the as-set is declared (MiLACNIC → Services → IRR)`);
+    objects.push(withRule('CHK-30', () => lacnicAsSet({ asn, ...(asSet ? { name: asSet } : {}), members: [`AS${asn}`], descr: legalName || undefined, mntBy })));
+    return finish(objects, 'lacnic', warnings);
+  }
+  const p = parseBlock(text, 'prefix');
+  const row = listPrefixes(ws, { space: DEFAULT_SPACE, within: text }).rows.find((r) => r.length === p.length && parsePrefix(r.prefix).start === p.start);
+  if (!row) throw new HeadroomError('not-found', `prefix: ${text} is not in the registry; add it first`, 'prefix');
+  warnings.push(`LACNIC registers ${row.prefix} in its own WHOIS: there is no inetnum/inet6num to create`);
+  if (own === undefined) warnings.push('no ASN is marked as ours in Settings → Neighbours: no ROA to suggest');
+  else {
+    const roa = roaFor(row.prefix, own);
+    warnings.push(`create a ROA in MiLACNIC (RPKI) for ${roa.prefix}, max length /${roa.maxLength}, origin AS${roa.asn}: LACNIC's IRR generates the ${p.family === 4 ? 'route' : 'route6'} object from it`);
+  }
+  return finish(objects, 'lacnic', warnings);
 }
 
 /** The upstream aggregate a block is in (or is), when its outermost aggregate has no RIR. */

@@ -54,9 +54,15 @@ const base = (over: Partial<RequestDraft> = {}): RequestDraft => ({
 });
 
 describe('rpsl and the RIR a block was recorded with', () => {
-  it('a LACNIC block gives LACNIC objects, no source: RIPE', async () => {
+  it('a LACNIC block gives no source: RIPE object, but what LACNIC takes (a ROA)', async () => {
     const r = rpslFor(await ws(), { resource: '200.10.0.0/22' });
-    expect(r.objects.every((o) => rpslValues(o, 'source')[0] === 'LACNIC')).toBe(true);
+    expect(r.text).not.toMatch(/source:\s+RIPE/);
+    expect(r.warnings.join('\n')).toMatch(/create a ROA in MiLACNIC \(RPKI\) for 200\.10\.0\.0\/22, max length \/22, origin AS205000/);
+  });
+
+  it('a RIPE block still gives RIPE objects by default', async () => {
+    const r = rpslFor(await ws(), { resource: '185.100.0.0/22' });
+    expect(r.objects.every((o) => rpslValues(o, 'source')[0] === 'RIPE')).toBe(true);
   });
 
   it('asked for another database, it says the block is not that RIR’s', async () => {
