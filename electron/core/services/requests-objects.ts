@@ -202,8 +202,11 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
     if (!org.abuseC) warnings.push('no abuse contact (abuse-c) in Settings: the RIR asks every resource to have one');
   }
   if (row.status === 'aggregate' || rir === 'arin') {
-    if (own === undefined) warnings.push('no ASN is marked as ours in Settings → Neighbours: no route object');
-    else {
+    // CLI.md: with no route recorded and exactly one ASN of our own, that ASN is the origin.
+    const owns = org.neighbours.filter((nb) => nb.relation === 'own');
+    if (owns.length === 0) warnings.push('no ASN is marked as ours in Settings → Neighbours: no route object');
+    else if (owns.length > 1) warnings.push(`${owns.length} ASNs are marked as ours (${owns.map((o) => `AS${o.asn}`).join(', ')}): which one originates ${row.prefix} is not recorded, so no route object`);
+    else if (own !== undefined) {
       objects.push(
         routeObject({
           prefix: p, origin: own, ...(row.description ? { descr: row.description } : {}),
