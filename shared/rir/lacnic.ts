@@ -6,7 +6,8 @@
  * the as-set, and the registration steps — not RIPE-style inetnum, route or aut-num objects.
  */
 import { formatPrefix, parsePrefix } from '../ip/prefix';
-import type { RequestKind } from './draft';
+/** The request kinds (as draft.ts's RequestKind; kept here so draft.ts can import this file). */
+type RequestKind = 'ipv4' | 'ipv6' | 'asn';
 import { rpslObject, type RpslObject } from './rpsl-object';
 import { checkAsSetName } from './rpsl-syntax';
 import { invalid } from '../errors';

@@ -4,7 +4,8 @@
  * request, never clipped to it), less the space already held and not yet assigned. A positive
  * `net` is the shortfall the request covers; zero or less means the free space covers the need.
  */
-import type { RequestKind } from './draft';
+/** The request kinds (as draft.ts's RequestKind; kept here so draft.ts can import this file). */
+type RequestKind = 'ipv4' | 'ipv6' | 'asn';
 import type { Rir } from './rir';
 
 export interface NeedRow {

@@ -197,6 +197,8 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
   // next size up for a subsequent request.
   const ipv6Default = (): number => {
     if (rir === 'ripe') return current && current.prefix.length <= 29 ? Math.max(current.prefix.length - 1, 0) : 29;
+    // ARIN allocates on nibble boundaries only (NRPM 6.5.2.1a): the next nibble up.
+    if (rir === 'arin' && type === 'subsequent' && current) return Math.max(Math.ceil(current.prefix.length / 4) * 4 - 4, 0);
     return type === 'subsequent' && current ? Math.max(current.prefix.length - 1, 0) : 32;
   };
   const defaultLength = kind === 'ipv4' ? 24 : kind === 'ipv6' ? ipv6Default() : undefined;
@@ -234,7 +236,9 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
       ...(edits.lastReceivedDate ? { lastReceivedDate: edits.lastReceivedDate } : {}),
       ...(edits.need12mAddresses != null ? { need12mAddresses: edits.need12mAddresses } : {}),
     },
-    holdings: held.map((h) => ({ prefix: h.row.prefix, source: h.source, ...(h.row.date ? { date: h.row.date } : {}), usedPct: h.usedPct })),
+    // Every resource held, both families: the RIRs ask for all of them (LACNIC 11.1 needs the
+    // IPv6 held beside an IPv4 request); the family's checks read their own family.
+    holdings: (family === null ? held : holdings(ws, null, tree)).map((h) => ({ prefix: h.row.prefix, source: h.source, ...(h.row.date ? { date: h.row.date } : {}), usedPct: h.usedPct })),
     plan: plan.map((p) => ({ purpose: p.purpose, prefixLength: p.prefixLength, unit: p.unit, now: p.now, m6: p.m6, m12: p.m12, m24: p.m24 })),
     ...(need.length > 0 ? { need } : {}),
     infrastructure: equipment.map((e) => ({ name: e.name, ...('vendor' in e && e.vendor ? { vendor: e.vendor } : {}), ...('model' in e && e.model ? { model: e.model } : {}), ...(e.usage ? { usage: e.usage } : {}) })),

@@ -218,7 +218,7 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
       }
       if (upstream) {
         warnings.push(
-          `route ${row.prefix}: the address space is the upstream's, so this route object needs the upstream's authorisation (the mnt-routes of its inetnum/inet6num, or its maintainer); ask ${upstream.description || 'the upstream'} to authorise or create it`,
+          `route ${row.prefix}: the address space is the upstream's, so this route object needs the upstream's authorisation (the mnt-routes of its inetnum/inet6num, or its maintainer): ask the upstream to authorise or create it`,
         );
       }
     }

@@ -27,7 +27,7 @@ const ORG_FIELDS: ReadonlyArray<readonly [keyof OrgForm, string, string?]> = [
   ['abuseC', 'Abuse contact (abuse-c)', 'handle of a role with abuse-mailbox'], ['apnicIrt', 'APNIC IRT (mnt-irt)', 'e.g. IRT-EXAMPLE-AP'],
   ['arinOrgId', 'ARIN Org ID', 'e.g. EXAMP-1'], ['arinAdminPoc', 'ARIN admin POC', 'e.g. EXA12-ARIN'],
   ['arinTechPoc', 'ARIN tech POC', 'e.g. EXA12-ARIN'], ['arinAbusePoc', 'ARIN abuse POC', 'e.g. ABUSE123-ARIN'],
-  ['subAllocations', 'Sub-allocated to other operators', 'blocks, comma-separated (SUB-ALLOCATED PA)'],
+  ['subAllocations', 'Sub-allocated blocks', 'held by other operators, comma-separated'],
 ];
 
 const RELATION_LABEL: Record<NeighbourRelation, string> = { own: 'ours', upstream: 'upstream', peer: 'peer', none: 'not a neighbour' };

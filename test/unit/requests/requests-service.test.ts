@@ -66,7 +66,11 @@ describe('fillDraft through draftView', () => {
     expect(v.draft.organisation).toMatchObject({ legalName: 'Example Telecom GmbH', country: 'DE', accountId: 'de.example', role: 'lir' });
     expect(v.draft.requester).toMatchObject({ name: 'Ana Planner', email: 'ana@example.net', handle: 'AP1-RIPE' });
     // 8 × /28 assigned inside the allocated /24: 128 of 1,024 (the /24 itself is our own pool).
-    expect(v.draft.holdings).toEqual([{ prefix: '185.100.0.0/22', source: 'ripe', date: '2024-01-10', usedPct: 12.5 }]);
+    // Both families are listed (the RIRs ask for every resource held).
+    expect(v.draft.holdings).toEqual([
+      { prefix: '185.100.0.0/22', source: 'ripe', date: '2024-01-10', usedPct: 12.5 },
+      { prefix: '2a0f:1000::/32', source: 'ripe', date: '2024-01-10', usedPct: expect.any(Number) },
+    ]);
     expect(v.draft.request).toMatchObject({ rir: 'ripe', kind: 'ipv4', type: 'subsequent', prefixLength: 24 });
     expect(v.missing).toEqual([]);
   });
