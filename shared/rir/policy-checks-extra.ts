@@ -23,7 +23,7 @@ export const EXTRA_CHECKS: readonly PolicyCheck[] = [
   },
   {
     rule: 'CHK-37', title: 'A further AS needs a routing policy of its own', rirs: 'all', kinds: ['asn'], severity: 'E',
-    source: 'RIPE ripe-679 §2.0 (https://www.ripe.net/publications/docs/ripe-679); ARIN NRPM 5; RFC 1930 §5',
+    source: 'RIPE ripe-679 §2.0; ARIN NRPM 5; RFC 1930 §5',
     run: (d) => {
       const own = d.connectivity.ownAsn;
       if (d.request.type !== 'subsequent' && own === undefined) return ok('no AS held yet: this is the initial AS');
@@ -36,7 +36,7 @@ export const EXTRA_CHECKS: readonly PolicyCheck[] = [
   },
   {
     rule: 'CHK-38', title: "The organisation is in the RIR's service region", rirs: 'all', severity: 'E',
-    source: 'ARIN NRPM §9 (https://www.arin.net/participate/policy/nrpm/#9-out-of-region-use); each RIR\'s service region list (docs/rir.md §9)',
+    source: "ARIN NRPM §9; each RIR's service region list",
     run: (d) => {
       const cc = d.organisation.country;
       if (!/^[A-Z]{2}$/.test(cc)) return missing('the organisation\'s country');
@@ -67,7 +67,7 @@ export const EXTRA_CHECKS: readonly PolicyCheck[] = [
   },
   {
     rule: 'CHK-40', title: 'Name servers on different networks', rirs: 'all', severity: 'W',
-    source: 'RFC 2182 §3.1 (https://www.rfc-editor.org/rfc/rfc2182#section-3.1)',
+    source: 'RFC 2182 §3.1',
     run: (d) => {
       if (d.nameServerProblems === undefined) return null;
       return d.nameServerProblems.length > 0 ? fail(d.nameServerProblems.join('; ')) : ok('the name servers sit on different networks');

@@ -303,7 +303,19 @@ export function reverseFor(
   }
   if (input.format === 'bind') {
     if (input.ds && input.ds.length > 0) warnings.push('DS records go to the parent (the RIR), not into the zone file: use --format rpsl');
-    const files = withRule('CHK-32', () => renderBindZones(p, { nameServers: ns, serial: input.serial ?? serialFor(ws) }));
+    // Sub-/24 blocks sub-allocated to other operators (Settings) are delegated from our /24
+    // zones: those zones carry their NS and CNAME records (RFC 2317 §4, docs/rir.md §4).
+    const delegations = p.family === 4 && p.length <= 24
+      ? org.subAllocations.flatMap((t) => {
+          try {
+            const d = parsePrefix(t);
+            return d.family === 4 && d.length > 24 && prefixContains(p, d) ? reverseZones(d) : [];
+          } catch {
+            return [];
+          }
+        })
+      : [];
+    const files = withRule('CHK-32', () => renderBindZones(p, { nameServers: ns, serial: input.serial ?? serialFor(ws), delegations }));
     const zones: ZoneFileView[] = files.map((f) => ({ zone: f.zone, role: f.role, fileName: f.fileName, text: f.text }));
     // Where to split, as `export --format bind` says it: a header, then each zone after its $ORIGIN.
     const header = { organisation: org.legalName, date: todayUtc(ws.now()), scope: `reverse zones of ${formatPrefix(p)}` };

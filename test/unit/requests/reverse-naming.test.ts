@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../electron/core/services/demo';
 import { addPrefix } from '../../../electron/core/services/registry';
+import { updateOrganisation } from '../../../electron/core/services/requests';
 import { reverseFor } from '../../../electron/core/services/requests-objects';
 import { Workspace } from '../../../electron/core/workspace/workspace';
 import { splitBindExport } from '../../../shared/report/bind-export';
@@ -70,5 +71,18 @@ describe('one naming for BIND and RPSL', () => {
     const parts = splitBindExport(bind.text);
     expect(parts.map((p) => p.zone)).toEqual(['64-71.100.51.198.in-addr.arpa', '100.51.198.in-addr.arpa']);
     for (const z of parts) checkZone(z.zone, z.text);
+  });
+});
+
+describe('parent zones carry the delegations of sub-allocated sub-blocks', () => {
+  it('the 198.51.100.0/24 zone delegates 198.51.100.64/27 (Settings: sub-allocated) with NS and CNAMEs, and loads', async () => {
+    const ws = await fresh();
+    seedDemo(ws);
+    updateOrganisation(ws, { subAllocations: ['198.51.100.64/27'] });
+    const r = reverseFor(ws, { prefix: '198.51.100.0/24', ns: NS, format: 'bind' });
+    const zone = r.zones.find((z) => z.zone === '100.51.198.in-addr.arpa')!;
+    expect(zone.text).toMatch(/^64-95\tIN\tNS\tns1\.example\.net\.$/m);
+    expect(zone.text).toMatch(/^70\tIN\tCNAME\t70\.64-95\.100\.51\.198\.in-addr\.arpa\.$/m);
+    for (const z of splitBindExport(r.text)) checkZone(z.zone, z.text);
   });
 });

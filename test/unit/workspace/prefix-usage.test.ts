@@ -7,6 +7,7 @@
  */
 import { copyFileSync, existsSync } from 'node:fs';
 import fc from 'fast-check';
+import { countsAsUsed } from '../../../shared/ip/utilization';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addPrefix, listPrefixes, removePrefix } from '../../../electron/core/services/registry';
 import { rebuildUsage } from '../../../electron/core/workspace/prefix-usage';
@@ -55,7 +56,13 @@ function expected(ws: Workspace): Map<string, Counter> {
     pc.children++;
     const size = 2 ** ((r.family === 4 ? 32 : 128) - r.length);
     if (r.status === 'reserved') pc.reserved += size;
-    else pc.used += size;
+  }
+  // used: the addresses inside a block that count as used as the RIRs measure it (assigned
+  // space, shared/ip/utilization): the outermost used-status blocks inside it, summed.
+  for (const r of rows) {
+    const inside = rows.filter((d) => holders(d).includes(r) && countsAsUsed(d.status));
+    const outermost = inside.filter((d) => !inside.some((e) => e !== d && holders(d).includes(e)));
+    out.get(key(r))!.used = outermost.reduce((t, d) => t + 2 ** ((d.family === 4 ? 32 : 128) - d.length), 0);
   }
   return out;
 }
