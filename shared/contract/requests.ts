@@ -109,6 +109,17 @@ export interface OrganisationSettings {
   nameServers: string[];
   contacts: ContactRow[];
   neighbours: NeighbourRow[];
+  /** Blocks sub-allocated to another operator (RIPE SUB-ALLOCATED PA / ALLOCATED-BY-LIR), CIDR text. */
+  subAllocations: string[];
+  /** abuse-c: the NIC handle of the abuse contact (a role with abuse-mailbox). */
+  abuseC: string;
+  /** APNIC: the IRT object every inetnum/inet6num names in mnt-irt (mandatory at APNIC). */
+  apnicIrt: string;
+  /** ARIN: the Org ID and the POC handles of ARIN's own records. */
+  arinOrgId: string;
+  arinAdminPoc: string;
+  arinTechPoc: string;
+  arinAbusePoc: string;
 }
 
 export interface RpslResult {
@@ -116,6 +127,12 @@ export interface RpslResult {
   text: string;
   /** Placeholders used where Settings has no value yet. */
   warnings: string[];
+}
+
+/** `ns-check` (CLI.md): whether the name servers sit on different networks (RFC 2182 §3.1). */
+export interface NsCheckResult {
+  ok: boolean;
+  problems: string[];
 }
 
 export interface ZoneFileView {
@@ -219,6 +236,10 @@ export const requestsOps = {
     z.object({ resource: z.string().trim().min(1, 'is required').max(60), rir: rir.optional(), asSet: short(80).optional() }),
     'The RPSL objects of a block (inetnum/inet6num, route/route6) or an ASN (aut-num)',
   ),
+  'requests.nsCheck': query<NsCheckResult>()(
+    z.object({ ns: z.array(z.string().trim().min(1).max(300)).min(1, 'is required').max(13) }),
+    'Whether the name servers (NAME=IP) sit on different networks (RFC 2182 §3.1)',
+  ),
   'requests.reverseZones': query<ReverseResult>()(
     z.object({
       prefix: z.string().trim().min(1, 'is required').max(60),
@@ -248,6 +269,13 @@ export const requestsOps = {
       nameServers: z.array(short(253)).max(13).optional(),
       contacts: z.array(contactSchema).max(50).optional(),
       neighbours: z.array(neighbourSchema).max(500).optional(),
+      subAllocations: z.array(short(60)).max(1000).optional(),
+      abuseC: short(30).optional(),
+      apnicIrt: short(80).optional(),
+      arinOrgId: short(30).optional(),
+      arinAdminPoc: short(30).optional(),
+      arinTechPoc: short(30).optional(),
+      arinAbusePoc: short(30).optional(),
     }),
     'Change the organisation, contacts or neighbours (undoable)',
   ),

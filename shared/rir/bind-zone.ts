@@ -28,6 +28,11 @@ export interface BindZoneOptions {
   readonly expireS?: number;
   readonly negativeTtlS?: number;
   readonly ptr?: readonly PtrInput[];
+  /**
+   * Sub-/24 blocks delegated from a /24 zone of ours (RFC 2317 §4): the /24 zone carries their
+   * NS records and a CNAME per address, and no PTR inside them.
+   */
+  readonly delegations?: readonly ReverseZone[];
 }
 
 export type BindZoneRole = 'reverse' | 'rfc2317-child' | 'rfc2317-parent';
@@ -132,10 +137,13 @@ export function renderBindZone(zone: ReverseZone, options: BindZoneOptions): str
     if (isInZone(n, zone.name)) throw invalid('ns', `name server ${n} lies inside ${zone.name}; use a server outside the zone`);
   }
   const lines = header(zone.name, soa);
+  const delegated = (options.delegations ?? []).filter((d) => d.kind === 'rfc2317' && d.parentZone === zone.name);
+  for (const d of delegated) lines.push(...delegationLines(d, soa));
   const seen = new Set<string>();
   (options.ptr ?? []).forEach((rec, i) => {
     const a = parseAddress(rec.address, `ptr[${i}].address`);
     if (!prefixContains(zone.prefix, addressPrefix(a))) return;
+    if (delegated.some((d) => prefixContains(d.prefix, addressPrefix(a)))) return;
     const target = normalizeHostName(rec.name, `ptr[${i}].name`);
     const owner = relativeOwner(zone, a);
     const key = `${owner} ${target}`;
@@ -144,6 +152,16 @@ export function renderBindZone(zone: ReverseZone, options: BindZoneOptions): str
     lines.push(`${owner}\tIN\tPTR\t${target}.`);
   });
   return lines.join('\n') + '\n';
+}
+
+/** NS records for the child zone and one CNAME per address, relative to the parent /24 zone. */
+function delegationLines(zone: ReverseZone, soa: Soa): string[] {
+  const parent = zone.parentZone!;
+  const childLabel = zone.name.slice(0, zone.name.length - parent.length - 1);
+  return [
+    ...soa.ns.map((n) => `${childLabel}\tIN\tNS\t${n}.`),
+    ...(zone.cnames ?? []).map((c) => `${c.owner.slice(0, c.owner.length - parent.length - 1)}\tIN\tCNAME\t${c.target}.`),
+  ];
 }
 
 /** The parent /24 zone's part of an RFC 2317 delegation: NS for the child and a CNAME per address. */

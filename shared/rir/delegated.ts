@@ -138,8 +138,10 @@ export function parseDelegated(text: string): DelegatedFile {
       if (!VERSION_RE.test(version)) bad(n, 'version', `format version "${version}" is not supported (expected 2 or 2.x)`);
       if (!DELEGATED_REGISTRIES.includes(registry)) bad(n, 'registry', `unknown registry "${registry}"`);
       if (!UINT_RE.test(serial)) bad(n, 'serial', `"${serial}" is not a number`);
-      if (!validDate(startDate, false)) bad(n, 'startdate', `"${startDate}" is not yyyymmdd`);
-      if (!validDate(endDate, false)) bad(n, 'enddate', `"${endDate}" is not yyyymmdd`);
+      // The format allows an empty start or end date in the header (APNIC publishes one):
+      // "startdate … enddate … (yyyymmdd)" with no value when not known (docs/rir.md §12).
+      if (!validDate(startDate, true)) bad(n, 'startdate', `"${startDate}" is not yyyymmdd`);
+      if (!validDate(endDate, true)) bad(n, 'enddate', `"${endDate}" is not yyyymmdd`);
       if (!OFFSET_RE.test(utcOffset)) bad(n, 'UTCoffset', `"${utcOffset}" is not +hhmm or -hhmm`);
       header = { version, registry, serial, records: Number(recs), startDate, endDate, utcOffset };
       continue;

@@ -28,7 +28,7 @@ export interface DraftDocument {
   readonly sections: readonly DraftSection[];
 }
 
-const RIR_NAMES = { arin: 'ARIN', ripe: 'RIPE NCC', apnic: 'APNIC', lacnic: 'LACNIC', afrinic: 'AFRINIC' } as const;
+import { RIR_NAMES } from './rir';
 const KIND_NAMES = { ipv4: 'IPv4', ipv6: 'IPv6', asn: 'AS number' } as const;
 
 const opt = (v: string | number | boolean | undefined): string => (v === undefined || v === '' ? '—' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
@@ -71,15 +71,28 @@ export function draftDocument(d: RequestDraft, results?: readonly CheckResult[])
     {
       title: 'Addressing plan',
       table: {
-        headers: ['Purpose', 'Size', 'Now', '+6 m', '+12 m', '+24 m'],
+        headers: ['Purpose', 'Size', 'Unit', 'Now', '+6 m', '+12 m', '+24 m'],
         rows: [
-          ...d.plan.map((p) => [p.purpose, `/${p.prefixLength}`, cnt(p.now), cnt(p.m6), cnt(p.m12), cnt(p.m24)]),
-          ...(d.plan.length > 0
-            ? [['Total', '', cnt(sum(d.plan.map((p) => p.now))), sumOpt(d.plan.map((p) => p.m6)), sumOpt(d.plan.map((p) => p.m12)), sumOpt(d.plan.map((p) => p.m24))]]
-            : []),
+          ...d.plan.map((p) => [p.purpose, `/${p.prefixLength}`, unitOf(p, r.kind), cnt(p.now), cnt(p.m6), cnt(p.m12), cnt(p.m24)]),
+          // One total per unit: /48s are never added to /56s.
+          ...[...new Set(d.plan.map((p) => unitOf(p, r.kind)))].map((u) => {
+            const rows = d.plan.filter((p) => unitOf(p, r.kind) === u);
+            return [`Total (${u})`, '', u, cnt(sum(rows.map((p) => p.now))), sumOpt(rows.map((p) => p.m6)), sumOpt(rows.map((p) => p.m12)), sumOpt(rows.map((p) => p.m24))];
+          }),
         ],
       },
     },
+    ...(d.need && d.need.length > 0
+      ? [
+          {
+            title: 'Need minus free space',
+            table: {
+              headers: ['Horizon', 'Projected in use', 'Growth', 'Free now', 'Need minus free space'],
+              rows: d.need.map((n) => [`${n.horizonMonths} months`, cnt(n.demand), cnt(n.growth), cnt(n.free), n.net > 0 ? cnt(n.net) : `${cnt(n.net)} (free space covers the need)`]),
+            },
+          },
+        ]
+      : []),
     ...(d.ipv6 ? [{ title: 'IPv6 sizing', fields: ipv6Fields(d) }] : []),
     {
       title: 'Infrastructure',
@@ -102,6 +115,10 @@ export function draftDocument(d: RequestDraft, results?: readonly CheckResult[])
       },
     },
     { title: 'Routing', fields: [['Prefixes to originate', d.originate.length > 0 ? d.originate.join(', ') : '—']] },
+    ...(d.steps && d.steps.length > 0 ? [{ title: 'Registration steps', table: { headers: ['#', 'Step'], rows: d.steps.map((t, i) => [String(i + 1), t]) } }] : []),
+    ...(d.roas && d.roas.length > 0
+      ? [{ title: 'ROAs to create (RPKI)', table: { headers: ['Prefix', 'Max length', 'Origin AS'], rows: d.roas.map((r) => [r.prefix, `/${r.maxLength}`, `AS${r.asn}`]) } }]
+      : []),
     ...(d.dbObjects.length > 0 ? [{ title: 'Database objects', code: renderRpslObjects(d.dbObjects.map((o) => o.object)) }] : []),
     ...(d.reverse.length > 0
       ? [{ title: 'Reverse DNS', table: { headers: ['Zone', 'Name servers', 'DS records'], rows: d.reverse.map((z) => [z.zone, z.nserver.join(', '), String(z.dsRdata?.length ?? 0)]) } }]
@@ -116,6 +133,11 @@ export function draftDocument(d: RequestDraft, results?: readonly CheckResult[])
 function archivedSection(d: RequestDraft): DraftSection[] {
   const text = renderArchivedTemplate(d);
   return text === null ? [] : [{ title: 'Archived template (plain text)', code: text }];
+}
+
+/** The unit a plan row counts in; rows without one are addresses (IPv4) or unstated end-site units. */
+function unitOf(p: RequestDraft['plan'][number], kind: RequestDraft['request']['kind']): string {
+  return p.unit ?? (kind === 'ipv4' ? 'addresses' : 'units (unstated)');
 }
 
 function sum(xs: readonly number[]): number {

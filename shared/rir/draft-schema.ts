@@ -69,8 +69,19 @@ export const requestDraftSchema = z.object({
     }),
   ),
   plan: z.array(
-    z.object({ purpose: z.string().max(200), prefixLength, now: count, m6: count.optional(), m12: count.optional(), m24: count.optional() }),
+    z.object({
+      purpose: z.string().max(200),
+      prefixLength,
+      unit: z.string().max(20).optional(),
+      now: count,
+      m6: count.optional(),
+      m12: count.optional(),
+      m24: count.optional(),
+    }),
   ),
+  need: z
+    .array(z.object({ horizonMonths: z.number().int().min(1).max(120), demand: count, growth: count, free: count, net: z.number().int() }))
+    .optional(),
   infrastructure: z.array(
     z.object({ name: z.string().min(1).max(200), vendor: z.string().max(200).optional(), model: z.string().max(200).optional(), usage: z.string().max(500).optional() }),
   ),
@@ -109,6 +120,9 @@ export const requestDraftSchema = z.object({
   originate: z.array(z.string().max(60)),
   dbObjects: z.array(z.object({ object: rpslObjectSchema, parentStatus: z.string().max(60).optional(), isNew: z.boolean().optional() })),
   reverse: z.array(z.object({ zone: z.string().max(255), nserver: z.array(z.string().max(300)), dsRdata: z.array(z.string().max(300)).optional() })),
+  roas: z.array(z.object({ prefix: z.string().max(60), maxLength: prefixLength, asn })).optional(),
+  steps: z.array(z.string().max(1000)).optional(),
+  nameServerProblems: z.array(z.string().max(1000)).optional(),
   statsImport: z.string().optional(),
   notes: text.optional(),
   isExample: z.boolean().optional(),

@@ -22,9 +22,27 @@ function firstMntBy(d: RequestDraft): string | undefined {
   return d.dbObjects.flatMap((o) => rpslValues(o.object, 'mnt-by'))[0];
 }
 
+/** The template a RIPE draft follows, named for the request it makes (docs/rir.md §11). */
+function ripeTemplateName(d: RequestDraft): string[] {
+  const { kind, type } = d.request;
+  const name =
+    kind === 'ipv4'
+      ? type === 'initial'
+        ? 'IPv4 waiting list request for one /24 (LIR Portal; archived e-mail form ripe-609, ipv4-first-alloc)'
+        : 'none: the RIPE NCC makes no further IPv4 allocation (ripe-822 §5.1); more IPv4 comes only by transfer (RIPE Resource Transfer Policies)'
+      : kind === 'ipv6'
+        ? type === 'initial'
+          ? 'IPv6 first allocation (LIR Portal; archived e-mail form ripe-422 supporting notes, ipv6-first-alloc)'
+          : 'IPv6 allocation extension or additional allocation (LIR Portal; ripe-738 §5.1.2, §5.2) — not the first-allocation form'
+        : `AS number request (LIR Portal; archived e-mail form ripe-562, as-number), ${type === 'initial' ? 'a first AS' : 'a further AS with its own routing policy (ripe-679 §2.0)'}`;
+  return [`# Template: ${name}`, ''];
+}
+
 function ripeIpv4(d: RequestDraft): string[] {
   const mnt = firstMntBy(d);
+  if (d.request.type === 'subsequent') return ripeTemplateName(d);
   return [
+    ...ripeTemplateName(d),
     ...general(d, 'ipv4-first-alloc', '1.2'),
     ...section('REQUESTER', [field('name', d.requester.name), field('phone', d.requester.phone), field('email', d.requester.email)]),
     ...section('ADDRESS SPACE USAGE', [field('usage-confirmation', yesNo(d.organisation.role === 'lir'))]),
@@ -40,7 +58,8 @@ function ripeIpv4(d: RequestDraft): string[] {
 
 function ripeIpv6(d: RequestDraft): string[] {
   return [
-    ...general(d, 'ipv6-first-alloc', '1.1'),
+    ...ripeTemplateName(d),
+    ...(d.request.type === 'initial' ? general(d, 'ipv6-first-alloc', '1.1') : section('GENERAL INFORMATION', [field('x-ncc-regid', d.organisation.accountId)])),
     ...section('REQUESTER', [field('name', d.requester.name), field('phone', d.requester.phone), field('fax-no', undefined), field('email', d.requester.email), field('nic-hdl', d.requester.handle)]),
     ...section('REQUIRED INFORMATION', [field('confirmation', 'I have read the IPv6 policy and accept it'), field('website', d.organisation.website)]),
     ...section('OVERVIEW OF ORGANISATION', [`${d.organisation.legalName}${d.organisation.tradingName ? ` (${d.organisation.tradingName})` : ''}, ${d.organisation.country}`]),
@@ -58,6 +77,7 @@ function ripeAsn(d: RequestDraft): string[] {
   const peering = [...c.upstreams, ...c.peers].map((n) => field('peering', n.email ?? `AS${n.asn} ${n.org}`));
   const bits = d.asn?.bits === 16 ? '16-bit' : '32-bit';
   return [
+    ...ripeTemplateName(d),
     ...general(d, 'as-number', '1.2'),
     ...section('AS NUMBER USER', [
       field('legal-organisation-name', d.organisation.legalName), field('website-if-available', d.organisation.website),

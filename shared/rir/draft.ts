@@ -4,6 +4,8 @@
  * Optional blocks are absent when the request kind does not use them.
  */
 import type { RpslObject } from './rpsl-object';
+import type { Roa } from './lacnic';
+import type { NeedRow } from './need';
 import type { Rir } from './rir';
 
 export type RequestKind = 'ipv4' | 'ipv6' | 'asn';
@@ -71,6 +73,8 @@ export interface Holding {
 export interface PlanRow {
   readonly purpose: string;
   readonly prefixLength: number;
+  /** What the counts are in: 'addresses' (IPv4) or '/48', '/56', '/64' (IPv6 end-site units). */
+  readonly unit?: string;
   /** Hosts (IPv4) or end-site units (IPv6) now, +6 m (APNIC), +12 m, +24 m. */
   readonly now: number;
   readonly m6?: number;
@@ -156,6 +160,8 @@ export interface RequestDraft {
   readonly request: RequestBlock;
   readonly holdings: readonly Holding[];
   readonly plan: readonly PlanRow[];
+  /** Need minus free space over each of the RIR's horizons (shared/rir/need.ts). */
+  readonly need?: readonly NeedRow[];
   readonly infrastructure: readonly Equipment[];
   readonly diagramAttached: boolean;
   readonly connectivity: Connectivity;
@@ -165,6 +171,12 @@ export interface RequestDraft {
   readonly originate: readonly string[];
   readonly dbObjects: readonly DbObject[];
   readonly reverse: readonly ReverseDelegation[];
+  /** LACNIC: the ROAs to create in MiLACNIC (its IRR generates route objects from them). */
+  readonly roas?: readonly Roa[];
+  /** LACNIC: the registration steps, in order (shared/rir/lacnic.ts). */
+  readonly steps?: readonly string[];
+  /** Where the name servers sit, when Settings gives their addresses (CHK-40, RFC 2182 §3.1). */
+  readonly nameServerProblems?: readonly string[];
   /** A delegated-stats text being imported alongside (CHK-34). */
   readonly statsImport?: string;
   readonly notes?: string;

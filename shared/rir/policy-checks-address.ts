@@ -1,15 +1,18 @@
 /** Checks CHK-01…CHK-13: who should ask, prefix sanity, and the IPv6 size rules (§7). */
 import { formatPrefix, prefixContains, type Prefix } from '../ip/prefix';
+import { IPV4_SPECIAL_PURPOSE, IPV6_SPECIAL_PURPOSE, OTHER_SPECIAL_BLOCKS } from '../ip/special-purpose-data';
 import type { RequestDraft } from './draft';
 import { arinEndUserPrefix, arinLirMaxPrefix, hdThreshold } from './ipv6-sizing';
 import { missing, num, row, tryPrefix, fail, ok, type PolicyCheck } from './policy-check-core';
 
 
-/** Documentation and special-use blocks a real draft must not carry. */
+/**
+ * Documentation and special-use blocks a real draft must not carry: every block of the IANA
+ * special-purpose registries (shared/ip/special-purpose-data, current with 3fff::/20, RFC 9637)
+ * that is not globally reachable, once each (docs/rir.md §11).
+ */
 export const SPECIAL_USE_PREFIXES: readonly string[] = [
-  '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.0.2.0/24',
-  '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4',
-  '::/128', '::1/128', '2001:db8::/32', 'fc00::/7', 'fe80::/10', 'ff00::/8',
+  ...new Set([...IPV4_SPECIAL_PURPOSE, ...IPV6_SPECIAL_PURPOSE, ...OTHER_SPECIAL_BLOCKS].filter((r) => r.flags.G !== 'True').flatMap((r) => r.blocks)),
 ];
 const SPECIAL: readonly Prefix[] = SPECIAL_USE_PREFIXES.map((t) => tryPrefix(t)!);
 
@@ -59,10 +62,12 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     run: (d) => {
       if (d.isExample) return null;
       const bad: string[] = [];
-      for (const t of draftPrefixes(d)) {
+      // Each prefix named once, however many parts of the draft carry it.
+      for (const t of new Set(draftPrefixes(d).map((x) => { const p = tryPrefix(x); return p ? formatPrefix(p) : x; }))) {
         const p = tryPrefix(t);
-        const hit = p && SPECIAL.find((s) => prefixContains(s, p) || prefixContains(p, s));
-        if (p && hit) bad.push(`${formatPrefix(p)} (in ${formatPrefix(hit)})`);
+        const hits = p ? SPECIAL.filter((s) => prefixContains(s, p) || prefixContains(p, s)) : [];
+        const hit = hits.sort((a, b) => b.length - a.length)[0];
+        if (p && hit) bad.push(formatPrefix(p) === formatPrefix(hit) ? formatPrefix(p) : `${formatPrefix(p)} (in ${formatPrefix(hit)})`);
       }
       const c = d.connectivity;
       for (const asn of [c.ownAsn, ...c.upstreams.map((u) => u.asn), ...c.peers.map((p) => p.asn)]) {
@@ -170,13 +175,26 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     run: (d) => {
       if (d.request.type !== 'subsequent') return null;
       const s = d.ipv6;
+      // RIPE (ripe-738 §5.1.2): an allocation is extended up to a /29 without any utilisation test.
+      if (d.request.rir === 'ripe') {
+        const r = row(d, 'ipv6', 'no-justification-max-prefix');
+        const l = len(d);
+        if (l !== undefined && l >= num(r)) return ok(`an extension up to /${num(r)} needs no utilisation test (ripe-738 §5.1.2)`, [r]);
+      }
       if (s?.currentAllocationLength === undefined || s.assignedUnits === undefined) return missing('the current allocation and its assigned units');
       const rows = [row(d, 'ipv6', 'hd-unit-prefix'), row(d, 'ipv6', 'hd-ratio')];
       const unit = num(rows[0]!);
       const t = hdThreshold(s.currentAllocationLength, unit, num(rows[1]!));
-      return s.assignedUnits < t
-        ? fail(`${s.assignedUnits} assigned /${unit}s in the /${s.currentAllocationLength}; the HD-ratio threshold is ${t}`, rows)
-        : ok(`${s.assignedUnits} assigned /${unit}s reach the threshold of ${t}`, rows);
+      if (s.assignedUnits >= t) return ok(`${s.assignedUnits} assigned /${unit}s reach the threshold of ${t}`, rows);
+      const said = `${s.assignedUnits} assigned /${unit}s in the /${s.currentAllocationLength}; the HD-ratio threshold is ${t}`;
+      // RIPE (ripe-738 §5.2, since 2016-05): beyond /29 the HD-ratio is one justification among
+      // others: hierarchical and geographical structure, segmentation for security, longevity.
+      if (d.request.rir === 'ripe') {
+        return (d.request.justification ?? '').trim() !== ''
+          ? ok(`${said}; justified instead by the structure, segmentation or longevity the draft describes`, rows)
+          : fail(`${said}; beyond /29 justify it by the HD-ratio or by structure, segmentation or longevity (write it in the justification)`, rows);
+      }
+      return fail(said, rows);
     },
   })),
   {

@@ -100,7 +100,7 @@ export const ROUTING_CHECKS: readonly PolicyCheck[] = [
     run: (d) => {
       if (d.dbObjects.length === 0) return null;
       const problems = d.dbObjects.flatMap((o) =>
-        validateRpslObject(o.object, { rir: d.request.rir, isNew: false }).map((p) => ({ ...p, where: `${rpslClass(o.object)} ${rpslKey(o.object)}` })),
+        validateRpslObject(o.object, { rir: d.request.rir, isNew: false, draft: true }).map((p) => ({ ...p, where: `${rpslClass(o.object)} ${rpslKey(o.object)}` })),
       );
       const text = problems.map((p) => `${p.where}: ${p.attribute}: ${p.message}`).join('; ');
       if (problems.length === 0) return ok(`${d.dbObjects.length} object(s) follow the ${d.request.rir.toUpperCase()} templates`);

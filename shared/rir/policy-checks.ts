@@ -8,10 +8,11 @@ import { finalize, type CheckContext, type CheckResult, type PolicyCheck } from 
 import { ADDRESS_CHECKS } from './policy-checks-address';
 import { IPV4_CHECKS } from './policy-checks-ipv4';
 import { ROUTING_CHECKS } from './policy-checks-routing';
+import { EXTRA_CHECKS } from './policy-checks-extra';
 
 export type { CheckContext, CheckResult, PolicyCheck, Severity } from './policy-check-core';
 
-export const POLICY_CHECKS: readonly PolicyCheck[] = [...ADDRESS_CHECKS, ...IPV4_CHECKS, ...ROUTING_CHECKS];
+export const POLICY_CHECKS: readonly PolicyCheck[] = [...ADDRESS_CHECKS, ...IPV4_CHECKS, ...ROUTING_CHECKS, ...EXTRA_CHECKS];
 
 /** Runs one rule by id; null when it does not apply. */
 export function runCheck(rule: string, draft: RequestDraft, ctx: CheckContext): CheckResult | null {

@@ -3,7 +3,9 @@
  *
  * IPv4 at /24 or shorter is cut on octet boundaries (one zone per /24, or the whole /16 or /8
  * when the block is exactly that); longer than /24 becomes an RFC 2317 classless child zone
- * plus the CNAMEs its parent /24 must hold. IPv6 is cut on the next nibble boundary.
+ * named `<first>-<last>.<o3>.<o2>.<o1>.in-addr.arpa` (the same name in the BIND files, the
+ * parent's CNAMEs and the RIPE domain object) plus the CNAMEs its parent /24 must hold. IPv6
+ * is cut on the next nibble boundary.
  */
 import { invalid } from '../errors';
 import { formatPrefix, parsePrefix, type IPv4Prefix, type IPv6Prefix, type Prefix } from '../ip/prefix';
@@ -23,7 +25,7 @@ export interface ReverseZone {
   /** The address block this zone answers for (for RFC 2317 zones: the sub-/24 block itself). */
   readonly prefix: Prefix;
   readonly kind: ReverseZoneKind;
-  /** RFC 2317 only: the name RIPE gives the same zone (`<first>-<last>.<o3>.<o2>.<o1>.in-addr.arpa`). */
+  /** RFC 2317 only: the same as `name` (`<first>-<last>.<o3>.<o2>.<o1>.in-addr.arpa`): one naming everywhere. */
   readonly ripeName?: string;
   /** RFC 2317 only: the parent /24 zone that must carry the CNAMEs. */
   readonly parentZone?: string;
@@ -56,7 +58,10 @@ function ipv4Zones(p: IPv4Prefix, field: string): ReverseZone[] {
     const size = 2 ** (32 - p.length);
     const last = first + size - 1;
     const parentZone = `${o3}.${o2}.${o1}.in-addr.arpa`;
-    const name = `${first}/${p.length}.${parentZone}`;
+    // One naming for the zone file, the parent's NS/CNAME records and the RIR domain object:
+    // the range label `<first>-<last>` (RFC 2317 §4 leaves the label to the parent; the RIPE
+    // Database accepts only this form for a sub-/24 domain object). docs/rir.md §4.
+    const name = `${first}-${last}.${parentZone}`;
     const cnames: ReverseCname[] = [];
     for (let i = first; i <= last; i++) cnames.push({ owner: `${i}.${parentZone}`, target: `${i}.${name}` });
     return [{ name, prefix: p, kind: 'rfc2317', ripeName: `${first}-${last}.${parentZone}`, parentZone, cnames }];

@@ -20,8 +20,15 @@ function asPrefix(p: Prefix | string, family: 4 | 6, field: string): Prefix {
   return prefix;
 }
 
+/**
+ * The aut-num key of an AS still to be assigned, as the RIPE NCC's AS number request template
+ * wrote it (the RIR replaces it with the number it assigns). Accepted only in request drafts.
+ */
+export const NEW_ASN = 'ASNEW';
+
 function asn(value: number | string, field: string): string {
   const text = typeof value === 'number' ? `AS${value}` : value.toUpperCase();
+  if (text === NEW_ASN && field === 'asn') return text;
   const problem = checkAsNumber(text);
   if (problem) throw invalid(field, problem);
   return text;
@@ -78,6 +85,9 @@ export interface RouteInput {
   readonly origin: number | string;
   readonly descr?: string;
   readonly memberOf?: readonly string[];
+  /** ARIN's IRR: the POC handles (mandatory there). */
+  readonly adminC?: string;
+  readonly techC?: string;
   readonly mntBy: string;
   readonly source?: string;
 }
@@ -90,6 +100,8 @@ export function routeObject(i: RouteInput): RpslObject {
     ['descr', i.descr],
     ['origin', asn(i.origin, 'origin')],
     ['member-of', i.memberOf],
+    ['admin-c', i.adminC],
+    ['tech-c', i.techC],
     ['mnt-by', i.mntBy],
     ['source', i.source ?? 'RIPE'],
   ]);

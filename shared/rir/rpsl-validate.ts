@@ -18,6 +18,8 @@ export interface RpslValidateOptions {
   readonly rir?: Rir;
   /** A new object (RIPE refuses new non-hierarchical as-set names). Default true. */
   readonly isNew?: boolean;
+  /** A request draft: an aut-num may be keyed `ASNEW` (the number to be assigned). */
+  readonly draft?: boolean;
 }
 
 /** Values checked for syntax are the first line of a value with end-of-line comments removed. */
@@ -47,6 +49,7 @@ export function validateRpslObject(obj: RpslObject, options: RpslValidateOptions
     }
     const check = ATTRIBUTE_SYNTAX[a.name];
     const v = checkedValue(a.value);
+    if (options.draft && a.name === 'aut-num' && v.toUpperCase() === 'ASNEW') continue;
     if (check && v !== '') {
       const problem = check(v);
       if (problem) push(a.name, problem);

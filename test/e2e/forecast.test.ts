@@ -204,8 +204,9 @@ describe('a limit’s chart', () => {
 
   it('says what a limit that is over shows instead of a marker', async () => {
     const page = await openForecasts();
-    await pick(page, '198.51.100.0/24');
-    expect(await page.locator('.fc-chart-note').textContent()).toBe('Over since 2024-06-01');
+    // The core /26 is fully assigned; the /24 holds pools, which are not usage (docs/rir.md §1).
+    await pick(page, '198.51.100.0/26');
+    expect(await page.locator('.fc-chart-note').textContent()).toBe('Over since 2024-04-02');
     expect(await page.locator('.fc-crossing').count()).toBe(0);
   });
 });

@@ -19,6 +19,8 @@ function required(value: unknown, name: string): string {
   return value;
 }
 
+const SEVERITY = { E: 'error', W: 'warning', I: 'info' } as const;
+
 const failedErrors = (checks: readonly CheckView[]) => checks.filter((c) => c.severity === 'E' && !c.ok);
 const describe = (c: CheckView) => `${c.rule}${c.field ? ` (${c.field})` : ''}: ${c.message} [${c.source}]`;
 
@@ -64,12 +66,13 @@ export const requestsCommands: Command[] = [
   {
     name: 'check-request',
     usage: 'check-request WS --rir R --kind K [--json]',
-    summary: 'only the policy checks of the draft; exit 1 when an E rule fails',
+    summary: 'only the policy checks of the draft (--json: rule, ok, message, source, severity, verify); exit 1 only when an error fails',
     options: { rir: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } },
     positionals: [1, 1],
     async run({ args, opts, io, withWorkspace }) {
       const view = await withWorkspace(args[0]!, 'read', (call) => call('requests.getDraft', draftKey(opts)));
-      if (opts.json) jsonOut(io, view.checks.map((c) => ({ rule: c.rule, ok: c.ok, message: c.message, source: c.source })));
+      // severity and verify added (issue 11); only a failed error sets the exit code.
+      if (opts.json) jsonOut(io, view.checks.map((c) => ({ rule: c.rule, ok: c.ok, message: c.message, source: c.source, severity: SEVERITY[c.severity], verify: c.verify })));
       else {
         const w = Math.max(...view.checks.map((c) => c.verdict.length), 4);
         for (const c of view.checks) io.out(`${c.rule}  ${c.severity}  ${c.verdict.padEnd(w)}  ${c.message}  [${c.source}]`);
@@ -84,7 +87,7 @@ export const requestsCommands: Command[] = [
   {
     name: 'rpsl',
     usage: 'rpsl WS CIDR|ASN [--rir R] [--as-set NAME]',
-    summary: 'the RPSL objects of a block (inetnum/inet6num, route/route6) or an ASN (aut-num)',
+    summary: "the RPSL objects of a block (inetnum/inet6num, route/route6) or an ASN (aut-num), in the template of the block's own RIR unless --rir",
     options: { rir: { type: 'string' }, 'as-set': { type: 'string' } },
     positionals: [2, 2],
     async run({ args, opts, io, withWorkspace }) {
@@ -108,6 +111,20 @@ export const requestsCommands: Command[] = [
       );
       io.out(r.text.trimEnd());
       for (const w of r.warnings) io.err(`headroom: note: ${w}`);
+    },
+  },
+  {
+    name: 'ns-check',
+    usage: 'ns-check WS --ns NAME=IP[,NAME=IP...] [--json]',
+    summary: 'whether the name servers sit on different networks (RFC 2182 §3.1); exit 0 either way',
+    options: { ns: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: [1, 1],
+    async run({ args, opts, io, withWorkspace }) {
+      const ns = required(opts.ns, 'ns').split(',').map((x) => x.trim()).filter((x) => x !== '');
+      const r = await withWorkspace(args[0]!, 'read', (call) => call('requests.nsCheck', { ns }));
+      if (opts.json) jsonOut(io, { ok: r.ok, problems: r.problems });
+      else if (r.ok) io.out('ok: the name servers are on different networks');
+      else for (const p of r.problems) io.out(`warning: ${p}`);
     },
   },
 ];

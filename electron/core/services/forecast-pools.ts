@@ -1,15 +1,16 @@
 /**
  * Address pools as limits: every aggregate or allocated block, its capacity in its unit
  * (IPv4 addresses, IPv6 prefixes of the pool's assignment unit, specs/ip-registry.md §4.4) and
- * its usage history: the sizes of its direct assigned/allocated children, each counted from
- * its date (the day the block was recorded when it has none).
+ * its usage history: the sizes of the blocks inside it that count as used (shared/ip/utilization:
+ * assigned space, at any depth; our own pools inside it are containers), each counted from its
+ * date (the day the block was recorded when it has none).
  *
  * At a million prefixes a row-by-row read costs more than every forecast together: each pool
- * reads its direct blocks with one indexed range scan per gap between its child pools, as one
- * concatenated string (see dailyUsage).
+ * reads its used blocks with one indexed range scan, as one concatenated string (see dailyUsage).
  */
 import { formatDay, gridDays, gridForSpan, parseDay, type SeriesPoint } from '../../../shared/forecast';
 import { formatPrefix, prefixFromKey } from '../../../shared/ip/prefix';
+import { USED_STATUS_SQL } from '../../../shared/ip/utilization';
 import type { Workspace } from '../workspace/workspace';
 
 export interface PoolSource {
@@ -44,37 +45,11 @@ interface Container {
 }
 
 const DATE = 'COALESCE(date, substr(created_at, 1, 10))';
-const USED = "status IN ('assigned', 'allocated')";
-
-/** key ± 1 on a 16-byte big-endian key; null past either end. */
-function keyStep(key: Uint8Array, delta: 1 | -1): Uint8Array | null {
-  const out = Uint8Array.from(key);
-  for (let i = 15; i >= 0; i--) {
-    const v = (out[i] as number) + delta;
-    if (v >= 0 && v <= 255) {
-      out[i] = v;
-      return out;
-    }
-    out[i] = delta === 1 ? 0 : 255;
-  }
-  return null;
-}
+/** Used as the RIRs measure it, the one rule of shared/ip/utilization (assigned space). */
+const USED = USED_STATUS_SQL;
 
 /** Units of the pool that one block of /length is (a block longer than the unit takes a whole one). */
 const unitsOf = (length: number, unitLength: number): number => (length <= unitLength ? 2 ** (unitLength - length) : 1);
-
-/** The [lo, hi] key ranges of the pool outside its child pools: where its direct blocks start. */
-function gaps(pool: Container): [Uint8Array, Uint8Array][] {
-  const out: [Uint8Array, Uint8Array][] = [];
-  let lo: Uint8Array | null = pool.start;
-  for (const c of pool.children) {
-    const hi = keyStep(c.start, -1);
-    if (lo && hi && hexOf(lo) <= hexOf(hi)) out.push([lo, hi]);
-    lo = keyStep(c.end, 1);
-  }
-  if (lo && hexOf(lo) <= pool.endHex) out.push([lo, pool.end]);
-  return out;
-}
 
 function hexOf(b: Uint8Array): string {
   let s = '';
@@ -117,7 +92,8 @@ function dailyUsage(ws: Workspace, pool: Container, unitLength: number, asOf: st
      WHERE space_id = :space AND family = :family AND start >= :lo AND start <= :hi AND length > :len AND ${USED} AND ${DATE} <= :asOf`,
   );
   try {
-    for (const [lo, hi] of gaps(pool)) {
+    // The used blocks at any depth: our own pools inside it are containers, not usage.
+    for (const [lo, hi] of [[pool.start, pool.end]] as const) {
       stmt.bind({ ':asOf': asOf, ':space': pool.spaceId, ':family': pool.family, ':lo': lo, ':hi': hi, ':len': pool.length });
       if (stmt.step()) {
         const text = stmt.get()[0];
@@ -131,10 +107,6 @@ function dailyUsage(ws: Workspace, pool: Container, unitLength: number, asOf: st
   const byDay = new Map<number, number>();
   const add = (day: number, v: number) => byDay.set(day, (byDay.get(day) ?? 0) + v);
   for (const [t, count] of tokens) add(parseDay(t.slice(0, 10)), count * unitsOf(Number(t.slice(10)), unitLength));
-  // Child pools that are themselves allocated count whole, from their own date.
-  for (const c of pool.children) {
-    if (c.status === 'allocated' && c.date <= asOf) add(parseDay(c.date), unitsOf(c.length, unitLength));
-  }
   return byDay;
 }
 

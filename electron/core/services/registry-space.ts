@@ -25,7 +25,7 @@ import { freeBlocks } from '../../../shared/ip/free-space';
 import { summarizeFreeSpace } from '../../../shared/ip/free-summary';
 import { hdRatio, hdThreshold } from '../../../shared/ip/hd-ratio';
 import { IPV4_SPACE, IPV6_SPACE, type IntSpace } from '../../../shared/ip/int-space';
-import { mergeIntervals, type Interval } from '../../../shared/ip/interval';
+import type { Interval } from '../../../shared/ip/interval';
 import {
   formatIPv4,
   formatIPv6,
@@ -41,7 +41,7 @@ import {
 import { freeV4 } from '../../../shared/ip/free-list-v4';
 import { prefixToBlock, prefixToInterval } from '../../../shared/ip/prefix-interval';
 import { blockEnd, rangeToCidrList } from '../../../shared/ip/range-to-cidrs';
-import { percentOf } from '../../../shared/ip/utilization';
+import { percentOf, usedUnits as usedUnitsOf } from '../../../shared/ip/utilization';
 import { isRunSql, rowFromJson, rowRunFromJson, runBoundSql, type Row } from '../workspace/tx';
 import { DatabaseBlocks, type BlockFilter, type BlockSource } from '../workspace/query-index';
 import { Workspace } from '../workspace/workspace';
@@ -141,33 +141,6 @@ export function freeSpace(
 
 // ------------------------------------------------------------------------------------ utilization
 
-/** Size of the union of intervals counted in units of 2^shift, relative to `base`. */
-function unionUnits(intervals: Interval<number>[] | Interval<bigint>[], base: bigint, shift: bigint): bigint {
-  const units: Interval<bigint>[] = [];
-  for (const iv of intervals as Interval<number | bigint>[]) {
-    units.push({ start: (BigInt(iv.start) - base) >> shift, end: (BigInt(iv.end) - base) >> shift });
-  }
-  let n = 0n;
-  for (const iv of mergeIntervals(IPV6_SPACE, units)) n += iv.end - iv.start + 1n;
-  return n;
-}
-
-/** Fast path for IPv4: union size of sorted number intervals (addresses). */
-function unionSize4(intervals: Interval<number>[]): number {
-  let n = 0;
-  let curS = -1;
-  let curE = -2;
-  for (const iv of intervals) {
-    if (iv.start > curE + 1) {
-      if (curE >= curS && curS >= 0) n += curE - curS + 1;
-      curS = iv.start;
-      curE = iv.end;
-    } else if (iv.end > curE) curE = iv.end;
-  }
-  if (curS >= 0) n += curE - curS + 1;
-  return n;
-}
-
 function findRow(ws: Workspace, sid: number, p: Prefix): PrefixRow | null {
   const [start] = keys(p);
   const r = ws.get(`${SELECT_PREFIX} WHERE p.space_id = ? AND p.family = ? AND p.start = ? AND p.length = ?`, [sid, p.family, start, p.length]);
@@ -207,18 +180,13 @@ export function utilizationOf(ws: Workspace, input: { prefix: string; space?: st
     throw invalid('unit', 'IPv4 is counted in addresses; only IPv6 pools have an assignment unit');
   }
   const all = childIntervals(ws, sid, pool, 'all');
-  const used = childIntervals(ws, sid, pool, 'not-reserved');
+  // Used as the RIRs measure it (shared/ip/utilization): assignments, not our own containers.
+  const used = childIntervals(ws, sid, pool, 'used');
   const totalUnits = 1n << BigInt(unit - pool.length);
-  let usedUnits: bigint;
-  let allUnits: bigint;
-  if (pool.family === 4) {
-    usedUnits = BigInt(unionSize4(used as Interval<number>[]));
-    allUnits = BigInt(unionSize4(all as Interval<number>[]));
-  } else {
-    const shift = BigInt(128 - unit);
-    usedUnits = unionUnits(used, pool.start, shift);
-    allUnits = unionUnits(all, pool.start, shift);
-  }
+  const usedUnits = usedUnitsOf(pool, used, unit);
+  // Taken (used, reserved or inside one of our containers): not free for others.
+  const allUnits = usedUnitsOf(pool, all, unit);
+  const reservedUnits = usedUnitsOf(pool, childIntervals(ws, sid, pool, 'reserved'), unit);
   const hd = pool.family === 6 ? hdRatio(usedUnits, totalUnits) : null;
   const threshold = pool.family === 6 && totalUnits >= 2n ? hdThreshold(totalUnits) : null;
   return {
@@ -229,7 +197,7 @@ export function utilizationOf(ws: Workspace, input: { prefix: string; space?: st
     // Reserved space (growth reservations included) is neither used nor free for others (§5.4).
     freeUnits: bigCount(totalUnits - allUnits),
     utilizationPct: percentOf(usedUnits, totalUnits),
-    reservedUnits: bigCount(allUnits - usedUnits),
+    reservedUnits: bigCount(reservedUnits),
     hdRatio: hd,
     hdThresholdUnits: threshold ? bigCount(threshold.units) : null,
     meetsHd: threshold ? usedUnits >= threshold.units : null,

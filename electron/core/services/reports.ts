@@ -61,8 +61,9 @@ function rpslExport(ws: Workspace, input: ReportInput): ReportExport {
     objects.push(...res.objects);
     res.warnings.forEach((w) => warnings.add(w));
   }
-  // aut-num for our own ASNs: every ASN Settings does not mark as an upstream or a peer.
-  const ours = input.within ? [] : readNeighbours(ws).filter((n) => n.relation !== 'upstream' && n.relation !== 'peer');
+  // aut-num for our own ASNs only (Settings → Neighbours marks them `own`): an upstream's, a
+  // peer's or an unclassified ASN is not ours to register (docs/rir.md §11).
+  const ours = input.within ? [] : readNeighbours(ws).filter((n) => n.relation === 'own');
   for (const n of ours) {
     const res = rpslFor(ws, { resource: `AS${n.asn}`, rir: input.rir });
     objects.push(...res.objects);
@@ -73,7 +74,14 @@ function rpslExport(ws: Workspace, input: ReportInput): ReportExport {
 }
 
 function bindExport(ws: Workspace, input: ReportInput): ReportExport {
-  let blocks = outermost(rowsOf(ws, input, DEFAULT_SPACE).filter((r) => r.status === 'aggregate')).map((r) => r.prefix);
+  const warnings = new Set<string>();
+  const outer = outermost(rowsOf(ws, input, DEFAULT_SPACE).filter((r) => r.status === 'aggregate'));
+  // An upstream's space (an aggregate with no RIR): its reverse zone is the upstream's unless
+  // it delegates it to us (docs/rir.md §5).
+  for (const r of outer.filter((x) => x.rir === null)) {
+    warnings.add(`${r.prefix} is space from an upstream (${r.description || 'no description'}): its reverse zone is the upstream's unless they delegate it to us; not emitted (headroom rdns gives it if they do)`);
+  }
+  let blocks = outer.filter((r) => r.rir !== null).map((r) => r.prefix);
   if (blocks.length === 0 && input.within) {
     // A block inside an aggregate: its own zones, as `headroom rdns` gives them.
     const w = parsePrefix(input.within, 'within');
@@ -83,7 +91,6 @@ function bindExport(ws: Workspace, input: ReportInput): ReportExport {
   }
   const ns = input.ns && input.ns.length > 0 ? input.ns : readOrganisation(ws).nameServers;
   const zones = [];
-  const warnings = new Set<string>();
   for (const prefix of blocks) {
     try {
       const r = reverseFor(ws, { prefix, ns, format: 'bind' });

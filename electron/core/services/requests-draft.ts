@@ -11,9 +11,12 @@ import { formatPrefix } from '../../../shared/ip/prefix';
 import type { DbObject, Neighbour, RequestDraft, ReverseDelegation } from '../../../shared/rir/draft';
 import { ripeDomainName } from '../../../shared/rir/domain-object';
 import { reverseZones } from '../../../shared/rir/reverse-zones';
-import { asSetObject, autNumObject, routeObject } from '../../../shared/rir/rpsl-build';
+import { asSetObject, autNumObject, NEW_ASN, routeObject } from '../../../shared/rir/rpsl-build';
 import type { Workspace } from '../workspace/workspace';
-import { addressingPlan, assignedUnits, holdings, readTree, unitFor } from './requests-plan';
+import { lacnicAsSet, lacnicSteps, roaFor } from '../../../shared/rir/lacnic';
+import { needHorizons, needMinusFree, type NeedRow } from '../../../shared/rir/need';
+import { nameServerNames, nameServersWithAddresses } from '../../../shared/rir/ns-check';
+import { assignedUnits, holdings, nameServerProblemsIn, projectedPlan, readTree, unitFor } from './requests-plan';
 import { contactFor, readEdits, readOrganisation } from './requests-settings';
 
 export interface FilledDraft {
@@ -55,6 +58,29 @@ function neighbourOf(n: OrganisationSettings['neighbours'][number]): Neighbour {
 
 const ipv6Unit = (rir: RequestRir): 48 | 56 => (rir === 'afrinic' ? 48 : 56);
 
+/**
+ * The handles an RIR's objects name (docs/rir.md §9): at ARIN the POC handles and the
+ * organisation's MNT-<Org ID> maintainer of ARIN's IRR; elsewhere the NIC handles and the
+ * maintainer from Settings. Placeholders (said in `warnings`) where Settings is empty.
+ */
+export function rirContacts(org: OrganisationSettings, rir: RequestRir, warnings: string[]) {
+  if (rir === 'arin') {
+    if (!org.arinOrgId) warnings.push(`no ARIN Org ID in Settings: mnt-by is the placeholder MNT-CHANGE-ME (ARIN's IRR maintainer is MNT-<Org ID>)`);
+    if (!org.arinAdminPoc || !org.arinTechPoc) warnings.push('no ARIN admin/tech POC handle in Settings: CHANGE-ME-ARIN is used');
+    return {
+      adminC: org.arinAdminPoc || 'CHANGE-ME-ARIN',
+      techC: org.arinTechPoc || 'CHANGE-ME-ARIN',
+      mntBy: `MNT-${org.arinOrgId || 'CHANGE-ME'}`,
+      source: 'ARIN',
+    };
+  }
+  const admin = contactFor(org, 'admin');
+  const tech = contactFor(org, 'tech');
+  if (!org.mntner) warnings.push(`no maintainer in Settings: mnt-by is the placeholder ${PLACEHOLDER.mntner}`);
+  if (!admin?.handle || !tech?.handle) warnings.push(`no NIC handle for the admin/tech contact in Settings: ${PLACEHOLDER.handle} is used`);
+  return { adminC: admin?.handle || PLACEHOLDER.handle, techC: tech?.handle || PLACEHOLDER.handle, mntBy: org.mntner || PLACEHOLDER.mntner, source: rir.toUpperCase() };
+}
+
 /** Builds objects, turning a builder's refusal into a note rather than losing the whole draft. */
 function tryObject(list: DbObject[], missing: MissingItem[], build: () => DbObject): void {
   try {
@@ -72,7 +98,18 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
   const missing: MissingItem[] = [];
   const family = kind === 'ipv4' ? 4 : kind === 'ipv6' ? 6 : null;
   const held = holdings(ws, family, tree);
-  const plan = family === null ? [] : addressingPlan(ws, family, tree);
+  const projected = family === null ? [] : projectedPlan(ws, family, tree);
+  const plan = projected.map((p) => p.view);
+  // Need minus free space over the RIR's horizons (IPv4, in addresses; docs/rir.md §2).
+  const need: NeedRow[] = needHorizons(rir, kind).map((h) =>
+    needMinusFree(
+      h,
+      plan.reduce((s, p) => s + p.now, 0),
+      projected.reduce((s, p) => s + p.at(h), 0),
+      held.reduce((s, x) => s + x.totalUnits, 0),
+      held.reduce((s, x) => s + x.usedUnits, 0),
+    ),
+  );
   const requester = contactFor(org, 'requester');
   const admin = contactFor(org, 'admin');
   const tech = contactFor(org, 'tech');
@@ -87,36 +124,63 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
   if (!org.mntner) missing.push({ field: 'organisation.mntner', message: `no maintainer; objects use ${PLACEHOLDER.mntner} (Settings)` });
   if (!admin?.handle || !tech?.handle) missing.push({ field: 'contacts.handle', message: `no NIC handle for the admin/tech contact; objects use ${PLACEHOLDER.handle} (Settings → Contacts)` });
 
-  const contacts = { adminC: admin?.handle || PLACEHOLDER.handle, techC: tech?.handle || PLACEHOLDER.handle, mntBy: org.mntner || PLACEHOLDER.mntner, source: rir.toUpperCase() };
+  const contacts = rirContacts(org, rir, []);
   const originate = held.filter((h) => h.source !== 'upstream' && (family === null || h.prefix.family === family)).map((h) => h.row.prefix);
 
   const dbObjects: DbObject[] = [];
-  if (ownAsn !== undefined) {
-    if (kind === 'asn') {
-      const asSetName = edits.asSet ?? `AS${ownAsn}:AS-CUSTOMERS`;
+  // A peer's import accepts that peer's AS (its routes), not ANY; an upstream's gives us ANY.
+  const policyNeighbours = (v6: boolean) => [
+    ...upstreams.map((n) => ({ asn: n.asn, ipv6: v6 })),
+    ...peers.map((n) => ({ asn: n.asn, ipv6: v6, accept: `AS${n.asn}` })),
+  ];
+  const hasV6 = held.some((h) => h.prefix.family === 6);
+  if (rir === 'lacnic') {
+    // LACNIC generates inetnum, aut-num and route objects itself (the latter from ROAs); only the
+    // as-set is ours to declare (docs/rir.md §8).
+    if (ownAsn !== undefined) {
       tryObject(dbObjects, missing, () => ({
-        object: autNumObject({
-          ...contacts,
-          asn: ownAsn,
-          asName: asName(org),
-          descr: org.legalName || undefined,
-          announce: asSetName,
-          neighbours: [...upstreams, ...peers].map((n) => ({ asn: n.asn, ipv6: held.some((h) => h.prefix.family === 6) })),
+        object: lacnicAsSet({ asn: ownAsn, ...(edits.asSet ? { name: edits.asSet } : {}), members: [`AS${ownAsn}`], descr: org.legalName || undefined, mntBy: contacts.mntBy }),
+        isNew: true,
+      }));
+    }
+  } else if (kind === 'asn') {
+    // The request is for a NEW AS, numbered by the RIR (docs/rir.md §6): its routing policy is
+    // drafted as an aut-num keyed ASNEW; the AS we may already hold is not what is requested.
+    tryObject(dbObjects, missing, () => ({
+      object: autNumObject({
+        ...contacts,
+        asn: NEW_ASN,
+        asName: asName(org),
+        descr: org.legalName || undefined,
+        announce: edits.asSet ?? NEW_ASN,
+        neighbours: policyNeighbours(hasV6),
+        remarks: ['ASNEW: the AS number the RIR assigns replaces it here'],
+      }),
+      isNew: true,
+    }));
+    if (edits.asSet != null) {
+      const name = edits.asSet;
+      tryObject(dbObjects, missing, () => ({ object: asSetObject({ ...contacts, name, members: ownAsn !== undefined ? [`AS${ownAsn}`] : [], requireHierarchical: false }), isNew: true }));
+    }
+  } else if (ownAsn !== undefined) {
+    for (const p of originate) {
+      tryObject(dbObjects, missing, () => ({
+        object: routeObject({
+          prefix: p, origin: ownAsn, descr: org.legalName || undefined,
+          ...(rir === 'arin' ? { adminC: contacts.adminC, techC: contacts.techC } : {}), mntBy: contacts.mntBy, source: contacts.source,
         }),
         isNew: true,
       }));
-      tryObject(dbObjects, missing, () => ({ object: asSetObject({ ...contacts, name: asSetName, members: [`AS${ownAsn}`], requireHierarchical: false }), isNew: true }));
     }
-    for (const p of originate) tryObject(dbObjects, missing, () => ({ object: routeObject({ prefix: p, origin: ownAsn, descr: org.legalName || undefined, mntBy: contacts.mntBy, source: contacts.source }), isNew: true }));
-  } else if (kind === 'asn' || originate.length > 0) {
-    missing.push({ field: 'neighbours', message: 'no ASN is marked as ours (Settings → Neighbours): no aut-num or route objects' });
+  } else if (originate.length > 0) {
+    missing.push({ field: 'neighbours', message: 'no ASN is marked as ours (Settings → Neighbours): no route objects' });
   }
 
   const reverse: ReverseDelegation[] = [];
   if (family !== null) {
     for (const h of fromThisRir.filter((x) => x.prefix.family === family)) {
       try {
-        for (const z of reverseZones(h.prefix).slice(0, 64)) reverse.push({ zone: ripeDomainName(z), nserver: org.nameServers, ...(edits.dsRdata ? { dsRdata: edits.dsRdata } : {}) });
+        for (const z of reverseZones(h.prefix).slice(0, 64)) reverse.push({ zone: ripeDomainName(z), nserver: nameServerNames(org.nameServers), ...(edits.dsRdata ? { dsRdata: edits.dsRdata } : {}) });
       } catch {
         /* a block too large to list is left to the reverse-zones view */
       }
@@ -124,8 +188,20 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
   }
 
   const current = fromThisRir.filter((h) => h.prefix.family === 6).sort((a, b) => a.prefix.length - b.prefix.length)[0];
-  const type = edits.type ?? (fromThisRir.length > 0 ? 'subsequent' : 'initial');
-  const defaultLength = kind === 'ipv4' ? 24 : kind === 'ipv6' ? (type === 'subsequent' && current ? Math.max(current.prefix.length - 1, 0) : 32) : undefined;
+  // Initial or subsequent: an ASN request by the ASNs we hold, an address request by the
+  // addresses we hold from this RIR.
+  const ownAsns = org.neighbours.filter((n) => n.relation === 'own');
+  const type = edits.type ?? (kind === 'asn' ? (ownAsns.length > 0 ? 'subsequent' : 'initial') : fromThisRir.length > 0 ? 'subsequent' : 'initial');
+  // IPv6: RIPE gives (and extends to) a /29 without documentation (ripe-738 §5.1.1, §5.1.2), so
+  // a RIPE draft asks for a /29 unless it already holds that much; elsewhere a /32, or the
+  // next size up for a subsequent request.
+  const ipv6Default = (): number => {
+    if (rir === 'ripe') return current && current.prefix.length <= 29 ? Math.max(current.prefix.length - 1, 0) : 29;
+    // ARIN allocates on nibble boundaries only (NRPM 6.5.2.1a): the next nibble up.
+    if (rir === 'arin' && type === 'subsequent' && current) return Math.max(Math.ceil(current.prefix.length / 4) * 4 - 4, 0);
+    return type === 'subsequent' && current ? Math.max(current.prefix.length - 1, 0) : 32;
+  };
+  const defaultLength = kind === 'ipv4' ? 24 : kind === 'ipv6' ? ipv6Default() : undefined;
   const prefixLength = edits.prefixLength ?? defaultLength;
   const multihoming = edits.multihoming ?? (upstreams.length + peers.length >= 2 ? 'now' : 'no');
   const equipment = edits.equipment ?? facilityEquipment(ws);
@@ -155,13 +231,16 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
       ...(edits.smallestAcceptableLength != null ? { smallestAcceptableLength: edits.smallestAcceptableLength } : {}),
       ...(edits.waitlist != null ? { waitlist: edits.waitlist } : rir === 'arin' && kind === 'ipv4' ? { waitlist: true } : {}),
       ...(edits.viaTransfer != null ? { viaTransfer: edits.viaTransfer } : {}),
-      ...(edits.horizonMonths != null ? { horizonMonths: edits.horizonMonths } : {}),
+      ...(edits.horizonMonths != null ? { horizonMonths: edits.horizonMonths } : need.length > 0 ? { horizonMonths: Math.max(...need.map((x) => x.horizonMonths)) } : {}),
       ...(edits.justification ? { justification: edits.justification } : {}),
       ...(edits.lastReceivedDate ? { lastReceivedDate: edits.lastReceivedDate } : {}),
       ...(edits.need12mAddresses != null ? { need12mAddresses: edits.need12mAddresses } : {}),
     },
-    holdings: held.map((h) => ({ prefix: h.row.prefix, source: h.source, ...(h.row.date ? { date: h.row.date } : {}), usedPct: h.usedPct })),
-    plan: plan.map((p) => ({ purpose: p.purpose, prefixLength: p.prefixLength, now: p.now, m6: p.m6, m12: p.m12, m24: p.m24 })),
+    // Every resource held, both families: the RIRs ask for all of them (LACNIC 11.1 needs the
+    // IPv6 held beside an IPv4 request); the family's checks read their own family.
+    holdings: (family === null ? held : holdings(ws, null, tree)).map((h) => ({ prefix: h.row.prefix, source: h.source, ...(h.row.date ? { date: h.row.date } : {}), usedPct: h.usedPct })),
+    plan: plan.map((p) => ({ purpose: p.purpose, prefixLength: p.prefixLength, unit: p.unit, now: p.now, m6: p.m6, m12: p.m12, m24: p.m24 })),
+    ...(need.length > 0 ? { need } : {}),
     infrastructure: equipment.map((e) => ({ name: e.name, ...('vendor' in e && e.vendor ? { vendor: e.vendor } : {}), ...('model' in e && e.model ? { model: e.model } : {}), ...(e.usage ? { usage: e.usage } : {}) })),
     diagramAttached: edits.diagramAttached ?? false,
     connectivity: {
@@ -201,8 +280,25 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
     dbObjects,
     reverse,
     ...(edits.notes ? { notes: edits.notes } : {}),
+    ...(rir === 'lacnic'
+      ? { steps: lacnicSteps(kind), ...(ownAsn !== undefined && kind !== 'asn' && originate.length > 0 ? { roas: originate.map((p) => roaFor(p, ownAsn)) } : {}) }
+      : {}),
   };
-  return { draft, edits, plan, missing, org };
+  return { draft: { ...draft, ...nameServerNetworks(ws, org) }, edits, plan, missing, org };
+}
+
+/**
+ * RFC 2182 §3.1 for the draft (CHK-40): when Settings gives the name servers as NAME=IP, the
+ * problems of where they sit; nothing when fewer than two addresses are known.
+ */
+function nameServerNetworks(ws: Workspace, org: OrganisationSettings): Pick<RequestDraft, 'nameServerProblems'> {
+  let located;
+  try {
+    located = nameServersWithAddresses(org.nameServers, 'organisation.nameServers');
+  } catch {
+    return {};
+  }
+  return located.length < 2 ? {} : { nameServerProblems: nameServerProblemsIn(ws, located) };
 }
 
 /** as-name from the organisation: letters and digits of its name, upper case. */

@@ -1,6 +1,6 @@
 import type { AreaHandlers } from './handler-types';
 import { checklist, draftView, getOrganisation, markStep, resetDraft, updateDraft, updateOrganisation } from './requests';
-import { reverseFor, rpslFor } from './requests-objects';
+import { nsCheck, reverseFor, rpslFor } from './requests-objects';
 import type { Session } from './session';
 
 export function requestsHandlers(session: Session): AreaHandlers<'requests'> {
@@ -12,6 +12,7 @@ export function requestsHandlers(session: Session): AreaHandlers<'requests'> {
     'requests.checks': (i) => draftView(ws(), i.rir, i.kind).checks,
     'requests.rpsl': (i) => rpslFor(ws(), i),
     'requests.reverseZones': (i) => reverseFor(ws(), i),
+    'requests.nsCheck': (i) => nsCheck(ws(), i),
     'requests.getOrganisation': () => getOrganisation(ws()),
     'requests.updateOrganisation': (i) => updateOrganisation(ws(), i),
     'requests.checklist': () => checklist(ws()),

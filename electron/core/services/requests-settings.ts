@@ -59,6 +59,14 @@ export interface Profile {
   orgHandle?: string;
   mntner?: string;
   nameServers?: string[];
+  // Added by issue 11 (absent in older workspaces: read as empty, no migration).
+  subAllocations?: string[];
+  abuseC?: string;
+  apnicIrt?: string;
+  arinOrgId?: string;
+  arinAdminPoc?: string;
+  arinTechPoc?: string;
+  arinAbusePoc?: string;
 }
 
 interface StoredNeighbour {
@@ -116,6 +124,13 @@ export function readOrganisation(ws: Reader): OrganisationSettings {
     nameServers: p.nameServers ?? [],
     contacts: readSetting<ContactRow[]>(ws, KEYS.contacts) ?? [],
     neighbours: readNeighbours(ws),
+    subAllocations: p.subAllocations ?? [],
+    abuseC: p.abuseC ?? '',
+    apnicIrt: p.apnicIrt ?? '',
+    arinOrgId: p.arinOrgId ?? '',
+    arinAdminPoc: p.arinAdminPoc ?? '',
+    arinTechPoc: p.arinTechPoc ?? '',
+    arinAbusePoc: p.arinAbusePoc ?? '',
   };
 }
 
@@ -126,7 +141,10 @@ export function writeOrganisation(tx: Tx, patch: OrganisationPatch): void {
   if (patch.legalName !== undefined) writeSetting(tx, KEYS.name, patch.legalName);
   const old = readSetting<Profile>(tx, KEYS.profile) ?? {};
   const next: Profile = { ...old };
-  for (const k of ['tradingName', 'address', 'country', 'website', 'accountId', 'role', 'orgHandle', 'mntner', 'nameServers'] as const) {
+  for (const k of [
+    'tradingName', 'address', 'country', 'website', 'accountId', 'role', 'orgHandle', 'mntner', 'nameServers',
+    'subAllocations', 'abuseC', 'apnicIrt', 'arinOrgId', 'arinAdminPoc', 'arinTechPoc', 'arinAbusePoc',
+  ] as const) {
     if (patch[k] !== undefined) (next as Record<string, unknown>)[k] = k === 'country' ? String(patch[k]).toUpperCase() : patch[k];
   }
   writeSetting(tx, KEYS.profile, next);

@@ -40,6 +40,7 @@ const RULE_FIELD: Record<string, string> = {
   'CHK-23': 'neighbours', 'CHK-24': 'multihoming', 'CHK-25': 'reason16', 'CHK-26': 'uniqueRoutingPolicy', 'CHK-27': 'neighbours',
   'CHK-28': 'dbObjects', 'CHK-29': 'dbObjects', 'CHK-30': 'asSet', 'CHK-31': 'neighbours', 'CHK-32': 'organisation.nameServers', 'CHK-33': 'dsRdata',
   'CHK-34': 'statsImport',
+  'CHK-36': 'prefixLength', 'CHK-37': 'uniqueRoutingPolicy', 'CHK-38': 'organisation.country', 'CHK-39': 'neighbours', 'CHK-40': 'organisation.nameServers',
 };
 
 /** For CHK-02/03: the draft path of the first prefix or ASN the message names. */

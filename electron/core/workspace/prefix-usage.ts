@@ -4,9 +4,15 @@
  * subtree").
  *
  * `prefix_usage` holds, per block: its parent (the most specific registered block holding it in
- * the same space), its depth, its size in addresses, and the count and summed sizes of its direct
- * children (reserved ones apart). Blocks are CIDRs, so two blocks are either nested or disjoint
- * and the direct children of a block never overlap: Σ of their sizes is their union.
+ * the same space), its depth, its size in addresses, the count of its direct children, the
+ * summed sizes of its reserved direct children, and `used`: the addresses inside it that count as
+ * used as the RIRs measure it (shared/ip/utilization countsAsUsed: assigned space). A direct
+ * child contributes its whole size when it counts as used, else its own `used` (a container
+ * counts the assignments inside it): `used(b) = Σ contribution(child)`. Blocks are CIDRs, so two
+ * blocks are either nested or disjoint and the direct children of a block never overlap: the sum
+ * is the union, the same number as shared/ip/utilization gives (a property test compares them).
+ * A change of one block's contribution travels up through the containers above it and stops at
+ * the first block that counts as used by itself.
  *
  * The table is derived data, like an index: it is written in the same SQLite transaction as the
  * change it follows, but it is neither journaled nor recorded as events. Every path that changes
@@ -18,6 +24,7 @@
  */
 import type { Database } from 'sql.js';
 import type { SqlParam } from './journal';
+import { countsAsUsed, USED_STATUS_SQL } from '../../../shared/ip/utilization';
 import { isRunSql, queryAll, queryOne, rowFromJson, type Row } from './tx';
 
 /** Above this many changed blocks in one action, rebuilding is cheaper than following each. */
@@ -31,6 +38,9 @@ interface BlockKey {
   end: Uint8Array;
   length: number;
   reserved: boolean;
+  /** counts as used by itself (countsAsUsed) */
+  used: boolean;
+  status: string;
 }
 
 function sizeOf(family: 4 | 6, length: number): number {
@@ -46,6 +56,8 @@ function keyOf(r: Row): BlockKey {
     end: r.end as Uint8Array,
     length: Number(r.length),
     reserved: r.status === 'reserved',
+    used: countsAsUsed(String(r.status)),
+    status: String(r.status),
   };
 }
 
@@ -65,15 +77,22 @@ const IN_RANGE =
 
 class Follower {
   private readonly probe;
+  private readonly up;
 
-  constructor(private readonly db: Database) {
+  /** `statusNow`: each block's status at the point of the action's events being followed. */
+  constructor(
+    private readonly db: Database,
+    private readonly statusNow: Map<number, string>,
+  ) {
     this.probe = db.prepare(
       'SELECT p.id, u.depth FROM prefixes p JOIN prefix_usage u ON u.id = p.id WHERE p.space_id = ? AND p.family = ? AND p.start = ? AND p.length = ?',
     );
+    this.up = db.prepare('SELECT p.status, u.parent_id FROM prefixes p JOIN prefix_usage u ON u.id = p.id WHERE p.id = ?');
   }
 
   free(): void {
     this.probe.free();
+    this.up.free();
   }
 
   /** The most specific block already followed that holds `b`, with its depth. */
@@ -93,9 +112,29 @@ class Follower {
     return null;
   }
 
-  private adjust(id: number | null, children: number, used: number, reserved: number): void {
-    if (id === null) return;
-    this.db.run('UPDATE prefix_usage SET children = children + ?, used = used + ?, reserved = reserved + ? WHERE id = ?', [children, used, reserved, id]);
+  private adjust(id: number | null, children: number, reserved: number): void {
+    if (id === null || (children === 0 && reserved === 0)) return;
+    this.db.run('UPDATE prefix_usage SET children = children + ?, reserved = reserved + ? WHERE id = ?', [children, reserved, id]);
+  }
+
+  /** Adds `delta` used addresses to `id` and, through the containers above it, to their parents. */
+  private propagate(id: number | null, delta: number): void {
+    while (id !== null && delta !== 0) {
+      this.db.run('UPDATE prefix_usage SET used = used + ? WHERE id = ?', [delta, id]);
+      this.up.bind([id]);
+      let next: number | null = null;
+      let status = '';
+      try {
+        if (!this.up.step()) return;
+        const [st, parent] = this.up.get();
+        status = this.statusNow.get(id) ?? String(st);
+        next = parent === null ? null : Number(parent);
+      } finally {
+        this.up.reset();
+      }
+      if (countsAsUsed(status)) return;
+      id = next;
+    }
   }
 
   private range(b: BlockKey): SqlParam[] {
@@ -103,13 +142,14 @@ class Follower {
   }
 
   inserted(b: BlockKey): void {
+    this.statusNow.set(b.id, b.status);
     const parent = this.parentOf(b);
     const parentId = parent?.id ?? null;
     const range = this.range(b);
     // The parent's direct children inside the new block become its children.
     const moved = queryOne(
       this.db,
-      `SELECT count(*) AS n, total(CASE WHEN p.status != 'reserved' THEN u.size END) AS used, total(CASE WHEN p.status = 'reserved' THEN u.size END) AS reserved
+      `SELECT count(*) AS n, total(CASE WHEN ${USED_P} THEN u.size ELSE u.used END) AS used, total(CASE WHEN p.status = 'reserved' THEN u.size END) AS reserved
        FROM prefixes p JOIN prefix_usage u ON u.id = p.id
        WHERE p.space_id = ? AND p.family = ? AND p.start >= ? AND p.start <= ? AND p.end <= ? AND u.parent_id IS ?`,
       [...range, parentId],
@@ -131,11 +171,13 @@ class Follower {
       used,
       reserved,
     ]);
-    this.adjust(parentId, 1 - n, (b.reserved ? 0 : size) - used, (b.reserved ? size : 0) - reserved);
+    this.adjust(parentId, 1 - n, (b.reserved ? size : 0) - reserved);
+    this.propagate(parentId, (b.used ? size : used) - used);
   }
 
   deleted(b: BlockKey): void {
     const own = queryOne(this.db, 'SELECT parent_id, size, children, used, reserved FROM prefix_usage WHERE id = ?', [b.id]);
+    this.statusNow.delete(b.id);
     if (!own) return;
     const parentId = own.parent_id === null ? null : Number(own.parent_id);
     this.db.run('DELETE FROM prefix_usage WHERE id = ?', [b.id]);
@@ -145,18 +187,25 @@ class Follower {
       this.db.run(`UPDATE prefix_usage SET depth = depth - 1 WHERE id IN (${IN_RANGE})`, this.range(b));
     }
     const size = Number(own.size);
-    this.adjust(parentId, n - 1, Number(own.used) - (b.reserved ? 0 : size), Number(own.reserved) - (b.reserved ? size : 0));
+    const inner = Number(own.used);
+    this.adjust(parentId, n - 1, Number(own.reserved) - (b.reserved ? size : 0));
+    this.propagate(parentId, inner - (b.used ? size : inner));
   }
 
-  statusChanged(b: BlockKey, wasReserved: boolean): void {
-    if (wasReserved === b.reserved) return;
-    const own = queryOne(this.db, 'SELECT parent_id, size FROM prefix_usage WHERE id = ?', [b.id]);
+  statusChanged(b: BlockKey, before: BlockKey): void {
+    this.statusNow.set(b.id, b.status);
+    if (before.reserved === b.reserved && before.used === b.used) return;
+    const own = queryOne(this.db, 'SELECT parent_id, size, used FROM prefix_usage WHERE id = ?', [b.id]);
     if (!own || own.parent_id === null) return;
     const size = Number(own.size);
-    const sign = b.reserved ? 1 : -1;
-    this.adjust(Number(own.parent_id), 0, -sign * size, sign * size);
+    const inner = Number(own.used);
+    const parentId = Number(own.parent_id);
+    this.adjust(parentId, 0, (b.reserved ? size : 0) - (before.reserved ? size : 0));
+    this.propagate(parentId, (b.used ? size : inner) - (before.used ? size : inner));
   }
 }
+
+const USED_P = `p.${USED_STATUS_SQL}`;
 
 const sameKey = (a: BlockKey, b: BlockKey) =>
   a.spaceId === b.spaceId && a.family === b.family && a.length === b.length && Buffer.from(a.start).equals(Buffer.from(b.start));
@@ -178,17 +227,26 @@ export function followChanges(db: Database, actionId: number): void {
     rebuildUsage(db);
     return;
   }
-  const f = new Follower(db);
+  const events = queryAll(db, "SELECT before, after FROM events WHERE action_id = ? AND tbl = 'prefixes' ORDER BY id", [actionId]).map((ev) => ({
+    before: rowFromJson(ev.before as string | null),
+    after: rowFromJson(ev.after as string | null),
+  }));
+  // `prefixes` already holds the action's end state; a block's status as of each event is its
+  // status before the action's first event on it, then as the events change it.
+  const statusNow = new Map<number, string>();
+  for (const { before, after } of events) {
+    const id = Number((before ?? after)!.id);
+    if (!statusNow.has(id) && before !== null) statusNow.set(id, String(before.status));
+  }
+  const f = new Follower(db, statusNow);
   try {
-    for (const ev of queryAll(db, "SELECT before, after FROM events WHERE action_id = ? AND tbl = 'prefixes' ORDER BY id", [actionId])) {
-      const before = rowFromJson(ev.before as string | null);
-      const after = rowFromJson(ev.after as string | null);
+    for (const { before, after } of events) {
       if (before === null && after !== null) f.inserted(keyOf(after));
       else if (after === null && before !== null) f.deleted(keyOf(before));
       else if (before !== null && after !== null) {
         const a = keyOf(before);
         const b = keyOf(after);
-        if (sameKey(a, b)) f.statusChanged(b, a.reserved);
+        if (sameKey(a, b)) f.statusChanged(b, a);
         else {
           f.deleted(a);
           f.inserted(b);
@@ -215,6 +273,16 @@ export function rebuildUsage(db: Database): void {
   const reserved = new Map<number, number>();
   // Stack entries: index into the arrays above, plus the group and end key to test containment.
   const stack: { i: number; group: string; end: string }[] = [];
+  const usedSelf: boolean[] = [];
+  // A block's `used` is final when it leaves the stack: then it hands its contribution (its size
+  // when it counts as used, else its own `used`) to its parent.
+  const close = (i: number) => {
+    const parent = parents[i] ?? null;
+    if (parent === null) return;
+    const id = ids[i]!;
+    const contribution = usedSelf[i] ? sizes[i]! : (used.get(id) ?? 0);
+    if (contribution !== 0) used.set(parent, (used.get(parent) ?? 0) + contribution);
+  };
   try {
     while (stmt.step()) {
       const [id, space, family, , end, length, status] = stmt.get() as [number, number, number, string, string, number, string];
@@ -223,7 +291,7 @@ export function rebuildUsage(db: Database): void {
         const top = stack[stack.length - 1]!;
         // Sorted by start then length: the top holds this block iff same group and it ends at or after it.
         if (top.group === group && top.end >= end) break;
-        stack.pop();
+        close(stack.pop()!.i);
       }
       const i = ids.length;
       const top = stack[stack.length - 1];
@@ -233,13 +301,14 @@ export function rebuildUsage(db: Database): void {
       parents.push(parent);
       depths.push(stack.length);
       sizes.push(size);
+      usedSelf.push(countsAsUsed(status));
       if (parent !== null) {
         children.set(parent, (children.get(parent) ?? 0) + 1);
-        const into = status === 'reserved' ? reserved : used;
-        into.set(parent, (into.get(parent) ?? 0) + size);
+        if (status === 'reserved') reserved.set(parent, (reserved.get(parent) ?? 0) + size);
       }
       stack.push({ i, group, end });
     }
+    while (stack.length) close(stack.pop()!.i);
   } finally {
     stmt.free();
   }

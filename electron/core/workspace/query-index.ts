@@ -21,16 +21,28 @@ import { closeSync, openSync, readFileSync, readSync, statSync, unlinkSync } fro
 import type { Database } from 'sql.js';
 import type { Interval } from '../../../shared/ip/interval';
 import { addressToKey } from '../../../shared/ip/prefix';
+import { USED_STATUS_SQL } from '../../../shared/ip/utilization';
 import { atomicWriteFile } from './fsutil';
 import { APPLICATION_ID, hasSqliteHeader, headerApplicationId, headerUserVersion, sealHex } from './fileformat';
 import { journalPathFor, readJournal } from './journal';
 
 const MAGIC = 'HRIX';
-const FORMAT = 1;
+// 2: the flag byte also marks used blocks (FLAG_USED); an index of format 1 is rebuilt.
+const FORMAT = 2;
 /** Flag bit of a block whose status is `reserved` (utilization counts those apart). */
 export const FLAG_RESERVED = 1;
+/** Flag bit of a block that counts as used (shared/ip/utilization countsAsUsed: assigned space). */
+export const FLAG_USED = 2;
 
-export type BlockFilter = 'all' | 'reserved' | 'not-reserved';
+/** `used`: only the blocks that count as used as the RIRs measure it (shared/ip/utilization). */
+export type BlockFilter = 'all' | 'reserved' | 'not-reserved' | 'used';
+
+/** Whether a block with these flags passes the filter. */
+function passes(flags: number, filter: BlockFilter): boolean {
+  if (filter === 'all') return true;
+  if (filter === 'used') return (flags & FLAG_USED) !== 0;
+  return ((flags & FLAG_RESERVED) !== 0) === (filter === 'reserved');
+}
 
 interface SectionMeta {
   space: number;
@@ -84,9 +96,10 @@ export interface KeyRange {
 export function readBlocks(db: Database, space: number, family: 4 | 6, within?: KeyRange, filter: BlockFilter = 'all'): { words: Uint32Array; flags: Uint8Array } {
   const hex = family === 4 ? 'hex(substr(start, 13, 4)) || hex(substr(end, 13, 4))' : 'hex(start) || hex(end)';
   const range = within ? ' AND start >= ? AND start <= ? AND end <= ? AND NOT (start = ? AND end = ?)' : '';
-  const status = filter === 'all' ? '' : filter === 'reserved' ? " AND status = 'reserved'" : " AND status != 'reserved'";
+  const status =
+    filter === 'all' ? '' : filter === 'used' ? ` AND ${USED_STATUS_SQL}` : filter === 'reserved' ? " AND status = 'reserved'" : " AND status != 'reserved'";
   const stmt = db.prepare(
-    `SELECT count(*), group_concat(h, '') FROM (SELECT ${hex} || (CASE WHEN status = 'reserved' THEN '1' ELSE '0' END) AS h ` +
+    `SELECT count(*), group_concat(h, '') FROM (SELECT ${hex} || (CASE WHEN status = 'reserved' THEN '1' WHEN ${USED_STATUS_SQL} THEN '2' ELSE '0' END) AS h ` +
       `FROM prefixes WHERE space_id = ? AND family = ?${range}${status} ORDER BY start, end)`,
   );
   let n = 0;
@@ -108,7 +121,8 @@ export function readBlocks(db: Database, space: number, family: 4 | 6, within?: 
   const flags = new Uint8Array(n);
   for (let i = 0, o = 0, w = 0; i < n; i++, o += stride) {
     for (let k = 0; k < perBlock; k++) words[w++] = hexWord(text, o + k * 8);
-    flags[i] = text.charCodeAt(o + perBlock * 8) === 49 ? FLAG_RESERVED : 0;
+    const flag = text.charCodeAt(o + perBlock * 8);
+    flags[i] = flag === 49 ? FLAG_RESERVED : flag === 50 ? FLAG_USED : 0;
   }
   return { words, flags };
 }
@@ -305,7 +319,7 @@ export class QueryIndex implements BlockSource {
       if (cs > end) break;
       const ce = words[i * 2 + 1]!;
       if (ce > end || (cs === start && ce === end)) continue;
-      if (filter !== 'all' && ((flags[i]! & FLAG_RESERVED) !== 0) !== (filter === 'reserved')) continue;
+      if (!passes(flags[i]!, filter)) continue;
       out[n++] = cs;
       out[n++] = ce;
     }
@@ -322,7 +336,7 @@ export class QueryIndex implements BlockSource {
         iv.start >= start &&
         iv.end <= end &&
         !(iv.start === start && iv.end === end) &&
-        (filter === 'all' || ((flags[i]! & FLAG_RESERVED) !== 0) === (filter === 'reserved')),
+        passes(flags[i]!, filter),
     );
   }
 }

@@ -15,7 +15,8 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
   const { state, version, notify } = useWorkspace();
   const [blocks, setBlocks] = useState<string[]>([]);
   const [resource, setResource] = useState(initialBlock ?? '');
-  const [rir, setRir] = useState<RequestRir>('ripe');
+  // '' = the RIR the block was recorded with (the service's default), as `headroom rpsl` does.
+  const [rir, setRir] = useState<RequestRir | ''>('');
   const [asSet, setAsSet] = useState('');
   const [rpsl, setRpsl] = useState<RpslResult | null>(null);
   const [ns, setNs] = useState('');
@@ -55,7 +56,7 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
     setRpsl(null);
     setZones(null);
     try {
-      setRpsl(await client.call('requests.rpsl', { resource, rir, ...(asSet.trim() ? { asSet: asSet.trim() } : {}) }));
+      setRpsl(await client.call('requests.rpsl', { resource, ...(rir ? { rir } : {}), ...(asSet.trim() ? { asSet: asSet.trim() } : {}) }));
     } catch (e) {
       Object.assign(errs, errorsFrom(e));
     }
@@ -111,7 +112,8 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
         </Field>
         <Field label="RIR template">
           {(p) => (
-            <select {...p} value={rir} onChange={(e) => setRir(e.target.value as RequestRir)}>
+            <select {...p} value={rir} onChange={(e) => setRir(e.target.value as RequestRir | '')}>
+              <option value="">The block’s own RIR</option>
               {REQUEST_RIRS.map((r) => (
                 <option key={r} value={r}>
                   {r.toUpperCase()}

@@ -11,17 +11,23 @@ import { Field, TextInput } from '../../components/Field';
 import { errorsFrom, useWorkspace } from '../../state';
 import './settings.css';
 
-type OrgForm = Omit<OrganisationSettings, 'contacts' | 'neighbours' | 'address' | 'nameServers'> & { address: string; nameServers: string };
+type OrgForm = Omit<OrganisationSettings, 'contacts' | 'neighbours' | 'address' | 'nameServers' | 'subAllocations'> & { address: string; nameServers: string; subAllocations: string };
 
 const toForm = (o: OrganisationSettings): OrgForm => ({
   legalName: o.legalName, tradingName: o.tradingName, address: o.address.join('\n'), country: o.country, website: o.website,
   accountId: o.accountId, role: o.role, orgHandle: o.orgHandle, mntner: o.mntner, nameServers: o.nameServers.join(', '),
+  subAllocations: o.subAllocations.join(', '), abuseC: o.abuseC, apnicIrt: o.apnicIrt,
+  arinOrgId: o.arinOrgId, arinAdminPoc: o.arinAdminPoc, arinTechPoc: o.arinTechPoc, arinAbusePoc: o.arinAbusePoc,
 });
 
 const ORG_FIELDS: ReadonlyArray<readonly [keyof OrgForm, string, string?]> = [
   ['legalName', 'Legal name'], ['tradingName', 'Trading name'], ['country', 'Country', 'ISO 3166, two letters'], ['website', 'Website'],
   ['accountId', 'Registry account', 'RegID / Org ID / account name'], ['orgHandle', 'Organisation object', 'e.g. ORG-EXA1-RIPE'],
   ['mntner', 'Maintainer', 'mnt-by of every object'], ['nameServers', 'Name servers', 'two or more, comma-separated'],
+  ['abuseC', 'Abuse contact (abuse-c)', 'handle of a role with abuse-mailbox'], ['apnicIrt', 'APNIC IRT (mnt-irt)', 'e.g. IRT-EXAMPLE-AP'],
+  ['arinOrgId', 'ARIN Org ID', 'e.g. EXAMP-1'], ['arinAdminPoc', 'ARIN admin POC', 'e.g. EXA12-ARIN'],
+  ['arinTechPoc', 'ARIN tech POC', 'e.g. EXA12-ARIN'], ['arinAbusePoc', 'ARIN abuse POC', 'e.g. ABUSE123-ARIN'],
+  ['subAllocations', 'Sub-allocated blocks', 'held by other operators, comma-separated'],
 ];
 
 const RELATION_LABEL: Record<NeighbourRelation, string> = { own: 'ours', upstream: 'upstream', peer: 'peer', none: 'not a neighbour' };
@@ -81,6 +87,9 @@ export function SettingsScreen() {
             orgHandle: org.orgHandle, mntner: org.mntner, role: org.role,
             address: org.address.split('\n').map((l) => l.trim()).filter((l) => l !== ''),
             nameServers: org.nameServers.split(',').map((l) => l.trim()).filter((l) => l !== ''),
+            subAllocations: org.subAllocations.split(',').map((l) => l.trim()).filter((l) => l !== ''),
+            abuseC: org.abuseC, apnicIrt: org.apnicIrt,
+            arinOrgId: org.arinOrgId, arinAdminPoc: org.arinAdminPoc, arinTechPoc: org.arinTechPoc, arinAbusePoc: org.arinAbusePoc,
           });
         }}
       >

@@ -181,7 +181,8 @@ describe('headroom limits', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^date\s+status\s+limit/);
-    expect(lines.find((l) => l.includes('198.51.100.0/24'))).toMatch(/2024-06-01\s+over capacity since 2024-06-01/);
+    // Assigned space only (docs/rir.md §1): the core /26 is full since 2024-04-02.
+    expect(lines.find((l) => l.includes('198.51.100.0/26'))).toMatch(/2024-04-02\s+over capacity since 2024-04-02/);
     expect(lines.find((l) => l.includes('2001:db8:200::/44'))).toMatch(/^\d{4}-\d{2}-\d{2}\s+runs out ≈/);
   });
 

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPrefix } from '../../../electron/core/services/registry';
-import { updateOrganisation } from '../../../electron/core/services/requests';
+import { updateDraft, updateOrganisation } from '../../../electron/core/services/requests';
 import { Workspace } from '../../../electron/core/workspace/workspace';
 import { parseRpsl } from '../../../shared/rir/rpsl-text';
 import { rpslValues } from '../../../shared/rir/rpsl-object';
@@ -38,6 +38,8 @@ async function realIsp(path: string): Promise<void> {
     nameServers: ['ns1.example.net', 'ns2.example.net'],
     contacts: [{ name: 'Ana Planner', email: 'ana@example.net', phone: '+49 30 5550100', handle: 'AP1-RIPE', roles: ['requester', 'admin', 'tech'] }],
   });
+  // AS205000 is held: a further AS needs its own routing policy (CHK-37, ripe-679 §2.0).
+  updateDraft(ws, { rir: 'ripe', kind: 'asn', edits: { uniqueRoutingPolicy: 'The new AS serves the Hamburg data centre, which takes transit from AS1299 only.' } });
   ws.close();
 }
 
@@ -54,7 +56,7 @@ afterAll(() => tmp.cleanup());
 function splitZones(text: string): { zone: string; text: string }[] {
   return text
     .split(/^(?=\$ORIGIN )/m)
-    .filter((t) => t.trim() !== '')
+    .filter((t) => /^\$ORIGIN /.test(t)) // the header says where to split (as export's)
     .map((t) => ({ zone: /^\$ORIGIN (\S+)\.$/m.exec(t)![1]!, text: t }));
 }
 
@@ -86,8 +88,8 @@ describe('headroom rdns --format bind', () => {
 
   it('gives a classless block its RFC 2317 child zone and the parent /24 CNAMEs', () => {
     const zones = splitZones(headroom(['rdns', demo, '192.0.2.64/26', '--ns', 'ns1.example.net,ns2.example.net']).stdout);
-    expect(zones.map((z) => z.zone)).toEqual(['64/26.2.0.192.in-addr.arpa', '2.0.192.in-addr.arpa']);
-    expect(zones[1]!.text).toMatch(/^64\tIN\tCNAME\t64\.64\/26\.2\.0\.192\.in-addr\.arpa\.$/m);
+    expect(zones.map((z) => z.zone)).toEqual(['64-127.2.0.192.in-addr.arpa', '2.0.192.in-addr.arpa']);
+    expect(zones[1]!.text).toMatch(/^64\tIN\tCNAME\t64\.64-127\.2\.0\.192\.in-addr\.arpa\.$/m);
   });
 
   it('refuses fewer than two name servers, naming ns and CHK-32', () => {
@@ -172,16 +174,27 @@ describe('headroom rpsl', () => {
 });
 
 describe('headroom check-request', () => {
-  it('--json prints [{rule, ok, message, source}] and nothing else', () => {
-    const r = headroom(['check-request', real, '--rir', 'ripe', '--kind', 'asn', '--json']);
+  it('--json prints [{rule, ok, message, source, severity, verify}]; a failed warning does not set the exit code', () => {
+    // The RIPE IPv6 extension to /29: conforming, with a warning (a /29 is off the nibble boundary, CHK-05).
+    const r = headroom(['check-request', real, '--rir', 'ripe', '--kind', 'ipv6', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const checks = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(checks.length).toBeGreaterThan(3);
     for (const c of checks) {
-      expect(Object.keys(c)).toEqual(['rule', 'ok', 'message', 'source']);
+      expect(Object.keys(c)).toEqual(['rule', 'ok', 'message', 'source', 'severity', 'verify']);
       expect(c.rule).toMatch(/^CHK-\d\d$/);
+      expect(['error', 'warning', 'info']).toContain(c.severity);
+      expect(typeof c.verify).toBe('boolean');
     }
-    expect(checks.find((c) => c.rule === 'CHK-23')).toMatchObject({ ok: true });
+    expect(checks.some((c) => c.severity === 'warning' && c.ok === false)).toBe(true);
+    expect(checks.some((c) => c.severity === 'error' && c.ok === false)).toBe(false);
+  });
+
+  it('an ASN request while an AS is held, with no policy of its own, fails CHK-37 (exit 1)', () => {
+    const r = headroom(['check-request', real, '--rir', 'apnic', '--kind', 'asn', '--json']);
+    expect(r.code).toBe(1);
+    const checks = JSON.parse(r.stdout) as { rule: string; ok: boolean; severity: string }[];
+    expect(checks.filter((c) => c.severity === 'error' && !c.ok).map((c) => c.rule)).toContain('CHK-37');
   });
 
   it('refuses documentation space in a real draft (exit 1), naming CHK-03 and the field', () => {
@@ -240,5 +253,24 @@ describe('headroom request', () => {
 
   it('needs --out for a PDF (usage error)', () => {
     expect(headroom(['request', real, '--rir', 'ripe', '--kind', 'ipv4', '--format', 'pdf']).code).toBe(2);
+  });
+});
+
+describe('headroom ns-check (RFC 2182 §3.1)', () => {
+  it('--json: {ok, problems}; warns when the servers share one /24, block and origin AS; exit 0 either way', () => {
+    const r = headroom(['ns-check', demo, '--ns', 'ns1.example.net=198.51.100.34,ns2.example.net=198.51.100.35', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { ok: boolean; problems: string[] };
+    expect(Object.keys(out)).toEqual(['ok', 'problems']);
+    expect(out.ok).toBe(false);
+    expect(out.problems).toHaveLength(3);
+    const fine = JSON.parse(headroom(['ns-check', demo, '--ns', 'ns1.example.net=198.51.100.34,ns2.example.org=9.9.9.9', '--json']).stdout) as { ok: boolean };
+    expect(fine.ok).toBe(true);
+  });
+
+  it('refuses an entry without its address, naming it (exit 1)', () => {
+    const r = headroom(['ns-check', demo, '--ns', 'ns1.example.net,ns2.example.net']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ns\[0\]: "ns1\.example\.net" must be NAME=IP/);
   });
 });

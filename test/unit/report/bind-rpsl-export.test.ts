@@ -21,7 +21,7 @@ describe('renderBindExport', () => {
   });
 
   it('names each zone and its file on the line after its $ORIGIN', () => {
-    expect(text).toMatch(/^\$ORIGIN 64\/26\.2\.0\.192\.in-addr\.arpa\.\n; zone 64\/26\.2\.0\.192\.in-addr\.arpa, file db\.64-26\.2\.0\.192\.in-addr\.arpa$/m);
+    expect(text).toMatch(/^\$ORIGIN 64-127\.2\.0\.192\.in-addr\.arpa\.\n; zone 64-127\.2\.0\.192\.in-addr\.arpa, file db\.64-127\.2\.0\.192\.in-addr\.arpa$/m);
   });
 
   it('begins with a comment header that says how to split it', () => {

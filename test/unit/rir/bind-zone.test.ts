@@ -64,15 +64,15 @@ describe('renderBindZones', () => {
   it('gives a sub-/24 block its child zone and the parent CNAMEs', () => {
     const files = renderBindZones('192.0.2.64/27', { nameServers: NS, ptr: [{ address: '192.0.2.65', name: 'a.example.net' }] });
     expect(files.map((f) => [f.zone, f.role])).toEqual([
-      ['64/27.2.0.192.in-addr.arpa', 'rfc2317-child'],
+      ['64-95.2.0.192.in-addr.arpa', 'rfc2317-child'],
       ['2.0.192.in-addr.arpa', 'rfc2317-parent'],
     ]);
     expect(files[0]!.text).toContain('65\tIN\tPTR\ta.example.net.');
-    expect(files[1]!.text).toContain('64/27\tIN\tNS\tns1.example.net.');
-    expect(files[1]!.text).toContain('64\tIN\tCNAME\t64.64/27.2.0.192.in-addr.arpa.');
-    expect(files[1]!.text).toContain('95\tIN\tCNAME\t95.64/27.2.0.192.in-addr.arpa.');
+    expect(files[1]!.text).toContain('64-95\tIN\tNS\tns1.example.net.');
+    expect(files[1]!.text).toContain('64\tIN\tCNAME\t64.64-95.2.0.192.in-addr.arpa.');
+    expect(files[1]!.text).toContain('95\tIN\tCNAME\t95.64-95.2.0.192.in-addr.arpa.');
     expect(files[1]!.text.match(/CNAME/g)).toHaveLength(32);
-    expect(files[0]!.fileName).toBe('db.64-27.2.0.192.in-addr.arpa');
+    expect(files[0]!.fileName).toBe('db.64-95.2.0.192.in-addr.arpa');
   });
 
   it('refuses fewer than two name servers, naming ns', () => {

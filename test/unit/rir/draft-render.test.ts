@@ -10,8 +10,8 @@ const DRAFT: RequestDraft = {
   request: { rir: 'ripe', kind: 'ipv6', type: 'initial', prefixLength: 29, prefix: '2001:db8::/29' },
   holdings: [{ prefix: '198.51.100.0/24', source: 'ripe', date: '2019-11-25', usedPct: 92 }],
   plan: [
-    { purpose: 'Residential | north', prefixLength: 40, now: 120, m12: 2000, m24: 5000 },
-    { purpose: 'Business', prefixLength: 44, now: 10, m12: 40 },
+    { purpose: 'Residential | north', prefixLength: 40, unit: '/56', now: 120, m12: 2000, m24: 5000 },
+    { purpose: 'Business', prefixLength: 44, unit: '/48', now: 10, m12: 40 },
   ],
   infrastructure: [{ name: 'core-1', vendor: 'Juniper', model: 'MX204', usage: 'loopbacks, p2p' }],
   diagramAttached: true,
@@ -31,9 +31,13 @@ describe('draftDocument', () => {
       'Routing', 'Database objects', 'Reverse DNS', 'Notes', 'Archived template (plain text)',
     ]);
   });
-  it('totals the addressing plan', () => {
+  it('totals the addressing plan per unit, with a unit on every row: /48s are never added to /56s', () => {
     const plan = draftDocument(DRAFT).sections.find((s) => s.title === 'Addressing plan')!;
-    expect(plan.table!.rows.at(-1)).toEqual(['Total', '', '130', '—', '2,040', '5,000']);
+    expect(plan.table!.rows.map((r) => r[2])).toEqual(['/56', '/48', '/56', '/48']);
+    expect(plan.table!.rows.slice(-2)).toEqual([
+      ['Total (/56)', '', '/56', '120', '—', '2,000', '5,000'],
+      ['Total (/48)', '', '/48', '10', '—', '40', '—'],
+    ]);
   });
   it('ends with the policy checks when given', () => {
     const doc = draftDocument(DRAFT, runPolicyChecks(DRAFT, { today: '2026-05-25' }));
@@ -47,7 +51,7 @@ describe('renderDraftMarkdown', () => {
     expect(md.split('\n')[0]).toBe('# RIPE NCC IPv6 request — Example ISP B.V.');
   });
   it('escapes pipes in table cells', () => {
-    expect(md).toContain('| Residential \\| north | /40 | 120 | — | 2,000 | 5,000 |');
+    expect(md).toContain('| Residential \\| north | /40 | /56 | 120 | — | 2,000 | 5,000 |');
   });
   it('puts RPSL objects in a code block', () => {
     expect(md).toContain('```\nroute6:         2001:db8::/32\norigin:         AS64500\nmnt-by:         EXAMPLE-MNT\nsource:         RIPE\n```');
@@ -67,7 +71,7 @@ describe('renderDraftText', () => {
   });
   it('aligns fields and table columns', () => {
     expect(txt).toContain('RIR:                   RIPE NCC\n');
-    expect(txt).toMatch(/Purpose +Size +Now +\+6 m +\+12 m +\+24 m\n-+ +-+/);
+    expect(txt).toMatch(/Purpose +Size +Unit +Now +\+6 m +\+12 m +\+24 m\n-+ +-+/);
   });
   it('has no Markdown syntax', () => {
     expect(txt).not.toMatch(/\*\*|```|^\| /m);

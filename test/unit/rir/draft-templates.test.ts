@@ -24,7 +24,9 @@ const base: RequestDraft = {
 describe('renderArchivedTemplate', () => {
   it('fills the RIPE AS number form (ripe-562)', () => {
     const t = renderArchivedTemplate(base)!;
-    expect(t.startsWith('#[GENERAL INFORMATION]#\nrequest-type: as-number\nform-version: 1.2\nx-ncc-regid: nl.example\n')).toBe(true);
+    // The template is named first (issue 11): which request this is.
+    expect(t.startsWith('# Template: AS number request (LIR Portal; archived e-mail form ripe-562, as-number)')).toBe(true);
+    expect(t).toContain('#[GENERAL INFORMATION]#\nrequest-type: as-number\nform-version: 1.2\nx-ncc-regid: nl.example\n');
     expect(t).toContain('#[ADDRESS SPACE TO BE ANNOUNCED]#\nprefix: 198.51.100.0/24\nprefix: 2001:db8::/32\npending-ticket-ID:\n');
     expect(t).toContain('#[PEERING CONTACTS]#\npeering: peering@a.example\npeering: noc@b.example\n');
     expect(t).toContain('AS Number Type: 32-bit\nWhy 16-bit:\n');

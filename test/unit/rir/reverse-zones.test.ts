@@ -20,21 +20,21 @@ describe('reverseZones (§5.3 worked examples)', () => {
   });
   it('gives a /26 an RFC 2317 child, its RIPE name and 64 parent CNAMEs', () => {
     const [z] = reverseZones('192.0.2.0/26');
-    expect(z!.name).toBe('0/26.2.0.192.in-addr.arpa');
+    expect(z!.name).toBe('0-63.2.0.192.in-addr.arpa');
     expect(z!.ripeName).toBe('0-63.2.0.192.in-addr.arpa');
     expect(z!.parentZone).toBe('2.0.192.in-addr.arpa');
     expect(z!.cnames).toHaveLength(64);
-    expect(z!.cnames![0]).toEqual({ owner: '0.2.0.192.in-addr.arpa', target: '0.0/26.2.0.192.in-addr.arpa' });
-    expect(z!.cnames![63]).toEqual({ owner: '63.2.0.192.in-addr.arpa', target: '63.0/26.2.0.192.in-addr.arpa' });
+    expect(z!.cnames![0]).toEqual({ owner: '0.2.0.192.in-addr.arpa', target: '0.0-63.2.0.192.in-addr.arpa' });
+    expect(z!.cnames![63]).toEqual({ owner: '63.2.0.192.in-addr.arpa', target: '63.0-63.2.0.192.in-addr.arpa' });
   });
   it('names a /27 inside a /24', () => {
     const [z] = reverseZones('192.0.2.64/27');
-    expect(z!.name).toBe('64/27.2.0.192.in-addr.arpa');
+    expect(z!.name).toBe('64-95.2.0.192.in-addr.arpa');
     expect(z!.ripeName).toBe('64-95.2.0.192.in-addr.arpa');
   });
   it('names a /25 upper half', () => {
     const [z] = reverseZones('203.0.113.128/25');
-    expect(z!.name).toBe('128/25.113.0.203.in-addr.arpa');
+    expect(z!.name).toBe('128-255.113.0.203.in-addr.arpa');
     expect(z!.ripeName).toBe('128-255.113.0.203.in-addr.arpa');
   });
   it('gives an IPv6 /32 one nibble zone', () => {
@@ -76,7 +76,7 @@ describe('reverseZones (octet edges)', () => {
     expect(z[127]!.name).toBe('255.51.198.in-addr.arpa');
   });
   it('names a single address /32 as an RFC 2317 child', () => {
-    expect(reverseZones('192.0.2.5/32')[0]!.name).toBe('5/32.2.0.192.in-addr.arpa');
+    expect(reverseZones('192.0.2.5/32')[0]!.name).toBe('5-5.2.0.192.in-addr.arpa');
   });
   it('refuses a block needing more than the zone limit', () => {
     expect(() => reverseZones('8.0.0.0/7')).toThrow(HeadroomError);

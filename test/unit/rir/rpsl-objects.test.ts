@@ -106,7 +106,8 @@ describe('validateRpslObject', () => {
   it('marks problems from UNCONFIRMED templates (ARIN route) as unconfirmed', () => {
     const o = routeObject({ prefix: '192.0.2.0/24', origin: 64500, mntBy: 'X-MNT', source: 'ARIN' });
     const problems = validateRpslObject(o, { rir: 'arin' });
-    expect(problems.map((p) => p.attribute).sort()).toEqual(['changed', 'descr']);
+    // ARIN's current IRR template: no `changed`; admin-c and tech-c are ARIN POC handles (docs/rir.md §9).
+    expect(problems.map((p) => p.attribute).sort()).toEqual(['admin-c', 'tech-c']);
     expect(problems.every((p) => !p.confirmed)).toBe(true);
   });
   it('reports a class the RIR has no template for', () => {
