@@ -21,6 +21,7 @@ import {
 } from '../../../shared/contract';
 import { HeadroomError } from '../../../shared/errors';
 import { formatPrefix, parsePrefix, type Prefix } from '../../../shared/ip/prefix';
+import { neutraliseCsvCell, restoreCsvCell } from '../../../shared/report/csv-cell';
 import { DelegatedParseError, DELEGATED_REGISTRIES, parseDelegated, type DelegatedRecord } from '../../../shared/rir/delegated';
 import { delegatedAggregates, delegatedRecordForAsns, delegatedRecordForPrefix, filterDelegated, formatDelegated } from '../../../shared/rir/delegated-write';
 import type { SqlParam } from '../workspace/journal';
@@ -191,7 +192,11 @@ function parseCsvCandidates(text: string, format: 'csv' | 'netbox', defaultSpace
         bad(line, 'row', `expected ${header.length} fields, found ${fields.length}`);
         return;
       }
-      const get = (name: string) => (col[name] === undefined ? '' : fields[col[name]!]!.trim());
+      // Each cell as it was before the exporter's formula quote (docs/exports.md); the
+      // description keeps its spaces (RFC 4180 §2: spaces are part of a field), so a round trip
+      // is exact, and the other fields are trimmed before they are read.
+      const raw = (name: string) => (col[name] === undefined ? '' : restoreCsvCell(fields[col[name]!]!));
+      const get = (name: string) => raw(name).trim();
       let ok = true;
       let prefix: Prefix | null = null;
       try {
@@ -215,7 +220,7 @@ function parseCsvCandidates(text: string, format: 'csv' | 'netbox', defaultSpace
           bad(line, 'status', `NetBox status "${statusText}" has no Headroom equivalent (container, active or reserved)`);
         }
       }
-      const description = get('description');
+      const description = raw('description');
       if (description.length > 2000) {
         ok = false;
         bad(line, 'description', 'is longer than 2000 characters');
@@ -490,8 +495,10 @@ export function importPrefixes(
 
 // ------------------------------------------------------------------------------------ export
 
+/** RFC 4180 CSV, every cell neutralised against formula injection (docs/exports.md). */
 function toCsv(header: string[], rows: string[][]): string {
-  return `${Papa.unparse({ fields: header, data: rows }, { newline: '\r\n' })}\r\n`;
+  const data = rows.map((r) => r.map(neutraliseCsvCell));
+  return `${Papa.unparse({ fields: header, data }, { newline: '\r\n', escapeFormulae: false })}\r\n`;
 }
 
 const TO_NETBOX: Record<PrefixStatus, string> = { aggregate: 'container', allocated: 'container', assigned: 'active', reserved: 'reserved' };
