@@ -36,7 +36,7 @@ export function inetnumRange(p: Prefix | string): string {
 export interface InetnumInput extends Contacts {
   readonly prefix: Prefix | string;
   readonly netname: string;
-  readonly descr?: string;
+  readonly descr?: string | readonly string[];
   readonly country: string;
   readonly status: string;
   readonly org?: string;
@@ -76,7 +76,7 @@ export function inetnumObject(i: InetnumInput): RpslObject {
 export interface RouteInput {
   readonly prefix: Prefix | string;
   readonly origin: number | string;
-  readonly descr?: string;
+  readonly descr?: string | readonly string[];
   readonly memberOf?: readonly string[];
   readonly mntBy: string;
   readonly source?: string;
@@ -106,7 +106,7 @@ export interface AutNumNeighbour {
 export interface AutNumInput extends Contacts {
   readonly asn: number | string;
   readonly asName: string;
-  readonly descr?: string;
+  readonly descr?: string | readonly string[];
   /** What we announce to every neighbour (our as-set or ASN). */
   readonly announce: string;
   readonly neighbours: readonly AutNumNeighbour[];
@@ -137,7 +137,7 @@ export function autNumObject(i: AutNumInput): RpslObject {
 export interface AsSetInput extends Contacts {
   readonly name: string;
   readonly members: readonly string[];
-  readonly descr?: string;
+  readonly descr?: string | readonly string[];
   /** RIPE refuses new non-hierarchical names (CHK-30); default true. */
   readonly requireHierarchical?: boolean;
 }
@@ -161,7 +161,7 @@ export interface MntnerInput {
   readonly adminC: string;
   readonly updTo: string;
   readonly auth: readonly string[];
-  readonly descr?: string;
+  readonly descr?: string | readonly string[];
   readonly source?: string;
 }
 

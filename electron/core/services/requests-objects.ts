@@ -13,7 +13,7 @@ import { domainObjects } from '../../../shared/rir/domain-object';
 import { SPECIAL_USE_PREFIXES } from '../../../shared/rir/policy-checks-address';
 import type { Rir } from '../../../shared/rir/rir';
 import { asSetObject, autNumObject, inetnumObject, routeObject } from '../../../shared/rir/rpsl-build';
-import type { RpslObject } from '../../../shared/rir/rpsl-object';
+import { rpslFreeText, type RpslObject } from '../../../shared/rir/rpsl-object';
 import { checkAsSetName } from '../../../shared/rir/rpsl-syntax';
 import { renderRpslObjects } from '../../../shared/rir/rpsl-text';
 import { validateRpslObject } from '../../../shared/rir/rpsl-validate';
@@ -105,7 +105,7 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
     if (neighbours.length === 0) warnings.push('no upstream or peer in Settings → Neighbours: the aut-num has no import/export');
     const hasV6 = listPrefixes(ws, { space: DEFAULT_SPACE }).rows.some((r) => r.family === 6 && r.status === 'aggregate');
     const objects = [
-      autNumObject({ ...contacts, asn, asName: asName(org), descr: org.legalName || undefined, announce, neighbours: neighbours.map((n) => ({ asn: n.asn, ipv6: hasV6 })) }),
+      autNumObject({ ...contacts, asn, asName: asName(org), descr: rpslFreeText(org.legalName).lines.join(' ') || undefined, announce, neighbours: neighbours.map((n) => ({ asn: n.asn, ipv6: hasV6 })) }),
       ...(input.asSet !== undefined ? [asSetObject({ ...contacts, name: input.asSet, members: [`AS${asn}`], requireHierarchical: rir === 'ripe' })] : []),
     ];
     return finish(objects, rir, warnings);
@@ -120,6 +120,9 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
   const parents = all.filter((r) => r.family === p.family && r.length < p.length && prefixContains(parsePrefix(r.prefix), p));
   const status = rpslStatus(rir, p.family, row.status, parents.length === 0);
   const objects: RpslObject[] = [];
+  // The description as RPSL values: a line each, `#` left out (RFC 2622 §2; rpslFreeText).
+  const { lines: descr, droppedHash } = rpslFreeText(row.description);
+  if (droppedHash) warnings.push(`${row.prefix}: descr: "#" left out (RPSL reads it as the start of a comment, RFC 2622 §2)`);
   if (rir === 'arin') warnings.push('ARIN keeps networks in its own records, not RPSL: only the route object is drafted');
   else {
     objects.push(
@@ -127,7 +130,7 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
         ...contacts,
         prefix: p,
         netname: netnameOf(row.description, row.prefix),
-        ...(row.description ? { descr: row.description } : {}),
+        ...(descr.length ? { descr } : {}),
         country: org.country || 'ZZ',
         status,
         ...(org.orgHandle ? { org: org.orgHandle } : {}),
@@ -139,7 +142,7 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
   }
   if (row.status === 'aggregate' || rir === 'arin') {
     if (own === undefined) warnings.push('no ASN is marked as ours in Settings → Neighbours: no route object');
-    else objects.push(routeObject({ prefix: p, origin: own, ...(row.description ? { descr: row.description } : {}), mntBy: contacts.mntBy, source: contacts.source }));
+    else objects.push(routeObject({ prefix: p, origin: own, ...(descr.length ? { descr } : {}), mntBy: contacts.mntBy, source: contacts.source }));
   }
   return finish(objects, rir, warnings);
 }
