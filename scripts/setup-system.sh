@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Headroom's tests use, when they are missing: Chromium (browser
 # tests, PDF printing) and the real tools that read our exports (named-checkzone, dhcpd,
-# kea-dhcp4, pdftotext, netaddr as the IP reference, statsmodels as the forecasts' reference). Needs root (or sudo) to install.
+# kea-dhcp4, pdftotext, LibreOffice Calc for the CSV exports, netaddr as the IP reference,
+# statsmodels as the forecasts' reference). Needs root (or sudo) to install.
 set -euo pipefail
 declare -A need=(
   [chromium]=/usr/bin/chromium
@@ -9,6 +10,7 @@ declare -A need=(
   [poppler-utils]=/usr/bin/pdftotext
   [isc-dhcp-server]=/usr/sbin/dhcpd
   [kea-dhcp4-server]=/usr/sbin/kea-dhcp4
+  [libreoffice-calc-nogui]=/usr/bin/soffice
 )
 missing=()
 for pkg in "${!need[@]}"; do [ -x "${need[$pkg]}" ] || missing+=("$pkg"); done

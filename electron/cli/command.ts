@@ -5,6 +5,7 @@ import { callOrThrow, createDispatch, type Dispatch } from '../core/services/dis
 import { createHandlers } from '../core/services/handlers';
 import { Session } from '../core/services/session';
 import { currentUser } from '../core/services/user';
+import type { Workspace } from '../core/workspace/workspace';
 
 export class UsageError extends Error {}
 
@@ -22,8 +23,12 @@ export interface CommandContext {
   args: string[];
   opts: Record<string, string | boolean | undefined>;
   io: Io;
-  /** Opens WS, runs `fn` with a typed caller, closes (saving when cheap). */
-  withWorkspace<T>(path: string, mode: 'read' | 'write', fn: (call: Caller) => Promise<T>): Promise<T>;
+  /**
+   * Opens WS, runs `fn` with a typed caller, closes (saving when cheap). `workspace` gives the
+   * open workspace itself, for a service that takes more than the contract carries (an import
+   * streamed from a file).
+   */
+  withWorkspace<T>(path: string, mode: 'read' | 'write', fn: (call: Caller, workspace: () => Workspace) => Promise<T>): Promise<T>;
 }
 
 export type Caller = <C extends Channel>(channel: C, input: unknown) => Promise<OutputOf<C>>;
@@ -44,14 +49,14 @@ export { currentUser };
 /** Snapshots on close only while a rewrite is cheap; otherwise the fsynced journal holds it. */
 const CHEAP_SNAPSHOT_BYTES = 16 * 1024 * 1024;
 
-export async function withWorkspace<T>(path: string, mode: 'read' | 'write', fn: (call: Caller) => Promise<T>): Promise<T> {
+export async function withWorkspace<T>(path: string, mode: 'read' | 'write', fn: (call: Caller, workspace: () => Workspace) => Promise<T>): Promise<T> {
   const session = new Session({ who: currentUser() });
   if (mode === 'read') await session.openForQuery(path);
   else await session.open(path);
   const dispatch: Dispatch = createDispatch(createHandlers(session));
   const call: Caller = (channel, input) => callOrThrow(dispatch, channel, input);
   try {
-    return await fn(call);
+    return await fn(call, () => session.require());
   } finally {
     const ws = session.workspace;
     if (ws && !ws.readOnly) {

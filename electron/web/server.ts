@@ -62,6 +62,17 @@ function refuse(res: ServerResponse, status: number, code: ErrorCode, message: s
   send(res, status, { ok: false, error: { code, message } });
 }
 
+/** A path segment percent-decoded, or null when its encoding is damaged (a stray or truncated `%`, bytes that are no UTF-8). */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+const BAD_ENCODING = 'path: the address has a damaged percent-encoding (a % not followed by two hex digits, or bytes that are not UTF-8)';
+
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -103,13 +114,15 @@ export function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge> {
       } catch {
         return refuse(res, 400, 'invalid', 'input: the body is not valid JSON');
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = decodePath(url.pathname.slice('/api/'.length));
+      if (channel === null) return refuse(res, 400, 'invalid', BAD_ENCODING);
       const result = await opts.dispatch(channel, input);
       return send(res, result.ok ? 200 : (STATUS[result.error.code] ?? 500), result);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'invalid', 'method not allowed');
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const rel = url.pathname === '/' ? 'index.html' : decodePath(url.pathname.slice(1));
+    if (rel === null) return refuse(res, 400, 'invalid', BAD_ENCODING);
     const file = normalize(join(opts.staticDir, rel));
     if (!file.startsWith(normalize(opts.staticDir) + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain' });

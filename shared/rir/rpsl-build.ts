@@ -43,7 +43,7 @@ export function inetnumRange(p: Prefix | string): string {
 export interface InetnumInput extends Contacts {
   readonly prefix: Prefix | string;
   readonly netname: string;
-  readonly descr?: string;
+  readonly descr?: string | readonly string[];
   readonly country: string;
   readonly status: string;
   readonly org?: string;
@@ -83,7 +83,7 @@ export function inetnumObject(i: InetnumInput): RpslObject {
 export interface RouteInput {
   readonly prefix: Prefix | string;
   readonly origin: number | string;
-  readonly descr?: string;
+  readonly descr?: string | readonly string[];
   readonly memberOf?: readonly string[];
   /** ARIN's IRR: the POC handles (mandatory there). */
   readonly adminC?: string;
@@ -118,7 +118,7 @@ export interface AutNumNeighbour {
 export interface AutNumInput extends Contacts {
   readonly asn: number | string;
   readonly asName: string;
-  readonly descr?: string;
+  readonly descr?: string | readonly string[];
   /** What we announce to every neighbour (our as-set or ASN). */
   readonly announce: string;
   readonly neighbours: readonly AutNumNeighbour[];
@@ -149,7 +149,7 @@ export function autNumObject(i: AutNumInput): RpslObject {
 export interface AsSetInput extends Contacts {
   readonly name: string;
   readonly members: readonly string[];
-  readonly descr?: string;
+  readonly descr?: string | readonly string[];
   /** RIPE refuses new non-hierarchical names (CHK-30); default true. */
   readonly requireHierarchical?: boolean;
 }
@@ -173,7 +173,7 @@ export interface MntnerInput {
   readonly adminC: string;
   readonly updTo: string;
   readonly auth: readonly string[];
-  readonly descr?: string;
+  readonly descr?: string | readonly string[];
   readonly source?: string;
 }
 

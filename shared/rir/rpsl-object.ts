@@ -53,3 +53,25 @@ export function rpslObject(pairs: ReadonlyArray<readonly [string, string | reado
   }
   return { attributes };
 }
+
+/**
+ * A planner's free text (a block's description, the legal name) as RPSL values (RFC 2622 §2):
+ * `#` starts a comment that runs to the end of the line, so it is left out; each line of the
+ * text becomes one value (the caller writes them as repeated attributes, `descr:` being
+ * multi-valued), trimmed, with empty lines and other control characters dropped.
+ */
+export function rpslFreeText(text: string): { lines: string[]; droppedHash: boolean } {
+  const droppedHash = text.includes('#');
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .map((l) =>
+      l
+        .replace(/#/g, ' ')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f]/g, ' ')
+        .replace(/ {2,}/g, ' ')
+        .trim(),
+    )
+    .filter((l) => l !== '');
+  return { lines, droppedHash };
+}

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BigCount } from '../../../shared/contract';
-import { HeadroomError, invalid } from '../../../shared/errors';
-import { setImportProgress } from '../../core/services/registry-io';
+import { contract } from '../../../shared/contract';
+import { HeadroomError, invalid, issuesToError } from '../../../shared/errors';
+import { importPrefixesFrom, readImportFile, setImportProgress } from '../../core/services/registry-io';
 import { atomicWriteFile } from '../../core/workspace/fsutil';
 import { alignRows, jsonOut, UsageError, type Command } from '../command';
 import { checkOut, exportFormats } from './export-formats';
@@ -204,14 +205,16 @@ export const registryCommands: Command[] = [
       const file = resolve(args[1]!);
       if (!existsSync(file) || statSync(file).isDirectory()) throw new HeadroomError('not-found', `file: ${file}: no such file`, 'file');
       const big = statSync(file).size > 4 * 1024 * 1024;
-      const text = readFileSync(file, 'utf8');
-      if (big) io.err(`import: read ${file}`);
+      // The options are checked as the contract checks them; the file itself is streamed to the
+      // service (readImportFile) rather than read whole into one string.
+      const parsed = contract['registry.import'].input.safeParse({ format: opts.format, text: '', dryRun: opts['dry-run'] === true, opaqueId: opts['opaque-id'], cc: opts.cc, space: opts.space });
+      if (!parsed.success) throw issuesToError(parsed.error.issues);
+      const { text: _none, ...input } = parsed.data;
+      if (big) io.err(`import: reading ${file}`);
       setImportProgress(big ? (m) => io.err(m) : null);
       try {
-        const dryRun = opts['dry-run'] === true;
-        const r = await withWorkspace(args[0]!, dryRun ? 'read' : 'write', (call) =>
-          call('registry.import', { format: opts.format, text, dryRun, opaqueId: opts['opaque-id'], cc: opts.cc, space: opts.space }),
-        );
+        const dryRun = input.dryRun === true;
+        const r = await withWorkspace(args[0]!, dryRun ? 'read' : 'write', async (_call, workspace) => importPrefixesFrom(workspace(), input, readImportFile(file)));
         if (opts.json) return jsonOut(io, r);
         const n = `${r.added.toLocaleString('en')} block${r.added === 1 ? '' : 's'}`;
         const skipped = r.skipped ? ` (${r.skipped.toLocaleString('en')} record${r.skipped === 1 ? '' : 's'} skipped)` : '';

@@ -9,6 +9,7 @@
  * Each imported row still gets its own event (built by SQL from the inserted rows, in the
  * format of tx.ts rowToJson), so undo, redo and a block's history work as for a single add.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import Papa from 'papaparse';
 import {
   PREFIX_STATUSES,
@@ -21,6 +22,7 @@ import {
 } from '../../../shared/contract';
 import { HeadroomError } from '../../../shared/errors';
 import { formatPrefix, parsePrefix, type Prefix } from '../../../shared/ip/prefix';
+import { neutraliseCsvCell, restoreCsvCell } from '../../../shared/report/csv-cell';
 import { DelegatedParseError, DELEGATED_REGISTRIES, parseDelegated, type DelegatedRecord } from '../../../shared/rir/delegated';
 import { delegatedAggregates, delegatedRecordForAsns, delegatedRecordForPrefix, filterDelegated, formatDelegated } from '../../../shared/rir/delegated-write';
 import type { SqlParam } from '../workspace/journal';
@@ -52,9 +54,17 @@ interface Candidate {
 }
 
 export class ImportRefused extends HeadroomError {
-  constructor(readonly problems: ImportProblem[]) {
-    const shown = problems.map((p) => `line ${p.line}: ${p.field}: ${p.problem}`);
-    super('invalid', `the file was not imported (nothing changed): ${problems.length} bad row${problems.length === 1 ? '' : 's'}\n${shown.join('\n')}`, problems[0]?.field);
+  /**
+   * `problems`: the first ones by line (at most MAX_REPORTED_PROBLEMS are shown); `total`: how
+   * many there were in all.
+   */
+  constructor(
+    readonly problems: ImportProblem[],
+    readonly total: number = problems.length,
+  ) {
+    const shown = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => `line ${p.line}: ${p.field}: ${p.problem}`);
+    if (total > shown.length) shown.push(`and ${(total - shown.length).toLocaleString('en')} more bad row${total - shown.length === 1 ? '' : 's'}`);
+    super('invalid', `the file was not imported (nothing changed): ${total.toLocaleString('en')} bad row${total === 1 ? '' : 's'}\n${shown.join('\n')}`, problems[0]?.field);
   }
 }
 
@@ -82,78 +92,173 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
+/** Longest row held while waiting for its end: a longer one surely lacks a closing quote. */
+export const MAX_ROW_CHARS = 1 << 20;
+
 /**
- * Reads RFC 4180 CSV (comma-separated, `"` quoting with `""` inside, CRLF or LF) row by row,
- * calling `onRow` with the fields and the 1-based line the row starts on (quoted line breaks
- * counted), so problems name the line a spreadsheet shows. Blank lines are skipped.
+ * Reads RFC 4180 CSV (comma-separated, `"` quoting with `""` inside, CRLF or LF) as it arrives,
+ * chunk by chunk, calling `onRow` with the fields and the 1-based line the row starts on (quoted
+ * line breaks counted), so problems name the line a spreadsheet shows. Blank lines are skipped.
+ * Only the row still open at a chunk's end is held (and read again when the next chunk comes);
+ * a row longer than MAX_ROW_CHARS is reported and ends the reading (the file is refused anyway).
  *
  * Why not Papa Parse: its step mode costs ~40 µs a row (40 s for a million-row import), and
  * it guesses the delimiter, reporting a spurious "Unable to auto-detect delimiting character"
  * for files whose rows hold one field. The format is fixed here: a comma.
  */
-function eachCsvRow(text: string, onRow: (fields: string[], line: number) => void, onError: (p: ImportProblem) => void): void {
-  const n = text.length;
-  let pos = 0;
-  let line = 1;
-  while (pos < n) {
-    const rowLine = line;
-    const fields: string[] = [];
-    for (;;) {
-      if (text.charCodeAt(pos) === QUOTE) {
-        // Quoted field: up to the closing quote, "" standing for one quote.
-        let value = '';
-        let from = pos + 1;
-        for (;;) {
-          const q = text.indexOf('"', from);
-          if (q < 0) {
-            onError({ line: rowLine, field: 'csv', problem: 'a quoted field is not closed (a " is missing)' });
-            value += text.slice(from);
-            pos = n;
+export class CsvRowReader {
+  private buf = '';
+  /** The line buf[0] is on. */
+  private line = 1;
+  private stopped = false;
+
+  constructor(
+    private readonly onRow: (fields: string[], line: number) => void,
+    private readonly onError: (p: ImportProblem) => void,
+  ) {}
+
+  push(chunk: string): void {
+    if (this.stopped || chunk === '') return;
+    this.buf = this.buf === '' ? chunk : this.buf + chunk;
+    this.read(false);
+    if (this.buf.length > MAX_ROW_CHARS) {
+      this.onError({ line: this.line, field: 'row', problem: `is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters (is a closing " missing?); the rest of the file was not read` });
+      this.stopped = true;
+      this.buf = '';
+    }
+  }
+
+  end(): void {
+    if (!this.stopped) this.read(true);
+    this.buf = '';
+    this.stopped = true;
+  }
+
+  /** Reads the complete rows of buf (all of it when `final`) and keeps the rest. */
+  private read(final: boolean): void {
+    const text = this.buf;
+    const n = text.length;
+    let pos = 0;
+    let line = this.line;
+    rows: while (pos < n) {
+      const rowStart = pos;
+      const rowLine = line;
+      const fields: string[] = [];
+      const errors: ImportProblem[] = [];
+      // The row goes on past the end of what has arrived: wait for the next chunk.
+      const incomplete = () => {
+        pos = rowStart;
+        line = rowLine;
+      };
+      for (;;) {
+        if (text.charCodeAt(pos) === QUOTE) {
+          // Quoted field: up to the closing quote, "" standing for one quote.
+          let value = '';
+          let from = pos + 1;
+          for (;;) {
+            const q = text.indexOf('"', from);
+            if (q < 0) {
+              if (!final) {
+                incomplete();
+                break rows;
+              }
+              errors.push({ line: rowLine, field: 'csv', problem: 'a quoted field is not closed (a " is missing)' });
+              value += text.slice(from);
+              pos = n;
+              break;
+            }
+            if (q + 1 >= n && !final) {
+              incomplete();
+              break rows;
+            }
+            value += text.slice(from, q);
+            if (text.charCodeAt(q + 1) === QUOTE) {
+              value += '"';
+              from = q + 2;
+              continue;
+            }
+            pos = q + 1;
             break;
           }
-          value += text.slice(from, q);
-          if (text.charCodeAt(q + 1) === QUOTE) {
-            value += '"';
-            from = q + 2;
-            continue;
+          for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) line++;
+          const c = text.charCodeAt(pos);
+          if (c === CR && pos + 1 >= n && !final) {
+            incomplete();
+            break rows;
           }
-          pos = q + 1;
-          break;
-        }
-        for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) line++;
-        const c = text.charCodeAt(pos);
-        if (pos < n && c !== COMMA && c !== LF && !(c === CR && text.charCodeAt(pos + 1) === LF)) {
-          onError({ line: rowLine, field: 'csv', problem: 'unexpected text after a closing quote' });
+          if (pos < n && c !== COMMA && c !== LF && !(c === CR && text.charCodeAt(pos + 1) === LF)) {
+            let end = pos;
+            while (end < n && text.charCodeAt(end) !== COMMA && text.charCodeAt(end) !== LF) end++;
+            if (end === n && !final) {
+              incomplete();
+              break rows;
+            }
+            errors.push({ line: rowLine, field: 'csv', problem: 'unexpected text after a closing quote' });
+            value += text.slice(pos, end).replace(/\r$/, '');
+            pos = end;
+          }
+          fields.push(value);
+        } else {
           let end = pos;
-          while (end < n && text.charCodeAt(end) !== COMMA && text.charCodeAt(end) !== LF) end++;
-          value += text.slice(pos, end).replace(/\r$/, '');
+          for (; end < n; end++) {
+            const c = text.charCodeAt(end);
+            if (c === COMMA || c === LF) break;
+          }
+          if (end === n && !final) {
+            incomplete();
+            break rows;
+          }
+          fields.push(text.slice(pos, end > pos && text.charCodeAt(end - 1) === CR && (end === n || text.charCodeAt(end) === LF) ? end - 1 : end));
           pos = end;
         }
-        fields.push(value);
-      } else {
-        let end = pos;
-        for (; end < n; end++) {
-          const c = text.charCodeAt(end);
-          if (c === COMMA || c === LF) break;
+        const c = text.charCodeAt(pos);
+        if (pos < n && c === COMMA) {
+          pos++;
+          continue;
         }
-        fields.push(text.slice(pos, end > pos && text.charCodeAt(end - 1) === CR && (end === n || text.charCodeAt(end) === LF) ? end - 1 : end));
-        pos = end;
+        // End of the row: its newline (CRLF or LF) belongs to it.
+        if (c === CR) pos++;
+        if (text.charCodeAt(pos) === LF) {
+          pos++;
+          line++;
+        }
+        break;
       }
-      const c = text.charCodeAt(pos);
-      if (pos < n && c === COMMA) {
-        pos++;
-        continue;
-      }
-      // End of the row: its newline (CRLF or LF) belongs to it.
-      if (c === CR) pos++;
-      if (text.charCodeAt(pos) === LF) {
-        pos++;
-        line++;
-      }
-      break;
+      for (const e of errors) this.onError(e);
+      if (fields.length === 1 && fields[0] === '') continue; // blank line
+      this.onRow(fields, rowLine);
     }
-    if (fields.length === 1 && fields[0] === '') continue; // blank line
-    onRow(fields, rowLine);
+    this.buf = pos >= n ? '' : text.slice(pos);
+    this.line = line;
+  }
+}
+
+/**
+ * The problems of an import: all of them counted, the first MAX_REPORTED_PROBLEMS by line kept
+ * (3 million bad rows once built a report past JavaScript's longest string).
+ */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
+class ProblemList {
+  private kept: ImportProblem[] = [];
+  total = 0;
+
+  add(p: ImportProblem): void {
+    this.total++;
+    this.kept.push(p);
+    if (this.kept.length >= 2 * MAX_REPORTED_PROBLEMS) this.trim();
+  }
+
+  private trim(): void {
+    // A stable sort: problems of one line stay in the order they were found.
+    this.kept.sort((a, b) => a.line - b.line);
+    if (this.kept.length > MAX_REPORTED_PROBLEMS) this.kept.length = MAX_REPORTED_PROBLEMS;
+  }
+
+  /** The first problems by line. */
+  first(): ImportProblem[] {
+    this.trim();
+    return this.kept;
   }
 }
 
@@ -164,14 +269,81 @@ function statusFromText(text: string): PrefixStatus | null {
 
 const NETBOX_STATUS: Record<string, PrefixStatus> = { container: 'allocated', active: 'assigned', reserved: 'reserved' };
 
-function parseCsvCandidates(text: string, format: 'csv' | 'netbox', defaultSpace: string, problems: ImportProblem[]): Candidate[] {
+/** How much of a file is read at a time. */
+const READ_CHUNK_BYTES = 1 << 20;
+
+/** Offset of the first byte of `bytes` that does not belong to a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  // The tail of a character begun in the chunk before is not an error of this one.
+  let i = 0;
+  while (i < 3 && i < bytes.length && bytes[i]! >= 0x80 && bytes[i]! <= 0xbf) i++;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i; // cut off at the end of the file
+      const lo = k === 1 && b === 0xe0 ? 0xa0 : k === 1 && b === 0xf0 ? 0x90 : 0x80;
+      const hi = k === 1 && b === 0xed ? 0x9f : k === 1 && b === 0xf4 ? 0x8f : 0xbf;
+      if (c < lo || c > hi) return i;
+    }
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+/**
+ * A file's text, read and decoded chunk by chunk (never held whole). A file that is not text is
+ * refused at the chunk that shows it, naming the file: a NUL byte (a binary file, /dev/zero) or
+ * bytes that are not UTF-8. A UTF-8 byte order mark is dropped.
+ */
+export function* readImportFile(path: string, chunkBytes = READ_CHUNK_BYTES): Generator<string> {
+  const refuse = (why: string) => new HeadroomError('invalid', `file: ${path} is not a text file (${why}); expected a CSV or a delegated file in UTF-8`, 'file');
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw new HeadroomError('io', `file: could not read ${path}: ${(e as Error).message}`, 'file');
+  }
+  try {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const buf = new Uint8Array(chunkBytes);
+    let at = 0;
+    for (;;) {
+      let got: number;
+      try {
+        got = readSync(fd, buf, 0, buf.length, null);
+      } catch (e) {
+        throw new HeadroomError('io', `file: could not read ${path}: ${(e as Error).message}`, 'file');
+      }
+      const bytes = buf.subarray(0, got);
+      const nul = bytes.indexOf(0);
+      if (nul >= 0) throw refuse(`a NUL byte at byte ${(at + nul).toLocaleString('en')}`);
+      let text: string;
+      try {
+        text = decoder.decode(bytes, { stream: got > 0 });
+      } catch {
+        const bad = firstInvalidUtf8(bytes);
+        throw refuse(`bytes that are not UTF-8 at byte ${(at + Math.min(bad, Math.max(0, got - 1))).toLocaleString('en')}`);
+      }
+      if (text !== '') yield text;
+      if (got === 0) return;
+      at += got;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Candidates of a CSV or NetBox file fed chunk by chunk; `end` returns them. */
+function csvCandidates(format: 'csv' | 'netbox', defaultSpace: string, problems: ProblemList): { push(chunk: string): void; end(): Candidate[] } {
   const out: Candidate[] = [];
   let header: string[] | null = null;
   let col: Record<string, number> = {};
   let rows = 0;
-  const bad = (line: number, field: string, problem: string) => problems.push({ line, field, problem });
-  eachCsvRow(
-    text,
+  const bad = (line: number, field: string, problem: string) => problems.add({ line, field, problem });
+  const reader = new CsvRowReader(
     (fields, line) => {
       if (header === null) {
         header = fields.map((f) => f.trim().toLowerCase());
@@ -191,7 +363,11 @@ function parseCsvCandidates(text: string, format: 'csv' | 'netbox', defaultSpace
         bad(line, 'row', `expected ${header.length} fields, found ${fields.length}`);
         return;
       }
-      const get = (name: string) => (col[name] === undefined ? '' : fields[col[name]!]!.trim());
+      // Each cell as it was before the exporter's formula quote (docs/exports.md); the
+      // description keeps its spaces (RFC 4180 §2: spaces are part of a field), so a round trip
+      // is exact, and the other fields are trimmed before they are read.
+      const raw = (name: string) => (col[name] === undefined ? '' : restoreCsvCell(fields[col[name]!]!));
+      const get = (name: string) => raw(name).trim();
       let ok = true;
       let prefix: Prefix | null = null;
       try {
@@ -215,7 +391,7 @@ function parseCsvCandidates(text: string, format: 'csv' | 'netbox', defaultSpace
           bad(line, 'status', `NetBox status "${statusText}" has no Headroom equivalent (container, active or reserved)`);
         }
       }
-      const description = get('description');
+      const description = raw('description');
       if (description.length > 2000) {
         ok = false;
         bad(line, 'description', 'is longer than 2000 characters');
@@ -235,24 +411,30 @@ function parseCsvCandidates(text: string, format: 'csv' | 'netbox', defaultSpace
       }
       if (ok && prefix && status) out.push({ line, prefix, status, description, space, date, rir: null });
     },
-    (p) => problems.push(p),
+    (p) => problems.add(p),
   );
-  if (header === null) bad(1, 'header', format === 'csv' ? 'the file is empty; expected the header prefix,status,description,space,date' : 'the file is empty');
-  return out;
+  return {
+    push: (chunk) => reader.push(chunk),
+    end: () => {
+      reader.end();
+      if (header === null) bad(1, 'header', format === 'csv' ? 'the file is empty; expected the header prefix,status,description,space,date' : 'the file is empty');
+      return out;
+    },
+  };
 }
 
 function delegatedCandidates(
   text: string,
   filter: { opaqueId?: string | undefined; cc?: string | undefined },
   defaultSpace: string,
-  problems: ImportProblem[],
+  problems: ProblemList,
 ): { candidates: Candidate[]; skipped: number } {
   let records: readonly DelegatedRecord[];
   try {
     records = parseDelegated(text).records;
   } catch (e) {
     if (e instanceof DelegatedParseError) {
-      problems.push(...e.problems.map((p) => ({ line: p.line, field: p.field, problem: p.problem })));
+      for (const p of e.problems) problems.add({ line: p.line, field: p.field, problem: p.problem });
       return { candidates: [], skipped: 0 };
     }
     throw e;
@@ -414,7 +596,7 @@ function writeCandidates(ws: Workspace, tx: Tx, candidates: (Candidate | null)[]
 }
 
 /** Blocks twice in the file, or already in the workspace, as problems. */
-function findDuplicates(ws: Workspace, candidates: Candidate[], problems: ImportProblem[]): void {
+function findDuplicates(ws: Workspace, candidates: Candidate[], problems: ProblemList): void {
   const seen = new Map<string, number>();
   const existsStmt = ws.database.prepare('SELECT 1 FROM prefixes WHERE space_id = ? AND family = ? AND start = ? AND length = ?');
   try {
@@ -424,7 +606,7 @@ function findDuplicates(ws: Workspace, candidates: Candidate[], problems: Import
       const key = `${c.space}\u0000${text}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        problems.push({ line: c.line, field: 'prefix', problem: `${text} appears twice in space "${c.space}" (first on line ${first})` });
+        problems.add({ line: c.line, field: 'prefix', problem: `${text} appears twice in space "${c.space}" (first on line ${first})` });
         continue;
       }
       seen.set(key, c.line);
@@ -439,7 +621,7 @@ function findDuplicates(ws: Workspace, candidates: Candidate[], problems: Import
         existsStmt.bind([sid, c.prefix.family, new Uint8Array(startKey), c.prefix.length]);
         const exists = existsStmt.step();
         existsStmt.reset();
-        if (exists) problems.push({ line: c.line, field: 'prefix', problem: `${text} is already in space "${c.space}"` });
+        if (exists) problems.add({ line: c.line, field: 'prefix', problem: `${text} is already in space "${c.space}"` });
       }
     }
   } finally {
@@ -447,29 +629,56 @@ function findDuplicates(ws: Workspace, candidates: Candidate[], problems: Import
   }
 }
 
-export function importPrefixes(
-  ws: Workspace,
-  input: { format: ImportFormat; text: string; dryRun?: boolean | undefined; opaqueId?: string | undefined; cc?: string | undefined; space?: string | undefined },
-): ImportResult {
-  const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
+export interface ImportInput {
+  format: ImportFormat;
+  dryRun?: boolean | undefined;
+  opaqueId?: string | undefined;
+  cc?: string | undefined;
+  space?: string | undefined;
+}
+
+/** The contract's import: the file's text in one string (the app and the web bridge send it so). */
+export function importPrefixes(ws: Workspace, input: ImportInput & { text: string }): ImportResult {
+  return importPrefixesFrom(ws, input, [input.text]);
+}
+
+/**
+ * Imports a file that arrives as decoded text chunks (readImportFile reads one from disk so):
+ * each chunk is parsed as it comes and let go, only the rows that passed are held until the
+ * write, and the write happens only when the whole file passed (all or nothing).
+ */
+export function importPrefixesFrom(ws: Workspace, input: ImportInput, chunks: Iterable<string>): ImportResult {
   const defaultSpace = (input.space ?? DEFAULT_SPACE).trim();
-  const problems: ImportProblem[] = [];
+  const problems = new ProblemList();
   let candidates: Candidate[];
   let skipped = 0;
-  if (input.format === 'delegated') {
-    ({ candidates, skipped } = delegatedCandidates(text, { opaqueId: input.opaqueId, cc: input.cc }, defaultSpace, problems));
-  } else {
-    if (input.opaqueId !== undefined || input.cc !== undefined) {
-      throw new HeadroomError('invalid', `${input.opaqueId !== undefined ? 'opaque-id' : 'cc'}: only a delegated file has holders and countries`, input.opaqueId !== undefined ? 'opaque-id' : 'cc');
+  if (input.format !== 'delegated' && (input.opaqueId !== undefined || input.cc !== undefined)) {
+    throw new HeadroomError('invalid', `${input.opaqueId !== undefined ? 'opaque-id' : 'cc'}: only a delegated file has holders and countries`, input.opaqueId !== undefined ? 'opaque-id' : 'cc');
+  }
+  // Text, not a binary file: a NUL never occurs in a CSV or a delegated file (an image or a
+  // spreadsheet's .xlsx does, and /dev/zero is nothing else).
+  let first = true;
+  const text = function* (): Generator<string> {
+    for (let chunk of chunks) {
+      if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      if (chunk !== '') first = false;
+      if (chunk.includes('\u0000')) throw new HeadroomError('invalid', 'file: is not a text file (it holds a NUL character); expected a CSV or a delegated file in UTF-8', 'file');
+      yield chunk;
     }
-    candidates = parseCsvCandidates(text, input.format, defaultSpace, problems);
+  };
+  if (input.format === 'delegated') {
+    // The delegated parser (shared/rir/delegated.ts) reads a whole file; RIR files are a few MB.
+    const parts: string[] = [];
+    for (const chunk of text()) parts.push(chunk);
+    ({ candidates, skipped } = delegatedCandidates(parts.join(''), { opaqueId: input.opaqueId, cc: input.cc }, defaultSpace, problems));
+  } else {
+    const sink = csvCandidates(input.format, defaultSpace, problems);
+    for (const chunk of text()) sink.push(chunk);
+    candidates = sink.end();
   }
 
   findDuplicates(ws, candidates, problems);
-  if (problems.length > 0) {
-    problems.sort((a, b) => a.line - b.line);
-    throw new ImportRefused(problems);
-  }
+  if (problems.total > 0) throw new ImportRefused(problems.first(), problems.total);
   const preview = candidates.slice(0, 20).map((c) => formatPrefix(c.prefix));
   const result: ImportResult = { format: input.format, dryRun: input.dryRun ?? false, added: candidates.length, skipped, preview };
   if (input.dryRun || candidates.length === 0) return result;
@@ -490,8 +699,10 @@ export function importPrefixes(
 
 // ------------------------------------------------------------------------------------ export
 
+/** RFC 4180 CSV, every cell neutralised against formula injection (docs/exports.md). */
 function toCsv(header: string[], rows: string[][]): string {
-  return `${Papa.unparse({ fields: header, data: rows }, { newline: '\r\n' })}\r\n`;
+  const data = rows.map((r) => r.map(neutraliseCsvCell));
+  return `${Papa.unparse({ fields: header, data }, { newline: '\r\n', escapeFormulae: false })}\r\n`;
 }
 
 const TO_NETBOX: Record<PrefixStatus, string> = { aggregate: 'container', allocated: 'container', assigned: 'active', reserved: 'reserved' };

@@ -52,12 +52,22 @@ function outermost(rows: PrefixRow[]): PrefixRow[] {
   return out;
 }
 
+/** A refusal while building one block's objects names that block: one bad row is found at once. */
+function namingBlock<T>(block: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof HeadroomError) throw new HeadroomError(e.code, `${block}: ${e.message}`, e.field);
+    throw e;
+  }
+}
+
 function rpslExport(ws: Workspace, input: ReportInput): ReportExport {
   const aggregates = rowsOf(ws, input, DEFAULT_SPACE).filter((r) => r.status === 'aggregate');
   const objects: RpslObject[] = [];
   const warnings = new Set<string>();
   for (const r of aggregates) {
-    const res = rpslFor(ws, { resource: r.prefix, rir: input.rir });
+    const res = namingBlock(r.prefix, () => rpslFor(ws, { resource: r.prefix, rir: input.rir }));
     objects.push(...res.objects);
     res.warnings.forEach((w) => warnings.add(w));
   }

@@ -18,7 +18,7 @@ import { nameServerProblemsIn } from './requests-plan';
 import { SPECIAL_USE_PREFIXES } from '../../../shared/rir/policy-checks-address';
 import { isRir, RIR_NAMES, type Rir } from '../../../shared/rir/rir';
 import { asSetObject, autNumObject, inetnumObject, routeObject } from '../../../shared/rir/rpsl-build';
-import type { RpslObject } from '../../../shared/rir/rpsl-object';
+import { rpslFreeText, type RpslObject } from '../../../shared/rir/rpsl-object';
 import { checkAsSetName } from '../../../shared/rir/rpsl-syntax';
 import { renderRpslObjects } from '../../../shared/rir/rpsl-text';
 import { validateRpslObject } from '../../../shared/rir/rpsl-validate';
@@ -145,7 +145,7 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
     if (neighbours.length === 0) warnings.push('no upstream or peer in Settings → Neighbours: the aut-num has no import/export');
     const hasV6 = listPrefixes(ws, { space: DEFAULT_SPACE }).rows.some((r) => r.family === 6 && r.status === 'aggregate');
     const objects = [
-      autNumObject({ ...contacts, asn, asName: asName(org), descr: org.legalName || undefined, announce, neighbours: neighbours.map((n) => ({ asn: n.asn, ipv6: hasV6, ...(n.relation === 'peer' ? { accept: `AS${n.asn}` } : {}) })) }),
+      autNumObject({ ...contacts, asn, asName: asName(org), descr: rpslFreeText(org.legalName).lines.join(' ') || undefined, announce, neighbours: neighbours.map((n) => ({ asn: n.asn, ipv6: hasV6, ...(n.relation === 'peer' ? { accept: `AS${n.asn}` } : {}) })) }),
       ...(input.asSet !== undefined ? [asSetObject({ ...contacts, name: input.asSet, members: [`AS${asn}`], requireHierarchical: rir === 'ripe' })] : []),
     ];
     return finish(objects, rir, warnings);
@@ -172,6 +172,9 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
   });
   const status = rpslStatus(rir, p.family, row.status, parents.length === 0, { subAllocated, uniformAssignmentLength: uniform });
   const objects: RpslObject[] = [];
+  // The description as RPSL values: a line each, `#` left out (RFC 2622 §2; rpslFreeText).
+  const { lines: descr, droppedHash } = rpslFreeText(row.description);
+  if (droppedHash) warnings.push(`${row.prefix}: descr: "#" left out (RPSL reads it as the start of a comment, RFC 2622 §2)`);
   // Space from an upstream (an aggregate with no RIR, or a block inside one) is the upstream's
   // object in the RIR database, not ours (docs/rir.md §5).
   const upstream = upstreamOf(row, parents);
@@ -187,7 +190,7 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
         ...contacts,
         prefix: p,
         netname: netnameOf(row.description, row.prefix),
-        ...(row.description ? { descr: row.description } : {}),
+        ...(descr.length ? { descr } : {}),
         country: org.country || 'ZZ',
         status,
         ...(org.orgHandle ? { org: org.orgHandle } : {}),
@@ -209,7 +212,7 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
     else if (own !== undefined) {
       objects.push(
         routeObject({
-          prefix: p, origin: own, ...(row.description ? { descr: row.description } : {}),
+          prefix: p, origin: own, ...(descr.length ? { descr } : {}),
           ...(rir === 'arin' ? { adminC: contacts.adminC, techC: contacts.techC } : {}), mntBy: contacts.mntBy, source: contacts.source,
         }),
       );

@@ -10,7 +10,8 @@ import { atomicWriteFile, realPathOf } from '../workspace/fsutil';
 import { QueryIndex } from '../workspace/query-index';
 import { SCHEMA_VERSION } from '../workspace/schema';
 import { loadSqlJs } from '../workspace/sqljs';
-import { Workspace, type WorkspaceOptions } from '../workspace/workspace';
+import { checkSealOfFile } from '../workspace/fileformat';
+import { readVerifiedSeal, Workspace, type WorkspaceOptions } from '../workspace/workspace';
 import { seedDemo } from './demo';
 
 export interface SessionOptions extends WorkspaceOptions {
@@ -18,6 +19,23 @@ export interface SessionOptions extends WorkspaceOptions {
   stateDir?: string;
   /** The app autosaves this long after the last change (ms); 0 = only on close. */
   autosaveMs?: number;
+}
+
+/**
+ * The checks a full open makes (what `headroom util` meets), asked of a query-index read
+ * (`headroom free`) too: the file's checksum matches its contents (a byte changed in place,
+ * its time kept, is found), and this very snapshot passed PRAGMA integrity_check before (the
+ * `.verified` marker a full open writes). Otherwise the workspace is opened as usual, which
+ * runs the check, reports any damage, and lets the next query use the index.
+ */
+function passesOpenChecks(path: string, index: QueryIndex): boolean {
+  if (readVerifiedSeal(path) !== index.seal) return false;
+  try {
+    const { state, seal } = checkSealOfFile(path);
+    return state === 'valid' && seal === index.seal && index.describesFile(path);
+  } catch {
+    return false;
+  }
 }
 
 export class Session {
@@ -66,7 +84,7 @@ export class Session {
     const SQL = await loadSqlJs();
     const full = realPathOf(path);
     const index = QueryIndex.open(full, SCHEMA_VERSION);
-    if (!index) {
+    if (!index || !passesOpenChecks(full, index)) {
       await this.open(full, true);
       return;
     }

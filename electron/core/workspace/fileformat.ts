@@ -7,6 +7,7 @@
  * 16 bytes of a SHA-256 over the whole file with those 20 bytes zeroed.
  */
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 export const APPLICATION_ID = 0x48445231; // "HDR1"
 export const SQLITE_MAGIC = 'SQLite format 3\u0000';
@@ -40,6 +41,42 @@ export function checkSeal(bytes: Uint8Array): SealState {
     if (bytes[SEAL_OFFSET + SEAL_MAGIC.length + i] !== d[i]) return 'mismatch';
   }
   return 'valid';
+}
+
+/**
+ * checkSeal of the file at `path`, read in chunks (a reader that needs only the seal's verdict,
+ * like `headroom free` on the query index, does not hold a 270 MB file). Also returns the seal.
+ */
+export function checkSealOfFile(path: string): { state: SealState; seal: string } {
+  const fd = openSync(path, 'r');
+  try {
+    const hash = createHash('sha256');
+    const buf = new Uint8Array(1 << 20);
+    const head = new Uint8Array(100);
+    let at = 0;
+    for (;;) {
+      const got = readSync(fd, buf, 0, buf.length, null);
+      if (got === 0) break;
+      const chunk = buf.subarray(0, got);
+      if (at < head.length) head.set(chunk.subarray(0, Math.min(got, head.length - at)), at);
+      // The seal's own bytes count as zeros.
+      const from = Math.max(SEAL_OFFSET, at);
+      const to = Math.min(SEAL_OFFSET + SEAL_LENGTH, at + got);
+      if (from < to) {
+        hash.update(chunk.subarray(0, from - at));
+        hash.update(new Uint8Array(to - from));
+        hash.update(chunk.subarray(to - at));
+      } else hash.update(chunk);
+      at += got;
+    }
+    const seal = Buffer.from(head.subarray(SEAL_OFFSET, SEAL_OFFSET + SEAL_LENGTH)).toString('hex');
+    if (at < 100 || !SEAL_MAGIC.every((b, i) => head[SEAL_OFFSET + i] === b)) return { state: 'absent', seal };
+    const d = hash.digest();
+    for (let i = 0; i < SEAL_LENGTH - SEAL_MAGIC.length; i++) if (head[SEAL_OFFSET + SEAL_MAGIC.length + i] !== d[i]) return { state: 'mismatch', seal };
+    return { state: 'valid', seal };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The stored seal as hex: it identifies these exact bytes (valid only when checkSeal is 'valid'). */

@@ -287,6 +287,21 @@ export class QueryIndex implements BlockSource {
     }
   }
 
+  /** The seal of the snapshot the index describes. */
+  get seal(): string {
+    return this.header.seal;
+  }
+
+  /** True while the file at `path` is still the one the index was made for (size, time, inode). */
+  describesFile(path: string): boolean {
+    try {
+      const st = statSync(path, { bigint: true });
+      return this.header.size === String(st.size) && this.header.mtimeNs === String(st.mtimeNs) && this.header.ino === String(st.ino);
+    } catch {
+      return false;
+    }
+  }
+
   get journalSeq(): number {
     return this.header.journalSeq;
   }

@@ -93,7 +93,8 @@ export function verifiedPathFor(workspacePath: string): string {
   return `${workspacePath}.verified`;
 }
 
-function readVerifiedSeal(path: string): string | null {
+/** The seal of the last snapshot of `path` that passed PRAGMA integrity_check (null: none). */
+export function readVerifiedSeal(path: string): string | null {
   try {
     return readFileSync(verifiedPathFor(path), 'utf8').trim();
   } catch {

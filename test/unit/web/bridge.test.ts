@@ -119,4 +119,15 @@ describe('startWebBridge', () => {
     expect((await send('/../../etc/passwd', { method: 'GET' })).status).toBe(404);
     expect((await send('/%2e%2e/%2e%2e/etc/passwd', { method: 'GET' })).status).toBe(404);
   });
+
+  it('answers a damaged percent-encoding in a page or API path with 400, not 500', async () => {
+    for (const path of ['/%E0%A4%A', '/%zz', '/assets/%C3%28.js']) {
+      const r = await send(path, { method: 'GET' });
+      expect(r.status, path).toBe(400);
+      expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/percent-encoding/) } });
+    }
+    const api = await send('/api/registry.%E0%A4%A', { headers: auth(), body: '{}' });
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.body).error.message).toMatch(/percent-encoding/);
+  });
 });
