@@ -16,7 +16,7 @@ afterAll(() => {
 });
 
 const prefixes = (ws: string): string[] => (JSON.parse(headroom(['prefix', 'list', ws, '--json']).stdout) as { prefix: string }[]).map((p) => p.prefix);
-const WARNING = /^headroom: warning: Headroom could not write isp\.headroom: the disk is full \(ENOSPC\)\. Nothing is lost: the 1 change since the last save are safe in its journal \(.*isp\.headroom\.journal\)/m;
+const WARNING = /^headroom: warning: Headroom could not write isp\.headroom: the disk is full \(ENOSPC\)\. Nothing is lost: the 1 change since the last save is safe in its journal \(.*isp\.headroom\.journal\)/m;
 
 describe.skipIf(!mounted.ok)(smallDiskTitle('headroom on a nearly full disk (tmpfs)', mounted), () => {
   const disk = () => (mounted as Extract<typeof mounted, { ok: true }>).disk;

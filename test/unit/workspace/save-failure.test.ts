@@ -48,7 +48,7 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('a save on a full disk (tmpfs)', mou
     expect(() => ws.save()).toThrow(/could not write ws-\d+\.headroom: the disk is full \(ENOSPC\)\. Nothing is lost/);
     const problem = ws.saveProblem!;
     expect(problem).toMatchObject({ unsavedChanges: 1, journalPath: journalPathFor(path) });
-    expect(problem.message).toMatch(/the 1 change since the last save are safe in its journal/);
+    expect(problem.message).toMatch(/the 1 change since the last save is safe in its journal/);
     expect(problem.since).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(ws.state().saveProblem).toEqual(problem);
     expect(statSync(path).size).toBe(sizeBefore);
