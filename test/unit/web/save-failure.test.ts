@@ -71,9 +71,18 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('the web bridge on a nearly full dis
       const state = (await post('workspace.current')).body.value as { saveProblem: { unsavedChanges: number; journalPath: string } | null };
       expect(state.saveProblem).toMatchObject({ unsavedChanges: 1, journalPath: `${disk().path('bridge.headroom')}.journal` });
 
-      // An explicit save still fails: writing the file is what it asks for.
+      // An explicit save still fails: writing the file is what it asks for (507, the disk refused).
       const save = await post('workspace.save');
-      expect(save.body).toMatchObject({ ok: false, error: { code: 'io' } });
+      expect(save.status).toBe(507);
+      expect(save.body).toMatchObject({ ok: false, error: { code: 'io' }, warning: { code: 'not-saved' } });
+
+      // A change the journal cannot hold: refused, 507, and not applied.
+      disk().unfill();
+      disk().fill(0);
+      const big = await post('registry.addPrefix', { prefix: '192.0.2.128/25', description: 'x'.repeat(2000) });
+      expect(big.status).toBe(507);
+      expect(big.body.error!.message).toMatch(/^the change was not made: it could not be written to the journal/);
+      expect(((await post('workspace.info')).body.value as { counts: { prefixes: number } }).counts.prefixes).toBe(2);
 
       disk().unfill();
       const saved = await post('workspace.save');
