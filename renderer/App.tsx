@@ -24,6 +24,8 @@ export function App() {
   const [area, setArea] = useState<AreaId>(() => areaFromHash(window.location.hash));
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [dialog, setDialog] = useState<WorkspaceAction | 'history' | null>(null);
+  /** The damaged journal tail whose notice the planner dismissed (it names the kept file). */
+  const [damageSeen, setDamageSeen] = useState<string | null>(null);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -139,6 +141,24 @@ export function App() {
         {s?.readOnly && (
           <div className="banner warn" role="status">
             This workspace is read-only: {s.readOnlyReason}. Changes are refused until you open it for writing.
+          </div>
+        )}
+        {s?.saveProblem && (
+          <div className="banner banner-error" role="alert" data-testid="save-problem">
+            <span>
+              <strong>Not saved to the file.</strong> {s.saveProblem.message}
+            </span>
+            <button type="button" onClick={() => void ws.saveNow()}>
+              Save now
+            </button>
+          </div>
+        )}
+        {s?.journalDamage && damageSeen !== s.journalDamage.keptAt && (
+          <div className="banner warn banner-actions" role="status" data-testid="journal-damage">
+            <span>{s.journalDamage.message}</span>
+            <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setDamageSeen(s.journalDamage?.keptAt ?? null)}>
+              ✕
+            </button>
           </div>
         )}
         <main id="main" tabIndex={-1}>

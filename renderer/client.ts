@@ -4,9 +4,31 @@
  * the web bridge answers `POST /api/<channel>` with the session token from the page URL.
  */
 import type { Channel, HeadroomClient, InputOf, OutputOf } from '../shared/contract';
-import type { ErrorShape } from '../shared/errors';
+import type { ErrorShape, WarningShape } from '../shared/errors';
 
-type CallResult = { ok: true; value: unknown } | { ok: false; error: ErrorShape };
+type CallResult = { ok: true; value: unknown; warning?: WarningShape } | { ok: false; error: ErrorShape; warning?: WarningShape };
+
+/**
+ * Told after every answer, with the warning that rode beside it (or null): while the workspace
+ * file could not be rewritten, every answer carries `not-saved` (the app shell's banner).
+ */
+export type AnswerListener = (channel: Channel, warning: WarningShape | null) => void;
+const answerListeners = new Set<AnswerListener>();
+
+export function onAnswer(listener: AnswerListener): () => void {
+  answerListeners.add(listener);
+  return () => answerListeners.delete(listener);
+}
+
+function answered(channel: Channel, r: CallResult): void {
+  for (const l of answerListeners) {
+    try {
+      l(channel, r.warning ?? null);
+    } catch {
+      /* a listener's failure is not the call's */
+    }
+  }
+}
 
 export class ClientError extends Error implements ErrorShape {
   code: ErrorShape['code'];
@@ -45,6 +67,7 @@ export function createClient(): HeadroomClient & { transport: 'ipc' | 'http' } {
         const fn = ipc[channel];
         if (!fn) throw new ClientError({ code: 'internal', message: `operation ${channel} is not exposed` });
         const r = await fn(input);
+        answered(channel, r);
         if (!r.ok) throw new ClientError(r.error);
         return r.value as never;
       },
@@ -65,6 +88,7 @@ export function createClient(): HeadroomClient & { transport: 'ipc' | 'http' } {
         throw new ClientError({ code: 'io', message: 'the Headroom server is not reachable (was it stopped?)' });
       }
       const r = (await res.json()) as CallResult;
+      answered(channel, r);
       if (!r.ok) throw new ClientError(r.error);
       return r.value as OutputOf<C>;
     },

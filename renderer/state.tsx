@@ -1,7 +1,12 @@
 /** Workspace state shared by every screen: what is open, a change counter, and notices. */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { WorkspaceState } from '../shared/contract';
-import { client, ClientError } from './client';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { contract, type WorkspaceState } from '../shared/contract';
+import { client, ClientError, onAnswer } from './client';
+
+/** After a change, the save status is read again this long after (the autosave runs 2 s after it). */
+const SAVE_CHECK_AFTER_CHANGE_MS = 3500;
+/** While the file cannot be written, the status is read this often (a retry may succeed). */
+const SAVE_CHECK_WHILE_FAILING_MS = 5000;
 
 export interface Notice {
   id: number;
@@ -21,6 +26,8 @@ interface WorkspaceContextValue {
   dismiss(id: number): void;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** Tries the save again (the banner's button while the file cannot be written). */
+  saveNow(): Promise<void>;
 }
 
 const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);
@@ -74,6 +81,55 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
+  // Whether the file lags its journal (saveProblem) can change with no change of the workspace:
+  // an autosave fails or a retry succeeds. Read it again without bumping `version` (screens do
+  // not reload): when an answer's warning disagrees with what is shown, a while after each
+  // change, and every few seconds while the problem stands.
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const checkSave = useCallback(async () => {
+    try {
+      const next = await client.call('workspace.current', {});
+      setState((prev) =>
+        prev && next && prev.path === next.path ? { ...prev, saveProblem: next.saveProblem, journalDamage: next.journalDamage } : prev,
+      );
+    } catch {
+      /* the next answer tells again */
+    }
+  }, []);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = onAnswer((channel, warning) => {
+      if (channel === 'workspace.current') return;
+      const shown = !!stateRef.current?.saveProblem;
+      if (!!warning !== shown) void checkSave();
+      if (contract[channel].mutates) {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => void checkSave(), SAVE_CHECK_AFTER_CHANGE_MS);
+      }
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [checkSave]);
+  const failing = !!state?.saveProblem;
+  useEffect(() => {
+    if (!failing) return;
+    const every = setInterval(() => void checkSave(), SAVE_CHECK_WHILE_FAILING_MS);
+    return () => clearInterval(every);
+  }, [failing, checkSave]);
+
+  const saveNow = useCallback(async () => {
+    try {
+      await client.call('workspace.save', {});
+      notify('info', 'Saved');
+    } catch (e) {
+      notify('error', e instanceof ClientError ? e.message : String(e));
+    }
+    await checkSave();
+  }, [notify, checkSave]);
+
   const value = useMemo(
     () => ({
       state,
@@ -85,8 +141,9 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       dismiss: (id: number) => setNotices((n) => n.filter((x) => x.id !== id)),
       undo,
       redo,
+      saveNow,
     }),
-    [state, version, loading, refresh, notify, notices, undo, redo],
+    [state, version, loading, refresh, notify, notices, undo, redo, saveNow],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

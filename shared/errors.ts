@@ -22,6 +22,16 @@ export interface ErrorShape {
   field?: string;
 }
 
+/**
+ * A warning that rides beside a result (or an error) on every transport: the operation did what
+ * it says, and something else needs the planner's attention. `not-saved`: the workspace file
+ * could not be rewritten; every change is safe in the journal (docs/workspace-files.md).
+ */
+export interface WarningShape {
+  code: 'not-saved';
+  message: string;
+}
+
 export class HeadroomError extends Error implements ErrorShape {
   readonly code: ErrorCode;
   readonly field?: string;

@@ -29,6 +29,8 @@ export interface CommandContext {
    * streamed from a file).
    */
   withWorkspace<T>(path: string, mode: 'read' | 'write', fn: (call: Caller, workspace: () => Workspace) => Promise<T>): Promise<T>;
+  /** A warning for stderr, printed after the result (`headroom: warning: …`); the exit code is unchanged. */
+  warn(message: string): void;
 }
 
 export type Caller = <C extends Channel>(channel: C, input: unknown) => Promise<OutputOf<C>>;
@@ -49,10 +51,23 @@ export { currentUser };
 /** Snapshots on close only while a rewrite is cheap; otherwise the fsynced journal holds it. */
 const CHEAP_SNAPSHOT_BYTES = 16 * 1024 * 1024;
 
-export async function withWorkspace<T>(path: string, mode: 'read' | 'write', fn: (call: Caller, workspace: () => Workspace) => Promise<T>): Promise<T> {
+/**
+ * Opens WS, runs `fn`, closes. `warn` receives what the planner must know besides the result or
+ * the refusal: a damaged journal tail kept aside at open, and a file that could not be rewritten
+ * at close (the change is done and journaled, so the command still succeeds). A refusal from
+ * `fn` is what the command reports; a save problem never replaces it.
+ */
+export async function withWorkspace<T>(
+  path: string,
+  mode: 'read' | 'write',
+  fn: (call: Caller, workspace: () => Workspace) => Promise<T>,
+  warn: (message: string) => void = () => undefined,
+): Promise<T> {
   const session = new Session({ who: currentUser() });
   if (mode === 'read') await session.openForQuery(path);
   else await session.open(path);
+  const opened = session.workspace;
+  if (opened?.journalDamage) warn(opened.journalDamage.message);
   const dispatch: Dispatch = createDispatch(createHandlers(session));
   const call: Caller = (channel, input) => callOrThrow(dispatch, channel, input);
   try {
@@ -67,6 +82,7 @@ export async function withWorkspace<T>(path: string, mode: 'read' | 'write', fn:
         cheap = false;
       }
       ws.close({ save: cheap });
+      if (ws.saveProblem) warn(ws.saveProblem.message);
     }
     session.close();
   }

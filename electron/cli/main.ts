@@ -68,6 +68,14 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const { command, rest } = found;
+  // Printed after the result or the refusal, each once: a command may open WS more than once.
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    if (!warnings.includes(message)) warnings.push(message);
+  };
+  const printWarnings = () => {
+    for (const w of warnings) io.err(`headroom: warning: ${w}`);
+  };
   try {
     let parsed;
     try {
@@ -82,8 +90,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       args: parsed.positionals,
       opts: parsed.values as Record<string, string | boolean | undefined>,
       io,
-      withWorkspace,
+      withWorkspace: (path, mode, fn) => withWorkspace(path, mode, fn, warn),
+      warn,
     });
+    printWarnings();
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -92,6 +102,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     const shape = toErrorShape(e);
     io.err(`headroom: ${shape.message}`);
+    printWarnings();
     return 1;
   }
 }

@@ -18,7 +18,7 @@ const rendererIndex = join(rendererDistDir(), 'index.html');
 const rendererUrlPrefix = pathToFileURL(rendererDistDir()).href + '/';
 const stateDir = join(app.getPath('userData'));
 const hrSession = new Session({ who: currentUser(), stateDir, autosaveMs: 2000 });
-const dispatch = createDispatch(createHandlers(hrSession));
+const dispatch = createDispatch(createHandlers(hrSession), { warning: () => hrSession.warning() });
 let win: BrowserWindow | null = null;
 
 function createWindow(): void {

@@ -9,7 +9,12 @@ import { startWebBridge } from './server';
 
 export async function serveWeb(requested: string | undefined, note?: string): Promise<void> {
   const stateDir = defaultStateDir();
-  const session = new Session({ who: currentUser(), stateDir, autosaveMs: 2000 });
+  const session = new Session({
+    who: currentUser(),
+    stateDir,
+    autosaveMs: 2000,
+    onWarning: (message) => process.stderr.write(`headroom: warning: ${message}\n`),
+  });
   try {
     await openInitialWorkspace(session, requested, stateDir);
   } catch (e) {
@@ -17,11 +22,16 @@ export async function serveWeb(requested: string | undefined, note?: string): Pr
     process.exitCode = 1;
     return;
   }
-  const bridge = await startWebBridge({ dispatch: createDispatch(createHandlers(session)), staticDir: rendererDistDir() });
+  const damage = session.workspace?.journalDamage;
+  if (damage) process.stderr.write(`headroom: warning: ${damage.message}\n`);
+  const bridge = await startWebBridge({ dispatch: createDispatch(createHandlers(session), { warning: () => session.warning() }), staticDir: rendererDistDir() });
   if (note) process.stderr.write(`${note}\n`);
   process.stdout.write(`${bridge.url}\n`);
   const stop = () => {
+    const ws = session.workspace;
     session.close();
+    const problem = ws?.saveProblem;
+    if (problem) process.stderr.write(`headroom: warning: ${problem.message}\n`);
     void bridge.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -34,6 +34,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'newer-version': 422,
   'no-workspace': 409,
   unauthorized: 401,
+  // The disk refused (a change the journal could not hold, an explicit save that failed): RFC
+  // 4918 §11.5 "Insufficient Storage", not 500, which would mean a fault of the server's own.
+  io: 507,
 };
 
 export interface WebBridge {

@@ -10,6 +10,38 @@ export interface WorkspaceState {
   schemaVersion: number;
   undo: { id: number; summary: string } | null;
   redo: { id: number; summary: string } | null;
+  /** Set while the file itself could not be rewritten: every change is safe in the journal. */
+  saveProblem: SaveProblem | null;
+  /** A damaged last journal entry found when this session opened the file (kept aside). */
+  journalDamage: JournalDamage | null;
+}
+
+/**
+ * The snapshot (the workspace file itself) could not be written, for example on a full disk.
+ * Every change was still journaled and fsynced before it was reported done, so nothing is lost;
+ * the file lags until a save succeeds (docs/workspace-files.md, "When a save fails").
+ */
+export interface SaveProblem {
+  /** Plain words: what could not be written, why, and that the journal holds the changes. */
+  message: string;
+  /** When the first failed save of this run happened (ISO 8601, UTC). */
+  since: string;
+  /** The journal file that holds the changes the file lacks. */
+  journalPath: string;
+  /** How many changes are held only by the journal. */
+  unsavedChanges: number;
+}
+
+/** The last journal entry was damaged (a torn write): it was not replayed, and was kept aside. */
+export interface JournalDamage {
+  /** Plain words: what was lost and where its bytes were kept. */
+  message: string;
+  /** How many bytes the damaged tail held. */
+  bytes: number;
+  /** The entry as far as it can be read ("change 7: Add 192.0.2.0/24, by ana at …"), or null. */
+  entry: string | null;
+  /** The file the damaged bytes were copied to, beside the workspace. */
+  keptAt: string;
 }
 
 export interface WorkspaceInfo {

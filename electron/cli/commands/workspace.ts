@@ -25,11 +25,12 @@ export const workspaceCommands: Command[] = [
     summary: 'create a new workspace (refused if WS exists)',
     options: { demo: { type: 'boolean' } },
     positionals: [1, 1],
-    async run({ args, opts, io }) {
+    async run({ args, opts, io, warn }) {
       const ws = await Workspace.create(args[0]!, { who: currentUser() }, opts.demo ? seedDemo : undefined);
       const path = ws.path;
       ws.close();
       io.out(path);
+      if (ws.saveProblem) warn(ws.saveProblem.message);
     },
   },
   {

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { WorkspaceState } from '../../../shared/contract';
-import { HeadroomError } from '../../../shared/errors';
+import { HeadroomError, type WarningShape } from '../../../shared/errors';
 import { atomicWriteFile, realPathOf } from '../workspace/fsutil';
 import { QueryIndex } from '../workspace/query-index';
 import { SCHEMA_VERSION } from '../workspace/schema';
@@ -19,6 +19,8 @@ export interface SessionOptions extends WorkspaceOptions {
   stateDir?: string;
   /** The app autosaves this long after the last change (ms); 0 = only on close. */
   autosaveMs?: number;
+  /** Told each time an autosave fails (the web bridge prints it on stderr). */
+  onWarning?: (message: string) => void;
 }
 
 /**
@@ -37,6 +39,9 @@ function passesOpenChecks(path: string, index: QueryIndex): boolean {
     return false;
   }
 }
+
+/** After a failed autosave, the next try comes this long after (ms), changes or not. */
+export const AUTOSAVE_RETRY_MS = 15_000;
 
 export class Session {
   private ws: Workspace | null = null;
@@ -69,6 +74,15 @@ export class Session {
    */
   queryIndex(): QueryIndex | null {
     return this.index;
+  }
+
+  /**
+   * The standing warning of the open workspace: its file could not be rewritten (saveProblem),
+   * so every change since the last save is held by the journal alone. Null when all is saved.
+   */
+  warning(): WarningShape | null {
+    const problem = this.ws?.saveProblem;
+    return problem ? { code: 'not-saved', message: problem.message } : null;
   }
 
   current(): WorkspaceState | null {
@@ -123,17 +137,25 @@ export class Session {
     this.ws = ws;
     const autosave = this.options.autosaveMs ?? 0;
     if (autosave > 0 && !ws.readOnly) {
-      ws.onChange = () => {
+      const schedule = (ms: number) => {
         if (this.timer) clearTimeout(this.timer);
         this.timer = setTimeout(() => {
           this.timer = null;
+          if (this.ws !== ws) return;
           try {
-            if (this.ws === ws) ws.save();
+            ws.save();
           } catch {
-            /* the journal still holds every change; the next save retries */
+            // Not swallowed: ws.saveProblem holds it (the app's banner, every call's warning),
+            // the session's owner is told, and the save is tried again, changes or not.
+            const problem = ws.saveProblem;
+            if (problem) this.options.onWarning?.(problem.message);
+            schedule(Math.max(autosave, AUTOSAVE_RETRY_MS));
           }
-        }, autosave);
+        }, ms);
+        // A retry alone does not keep a process alive that has nothing else to do.
+        if (ms !== autosave) this.timer.unref?.();
       };
+      ws.onChange = () => schedule(autosave);
     }
     this.remember(ws.path);
   }

@@ -1,13 +1,16 @@
 /**
  * The write-ahead journal beside a workspace (`<file>.journal`). Each acknowledged change is
  * one line `seq<TAB>crc32<TAB>json` appended and fsynced before the caller is told it
- * succeeded. A torn last line (a crash mid-append) was never acknowledged and is ignored;
- * a bad line followed by good ones means the journal itself is damaged, and the workspace is
- * refused rather than silently losing acknowledged changes.
+ * succeeded. A torn last line (a crash mid-append) was never acknowledged and is not
+ * replayed; the writer that opens the file keeps its bytes aside (`keepDamagedTail`) and says so
+ * before anything overwrites them. A bad line followed by good ones means the journal itself is
+ * damaged, and the workspace is refused rather than silently losing acknowledged changes.
  */
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { HeadroomError } from '../../../shared/errors';
+import { atomicCreateFile } from './fsutil';
+import { describeIoError } from './io-errors';
 
 export type SqlParam = number | string | null | Uint8Array;
 export type Statement = [sql: string, params: SqlParam[]];
@@ -43,45 +46,110 @@ export interface ReadResult {
   entries: JournalEntry[];
   /** True when the last line was torn (never acknowledged). */
   tornTail: boolean;
+  /** The damaged last entry, when there is one (a torn header holds no entry and is not). */
+  damaged: DamagedTail | null;
 }
+
+/** The bytes of a damaged last entry: from `offset` (the end of the last intact one) to the end. */
+export interface DamagedTail {
+  offset: number;
+  bytes: Uint8Array;
+  /** What can still be read of the entry ("change 7: Add 192.0.2.0/24 …"), or null. */
+  entry: string | null;
+}
+
+const NEWLINE = 0x0a;
 
 /** Reads and verifies a journal; throws `corrupt` when an acknowledged entry is damaged. */
 export function readJournal(path: string, label: string): ReadResult {
-  if (!existsSync(path)) return { workspaceId: null, entries: [], tornTail: false };
-  const text = readFileSync(path, 'utf8');
-  if (text.length === 0) return { workspaceId: null, entries: [], tornTail: false };
-  const lines = text.split('\n');
-  const header = lines[0] ?? '';
+  if (!existsSync(path)) return { workspaceId: null, entries: [], tornTail: false, damaged: null };
+  const buf = readFileSync(path);
+  if (buf.length === 0) return { workspaceId: null, entries: [], tornTail: false, damaged: null };
+  const headerEnd = buf.indexOf(NEWLINE);
+  const header = buf.subarray(0, headerEnd < 0 ? buf.length : headerEnd).toString('utf8');
   if (!header.startsWith(HEADER_PREFIX)) {
-    if (lines.length === 1) return { workspaceId: null, entries: [], tornTail: true };
+    if (headerEnd < 0) {
+      // One line and no newline: a header torn while it was written holds no change. Anything
+      // else is kept aside by the writer as a damaged entry before the journal is rewritten.
+      const tornHeader = HEADER_PREFIX.startsWith(header);
+      return { workspaceId: null, entries: [], tornTail: true, damaged: tornHeader ? null : { offset: 0, bytes: buf, entry: describeDamagedEntry(header) } };
+    }
     throw new HeadroomError('corrupt', `${label}: the journal ${path} has no valid header; it was left untouched`, 'path');
   }
+  if (headerEnd < 0) return { workspaceId: null, entries: [], tornTail: true, damaged: null };
   const workspaceId = header.slice(HEADER_PREFIX.length);
   const entries: JournalEntry[] = [];
-  // The text after the last "\n" is a line without its newline: never acknowledged.
-  const complete = lines.slice(1, -1);
-  const trailing = lines[lines.length - 1] ?? '';
-  let bad = -1;
-  complete.forEach((line, i) => {
-    if (bad >= 0) return;
-    const entry = parseLine(line);
-    if (!entry) bad = i;
-    else entries.push(entry);
-  });
-  if (bad >= 0 && bad < complete.length - 1) {
-    throw new HeadroomError(
-      'corrupt',
-      `${label}: journal entry ${bad + 1} of ${path} is damaged while later entries are intact; the workspace was not opened and nothing was changed`,
-      'path',
-    );
+  // Complete lines end in "\n"; the bytes after the last "\n" are a line cut short: never acknowledged.
+  let pos = headerEnd + 1;
+  let goodEnd = pos;
+  let badAt = -1;
+  let index = 0;
+  while (pos < buf.length) {
+    const nl = buf.indexOf(NEWLINE, pos);
+    if (nl < 0) break;
+    index++;
+    const entry = badAt < 0 ? parseLine(buf.subarray(pos, nl).toString('utf8')) : null;
+    if (badAt >= 0) {
+      throw new HeadroomError(
+        'corrupt',
+        `${label}: journal entry ${badAt} of ${path} is damaged while later entries are intact; the workspace was not opened and nothing was changed`,
+        'path',
+      );
+    }
+    if (!entry) badAt = index;
+    else {
+      entries.push(entry);
+      goodEnd = nl + 1;
+    }
+    pos = nl + 1;
   }
-  const tornTail = bad >= 0 || trailing.length > 0;
+  const tornTail = goodEnd < buf.length;
   for (let i = 1; i < entries.length; i++) {
     if (entries[i]!.seq !== entries[i - 1]!.seq + 1) {
       throw new HeadroomError('corrupt', `${label}: the journal ${path} skips from entry ${entries[i - 1]!.seq} to ${entries[i]!.seq}`, 'path');
     }
   }
-  return { workspaceId, entries, tornTail };
+  const damagedBytes = buf.subarray(goodEnd);
+  const damaged = tornTail ? { offset: goodEnd, bytes: damagedBytes, entry: describeDamagedEntry(damagedBytes.toString('utf8')) } : null;
+  return { workspaceId, entries, tornTail, damaged };
+}
+
+/** A JSON string literal at the start of `text` (after optional spaces), decoded, or null. */
+const JSON_STRING = /"((?:[^"\\]|\\.)*)"/y;
+
+/**
+ * What a damaged entry still tells: its change number and, when the start of its first statement
+ * survived, the action it recorded (mutate's INSERT INTO actions: at, who, op, summary).
+ */
+export function describeDamagedEntry(text: string): string | null {
+  const seq = /^(\d+)\t/.exec(text)?.[1] ?? null;
+  const marker = '["INSERT INTO actions (at, who, op, summary';
+  const at = text.indexOf(marker);
+  const fields: string[] = [];
+  if (at >= 0) {
+    const open = text.indexOf('",[', at);
+    let pos = open < 0 ? -1 : open + 3;
+    while (pos >= 0 && fields.length < 4) {
+      JSON_STRING.lastIndex = pos;
+      const m = JSON_STRING.exec(text);
+      if (!m) break;
+      try {
+        fields.push(JSON.parse(m[0]) as string);
+      } catch {
+        break;
+      }
+      pos = JSON_STRING.lastIndex;
+      if (text[pos] !== ',') break;
+      pos += 1;
+    }
+  }
+  const [when, who, op, summary] = fields;
+  if (seq === null && fields.length === 0) return null;
+  const what = summary !== undefined ? `"${summary}"` : op !== undefined ? `an operation ${op}` : null;
+  const parts = [seq !== null ? `change ${seq}` : 'a change', what ? `: ${what}` : ' (its contents cannot be read)'];
+  if (who !== undefined && summary !== undefined) parts.push(`, by ${who}`);
+  if (when !== undefined && summary !== undefined) parts.push(` at ${when}`);
+  return parts.join('');
 }
 
 function parseLine(line: string): JournalEntry | null {
@@ -122,13 +190,31 @@ export class JournalWriter {
     return writer;
   }
 
-  /** Truncates to just the header (after a snapshot made the entries redundant). */
+  /**
+   * Cuts the journal to just the header (after a snapshot made the entries redundant). The header
+   * is written over the old one first and the rest cut off after, so on a full disk this needs
+   * no new space (the same header fits where it was); on failure the entries stay, all already
+   * in the snapshot, and are skipped at the next open.
+   */
   reset(workspaceId: string): void {
     const header = Buffer.from(`${HEADER_PREFIX}${workspaceId}\n`, 'utf8');
-    ftruncateSync(this.fd, 0);
-    writeSync(this.fd, header, 0, header.length, 0);
+    try {
+      let off = 0;
+      while (off < header.length) off += writeSync(this.fd, header, off, header.length - off, off);
+      ftruncateSync(this.fd, header.length);
+      fsyncSync(this.fd);
+      this.size = header.length;
+    } catch (e) {
+      this.size = fstatSync(this.fd).size;
+      throw new HeadroomError('io', `could not reset the journal ${this.path}: ${describeIoError(e)}`);
+    }
+  }
+
+  /** Cuts a damaged tail off (once it was kept aside), back to the end of the last intact entry. */
+  truncateTo(bytes: number): void {
+    ftruncateSync(this.fd, bytes);
     fsyncSync(this.fd);
-    this.size = header.length;
+    this.size = bytes;
   }
 
   /** Appends one entry and fsyncs it; on failure the journal is cut back to where it was. */
@@ -146,7 +232,7 @@ export class JournalWriter {
       } catch {
         /* the next open ignores a torn tail anyway */
       }
-      throw new HeadroomError('io', `could not write the journal ${this.path}: ${(e as Error).message}`);
+      throw new HeadroomError('io', `the change was not made: it could not be written to the journal ${this.path} (${describeIoError(e)}); nothing was changed`);
     }
   }
 
@@ -156,5 +242,28 @@ export class JournalWriter {
 
   close(): void {
     closeSync(this.fd);
+  }
+}
+
+/** The file a damaged journal tail is kept in: `<file>.journal.damaged-<UTC time, ISO 8601 basic>`. */
+export function damagedPathFor(journalPath: string, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${journalPath}.damaged-${stamp}`;
+}
+
+/**
+ * Copies a damaged journal tail beside the workspace (a new file, fsynced, never over another)
+ * and returns its path. Throws when it cannot be written: then the caller must not cut the tail.
+ */
+export function keepDamagedTail(journalPath: string, bytes: Uint8Array, now: Date): string {
+  const base = damagedPathFor(journalPath, now);
+  for (let n = 0; ; n++) {
+    const target = n === 0 ? base : `${base}-${n}`;
+    try {
+      atomicCreateFile(target, bytes);
+      return target;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 100) throw e;
+    }
   }
 }

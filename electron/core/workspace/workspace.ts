@@ -11,7 +11,7 @@ import { accessSync, constants as fsConstants, existsSync, readFileSync, statSyn
 import { basename, dirname } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { HeadroomError } from '../../../shared/errors';
-import type { CheckResult, HistoryEntry, WorkspaceInfo, WorkspaceState } from '../../../shared/contract';
+import type { CheckResult, HistoryEntry, JournalDamage, SaveProblem, WorkspaceInfo, WorkspaceState } from '../../../shared/contract';
 import { backupIsDue, newestGoodBackup, writeBackup } from './backups';
 import {
   APPLICATION_ID,
@@ -25,7 +25,8 @@ import {
   sealSnapshot,
 } from './fileformat';
 import { atomicCreateFile, atomicWriteFile, createDurably, modeOf, realPathOf, removeDeadTemps } from './fsutil';
-import { JournalWriter, journalPathFor, readJournal, type SqlParam } from './journal';
+import { describeIoError } from './io-errors';
+import { JournalWriter, journalPathFor, keepDamagedTail, readJournal, type SqlParam } from './journal';
 import { refuseWorkspaceFile } from './files';
 import { acquireLock } from './lock';
 import { MIGRATIONS, migrate, SCHEMA_VERSION, userVersion, type Migration } from './schema';
@@ -156,6 +157,12 @@ export class Workspace {
   private readonly snapshotAfter: number;
   /** Called after every committed change (the app's debounced autosave hooks in here). */
   onChange: (() => void) | null = null;
+  /** The last snapshot that could not be written (cleared by the next one that is). */
+  private saveFailure: { reason: string; since: string } | null = null;
+  /** After a failed automatic snapshot, the journal size at which afterCommit tries again. */
+  private retrySnapshotAtBytes = 0;
+  /** The damaged journal tail this session found at open and kept aside. */
+  private damage: JournalDamage | null = null;
 
   private constructor(
     readonly path: string,
@@ -200,7 +207,11 @@ export class Workspace {
     const ws = await Workspace.open(full, opts);
     if (seed) {
       seed(ws);
-      ws.save();
+      try {
+        ws.save();
+      } catch {
+        /* the seed is journaled; ws.saveProblem says the file could not be rewritten yet */
+      }
     }
     return ws;
   }
@@ -310,12 +321,37 @@ export class Workspace {
     if (!id) throw refuse(full, 'corrupt', 'the workspace has no identity record');
 
     const now = (opts.now ?? (() => new Date()))();
+    // A damaged last entry is copied beside the file before anything can overwrite it. Only the
+    // writer does this: it holds the lock, so no append is under way (a reader may meet the
+    // writer's append half done, which is no damage). Where the copy cannot be written (a full
+    // disk), the tail is left as it is and the file opens read-only rather than cut it.
+    let damage: JournalDamage | null = null;
+    const foreignJournal = !(journal instanceof Error) && journal.workspaceId !== null && journal.workspaceId !== id && journal.entries.length > 0;
+    if (!readOnly && !(journal instanceof Error) && !foreignJournal && journal.damaged) {
+      const tail = journal.damaged;
+      try {
+        const keptAt = keepDamagedTail(journalPath, tail.bytes, now);
+        const what = tail.entry ? `its last entry (${tail.entry})` : 'its last entry';
+        damage = {
+          message: `The journal of ${basename(full)} ended in a damaged entry (${describeSize(tail.bytes.length)}), most likely a write cut short by a crash or power loss: ${what} was not applied. Its bytes were kept in ${keptAt}.`,
+          bytes: tail.bytes.length,
+          entry: tail.entry,
+          keptAt,
+        };
+      } catch (e) {
+        // The lock stays held until close, so no other writer cuts the tail meanwhile either.
+        readOnly = true;
+        readOnlyReason = `the journal ends in a damaged entry (${describeSize(tail.bytes.length)}) that could not be kept aside (${describeIoError(e)}), so it was left untouched; free some disk space and open the file again to write`;
+      }
+    }
+
     const version = userVersion(db);
     if (version < known && readOnly) {
       throw new HeadroomError('read-only', `${full}: needs an upgrade from schema ${version} to ${known}, which a read-only session cannot do`, 'path');
     }
 
     const ws = new Workspace(full, db, id, readOnly, readOnlyReason, opts);
+    ws.damage = damage;
     ws.releaseLock = release;
     ws.snapshotSeq = Number(meta('journal_seq') ?? 0);
     ws.seq = ws.snapshotSeq;
@@ -345,7 +381,13 @@ export class Workspace {
         writeBackup(full, ws.seq > ws.snapshotSeq ? ws.sealedBytes() : bytes, now);
         migrate(db, migrations);
       } else if (backupIsDue(full, now)) {
-        writeBackup(full, bytes, now);
+        // The routine backup is a spare copy: a full disk must not keep the planner out of the
+        // file (the copy before an upgrade, above, is required and does). Tried at the next open.
+        try {
+          writeBackup(full, bytes, now);
+        } catch {
+          /* no room for the spare copy this time */
+        }
       }
     }
     // The usage counters are derived, not journaled: recompute them after a replay or an upgrade.
@@ -359,8 +401,18 @@ export class Workspace {
     if (!readOnly) {
       const mustCompact = version < known || stale || journal.tornTail || journal.workspaceId !== id;
       if (mustCompact) {
-        ws.writeSnapshot();
-        ws.journal = JournalWriter.open(journalPath, id, true);
+        try {
+          ws.writeSnapshot();
+          ws.journal = JournalWriter.open(journalPath, id, true);
+        } catch (e) {
+          // An upgrade is not journaled: the upgraded file must be written, or nothing opens.
+          if (version < known) throw e;
+          // Otherwise the journal stays the record (ws.saveProblem says so): cut only its damaged
+          // tail (kept aside above), so that the next entry follows the last intact one. A
+          // journal with no header of this workspace holds no entry and starts afresh.
+          ws.journal = JournalWriter.open(journalPath, id, journal.workspaceId !== id);
+          if (journal.workspaceId === id && journal.damaged) ws.journal.truncateTo(journal.damaged.offset);
+        }
       } else {
         ws.journal = JournalWriter.open(journalPath, id, false);
         // A file from before query indexes, or saved elsewhere (Save as): index it once, while
@@ -464,8 +516,21 @@ export class Workspace {
     }
   }
 
+  /**
+   * The change is committed and durable: nothing here may report it as failed. A snapshot that
+   * cannot be written is recorded (saveProblem) and tried again once the journal has grown by
+   * another quarter of the threshold, not after every change.
+   */
   private afterCommit(): void {
-    if (this.journal && this.journal.bytes > this.snapshotAfter) this.save();
+    const bytes = this.journal?.bytes ?? 0;
+    if (bytes > this.snapshotAfter && bytes >= this.retrySnapshotAtBytes) {
+      try {
+        this.save();
+        this.retrySnapshotAtBytes = 0;
+      } catch {
+        this.retrySnapshotAtBytes = (this.journal?.bytes ?? 0) + Math.max(1, Math.floor(this.snapshotAfter / 4));
+      }
+    }
     this.onChange?.();
   }
 
@@ -524,12 +589,49 @@ export class Workspace {
     else tx.overwrite(table, to);
   }
 
-  /** Writes the snapshot now (temp + fsync + rename) and resets the journal. */
+  /**
+   * Writes the snapshot now (temp + fsync + rename) and resets the journal. When the file cannot
+   * be written this throws `io` and saveProblem says so; every change stays in the journal.
+   */
   save(): string {
     this.assertWritable();
     this.writeSnapshot();
-    this.journal?.reset(this.id);
+    this.resetJournal();
     return this.get("SELECT value FROM meta WHERE key = 'saved_at'")?.value as string;
+  }
+
+  /** After a snapshot: a journal that cannot be cut back keeps entries the snapshot holds, skipped at open. */
+  private resetJournal(): void {
+    try {
+      this.journal?.reset(this.id);
+    } catch {
+      /* the next save cuts it */
+    }
+  }
+
+  /**
+   * Set while the workspace file lags its journal because a snapshot could not be written.
+   * Every change it counts was journaled and fsynced before it was reported done.
+   */
+  get saveProblem(): SaveProblem | null {
+    if (!this.saveFailure) return null;
+    const journalPath = journalPathFor(this.path);
+    const unsaved = this.seq - this.snapshotSeq;
+    const changes = unsaved === 1 ? '1 change' : `${unsaved} changes`;
+    return {
+      message:
+        `Headroom could not write ${basename(this.path)}: ${this.saveFailure.reason}. ` +
+        `Nothing is lost: ${unsaved > 0 ? `the ${changes} since the last save ${unsaved === 1 ? 'is' : 'are'}` : 'every change is'} safe in its journal (${journalPath}) and will be written into the file by the next save that succeeds. ` +
+        'Free some disk space, then save again.',
+      since: this.saveFailure.since,
+      journalPath,
+      unsavedChanges: unsaved,
+    };
+  }
+
+  /** The damaged journal tail found and kept aside when this session opened the file, if any. */
+  get journalDamage(): JournalDamage | null {
+    return this.damage;
   }
 
   /** The database as a sealed snapshot of everything applied so far (journal included). */
@@ -546,8 +648,10 @@ export class Workspace {
     try {
       atomicWriteFile(this.path, bytes);
     } catch (e) {
-      throw new HeadroomError('io', `${this.path}: could not save: ${(e as Error).message}; the journal still holds every change`, 'path');
+      this.saveFailure = { reason: describeIoError(e), since: this.saveFailure?.since ?? this.now().toISOString() };
+      throw new HeadroomError('io', this.saveProblem!.message, 'path');
     }
+    this.saveFailure = null;
     this.snapshotSeq = this.seq;
     this.writeIndex(sealHex(bytes));
   }
@@ -578,13 +682,21 @@ export class Workspace {
     return full;
   }
 
-  /** Saves pending changes (when writable and the journal holds any) and releases the lock. */
+  /**
+   * Saves pending changes (when writable and the journal holds any) and releases the lock. A
+   * snapshot that cannot be written does not throw: the journal holds every change and the next
+   * open replays it; saveProblem, still readable after close, says so.
+   */
   close(options: { save?: boolean } = {}): void {
     if (this.closed) return;
     try {
       if (!this.readOnly && this.journal && this.seq > this.snapshotSeq && (options.save ?? true)) {
-        this.writeSnapshot();
-        this.journal.reset(this.id);
+        try {
+          this.writeSnapshot();
+          this.resetJournal();
+        } catch {
+          /* recorded in saveProblem */
+        }
       }
     } finally {
       this.journal?.close();
@@ -636,6 +748,8 @@ export class Workspace {
       schemaVersion: userVersion(this.db),
       undo: undo ? { id: Number(undo.id), summary: String(undo.summary) } : null,
       redo: redo ? { id: Number(redo.id), summary: String(redo.summary) } : null,
+      saveProblem: this.saveProblem,
+      journalDamage: this.damage,
     };
   }
 
