@@ -21,6 +21,7 @@ import type { Workspace } from '../workspace/workspace';
 import { asName, ownAsnOf, PLACEHOLDER } from './requests-draft';
 import { contactFor, readOrganisation } from './requests-settings';
 import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
+import { routesWithin } from './routing';
 
 /** Runs `fn`; an `invalid` refusal gets the rule it enforces appended, keeping its field. */
 export function withRule<T>(rule: string, fn: () => T): T {
@@ -138,8 +139,11 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
     if (!org.country) warnings.push('no country in Settings: country is ZZ');
   }
   if (row.status === 'aggregate' || rir === 'arin') {
-    if (own === undefined) warnings.push('no ASN is marked as ours in Settings → Neighbours: no route object');
-    else objects.push(routeObject({ prefix: p, origin: own, ...(row.description ? { descr: row.description } : {}), mntBy: contacts.mntBy, source: contacts.source }));
+    // The recorded routes inside the block are its route objects (issue 16); none: our own ASN as before.
+    const recorded = routesWithin(ws, row.prefix);
+    const routes = recorded.length > 0 ? recorded : own === undefined ? [] : [{ prefix: p, origin: own }];
+    if (routes.length === 0) warnings.push('no ASN is marked as ours in Settings → Neighbours: no route object');
+    for (const r of routes) objects.push(routeObject({ prefix: r.prefix, origin: r.origin, ...(row.description ? { descr: row.description } : {}), mntBy: contacts.mntBy, source: contacts.source }));
   }
   return finish(objects, rir, warnings);
 }
