@@ -137,6 +137,10 @@ describe('roa plan|check|export', () => {
     const csv = tmp.path(`roas-${n}.csv`);
     ok(['roa', 'export', ws, '--format', 'csv', '--out', csv]);
     expect(readFileSync(csv, 'utf8')).toBe('asn,prefix,maxLength\r\nAS64496,198.51.100.0/24,24\r\nAS64496,203.0.113.0/24,24\r\nAS64496,2001:db8::/32,32\r\n');
+    // `export --format roa-*` (the Reports formats) writes the same files.
+    const viaExport = tmp.path(`export-${n}.slurm.json`);
+    ok(['export', ws, '--format', 'roa-slurm', '--out', viaExport]);
+    expect(readFileSync(viaExport, 'utf8')).toBe(readFileSync(slurm, 'utf8'));
     const r = headroom(['roa', 'export', ws, '--format', 'xml', '--out', csv]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/format: unknown format "xml"/);
