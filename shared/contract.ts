@@ -10,9 +10,10 @@ import { forecastOps } from './contract/forecast';
 import { registryOps } from './contract/registry';
 import { reportsOps } from './contract/reports';
 import { requestsOps } from './contract/requests';
+import { routingOps } from './contract/routing';
 import { workspaceOps } from './contract/workspace';
 
-export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps, reportsOps);
+export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps, reportsOps, routingOps);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;
@@ -37,4 +38,5 @@ export * from './contract/facility';
 export * from './contract/forecast';
 export * from './contract/requests';
 export * from './contract/reports';
+export * from './contract/routing';
 export { type Operation } from './contract/define';

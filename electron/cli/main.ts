@@ -10,9 +10,10 @@ import { facilityCommands } from './commands/facility';
 import { forecastCommands } from './commands/forecast';
 import { registryCommands } from './commands/registry';
 import { requestsCommands } from './commands/requests';
+import { routingCommands } from './commands/routing';
 import { workspaceCommands } from './commands/workspace';
 
-export const commands: Command[] = [...workspaceCommands, ...registryCommands, ...asnRangeCommands, ...facilityCommands, ...requestsCommands, ...forecastCommands];
+export const commands: Command[] = [...workspaceCommands, ...registryCommands, ...asnRangeCommands, ...facilityCommands, ...requestsCommands, ...forecastCommands, ...routingCommands];
 
 function usageText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

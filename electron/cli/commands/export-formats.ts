@@ -5,7 +5,7 @@
  * Areas add their formats here (one entry each).
  */
 import { resolve } from 'node:path';
-import type { ReportFormat } from '../../../shared/contract';
+import type { ReportFormat, RoaExportFormatName } from '../../../shared/contract';
 import { refuseWorkspaceFile } from '../../core/workspace/files';
 import type { Caller } from '../command';
 import { printHtmlToPdf } from '../pdf';
@@ -44,6 +44,14 @@ export function checkOut(ws: string, out: string): string {
   return resolve(out);
 }
 
+/** The planned ROAs (routing plan, docs/routing.md §5); `roa export` writes the same files. */
+const roaFormat = (format: RoaExportFormatName, summary: string): ExportFormatSpec => ({
+  summary,
+  async produce(call) {
+    return (await call('routing.exportRoas', { format })).text;
+  },
+});
+
 export const exportFormats: Record<string, ExportFormatSpec> = {
   csv: registryFormat('csv', 'prefix,status,description,space,date (RFC 4180, UTF-8)'),
   netbox: registryFormat('netbox', "NetBox's prefix import CSV (prefix,status,vrf,description)"),
@@ -52,6 +60,11 @@ export const exportFormats: Record<string, ExportFormatSpec> = {
   bind: reportFormat('bind', 'the reverse zones of the aggregates, each starting with its $ORIGIN (name servers from Settings)'),
   dhcpd: reportFormat('dhcpd', 'ISC dhcpd.conf: a subnet per assigned IPv4 block of /30 or shorter'),
   kea: reportFormat('kea', 'Kea DHCPv4 JSON: Dhcp4.subnet4 per assigned IPv4 block of /30 or shorter'),
+  'roa-slurm': roaFormat('slurm', 'the planned ROAs as an RFC 8416 SLURM file'),
+  'roa-csv': roaFormat('csv', 'the planned ROAs as asn,prefix,maxLength'),
+  'roa-lacnic': roaFormat('lacnic', "the planned ROAs as MiLACNIC's bulk lines (Prefix/Length-MaxLength ASN)"),
+  'roa-arin': roaFormat('arin', "the planned ROAs as ARIN ROA requests, one per origin, to sign"),
+  'roa-ripe': roaFormat('ripe', 'the planned ROAs as the body of the RIPE NCC RPKI API publish call'),
   pdf: {
     summary: 'the allocation report printed with Chromium',
     async produce(call, opts) {

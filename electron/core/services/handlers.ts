@@ -9,6 +9,7 @@ import type { Handlers } from './handler-types';
 import { registryHandlers } from './registry-handlers';
 import { reportsHandlers } from './reports-handlers';
 import { requestsHandlers } from './requests-handlers';
+import { routingHandlers } from './routing-handlers';
 import type { Session } from './session';
 import { workspaceHandlers } from './workspace-handlers';
 
@@ -22,5 +23,6 @@ export function createHandlers(session: Session): Handlers {
     ...requestsHandlers(session),
     ...forecastHandlers(session),
     ...reportsHandlers(session),
+    ...routingHandlers(session),
   };
 }

@@ -26,6 +26,7 @@ import type { Workspace } from '../workspace/workspace';
 import { asName, ownAsnOf, rirContacts } from './requests-draft';
 import { readOrganisation } from './requests-settings';
 import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
+import { routesWithin } from './routing';
 
 /** Runs `fn`; an `invalid` refusal gets the rule it enforces appended, keeping its field. */
 export function withRule<T>(rule: string, fn: () => T): T {
@@ -205,23 +206,29 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
     if (!org.abuseC) warnings.push('no abuse contact (abuse-c) in Settings: the RIR asks every resource to have one');
   }
   if (row.status === 'aggregate' || rir === 'arin') {
-    // CLI.md: with no route recorded and exactly one ASN of our own, that ASN is the origin.
+    // The recorded routes inside the block are its route objects (issue 16); with none recorded
+    // and exactly one ASN of our own, that ASN is the origin (CLI.md).
+    const recorded = routesWithin(ws, row.prefix);
     const owns = org.neighbours.filter((nb) => nb.relation === 'own');
-    if (owns.length === 0) warnings.push('no ASN is marked as ours in Settings → Neighbours: no route object');
-    else if (owns.length > 1) warnings.push(`${owns.length} ASNs are marked as ours (${owns.map((o) => `AS${o.asn}`).join(', ')}): which one originates ${row.prefix} is not recorded, so no route object`);
-    else if (own !== undefined) {
+    let routes: { prefix: typeof p; origin: number }[] = recorded;
+    if (recorded.length === 0) {
+      if (owns.length === 0) warnings.push('no ASN is marked as ours in Settings → Neighbours: no route object');
+      else if (owns.length > 1) warnings.push(`${owns.length} ASNs are marked as ours (${owns.map((o) => `AS${o.asn}`).join(', ')}): which one originates ${row.prefix} is not recorded, so no route object`);
+      else if (own !== undefined) routes = [{ prefix: p, origin: own }];
+    }
+    for (const r of routes) {
       objects.push(
         routeObject({
-          prefix: p, origin: own, ...(descr.length ? { descr } : {}),
+          prefix: r.prefix, origin: r.origin, ...(descr.length ? { descr } : {}),
           ...(rir === 'arin' ? { adminC: contacts.adminC, techC: contacts.techC } : {}), mntBy: contacts.mntBy, source: contacts.source,
         }),
       );
-      if (p.length > (p.family === 4 ? 24 : 48)) {
-        warnings.push(`route ${row.prefix}: longer than a /${p.family === 4 ? 24 : 48}, which most networks filter out (RIPE-399 / common practice): announce the covering aggregate`);
+      if (r.prefix.length > (r.prefix.family === 4 ? 24 : 48)) {
+        warnings.push(`route ${formatPrefix(r.prefix)}: longer than a /${r.prefix.family === 4 ? 24 : 48}, which most networks filter out (RIPE-399 / common practice): announce the covering aggregate`);
       }
       if (upstream) {
         warnings.push(
-          `route ${row.prefix}: the address space is the upstream's, so this route object needs the upstream's authorisation (the mnt-routes of its inetnum/inet6num, or its maintainer): ask the upstream to authorise or create it`,
+          `route ${formatPrefix(r.prefix)}: the address space is the upstream's, so this route object needs the upstream's authorisation (the mnt-routes of its inetnum/inet6num, or its maintainer): ask the upstream to authorise or create it`,
         );
       }
     }

@@ -284,6 +284,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX prefixes_shelf_by_action ON prefixes_shelf (shelved_by, id);
     `,
   },
+  {
+    version: 6,
+    name: 'routing: the routes we announce (prefix and origin AS), for the ROA plan and the IRR',
+    sql: `
+      -- start/end: 16-byte big-endian keys as in prefixes. Not tied to a prefixes row: the route
+      -- must lie inside an aggregate when recorded (services/routing.ts), and stays when blocks move.
+      CREATE TABLE routes (
+        id INTEGER PRIMARY KEY,
+        family INTEGER NOT NULL CHECK (family IN (4, 6)),
+        start BLOB NOT NULL CHECK (length(start) = 16),
+        end BLOB NOT NULL CHECK (length(end) = 16),
+        length INTEGER NOT NULL CHECK (length BETWEEN 0 AND 128),
+        origin INTEGER NOT NULL CHECK (origin BETWEEN 1 AND 4294967295),
+        description TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        UNIQUE (family, start, length, origin)
+      );
+      CREATE INDEX routes_by_range ON routes (family, start, end);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

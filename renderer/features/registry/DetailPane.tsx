@@ -15,6 +15,8 @@ interface Props {
   onOpen(row: PrefixRow): void;
   onAllocate(row: PrefixRow, length?: number): void;
   onRemove(row: PrefixRow): void;
+  /** Opens the routing of an aggregate (its routes, ROA plan and RPKI check). */
+  onRouting?(row: PrefixRow): void;
 }
 
 function Loading({ error }: { error: string | undefined }) {
@@ -28,7 +30,7 @@ function Loading({ error }: { error: string | undefined }) {
 }
 
 /** Memoized: the grid re-renders as pages land and as it scrolls; the pane only when its block or the workspace changes. */
-export const DetailPane = memo(function DetailPane({ block, version, readOnly, onOpen, onAllocate, onRemove }: Props) {
+export const DetailPane = memo(function DetailPane({ block, version, readOnly, onOpen, onAllocate, onRemove, onRouting }: Props) {
   const d = useBlockDetails(block, version);
   if (!block || !d) {
     return (
@@ -62,6 +64,11 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
         <button type="button" className="danger" disabled={readOnly} onClick={() => onRemove(block)} title="Remove this block (Delete)" aria-keyshortcuts="Delete">
           Remove…
         </button>
+        {block.space === 'global' && block.status === 'aggregate' && onRouting && (
+          <button type="button" onClick={() => onRouting(block)} title="The routes we announce from this aggregate, their ROAs and their RPKI check">
+            Routing…
+          </button>
+        )}
         {block.space === 'global' && (
           <a className="button-link" href={`#/requests?objects=${encodeURIComponent(block.prefix)}`} title="The RPSL objects and reverse-DNS zones of this block (Requests)">
             RPSL &amp; reverse DNS

@@ -8,10 +8,11 @@
  * what it holds); Backspace or ← goes back up; A allocates from the block; Delete removes it.
  * Anywhere on the screen: / or Ctrl+F searches.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PrefixRow } from '../../../shared/contract';
 import { client } from '../../client';
 import { useWorkspace } from '../../state';
+import { hashParams } from '../shell/areas';
 import { AddPrefixForm } from './AddPrefixForm';
 import { AllocateDialog } from './AllocateDialog';
 import { usageOf } from './blocks';
@@ -22,6 +23,9 @@ import { RemoveDialog } from './RemoveDialog';
 import { SearchBox } from './SearchBox';
 import { usePagedPrefixes } from './usePagedPrefixes';
 import './registry.css';
+
+// The routing view of an aggregate (issue 16) loads when first opened.
+const RoutingView = lazy(() => import('../routing/RoutingView').then((m) => ({ default: m.RoutingView })));
 
 type DialogState = { kind: 'allocate'; from: PrefixRow; length?: number | undefined } | { kind: 'remove'; row: PrefixRow } | null;
 
@@ -41,6 +45,8 @@ export function RegistryScreen() {
   /** A block to select and scroll to once a loaded page holds it (after adding, allocating, going up). */
   const [reveal, setReveal] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
+  /** The aggregate whose routing is shown instead of the blocks (`#/registry?routing=CIDR` opens it). */
+  const [routing, setRouting] = useState<string | null>(() => hashParams(window.location.hash).get('routing'));
   const grid = useRef<GridHandle>(null);
   const search = useRef<HTMLInputElement>(null);
   const readOnly = state?.readOnly ?? true;
@@ -108,6 +114,11 @@ export function RegistryScreen() {
   const closeDialog = useCallback(() => setDialog(null), []);
   const allocateFrom = useCallback((from: PrefixRow, length?: number) => setDialog({ kind: 'allocate', from, length }), []);
   const removeRow = useCallback((row: PrefixRow) => setDialog({ kind: 'remove', row }), []);
+  const openRouting = useCallback((row: PrefixRow) => setRouting(row.prefix), []);
+  const closeRouting = useCallback(() => {
+    setRouting(null);
+    setTimeout(() => grid.current?.focus(), 0);
+  }, []);
   const afterRemove = useCallback(() => {
     focusGrid.current = true;
     setDialog(null);
@@ -192,6 +203,12 @@ export function RegistryScreen() {
           {scope ? ` in ${scope.prefix}` : ''}
         </span>
       </header>
+      {routing && (
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <RoutingView aggregate={routing} onClose={closeRouting} />
+        </Suspense>
+      )}
+      <div className="reg-main" hidden={Boolean(routing)}>
       <AddPrefixForm space={space} disabled={readOnly} onAdded={setReveal} />
       <Breadcrumbs space={space} trail={trail} onGo={(r) => up(r)} />
       {data.error && (
@@ -219,7 +236,9 @@ export function RegistryScreen() {
           onOpen={open}
           onAllocate={allocateFrom}
           onRemove={removeRow}
+          onRouting={openRouting}
         />
+      </div>
       </div>
       <svg className="reg-defs" aria-hidden="true" focusable="false">
         <defs>

@@ -1,0 +1,389 @@
+/**
+ * The routing of one aggregate (issue 16): the routes we announce from it (add, remove, undo),
+ * the ROAs they need with the reason of each (RFC 9319), the ROA files for the validators and
+ * the RIRs, and the check of the routes against a validator's JSON export as a table coloured
+ * by RPKI state (RFC 6811). Every rule lives in shared/routing; this view only asks and shows.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { ROA_EXPORT_FORMAT_NAMES, type RoaCheckResult, type RoaExportFormatName, type RoaPlanResult, type RouteRow } from '../../../shared/contract';
+import { validateAsn } from '../../../shared/asn/asn';
+import { validatePrefix } from '../../../shared/ip/prefix';
+import { Field, TextInput } from '../../components/Field';
+import { client } from '../../client';
+import { atField, errorsFrom, useWorkspace } from '../../state';
+import { download } from '../requests/download';
+import './routing.css';
+
+const EXPORT_LABELS: Record<RoaExportFormatName, string> = {
+  slurm: 'SLURM (RFC 8416)',
+  csv: 'CSV',
+  lacnic: 'LACNIC bulk',
+  arin: 'ARIN requests',
+  ripe: 'RIPE NCC API',
+};
+
+const STATE_LABELS: Record<RoaCheckResult['routes'][number]['state'], string> = {
+  valid: 'valid',
+  'invalid-asn': 'invalid: origin',
+  'invalid-length': 'invalid: too long',
+  'not-found': 'not found',
+};
+
+function AddRouteForm({ aggregate, disabled }: { aggregate: string; disabled: boolean }) {
+  const { refresh, notify } = useWorkspace();
+  const base = aggregate.split('/')[0]!;
+  const [prefix, setPrefix] = useState(aggregate);
+  const [origin, setOrigin] = useState('');
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const livePrefix = prefix.trim() ? validatePrefix(prefix.trim())[1] : null;
+  const liveOrigin = origin.trim() ? validateAsn(origin.trim(), 'origin')[1] : null;
+
+  const submit = async () => {
+    setBusy(true);
+    setErrors({});
+    try {
+      const row = await client.call('routing.addRoute', { prefix: prefix.trim(), origin: origin.trim(), description });
+      notify('info', `Added the route ${row.prefix} from AS${row.origin}. Ctrl+Z undoes it.`);
+      setPrefix(aggregate);
+      setDescription('');
+      await refresh();
+    } catch (e) {
+      setErrors(errorsFrom(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="inline-form routing-form"
+      aria-label="Add a route"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Field label="Prefix (CIDR)" error={errors.prefix ?? (livePrefix && prefix.length > base.length + 1 ? atField('prefix', livePrefix) : undefined)}>
+        {(p) => (
+          <TextInput
+            {...p}
+            name="prefix"
+            className="mono"
+            value={prefix}
+            onChange={(e) => {
+              setPrefix(e.target.value);
+              if (errors.prefix) setErrors(({ prefix: _stale, ...rest }) => rest);
+            }}
+            disabled={disabled}
+          />
+        )}
+      </Field>
+      <Field label="Origin AS" error={errors.origin ?? (liveOrigin ? atField('origin', liveOrigin) : undefined)} hint="Ours, or a customer's from our ASN blocks">
+        {(p) => (
+          <TextInput
+            {...p}
+            name="origin"
+            className="mono"
+            value={origin}
+            placeholder="AS64496"
+            onChange={(e) => {
+              setOrigin(e.target.value);
+              if (errors.origin) setErrors(({ origin: _stale, ...rest }) => rest);
+            }}
+            disabled={disabled}
+          />
+        )}
+      </Field>
+      <Field label="Description" error={errors.description}>
+        {(p) => <TextInput {...p} name="description" value={description} placeholder="Customer or purpose" onChange={(e) => setDescription(e.target.value)} disabled={disabled} />}
+      </Field>
+      <div className="form-submit">
+        <button type="submit" className="primary" disabled={disabled || busy || !prefix.trim() || !origin.trim()}>
+          Add route
+        </button>
+      </div>
+      {errors._ && (
+        <div className="form-error" role="alert">
+          {errors._}
+        </div>
+      )}
+    </form>
+  );
+}
+
+function RoutesTable({ routes, readOnly }: { routes: RouteRow[]; readOnly: boolean }) {
+  const { refresh, notify } = useWorkspace();
+  const remove = async (r: RouteRow) => {
+    try {
+      await client.call('routing.removeRoute', { prefix: r.prefix, origin: String(r.origin) });
+      notify('info', `Removed the route ${r.prefix} from AS${r.origin}. Ctrl+Z undoes it.`);
+      await refresh();
+    } catch (e) {
+      notify('error', e instanceof Error ? e.message : String(e));
+    }
+  };
+  if (routes.length === 0) return <p className="muted">No route recorded in this aggregate yet.</p>;
+  return (
+    <table className="grid routing-table" aria-label="Routes">
+      <thead>
+        <tr>
+          <th scope="col">Prefix</th>
+          <th scope="col">Origin</th>
+          <th scope="col">Whose</th>
+          <th scope="col">Description</th>
+          <th scope="col">
+            <span className="sr-only">Remove</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {routes.map((r) => (
+          <tr key={r.id} data-route={`${r.prefix} AS${r.origin}`}>
+            <td className="mono">{r.prefix}</td>
+            <td className="mono">AS{r.origin}</td>
+            <td>{r.originKind === 'ours' ? 'ours' : r.originKind === 'customer' ? 'customer' : <span className="routing-warn">neither ours nor a customer's</span>}</td>
+            <td>{r.description || <span className="muted">—</span>}</td>
+            <td className="routing-actions">
+              <button type="button" className="danger" disabled={readOnly} onClick={() => void remove(r)} aria-label={`Remove the route ${r.prefix} from AS${r.origin}`}>
+                Remove
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Warnings({ items, label }: { items: string[]; label: string }) {
+  if (items.length === 0) return null;
+  return (
+    <ul className="routing-warnings" aria-label={label}>
+      {items.map((w) => (
+        <li key={w}>{w}</li>
+      ))}
+    </ul>
+  );
+}
+
+function PlanSection({ aggregate, version }: { aggregate: string; version: number }) {
+  const { notify } = useWorkspace();
+  const [as0, setAs0] = useState(false);
+  const [plan, setPlan] = useState<RoaPlanResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    client.call('routing.planRoas', { as0, within: aggregate }).then(
+      (p) => live && (setPlan(p), setError(null)),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [aggregate, as0, version]);
+  const exportAs = async (format: RoaExportFormatName) => {
+    try {
+      const r = await client.call('routing.exportRoas', { format, as0 });
+      download(r.fileName, r.text, format === 'slurm' || format === 'ripe' ? 'application/json' : format === 'csv' ? 'text/csv' : 'text/plain');
+    } catch (e) {
+      notify('error', e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <section aria-labelledby="routing-plan-title" className="routing-section">
+      <div className="routing-section-head">
+        <h2 id="routing-plan-title">ROA plan</h2>
+        <label className="routing-check">
+          <input type="checkbox" checked={as0} onChange={(e) => setAs0(e.target.checked)} /> AS0 for space no route covers
+        </label>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {plan && plan.roas.length === 0 && <p className="muted">Record a route to see the ROAs it needs.</p>}
+      {plan && plan.roas.length > 0 && (
+        <table className="grid routing-table" aria-label="Planned ROAs">
+          <thead>
+            <tr>
+              <th scope="col">Prefix</th>
+              <th scope="col">Max length</th>
+              <th scope="col">AS</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.roas.map((r) => (
+              <tr key={`${r.prefix}-${r.maxLength}-${r.asn}`} className={r.asn === 0 ? 'roa-as0' : undefined}>
+                <td className="mono">{r.prefix}</td>
+                <td className="mono">/{r.maxLength}</td>
+                <td className="mono">AS{r.asn}</td>
+                <td className="routing-reason">{r.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {plan && <Warnings items={plan.warnings} label="Plan warnings" />}
+      <div className="routing-exports" role="group" aria-label="Download the planned ROAs (all aggregates)">
+        <span className="muted">Download the whole plan:</span>
+        {ROA_EXPORT_FORMAT_NAMES.map((f) => (
+          <button key={f} type="button" onClick={() => void exportAs(f)}>
+            {EXPORT_LABELS[f]}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function CheckSection({ aggregate, version }: { aggregate: string; version: number }) {
+  const [text, setText] = useState<{ name: string; body: string } | null>(null);
+  const [result, setResult] = useState<RoaCheckResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!text) return;
+    let live = true;
+    client.call('routing.checkRoas', { vrps: text.body, within: aggregate }).then(
+      (r) => live && (setResult(r), setError(null)),
+      (e: unknown) => live && (setResult(null), setError(e instanceof Error ? atField('vrps', e.message) : String(e))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [aggregate, text, version]);
+  return (
+    <section aria-labelledby="routing-check-title" className="routing-section">
+      <div className="routing-section-head">
+        <h2 id="routing-check-title">Check against a validator</h2>
+        <label className="routing-file">
+          <span>VRP file (Routinator or rpki-client JSON)</span>
+          <input
+            type="file"
+            accept=".json,application/json"
+            name="vrps"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void f.text().then((body) => setText({ name: f.name, body }));
+            }}
+          />
+        </label>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {text?.name}: {error}
+        </p>
+      )}
+      {!text && !error && <p className="muted">Export the VRPs with <code>routinator vrps --format json</code> or take rpki-client's <code>json</code> file, and open it here.</p>}
+      {result && (
+        <>
+          <p className="muted" data-testid="vrp-counts">
+            {text?.name}: {result.total.toLocaleString('en')} VRPs read, {result.considered.toLocaleString('en')} on our space, {result.ignored.toLocaleString('en')} for space that is not ours ignored.
+          </p>
+          <table className="grid routing-table" aria-label="RPKI state of each route">
+            <thead>
+              <tr>
+                <th scope="col">Prefix</th>
+                <th scope="col">Origin</th>
+                <th scope="col">State</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.routes.map((r) => (
+                <tr key={`${r.prefix}-${r.origin}`} className={`rpki-${r.state}`} data-state={r.state}>
+                  <td className="mono">{r.prefix}</td>
+                  <td className="mono">AS{r.origin}</td>
+                  <td>
+                    <span className={`rpki-chip rpki-chip-${r.state}`}>{STATE_LABELS[r.state]}</span>
+                  </td>
+                  <td className="routing-reason">{r.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result.vrps.length > 0 && (
+            <table className="grid routing-table" aria-label="VRPs to fix">
+              <thead>
+                <tr>
+                  <th scope="col">VRP</th>
+                  <th scope="col">AS</th>
+                  <th scope="col">Finding</th>
+                  <th scope="col">Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.vrps.map((v) => (
+                  <tr key={`${v.prefix}-${v.maxLength}-${v.asn}-${v.finding}`} data-finding={v.finding}>
+                    <td className="mono">
+                      {v.prefix} max /{v.maxLength}
+                    </td>
+                    <td className="mono">AS{v.asn}</td>
+                    <td>
+                      <span className={`rpki-chip rpki-chip-${v.finding}`}>{v.finding}</span>
+                    </td>
+                    <td className="routing-reason">{v.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Warnings items={result.warnings} label="IRR and RPKI warnings" />
+        </>
+      )}
+    </section>
+  );
+}
+
+export function RoutingView({ aggregate, onClose }: { aggregate: string; onClose(): void }) {
+  const { state, version, undo } = useWorkspace();
+  const readOnly = state?.readOnly ?? true;
+  const [routes, setRoutes] = useState<RouteRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    client.call('routing.listRoutes', { within: aggregate }).then(
+      (r) => (setRoutes(r), setError(null)),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [aggregate]);
+  useEffect(load, [load, version]);
+  // Escape goes back to the blocks, unless it is leaving a field being typed in.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key === 'Escape' && !(t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT'))) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <div className="routing-view" aria-labelledby="routing-title" role="region" data-aggregate={aggregate}>
+      <header className="routing-head">
+        <button type="button" onClick={onClose} title="Back to the blocks (Escape)">
+          ← Blocks
+        </button>
+        <h2 id="routing-title">
+          Routing of <span className="mono">{aggregate}</span>
+        </h2>
+        <button type="button" onClick={() => void undo()} disabled={readOnly} title="Undo the last change (Ctrl+Z)">
+          Undo
+        </button>
+      </header>
+      <section aria-labelledby="routing-routes-title" className="routing-section">
+        <h2 id="routing-routes-title">Routes we announce</h2>
+        <AddRouteForm aggregate={aggregate} disabled={readOnly} />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {routes && <RoutesTable routes={routes} readOnly={readOnly} />}
+      </section>
+      <PlanSection aggregate={aggregate} version={version} />
+      <CheckSection aggregate={aggregate} version={version} />
+    </div>
+  );
+}
