@@ -15,9 +15,9 @@ import { fresh } from './helpers';
 describe('RPSL export of free-text descriptions', () => {
   it('a description with a line break and one with # both export; the others are untouched', async () => {
     const ws = await fresh();
-    addPrefix(ws, { prefix: '192.0.2.0/24', status: 'aggregate', description: 'line one\r\n\n  line two  ' });
-    addPrefix(ws, { prefix: '198.51.100.0/24', status: 'aggregate', description: 'Core #1 net' });
-    addPrefix(ws, { prefix: '203.0.113.0/24', status: 'aggregate', description: 'fine' });
+    addPrefix(ws, { prefix: '192.0.2.0/24', status: 'aggregate', rir: 'ripe', description: 'line one\r\n\n  line two  ' });
+    addPrefix(ws, { prefix: '198.51.100.0/24', status: 'aggregate', rir: 'ripe', description: 'Core #1 net' });
+    addPrefix(ws, { prefix: '203.0.113.0/24', status: 'aggregate', rir: 'ripe', description: 'fine' });
     const r = exportReport(ws, { format: 'rpsl' } as Parameters<typeof exportReport>[1]);
     const objects = parseRpsl(r.text);
     const byKey = (k: string) => objects.filter((o) => o.attributes[0]!.value === k);
@@ -31,7 +31,7 @@ describe('RPSL export of free-text descriptions', () => {
 
   it('the rpsl command for one block does the same', async () => {
     const ws = await fresh();
-    addPrefix(ws, { prefix: '192.0.2.0/24', status: 'aggregate', description: '#hash\nsecond' });
+    addPrefix(ws, { prefix: '192.0.2.0/24', status: 'aggregate', rir: 'ripe', description: '#hash\nsecond' });
     const r = rpslFor(ws, { resource: '192.0.2.0/24' });
     expect(r.objects.map((o) => rpslValues(o, 'descr'))).toEqual([['hash', 'second']]);
     expect(r.warnings).toContain('192.0.2.0/24: descr: "#" left out (RPSL reads it as the start of a comment, RFC 2622 §2)');
