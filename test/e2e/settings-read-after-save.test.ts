@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/core/workspace/workspace';
+import type { Page } from 'playwright-core';
 import { buildApp, loadApp, openSession, type AppSnapshot, type Session } from './support/app';
 
 let app: AppSnapshot;
@@ -48,6 +49,122 @@ describe('Settings: organisation', () => {
     const stored = await settings();
     expect(stored).toMatch(/"mntner":"EXAMPLE-MNT"/);
     expect(stored).toMatch(/"country":"NL"/);
+    expect(s.browser.problems).toEqual([]);
+  });
+});
+
+/** The inputs the page sends on a channel from now on (the bridge's POST /api/<channel> bodies). */
+function calls(page: Page, channel: string): unknown[] {
+  const bodies: unknown[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === `/api/${channel}`) bodies.push(JSON.parse(r.postData() ?? 'null'));
+  });
+  return bodies;
+}
+
+async function saveSettings(page: Page, button: string, toast: RegExp): Promise<void> {
+  await page.getByRole('button', { name: button }).click();
+  await expect.poll(() => page.locator('.notice').last().textContent()).toMatch(toast);
+  await s!.browser.settled();
+}
+
+describe('Settings: only what the planner typed is written', () => {
+  it('keeps a value another window saved since the form was opened', async () => {
+    s = await openSession(app);
+    const { page } = s;
+    await loadApp(s, '#/settings');
+    await page.getByRole('heading', { name: 'Organisation' }).waitFor();
+    // A second window on the same workspace changes the website after this form was opened.
+    const other = await s.browser.context.newPage();
+    await other.goto(s.bridge.url + '#/settings');
+    await other.getByLabel('Website').fill('https://other-window.example');
+    await other.getByRole('button', { name: 'Save organisation' }).click();
+    await expect.poll(() => settings()).toMatch(/"website":"https:\/\/other-window.example"/);
+    await other.close();
+
+    const sent = calls(page, 'requests.updateOrganisation');
+    await page.getByLabel('Maintainer').fill('EXAMPLE-MNT');
+    await saveSettings(page, 'Save organisation', /Organisation saved/);
+    expect(sent).toEqual([{ mntner: 'EXAMPLE-MNT' }]);
+    const stored = await settings();
+    expect(stored).toMatch(/"website":"https:\/\/other-window.example"/);
+    expect(stored).toMatch(/"mntner":"EXAMPLE-MNT"/);
+    // The form now shows both: the other window's value and its own.
+    expect(await page.getByLabel('Website').inputValue()).toBe('https://other-window.example');
+    expect(await page.getByLabel('Maintainer').inputValue()).toBe('EXAMPLE-MNT');
+    // Nothing changed, nothing sent.
+    await saveSettings(page, 'Save organisation', /Nothing to save/);
+    expect(sent).toHaveLength(1);
+    expect(s.browser.problems).toEqual([]);
+  });
+});
+
+describe('Settings: contacts and neighbours', () => {
+  it('keeps a contact being typed across another save, and shows saved contacts and neighbours after a reload', async () => {
+    s = await openSession(app);
+    const { page } = s;
+    await loadApp(s, '#/settings');
+    const contacts = page.getByRole('table', { name: 'Contacts' });
+    await page.getByRole('heading', { name: 'Contacts' }).waitFor();
+    const n = await contacts.locator('tbody tr').count();
+    await page.getByRole('button', { name: 'Add contact' }).click();
+    await page.getByLabel(`Contact ${n + 1} name`).fill('Ana Lima');
+    await page.getByLabel(`Contact ${n + 1} email`).fill('ana@example.net');
+    // Another form's save reloads the screen: the contact not yet saved stays as typed.
+    await page.getByLabel('Maintainer').fill('EXAMPLE-MNT');
+    await saveSettings(page, 'Save organisation', /Organisation saved/);
+    expect(await page.getByLabel(`Contact ${n + 1} name`).inputValue()).toBe('Ana Lima');
+    expect(await page.getByLabel(`Contact ${n + 1} email`).inputValue()).toBe('ana@example.net');
+    await saveSettings(page, 'Save contacts', /Contacts saved/);
+    expect(await settings()).toMatch(/"name":"Ana Lima","email":"ana@example.net"/);
+
+    // A neighbour: only the row changed is sent, and the contacts saved before stay.
+    const first = page.getByRole('table', { name: 'Neighbours' }).locator('tbody tr').first();
+    const asn = Number(await first.getAttribute('data-asn'));
+    const sent = calls(page, 'requests.updateOrganisation');
+    await page.getByLabel(`Peering contact of AS${asn}`).fill('NOC desk');
+    await saveSettings(page, 'Save neighbours', /Neighbours saved/);
+    expect(sent).toHaveLength(1);
+    expect((sent[0] as { neighbours: Array<{ asn: number; contact: string }> }).neighbours).toEqual([expect.objectContaining({ asn, contact: 'NOC desk' })]);
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Contacts' }).waitFor();
+    await expect.poll(() => page.getByLabel(`Contact ${n + 1} name`).inputValue()).toBe('Ana Lima');
+    expect(await page.getByLabel(`Peering contact of AS${asn}`).inputValue()).toBe('NOC desk');
+    expect(await page.getByLabel('Maintainer').inputValue()).toBe('EXAMPLE-MNT');
+    const stored = await settings();
+    expect(stored).toMatch(/"name":"Ana Lima"/);
+    expect(stored).toMatch(/"contact":"NOC desk"/);
+    expect(s.browser.problems).toEqual([]);
+  });
+});
+
+describe('Requests: equipment edits', () => {
+  it('keeps equipment being typed across a draft field save, and shows the saved list after a reload', async () => {
+    s = await openSession(app);
+    const { page } = s;
+    await loadApp(s, '#/requests');
+    const vendor = page.getByLabel('Equipment 1 vendor');
+    await vendor.waitFor();
+    await vendor.fill('Juniper');
+    await page.getByLabel('Equipment 1 model').fill('MX204');
+    // The horizon saves on leaving its field and reloads the draft: the typed rows stay.
+    const horizon = page.getByLabel('Plan horizon (months)');
+    await horizon.fill('18');
+    await horizon.press('Tab');
+    await expect.poll(() => settings()).toMatch(/"horizonMonths":18/);
+    await s.browser.settled();
+    expect(await vendor.inputValue()).toBe('Juniper');
+    expect(await page.getByLabel('Equipment 1 model').inputValue()).toBe('MX204');
+    await page.getByRole('button', { name: 'Save equipment' }).click();
+    await expect.poll(() => settings()).toMatch(/"vendor":"Juniper","model":"MX204"/);
+    await s.browser.settled();
+    await page.reload();
+    await page.getByLabel('Equipment 1 vendor').waitFor();
+    await expect.poll(() => page.getByLabel('Equipment 1 vendor').inputValue()).toBe('Juniper');
+    expect(await page.getByLabel('Equipment 1 model').inputValue()).toBe('MX204');
+    expect(await page.getByLabel('Plan horizon (months)').inputValue()).toBe('18');
+    expect(await settings()).toMatch(/"horizonMonths":18/);
     expect(s.browser.problems).toEqual([]);
   });
 });

@@ -3,9 +3,10 @@
  * vendor, model and how each piece uses addresses (what the RIR hostmasters ask). Saved as one
  * undoable edit; "Use the facility list" drops the edit again.
  */
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { DraftView, RequestEdits } from '../../../shared/contract';
 import type { Equipment } from '../../../shared/rir/draft';
+import { useDraft } from '../../components/useDraft';
 
 type Row = { name: string; vendor: string; model: string; usage: string };
 const toRows = (list: readonly Equipment[]): Row[] => list.map((e) => ({ name: e.name, vendor: e.vendor ?? '', model: e.model ?? '', usage: e.usage ?? '' }));
@@ -18,8 +19,11 @@ interface Props {
 }
 
 export function EquipmentEdits({ view, disabled, error, onSave }: Props) {
-  const [rows, setRows] = useState<Row[]>(toRows(view.draft.infrastructure));
-  useEffect(() => setRows(toRows(view.draft.infrastructure)), [view.draft.infrastructure]);
+  // Rows being typed survive a reload of the draft (another field's save): see useDraft.
+  const stored = useMemo(() => ({ rows: toRows(view.draft.infrastructure) }), [view.draft.infrastructure]);
+  const draft = useDraft(stored);
+  const rows = draft.draft?.rows ?? stored.rows;
+  const setRows = (next: Row[]) => draft.set({ rows: next });
   const edited = view.edits.equipment !== undefined;
   const set = (i: number, patch: Partial<Row>) => setRows(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   const save = () =>

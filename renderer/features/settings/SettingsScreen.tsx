@@ -8,6 +8,7 @@ import type { ContactRole, ContactRow, NeighbourRelation, NeighbourRow, Organisa
 import { CONTACT_ROLES, NEIGHBOUR_RELATIONS } from '../../../shared/contract';
 import { client } from '../../client';
 import { Field, TextInput } from '../../components/Field';
+import { useDraft } from '../../components/useDraft';
 import { errorsFrom, useWorkspace } from '../../state';
 import './settings.css';
 
@@ -33,27 +34,49 @@ const ORG_FIELDS: ReadonlyArray<readonly [keyof OrgForm, string, string?]> = [
 const RELATION_LABEL: Record<NeighbourRelation, string> = { own: 'ours', upstream: 'upstream', peer: 'peer', none: 'not a neighbour' };
 const emptyContact = (): ContactRow => ({ name: '', email: '', phone: '', handle: '', roles: [] });
 
+type NeighbourDraft = Record<string, NeighbourRow>;
+
+const splitList = (text: string, sep: string | RegExp): string[] => text.split(sep).map((l) => l.trim()).filter((l) => l !== '');
+
+/** The organisation fields the planner changed, as the service takes them. */
+function orgPatch(changed: Partial<OrgForm>): Parameters<typeof client.call<'requests.updateOrganisation'>>[1] {
+  const patch: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(changed)) {
+    if (k === 'address') patch.address = splitList(String(v), '\n');
+    else if (k === 'nameServers' || k === 'subAllocations') patch[k] = splitList(String(v), ',');
+    else patch[k] = v;
+  }
+  return patch as Parameters<typeof client.call<'requests.updateOrganisation'>>[1];
+}
+
 export function SettingsScreen() {
   const { state, version, refresh, notify } = useWorkspace();
-  const [org, setOrg] = useState<OrgForm | null>(null);
-  const [contacts, setContacts] = useState<ContactRow[]>([]);
-  const [neighbours, setNeighbours] = useState<NeighbourRow[]>([]);
+  const [stored, setStored] = useState<{ org: OrgForm; contacts: { list: ContactRow[] }; neighbours: NeighbourDraft; order: number[] } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const readOnly = state?.readOnly ?? true;
+  const orgDraft = useDraft(stored?.org ?? null);
+  const contactsDraft = useDraft(stored?.contacts ?? null);
+  const neighboursDraft = useDraft(stored?.neighbours ?? null);
 
   useEffect(() => {
     if (!state) return;
     void client.call('requests.getOrganisation', {}).then(
-      (o) => {
-        setOrg(toForm(o));
-        setContacts(o.contacts);
-        setNeighbours(o.neighbours);
-      },
+      (o) =>
+        setStored({
+          org: toForm(o),
+          contacts: { list: o.contacts },
+          neighbours: Object.fromEntries(o.neighbours.map((n) => [String(n.asn), n])),
+          order: o.neighbours.map((n) => n.asn),
+        }),
       (e: Error) => notify('error', e.message),
     );
   }, [state, version, notify]);
 
   const saveWith = async (what: string, patch: Parameters<typeof client.call<'requests.updateOrganisation'>>[1]) => {
+    if (Object.keys(patch).length === 0) {
+      notify('info', `Nothing to save: no ${what.toLowerCase()} field was changed.`);
+      return;
+    }
     try {
       await client.call('requests.updateOrganisation', patch);
       setErrors({});
@@ -64,11 +87,19 @@ export function SettingsScreen() {
     }
   };
 
+  const org = orgDraft.draft;
+  const contacts = contactsDraft.draft?.list ?? [];
+  const neighbourRows = neighboursDraft.draft ?? {};
+  const neighbours = (stored?.order ?? []).map((asn) => neighbourRows[String(asn)]).filter((n): n is NeighbourRow => n !== undefined);
   if (!org) return <section className="screen" aria-labelledby="settings-title"><h1 id="settings-title">Settings</h1></section>;
-  const set = (k: keyof OrgForm, v: string) => setOrg({ ...org, [k]: v });
+  const set = (k: keyof OrgForm, v: string) => orgDraft.set({ [k]: v });
+  const setContacts = (list: ContactRow[]) => contactsDraft.set({ list });
   const setContact = (i: number, patch: Partial<ContactRow>) => setContacts(contacts.map((c, k) => (k === i ? { ...c, ...patch } : c)));
   const toggleRole = (i: number, role: ContactRole, on: boolean) => setContact(i, { roles: on ? [...contacts[i]!.roles, role] : contacts[i]!.roles.filter((r) => r !== role) });
-  const setNeighbour = (asn: number, patch: Partial<NeighbourRow>) => setNeighbours(neighbours.map((n) => (n.asn === asn ? { ...n, ...patch } : n)));
+  const setNeighbour = (asn: number, patch: Partial<NeighbourRow>) => {
+    const row = neighbourRows[String(asn)];
+    if (row) neighboursDraft.set({ [String(asn)]: { ...row, ...patch } });
+  };
 
   return (
     <section className="screen settings" aria-labelledby="settings-title">
@@ -82,15 +113,7 @@ export function SettingsScreen() {
         aria-labelledby="set-org-title"
         onSubmit={(e) => {
           e.preventDefault();
-          void saveWith('Organisation', {
-            legalName: org.legalName, tradingName: org.tradingName, country: org.country, website: org.website, accountId: org.accountId,
-            orgHandle: org.orgHandle, mntner: org.mntner, role: org.role,
-            address: org.address.split('\n').map((l) => l.trim()).filter((l) => l !== ''),
-            nameServers: org.nameServers.split(',').map((l) => l.trim()).filter((l) => l !== ''),
-            subAllocations: org.subAllocations.split(',').map((l) => l.trim()).filter((l) => l !== ''),
-            abuseC: org.abuseC, apnicIrt: org.apnicIrt,
-            arinOrgId: org.arinOrgId, arinAdminPoc: org.arinAdminPoc, arinTechPoc: org.arinTechPoc, arinAbusePoc: org.arinAbusePoc,
-          });
+          void saveWith('Organisation', orgPatch(orgDraft.changes));
         }}
       >
         <h2 id="set-org-title">Organisation</h2>
@@ -124,7 +147,7 @@ export function SettingsScreen() {
         aria-labelledby="set-contacts-title"
         onSubmit={(e) => {
           e.preventDefault();
-          void saveWith('Contacts', { contacts });
+          void saveWith('Contacts', contactsDraft.changes.list ? { contacts: contactsDraft.changes.list } : {});
         }}
       >
         <h2 id="set-contacts-title">Contacts</h2>
@@ -186,9 +209,11 @@ export function SettingsScreen() {
         aria-labelledby="set-neighbours-title"
         onSubmit={(e) => {
           e.preventDefault();
-          void saveWith('Neighbours', {
-            neighbours: neighbours.map((n) => ({ asn: n.asn, relation: n.relation, contact: n.contact, email: n.email, phone: n.phone, contractSigned: n.contractSigned })),
-          });
+          const changed = Object.values(neighboursDraft.changes).filter((n): n is NeighbourRow => n !== undefined);
+          void saveWith(
+            'Neighbours',
+            changed.length === 0 ? {} : { neighbours: changed.map((n) => ({ asn: n.asn, relation: n.relation, contact: n.contact, email: n.email, phone: n.phone, contractSigned: n.contractSigned })) },
+          );
         }}
       >
         <h2 id="set-neighbours-title">Neighbours</h2>
