@@ -28,6 +28,7 @@ import {
 } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { describeIoError } from './io-errors';
 
 export interface LockInfo {
   pid: number;
@@ -121,8 +122,8 @@ export type LockResult =
   | { ok: true; release: () => void }
   | {
       ok: false;
-      /** `held`: another live process writes; `read-only-folder`: no lock can be created here. */
-      reason: 'held' | 'read-only-folder';
+      /** `held`: another live process writes; `read-only-folder`: no lock can be created here; `disk-full`: no room for it. */
+      reason: 'held' | 'read-only-folder' | 'disk-full';
       holder: LockInfo | null;
       /** For the planner: who holds it and what to do, or why the folder refuses. */
       message: string;
@@ -135,6 +136,7 @@ function sleepSync(ms: number): void {
 }
 
 const READ_ONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
+const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT']);
 
 /** Writes `info` to a fresh temp file beside `path` (complete and closed) and returns its name. */
 function writeTemp(path: string, info: LockInfo): string {
@@ -142,9 +144,13 @@ function writeTemp(path: string, info: LockInfo): string {
   const fd = openSync(tmp, 'wx', 0o644);
   try {
     writeSync(fd, JSON.stringify(info));
-  } finally {
+  } catch (e) {
+    // A disk with an inode but no page left: the empty temp file must not stay behind.
     closeSync(fd);
+    removeQuietly(tmp);
+    throw e;
   }
+  closeSync(fd);
   return tmp;
 }
 
@@ -291,6 +297,14 @@ export function acquireLock(workspacePath: string): LockResult {
           reason: 'read-only-folder',
           holder: null,
           message: `the folder ${dirname(workspacePath)} does not let Headroom create its lock file (${code === 'EROFS' ? 'a read-only file system' : 'no permission to write there'}); opened read-only`,
+        };
+      }
+      if (DISK_FULL_CODES.has(code)) {
+        return {
+          ok: false,
+          reason: 'disk-full',
+          holder: null,
+          message: `${describeIoError(e)}: Headroom could not create its lock file beside ${basename(workspacePath)}; opened read-only. Free some space and open it again to make changes`,
         };
       }
       if (code !== 'EEXIST') throw e;

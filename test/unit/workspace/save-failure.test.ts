@@ -144,4 +144,21 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('a save on a full disk (tmpfs)', mou
     expect(writer.journalDamage?.entry).toBe('change 2 (its contents cannot be read)');
     writer.close();
   });
+
+  it('opens read-only with the disk-full reason when not even the lock file fits, leaving no temp file', async () => {
+    const { ws, path } = await onFullDisk(0);
+    ws.close();
+    disk().fill(0); // close's snapshot may have freed pages: fill them again, to the last one
+    const before = readdirSync(disk().dir).sort();
+    const opened = await Workspace.open(path);
+    expect(opened.readOnly).toBe(true);
+    expect(opened.readOnlyReason).toMatch(/^the disk is full \(ENOSPC\): Headroom could not create its lock file beside ws-\d+\.headroom; opened read-only/);
+    expect(prefixesOf(opened)).toEqual(['192.0.2.0/24']);
+    opened.close();
+    expect(readdirSync(disk().dir).sort()).toEqual(before);
+    disk().unfill();
+    const writer = await Workspace.open(path);
+    expect(writer.readOnly).toBe(false);
+    writer.close();
+  });
 });
