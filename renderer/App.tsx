@@ -1,4 +1,5 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
+import { client } from './client';
 import { EmptyArea } from './features/placeholder/EmptyArea';
 import { SCREENS } from './features/screens';
 import { AREAS, areaFromHash, type AreaId } from './features/shell/areas';
@@ -26,6 +27,16 @@ export function App() {
   const [dialog, setDialog] = useState<WorkspaceAction | 'history' | null>(null);
   /** The damaged journal tail whose notice the planner dismissed (it names the kept file). */
   const [damageSeen, setDamageSeen] = useState<string | null>(null);
+  const [closedSeen, setClosedSeen] = useState<string | null>(null);
+  const reopen = async (path: string) => {
+    try {
+      const r = await client.call('workspace.open', { path });
+      ws.notify('info', `Opened ${r.name}${r.readOnly ? ` (read-only: ${r.readOnlyReason})` : ''}`);
+      await ws.refresh();
+    } catch (e) {
+      ws.notify('error', (e as Error).message);
+    }
+  };
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -153,6 +164,19 @@ export function App() {
             </button>
           </div>
         )}
+        {s?.closedUnsaved && closedSeen !== s.closedUnsaved.message && (
+          <div className="banner banner-error banner-actions" role="alert" data-testid="closed-unsaved">
+            <span>
+              <strong>A workspace closed unsaved.</strong> {s.closedUnsaved.message}
+            </span>
+            <button type="button" onClick={() => void reopen(s.closedUnsaved!.path)}>
+              Open it again
+            </button>
+            <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setClosedSeen(s.closedUnsaved?.message ?? null)}>
+              ✕
+            </button>
+          </div>
+        )}
         {s?.journalDamage && damageSeen !== s.journalDamage.keptAt && (
           <div className="banner warn banner-actions" role="status" data-testid="journal-damage">
             <span>{s.journalDamage.message}</span>
@@ -180,7 +204,8 @@ export function App() {
               const Screen = SCREENS[area];
               return Screen ? (
                 <Suspense fallback={<section className="screen" aria-busy="true" />}>
-                  <Screen />
+                  {/* A new workspace starts every screen afresh: nothing of the last file's rows or selection asks the new one. */}
+                  <Screen key={s?.path ?? ''} />
                 </Suspense>
               ) : (
                 <EmptyArea area={area} />

@@ -14,6 +14,17 @@ export interface WorkspaceState {
   saveProblem: SaveProblem | null;
   /** A damaged last journal entry found when this session opened the file (kept aside). */
   journalDamage: JournalDamage | null;
+  /**
+   * A workspace this session closed (to open another) whose final save failed: its changes are
+   * safe in its own journal and come back when it is opened again. Set by the session.
+   */
+  closedUnsaved?: ClosedUnsaved | null;
+}
+
+/** The file a switch left behind unsaved, and why, in plain words. */
+export interface ClosedUnsaved {
+  path: string;
+  message: string;
 }
 
 /**
@@ -24,6 +35,8 @@ export interface WorkspaceState {
 export interface SaveProblem {
   /** Plain words: what could not be written, why, and that the journal holds the changes. */
   message: string;
+  /** Why the file could not be written, in plain words with the system's code ("the disk is full (ENOSPC)"). */
+  reason: string;
   /** When the first failed save of this run happened (ISO 8601, UTC). */
   since: string;
   /** The journal file that holds the changes the file lacks. */

@@ -107,6 +107,56 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('the save-problem banner on a nearly
   });
 });
 
+describe.skipIf(!mounted.ok)(smallDiskTitle('a switch away from a workspace whose final save fails (tmpfs)', mounted), () => {
+  it('says so in a banner that opens it again', async () => {
+    const disk = (mounted as Extract<typeof mounted, { ok: true }>).disk;
+    disk.unfill();
+    const home = tempDir('headroom-e2e-home-');
+    const ws = disk.path('switch.headroom');
+    const other = home.path('other.headroom');
+    createDemoWorkspace(ws);
+    createDemoWorkspace(other);
+    let bridge: Bridge | null = null;
+    let browser: Browser | null = null;
+    try {
+      bridge = await startBridge(app, home.dir, ws);
+      browser = await openBrowser();
+      const { page } = browser;
+      await page.goto(bridge.url);
+      await page.locator('[data-prefix]').first().waitFor({ state: 'visible' });
+      const form = page.getByRole('form', { name: 'Add a block' });
+      await form.getByLabel('Block (CIDR)').fill(NEW_BLOCK);
+      await form.getByRole('button', { name: 'Add block' }).click();
+      await page.locator(`[data-prefix="${NEW_BLOCK}"]`).waitFor({ state: 'visible' });
+      disk.fill(0);
+      // Open the other workspace at once (before the autosave): the switch's final save fails.
+      await page.getByRole('toolbar', { name: 'Workspace' }).getByRole('button', { name: /^Open/ }).click();
+      const dialog = page.getByRole('dialog', { name: 'Open workspace' });
+      await dialog.getByLabel('Workspace file (.headroom)').fill(other);
+      await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+      const banner = page.getByTestId('closed-unsaved');
+      await banner.waitFor({ state: 'visible' });
+      expect(await banner.getAttribute('role')).toBe('alert');
+      expect((await banner.textContent()) ?? '').toMatch(/switch\.headroom was closed without saving to its file: .*the disk is full \(ENOSPC\)\. Nothing is lost/);
+      await shots(page, 'closed-unsaved');
+      // With room again, "Open it again" brings it back with the change, and the banner goes.
+      disk.unfill();
+      await banner.getByRole('button', { name: 'Open it again' }).click();
+      await banner.waitFor({ state: 'detached' });
+      await page.getByText('switch.headroom', { exact: true }).waitFor();
+      // Open again: its journal replayed the change (readers see it beside the running bridge).
+      expect(listPrefixes(ws).some((p) => p.prefix === NEW_BLOCK)).toBe(true);
+      await browser.settled();
+      expect(browser.problems).toEqual([]);
+    } finally {
+      await browser?.close().catch(() => undefined);
+      await bridge?.stop();
+      home.cleanup();
+    }
+    expect(listPrefixes(ws).some((p) => p.prefix === NEW_BLOCK)).toBe(true);
+  });
+});
+
 describe('a damaged journal tail found at open', () => {
   it('is named in a notice that says where its bytes were kept', async () => {
     const home = tempDir('headroom-e2e-home-');

@@ -3,8 +3,8 @@
  * session for its lifetime; each CLI command opens one, runs, and closes it.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import type { WorkspaceState } from '../../../shared/contract';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { ClosedUnsaved, WorkspaceState } from '../../../shared/contract';
 import { HeadroomError, type WarningShape } from '../../../shared/errors';
 import { atomicWriteFile, realPathOf } from '../workspace/fsutil';
 import { QueryIndex } from '../workspace/query-index';
@@ -49,6 +49,8 @@ export class Session {
   /** A read-only open whose database is loaded on first use (openForQuery). */
   private deferred: (() => Workspace) | null = null;
   private index: QueryIndex | null = null;
+  /** A workspace closed by a switch whose final save failed (its journal holds the changes). */
+  private closedUnsaved: ClosedUnsaved | null = null;
 
   constructor(readonly options: SessionOptions = {}) {}
 
@@ -86,7 +88,12 @@ export class Session {
   }
 
   current(): WorkspaceState | null {
-    return this.ws || this.deferred ? this.require().state() : null;
+    return this.ws || this.deferred ? this.stateOf(this.require()) : null;
+  }
+
+  /** The workspace's state, with the notice of a file a switch left unsaved. */
+  private stateOf(ws: Workspace): WorkspaceState {
+    return { ...ws.state(), closedUnsaved: this.closedUnsaved };
   }
 
   /**
@@ -114,13 +121,15 @@ export class Session {
     if (current && realPathOf(current.path) === realPathOf(path)) this.closeCurrent();
     const ws = await Workspace.open(path, { ...this.options, readOnly });
     this.replace(ws);
-    return ws.state();
+    // Opened again: its journal has replayed what the failed save left there.
+    if (this.closedUnsaved && realPathOf(this.closedUnsaved.path) === realPathOf(ws.path)) this.closedUnsaved = null;
+    return this.stateOf(ws);
   }
 
   async create(path: string, demo = false): Promise<WorkspaceState> {
     const ws = await Workspace.create(path, this.options, demo ? seedDemo : undefined);
     this.replace(ws);
-    return ws.state();
+    return this.stateOf(ws);
   }
 
   /** Writes the open workspace to a new file and continues there. */
@@ -129,7 +138,7 @@ export class Session {
     const target = current.exportTo(path);
     const ws = await Workspace.open(target, this.options);
     this.replace(ws);
-    return ws.state();
+    return this.stateOf(ws);
   }
 
   private replace(ws: Workspace): void {
@@ -165,8 +174,23 @@ export class Session {
     this.timer = null;
     this.deferred = null;
     this.index = null;
-    this.ws?.close();
+    const closing = this.ws;
     this.ws = null;
+    if (!closing) return;
+    closing.close();
+    // close() does not throw when its final save fails (the journal keeps the changes), so a
+    // switch would otherwise leave that file behind without a word.
+    const problem = closing.saveProblem;
+    if (problem && !closing.readOnly) {
+      const changes = problem.unsavedChanges === 1 ? 'its 1 change since the last save is' : `its ${problem.unsavedChanges} changes since the last save are`;
+      this.closedUnsaved = {
+        path: closing.path,
+        message:
+          `${basename(closing.path)} was closed without saving to its file: ${problem.reason}. Nothing is lost: ${changes} safe in its journal (${problem.journalPath}). ` +
+          'Free some disk space, then open it again: the journal is written into the file.',
+      };
+      this.options.onWarning?.(this.closedUnsaved.message);
+    }
   }
 
   close(): void {

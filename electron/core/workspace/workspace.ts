@@ -623,6 +623,7 @@ export class Workspace {
         `Headroom could not write ${basename(this.path)}: ${this.saveFailure.reason}. ` +
         `Nothing is lost: ${unsaved > 0 ? `the ${changes} since the last save ${unsaved === 1 ? 'is' : 'are'}` : 'every change is'} safe in its journal (${journalPath}) and will be written into the file by the next save that succeeds. ` +
         'Free some disk space, then save again.',
+      reason: this.saveFailure.reason,
       since: this.saveFailure.since,
       journalPath,
       unsavedChanges: unsaved,

@@ -125,4 +125,37 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('the web bridge on a nearly full dis
       session.close();
     }
   });
+
+  it('says, after a switch to another workspace, that the one closed could not be saved, until it is opened again', async () => {
+    reset();
+    const warnings: string[] = [];
+    const session = new Session({ onWarning: (m) => warnings.push(m) });
+    const full = disk().path('closed.headroom');
+    await session.create(full);
+    const other = tmp.path(`other-${Math.random().toString(36).slice(2)}.headroom`);
+    await new Session().create(other).then(() => undefined);
+    const { bridge, post } = await serve(session);
+    try {
+      expect((await post('registry.addPrefix', { prefix: '192.0.2.0/24', status: 'aggregate' })).status).toBe(200);
+      disk().fill(0);
+      // Opening another file closes this one; its final save fails on the full disk.
+      const opened = await post('workspace.open', { path: other });
+      expect(opened.status).toBe(200);
+      const shown = opened.body.value as { path: string; closedUnsaved: { path: string; message: string } | null };
+      expect(shown.path).toBe(other);
+      expect(shown.closedUnsaved?.path).toBe(full);
+      expect(shown.closedUnsaved?.message).toMatch(/^closed\.headroom was closed without saving to its file: the disk is full \(ENOSPC\)\. Nothing is lost: its 1 change since the last save is safe in its journal/);
+      expect(warnings.some((w) => w.includes('closed.headroom was closed without saving'))).toBe(true);
+      // Still said on every later look at the workspace, not only once.
+      expect(((await post('workspace.current')).body.value as typeof shown).closedUnsaved?.path).toBe(full);
+      // Opened again with room: its journal replays the change and the notice goes.
+      disk().unfill();
+      const back = (await post('workspace.open', { path: full })).body.value as typeof shown;
+      expect(back.closedUnsaved ?? null).toBeNull();
+      expect(((await post('registry.listPrefixes', { space: 'global' })).body.value as { rows: Array<{ prefix: string }> }).rows.map((r) => r.prefix)).toEqual(['192.0.2.0/24']);
+    } finally {
+      await bridge.close();
+      session.close();
+    }
+  });
 });
