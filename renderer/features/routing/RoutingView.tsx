@@ -4,7 +4,7 @@
  * the RIRs, and the check of the routes against a validator's JSON export as a table coloured
  * by RPKI state (RFC 6811). Every rule lives in shared/routing; this view only asks and shows.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ROA_EXPORT_FORMAT_NAMES, type RoaCheckResult, type RoaExportFormatName, type RoaPlanResult, type RouteRow } from '../../../shared/contract';
 import { validateAsn } from '../../../shared/asn/asn';
 import { validatePrefix } from '../../../shared/ip/prefix';
@@ -157,6 +157,40 @@ function RoutesTable({ routes, readOnly }: { routes: RouteRow[]; readOnly: boole
   );
 }
 
+interface Line {
+  key: string;
+  className?: string | undefined;
+  data?: Record<string, string>;
+  cells: [prefix: ReactNode, asn: ReactNode, what: ReactNode, why: string];
+}
+
+/** The view's tables: a prefix, an AS, what was found and why (mono where a value is one). */
+function FindingsTable({ label, head, lines }: { label: string; head: [string, string, string, string]; lines: Line[] }) {
+  return (
+    <table className="grid routing-table" aria-label={label}>
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr key={l.key} className={l.className} {...l.data}>
+            <td className="mono">{l.cells[0]}</td>
+            <td className="mono">{l.cells[1]}</td>
+            <td>{l.cells[2]}</td>
+            <td className="routing-reason">{l.cells[3]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function Warnings({ items, label }: { items: string[]; label: string }) {
   if (items.length === 0) return null;
   return (
@@ -206,26 +240,15 @@ function PlanSection({ aggregate, version }: { aggregate: string; version: numbe
       )}
       {plan && plan.roas.length === 0 && <p className="muted">Record a route to see the ROAs it needs.</p>}
       {plan && plan.roas.length > 0 && (
-        <table className="grid routing-table" aria-label="Planned ROAs">
-          <thead>
-            <tr>
-              <th scope="col">Prefix</th>
-              <th scope="col">Max length</th>
-              <th scope="col">AS</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.roas.map((r) => (
-              <tr key={`${r.prefix}-${r.maxLength}-${r.asn}`} className={r.asn === 0 ? 'roa-as0' : undefined}>
-                <td className="mono">{r.prefix}</td>
-                <td className="mono">/{r.maxLength}</td>
-                <td className="mono">AS{r.asn}</td>
-                <td className="routing-reason">{r.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FindingsTable
+          label="Planned ROAs"
+          head={['Prefix', 'Max length', 'AS', 'Why']}
+          lines={plan.roas.map((r) => ({
+            key: `${r.prefix}-${r.maxLength}-${r.asn}`,
+            className: r.asn === 0 ? 'roa-as0' : undefined,
+            cells: [r.prefix, `/${r.maxLength}`, <span className="mono">AS{r.asn}</span>, r.reason],
+          }))}
+        />
       )}
       {plan && <Warnings items={plan.warnings} label="Plan warnings" />}
       <div className="routing-exports" role="group" aria-label="Download the planned ROAs (all aggregates)">
@@ -283,53 +306,26 @@ function CheckSection({ aggregate, version }: { aggregate: string; version: numb
           <p className="muted" data-testid="vrp-counts">
             {text?.name}: {result.total.toLocaleString('en')} VRPs read, {result.considered.toLocaleString('en')} on our space, {result.ignored.toLocaleString('en')} for space that is not ours ignored.
           </p>
-          <table className="grid routing-table" aria-label="RPKI state of each route">
-            <thead>
-              <tr>
-                <th scope="col">Prefix</th>
-                <th scope="col">Origin</th>
-                <th scope="col">State</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.routes.map((r) => (
-                <tr key={`${r.prefix}-${r.origin}`} className={`rpki-${r.state}`} data-state={r.state}>
-                  <td className="mono">{r.prefix}</td>
-                  <td className="mono">AS{r.origin}</td>
-                  <td>
-                    <span className={`rpki-chip rpki-chip-${r.state}`}>{STATE_LABELS[r.state]}</span>
-                  </td>
-                  <td className="routing-reason">{r.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FindingsTable
+            label="RPKI state of each route"
+            head={['Prefix', 'Origin', 'State', 'Why']}
+            lines={result.routes.map((r) => ({
+              key: `${r.prefix}-${r.origin}`,
+              className: `rpki-${r.state}`,
+              data: { 'data-state': r.state },
+              cells: [r.prefix, `AS${r.origin}`, <span className={`rpki-chip rpki-chip-${r.state}`}>{STATE_LABELS[r.state]}</span>, r.reason],
+            }))}
+          />
           {result.vrps.length > 0 && (
-            <table className="grid routing-table" aria-label="VRPs to fix">
-              <thead>
-                <tr>
-                  <th scope="col">VRP</th>
-                  <th scope="col">AS</th>
-                  <th scope="col">Finding</th>
-                  <th scope="col">Why</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.vrps.map((v) => (
-                  <tr key={`${v.prefix}-${v.maxLength}-${v.asn}-${v.finding}`} data-finding={v.finding}>
-                    <td className="mono">
-                      {v.prefix} max /{v.maxLength}
-                    </td>
-                    <td className="mono">AS{v.asn}</td>
-                    <td>
-                      <span className={`rpki-chip rpki-chip-${v.finding}`}>{v.finding}</span>
-                    </td>
-                    <td className="routing-reason">{v.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FindingsTable
+              label="VRPs to fix"
+              head={['VRP', 'AS', 'Finding', 'Why']}
+              lines={result.vrps.map((v) => ({
+                key: `${v.prefix}-${v.maxLength}-${v.asn}-${v.finding}`,
+                data: { 'data-finding': v.finding },
+                cells: [`${v.prefix} max /${v.maxLength}`, `AS${v.asn}`, <span className={`rpki-chip rpki-chip-${v.finding}`}>{v.finding}</span>, v.reason],
+              }))}
+            />
           )}
           <Warnings items={result.warnings} label="IRR and RPKI warnings" />
         </>
