@@ -5,7 +5,7 @@
  * so a form never writes back a value the planner did not touch (issue 10's read-after-save
  * rule; the facility editors do the same with their own typed drafts).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 export type Fields = Record<string, unknown>;
 
@@ -43,9 +43,9 @@ export interface DraftState<T extends Fields> {
 
 export function useDraft<T extends Fields>(stored: T | null): DraftState<T> {
   const [state, setState] = useState<{ base: T; draft: T } | null>(stored ? { base: stored, draft: stored } : null);
-  useEffect(() => {
-    if (stored) setState((prev) => ({ base: stored, draft: prev ? rebase(prev.base, prev.draft, stored) : stored }));
-  }, [stored]);
+  // New stored values rebase the draft during render (React's "adjusting state when a prop
+  // changes"), so no frame ever shows the draft over the wrong base.
+  if (stored && state?.base !== stored) setState({ base: stored, draft: state ? rebase(state.base, state.draft, stored) : stored });
   const set = useCallback((patch: Partial<T>) => setState((prev) => (prev ? { ...prev, draft: { ...prev.draft, ...patch } } : prev)), []);
   return { draft: state?.draft ?? null, set, changes: state ? changes(state.base, state.draft) : {} };
 }
