@@ -10,7 +10,11 @@ import type { CurvePoint } from '../forecast/curve';
 import { query } from './define';
 import { isoDay } from './registry';
 
-export type LimitKind = 'pool' | 'asn' | 'facility';
+/** One name per kind of limit on the board (electron/core/services/forecast-sources.ts LIMIT_SOURCES). */
+export type LimitKind =
+  | 'pool'
+  | 'asn'
+  | 'facility';
 
 export interface LimitForecast {
   /** `pool:<prefix row id>`, `asn:<ASN block id>` or `facility:<site id>:<limit key>` */
@@ -47,6 +51,10 @@ export interface LimitForecast {
   stale: boolean;
   /** P(reached by the end of the month), the as-of month and the 23 after it */
   runoutByMonth: MonthProbability[];
+  /** days the planner needs before the crossing to act (a link's lead time); null: not applicable */
+  leadDays: number | null;
+  /** the crossing (or the earliest possible one) minus leadDays: the day to order by; null without a crossing or a lead */
+  orderBy: string | null;
 }
 
 export interface ForecastLimits {

@@ -28,3 +28,4 @@ export { parseDay, tryParseDay, formatDay, addMonths, instantToDay, monthEndAfte
 export { makeClock, inferStep, type Step, type StepClock } from './clock';
 export { projectToLimit, type Projection } from './time-to-limit';
 export { crossValidate, chooseByCv, cvOrigins, saturating, convex, regressionAdequate, SIMPLICITY_ORDER, type CvScore, type CvChoice } from './cross-validation';
+export { orderByDate, DEFAULT_LEAD_DAYS } from './order-by';
