@@ -14,10 +14,11 @@ import { isoDay } from './registry';
 export type LimitKind =
   | 'pool'
   | 'asn'
-  | 'facility';
+  | 'facility'
+  | 'link';
 
 export interface LimitForecast {
-  /** `pool:<prefix row id>`, `asn:<ASN block id>` or `facility:<site id>:<limit key>` */
+  /** `pool:<prefix row id>`, `asn:<ASN block id>`, `facility:<site id>:<limit key>` or `link:<link id>` */
   id: string;
   kind: LimitKind;
   /** what runs out: `198.51.100.64/26` or `UPS at max loading` */

@@ -3,38 +3,15 @@
  * from. Each entry turns workspace rows into LimitSources (what the limit is, its series, its
  * lead time); forecast.ts fits and ranks them all alike.
  */
-import type { LimitForecast, LimitKind } from '../../../shared/contract';
-import { eventsToSeries, readingsAsGiven, type SeriesPoint } from '../../../shared/forecast';
+import { eventsToSeries, readingsAsGiven } from '../../../shared/forecast';
 import type { Workspace } from '../workspace/workspace';
 import { asnRangeHistories } from './asn-ranges';
 import { listSites, siteDetail, siteLimits } from './facility';
 import { loadPools, type PoolSource } from './forecast-pools';
+import type { LimitSource, LimitSourceProvider } from './forecast-source';
+import { linkSources } from './links';
 
-/** One limit before it is fitted: what it is and how to get its series. */
-export interface LimitSource {
-  /** `capacity` is the level that binds: for a link, its capacity × threshold. */
-  meta: Pick<LimitForecast, 'id' | 'kind' | 'name' | 'detail' | 'unit' | 'prefixUnit' | 'capacity'>;
-  series(asOf: string, windowDays: number): SeriesPoint[];
-  /** The day the value reached `level` and stayed there, from the full history (not only the window). */
-  reachedOn?(asOf: string, level: number): string | null;
-  /**
-   * Days the planner needs before the crossing to act (order a link upgrade, a battery, a
-   * circuit). The board shows the crossing minus this lead as the limit's order-by date
-   * (shared/forecast orderByDate). Absent: no order-by date.
-   */
-  leadDays?: number;
-}
-
-/**
- * One kind of limit on the board. To add a kind (DHCP scopes, battery replacement, circuits):
- * add its name to `LimitKind` (shared/contract/forecast.ts) and ONE entry to LIMIT_SOURCES below;
- * the board, the ranking, the CLI's `limits`, the PDF report and the Forecasts screen follow.
- */
-export interface LimitSourceProvider {
-  kind: LimitKind;
-  /** Every limit of this kind in the workspace, in a stable order. */
-  load(ws: Workspace): LimitSource[];
-}
+export type { LimitSource, LimitSourceProvider } from './forecast-source';
 
 function poolSource(p: PoolSource): LimitSource {
   const where = [p.description, p.space !== 'global' ? `space ${p.space}` : ''].filter(Boolean).join(' · ');
@@ -121,6 +98,7 @@ export const LIMIT_SOURCES: readonly LimitSourceProvider[] = [
   { kind: 'pool', load: (ws) => loadPools(ws).map(poolSource) },
   { kind: 'asn', load: asnSources },
   { kind: 'facility', load: facilitySources },
+  { kind: 'link', load: linkSources },
 ];
 
 /** Every limit of the workspace, source by source. */

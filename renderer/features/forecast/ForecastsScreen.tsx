@@ -8,7 +8,8 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { ForecastLimits, LimitForecast } from '../../../shared/contract';
 import { client } from '../../client';
 import { errorsFrom, useWorkspace } from '../../state';
-import { between, headline, MODEL_LABEL, quantity } from './format';
+import { likelyBetween, statusHeadline } from '../../../shared/forecast';
+import { MODEL_LABEL, quantity } from './format';
 import { LimitPanel } from './LimitPanel';
 import { percent } from './RunoutStrip';
 import './forecast.css';
@@ -33,7 +34,7 @@ function LimitRow({ l, selected, onSelect }: { l: LimitForecast; selected: boole
   const p12 = within12(l);
   return (
     <tr id={`fc-row-${l.id}`} className={selected ? 'selected' : ''} aria-selected={selected} onClick={onSelect} data-limit={l.id}>
-      <td className={`fc-when fc-st-${l.status}`}>{headline(l)}</td>
+      <td className={`fc-when fc-st-${l.status}`}>{statusHeadline(l)}</td>
       <td>
         <div className="fc-name">
           {l.name}
@@ -48,7 +49,7 @@ function LimitRow({ l, selected, onSelect }: { l: LimitForecast; selected: boole
       <td className={`num ${over ? 'fc-over' : warn ? 'fc-warn' : ''}`} title={`${quantity(l.current, l.unit)} of ${quantity(l.capacity, l.unit)}`}>
         {usedText(l)}
       </td>
-      <td className="fc-between">{between(l) || <span className="muted">—</span>}</td>
+      <td className="fc-between">{likelyBetween(l) || <span className="muted">—</span>}</td>
       <td className="num fc-p12" title="Probability that it is full within 12 months">
         {p12 === null ? <span className="muted">—</span> : percent(p12)}
       </td>

@@ -29,7 +29,7 @@ function niceTicks(v: number): number[] {
 }
 
 export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, title }: ChartProps) {
-  const { factor, label } = axisScale(unit);
+  const { factor, label } = axisScale(unit, capacity);
   const data = curve.map((p) => ({
     day: p.day,
     history: p.history === null ? null : p.history / factor,

@@ -4,12 +4,12 @@
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { ForecastSeries, LimitForecast } from '../../../shared/contract';
-import { fitAndProject, type ForecastMethod, type ForecastResult, type Scenario } from '../../../shared/forecast';
+import { fitAndProject, statusHeadline, type ForecastMethod, type ForecastResult, type Scenario } from '../../../shared/forecast';
 import { forecastCurve } from '../../../shared/forecast/curve';
 import { client } from '../../client';
 import { Field } from '../../components/Field';
 import { errorsFrom } from '../../state';
-import { headline, likely, MODEL_LABEL, quantity } from './format';
+import { likely, MODEL_LABEL, quantity } from './format';
 import { LimitChart } from './LimitChart';
 import { RunoutStrip } from './RunoutStrip';
 import { parseScenario } from './scenario-text';
@@ -109,7 +109,7 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
           {limit.name} <span className="muted">{limit.detail}</span>
         </h2>
         <p className={`fc-headline fc-st-${result.status}`} data-testid="fc-headline">
-          {headline(shown)}
+          {statusHeadline(shown)}
           {likely(shown) && <span className="muted"> · {likely(shown)}</span>}
         </p>
       </header>
@@ -122,7 +122,7 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
         </div>
         <div>
           <dt>Warning {Math.round(limit.warningFrac * 100)} %</dt>
-          <dd>{warning ? (warning.status === 'ok' || warning.status === 'exceeded' || warning.status === 'projectedNow' ? `${warning.status === 'exceeded' ? 'since ' : '≈ '}${warning.date}` : headline(warning)) : '—'}</dd>
+          <dd>{warning ? (warning.status === 'ok' || warning.status === 'exceeded' || warning.status === 'projectedNow' ? `${warning.status === 'exceeded' ? 'since ' : '≈ '}${warning.date}` : statusHeadline(warning)) : '—'}</dd>
         </div>
         <div>
           <dt>Model</dt>
