@@ -29,4 +29,4 @@ export { makeClock, inferStep, type Step, type StepClock } from './clock';
 export { projectToLimit, type Projection } from './time-to-limit';
 export { crossValidate, chooseByCv, cvOrigins, saturating, convex, regressionAdequate, SIMPLICITY_ORDER, type CvScore, type CvChoice } from './cross-validation';
 export { orderByDate, DEFAULT_LEAD_DAYS } from './order-by';
-export { linkLimitBps, linkLeadDays, formatBps, parseLinkCsv, DEFAULT_LINK_THRESHOLD_FRAC, type LinkCsvResult } from './links';
+export { linkLimitBps, linkLeadDays, formatBps, parseBps, parseLinkCsv, DEFAULT_LINK_THRESHOLD_FRAC, type LinkCsvResult } from './links';

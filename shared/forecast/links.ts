@@ -94,3 +94,17 @@ export function parseLinkCsv(text: string): LinkCsvResult {
   if (problems.length === 0 && readings.length === 0) problems.push('line 2: row: the file has no readings');
   return { readings, problems };
 }
+
+const RATE_RE = /^\s*(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?\s*([kKMGT])?\s*(?:bit\/s|bps|b\/s|bit)?\s*$/;
+const FACTOR: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12 };
+
+/**
+ * A rate as a planner types it: `10G`, `10 Gbit/s`, `500 Mbps`, `2.5e9`, `155.52M` → bit/s
+ * (SI prefixes: link speeds are decimal). Null when the text is not a rate.
+ */
+export function parseBps(text: string): number | null {
+  const m = RATE_RE.exec(text);
+  if (!m) return null;
+  const v = Number(`${m[1]}${m[2] !== undefined ? `e${m[2]}` : ''}`) * (m[3] ? (FACTOR[m[3]] as number) : 1);
+  return Number.isFinite(v) ? v : null;
+}

@@ -3,7 +3,7 @@
  * and the `date,value` import reports every bad row as `line N: field: problem`.
  */
 import { describe, expect, it } from 'vitest';
-import { formatBps, linkLeadDays, linkLimitBps, parseLinkCsv } from '../../../shared/forecast';
+import { formatBps, linkLeadDays, linkLimitBps, parseBps, parseLinkCsv } from '../../../shared/forecast';
 
 describe('linkLimitBps', () => {
   it('is capacity × threshold, 0.8 by default', () => {
@@ -56,5 +56,20 @@ describe('parseLinkCsv', () => {
     const p = parseLinkCsv('date,value\n2026-01-01,"1e9\n').problems;
     expect(p.length).toBeGreaterThan(0);
     expect(p[0]).toMatch(/^line 2: row: /);
+  });
+});
+
+describe('parseBps', () => {
+  it('reads rates as planners type them, in SI units', () => {
+    expect(parseBps('10G')).toBe(10e9);
+    expect(parseBps('10 Gbit/s')).toBe(10e9);
+    expect(parseBps('500 Mbps')).toBe(500e6);
+    expect(parseBps('155.52M')).toBeCloseTo(155.52e6, 3);
+    expect(parseBps('2.5e9')).toBe(2.5e9);
+    expect(parseBps('800 kbit/s')).toBe(800e3);
+    expect(parseBps('1200')).toBe(1200);
+  });
+  it('refuses what is not a rate', () => {
+    for (const t of ['', 'fast', '-5G', '10 GB/s', '10X', '1,000']) expect(parseBps(t), t).toBeNull();
   });
 });
