@@ -1,5 +1,5 @@
 /** Growth fits, time-to-limit with intervals, scenarios (specs/forecast.md). Pure. */
-export { fitAndProject, rankModels, pickByMae, METHODS, AUTO_ORDER, type FitOptions, type HoldoutScore } from './project';
+export { fitAndProject, METHODS, AUTO_ORDER, type FitOptions } from './project';
 export type { ForecastResult, ForecastStatus, ForecastMethod } from './types';
 export { STATUS_TEXT, describeStatus, statusHeadline, likelyBetween } from './status-text';
 export { parseFitCsv, validateFitCsv, type CsvValidation } from './csv';

@@ -10,7 +10,6 @@ import { critOf, isStale, pReached, runoutByMonth, type RecurringSteps } from '.
 import { capacityAt, demandCursor, expandScenarios } from './scenario';
 import { fitModel, HORIZON_DAYS, type FittedModel, type ModelName, type Params } from './models';
 import { chooseByCv, crossValidate } from './cross-validation';
-import { holdoutScores, type HoldoutScore } from './holdout';
 import { detectOneOffs, removeOneOffs } from './one-off';
 import { AUTO_ORDER, fitInput, insufficientReason, prepare, validateOptions, type FitOptions, type Prepared } from './options';
 import type { SeriesPoint } from './series';
@@ -18,16 +17,6 @@ import { projectToLimit } from './time-to-limit';
 import type { ForecastResult } from './types';
 
 export { AUTO_ORDER, METHODS, type FitOptions } from './options';
-export { pickByMae, type HoldoutScore } from './holdout';
-
-/** The candidates of `auto` on this series, each scored on the holdout, in tie order. */
-export function rankModels(series: ReadonlyArray<SeriesPoint>, options: FitOptions): HoldoutScore[] {
-  validateOptions(options);
-  const p = prepare(series, options);
-  if (p.days.length < 10) return [];
-  return holdoutScores(p, options, AUTO_ORDER.filter((m) => m !== 'exponential' || p.ys.every((y) => y > 0)));
-}
-
 
 const fmt = (day: number | null): string | null => (day === null ? null : formatDay(day));
 
