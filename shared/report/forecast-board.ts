@@ -1,12 +1,12 @@
 /**
  * The forecasts board in the PDF report (issue 12 §8): every limit of the workspace ranked by
- * days to full (the service's order), with its status, date range and the probability that it
- * is full within 12 months. HTML only; the numbers are shared/forecast's.
+ * days to full (the service's order), with its status (and order-by date, for a limit with a
+ * lead time), date range and the probability that it is full within 12 months. HTML only; the numbers are shared/forecast's.
  */
 import type { LimitForecast } from '../contract/forecast';
 import { describeStatus, likelyBetween } from '../forecast/status-text';
 
-export type BoardLimit = Pick<LimitForecast, 'name' | 'detail' | 'status' | 'date' | 'earliest' | 'latest' | 'stale' | 'runoutByMonth' | 'usedFrac'>;
+export type BoardLimit = Pick<LimitForecast, 'name' | 'detail' | 'status' | 'date' | 'earliest' | 'latest' | 'stale' | 'runoutByMonth' | 'usedFrac' | 'orderBy'>;
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -26,7 +26,7 @@ export function renderBoardHtml(limits: readonly BoardLimit[], asOf: string): st
   for (const l of limits) {
     out.push(
       `<tr><td><b>${esc(l.name)}</b>${l.stale ? ' <span class="stale">stale</span>' : ''}<br><span class="space">${esc(l.detail)}</span></td>` +
-        `<td>${l.usedFrac === null ? '—' : `${Math.round(l.usedFrac * 100)} %`}</td><td>${esc(describeStatus(l))}</td>` +
+        `<td>${l.usedFrac === null ? '—' : `${Math.round(l.usedFrac * 100)} %`}</td><td>${esc(describeStatus(l))}${l.orderBy ? `<br><span class="orderby">order by ${esc(l.orderBy)}</span>` : ''}</td>` +
         `<td>${esc(likelyBetween(l)) || '—'}</td><td>${pct(within12Months(l))}</td></tr>`,
     );
   }

@@ -67,3 +67,20 @@ describe('order-by dates from a source lead time', () => {
     expect(orderByDate({ status: 'exceeded', date: '2026-01-10', earliest: null }, 10)).toBe('2025-12-31');
   });
 });
+
+describe('a link on the board and in the report', () => {
+  it('is a limit at capacity × threshold whose order-by date the PDF board prints too', async () => {
+    const d = await openDispatch(tmp.path('links.headroom'), { now: () => new Date(`${AS_OF}T12:00:00Z`) });
+    session = d.session;
+    await d.call('links.add', { name: 'Transit A', capacityBps: 10e9, leadDays: 60 });
+    const end = parseDay(AS_OF) - 3;
+    const rows = Array.from({ length: 30 }, (_, k) => `${formatDay(end - 7 * (29 - k))},${4e9 + 60e6 * k}`);
+    expect(await d.call('links.import', { name: 'Transit A', csv: `date,value\n${rows.join('\n')}\n` })).toEqual({ added: 30, replaced: 0 });
+    const { limits } = await d.call('forecast.limits', { asOf: AS_OF });
+    const link = limits.find((l) => l.kind === 'link')!;
+    expect(link).toMatchObject({ name: 'Transit A', capacity: 8e9, unit: 'bit/s', leadDays: 60, status: 'ok' });
+    expect(link.orderBy).toBe(formatDay(parseDay(link.date!) - 60));
+    const html = (await d.call('reports.export', { format: 'html' })).text;
+    expect(html).toMatch(new RegExp(`<b>Transit A</b>.*?runs out ≈ ${link.date}<br><span class="orderby">order by ${link.orderBy}</span>`, 's'));
+  });
+});
