@@ -7,13 +7,14 @@ import type { z } from 'zod';
 import { defineContract, type Operation } from './contract/define';
 import { facilityOps } from './contract/facility';
 import { forecastOps } from './contract/forecast';
+import { linksOps } from './contract/links';
 import { registryOps } from './contract/registry';
 import { reportsOps } from './contract/reports';
 import { requestsOps } from './contract/requests';
 import { routingOps } from './contract/routing';
 import { workspaceOps } from './contract/workspace';
 
-export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps, reportsOps, routingOps);
+export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps, reportsOps, routingOps, linksOps);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;
@@ -36,6 +37,7 @@ export * from './contract/workspace';
 export * from './contract/registry';
 export * from './contract/facility';
 export * from './contract/forecast';
+export * from './contract/links';
 export * from './contract/requests';
 export * from './contract/reports';
 export * from './contract/routing';

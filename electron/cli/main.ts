@@ -8,12 +8,13 @@ import { UsageError, withWorkspace, type Command, type Io } from './command';
 import { asnRangeCommands } from './commands/asn-ranges';
 import { facilityCommands } from './commands/facility';
 import { forecastCommands } from './commands/forecast';
+import { linkCommands } from './commands/links';
 import { registryCommands } from './commands/registry';
 import { requestsCommands } from './commands/requests';
 import { routingCommands } from './commands/routing';
 import { workspaceCommands } from './commands/workspace';
 
-export const commands: Command[] = [...workspaceCommands, ...registryCommands, ...asnRangeCommands, ...facilityCommands, ...requestsCommands, ...forecastCommands, ...routingCommands];
+export const commands: Command[] = [...workspaceCommands, ...registryCommands, ...asnRangeCommands, ...facilityCommands, ...requestsCommands, ...forecastCommands, ...routingCommands, ...linkCommands];
 
 function usageText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

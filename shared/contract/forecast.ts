@@ -10,10 +10,15 @@ import type { CurvePoint } from '../forecast/curve';
 import { query } from './define';
 import { isoDay } from './registry';
 
-export type LimitKind = 'pool' | 'asn' | 'facility';
+/** One name per kind of limit on the board (electron/core/services/forecast-sources.ts LIMIT_SOURCES). */
+export type LimitKind =
+  | 'pool'
+  | 'asn'
+  | 'facility'
+  | 'link';
 
 export interface LimitForecast {
-  /** `pool:<prefix row id>`, `asn:<ASN block id>` or `facility:<site id>:<limit key>` */
+  /** `pool:<prefix row id>`, `asn:<ASN block id>`, `facility:<site id>:<limit key>` or `link:<link id>` */
   id: string;
   kind: LimitKind;
   /** what runs out: `198.51.100.64/26` or `UPS at max loading` */
@@ -47,6 +52,10 @@ export interface LimitForecast {
   stale: boolean;
   /** P(reached by the end of the month), the as-of month and the 23 after it */
   runoutByMonth: MonthProbability[];
+  /** days the planner needs before the crossing to act (a link's lead time); null: not applicable */
+  leadDays: number | null;
+  /** the crossing (or the earliest possible one) minus leadDays: the day to order by; null without a crossing or a lead */
+  orderBy: string | null;
 }
 
 export interface ForecastLimits {

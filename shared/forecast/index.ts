@@ -1,7 +1,7 @@
 /** Growth fits, time-to-limit with intervals, scenarios (specs/forecast.md). Pure. */
-export { fitAndProject, rankModels, pickByMae, METHODS, AUTO_ORDER, type FitOptions, type HoldoutScore } from './project';
+export { fitAndProject, METHODS, AUTO_ORDER, type FitOptions } from './project';
 export type { ForecastResult, ForecastStatus, ForecastMethod } from './types';
-export { STATUS_LABEL } from './types';
+export { STATUS_TEXT, describeStatus, statusHeadline, likelyBetween } from './status-text';
 export { parseFitCsv, validateFitCsv, type CsvValidation } from './csv';
 export {
   eventsToSeries,
@@ -28,3 +28,5 @@ export { parseDay, tryParseDay, formatDay, addMonths, instantToDay, monthEndAfte
 export { makeClock, inferStep, type Step, type StepClock } from './clock';
 export { projectToLimit, type Projection } from './time-to-limit';
 export { crossValidate, chooseByCv, cvOrigins, saturating, convex, regressionAdequate, SIMPLICITY_ORDER, type CvScore, type CvChoice } from './cross-validation';
+export { orderByDate, DEFAULT_LEAD_DAYS } from './order-by';
+export { linkLimitBps, linkLeadDays, formatBps, parseBps, parseLinkCsv, DEFAULT_LINK_THRESHOLD_FRAC, type LinkCsvResult } from './links';

@@ -6,30 +6,42 @@
 import { invalid } from '../errors';
 import { describeStep } from './clock';
 import { formatDay, parseDay } from './dates';
-import { isStale, runoutByMonth } from './runout';
-import { capacityAt, expandScenarios } from './scenario';
-import { fitModel, HORIZON_DAYS, type ModelName, type Params } from './models';
+import { critOf, isStale, pReached, runoutByMonth, type RecurringSteps } from './runout';
+import { capacityAt, demandCursor, expandScenarios } from './scenario';
+import { fitModel, HORIZON_DAYS, type FittedModel, type ModelName, type Params } from './models';
 import { chooseByCv, crossValidate } from './cross-validation';
-import { holdoutScores, type HoldoutScore } from './holdout';
 import { detectOneOffs, removeOneOffs } from './one-off';
-import { AUTO_ORDER, fitInput, insufficientReason, prepare, validateOptions, type FitOptions } from './options';
+import { AUTO_ORDER, fitInput, insufficientReason, prepare, validateOptions, type FitOptions, type Prepared } from './options';
 import type { SeriesPoint } from './series';
 import { projectToLimit } from './time-to-limit';
 import type { ForecastResult } from './types';
 
 export { AUTO_ORDER, METHODS, type FitOptions } from './options';
-export { pickByMae, type HoldoutScore } from './holdout';
-
-/** The candidates of `auto` on this series, each scored on the holdout, in tie order. */
-export function rankModels(series: ReadonlyArray<SeriesPoint>, options: FitOptions): HoldoutScore[] {
-  validateOptions(options);
-  const p = prepare(series, options);
-  if (p.days.length < 10) return [];
-  return holdoutScores(p, options, AUTO_ORDER.filter((m) => m !== 'exponential' || p.ys.every((y) => y > 0)));
-}
-
 
 const fmt = (day: number | null): string | null => (day === null ? null : formatDay(day));
+
+/**
+ * The first day from as-of on which the limit is reached with probability (1 − level) / 2 or
+ * more, further one-off steps included (the early edge of the interval), or null when none
+ * within the horizon. Scans day by day up to `until` (the step-free earliest), which it never
+ * passes: the steps only bring the date forward.
+ */
+function earliestWithSteps(model: FittedModel, p: Prepared, options: FitOptions, steps: RecurringSteps, until: number | null): number | null {
+  const alpha = (1 - p.level) / 2;
+  const capAt = capacityAt(
+    options.capacity,
+    (options.capacityChanges ?? []).map((c, i) => ({ day: parseDay(c.date, `capacityChanges.${i}.date`), capacity: c.capacity })),
+  );
+  const horizonEnd = p.asOf + HORIZON_DAYS;
+  const demand = demandCursor(expandScenarios(options.scenarios ?? [], horizonEnd));
+  const crit = critOf(model);
+  const last = Math.min(until ?? horizonEnd, horizonEnd);
+  for (let d = p.asOf; d <= last; d++) {
+    const c = capAt(d) - p.shift - demand(d);
+    if (pReached(model, d, c, crit, steps, p.asOf) >= alpha) return d;
+  }
+  return null;
+}
 
 /**
  * Fits the series (one reading per point, dates strictly increasing, in the limit's unit) and
@@ -138,6 +150,23 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
   }
   warnings.push(...main.warnings);
 
+  // A step treated as a one-off may come again: fitted without it, the residuals are quiet and
+  // the band is narrow, so the interval's early edge comes from the mixture over further steps
+  // of the same size (runout.ts RecurringSteps). It widens the interval; it never narrows it.
+  const ups = options.treatOneOffs ? oneOffs.filter((o) => o.jump > 0) : [];
+  const recurring: RecurringSteps | null =
+    ups.length > 0 ? { count: ups.length, spanDays: (p.days[n - 1] as number) - (p.days[0] as number), size: ups.reduce((a, o) => a + o.jump, 0) / ups.length } : null;
+  if (recurring !== null && main.status !== 'exceeded' && main.status !== 'never') {
+    const earliest = earliestWithSteps(model, p, options, recurring, main.earliest ?? (main.status === 'ok' || main.status === 'projectedNow' ? main.date : null));
+    if (earliest !== null && (main.earliest === null || earliest < main.earliest)) {
+      if (main.status === 'ok' || main.status === 'projectedNow') main = { ...main, earliest };
+      else main = { ...main, status: 'mayRunOut', date: null, earliest, latest: null };
+      warnings.push(
+        `another step like the one-off (${Math.round(recurring.size)} in ${recurring.count === 1 ? 'one step' : `${recurring.count} steps`} over ${recurring.spanDays} days) could bring the date forward to ${formatDay(earliest)}: the interval starts there`,
+      );
+    }
+  }
+
   if (p.shift !== 0) params.oneOffShift = p.shift;
   if (runnerUp) {
     const other = projectToLimit(fitModel(runnerUp.model, full, maxDay), p, options, true);
@@ -167,6 +196,7 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
     shift: p.shift,
     steps: expandScenarios(options.scenarios ?? [], horizonEnd),
     exceeded: main.status === 'exceeded',
+    recurring,
   });
 
   return {

@@ -55,6 +55,49 @@ function pAt(model: FittedModel, day: number, c: number, crit: number): number {
   return sd > 0 ? normalCdf((f - c) / sd) : f >= c ? 1 : 0;
 }
 
+/**
+ * One-off steps that may come again (issue 12: a one-off must widen, not narrow, the interval).
+ * `count` steps were seen in `spanDays` of history, `size` is their mean jump. The number of
+ * further steps in the next h days is Poisson(λh) with λ unknown; with the Jeffreys prior
+ * λ ~ Gamma(½, 0) and `count` steps seen, λ | data ~ Gamma(count + ½, spanDays), so the count
+ * is negative binomial: P(N = k) = Γ(a + k) / (Γ(a) k!) · q^a · (1 − q)^k with a = count + ½,
+ * q = spanDays / (spanDays + h). docs/forecasts.md "One-off steps".
+ */
+export interface RecurringSteps {
+  count: number;
+  spanDays: number;
+  size: number;
+}
+
+/** P(N = k) for k = 0, 1, … until the tail left is below `eps`. */
+export function stepCountPmf(steps: RecurringSteps, h: number, eps = 1e-7): number[] {
+  const a = steps.count + 0.5;
+  const q = steps.spanDays / (steps.spanDays + Math.max(0, h));
+  let p = q ** a;
+  const out = [p];
+  let cum = p;
+  for (let k = 0; 1 - cum > eps && k < 10_000; k++) {
+    p = (p * (a + k) * (1 - q)) / (k + 1);
+    out.push(p);
+    cum += p;
+  }
+  return out;
+}
+
+/** P(F(d) + N·size ≥ c) for one model at day d: the predictive distribution mixed over further steps. */
+export function pReached(model: FittedModel, day: number, c: number, crit: number, steps: RecurringSteps | null, asOf: number): number {
+  if (steps === null || steps.size <= 0) return pAt(model, day, c, crit);
+  const pmf = stepCountPmf(steps, day - asOf);
+  let sum = 0;
+  for (let k = 0; k < pmf.length; k++) sum += (pmf[k] as number) * pAt(model, day, c - k * steps.size, crit);
+  return Math.min(1, sum);
+}
+
+/** The t or z a model's 95 % band was built with. */
+export function critOf(model: FittedModel): number {
+  return typeof model.params.t === 'number' ? model.params.t : typeof model.params.z === 'number' ? model.params.z : 1.959964;
+}
+
 export interface RunoutInput {
   models: ReadonlyArray<FittedModel>;
   asOf: number;
@@ -64,6 +107,8 @@ export interface RunoutInput {
   steps: ReadonlyArray<DemandStep>;
   /** already at or over the limit: every month is 1 */
   exceeded: boolean;
+  /** one-off steps treated as one-offs, which may come again */
+  recurring?: RecurringSteps | null;
 }
 
 export function runoutByMonth(input: RunoutInput): MonthProbability[] {
@@ -76,10 +121,7 @@ export function runoutByMonth(input: RunoutInput): MonthProbability[] {
       const extra = demand(end) + input.shift;
       const c = input.capacityAt(end) - extra;
       let sum = 0;
-      for (const m of input.models) {
-        const crit = typeof m.params.t === 'number' ? m.params.t : typeof m.params.z === 'number' ? m.params.z : 1.959964;
-        sum += pAt(m, end, c, crit);
-      }
+      for (const m of input.models) sum += pReached(m, end, c, critOf(m), input.recurring ?? null, input.asOf);
       p = input.models.length > 0 ? sum / input.models.length : 0;
     }
     running = Math.max(running, p);

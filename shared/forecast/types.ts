@@ -24,14 +24,3 @@ export interface ForecastResult {
   /** P(reached by the end of the month) for the as-of month and the 23 after it; empty without a fit */
   runoutByMonth: MonthProbability[];
 }
-
-/** What the UI shows for each status (forecast.md §0). */
-export const STATUS_LABEL: Record<ForecastStatus, string> = {
-  insufficientData: 'Need ≥ 6 points over ≥ 4 weeks',
-  exceeded: 'Over capacity since D',
-  projectedNow: 'At the limit now (model)',
-  never: 'Not projected to run out',
-  beyondHorizon: '> 10 years',
-  mayRunOut: 'May run out from D',
-  ok: 'Runs out ≈ D (earliest – latest)',
-};

@@ -1,40 +1,14 @@
 /**
  * The forecasts board in the PDF report (issue 12 §8): every limit of the workspace ranked by
- * days to full (the service's order), with its status, date range and the probability that it
- * is full within 12 months. HTML only; the numbers are shared/forecast's.
+ * days to full (the service's order), with its status (and order-by date, for a limit with a
+ * lead time), date range and the probability that it is full within 12 months. HTML only; the numbers are shared/forecast's.
  */
 import type { LimitForecast } from '../contract/forecast';
+import { describeStatus, likelyBetween } from '../forecast/status-text';
 
-export type BoardLimit = Pick<LimitForecast, 'name' | 'detail' | 'status' | 'date' | 'earliest' | 'latest' | 'stale' | 'runoutByMonth' | 'usedFrac'>;
+export type BoardLimit = Pick<LimitForecast, 'name' | 'detail' | 'status' | 'date' | 'earliest' | 'latest' | 'stale' | 'runoutByMonth' | 'usedFrac' | 'orderBy'>;
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** What a person reads for a limit's status. */
-export function boardStatus(l: BoardLimit): string {
-  switch (l.status) {
-    case 'ok':
-      return `runs out ≈ ${l.date}`;
-    case 'exceeded':
-      return `over capacity since ${l.date}`;
-    case 'projectedNow':
-      return 'at the limit now';
-    case 'mayRunOut':
-      return `may run out from ${l.earliest}`;
-    case 'beyondHorizon':
-      return '> 10 years';
-    case 'never':
-      return 'not projected to run out';
-    case 'insufficientData':
-      return 'need ≥ 6 points over ≥ 4 weeks';
-  }
-}
-
-export function boardRange(l: BoardLimit): string {
-  if (l.status === 'mayRunOut') return l.earliest ? `from ${l.earliest}` : '';
-  if (l.status !== 'ok' && l.status !== 'projectedNow') return '';
-  if (l.earliest === null && l.latest === null) return '';
-  return l.latest === null ? `from ${l.earliest}` : `${l.earliest ?? '…'} – ${l.latest}`;
-}
 
 /** P(full by the end of the 12th month after the as-of month); 1 when already over. */
 export function within12Months(l: BoardLimit): number | null {
@@ -52,8 +26,8 @@ export function renderBoardHtml(limits: readonly BoardLimit[], asOf: string): st
   for (const l of limits) {
     out.push(
       `<tr><td><b>${esc(l.name)}</b>${l.stale ? ' <span class="stale">stale</span>' : ''}<br><span class="space">${esc(l.detail)}</span></td>` +
-        `<td>${l.usedFrac === null ? '—' : `${Math.round(l.usedFrac * 100)} %`}</td><td>${esc(boardStatus(l))}</td>` +
-        `<td>${esc(boardRange(l)) || '—'}</td><td>${pct(within12Months(l))}</td></tr>`,
+        `<td>${l.usedFrac === null ? '—' : `${Math.round(l.usedFrac * 100)} %`}</td><td>${esc(describeStatus(l))}${l.orderBy ? `<br><span class="orderby">order by ${esc(l.orderBy)}</span>` : ''}</td>` +
+        `<td>${esc(likelyBetween(l)) || '—'}</td><td>${pct(within12Months(l))}</td></tr>`,
     );
   }
   out.push('</tbody></table>');

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { LimitForecast } from '../../../shared/contract';
 import { HeadroomError, invalid } from '../../../shared/errors';
-import { fitAndProject, METHODS, validateFitCsv, type ForecastMethod, type ForecastResult } from '../../../shared/forecast';
+import { describeStatus, fitAndProject, formatBps, likelyBetween, METHODS, validateFitCsv, type ForecastMethod } from '../../../shared/forecast';
 import { alignRows, jsonOut, UsageError, type Command } from '../command';
 
 function capacityOf(value: unknown): number {
@@ -24,41 +24,13 @@ function methodOf(value: unknown): ForecastMethod {
   return m;
 }
 
-/** What a person reads for a status (forecast.md §0). */
-export function describeStatus(r: Pick<ForecastResult, 'status' | 'date' | 'earliest' | 'latest'>): string {
-  switch (r.status) {
-    case 'ok':
-      return `runs out ≈ ${r.date}`;
-    case 'exceeded':
-      return `over capacity since ${r.date}`;
-    case 'projectedNow':
-      return `at the limit now (${r.date})`;
-    case 'never':
-      return 'not projected to run out';
-    case 'beyondHorizon':
-      return '> 10 years';
-    case 'mayRunOut':
-      return `may run out from ${r.earliest}`;
-    case 'insufficientData':
-      return 'need ≥ 6 points over ≥ 4 weeks';
-  }
-}
-
-export function likelyBetween(r: Pick<ForecastResult, 'status' | 'earliest' | 'latest'>): string {
-  if (r.status === 'mayRunOut') return `from ${r.earliest}`;
-  if (r.status !== 'ok' && r.status !== 'projectedNow') return '';
-  if (r.earliest === null && r.latest === null) return '';
-  // No lower-band crossing within the horizon: the date has no later bound.
-  if (r.latest === null) return `from ${r.earliest}`;
-  return `${r.earliest ?? '…'} – ${r.latest}`;
-}
-
 const round = (v: number): string => (Number.isInteger(v) ? String(v) : v.toPrecision(4));
 
 function quantity(v: number | null, unit: string): string {
   if (v === null) return '—';
   if (unit === 'bytes') return `${(v / 1e12).toPrecision(4)} TB`;
   if (unit === 'W') return `${(v / 1000).toPrecision(4)} kW`;
+  if (unit === 'bit/s') return formatBps(v);
   return `${round(v)} ${unit}`;
 }
 

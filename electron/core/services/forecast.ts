@@ -1,15 +1,13 @@
 /**
- * forecast.*: every limit of the workspace with its growth fit and run-out date. Address pools
- * come from the prefixes table (forecast-pools.ts), facility limits from each site's §8
- * thresholds (facility service) against its dated readings. The numbers are
- * shared/forecast's; this file only gathers the series and sorts the answers.
+ * forecast.*: every limit of the workspace with its growth fit and run-out date. Where limits
+ * come from is ONE list, LIMIT_SOURCES in forecast-sources.ts (pools, ASN blocks, facility
+ * limits, links, …). The numbers are shared/forecast's; this file only fits and sorts.
  */
 import type { ForecastLimits, ForecastSeries, LimitForecast } from '../../../shared/contract';
 import { HeadroomError } from '../../../shared/errors';
 import {
-  eventsToSeries,
   fitAndProject,
-  readingsAsGiven,
+  orderByDate,
   type ForecastMethod,
   type ForecastResult,
   type ForecastStatus,
@@ -18,108 +16,19 @@ import {
 } from '../../../shared/forecast';
 import { forecastCurve } from '../../../shared/forecast/curve';
 import type { Workspace } from '../workspace/workspace';
-import { asnRangeHistories } from './asn-ranges';
-import { listSites, siteDetail, siteLimits } from './facility';
-import { loadPools, type PoolSource } from './forecast-pools';
+import { limitSources, type LimitSource } from './forecast-sources';
 import { todayUtc } from './registry';
+
+export { LIMIT_SOURCES, limitSources, type LimitSource, type LimitSourceProvider } from './forecast-sources';
 
 export const WARNING_FRAC = 0.8;
 const DEFAULT_WINDOW_DAYS = 730;
-
-/** One limit before it is fitted: what it is and how to get its series. */
-export interface LimitSource {
-  meta: Pick<LimitForecast, 'id' | 'kind' | 'name' | 'detail' | 'unit' | 'prefixUnit' | 'capacity'>;
-  series(asOf: string, windowDays: number): SeriesPoint[];
-  /** The day the value reached `level` and stayed there, from the full history (not only the window). */
-  reachedOn?(asOf: string, level: number): string | null;
-}
 
 export interface ForecastInput {
   asOf?: string | undefined;
   windowDays?: number | undefined;
 }
 
-function poolSource(p: PoolSource): LimitSource {
-  const where = [p.description, p.space !== 'global' ? `space ${p.space}` : ''].filter(Boolean).join(' · ');
-  return {
-    meta: {
-      id: `pool:${p.rowId}`,
-      kind: 'pool',
-      name: p.prefix,
-      detail: where,
-      unit: p.family === 4 ? 'addresses' : `/${p.unitLength}`,
-      prefixUnit: { family: p.family, length: p.unitLength },
-      capacity: p.capacity,
-    },
-    series: (asOf, windowDays) => p.series(asOf, windowDays),
-    reachedOn: (asOf, level) => p.reachedOn(asOf, level),
-  };
-}
-
-function facilitySources(ws: Workspace): LimitSource[] {
-  const out: LimitSource[] = [];
-  for (const site of listSites(ws)) {
-    const limits = siteLimits(ws, { siteId: site.id });
-    if (!limits.ok || limits.limits === null) continue;
-    const readings = siteDetail(ws, site.id).readings;
-    for (const l of limits.limits.limits) {
-      const kind = l.variable;
-      const mine = readings.filter((r) => r.kind === kind).map((r) => ({ date: r.date, value: r.value }));
-      out.push({
-        meta: {
-          id: `facility:${site.id}:${l.key}`,
-          kind: 'facility',
-          name: l.label.charAt(0).toUpperCase() + l.label.slice(1),
-          detail: site.name,
-          unit: kind === 'itW' ? 'W' : 'bytes',
-          prefixUnit: null,
-          capacity: l.max,
-        },
-        series(asOf, windowDays) {
-          if (mine.length === 0) return [];
-          // Fitted on the readings' own spacing (monthly stays monthly, issue 12); several on one
-          // day: power and cooling bind on the day's peak, stored data is a level.
-          return readingsAsGiven({ readings: mine, asOf, windowDays, reduce: kind === 'itW' ? 'max' : 'last' });
-        },
-      });
-    }
-  }
-  return out;
-}
-
-/** Each ASN block: how many of its ASNs are in use, day by day (each counts from its date). */
-function asnSources(ws: Workspace): LimitSource[] {
-  return asnRangeHistories(ws).map(({ range, days }) => {
-    const opening = [range.date, days[0] ?? range.date].sort()[0]!;
-    return {
-      meta: {
-        id: `asn:${range.id}`,
-        kind: 'asn',
-        name: `ASN block ${range.name}`,
-        detail: [`AS${range.first}–AS${range.last}`, range.description].filter(Boolean).join(' · '),
-        unit: 'ASNs',
-        prefixUnit: null,
-        capacity: range.size,
-      },
-      series(asOf, windowDays) {
-        if (asOf < opening) return [];
-        const events = days.map((d) => ({ at: d, delta: 1 }));
-        return eventsToSeries({ opening: 0, openingDate: opening, events, asOf, windowDays }).points;
-      },
-      reachedOn(asOf, level) {
-        // The n-th ASN in use (day order) is the day the count reached n; it never drops here.
-        const n = Math.ceil(level);
-        const day = n >= 1 ? days[n - 1] : opening;
-        return day !== undefined && day <= asOf ? day : null;
-      },
-    };
-  });
-}
-
-/** Every limit of the workspace: pools first (by address), then ASN blocks, then each site's limits. */
-export function limitSources(ws: Workspace): LimitSource[] {
-  return [...loadPools(ws).map(poolSource), ...asnSources(ws), ...facilitySources(ws)];
-}
 
 export interface FittedLimit {
   limit: LimitForecast;
@@ -204,6 +113,8 @@ export function fitLimit(
       points: history.length,
       stale: result.stale,
       runoutByMonth: result.runoutByMonth,
+      leadDays: source.leadDays ?? null,
+      orderBy: source.leadDays === undefined ? null : orderByDate(result, source.leadDays),
     },
   };
 }

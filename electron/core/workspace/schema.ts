@@ -304,6 +304,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX routes_by_range ON routes (family, start, end);
     `,
   },
+  {
+    version: 7,
+    name: 'links: upstream, transit and satellite links and their 95th-percentile readings',
+    sql: `
+      -- A link is a limit on the forecast board (docs/forecasts.md "Links"): capacity × threshold.
+      -- lead_days NULL: the workspace's setting links.leadDays (default 90) applies.
+      CREATE TABLE links (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        capacity_bps REAL NOT NULL CHECK (capacity_bps > 0),
+        commit_bps REAL CHECK (commit_bps IS NULL OR commit_bps >= 0),
+        threshold_frac REAL NOT NULL DEFAULT 0.8 CHECK (threshold_frac > 0 AND threshold_frac <= 1),
+        lead_days INTEGER CHECK (lead_days IS NULL OR lead_days BETWEEN 0 AND 3650),
+        description TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+      );
+      -- The 95th-percentile traffic of a day (or of a month, dated its first or last day).
+      CREATE TABLE link_readings (
+        id INTEGER PRIMARY KEY,
+        link_id INTEGER NOT NULL REFERENCES links(id),
+        date TEXT NOT NULL,
+        p95_bps REAL NOT NULL CHECK (p95_bps >= 0),
+        UNIQUE (link_id, date)
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

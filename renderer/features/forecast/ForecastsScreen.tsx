@@ -1,15 +1,17 @@
 /**
- * Forecasts: what runs out first. Every limit of the workspace (address pools, facility limits)
- * in one list, soonest first, with its date, "likely between" interval, model and holdout
+ * Forecasts: what runs out first. Every limit of the workspace (address pools, ASN blocks,
+ * facility limits, links, …) in one list, soonest first, with its date, "likely between" interval, model and holdout
  * error and the runner-up's date; the selected limit's chart below, with model, scenarios and
- * as-of to play with.
+ * as-of to play with; below, the links (LinksSection), whose limits are on the same board.
  */
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { ForecastLimits, LimitForecast } from '../../../shared/contract';
 import { client } from '../../client';
 import { errorsFrom, useWorkspace } from '../../state';
-import { between, headline, MODEL_LABEL, quantity } from './format';
+import { likelyBetween, statusHeadline } from '../../../shared/forecast';
+import { MODEL_LABEL, quantity } from './format';
 import { LimitPanel } from './LimitPanel';
+import { LinksSection } from './LinksSection';
 import { percent } from './RunoutStrip';
 import './forecast.css';
 
@@ -33,7 +35,10 @@ function LimitRow({ l, selected, onSelect }: { l: LimitForecast; selected: boole
   const p12 = within12(l);
   return (
     <tr id={`fc-row-${l.id}`} className={selected ? 'selected' : ''} aria-selected={selected} onClick={onSelect} data-limit={l.id}>
-      <td className={`fc-when fc-st-${l.status}`}>{headline(l)}</td>
+      <td className={`fc-when fc-st-${l.status}`}>
+        {statusHeadline(l)}
+        {l.orderBy && <div className="fc-detail fc-orderby">order by {l.orderBy}</div>}
+      </td>
       <td>
         <div className="fc-name">
           {l.name}
@@ -48,7 +53,7 @@ function LimitRow({ l, selected, onSelect }: { l: LimitForecast; selected: boole
       <td className={`num ${over ? 'fc-over' : warn ? 'fc-warn' : ''}`} title={`${quantity(l.current, l.unit)} of ${quantity(l.capacity, l.unit)}`}>
         {usedText(l)}
       </td>
-      <td className="fc-between">{between(l) || <span className="muted">—</span>}</td>
+      <td className="fc-between">{likelyBetween(l) || <span className="muted">—</span>}</td>
       <td className="num fc-p12" title="Probability that it is full within 12 months">
         {p12 === null ? <span className="muted">—</span> : percent(p12)}
       </td>
@@ -124,7 +129,7 @@ export function ForecastsScreen() {
       {data && limits.length === 0 && (
         <div className="empty-state small">
           <h2>Nothing to forecast yet</h2>
-          <p className="muted">Add an aggregate or allocated block in the Registry, or a site with readings in Facility.</p>
+          <p className="muted">Add an aggregate or allocated block in the Registry, a site with readings in Facility, or a link below.</p>
         </div>
       )}
       {limits.length > 0 && (
@@ -151,6 +156,19 @@ export function ForecastsScreen() {
           </div>
           <div className="fc-detail-pane">{current ? <LimitPanel limit={current} asOf={data!.asOf} version={version} /> : <p className="muted">Pick a limit.</p>}</div>
         </div>
+      )}
+      {data && (
+        <LinksSection
+          limits={limits}
+          onShow={(id) => {
+            setSelected(id);
+            // The row and its chart: the board scrolls to it, the window to the panel.
+            requestAnimationFrame(() => {
+              document.getElementById(`fc-row-${id}`)?.scrollIntoView({ block: 'nearest' });
+              document.querySelector('.fc-panel')?.scrollIntoView({ block: 'start' });
+            });
+          }}
+        />
       )}
     </section>
   );

@@ -16,6 +16,10 @@ export interface ChartProps {
   unit: string;
   asOf: string;
   title: string;
+  /** the day to order the upgrade by (a link's crossing minus its lead time): a vertical line */
+  orderBy?: string | null;
+  /** what the red line is called: a link's is its threshold, not its capacity */
+  capacityLabel?: string;
 }
 
 /** Round ticks from 0 to just above v: about five steps of 1, 2, 2.5 or 5 × 10^k. */
@@ -28,8 +32,8 @@ function niceTicks(v: number): number[] {
   return Array.from({ length: n + 1 }, (_, i) => Number((i * step).toPrecision(12)));
 }
 
-export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, title }: ChartProps) {
-  const { factor, label } = axisScale(unit);
+export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, title, orderBy = null, capacityLabel = 'Capacity' }: ChartProps) {
+  const { factor, label } = axisScale(unit, capacity);
   const data = curve.map((p) => ({
     day: p.day,
     history: p.history === null ? null : p.history / factor,
@@ -72,6 +76,7 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
       data-y-domain={`0,${yMax}`}
       data-crossing={crossDay === null ? '' : dayToDate(crossDay)}
       data-stale={result.stale ? 'true' : 'false'}
+      data-order-by={orderBy ?? ''}
     >
       {result.stale && lastReading !== null && (
         <p className="fc-stale-note" role="status">
@@ -143,7 +148,7 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
               strokeWidth={1.5}
               className="fc-limit-line"
               ifOverflow="extendDomain"
-              label={{ value: `Capacity ${quantity(capacity, unit)}`, position: 'insideBottomLeft', fill: 'var(--danger)', fontSize: 12 }}
+              label={{ value: `${capacityLabel} ${quantity(capacity, unit)}`, position: 'insideBottomLeft', fill: 'var(--danger)', fontSize: 12 }}
             />
           )}
           {cap !== null && (
@@ -153,6 +158,16 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
               strokeDasharray="4 4"
               className="fc-warning-line"
               label={{ value: `Warning ${Math.round(warningFrac * 100)} %`, position: 'insideTopLeft', fill: '#b07d12', fontSize: 12 }}
+            />
+          )}
+          {orderBy !== null && (
+            <ReferenceLine
+              x={dateToDay(orderBy)}
+              stroke="#d29922"
+              strokeWidth={1.5}
+              className="fc-orderby-line"
+              ifOverflow="hidden"
+              label={{ value: `Order by ${orderBy}`, position: 'insideTopRight', fill: '#b07d12', fontSize: 12, fontWeight: 600 }}
             />
           )}
           <ReferenceLine x={asOfDay} stroke="var(--muted)" strokeDasharray="2 3" label={{ value: `as of ${asOf}`, position: 'top', fill: 'var(--muted)', fontSize: 11 }} />

@@ -4,12 +4,12 @@
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { ForecastSeries, LimitForecast } from '../../../shared/contract';
-import { fitAndProject, type ForecastMethod, type ForecastResult, type Scenario } from '../../../shared/forecast';
+import { fitAndProject, orderByDate, statusHeadline, type ForecastMethod, type ForecastResult, type Scenario } from '../../../shared/forecast';
 import { forecastCurve } from '../../../shared/forecast/curve';
 import { client } from '../../client';
 import { Field } from '../../components/Field';
 import { errorsFrom } from '../../state';
-import { headline, likely, MODEL_LABEL, quantity } from './format';
+import { likely, MODEL_LABEL, quantity } from './format';
 import { LimitChart } from './LimitChart';
 import { RunoutStrip } from './RunoutStrip';
 import { parseScenario } from './scenario-text';
@@ -39,6 +39,9 @@ function compute(series: ForecastSeries, method: ForecastMethod, scenarios: Scen
     return { result: empty, warning: null, curve: forecastCurve(history, empty, { asOf }), error: errorsFrom(e)._ ?? Object.values(errorsFrom(e))[0] ?? String(e) };
   }
 }
+
+/** A planned-demand amount in the limit's own unit: a link's is bit/s, so 100 Mbit/s. */
+const example = (unit: string): string => (unit === 'bit/s' ? '+100000000' : '+2000');
 
 /** "on 2025-01-15" from the one-off warnings of shared/forecast/project.ts. */
 function oneOffDays(warnings: string[]): string {
@@ -100,6 +103,8 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
   const { result, warning, curve } = computed;
   const shown = { ...limit, ...result };
   const runnerUp = typeof result.params.runnerUp === 'string' ? `${MODEL_LABEL[result.params.runnerUp] ?? result.params.runnerUp}: ${result.params.runnerUpDate ?? result.params.runnerUpStatus}` : null;
+  // The order-by date follows the model and scenarios shown, by shared/forecast's one formula.
+  const orderBy = limit.leadDays === null ? null : orderByDate(result, limit.leadDays);
   const without = scenarios.length > 0 || parsed?.ok ? (result.params.withoutScenarioDate ?? result.params.withoutScenarioStatus) : null;
 
   return (
@@ -109,7 +114,7 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
           {limit.name} <span className="muted">{limit.detail}</span>
         </h2>
         <p className={`fc-headline fc-st-${result.status}`} data-testid="fc-headline">
-          {headline(shown)}
+          {statusHeadline(shown)}
           {likely(shown) && <span className="muted"> · {likely(shown)}</span>}
         </p>
       </header>
@@ -122,8 +127,14 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
         </div>
         <div>
           <dt>Warning {Math.round(limit.warningFrac * 100)} %</dt>
-          <dd>{warning ? (warning.status === 'ok' || warning.status === 'exceeded' || warning.status === 'projectedNow' ? `${warning.status === 'exceeded' ? 'since ' : '≈ '}${warning.date}` : headline(warning)) : '—'}</dd>
+          <dd>{warning ? (warning.status === 'ok' || warning.status === 'exceeded' || warning.status === 'projectedNow' ? `${warning.status === 'exceeded' ? 'since ' : '≈ '}${warning.date}` : statusHeadline(warning)) : '—'}</dd>
         </div>
+        {limit.leadDays !== null && (
+          <div>
+            <dt>Order by ({limit.leadDays} days ahead)</dt>
+            <dd data-testid="fc-orderby">{orderBy ?? '—'}</dd>
+          </div>
+        )}
         <div>
           <dt>Model</dt>
           <dd>
@@ -165,9 +176,19 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
           <Field
             label="Planned demand"
             error={draftError ?? (parsed && !parsed.ok ? parsed.message : undefined)}
-            hint={limit.prefixUnit ? `e.g. +40 /${limit.prefixUnit.length} a month from 2026-03` : 'e.g. +2000 a month from 2026-03 (in ' + limit.unit + ')'}
+            hint={limit.prefixUnit ? `e.g. +40 /${limit.prefixUnit.length} a month from 2026-03` : `e.g. ${example(limit.unit)} a month from 2026-03 (in ${limit.unit})`}
           >
-            {(a) => <input {...a} type="text" autoComplete="off" spellCheck={false} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="+40 /56 a month from 2026-03" />}
+            {(a) => (
+              <input
+                {...a}
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                value={draft}
+                onChange={(e) => setDraft(e.target.value)}
+                placeholder={limit.prefixUnit ? `+40 /${limit.prefixUnit.length} a month from 2026-03` : `${example(limit.unit)} a month from 2026-03`}
+              />
+            )}
           </Field>
           <button type="submit" disabled={!parsed?.ok}>
             Add scenario
@@ -193,7 +214,17 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
         </label>
       )}
       {computed.error && <p className="badge warn">{computed.error}</p>}
-      <LimitChart curve={curve} result={result} capacity={limit.capacity} warningFrac={limit.warningFrac} unit={limit.unit} asOf={series.asOf} title={limit.name} />
+      <LimitChart
+        curve={curve}
+        result={result}
+        capacity={limit.capacity}
+        warningFrac={limit.warningFrac}
+        unit={limit.unit}
+        asOf={series.asOf}
+        title={limit.name}
+        orderBy={orderBy}
+        capacityLabel={limit.kind === 'link' ? 'Limit' : 'Capacity'}
+      />
       <RunoutStrip months={result.runoutByMonth} title={limit.name} />
       {result.warnings.length > 0 && (
         <ul className="fc-warnings">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitHolt } from '../../../shared/forecast/holt';
-import { fitAndProject, pickByMae, rankModels, type HoldoutScore } from '../../../shared/forecast/project';
+import { fitAndProject } from '../../../shared/forecast/project';
+import { rankModels } from '../../support/holdout-reference';
 import { expectRel, TV1, TV3 } from './helpers';
 
 // TV10: holdout choice on TV3. n = 12, H = 3, train 9 points, test 49.1, 50.3, 51.6.
@@ -54,18 +55,4 @@ describe('fitAndProject auto on TV3 (rolling-origin cross-validation, issue 12 Â
     expect(short.holdoutMae).toBeNull();
   });
   it('is the default method', () => expect(fitAndProject(TV1, { capacity: 1024 }).model).toBe(fitAndProject(TV1, { capacity: 1024, method: 'auto' }).model));
-});
-
-describe('pickByMae', () => {
-  const score = (model: HoldoutScore['model'], mae: number): HoldoutScore => ({ model, mae, mape: null, forecasts: [] });
-  it('picks the lowest MAE', () => expect(pickByMae([score('linear', 2), score('drift', 1)]).best.model).toBe('drift'));
-  it('gives an exact tie to the earlier of linear, drift, exponential, Holt, damped', () => {
-    expect(pickByMae([score('linear', 1), score('drift', 1), score('holt', 1)]).best.model).toBe('linear');
-  });
-  it('treats a difference of float noise as a tie', () => {
-    expect(pickByMae([score('drift', 0.5), score('holt', 0.5 - 1e-15)]).best.model).toBe('drift');
-  });
-  it('returns the second best as runner-up', () => {
-    expect(pickByMae([score('linear', 3), score('drift', 1), score('holt', 2)]).runnerUp!.model).toBe('holt');
-  });
 });

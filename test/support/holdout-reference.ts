@@ -1,10 +1,12 @@
 /**
- * Model choice by holdout error (spec §2.8): fit each candidate on the first n − H points,
- * forecast the H held-out ones, lowest MAE wins, ties to the earlier of linear, drift,
- * exponential, Holt, damped.
+ * The spec's single holdout (§2.8), kept as a test reference only: fit each candidate on the
+ * first n − H points and forecast the H held-out ones. `auto` chooses by rolling-origin
+ * cross-validation (shared/forecast/cross-validation.ts, issue 12 §2); the spec's test vector
+ * TV10 still pins each model's fit on TV3's first nine points through this.
  */
-import { fitModel, type ModelName } from './models';
-import { fitInput, type FitOptions, type Prepared } from './options';
+import { fitModel, type ModelName } from '../../shared/forecast/models';
+import { AUTO_ORDER, fitInput, prepare, validateOptions, type FitOptions, type Prepared } from '../../shared/forecast/options';
+import type { SeriesPoint } from '../../shared/forecast/series';
 
 export interface HoldoutScore {
   model: ModelName;
@@ -43,17 +45,10 @@ export function holdoutScores(p: Prepared, options: FitOptions, models: Readonly
   });
 }
 
-/** Lowest MAE wins; a tie (within float noise) goes to the earlier candidate. */
-export function pickByMae(scores: ReadonlyArray<HoldoutScore>): { best: HoldoutScore; runnerUp: HoldoutScore | null } {
-  const sorted = scores.filter((s) => Number.isFinite(s.mae));
-  let best = sorted[0] as HoldoutScore;
-  let runnerUp: HoldoutScore | null = null;
-  const beats = (a: HoldoutScore, b: HoldoutScore): boolean => a.mae < b.mae - 1e-9 * Math.max(1e-300, Math.abs(b.mae));
-  for (const s of sorted.slice(1)) {
-    if (beats(s, best)) {
-      runnerUp = best;
-      best = s;
-    } else if (runnerUp === null || beats(s, runnerUp)) runnerUp = s;
-  }
-  return { best, runnerUp };
+/** The candidates of `auto` on this series, each scored on the single holdout, in tie order. */
+export function rankModels(series: ReadonlyArray<SeriesPoint>, options: FitOptions): HoldoutScore[] {
+  validateOptions(options);
+  const p = prepare(series, options);
+  if (p.days.length < 10) return [];
+  return holdoutScores(p, options, AUTO_ORDER.filter((m) => m !== 'exponential' || p.ys.every((y) => y > 0)));
 }

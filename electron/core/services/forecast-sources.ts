@@ -1,0 +1,107 @@
+/**
+ * The limits of the forecast board (issue 12 §8): ONE list, LIMIT_SOURCES, of where limits come
+ * from. Each entry turns workspace rows into LimitSources (what the limit is, its series, its
+ * lead time); forecast.ts fits and ranks them all alike.
+ */
+import { eventsToSeries, readingsAsGiven } from '../../../shared/forecast';
+import type { Workspace } from '../workspace/workspace';
+import { asnRangeHistories } from './asn-ranges';
+import { listSites, siteDetail, siteLimits } from './facility';
+import { loadPools, type PoolSource } from './forecast-pools';
+import type { LimitSource, LimitSourceProvider } from './forecast-source';
+import { linkSources } from './links';
+
+export type { LimitSource, LimitSourceProvider } from './forecast-source';
+
+function poolSource(p: PoolSource): LimitSource {
+  const where = [p.description, p.space !== 'global' ? `space ${p.space}` : ''].filter(Boolean).join(' · ');
+  return {
+    meta: {
+      id: `pool:${p.rowId}`,
+      kind: 'pool',
+      name: p.prefix,
+      detail: where,
+      unit: p.family === 4 ? 'addresses' : `/${p.unitLength}`,
+      prefixUnit: { family: p.family, length: p.unitLength },
+      capacity: p.capacity,
+    },
+    series: (asOf, windowDays) => p.series(asOf, windowDays),
+    reachedOn: (asOf, level) => p.reachedOn(asOf, level),
+  };
+}
+
+function facilitySources(ws: Workspace): LimitSource[] {
+  const out: LimitSource[] = [];
+  for (const site of listSites(ws)) {
+    const limits = siteLimits(ws, { siteId: site.id });
+    if (!limits.ok || limits.limits === null) continue;
+    const readings = siteDetail(ws, site.id).readings;
+    for (const l of limits.limits.limits) {
+      const kind = l.variable;
+      const mine = readings.filter((r) => r.kind === kind).map((r) => ({ date: r.date, value: r.value }));
+      out.push({
+        meta: {
+          id: `facility:${site.id}:${l.key}`,
+          kind: 'facility',
+          name: l.label.charAt(0).toUpperCase() + l.label.slice(1),
+          detail: site.name,
+          unit: kind === 'itW' ? 'W' : 'bytes',
+          prefixUnit: null,
+          capacity: l.max,
+        },
+        series(asOf, windowDays) {
+          if (mine.length === 0) return [];
+          // Fitted on the readings' own spacing (monthly stays monthly, issue 12); several on one
+          // day: power and cooling bind on the day's peak, stored data is a level.
+          return readingsAsGiven({ readings: mine, asOf, windowDays, reduce: kind === 'itW' ? 'max' : 'last' });
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** Each ASN block: how many of its ASNs are in use, day by day (each counts from its date). */
+function asnSources(ws: Workspace): LimitSource[] {
+  return asnRangeHistories(ws).map(({ range, days }) => {
+    const opening = [range.date, days[0] ?? range.date].sort()[0]!;
+    return {
+      meta: {
+        id: `asn:${range.id}`,
+        kind: 'asn',
+        name: `ASN block ${range.name}`,
+        detail: [`AS${range.first}–AS${range.last}`, range.description].filter(Boolean).join(' · '),
+        unit: 'ASNs',
+        prefixUnit: null,
+        capacity: range.size,
+      },
+      series(asOf, windowDays) {
+        if (asOf < opening) return [];
+        const events = days.map((d) => ({ at: d, delta: 1 }));
+        return eventsToSeries({ opening: 0, openingDate: opening, events, asOf, windowDays }).points;
+      },
+      reachedOn(asOf, level) {
+        // The n-th ASN in use (day order) is the day the count reached n; it never drops here.
+        const n = Math.ceil(level);
+        const day = n >= 1 ? days[n - 1] : opening;
+        return day !== undefined && day <= asOf ? day : null;
+      },
+    };
+  });
+}
+
+/**
+ * THE list of limit sources, in board order for equal dates. One entry per kind; add yours at
+ * the end (h/dhcp: DHCP scopes, h/facmodel: battery replacement, h/facio: circuits).
+ */
+export const LIMIT_SOURCES: readonly LimitSourceProvider[] = [
+  { kind: 'pool', load: (ws) => loadPools(ws).map(poolSource) },
+  { kind: 'asn', load: asnSources },
+  { kind: 'facility', load: facilitySources },
+  { kind: 'link', load: linkSources },
+];
+
+/** Every limit of the workspace, source by source. */
+export function limitSources(ws: Workspace): LimitSource[] {
+  return LIMIT_SOURCES.flatMap((s) => s.load(ws));
+}
