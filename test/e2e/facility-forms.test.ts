@@ -7,7 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/core/workspace/workspace';
-import { buildApp, openSession, type AppSnapshot, type Session } from './support/app';
+import { buildApp, openSession, sentBodies, type AppSnapshot, type Session } from './support/app';
 
 let app: AppSnapshot;
 let s: Session | undefined;
@@ -76,15 +76,6 @@ async function save(page: Page, form: ReturnType<Page['getByRole']>, toast: RegE
   await s!.browser.settled();
 }
 
-/** The inputs the page sends on a channel from now on (the bridge's POST /api/<channel> bodies). */
-function calls(page: Page, channel: string): unknown[] {
-  const bodies: unknown[] = [];
-  page.on('request', (r) => {
-    if (r.method() === 'POST' && new URL(r.url()).pathname === `/api/${channel}`) bodies.push(JSON.parse(r.postData() ?? 'null'));
-  });
-  return bodies;
-}
-
 const field = (form: ReturnType<Page['getByRole']>, label: string) => form.getByLabel(label, { exact: true });
 
 describe('the site form', () => {
@@ -94,7 +85,7 @@ describe('the site form', () => {
     const form = page.getByRole('form', { name: 'Site', exact: true });
     const before = await row('facility_sites', 1);
     expect(before.area_m2).not.toBe(42);
-    const sent = calls(page, 'facility.updateSite');
+    const sent = sentBodies(page, 'facility.updateSite');
     await field(form, 'Floor area (m²)').fill('42');
     await field(form, 'People in the room').fill('3');
     await save(page, form, /Saved site/);
@@ -130,7 +121,7 @@ describe('the equipment editor', () => {
     const id = await stored((ws) => Number(ws.get("SELECT id FROM facility_equipment WHERE name = 'Core router'")!.id));
     const before = await row('facility_equipment', id);
     expect(before.qty).toBe(2);
-    const sent = calls(page, 'facility.updateEquipment');
+    const sent = sentBodies(page, 'facility.updateEquipment');
     await field(form, 'Quantity').fill('3');
     // Seven figures: shown again as 1234.57, which a save of the whole form would write back.
     await field(form, 'Nameplate (each)').fill('1234.567');

@@ -57,20 +57,34 @@ async function shots(page: Browser['page'], name: string): Promise<void> {
   if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== 'light') await themeButton.click();
 }
 
+/**
+ * Runs `body` with the web bridge on `ws` (HEADROOM_HOME = home) and Chromium on the app's
+ * Registry; stops both and removes home afterwards, whatever happened.
+ */
+async function withApp(home: ReturnType<typeof tempDir>, ws: string, body: (browser: Browser) => Promise<void>): Promise<void> {
+  let bridge: Bridge | null = null;
+  let browser: Browser | null = null;
+  try {
+    bridge = await startBridge(app, home.dir, ws);
+    browser = await openBrowser();
+    await browser.page.goto(bridge.url);
+    await browser.page.locator('[data-prefix]').first().waitFor({ state: 'visible' });
+    await body(browser);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await bridge?.stop();
+    home.cleanup();
+  }
+}
+
 describe.skipIf(!mounted.ok)(smallDiskTitle('the save-problem banner on a nearly full disk (tmpfs)', mounted), () => {
   it('shows the change as done, and a banner until a save succeeds', async () => {
     const disk = (mounted as Extract<typeof mounted, { ok: true }>).disk;
     const home = tempDir('headroom-e2e-home-');
     const ws = disk.path('isp.headroom');
     createDemoWorkspace(ws);
-    let bridge: Bridge | null = null;
-    let browser: Browser | null = null;
-    try {
-      bridge = await startBridge(app, home.dir, ws);
-      browser = await openBrowser();
+    await withApp(home, ws, async (browser) => {
       const { page } = browser;
-      await page.goto(bridge.url);
-      await page.locator('[data-prefix]').first().waitFor({ state: 'visible' });
       const banner = page.getByTestId('save-problem');
       expect(await banner.count()).toBe(0);
 
@@ -98,11 +112,7 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('the save-problem banner on a nearly
       await banner.waitFor({ state: 'detached' });
       expect(JSON.parse(headroom(['info', ws, '--json']).stdout)).toMatchObject({ journalEntries: 0 });
       expect(browser.problems).toEqual([]);
-    } finally {
-      await browser?.close().catch(() => undefined);
-      await bridge?.stop();
-      home.cleanup();
-    }
+    });
     expect(listPrefixes(ws).find((p) => p.prefix === NEW_BLOCK)).toMatchObject({ description: 'Residential CGNAT pool' });
   });
 });
@@ -116,14 +126,8 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('a switch away from a workspace whos
     const other = home.path('other.headroom');
     createDemoWorkspace(ws);
     createDemoWorkspace(other);
-    let bridge: Bridge | null = null;
-    let browser: Browser | null = null;
-    try {
-      bridge = await startBridge(app, home.dir, ws);
-      browser = await openBrowser();
+    await withApp(home, ws, async (browser) => {
       const { page } = browser;
-      await page.goto(bridge.url);
-      await page.locator('[data-prefix]').first().waitFor({ state: 'visible' });
       const form = page.getByRole('form', { name: 'Add a block' });
       await form.getByLabel('Block (CIDR)').fill(NEW_BLOCK);
       await form.getByRole('button', { name: 'Add block' }).click();
@@ -148,11 +152,7 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('a switch away from a workspace whos
       expect(listPrefixes(ws).some((p) => p.prefix === NEW_BLOCK)).toBe(true);
       await browser.settled();
       expect(browser.problems).toEqual([]);
-    } finally {
-      await browser?.close().catch(() => undefined);
-      await bridge?.stop();
-      home.cleanup();
-    }
+    });
     expect(listPrefixes(ws).some((p) => p.prefix === NEW_BLOCK)).toBe(true);
   });
 });
@@ -166,14 +166,8 @@ describe('a damaged journal tail found at open', () => {
       `${ws}.journal`,
       '9\t0badc0de\t[["INSERT INTO actions (at, who, op, summary, state, undoable, reverts) VALUES (?, ?, ?, ?, ?, ?, ?)",["2026-12-03T09:58:00.000Z","ana","registry.addPrefix","Add 203.0.113.64/26 (assigned) to global","do',
     );
-    let bridge: Bridge | null = null;
-    let browser: Browser | null = null;
-    try {
-      bridge = await startBridge(app, home.dir, ws);
-      browser = await openBrowser();
+    await withApp(home, ws, async (browser) => {
       const { page } = browser;
-      await page.goto(bridge.url);
-      await page.locator('[data-prefix]').first().waitFor({ state: 'visible' });
       const notice = page.getByTestId('journal-damage');
       await notice.waitFor({ state: 'visible' });
       const kept = readdirSync(home.dir).filter((f) => f.startsWith('isp.headroom.journal.damaged-'));
@@ -185,10 +179,6 @@ describe('a damaged journal tail found at open', () => {
       await notice.getByRole('button', { name: 'Dismiss' }).click();
       await notice.waitFor({ state: 'detached' });
       expect(browser.problems).toEqual([]);
-    } finally {
-      await browser?.close().catch(() => undefined);
-      await bridge?.stop();
-      home.cleanup();
-    }
+    });
   });
 });

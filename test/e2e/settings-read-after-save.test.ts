@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/core/workspace/workspace';
 import type { Page } from 'playwright-core';
-import { buildApp, loadApp, openSession, type AppSnapshot, type Session } from './support/app';
+import { buildApp, loadApp, openSession, sentBodies, type AppSnapshot, type Session } from './support/app';
 
 let app: AppSnapshot;
 let s: Session | undefined;
@@ -53,15 +53,6 @@ describe('Settings: organisation', () => {
   });
 });
 
-/** The inputs the page sends on a channel from now on (the bridge's POST /api/<channel> bodies). */
-function calls(page: Page, channel: string): unknown[] {
-  const bodies: unknown[] = [];
-  page.on('request', (r) => {
-    if (r.method() === 'POST' && new URL(r.url()).pathname === `/api/${channel}`) bodies.push(JSON.parse(r.postData() ?? 'null'));
-  });
-  return bodies;
-}
-
 async function saveSettings(page: Page, button: string, toast: RegExp): Promise<void> {
   await page.getByRole('button', { name: button }).click();
   await expect.poll(() => page.locator('.notice').last().textContent()).toMatch(toast);
@@ -82,7 +73,7 @@ describe('Settings: only what the planner typed is written', () => {
     await expect.poll(() => settings()).toMatch(/"website":"https:\/\/other-window.example"/);
     await other.close();
 
-    const sent = calls(page, 'requests.updateOrganisation');
+    const sent = sentBodies(page, 'requests.updateOrganisation');
     await page.getByLabel('Maintainer').fill('EXAMPLE-MNT');
     await saveSettings(page, 'Save organisation', /Organisation saved/);
     expect(sent).toEqual([{ mntner: 'EXAMPLE-MNT' }]);
@@ -121,7 +112,7 @@ describe('Settings: contacts and neighbours', () => {
     // A neighbour: only the row changed is sent, and the contacts saved before stay.
     const first = page.getByRole('table', { name: 'Neighbours' }).locator('tbody tr').first();
     const asn = Number(await first.getAttribute('data-asn'));
-    const sent = calls(page, 'requests.updateOrganisation');
+    const sent = sentBodies(page, 'requests.updateOrganisation');
     await page.getByLabel(`Peering contact of AS${asn}`).fill('NOC desk');
     await saveSettings(page, 'Save neighbours', /Neighbours saved/);
     expect(sent).toHaveLength(1);

@@ -338,3 +338,12 @@ export async function loadApp(s: Session, hash = ''): Promise<void> {
   // And nothing inside it still loading (a panel's own data), so leaving the area aborts no call.
   await s.page.locator('main [aria-busy="true"]').first().waitFor({ state: 'detached' });
 }
+
+/** The inputs the page sends on a channel from now on (the bridge's POST /api/<channel> bodies). */
+export function sentBodies(page: Page, channel: string): unknown[] {
+  const bodies: unknown[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === `/api/${channel}`) bodies.push(JSON.parse(r.postData() ?? 'null'));
+  });
+  return bodies;
+}
