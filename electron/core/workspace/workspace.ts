@@ -153,6 +153,42 @@ function applyPragmas(db: Database): void {
   db.run('PRAGMA cache_size = -131072');
 }
 
+/** A block a change added, removed or changed: its space, family and first and last address. */
+export interface PrefixFootprint {
+  spaceId: number;
+  family: 4 | 6;
+  start: bigint;
+  end: bigint;
+}
+
+/** Changes remembered by prefixChangesSince. */
+const FOOTPRINTS_KEPT = 64;
+/** Above this many block events in one change its footprint is not listed (null: unknown). */
+const FOOTPRINT_MAX_EVENTS = 2000;
+
+const keyToBigInt = (key: unknown): bigint => (key instanceof Uint8Array ? BigInt(`0x${Buffer.from(key).toString('hex') || '0'}`) : -1n);
+
+/** The blocks action `actionId` touched, from its events; null for a bulk change or too many. */
+function prefixFootprint(db: Database, actionId: number): PrefixFootprint[] | null {
+  const n = Number(queryOne(db, "SELECT count(*) AS n FROM events WHERE action_id = ? AND tbl = 'prefixes'", [actionId])!.n);
+  if (n === 0) return [];
+  if (n > FOOTPRINT_MAX_EVENTS) return null;
+  const out: PrefixFootprint[] = [];
+  for (const ev of queryAll(db, "SELECT before, after FROM events WHERE action_id = ? AND tbl = 'prefixes'", [actionId])) {
+    for (const image of [ev.before, ev.after]) {
+      if (typeof image !== 'string') continue;
+      if (image.startsWith('{"$rows":')) return null; // a run of rows (bulk import): not listed
+      const row = rowFromJson(image);
+      if (!row) continue;
+      const start = keyToBigInt(row.start);
+      const end = keyToBigInt(row.end);
+      if (start < 0n || end < 0n) return null;
+      out.push({ spaceId: Number(row.space_id), family: Number(row.family) as 4 | 6, start, end });
+    }
+  }
+  return out;
+}
+
 function integrityMessages(db: Database): string[] {
   const rows = db.exec('PRAGMA integrity_check')[0]?.values ?? [];
   const messages = rows.map((r) => String(r[0]));
@@ -169,6 +205,8 @@ export class Workspace {
   /** Whether this schema can shelve the rows of an undone bulk insert (migration 5). */
   private hasShelf = false;
   private closed = false;
+  /** What the last changes of this session did to blocks (prefixChangesSince). */
+  private footprints: { seq: number; blocks: PrefixFootprint[] | null }[] = [];
   /** sql.js, to reload the database with more room (reserve). */
   private sql: SqlJsStatic | null = null;
   /** How large the in-memory file was made at load: the database plus its room (reserve). */
@@ -463,6 +501,24 @@ export class Workspace {
     return queryOne(this.db, sql, params);
   }
 
+  /**
+   * The blocks (rows of `prefixes`, before or after) that the changes after change number `seq`
+   * touched, up to now; null when that is not known (a change of this session too old to be
+   * kept, one made before this session opened, or a bulk change). Kept state derived from the
+   * blocks (free-lists-cache.ts) stays valid across changes whose footprint misses it.
+   */
+  prefixChangesSince(seq: number): readonly PrefixFootprint[] | null {
+    if (seq === this.seq) return [];
+    const first = this.footprints.findIndex((f) => f.seq === seq + 1);
+    if (first < 0) return null;
+    const out: PrefixFootprint[] = [];
+    for (const f of this.footprints.slice(first)) {
+      if (f.blocks === null) return null;
+      out.push(...f.blocks);
+    }
+    return out;
+  }
+
   /** How many changes this workspace has committed (the journal's sequence): equal numbers, equal data. */
   get changeSeq(): number {
     return this.seq;
@@ -533,6 +589,7 @@ export class Workspace {
       const tx = new Tx(db, actionId, at, this.who, op);
       const result = fn(tx);
       if (this.hasUsage) followChanges(db, actionId);
+      const footprint = prefixFootprint(db, actionId);
       if (undoable) {
         // A new change drops the redo stack, and with it the rows shelved for those redos.
         if (this.hasShelf) tx.run("DELETE FROM prefixes_shelf WHERE shelved_by IN (SELECT id FROM actions WHERE state = 'undone')");
@@ -542,6 +599,8 @@ export class Workspace {
       this.journal!.append({ seq: this.seq + 1, statements });
       db.run('COMMIT');
       this.seq += 1;
+      this.footprints.push({ seq: this.seq, blocks: footprint });
+      if (this.footprints.length > FOOTPRINTS_KEPT) this.footprints.shift();
       this.afterCommit();
       return result;
     } catch (e) {
