@@ -2,7 +2,7 @@
 # Installs the Debian packages Headroom's tests use, when they are missing: Chromium (browser
 # tests, PDF printing) and the real tools that read our exports (named-checkzone, dhcpd,
 # kea-dhcp4, pdftotext, LibreOffice Calc for the CSV exports, netaddr as the IP reference,
-# statsmodels as the forecasts' reference). Needs root (or sudo) to install.
+# statsmodels as the forecasts' reference, sqlite3 as the import benchmark's reference, GNU time for its peak memory). Needs root (or sudo) to install.
 set -euo pipefail
 declare -A need=(
   [chromium]=/usr/bin/chromium
@@ -11,6 +11,8 @@ declare -A need=(
   [isc-dhcp-server]=/usr/sbin/dhcpd
   [kea-dhcp4-server]=/usr/sbin/kea-dhcp4
   [libreoffice-calc-nogui]=/usr/bin/soffice
+  [sqlite3]=/usr/bin/sqlite3
+  [time]=/usr/bin/time
 )
 missing=()
 for pkg in "${!need[@]}"; do [ -x "${need[$pkg]}" ] || missing+=("$pkg"); done

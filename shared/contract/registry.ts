@@ -122,7 +122,9 @@ export interface ImportResult {
   dryRun: boolean;
   /** Blocks added (or that would be added). */
   added: number;
-  /** Records skipped by rule (delegated: available/reserved/asn rows, other holders). */
+  /** AS numbers added (or that would be added): a delegated file's allocated/assigned asn records. */
+  asns?: number;
+  /** Records skipped by rule (delegated: available/reserved rows, other holders). */
   skipped: number;
   /** First blocks, for a preview. */
   preview: string[];

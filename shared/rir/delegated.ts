@@ -112,27 +112,92 @@ export function validateDelegated(text: string): DelegatedProblem[] {
 /** Parses a whole delegated file; throws DelegatedParseError listing every problem. */
 export function parseDelegated(text: string): DelegatedFile {
   const problems: DelegatedProblem[] = [];
-  const bad = (line: number, field: string, problem: string): void => {
-    problems.push({ line, field, problem });
-  };
-  const lines = text.split('\n');
-  let header: DelegatedHeader | null = null;
-  let headerLine = 0;
-  const summaries: DelegatedSummary[] = [];
-  const records: DelegatedRecord[] = [];
-  let extended = false;
+  const reader = new DelegatedReader((p) => problems.push(p));
+  reader.push(text);
+  const file = reader.end();
+  if (!file) throw new DelegatedParseError(problems);
+  return file;
+}
 
-  for (let i = 0; i < lines.length; i++) {
-    const n = i + 1;
-    let raw = lines[i]!;
-    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-    if (raw.trim() === '' || raw.startsWith('#')) continue;
-    const f = raw.split('|');
+/**
+ * Reads a delegated file as it arrives, chunk by chunk (an import streams it, never holding the
+ * whole text): each complete line is parsed when its chunk comes, only the unfinished last line is
+ * held. Problems go to `onProblem` as they are found; `end()` returns the file, or null when there
+ * was any problem. The same rules as parseDelegated, which is this reader fed one chunk.
+ */
+export class DelegatedReader {
+  private tail = '';
+  private n = 0;
+  private header: DelegatedHeader | null = null;
+  private headerLine = 0;
+  private readonly summaries: DelegatedSummary[] = [];
+  private readonly records: DelegatedRecord[] = [];
+  private extended = false;
+  private stopped = false;
+  private problemCount = 0;
+  private readonly bad: (line: number, field: string, problem: string) => void;
+
+  constructor(onProblem: (p: DelegatedProblem) => void) {
+    this.bad = (line, field, problem) => {
+      this.problemCount++;
+      onProblem({ line, field, problem });
+    };
+  }
+
+  /** How many lines have been read so far. */
+  get lines(): number {
+    return this.n;
+  }
+
+  push(chunk: string): void {
+    if (chunk === '') return;
+    const text = this.tail === '' ? chunk : this.tail + chunk;
+    let from = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+      this.line(text.slice(from, nl));
+      from = nl + 1;
+    }
+    this.tail = text.slice(from);
+  }
+
+  end(): DelegatedFile | null {
+    this.line(this.tail);
+    this.tail = '';
+    const { header, headerLine, records, summaries, bad } = this;
     if (!header) {
-      headerLine = n;
+      if (this.problemCount === 0) bad(headerLine || 1, 'version', 'no version line found (empty file?)');
+      return null;
+    }
+    if (header.records !== records.length && this.problemCount === 0) {
+      bad(headerLine, 'records', `header says ${header.records} records, the file has ${records.length}`);
+    }
+    if (summaries.length > 0 && this.problemCount === 0) {
+      const actual = new Map<string, number>();
+      for (const r of records) actual.set(r.type, (actual.get(r.type) ?? 0) + 1);
+      for (const s of summaries) {
+        const count = actual.get(s.type) ?? 0;
+        if (s.count !== count && this.problemCount === 0) bad(headerLine, 'count', `${s.type} summary says ${s.count} records, the file has ${count}`);
+      }
+    }
+    if (this.problemCount > 0) return null;
+    return { header, summaries, records, extended: this.extended };
+  }
+
+  private line(text: string): void {
+    const n = ++this.n;
+    if (this.stopped) return;
+    const { bad } = this;
+    let raw = text;
+    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+    if (raw.trim() === '' || raw.startsWith('#')) return;
+    const f = raw.split('|');
+    const header = this.header;
+    if (!header) {
+      this.headerLine = n;
       if (f.length < 7 || !UINT_RE.test(f[3] ?? '')) {
         bad(n, 'version', 'the first line must be the version line `version|registry|serial|records|startdate|enddate|UTCoffset` (pre-2004 old-format files are not supported)');
-        break;
+        this.stopped = true;
+        return;
       }
       const [version, registry, serial, recs, startDate, endDate, utcOffset] = f as [string, string, string, string, string, string, string];
       if (!VERSION_RE.test(version)) bad(n, 'version', `format version "${version}" is not supported (expected 2 or 2.x)`);
@@ -143,45 +208,29 @@ export function parseDelegated(text: string): DelegatedFile {
       if (!validDate(startDate, true)) bad(n, 'startdate', `"${startDate}" is not yyyymmdd`);
       if (!validDate(endDate, true)) bad(n, 'enddate', `"${endDate}" is not yyyymmdd`);
       if (!OFFSET_RE.test(utcOffset)) bad(n, 'UTCoffset', `"${utcOffset}" is not +hhmm or -hhmm`);
-      header = { version, registry, serial, records: Number(recs), startDate, endDate, utcOffset };
-      continue;
+      this.header = { version, registry, serial, records: Number(recs), startDate, endDate, utcOffset };
+      return;
     }
     if (f.length === 6 && f[5] === 'summary') {
       const [registry, star1, type, star2, count] = f as [string, string, string, string, string];
       if (star1 !== '*' || star2 !== '*') bad(n, 'summary', 'summary lines read `registry|*|type|*|count|summary`');
       if (registry !== header.registry) bad(n, 'registry', `"${registry}" differs from the header's "${header.registry}"`);
       if (!DELEGATED_TYPES.includes(type as DelegatedType)) bad(n, 'type', `unknown type "${type}"`);
-      else if (summaries.some((s) => s.type === type)) bad(n, 'type', `second summary line for ${type}`);
+      else if (this.summaries.some((s) => s.type === type)) bad(n, 'type', `second summary line for ${type}`);
       if (!UINT_RE.test(count)) bad(n, 'count', `"${count}" is not a number`);
-      summaries.push({ registry, type: type as DelegatedType, count: Number(count) });
-      continue;
+      this.summaries.push({ registry, type: type as DelegatedType, count: Number(count) });
+      return;
     }
     if (f.length < 7) {
       bad(n, 'record', `expected at least 7 fields separated by "|", got ${f.length}`);
-      continue;
+      return;
     }
     const rec = parseRecord(f, n, header.registry, bad);
     if (rec) {
-      if (rec.opaqueId !== undefined || rec.status === 'available' || rec.status === 'reserved') extended = true;
-      records.push(rec);
+      if (rec.opaqueId !== undefined || rec.status === 'available' || rec.status === 'reserved') this.extended = true;
+      this.records.push(rec);
     }
   }
-
-  if (!header) {
-    if (problems.length === 0) bad(headerLine || 1, 'version', 'no version line found (empty file?)');
-    throw new DelegatedParseError(problems);
-  }
-  if (header.records !== records.length && problems.length === 0) {
-    bad(headerLine, 'records', `header says ${header.records} records, the file has ${records.length}`);
-  }
-  for (const s of summaries) {
-    const actual = records.filter((r) => r.type === s.type).length;
-    if (s.count !== actual && problems.length === 0) {
-      bad(headerLine, 'count', `${s.type} summary says ${s.count} records, the file has ${actual}`);
-    }
-  }
-  if (problems.length > 0) throw new DelegatedParseError(problems);
-  return { header, summaries, records, extended };
 }
 
 function parseRecord(

@@ -216,7 +216,8 @@ export const registryCommands: Command[] = [
         const dryRun = input.dryRun === true;
         const r = await withWorkspace(args[0]!, dryRun ? 'read' : 'write', async (_call, workspace) => importPrefixesFrom(workspace(), input, readImportFile(file)));
         if (opts.json) return jsonOut(io, r);
-        const n = `${r.added.toLocaleString('en')} block${r.added === 1 ? '' : 's'}`;
+        const asns = r.asns ? ` and ${r.asns.toLocaleString('en')} ASN${r.asns === 1 ? '' : 's'}` : '';
+        const n = `${r.added.toLocaleString('en')} block${r.added === 1 ? '' : 's'}${asns}`;
         const skipped = r.skipped ? ` (${r.skipped.toLocaleString('en')} record${r.skipped === 1 ? '' : 's'} skipped)` : '';
         if (dryRun) {
           io.out(`dry run: would import ${n}${skipped}; nothing changed`);

@@ -6,13 +6,15 @@
  *
  * Why this is safe: an entry is used only at the exact change number it was built or last
  * updated at (`Workspace.changeSeq`, which every committed change, undo and redo advances), for
- * the same space and parent. The only update in place is an allocation's own: the block and its
+ * the same space and parent, or after changes whose blocks all lie outside the parent or in
+ * another space (their events say which: Workspace.prefixChangesSince; a bulk change, or one
+ * not seen by this session, counts as touching everything). The only update in place is an allocation's own: the block and its
  * growth reservations are exactly the room the lists answered, taken right after that one change.
  */
 import type { Block } from '../../../shared/ip/allocate';
 import type { FreeLists } from '../../../shared/ip/free-lists';
-import { formatPrefix, type Prefix } from '../../../shared/ip/prefix';
-import type { Workspace } from '../workspace/workspace';
+import { formatPrefix, prefixEnd, type Prefix } from '../../../shared/ip/prefix';
+import type { PrefixFootprint, Workspace } from '../workspace/workspace';
 
 type Lists = FreeLists<number | bigint>;
 
@@ -25,11 +27,34 @@ interface Entry {
 
 const entries = new WeakMap<Workspace, Entry>();
 
-/** The lists of `parent` in space `sid` as the workspace is now: kept ones if still current, else `build()`. */
+/** How many times lists were built from the blocks (a test reads it: a change elsewhere must not rebuild). */
+export const freeListBuilds = { count: 0 };
+
+/** Whether a change to `b` can change the free space inside `parent` of space `sid`. */
+function touches(b: PrefixFootprint, sid: number, parent: Prefix): boolean {
+  if (b.spaceId !== sid || b.family !== parent.family) return false;
+  const start = BigInt(parent.start);
+  const end = BigInt(prefixEnd(parent));
+  return b.start <= end && b.end >= start;
+}
+
+/**
+ * The lists of `parent` in space `sid` as the workspace is now: kept ones if still current, else
+ * `build()`. Kept lists stay current across changes that touched no block inside the parent in
+ * that space (Workspace.prefixChangesSince): a change elsewhere costs no rebuild.
+ */
 export function freeListsFor(ws: Workspace, sid: number, parent: Prefix, build: () => Lists): Lists {
   const key = formatPrefix(parent);
   const e = entries.get(ws);
-  if (e && e.seq === ws.changeSeq && e.sid === sid && e.parent === key) return e.lists;
+  if (e && e.sid === sid && e.parent === key) {
+    if (e.seq === ws.changeSeq) return e.lists;
+    const since = ws.prefixChangesSince(e.seq);
+    if (since !== null && !since.some((b) => touches(b, sid, parent))) {
+      e.seq = ws.changeSeq;
+      return e.lists;
+    }
+  }
+  freeListBuilds.count++;
   const lists = build();
   entries.set(ws, { seq: ws.changeSeq, sid, parent: key, lists });
   return lists;

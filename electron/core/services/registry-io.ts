@@ -23,7 +23,7 @@ import {
 import { HeadroomError } from '../../../shared/errors';
 import { formatPrefix, parsePrefix, type Prefix } from '../../../shared/ip/prefix';
 import { neutraliseCsvCell, restoreCsvCell } from '../../../shared/report/csv-cell';
-import { DelegatedParseError, DELEGATED_REGISTRIES, parseDelegated, type DelegatedRecord } from '../../../shared/rir/delegated';
+import { DELEGATED_REGISTRIES, DelegatedReader, type DelegatedRecord } from '../../../shared/rir/delegated';
 import { delegatedAggregates, delegatedRecordForAsns, delegatedRecordForPrefix, filterDelegated, formatDelegated } from '../../../shared/rir/delegated-write';
 import type { SqlParam } from '../workspace/journal';
 import type { Tx } from '../workspace/tx';
@@ -423,43 +423,95 @@ function csvCandidates(format: 'csv' | 'netbox', defaultSpace: string, problems:
   };
 }
 
+/** An AS number a delegated file holds (an `asn` record of `value` ASNs is one per ASN). */
+interface AsnCandidate {
+  line: number;
+  asn: number;
+  description: string;
+  date: string | null;
+}
+
+/** The longest ASN run one record may bring (RIR files hold runs of up to 1024). */
+const MAX_ASN_RUN = 65_536;
+
+/** `yyyymmdd` of a delegated record as an ISO day (null: none or not a day). */
+function delegatedDay(d: string): string | null {
+  const date = /^\d{8}$/.test(d) && d !== '00000000' ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : null;
+  return date !== null && isDay(date) ? date : null;
+}
+
+/**
+ * Candidates of a delegated file fed chunk by chunk (DelegatedReader: only the records are held,
+ * never the text); `end` returns them. Its allocated and assigned ipv4/ipv6 records become
+ * aggregates, its allocated and assigned asn records ASNs (issue 14: they were dropped).
+ */
 function delegatedCandidates(
-  text: string,
   filter: { opaqueId?: string | undefined; cc?: string | undefined },
   defaultSpace: string,
   problems: ProblemList,
-): { candidates: Candidate[]; skipped: number } {
-  let records: readonly DelegatedRecord[];
-  try {
-    records = parseDelegated(text).records;
-  } catch (e) {
-    if (e instanceof DelegatedParseError) {
-      for (const p of e.problems) problems.add({ line: p.line, field: p.field, problem: p.problem });
-      return { candidates: [], skipped: 0 };
+): { push(chunk: string): void; end(): { candidates: Candidate[]; asns: AsnCandidate[]; skipped: number } } {
+  const reader = new DelegatedReader((p) => problems.add({ line: p.line, field: p.field, problem: p.problem }));
+  let reported = 0;
+  return {
+    push: (chunk) => {
+      reader.push(chunk);
+      if (reader.lines - reported >= PROGRESS_EVERY) {
+        reported = reader.lines - (reader.lines % PROGRESS_EVERY);
+        progressSink?.(`import: ${reported.toLocaleString('en')} lines checked`);
+      }
+    },
+    end: () => {
+      const file = reader.end();
+      if (!file) return { candidates: [], asns: [], skipped: 0 };
+      const records = file.records;
+      const kept = filterDelegated(records, {
+        ...(filter.opaqueId !== undefined ? { opaqueId: filter.opaqueId } : {}),
+        ...(filter.cc !== undefined ? { cc: filter.cc } : {}),
+      });
+      const aggregates = delegatedAggregates(kept);
+      const usedRecords = new Set(aggregates.map((a) => a.record));
+      const describe = (record: DelegatedRecord) => `${record.registry} ${record.status}${record.cc ? ` ${record.cc}` : ''}${record.opaqueId ? ` ${record.opaqueId}` : ''}`;
+      const candidates = aggregates.map(({ prefix, record }) => ({
+        line: record.line,
+        prefix,
+        status: 'aggregate' as const,
+        description: describe(record),
+        space: defaultSpace,
+        date: delegatedDay(record.date),
+        rir: record.registry,
+      }));
+      const asns: AsnCandidate[] = [];
+      for (const record of kept) {
+        if (record.type !== 'asn' || (record.status !== 'allocated' && record.status !== 'assigned')) continue;
+        usedRecords.add(record);
+        if (record.value > MAX_ASN_RUN) {
+          problems.add({ line: record.line, field: 'value', problem: `a run of ${record.value.toLocaleString('en')} ASNs is more than one import takes (at most ${MAX_ASN_RUN.toLocaleString('en')} in one record)` });
+          continue;
+        }
+        const first = Number(record.start);
+        const description = describe(record);
+        const date = delegatedDay(record.date);
+        for (let k = 0; k < record.value; k++) asns.push({ line: record.line, asn: first + k, description, date });
+      }
+      return { candidates, asns, skipped: records.length - usedRecords.size };
+    },
+  };
+}
+
+/** ASNs twice in the file, or already recorded, as problems. */
+function findDuplicateAsns(ws: Workspace, asns: AsnCandidate[], problems: ProblemList): void {
+  if (asns.length === 0) return;
+  const seen = new Map<number, number>();
+  const recorded = new Set(ws.all('SELECT asn FROM asns').map((r) => Number(r.asn)));
+  for (const a of asns) {
+    const first = seen.get(a.asn);
+    if (first !== undefined) {
+      problems.add({ line: a.line, field: 'asn', problem: `AS${a.asn} appears twice (first on line ${first})` });
+      continue;
     }
-    throw e;
+    seen.set(a.asn, a.line);
+    if (recorded.has(a.asn)) problems.add({ line: a.line, field: 'asn', problem: `AS${a.asn} is already recorded` });
   }
-  const kept = filterDelegated(records, {
-    ...(filter.opaqueId !== undefined ? { opaqueId: filter.opaqueId } : {}),
-    ...(filter.cc !== undefined ? { cc: filter.cc } : {}),
-  });
-  const aggregates = delegatedAggregates(kept);
-  const usedRecords = new Set(aggregates.map((a) => a.record));
-  const candidates = aggregates.map(({ prefix, record }) => {
-    const d = record.date;
-    const date = /^\d{8}$/.test(d) && d !== '00000000' ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : null;
-    const holder = record.opaqueId ? ` ${record.opaqueId}` : '';
-    return {
-      line: record.line,
-      prefix,
-      status: 'aggregate' as const,
-      description: `${record.registry} ${record.status}${record.cc ? ` ${record.cc}` : ''}${holder}`,
-      space: defaultSpace,
-      date: date !== null && isDay(date) ? date : null,
-      rir: record.registry,
-    };
-  });
-  return { candidates, skipped: records.length - usedRecords.size };
 }
 
 /** The 16-byte key of a prefix start/end as hex (IPv4: the low 4 bytes only). */
@@ -500,6 +552,9 @@ const INSERT_ONE =
   'INSERT INTO prefixes (id, space_id, family, start, end, length, status, description, unit, rir, date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)';
 
 const CHUNK = 100_000;
+
+/** What one imported block adds to the workspace file, about (a million /30s: 272 MB). */
+const IMPORT_BYTES_PER_BLOCK = 300;
 
 /**
  * The order to insert in: index order (space, family, start, length), as positions into `rows`.
@@ -666,11 +721,11 @@ export function importPrefixesFrom(ws: Workspace, input: ImportInput, chunks: It
       yield chunk;
     }
   };
+  let asns: AsnCandidate[] = [];
   if (input.format === 'delegated') {
-    // The delegated parser (shared/rir/delegated.ts) reads a whole file; RIR files are a few MB.
-    const parts: string[] = [];
-    for (const chunk of text()) parts.push(chunk);
-    ({ candidates, skipped } = delegatedCandidates(parts.join(''), { opaqueId: input.opaqueId, cc: input.cc }, defaultSpace, problems));
+    const sink = delegatedCandidates({ opaqueId: input.opaqueId, cc: input.cc }, defaultSpace, problems);
+    for (const chunk of text()) sink.push(chunk);
+    ({ candidates, asns, skipped } = sink.end());
   } else {
     const sink = csvCandidates(input.format, defaultSpace, problems);
     for (const chunk of text()) sink.push(chunk);
@@ -678,21 +733,32 @@ export function importPrefixesFrom(ws: Workspace, input: ImportInput, chunks: It
   }
 
   findDuplicates(ws, candidates, problems);
+  findDuplicateAsns(ws, asns, problems);
   if (problems.total > 0) throw new ImportRefused(problems.first(), problems.total);
   const preview = candidates.slice(0, 20).map((c) => formatPrefix(c.prefix));
-  const result: ImportResult = { format: input.format, dryRun: input.dryRun ?? false, added: candidates.length, skipped, preview };
-  if (input.dryRun || candidates.length === 0) return result;
+  const result: ImportResult = { format: input.format, dryRun: input.dryRun ?? false, added: candidates.length, ...(input.format === 'delegated' ? { asns: asns.length } : {}), skipped, preview };
+  if (input.dryRun || (candidates.length === 0 && asns.length === 0)) return result;
 
+  // Room for what the import adds (a block takes ~270 bytes of the file, counters and indexes
+  // included), made once instead of sql.js growing its in-memory file dozens of times.
+  ws.reserve(candidates.length * IMPORT_BYTES_PER_BLOCK);
   // Handed over to be let go row by row as they are written.
   const toWrite: (Candidate | null)[] = candidates;
   candidates = [];
-  ws.mutate('registry.import', `Import ${result.added.toLocaleString('en')} block${result.added === 1 ? '' : 's'} (${input.format})`, (tx) => {
+  const what = [
+    ...(result.added > 0 || asns.length === 0 ? [`${result.added.toLocaleString('en')} block${result.added === 1 ? '' : 's'}`] : []),
+    ...(asns.length > 0 ? [`${asns.length.toLocaleString('en')} ASN${asns.length === 1 ? '' : 's'}`] : []),
+  ].join(' and ');
+  ws.mutate('registry.import', `Import ${what} (${input.format})`, (tx) => {
+    const now = ws.now();
+    for (const a of asns) tx.insert('asns', { asn: a.asn, description: a.description, date: a.date ?? todayUtc(now), created_at: now.toISOString() });
+    if (toWrite.length === 0) return;
     const spaceIds = new Map<string, number>();
     for (const c of toWrite) {
       if (!c || spaceIds.has(c.space)) continue;
       spaceIds.set(c.space, spaceId(tx, c.space) ?? tx.insert('spaces', { name: c.space, description: '' }));
     }
-    writeCandidates(ws, tx, toWrite, spaceIds, ws.now());
+    writeCandidates(ws, tx, toWrite, spaceIds, now);
   });
   return result;
 }

@@ -45,6 +45,8 @@ export interface WorkspaceOptions {
   snapshotAfterJournalBytes?: number;
   /** The schema this build knows (tests open files as a newer build would). */
   migrations?: readonly Migration[];
+  /** Bytes of room to leave in memory for the database to grow into (see `reserve`). */
+  reserveBytes?: number;
 }
 
 const DEFAULT_SNAPSHOT_AFTER = 4 * 1024 * 1024;
@@ -111,29 +113,80 @@ function rememberVerifiedSeal(path: string, seal: string): void {
   }
 }
 
-/** Files from this size up get their in-memory copy grown at open (growInMemoryFile). */
-const GROW_AT_OPEN_BYTES = 16 * 1024 * 1024;
+/**
+ * Room left at the end of the in-memory file when a database is loaded: 1/8 of its size, at least
+ * 1 MiB (see loadDatabase).
+ */
+function defaultRoom(bytes: number): number {
+  return Math.max(1 << 20, Math.ceil(bytes / 8));
+}
 
 /**
- * sql.js holds the database in an in-memory file exactly as large as the bytes loaded, and grows
- * it by copying it whole into a buffer 12.5 % larger. Left alone, the first change after opening
- * a big workspace pays that copy while the planner waits (0.7 s at a million blocks). Here a
- * scratch table takes every free page plus two more, so SQLite appends to the file, and is
- * dropped: the copy happens during the open, the pages go back on the free list for the next
- * writes, and the next 12.5 % of growth costs nothing. Nothing is journaled: no row changes.
+ * sql.js keeps the database in an Emscripten in-memory file exactly as large as the bytes loaded,
+ * and grows it, each time a write passes its end, by copying it whole into a fresh buffer 12.5 %
+ * larger. Growing a file from nothing to the 270 MB of a million blocks took some 45 such copies
+ * (2.3 GB of fresh memory, 5–20 s on this machine, where touching new memory is slow:
+ * docs/performance.md). So the file is loaded with `room` zero bytes after the database: SQLite
+ * reads the page count from the file's header (valid whenever Headroom wrote the file: its change
+ * counter equals its version-valid-for number) and ignores the zeros, and writes land in memory
+ * already there. sql.js's export() copies exactly page_count × page_size bytes through SQLite's
+ * backup API, so the zeros never reach a snapshot (a test holds it to that).
  */
-function growInMemoryFile(db: Database): void {
-  const pragma = (name: string) => Number(db.exec(`PRAGMA ${name}`)[0]?.values[0]?.[0] ?? 0);
-  const bytes = (pragma('freelist_count') + 2) * pragma('page_size');
-  db.run('BEGIN');
-  try {
-    db.run('CREATE TABLE main.headroom_grow_at_open (x BLOB)');
-    db.run('INSERT INTO main.headroom_grow_at_open VALUES (zeroblob(?))', [bytes]);
-    db.run('DROP TABLE main.headroom_grow_at_open');
-    db.run('COMMIT');
-  } catch {
-    db.run('ROLLBACK');
+function loadDatabase(SQL: SqlJsStatic, bytes: Uint8Array, room: number): Database {
+  let padded = bytes;
+  if (room > 0) {
+    padded = new Uint8Array(bytes.length + room);
+    padded.set(bytes);
   }
+  const db = new SQL.Database(padded);
+  applyPragmas(db);
+  return db;
+}
+
+/**
+ * The database lives in memory and durability is the journal's and the snapshot's: SQLite's own
+ * rollback journal can stay in memory, and a larger page cache keeps a bulk write from spilling
+ * pages into the in-memory file over and over.
+ */
+function applyPragmas(db: Database): void {
+  db.run('PRAGMA journal_mode = MEMORY');
+  db.run('PRAGMA cache_size = -131072');
+}
+
+/** A block a change added, removed or changed: its space, family and first and last address. */
+export interface PrefixFootprint {
+  spaceId: number;
+  family: 4 | 6;
+  start: bigint;
+  end: bigint;
+}
+
+/** Changes remembered by prefixChangesSince. */
+const FOOTPRINTS_KEPT = 64;
+/** Above this many block events in one change its footprint is not listed (null: unknown). */
+const FOOTPRINT_MAX_EVENTS = 2000;
+
+const keyToBigInt = (key: unknown): bigint => (key instanceof Uint8Array ? BigInt(`0x${Buffer.from(key).toString('hex') || '0'}`) : -1n);
+
+/** The blocks action `actionId` touched, from its events; null for a bulk change or too many. */
+function prefixFootprint(db: Database, actionId: number): PrefixFootprint[] | null {
+  const n = Number(queryOne(db, "SELECT count(*) AS n FROM events WHERE action_id = ? AND tbl = 'prefixes'", [actionId])!.n);
+  if (n === 0) return [];
+  if (n > FOOTPRINT_MAX_EVENTS) return null;
+  const out: PrefixFootprint[] = [];
+  for (const ev of queryAll(db, "SELECT before, after FROM events WHERE action_id = ? AND tbl = 'prefixes'", [actionId])) {
+    for (const image of [ev.before, ev.after]) {
+      if (typeof image !== 'string') continue;
+      if (image.startsWith('{"$rows":')) return null; // a run of rows (bulk import): not listed
+      const row = rowFromJson(image);
+      if (!row) continue;
+      const start = keyToBigInt(row.start);
+      const end = keyToBigInt(row.end);
+      if (start < 0n || end < 0n) return null;
+      out.push({ spaceId: Number(row.space_id), family: Number(row.family) as 4 | 6, start, end });
+    }
+  }
+  return out;
 }
 
 function integrityMessages(db: Database): string[] {
@@ -152,6 +205,12 @@ export class Workspace {
   /** Whether this schema can shelve the rows of an undone bulk insert (migration 5). */
   private hasShelf = false;
   private closed = false;
+  /** What the last changes of this session did to blocks (prefixChangesSince). */
+  private footprints: { seq: number; blocks: PrefixFootprint[] | null }[] = [];
+  /** sql.js, to reload the database with more room (reserve). */
+  private sql: SqlJsStatic | null = null;
+  /** How large the in-memory file was made at load: the database plus its room (reserve). */
+  private room = 0;
   readonly who: string;
   readonly now: () => Date;
   private readonly snapshotAfter: number;
@@ -298,12 +357,7 @@ export class Workspace {
     validateWorkspaceBytes(full, bytes, known);
     let db: Database;
     try {
-      db = new SQL.Database(bytes);
-      // The database lives in memory and durability is the journal's and the snapshot's: SQLite's
-      // own rollback journal can stay in memory, and a larger page cache keeps a bulk write from
-      // spilling pages into the in-memory file over and over.
-      db.run('PRAGMA journal_mode = MEMORY');
-      db.run('PRAGMA cache_size = -131072');
+      db = loadDatabase(SQL, bytes, readOnly ? 0 : Math.max(defaultRoom(bytes.length), opts.reserveBytes ?? 0));
       // The seal proves these are exactly the bytes a Headroom wrote; integrity_check (seconds
       // on a million prefixes) runs once per distinct snapshot, remembered beside the file.
       const seal = sealHex(bytes);
@@ -351,6 +405,8 @@ export class Workspace {
     }
 
     const ws = new Workspace(full, db, id, readOnly, readOnlyReason, opts);
+    ws.sql = SQL;
+    ws.room = readOnly ? bytes.length : bytes.length + Math.max(defaultRoom(bytes.length), opts.reserveBytes ?? 0);
     ws.damage = damage;
     ws.releaseLock = release;
     ws.snapshotSeq = Number(meta('journal_seq') ?? 0);
@@ -395,7 +451,6 @@ export class Workspace {
     ws.hasUsage = hasTable('prefix_usage');
     ws.hasShelf = hasTable('prefixes_shelf');
     if (ws.hasUsage && (ws.seq > ws.snapshotSeq || version < known || !usageCoversPrefixes(db))) rebuildUsage(db);
-    if (!readOnly && bytes.length >= GROW_AT_OPEN_BYTES) growInMemoryFile(db);
     // The journal's name is made durable (its folder fsynced) before any change is written to it.
     if (!readOnly) createDurably(journalPath, modeOf(full) ?? 0o644);
     if (!readOnly) {
@@ -446,9 +501,48 @@ export class Workspace {
     return queryOne(this.db, sql, params);
   }
 
+  /**
+   * The blocks (rows of `prefixes`, before or after) that the changes after change number `seq`
+   * touched, up to now; null when that is not known (a change of this session too old to be
+   * kept, one made before this session opened, or a bulk change). Kept state derived from the
+   * blocks (free-lists-cache.ts) stays valid across changes whose footprint misses it.
+   */
+  prefixChangesSince(seq: number): readonly PrefixFootprint[] | null {
+    if (seq === this.seq) return [];
+    const first = this.footprints.findIndex((f) => f.seq === seq + 1);
+    if (first < 0) return null;
+    const out: PrefixFootprint[] = [];
+    for (const f of this.footprints.slice(first)) {
+      if (f.blocks === null) return null;
+      out.push(...f.blocks);
+    }
+    return out;
+  }
+
   /** How many changes this workspace has committed (the journal's sequence): equal numbers, equal data. */
   get changeSeq(): number {
     return this.seq;
+  }
+
+  /**
+   * Makes room for the database to grow by `bytes` without sql.js copying its in-memory file over
+   * and over (loadDatabase): a bulk import calls it, once its rows are checked, with an estimate
+   * of what it will add. Where the room is short, the database is reloaded from its own bytes
+   * with that room after it (nothing is written to disk; prepared statements and TEMP tables do
+   * not survive, as across a snapshot). Outside a change only.
+   */
+  reserve(bytes: number): void {
+    this.assertOpen();
+    if (this.readOnly || !this.sql || bytes <= 0) return;
+    const pragma = (name: string) => Number(this.db.exec(`PRAGMA ${name}`)[0]?.values[0]?.[0] ?? 0);
+    const used = pragma('page_count') * pragma('page_size');
+    if (this.room - used >= bytes) return;
+    const current = this.db.export();
+    const room = bytes + defaultRoom(current.length);
+    const next = loadDatabase(this.sql, current, room);
+    this.db.close();
+    this.db = next;
+    this.room = current.length + room;
   }
 
   /** Direct access for hot read paths (prepared statements over many rows). */
@@ -495,6 +589,7 @@ export class Workspace {
       const tx = new Tx(db, actionId, at, this.who, op);
       const result = fn(tx);
       if (this.hasUsage) followChanges(db, actionId);
+      const footprint = prefixFootprint(db, actionId);
       if (undoable) {
         // A new change drops the redo stack, and with it the rows shelved for those redos.
         if (this.hasShelf) tx.run("DELETE FROM prefixes_shelf WHERE shelved_by IN (SELECT id FROM actions WHERE state = 'undone')");
@@ -504,6 +599,8 @@ export class Workspace {
       this.journal!.append({ seq: this.seq + 1, statements });
       db.run('COMMIT');
       this.seq += 1;
+      this.footprints.push({ seq: this.seq, blocks: footprint });
+      if (this.footprints.length > FOOTPRINTS_KEPT) this.footprints.shift();
       this.afterCommit();
       return result;
     } catch (e) {

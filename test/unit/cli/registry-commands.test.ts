@@ -300,10 +300,13 @@ describe('headroom import / export', () => {
     const ws = fresh();
     const file = '/work/shared/data/rir-stats/delegated-afrinic-extended-20260505';
     const dry = ok(['import', ws, file, '--format', 'delegated', '--cc', 'MU', '--dry-run']);
-    const m = /would import ([\d,]+) blocks \(([\d,]+) records skipped\)/.exec(dry);
+    const m = /would import ([\d,]+) blocks(?: and ([\d,]+) ASNs)? \(([\d,]+) records skipped\)/.exec(dry);
     expect(m).not.toBeNull();
-    const added = (JSON.parse(ok(['import', ws, file, '--format', 'delegated', '--cc', 'MU', '--json'])) as { added: number }).added;
+    const { added, asns } = JSON.parse(ok(['import', ws, file, '--format', 'delegated', '--cc', 'MU', '--json'])) as { added: number; asns: number };
     expect(added).toBe(Number(m![1]!.replace(/,/g, '')));
+    // The file's ASNs of that country are imported too (issue 14), and exported back.
+    expect(asns).toBe(Number((m![2] ?? '0').replace(/,/g, '')));
+    expect(asns).toBeGreaterThan(0);
     const rows = JSON.parse(headroom(['prefix', 'list', ws, '--json']).stdout) as { status: string; description: string; rir: string }[];
     expect(rows).toHaveLength(added);
     expect(rows.every((r) => r.status === 'aggregate' && r.rir === 'afrinic' && / MU /.test(r.description))).toBe(true);
@@ -313,9 +316,9 @@ describe('headroom import / export', () => {
     const out = tmp.path('out.delegated');
     ok(['export', ws, '--format', 'delegated', '--out', out]);
     const text = readFileSync(out, 'utf8');
-    expect(text.split('\n')[0]).toMatch(new RegExp(`^2\\|afrinic\\|\\d{8}\\|${added}\\|`));
+    expect(text.split('\n')[0]).toMatch(new RegExp(`^2\\|afrinic\\|\\d{8}\\|${added + asns}\\|`));
     const ws3 = fresh();
-    expect((JSON.parse(ok(['import', ws3, out, '--format', 'delegated', '--json'])) as { added: number }).added).toBe(added);
+    expect(JSON.parse(ok(['import', ws3, out, '--format', 'delegated', '--json'])) as { added: number; asns: number }).toMatchObject({ added, asns });
   }, 120_000);
 
   it('refuses a delegated file whose header count does not balance (exit 1)', () => {

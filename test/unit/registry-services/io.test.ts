@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addPrefix, listPrefixes } from '../../../electron/core/services/registry';
-import { addAsn } from '../../../electron/core/services/asns';
-import { exportPrefixes, ImportRefused, importPrefixes, setImportProgress } from '../../../electron/core/services/registry-io';
+import { addAsn, listAsns } from '../../../electron/core/services/asns';
+import { exportPrefixes, ImportRefused, importPrefixes, importPrefixesFrom, setImportProgress } from '../../../electron/core/services/registry-io';
 import { blockHistory } from '../../../electron/core/services/registry-space';
 import { parseDelegated } from '../../../shared/rir/delegated';
 import { add, dump, fresh, python } from './helpers';
@@ -244,6 +244,18 @@ for line in open(a['file']):
 print(json.dumps(out))
 `;
 
+/** The ASNs a delegated import must add, computed independently. */
+const ASNS_PY = `
+import json, sys
+a = json.load(sys.stdin)
+out = []
+for line in open(a['file']):
+    f = line.rstrip('\\n').split('|')
+    if len(f) < 7 or f[5] == 'summary' or line.startswith('#') or f[2] != 'asn' or f[6] not in ('allocated', 'assigned'): continue
+    out += range(int(f[3]), int(f[3]) + int(f[4]))
+print(json.dumps(sorted(out)))
+`;
+
 describe('import --format delegated (real RIR files)', () => {
   const AFRINIC = 'delegated-afrinic-extended-20260505';
 
@@ -255,7 +267,8 @@ describe('import --format delegated (real RIR files)', () => {
     const r = importPrefixes(ws, { format: 'delegated', text });
     expect(r.added).toBe(expected.length);
     const held = file.records.filter((x) => (x.type === 'ipv4' || x.type === 'ipv6') && (x.status === 'allocated' || x.status === 'assigned'));
-    expect(r.skipped).toBe(file.records.length - held.length);
+    const heldAsns = file.records.filter((x) => x.type === 'asn' && (x.status === 'allocated' || x.status === 'assigned'));
+    expect(r.skipped).toBe(file.records.length - held.length - heldAsns.length);
     expect(expected.length).toBeGreaterThan(held.length); // some counts are no power of two
     const rows = listPrefixes(ws, {}).rows;
     expect(new Set(rows.map((x) => x.prefix))).toEqual(new Set(expected));
@@ -317,10 +330,59 @@ describe('import --format delegated (real RIR files)', () => {
     const before = dump(ws);
     const again = refusal(() => importPrefixes(ws, { format: 'delegated', text }));
     expect(again.length).toBeGreaterThan(20);
-    expect(again[0]).toMatch(/^line \d+: prefix: \S+ is already in space "global"$/);
+    expect(again.some((p) => /^line \d+: prefix: \S+ is already in space "global"$/.test(p))).toBe(true);
+    expect(again.some((p) => /^line \d+: asn: AS\d+ is already recorded$/.test(p))).toBe(true);
     expect(() => importPrefixes(ws, { format: 'csv', text: GOOD_CSV, cc: 'ZA' })).toThrow(/cc: only a delegated file has holders and countries/);
     expect(dump(ws)).toEqual(before);
   });
+
+  it('imports the ASNs of a delegated file too, as the same undoable action (issue 14)', async () => {
+    const name = 'nro-samples/delegated-ripencc-extended-sample-2019';
+    const expected = python(ASNS_PY, { file: join(DATA, name) }) as number[];
+    expect(expected.length).toBeGreaterThan(50);
+    const ws = await fresh();
+    addAsn(ws, { asn: '64496' });
+    const before = ws.dumpUserTables();
+    const dry = importPrefixes(ws, { format: 'delegated', text: readData(name), dryRun: true });
+    expect(dry.asns).toBe(expected.length);
+    expect(ws.dumpUserTables()).toEqual(before);
+    const r = importPrefixes(ws, { format: 'delegated', text: readData(name) });
+    expect(r.asns).toBe(expected.length);
+    const rows = listAsns(ws);
+    expect(rows.map((a) => a.asn)).toEqual([...expected, 64496].sort((a, b) => a - b));
+    const one = rows.find((a) => a.asn === expected[0])!;
+    expect(one.description).toMatch(/^ripencc (allocated|assigned) [A-Z]{2}/);
+    expect(one.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    ws.undo();
+    expect(ws.dumpUserTables()).toEqual(before);
+  });
+
+  it('streams a delegated file: lines are checked as the chunks arrive, not once the whole text is in', async () => {
+    const ws = await fresh();
+    const N = 250_000;
+    const lines = [`2|ripencc|20240101|${N}|20240101|20240101|+0000`, `ripencc|*|ipv4|*|${N}|summary`];
+    for (let i = 0; i < N; i++) lines.push(`ripencc|NL|ipv4|10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}|1|20240101|assigned`);
+    const text = `${lines.join('\n')}\n`;
+    const messages: string[] = [];
+    const seenAtChunk: number[] = [];
+    function* chunks(): Generator<string> {
+      for (let at = 0; at < text.length; at += 1 << 20) {
+        seenAtChunk.push(messages.length);
+        yield text.slice(at, at + (1 << 20));
+      }
+    }
+    setImportProgress((m) => messages.push(m));
+    try {
+      const r = importPrefixesFrom(ws, { format: 'delegated', dryRun: true }, chunks());
+      expect(r.added).toBe(N);
+    } finally {
+      setImportProgress(null);
+    }
+    // Progress on the lines read was reported before the last chunk was even asked for.
+    expect(seenAtChunk.length).toBeGreaterThan(5);
+    expect(seenAtChunk[seenAtChunk.length - 1]).toBeGreaterThan(0);
+    expect(messages[0]).toMatch(/^import: 100,000 lines checked$/);
+  }, 60_000);
 
   it('undo of a delegated import restores the previous state', async () => {
     const ws = await fresh();

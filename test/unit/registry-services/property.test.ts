@@ -136,8 +136,15 @@ describe('every allocation answer after each change equals a sweep over the bloc
       const parent = parsePrefix(parentText);
       const span = Math.min((parent.family === 4 ? 32 : 128) - parent.length, 16);
       const lengths = [1, 2, 5, span].map((d) => parent.length + d);
-      type Step = Op | { kind: 'undo' } | { kind: 'redo' };
-      const step: fc.Arbitrary<Step> = fc.oneof(opArb(parent), fc.constant({ kind: 'undo' as const }), fc.constant({ kind: 'redo' as const }));
+      // `elsewhere`: a block outside the parent, or the same range in another space, which the
+      // kept lists outlive (free-lists-cache.ts): the next answers must still be right.
+      type Step = Op | { kind: 'undo' } | { kind: 'redo' } | { kind: 'elsewhere'; n: number; otherSpace: boolean };
+      const step: fc.Arbitrary<Step> = fc.oneof(
+        opArb(parent),
+        fc.constant({ kind: 'undo' as const }),
+        fc.constant({ kind: 'redo' as const }),
+        fc.record({ kind: fc.constant('elsewhere' as const), n: fc.integer({ min: 0, max: 255 }), otherSpace: fc.boolean() }),
+      );
       await fc.assert(
         fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
           const ws = await fresh();
@@ -146,12 +153,16 @@ describe('every allocation answer after each change equals a sweep over the bloc
             try {
               if (op.kind === 'undo') ws.undo();
               else if (op.kind === 'redo') ws.redo();
+              else if (op.kind === 'elsewhere') {
+                if (op.otherSpace) addPrefix(ws, { prefix: childText(parent, BigInt(op.n) << BigInt((parent.family === 4 ? 32 : 128) - parent.length - 8), parent.length + 8), space: 'other' });
+                else addPrefix(ws, { prefix: parent.family === 4 ? `192.0.2.${op.n}/32` : `2001:db8:b00::${op.n.toString(16)}/128` });
+              }
               else if (op.kind === 'add') addPrefix(ws, { prefix: childText(parent, op.offset, op.length), status: op.reserved ? 'reserved' : 'assigned' });
               else if (op.length - op.growth > parent.length) allocate(ws, { from: parentText, length: op.length, strategy: op.strategy, growth: op.growth });
             } catch (e) {
               if (!(e instanceof HeadroomError)) throw e;
             }
-            const children = listPrefixes(ws, { within: parentText }).rows.map((r) => parsePrefix(r.prefix)).filter((p) => formatPrefix(p) !== parentText);
+            const children = listPrefixes(ws, { within: parentText, space: 'global' }).rows.map((r) => parsePrefix(r.prefix)).filter((p) => formatPrefix(p) !== parentText);
             for (const strategy of ALLOCATION_STRATEGIES) {
               for (const length of lengths) {
                 const expected = allocatePrefix(parent, children, length, { strategy });
