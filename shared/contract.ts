@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { defineContract, type Operation } from './contract/define';
+import { dhcpOps } from './contract/dhcp';
 import { facilityOps } from './contract/facility';
 import { forecastOps } from './contract/forecast';
 import { registryOps } from './contract/registry';
@@ -13,7 +14,7 @@ import { requestsOps } from './contract/requests';
 import { routingOps } from './contract/routing';
 import { workspaceOps } from './contract/workspace';
 
-export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps, reportsOps, routingOps);
+export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps, reportsOps, routingOps, dhcpOps);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;
@@ -39,4 +40,5 @@ export * from './contract/forecast';
 export * from './contract/requests';
 export * from './contract/reports';
 export * from './contract/routing';
+export * from './contract/dhcp';
 export { type Operation } from './contract/define';
