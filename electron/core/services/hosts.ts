@@ -133,3 +133,13 @@ export function removeHost(ws: Workspace, input: { ip: string; space?: string | 
   ws.mutate('dhcp.removeHost', `Remove the host ${row.name} (${row.ip})`, (tx) => tx.delete('hosts', row.id));
   return row;
 }
+
+/** The PTR records of the hosts of the global space inside `p` (the reverse zones carry these). */
+export function hostPtrs(ws: Reader, p: Prefix): { address: string; name: string }[] {
+  const sid = spaceId(ws as Workspace, DEFAULT_SPACE);
+  if (sid === null) return [];
+  const [start, end] = keys(p);
+  return ws
+    .all('SELECT family, addr, name FROM hosts WHERE space_id = ? AND family = ? AND addr >= ? AND addr <= ? ORDER BY addr', [sid, p.family, start, end])
+    .map((r) => ({ address: formatAddress({ family: p.family, value: keyToAddress(p.family, r.addr as Uint8Array) } as Address), name: String(r.name) }));
+}

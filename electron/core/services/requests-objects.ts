@@ -23,6 +23,7 @@ import { checkAsSetName } from '../../../shared/rir/rpsl-syntax';
 import { renderRpslObjects } from '../../../shared/rir/rpsl-text';
 import { validateRpslObject } from '../../../shared/rir/rpsl-validate';
 import type { Workspace } from '../workspace/workspace';
+import { hostPtrs } from './hosts';
 import { asName, ownAsnOf, rirContacts } from './requests-draft';
 import { readOrganisation } from './requests-settings';
 import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
@@ -288,7 +289,7 @@ export function nsCheck(ws: Workspace, input: { ns: string[] }): NsCheckResult {
 }
 
 /** YYYYMMDD01 for today: the usual zone serial. */
-function serialFor(ws: Workspace): number {
+export function serialFor(ws: Workspace): number {
   return Number(todayUtc(ws.now()).replace(/-/g, '')) * 100 + 1;
 }
 
@@ -325,7 +326,7 @@ export function reverseFor(
           }
         })
       : [];
-    const files = withRule('CHK-32', () => renderBindZones(p, { nameServers: ns, serial: input.serial ?? serialFor(ws), delegations }));
+    const files = withRule('CHK-32', () => renderBindZones(p, { nameServers: ns, serial: input.serial ?? serialFor(ws), delegations, ptr: hostPtrs(ws, p) }));
     const zones: ZoneFileView[] = files.map((f) => ({ zone: f.zone, role: f.role, fileName: f.fileName, text: f.text }));
     // Where to split, as `export --format bind` says it: a header, then each zone after its $ORIGIN.
     const header = { organisation: org.legalName, date: todayUtc(ws.now()), scope: `reverse zones of ${formatPrefix(p)}` };

@@ -133,3 +133,15 @@ export function removeScope(ws: Workspace, input: { prefix: string; space?: stri
   ws.mutate('dhcp.removeScope', `Remove the DHCP scope of ${row.prefix}`, (tx) => tx.delete('dhcp_scopes', row.id));
   return row;
 }
+
+/** Scopes whose block is no longer an assigned block of their space: left out of the exports, named. */
+export function orphanScopes(ws: Reader, space: string): string[] {
+  const sid = spaceId(ws as Workspace, space);
+  if (sid === null) return [];
+  return scopeRows(ws, space)
+    .filter((r) => {
+      const [start] = keys(scopeBlock(r));
+      return !ws.get("SELECT id FROM prefixes WHERE space_id = ? AND family = 4 AND start = ? AND length = ? AND status = 'assigned'", [sid, start, Number(r.length)]);
+    })
+    .map((r) => `the DHCP scope of ${formatPrefix(scopeBlock(r))} is left out: its block is no longer an assigned block (remove the scope, or record the block again)`);
+}

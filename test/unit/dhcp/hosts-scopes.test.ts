@@ -154,3 +154,24 @@ describe('scopes', () => {
     }
   });
 });
+
+describe('the demo workspace', () => {
+  it('has hosts and scopes that each pass the rules (each is removed and added again through the services)', async () => {
+    const d = await openDispatch(tmp.path(`demo-${++n}.headroom`), { demo: true, now: () => new Date('2026-12-03T12:00:00Z') });
+    session = d.session;
+    const hosts = await d.call('dhcp.listHosts', {});
+    const scopes = await d.call('dhcp.listScopes', {});
+    expect(hosts.length).toBeGreaterThanOrEqual(10);
+    expect(scopes.map((s) => s.prefix)).toEqual(['198.51.100.80/28', '198.51.100.96/29', '203.0.113.0/25']);
+    expect(scopes.every((s) => s.leased !== null && s.leasedAt === '2026-11-02')).toBe(true);
+    for (const s of scopes) {
+      await d.call('dhcp.removeScope', { prefix: s.prefix });
+      await d.call('dhcp.addScope', { prefix: s.prefix, range: `${s.first}-${s.last}`, leaseS: s.leaseS, router: s.router ?? undefined, dns: s.dns, domain: s.domain ?? undefined });
+    }
+    for (const h of hosts) {
+      expect(h.block, h.ip).not.toBe('');
+      await d.call('dhcp.removeHost', { ip: h.ip });
+      await d.call('dhcp.addHost', { ip: h.ip, name: h.name, mac: h.mac ?? undefined, role: h.role, description: h.description });
+    }
+  });
+});
