@@ -50,7 +50,7 @@ export interface LeaseImportResult {
   scopes: { prefix: string; leased: number; size: number }[];
   /** Active leases that fall in no scope: reported, not fatal. */
   outside: string[];
-  /** Lease entries read, and how many of them were not active (expired, freed, abandoned, declined). */
+  /** Lease entries read (a lease written again later counts again); addresses whose last entry is not active (expired, freed, released, abandoned, declined). */
   read: number;
   inactive: number;
 }

@@ -10,10 +10,10 @@ import type { CurvePoint } from '../forecast/curve';
 import { query } from './define';
 import { isoDay } from './registry';
 
-export type LimitKind = 'pool' | 'asn' | 'facility';
+export type LimitKind = 'pool' | 'asn' | 'facility' | 'dhcp';
 
 export interface LimitForecast {
-  /** `pool:<prefix row id>`, `asn:<ASN block id>` or `facility:<site id>:<limit key>` */
+  /** `pool:<prefix row id>`, `asn:<ASN block id>`, `facility:<site id>:<limit key>` or `dhcp:<scope id>` */
   id: string;
   kind: LimitKind;
   /** what runs out: `198.51.100.64/26` or `UPS at max loading` */

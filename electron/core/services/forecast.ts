@@ -22,6 +22,7 @@ import { asnRangeHistories } from './asn-ranges';
 import { listSites, siteDetail, siteLimits } from './facility';
 import { loadPools, type PoolSource } from './forecast-pools';
 import { todayUtc } from './registry';
+import { scopeLimitSources } from './scopes-forecast';
 
 export const WARNING_FRAC = 0.8;
 const DEFAULT_WINDOW_DAYS = 730;
@@ -116,9 +117,9 @@ function asnSources(ws: Workspace): LimitSource[] {
   });
 }
 
-/** Every limit of the workspace: pools first (by address), then ASN blocks, then each site's limits. */
+/** Every limit of the workspace: pools first (by address), then ASN blocks, then each site's limits, then DHCP scopes. */
 export function limitSources(ws: Workspace): LimitSource[] {
-  return [...loadPools(ws).map(poolSource), ...asnSources(ws), ...facilitySources(ws)];
+  return [...loadPools(ws).map(poolSource), ...asnSources(ws), ...facilitySources(ws), ...scopeLimitSources(ws)];
 }
 
 export interface FittedLimit {
