@@ -143,3 +143,20 @@ export function hostPtrs(ws: Reader, p: Prefix): { address: string; name: string
     .all('SELECT family, addr, name FROM hosts WHERE space_id = ? AND family = ? AND addr >= ? AND addr <= ? ORDER BY addr', [sid, p.family, start, end])
     .map((r) => ({ address: formatAddress({ family: p.family, value: keyToAddress(p.family, r.addr as Uint8Array) } as Address), name: String(r.name) }));
 }
+
+/**
+ * Name-server entries with their addresses filled in from the recorded hosts: `NAME` becomes
+ * `NAME=IP` when a host of the global space has that name (its IPv4 address first), so the
+ * RFC 2182 check can place servers the planner named without addresses. Others stay as given.
+ */
+export function withHostAddresses(ws: Reader, specs: readonly string[]): string[] {
+  const sid = spaceId(ws as Workspace, DEFAULT_SPACE);
+  return specs.map((spec) => {
+    if (spec.includes('=') || sid === null) return spec;
+    const name = spec.trim().toLowerCase().replace(/\.$/, '');
+    const r = ws.get('SELECT family, addr FROM hosts WHERE space_id = ? AND name = ? ORDER BY family, addr LIMIT 1', [sid, name]);
+    if (!r) return spec;
+    const family = Number(r.family) as 4 | 6;
+    return `${name}=${formatAddress({ family, value: keyToAddress(family, r.addr as Uint8Array) } as Address)}`;
+  });
+}

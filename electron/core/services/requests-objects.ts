@@ -23,7 +23,7 @@ import { checkAsSetName } from '../../../shared/rir/rpsl-syntax';
 import { renderRpslObjects } from '../../../shared/rir/rpsl-text';
 import { validateRpslObject } from '../../../shared/rir/rpsl-validate';
 import type { Workspace } from '../workspace/workspace';
-import { hostPtrs } from './hosts';
+import { hostPtrs, withHostAddresses } from './hosts';
 import { asName, ownAsnOf, rirContacts } from './requests-draft';
 import { readOrganisation } from './requests-settings';
 import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
@@ -283,7 +283,8 @@ function parentZoneOwner(zone: ReverseZone, ours: { prefix: Prefix; text: string
 
 /** `ns-check` (CLI.md): the name servers' networks, RFC 2182 §3.1. */
 export function nsCheck(ws: Workspace, input: { ns: string[] }): NsCheckResult {
-  const servers = input.ns.map((s, i) => withRule('CHK-40', () => parseNameServerSpec(s, `ns[${i}]`)));
+  // A name without an address takes it from the recorded hosts (issue 15), when there is one.
+  const servers = withHostAddresses(ws, input.ns).map((s, i) => withRule('CHK-40', () => parseNameServerSpec(s, `ns[${i}]`)));
   const problems = nameServerProblemsIn(ws, servers);
   return { ok: problems.length === 0, problems };
 }

@@ -10,6 +10,7 @@ import { client } from '../../client';
 import { Field, TextInput } from '../../components/Field';
 import { errorsFrom, useWorkspace } from '../../state';
 import './settings.css';
+import { useNameServerCheck } from './useNameServerCheck';
 
 type OrgForm = Omit<OrganisationSettings, 'contacts' | 'neighbours' | 'address' | 'nameServers' | 'subAllocations'> & { address: string; nameServers: string; subAllocations: string };
 
@@ -52,6 +53,7 @@ export function SettingsScreen() {
       (e: Error) => notify('error', e.message),
     );
   }, [state, version, notify]);
+  const nsWarning = useNameServerCheck(org?.nameServers ?? '', version);
 
   const saveWith = async (what: string, patch: Parameters<typeof client.call<'requests.updateOrganisation'>>[1]) => {
     try {
@@ -96,7 +98,7 @@ export function SettingsScreen() {
         <h2 id="set-org-title">Organisation</h2>
         <div className="set-grid">
           {ORG_FIELDS.map(([k, label, hint]) => (
-            <Field key={k} label={label} error={errors[k]} hint={hint}>
+            <Field key={k} label={label} error={errors[k]} hint={hint} warning={k === 'nameServers' ? nsWarning : undefined}>
               {(p) => <TextInput {...p} value={String(org[k])} disabled={readOnly} onChange={(e) => set(k, e.target.value)} />}
             </Field>
           ))}
