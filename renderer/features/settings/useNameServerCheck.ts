@@ -18,7 +18,7 @@ export function useNameServerCheck(list: string, version: number): string | unde
     let live = true;
     const timer = setTimeout(() => {
       client.call('requests.nsCheck', { ns }).then(
-        (r) => live && setWarning(r.ok ? undefined : r.problems.join(' ')),
+        (r) => live && setWarning(r.ok ? undefined : shortWarning(r.problems)),
         () => live && setWarning(undefined),
       );
     }, 250);
@@ -28,4 +28,21 @@ export function useNameServerCheck(list: string, version: number): string | unde
     };
   }, [list, version]);
   return warning;
+}
+
+/** The problems of ns-check in one short line for under the field: what they share, and the advice. */
+export function shortWarning(problems: readonly string[]): string {
+  const shared: string[] = [];
+  const other: string[] = [];
+  for (const p of problems) {
+    const net = /one (IPv4 \/24|IPv6 \/48) \(([^)]+)\)/.exec(p);
+    const block = /one recorded block \(([^\s)]+)/.exec(p);
+    const as = /one origin AS \((AS\d+)\)/.exec(p);
+    if (net) shared.push(`one ${net[1]} (${net[2]})`);
+    else if (block) shared.push(`one block (${block[1]})`);
+    else if (as) shared.push(`one origin AS (${as[1]})`);
+    else other.push(p);
+  }
+  const lead = shared.length > 0 ? [`All share ${shared.join(', ')}: put a secondary on another network (RFC 2182 §3.1).`] : [];
+  return [...lead, ...other].join(' ');
 }
