@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { defineContract, type Operation } from './contract/define';
+import { dhcpOps } from './contract/dhcp';
 import { facilityOps } from './contract/facility';
 import { forecastOps } from './contract/forecast';
 import { linksOps } from './contract/links';
@@ -14,7 +15,7 @@ import { requestsOps } from './contract/requests';
 import { routingOps } from './contract/routing';
 import { workspaceOps } from './contract/workspace';
 
-export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps, reportsOps, routingOps, linksOps);
+export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps, reportsOps, routingOps, linksOps, dhcpOps);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;
@@ -41,4 +42,5 @@ export * from './contract/links';
 export * from './contract/requests';
 export * from './contract/reports';
 export * from './contract/routing';
+export * from './contract/dhcp';
 export { type Operation } from './contract/define';

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { toErrorShape } from '../../shared/errors';
 import { UsageError, withWorkspace, type Command, type Io } from './command';
 import { asnRangeCommands } from './commands/asn-ranges';
+import { dhcpCommands } from './commands/dhcp';
 import { facilityCommands } from './commands/facility';
 import { forecastCommands } from './commands/forecast';
 import { linkCommands } from './commands/links';
@@ -14,7 +15,7 @@ import { requestsCommands } from './commands/requests';
 import { routingCommands } from './commands/routing';
 import { workspaceCommands } from './commands/workspace';
 
-export const commands: Command[] = [...workspaceCommands, ...registryCommands, ...asnRangeCommands, ...facilityCommands, ...requestsCommands, ...forecastCommands, ...routingCommands, ...linkCommands];
+export const commands: Command[] = [...workspaceCommands, ...registryCommands, ...asnRangeCommands, ...facilityCommands, ...requestsCommands, ...forecastCommands, ...routingCommands, ...linkCommands, ...dhcpCommands];
 
 function usageText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -15,10 +15,11 @@ export type LimitKind =
   | 'pool'
   | 'asn'
   | 'facility'
-  | 'link';
+  | 'link'
+  | 'dhcp';
 
 export interface LimitForecast {
-  /** `pool:<prefix row id>`, `asn:<ASN block id>`, `facility:<site id>:<limit key>` or `link:<link id>` */
+  /** `pool:<prefix row id>`, `asn:<ASN block id>`, `facility:<site id>:<limit key>` `link:<link id>` or `dhcp:<scope id>` */
   id: string;
   kind: LimitKind;
   /** what runs out: `198.51.100.64/26` or `UPS at max loading` */

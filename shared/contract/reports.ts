@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { query } from './define';
 
-export const REPORT_FORMATS = ['rpsl', 'bind', 'dhcpd', 'kea', 'html'] as const;
+export const REPORT_FORMATS = ['rpsl', 'bind', 'dhcpd', 'kea', 'zone', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportExport {
@@ -30,7 +30,9 @@ export const reportsOps = {
       /** Name servers of the reverse zones; default: Settings → Organisation. */
       ns: z.array(z.string().trim().max(253)).max(13).optional(),
       rir: z.enum(['arin', 'ripe', 'apnic', 'lacnic', 'afrinic']).optional(),
+      /** The forward zone of `zone` (its name, e.g. example.net). */
+      zone: z.string().trim().max(253).optional(),
     }),
-    'RPSL objects, BIND reverse zones, dhcpd.conf, Kea DHCPv4 JSON or the allocation report (HTML) of the workspace',
+    'RPSL objects, BIND reverse zones, a forward zone, dhcpd.conf, Kea DHCPv4 JSON or the allocation report (HTML) of the workspace',
   ),
 };

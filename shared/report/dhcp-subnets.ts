@@ -1,14 +1,15 @@
 /**
- * Which blocks of the plan become DHCPv4 subnets, and how each is laid out. Shared by the
- * ISC dhcpd.conf and Kea renderings so the two always agree.
+ * Which blocks of the plan become DHCPv4 subnets, and what each holds. Shared by the ISC
+ * dhcpd.conf and Kea renderings so the two always agree (docs/dhcp-dns.md §3).
  *
- * Convention: every IPv4 block with status `assigned` and a length of /30 or shorter (a /31
- * or /32 has no host to lease) is one subnet. Its first address is the network, its last
- * the broadcast; the router is network + 1; the pool is network + 2 … broadcast − 1. An
- * assigned block inside another assigned block is left out (the outer one holds it), so no
- * two subnets overlap, which both servers refuse.
+ * Only declared scopes hand out addresses: an assigned IPv4 block is a subnet when it has a
+ * DHCP scope (its range is the pool, with its lease time and options) or a fixed host with a
+ * MAC (a reservation, and no pool). Router loopbacks, point-to-point links, servers without
+ * reservations and CGNAT egress get nothing. An assigned block inside another subnet's block
+ * is left out and its reservations go to the outer subnet, so no two subnets overlap, which
+ * both servers refuse.
  */
-import { formatIPv4, parsePrefix, prefixContains, prefixEnd, type IPv4Prefix } from '../ip/prefix';
+import { formatIPv4, parseIPv4, parsePrefix, prefixContains, prefixEnd, type IPv4Prefix } from '../ip/prefix';
 
 /** The fields of a registry row the DHCP exports read. */
 export interface DhcpBlock {
@@ -20,6 +21,25 @@ export interface DhcpBlock {
   description: string;
 }
 
+/** The fields of a scope the DHCP exports read (contract ScopeRow). */
+export interface DhcpScopeInput {
+  prefix: string;
+  first: string;
+  last: string;
+  size: number;
+  leaseS: number;
+  router: string | null;
+  dns: readonly string[];
+  domain: string | null;
+}
+
+/** A fixed host (contract HostRow); only IPv4 hosts with a MAC are reserved. */
+export interface DhcpHostInput {
+  ip: string;
+  name: string;
+  mac: string | null;
+}
+
 export interface DhcpSubnet {
   /** The registry row's id: stable across exports, so it is the Kea subnet id. */
   id: number;
@@ -27,20 +47,19 @@ export interface DhcpSubnet {
   network: string;
   netmask: string;
   broadcast: string;
-  router: string;
-  poolFirst: string;
-  poolLast: string;
-  /** Addresses in the pool. */
-  poolSize: number;
+  /** The scope's dynamic range, or null: a block with reservations only hands out no address. */
+  pool: { first: string; last: string; size: number } | null;
+  leaseS: number | null;
+  router: string | null;
+  dns: string[];
+  domain: string | null;
+  /** The hosts with a MAC inside the block, in address order. */
+  reservations: { name: string; ip: string; mac: string }[];
   /** The block's description on one line (control characters become spaces). */
   description: string;
 }
 
-/** The longest prefix that still has a host for the pool (network, router, one host, broadcast). */
-export const DHCP_MAX_LENGTH = 30;
-
-export const DHCP_CONVENTION =
-  'every assigned IPv4 block of /30 or shorter is one subnet: router = network + 1, pool = network + 2 to broadcast - 1';
+export const DHCP_CONVENTION = 'only declared DHCP scopes hand out addresses; every fixed host with a MAC is a reservation';
 
 /** One line of plain text: newlines, tabs and other control characters become spaces. */
 export function oneLine(text: string): string {
@@ -50,11 +69,17 @@ export function oneLine(text: string): string {
 
 const netmaskOf = (length: number): number => (length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0);
 
-/** The subnets of these blocks, ascending by address; blocks that do not qualify are skipped. */
-export function dhcpSubnets(blocks: readonly DhcpBlock[]): DhcpSubnet[] {
+/** The subnets of these blocks, ascending by address; blocks with no scope and no reservation are skipped. */
+export function dhcpSubnets(blocks: readonly DhcpBlock[], scopes: readonly DhcpScopeInput[], hosts: readonly DhcpHostInput[]): DhcpSubnet[] {
+  const scopeOf = new Map(scopes.map((s) => [s.prefix, s]));
+  const reserved = hosts
+    .filter((h): h is DhcpHostInput & { mac: string } => h.mac !== null && parseIPv4(h.ip) !== null)
+    .map((h) => ({ ...h, value: parseIPv4(h.ip)! }))
+    .sort((a, b) => a.value - b.value);
   const candidates = blocks
-    .filter((b) => b.family === 4 && b.status === 'assigned' && b.length <= DHCP_MAX_LENGTH)
+    .filter((b) => b.family === 4 && b.status === 'assigned')
     .map((b) => ({ block: b, p: parsePrefix(b.prefix) as IPv4Prefix }))
+    .filter(({ block, p }) => scopeOf.has(block.prefix) || reserved.some((h) => h.value >= p.start && h.value <= prefixEnd(p)))
     .sort((a, b) => a.p.start - b.p.start || a.p.length - b.p.length);
   const out: DhcpSubnet[] = [];
   let outer: IPv4Prefix | null = null;
@@ -62,16 +87,19 @@ export function dhcpSubnets(blocks: readonly DhcpBlock[]): DhcpSubnet[] {
     if (outer && prefixContains(outer, p)) continue;
     outer = p;
     const last = prefixEnd(p);
+    const scope = scopeOf.get(block.prefix) ?? null;
     out.push({
       id: block.id,
       prefix: block.prefix,
       network: formatIPv4(p.start),
       netmask: formatIPv4(netmaskOf(p.length)),
       broadcast: formatIPv4(last),
-      router: formatIPv4(p.start + 1),
-      poolFirst: formatIPv4(p.start + 2),
-      poolLast: formatIPv4(last - 1),
-      poolSize: last - 1 - (p.start + 2) + 1,
+      pool: scope ? { first: scope.first, last: scope.last, size: scope.size } : null,
+      leaseS: scope?.leaseS ?? null,
+      router: scope?.router ?? null,
+      dns: scope ? [...scope.dns] : [],
+      domain: scope?.domain ?? null,
+      reservations: reserved.filter((h) => h.value >= p.start && h.value <= last).map((h) => ({ name: h.name, ip: h.ip, mac: h.mac })),
       description: oneLine(block.description),
     });
   }

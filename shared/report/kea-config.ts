@@ -1,13 +1,21 @@
 /**
  * A Kea DHCPv4 configuration (JSON) from the address plan (`headroom export --format kea`):
- * `Dhcp4.subnet4[]`, one per assigned IPv4 block (see dhcp-subnets.ts for which blocks and the
- * router/pool convention), each with its registry id as the subnet id (stable across exports,
- * so leases keep their subnet), its pool, the routers option and the block's description as
- * its `comment`. Plain JSON (Kea also reads comments, but other tools would not). Checked by
- * `kea-dhcp4 -t`.
+ * `Dhcp4.subnet4[]`, one per block with a scope or a reservation (see dhcp-subnets.ts), each
+ * with its registry id as the subnet id (stable across exports, so leases keep their subnet),
+ * the scope's range as its pool, its lease time as `valid-lifetime`, its options, every host
+ * with a MAC as a `reservations` entry, and the block's description as its `comment`. Plain
+ * JSON (Kea also reads comments, but other tools would not). Checked by `kea-dhcp4 -t`.
  */
 import { DHCP_CONVENTION, oneLine, type DhcpSubnet } from './dhcp-subnets';
-import { DHCP_DEFAULT_LEASE_S, DHCP_MAX_LEASE_S, type ConfigHeader } from './dhcpd-conf';
+import { DHCP_DEFAULT_LEASE_S, type ConfigHeader } from './dhcpd-conf';
+
+function options(s: DhcpSubnet): { name: string; data: string }[] {
+  const out: { name: string; data: string }[] = [];
+  if (s.router) out.push({ name: 'routers', data: s.router });
+  if (s.dns.length > 0) out.push({ name: 'domain-name-servers', data: s.dns.join(', ') });
+  if (s.domain) out.push({ name: 'domain-name', data: s.domain });
+  return out;
+}
 
 export function keaConfig(subnets: readonly DhcpSubnet[], header: ConfigHeader): { Dhcp4: Record<string, unknown> } {
   return {
@@ -17,15 +25,14 @@ export function keaConfig(subnets: readonly DhcpSubnet[], header: ConfigHeader):
       'lease-database': { type: 'memfile', 'lfc-interval': 3600 },
       authoritative: true,
       'valid-lifetime': DHCP_DEFAULT_LEASE_S,
-      'max-valid-lifetime': DHCP_MAX_LEASE_S,
-      'renew-timer': DHCP_DEFAULT_LEASE_S / 2,
-      'rebind-timer': (DHCP_DEFAULT_LEASE_S * 7) / 8,
       subnet4: subnets.map((s) => ({
         id: s.id,
         subnet: s.prefix,
-        comment: `${s.description ? `${s.description}; ` : ''}router = network + 1, pool = network + 2 to broadcast - 1`,
-        pools: [{ pool: `${s.poolFirst} - ${s.poolLast}` }],
-        'option-data': [{ name: 'routers', data: s.router }],
+        comment: `${s.description ? `${s.description}; ` : ''}${s.pool ? `dynamic range of ${s.pool.size} address${s.pool.size === 1 ? '' : 'es'}` : 'no DHCP scope: reservations only'}`,
+        pools: s.pool ? [{ pool: `${s.pool.first} - ${s.pool.last}` }] : [],
+        ...(s.leaseS !== null ? { 'valid-lifetime': s.leaseS } : {}),
+        'option-data': options(s),
+        reservations: s.reservations.map((h) => ({ 'hw-address': h.mac, 'ip-address': h.ip, hostname: h.name })),
       })),
     },
   };

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { PrefixStatus } from '../../../shared/contract';
 import type { Workspace } from '../workspace/workspace';
 import { resourcePath } from './paths';
+import { seedDemoDhcp } from './dhcp-demo';
 import { seedDemoFacility } from './facility-demo';
 import { insertPrefix } from './registry';
 
@@ -30,5 +31,6 @@ export function seedDemo(ws: Workspace): void {
     for (const r of data.asnRanges ?? []) tx.insert('asn_ranges', { ...r, created_at: at });
     tx.insert('settings', { key: 'organisation.name', value: JSON.stringify(data.name) });
     seedDemoFacility(tx, ws.now());
+    seedDemoDhcp(tx, ws.now());
   }, { undoable: false });
 }

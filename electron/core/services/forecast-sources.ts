@@ -10,6 +10,7 @@ import { listSites, siteDetail, siteLimits } from './facility';
 import { loadPools, type PoolSource } from './forecast-pools';
 import type { LimitSource, LimitSourceProvider } from './forecast-source';
 import { linkSources } from './links';
+import { scopeLimitSources } from './scopes-forecast';
 
 export type { LimitSource, LimitSourceProvider } from './forecast-source';
 
@@ -99,6 +100,7 @@ export const LIMIT_SOURCES: readonly LimitSourceProvider[] = [
   { kind: 'asn', load: asnSources },
   { kind: 'facility', load: facilitySources },
   { kind: 'link', load: linkSources },
+  { kind: 'dhcp', load: scopeLimitSources },
 ];
 
 /** Every limit of the workspace, source by source. */

@@ -3,6 +3,7 @@
  * type below makes a missing or misspelled operation a compile error. Transports call these
  * through dispatch.
  */
+import { dhcpHandlers } from './dhcp-handlers';
 import { facilityHandlers } from './facility-handlers';
 import { forecastHandlers } from './forecast-handlers';
 import type { Handlers } from './handler-types';
@@ -26,5 +27,6 @@ export function createHandlers(session: Session): Handlers {
     ...reportsHandlers(session),
     ...routingHandlers(session),
     ...linksHandlers(session),
+    ...dhcpHandlers(session),
   };
 }

@@ -4,7 +4,8 @@
  * the renderings are the pure ones in shared/report/.
  */
 import type { PrefixRow, ReportExport, ReportFormat } from '../../../shared/contract';
-import { HeadroomError } from '../../../shared/errors';
+import { HeadroomError, invalid } from '../../../shared/errors';
+import { renderForwardZone } from '../../../shared/dhcp/forward-zone';
 import { parsePrefix, prefixContains } from '../../../shared/ip/prefix';
 import type { Rir } from '../../../shared/rir/rir';
 import type { RpslObject } from '../../../shared/rir/rpsl-object';
@@ -18,7 +19,9 @@ import { renderRpslExport } from '../../../shared/report/rpsl-export';
 import type { Workspace } from '../workspace/workspace';
 import { forecastLimits } from './forecast';
 import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
-import { reverseFor, rpslFor } from './requests-objects';
+import { listHosts } from './hosts';
+import { reverseFor, rpslFor, serialFor } from './requests-objects';
+import { listScopes, orphanScopes } from './scopes';
 import { readNeighbours, readOrganisation } from './requests-settings';
 
 export interface ReportInput {
@@ -27,6 +30,7 @@ export interface ReportInput {
   space?: string | undefined;
   ns?: string[] | undefined;
   rir?: Rir | undefined;
+  zone?: string | undefined;
 }
 
 function headerOf(ws: Workspace, scope: string): ConfigHeader {
@@ -120,10 +124,21 @@ function bindExport(ws: Workspace, input: ReportInput): ReportExport {
 function dhcpExport(ws: Workspace, input: ReportInput, format: 'dhcpd' | 'kea'): ReportExport {
   // One space only: blocks of two VRFs may overlap, which no DHCP server accepts.
   const space = input.space ?? DEFAULT_SPACE;
-  const subnets = dhcpSubnets(rowsOf(ws, input, space));
+  const subnets = dhcpSubnets(rowsOf(ws, input, space), listScopes(ws, { space }), listHosts(ws, { space, within: input.within || undefined }));
   const header = headerOf(ws, scopeOf(input, space));
   const text = format === 'dhcpd' ? renderDhcpdConf(subnets, header) : renderKeaConfig(subnets, header);
-  return { format, text, items: subnets.length, warnings: subnets.length === 0 ? ['no assigned IPv4 block of /30 or shorter: no subnet'] : [] };
+  const warnings = [...orphanScopes(ws, space)];
+  if (subnets.length === 0) warnings.push('no DHCP scope and no host with a MAC in an assigned IPv4 block: no subnet');
+  return { format, text, items: subnets.length, warnings };
+}
+
+/** A forward zone of the hosts (docs/dhcp-dns.md §3): `export --format zone --zone NAME`. */
+function zoneExport(ws: Workspace, input: ReportInput): ReportExport {
+  if (!input.zone) throw invalid('zone', 'the zone to write is required (e.g. --zone example.net)');
+  const ns = input.ns && input.ns.length > 0 ? input.ns : readOrganisation(ws).nameServers;
+  const hosts = listHosts(ws, { space: input.space ?? DEFAULT_SPACE, within: input.within || undefined });
+  const z = renderForwardZone(hosts, { zone: input.zone, nameServers: ns, serial: serialFor(ws) });
+  return { format: 'zone', text: z.text, items: z.records, warnings: z.records === 0 ? [`no host's name lies in ${z.zone}: the zone holds only its SOA and NS records`] : [] };
 }
 
 function htmlReport(ws: Workspace, input: ReportInput): ReportExport {
@@ -149,6 +164,8 @@ export function exportReport(ws: Workspace, input: ReportInput): ReportExport {
     case 'dhcpd':
     case 'kea':
       return dhcpExport(ws, input, input.format);
+    case 'zone':
+      return zoneExport(ws, input);
     case 'html':
       return htmlReport(ws, input);
   }

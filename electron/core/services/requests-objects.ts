@@ -23,6 +23,7 @@ import { checkAsSetName } from '../../../shared/rir/rpsl-syntax';
 import { renderRpslObjects } from '../../../shared/rir/rpsl-text';
 import { validateRpslObject } from '../../../shared/rir/rpsl-validate';
 import type { Workspace } from '../workspace/workspace';
+import { hostPtrs, withHostAddresses } from './hosts';
 import { asName, ownAsnOf, rirContacts } from './requests-draft';
 import { readOrganisation } from './requests-settings';
 import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
@@ -282,13 +283,14 @@ function parentZoneOwner(zone: ReverseZone, ours: { prefix: Prefix; text: string
 
 /** `ns-check` (CLI.md): the name servers' networks, RFC 2182 §3.1. */
 export function nsCheck(ws: Workspace, input: { ns: string[] }): NsCheckResult {
-  const servers = input.ns.map((s, i) => withRule('CHK-40', () => parseNameServerSpec(s, `ns[${i}]`)));
+  // A name without an address takes it from the recorded hosts (issue 15), when there is one.
+  const servers = withHostAddresses(ws, input.ns).map((s, i) => withRule('CHK-40', () => parseNameServerSpec(s, `ns[${i}]`)));
   const problems = nameServerProblemsIn(ws, servers);
   return { ok: problems.length === 0, problems };
 }
 
 /** YYYYMMDD01 for today: the usual zone serial. */
-function serialFor(ws: Workspace): number {
+export function serialFor(ws: Workspace): number {
   return Number(todayUtc(ws.now()).replace(/-/g, '')) * 100 + 1;
 }
 
@@ -325,7 +327,7 @@ export function reverseFor(
           }
         })
       : [];
-    const files = withRule('CHK-32', () => renderBindZones(p, { nameServers: ns, serial: input.serial ?? serialFor(ws), delegations }));
+    const files = withRule('CHK-32', () => renderBindZones(p, { nameServers: ns, serial: input.serial ?? serialFor(ws), delegations, ptr: hostPtrs(ws, p) }));
     const zones: ZoneFileView[] = files.map((f) => ({ zone: f.zone, role: f.role, fileName: f.fileName, text: f.text }));
     // Where to split, as `export --format bind` says it: a header, then each zone after its $ORIGIN.
     const header = { organisation: org.legalName, date: todayUtc(ws.now()), scope: `reverse zones of ${formatPrefix(p)}` };

@@ -330,6 +330,50 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'addresses, DHCP and DNS: fixed hosts, DHCPv4 scopes and their lease readings',
+    sql: `
+      -- A fixed host: one address (16-byte big-endian key, as prefixes.start) of a space.
+      CREATE TABLE hosts (
+        id INTEGER PRIMARY KEY,
+        space_id INTEGER NOT NULL REFERENCES spaces(id),
+        family INTEGER NOT NULL CHECK (family IN (4, 6)),
+        addr BLOB NOT NULL CHECK (length(addr) = 16),
+        name TEXT NOT NULL,
+        mac TEXT,
+        role TEXT NOT NULL CHECK (role IN ('router', 'server', 'printer', 'switch', 'other')),
+        description TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        UNIQUE (space_id, family, addr)
+      );
+      -- A DHCPv4 scope, keyed by its block (network as uint32 and length), not by the block's
+      -- row: it stays when the block is edited; a scope whose block is gone is skipped and named.
+      CREATE TABLE dhcp_scopes (
+        id INTEGER PRIMARY KEY,
+        space_id INTEGER NOT NULL REFERENCES spaces(id),
+        network INTEGER NOT NULL CHECK (network BETWEEN 0 AND 4294967295),
+        length INTEGER NOT NULL CHECK (length BETWEEN 0 AND 30),
+        first INTEGER NOT NULL,
+        last INTEGER NOT NULL,
+        lease_s INTEGER NOT NULL CHECK (lease_s >= 1),
+        router INTEGER,
+        dns TEXT NOT NULL DEFAULT '',     -- IPv4 addresses, comma-separated
+        domain TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (space_id, network, length),
+        CHECK (first <= last)
+      );
+      -- Active leases of a scope on a day (leases import): the scope's growth history.
+      CREATE TABLE dhcp_lease_readings (
+        id INTEGER PRIMARY KEY,
+        scope_id INTEGER NOT NULL,
+        date TEXT NOT NULL,
+        leased INTEGER NOT NULL CHECK (leased >= 0),
+        UNIQUE (scope_id, date)
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

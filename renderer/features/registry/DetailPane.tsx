@@ -1,6 +1,7 @@
 /** The selected block: what it is, how full, its map, its free space and its history, with its actions. */
 import { memo } from 'react';
 import type { PrefixRow } from '../../../shared/contract';
+import { AddressesSection } from './AddressesSection';
 import { sizeText, usageOf } from './blocks';
 import { BlockHistory } from './BlockHistory';
 import { FreeList } from './FreeList';
@@ -85,6 +86,8 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
         <h3 id="reg-map-title">Space map</h3>
         {d.children ? <SpaceMap block={block} children={d.children} truncated={d.truncated} onOpen={onOpen} /> : <Loading error={d.errors.children} />}
       </section>
+
+      <AddressesSection block={block} version={version} readOnly={readOnly} />
 
       <section aria-labelledby="reg-free-title">
         <h3 id="reg-free-title">Free space</h3>

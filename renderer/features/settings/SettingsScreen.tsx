@@ -11,6 +11,7 @@ import { Field, TextInput } from '../../components/Field';
 import { useDraft } from '../../components/useDraft';
 import { errorsFrom, useWorkspace } from '../../state';
 import './settings.css';
+import { useNameServerCheck } from './useNameServerCheck';
 
 type OrgForm = Omit<OrganisationSettings, 'contacts' | 'neighbours' | 'address' | 'nameServers' | 'subAllocations'> & { address: string; nameServers: string; subAllocations: string };
 
@@ -71,6 +72,7 @@ export function SettingsScreen() {
       (e: Error) => notify('error', e.message),
     );
   }, [state, version, notify]);
+  const nsWarning = useNameServerCheck(orgDraft.draft?.nameServers ?? '', version);
 
   const saveWith = async (what: string, patch: Parameters<typeof client.call<'requests.updateOrganisation'>>[1]) => {
     if (Object.keys(patch).length === 0) {
@@ -119,7 +121,7 @@ export function SettingsScreen() {
         <h2 id="set-org-title">Organisation</h2>
         <div className="set-grid">
           {ORG_FIELDS.map(([k, label, hint]) => (
-            <Field key={k} label={label} error={errors[k]} hint={hint}>
+            <Field key={k} label={label} error={errors[k]} hint={hint} warning={k === 'nameServers' ? nsWarning : undefined}>
               {(p) => <TextInput {...p} value={String(org[k])} disabled={readOnly} onChange={(e) => set(k, e.target.value)} />}
             </Field>
           ))}

@@ -160,6 +160,9 @@ describe('export --format bind', () => {
       expect(c.out).toMatch(/OK/);
       expect(z.text).toMatch(/\tIN\tNS\tns1\.example\.net\.$/m);
     }
+    // Every host of the demo has its PTR (issue 15).
+    expect(zones.find((z) => z.zone === '100.51.198.in-addr.arpa')!.text).toMatch(/^33\tIN\tPTR\tns1\.example\.net\.$/m);
+    expect(zones.find((z) => z.zone === '113.0.203.in-addr.arpa')!.text).toMatch(/^2\tIN\tPTR\tap1\.fwa\.example\.net\.$/m);
   });
 
   it.runIf(tools.namedCheckzone)('gives a block inside an aggregate (--within) its own zones, RFC 2317 included', () => {
@@ -198,27 +201,29 @@ describe('export --format dhcpd', () => {
   const dhcpdCheck = (file: string) =>
     spawnSync('dhcpd', ['-t', '-cf', file, '-lf', tmp.path('dhcpd.leases'), '-pf', tmp.path('dhcpd.pid')], { encoding: 'utf8' });
 
-  it.runIf(tools.dhcpd)('writes a dhcpd.conf that dhcpd -t accepts, one subnet per assigned IPv4 block of /30 or shorter', () => {
+  it.runIf(tools.dhcpd)('writes a dhcpd.conf that dhcpd -t accepts, a subnet per scope or reserved host, ranges only from scopes', () => {
     const r = exportTo(demo, 'dhcpd');
     expect(r.code, r.stderr).toBe(0);
     const check = dhcpdCheck(r.out);
     expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
     const text = readFileSync(r.out, 'utf8');
     expect(text).toMatch(/^authoritative;$/m);
-    expect(text.match(/^subnet /gm)).toHaveLength(17);
-    expect(text).toMatch(
-      /# 198\.51\.100\.104\/30: Northgate Pharmacy\nsubnet 198\.51\.100\.104 netmask 255\.255\.255\.252 \{\n.*\n  range 198\.51\.100\.106 198\.51\.100\.106;\n  option routers 198\.51\.100\.105;/,
-    );
+    // The demo's three scopes and the server block's reservations; loopbacks, links and CGNAT get nothing.
+    expect(text.match(/^subnet /gm)).toHaveLength(4);
+    expect(text.match(/^  range /gm)).toHaveLength(3);
+    expect(text).toMatch(/# 198\.51\.100\.80\/28: Riverside Secondary School\nsubnet 198\.51\.100\.80 netmask 255\.255\.255\.240 \{\n.*\n  range 198\.51\.100\.84 198\.51\.100\.94;/);
+    expect(text).toMatch(/  host printer1\.school\.example\.net \{\n    hardware ethernet 00:1b:a9:3c:4d:01;\n    fixed-address 198\.51\.100\.82;/);
+    expect(text).not.toMatch(/CGNAT|Router loopbacks/);
   });
 
   it.runIf(tools.dhcpd)('is checked for real: dhcpd -t refuses a pool outside its subnet', () => {
     const bad = tmp.path('bad-dhcpd.conf');
-    writeFileSync(bad, readFileSync(exportTo(demo, 'dhcpd').out, 'utf8').replace('range 198.51.100.106 198.51.100.106;', 'range 198.51.100.206 198.51.100.206;'));
+    writeFileSync(bad, readFileSync(exportTo(demo, 'dhcpd').out, 'utf8').replace('range 198.51.100.84 198.51.100.94;', 'range 198.51.100.184 198.51.100.194;'));
     expect(dhcpdCheck(bad).status).not.toBe(0);
   });
 
   it('keeps only the blocks inside --within', () => {
-    expect(exported(demo, 'dhcpd', '--within', '198.51.100.64/26').match(/^subnet /gm)).toHaveLength(9);
+    expect(exported(demo, 'dhcpd', '--within', '198.51.100.64/26').match(/^subnet /gm)).toHaveLength(2);
   });
 });
 
@@ -232,29 +237,54 @@ describe('export --format kea', () => {
     expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
   });
 
-  it('gives each subnet a unique id, its pool and its routers option', () => {
+  it('gives each subnet a unique id, its pool, its options and its reservations', () => {
     const cfg = JSON.parse(exported(demo, 'kea')) as { Dhcp4: { subnet4: { id: number; subnet: string; pools: { pool: string }[]; 'option-data': { name: string; data: string }[]; comment: string }[] } };
     const subnets = cfg.Dhcp4.subnet4;
-    expect(subnets).toHaveLength(17);
-    expect(new Set(subnets.map((s) => s.id)).size).toBe(17);
-    const s = subnets.find((x) => x.subnet === '198.51.100.64/29')!;
-    expect(s.pools).toEqual([{ pool: '198.51.100.66 - 198.51.100.70' }]);
-    expect(s['option-data']).toEqual([{ name: 'routers', data: '198.51.100.65' }]);
-    expect(s.comment).toMatch(/^Acme Freight Ltd; router = network \+ 1/);
+    expect(subnets.map((s) => s.subnet)).toEqual(['198.51.100.32/27', '198.51.100.80/28', '198.51.100.96/29', '203.0.113.0/25']);
+    expect(new Set(subnets.map((s) => s.id)).size).toBe(4);
+    const s = subnets.find((x) => x.subnet === '198.51.100.96/29')!;
+    expect(s.pools).toEqual([{ pool: '198.51.100.98 - 198.51.100.102' }]);
+    expect(s['option-data']).toEqual([
+      { name: 'routers', data: '198.51.100.97' },
+      { name: 'domain-name-servers', data: '198.51.100.33' },
+      { name: 'domain-name', data: 'lakeside-hotel.example.net' },
+    ]);
+    expect(s.comment).toMatch(/^Lakeside Hotel; dynamic range of 5 addresses/);
+    expect(subnets.find((x) => x.subnet === '198.51.100.32/27')).toMatchObject({ pools: [], comment: expect.stringMatching(/reservations only/) });
   });
 
   it('keeps each subnet id from one export to the next (the registry id of its block)', () => {
     const ids = (t: string) => new Map((JSON.parse(t) as { Dhcp4: { subnet4: { id: number; subnet: string }[] } }).Dhcp4.subnet4.map((s) => [s.subnet, s.id]));
     const all = ids(exported(demo, 'kea'));
     const some = ids(exported(demo, 'kea', '--within', '198.51.100.64/26'));
-    expect(some.size).toBe(9);
+    expect(some.size).toBe(2);
     for (const [subnet, id] of some) expect(all.get(subnet), subnet).toBe(id);
   });
 
   it.runIf(tools.kea)('is checked for real: kea-dhcp4 -t refuses a pool outside its subnet', () => {
     const bad = tmp.path('bad-kea.json');
-    writeFileSync(bad, readFileSync(exportTo(demo, 'kea').out, 'utf8').replace('198.51.100.66 - 198.51.100.70', '198.51.100.166 - 198.51.100.170'));
+    writeFileSync(bad, readFileSync(exportTo(demo, 'kea').out, 'utf8').replace('198.51.100.98 - 198.51.100.102', '198.51.100.198 - 198.51.100.202'));
     expect(keaCheck(bad).status).not.toBe(0);
+  });
+});
+
+describe('export --format zone', () => {
+  it.runIf(tools.namedCheckzone)('writes the forward zone of --zone with an A/AAAA per host, loading in named-checkzone', () => {
+    const r = exportTo(demo, 'zone', '--zone', 'example.net', '--ns', 'ns1.example.net,ns2.example.net');
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(r.out, 'utf8');
+    expect(text).toMatch(/^ns1\tIN\tA\t198\.51\.100\.33$/m);
+    expect(text).toMatch(/^ns2\tIN\tAAAA\t2001:db8:0:100::53$/m);
+    expect(text).toMatch(/^printer1\.school\tIN\tA\t198\.51\.100\.82$/m);
+    const c = spawnSync('named-checkzone', ['example.net', r.out], { encoding: 'utf8' });
+    expect(c.status, c.stdout).toBe(0);
+  });
+
+  it('refuses a missing --zone, naming zone, and writes nothing', () => {
+    const r = exportTo(demo, 'zone', '--ns', 'ns1.example.net,ns2.example.net');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/zone: /);
+    expect(existsSync(r.out)).toBe(false);
   });
 });
 
@@ -280,7 +310,7 @@ describe('export: bad input', () => {
   it('refuses an unknown format (exit 1), naming format and the formats there are', () => {
     const r = exportTo(demo, 'xlsx');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/format: unknown format "xlsx" \(one of csv, netbox, delegated, rpsl, bind, dhcpd, kea, roa-slurm, roa-csv, roa-lacnic, roa-arin, roa-ripe, pdf\)/);
+    expect(r.stderr).toMatch(/format: unknown format "xlsx" \(one of csv, netbox, delegated, rpsl, bind, dhcpd, kea, zone, roa-slurm, roa-csv, roa-lacnic, roa-arin, roa-ripe, pdf\)/);
     expect(existsSync(r.out)).toBe(false);
   });
 
