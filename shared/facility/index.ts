@@ -11,4 +11,7 @@ export * from './cooling';
 export * from './backup';
 export * from './limits';
 export * from './site';
+export * from './components';
+export * from './derating';
+export * from './plant';
 export * from './calculators';

@@ -1,0 +1,157 @@
+/**
+ * Several of each component per site (issue 13 item 1), through dispatch on a real temp
+ * workspace: every generator set, UPS system, battery string, tank and cooling group counts in
+ * the limits, including the case where the worst one fails.
+ */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Channel, OutputOf } from '../../../shared/contract';
+import { createDispatch } from '../../../electron/core/services/dispatch';
+import { createHandlers } from '../../../electron/core/services/handlers';
+import { Session } from '../../../electron/core/services/session';
+import { tempDir } from '../../support/tmp';
+
+const tmp = tempDir('headroom-site-components-');
+afterAll(() => tmp.cleanup());
+let n = 0;
+let session: Session | null = null;
+afterEach(() => {
+  session?.close();
+  session = null;
+});
+
+async function open() {
+  session = new Session({ who: 'tester' });
+  await session.create(tmp.path(`ws-${++n}.headroom`), false);
+  const dispatch = createDispatch(createHandlers(session));
+  return async <C extends Channel>(channel: C, input: unknown): Promise<OutputOf<C>> => {
+    const r = await dispatch(channel, input);
+    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+    return r.value as OutputOf<C>;
+  };
+}
+type Call = Awaited<ReturnType<typeof open>>;
+
+/** 1500 m, 45 °C; 13305 W of IT load (spec example 1A). */
+async function pop(call: Call) {
+  const s = await call('facility.addSite', { name: 'POP', loadPf: 0.95, areaM2: 50, maxPeople: 1, altitudeM: 1500, ambientC: 45 });
+  for (const e of [
+    { name: 'core router', qty: 2, nameplateW: 3000, measuredW: 1650 },
+    { name: 'aggregation switch', qty: 4, nameplateW: 800, measuredW: 420 },
+    { name: 'server', qty: 10, nameplateW: 750 },
+    { name: 'OLT chassis', qty: 2, nameplateW: 2400, measuredW: 1300 },
+    { name: 'DWDM shelf', qty: 2, nameplateW: 600, measuredW: 350 },
+  ]) {
+    await call('facility.addEquipment', { siteId: s.id, ...e });
+  }
+  return s;
+}
+
+const maxOf = async (call: Call, siteId: number, key: string) => {
+  const r = await call('facility.siteLimits', { siteId });
+  expect(r.error).toBeNull();
+  return r.limits!.limits.find((l) => l.key === key)!;
+};
+
+function near(actual: number | null | undefined, expected: number, tol = 1e-9): void {
+  expect(actual).not.toBeNull();
+  expect(Math.abs(actual! - expected) / Math.abs(expected)).toBeLessThanOrEqual(tol);
+}
+
+/**
+ * The conservative default at 1500 m and 45 °C, by hand: engine (Briggs & Stratton) 3.5 % per
+ * 304.8 m above sea level × 1 % per 10 °F above 25 °C; alternator (Stamford) 3 % per 500 m above
+ * 1000 m × 3 % per 5 °C above 40 °C; the set gives the smaller.
+ */
+const ENGINE = (1 - (0.035 * 1500) / 304.8) * (1 - (0.01 * (45 - 25)) / (50 / 9));
+const ALTERNATOR = 0.97 * 0.97;
+const DERATE = Math.min(ENGINE, ALTERNATOR);
+const PEAK = 1.05;
+
+describe('two generator sets', () => {
+  it('count both in the sizing and average limits, and N+1 leaves the smaller set', async () => {
+    const call = await open();
+    const s = await pop(call);
+    await call('facility.addGenerator', { siteId: s.id, name: 'G1', ratingW: 60000, otherRunningW: 10000 });
+    await call('facility.addGenerator', { siteId: s.id, name: 'G2', ratingW: 40000, otherRunningW: 10000 });
+    const both = (100000 * DERATE - 10000) / 1.5;
+    near((await maxOf(call, s.id, 'generator-sizing')).max, both / PEAK);
+    near((await maxOf(call, s.id, 'generator-average')).max, 0.7 * 100000 * DERATE - 10000);
+
+    await call('facility.updateSite', { id: s.id, generatorRedundancy: 'N+1' });
+    const sizing = await maxOf(call, s.id, 'generator-sizing');
+    // N+1: the total minus the largest set (G1 failed leaves G2's 40 kW).
+    near(sizing.max, ((40000 * DERATE - 10000) / 1.5) / PEAK);
+    expect(sizing.failed).toBe('G1');
+  });
+
+  it('share a tank: the fuel limit burns both sets from it', async () => {
+    const call = await open();
+    const s = await pop(call);
+    const curve = [
+      { loadFrac: 0.5, lPerH: 10 },
+      { loadFrac: 1, lPerH: 18 },
+    ];
+    await call('facility.addGenerator', { siteId: s.id, name: 'G1', ratingW: 60000, curve, tank: 'bulk', tankL: 2000, usableFrac: 1, requiredAutonomyH: 50 });
+    await call('facility.addGenerator', { siteId: s.id, name: 'G2', ratingW: 60000, curve, tank: 'bulk' });
+    // 2000 L over 50 h = 40 L/h for two sets → 20 L/h each: beyond full load, so load 1.0 of 120 kW.
+    near((await maxOf(call, s.id, 'fuel')).max, 120000 * 0.95 ** 0 * 1);
+    await call('facility.updateGenerator', { id: (await call('facility.getSite', { siteId: s.id })).generators[0]!.id, tankL: 1400 });
+    // 28 L/h for two → 14 L/h each → x = 0.5 + 0.5 × (4 / 8) = 0.75 of 120 kW.
+    near((await maxOf(call, s.id, 'fuel')).max, 0.75 * 120000);
+  });
+});
+
+describe('UPS systems on A and B feeds', () => {
+  it('in parallel they add; on feeds A and B the smaller feed carries the load alone (2N)', async () => {
+    const call = await open();
+    const s = await pop(call);
+    const a = await call('facility.addUps', { siteId: s.id, name: 'UPS A', ratedVA: 20000, ratedW: 18000, upsEff: 0.95 });
+    const b = await call('facility.addUps', { siteId: s.id, name: 'UPS B', ratedVA: 20000, ratedW: 18000, upsEff: 0.95 });
+    near((await maxOf(call, s.id, 'ups')).max, (0.8 * 36000) / PEAK);
+    await call('facility.updateUps', { id: a.id, feed: 'A' });
+    await call('facility.updateUps', { id: b.id, feed: 'B' });
+    near((await maxOf(call, s.id, 'ups')).max, (0.8 * 18000) / PEAK);
+  });
+
+  it('N+1 modules inside one system: total minus one module', async () => {
+    const call = await open();
+    const s = await pop(call);
+    await call('facility.addUps', { siteId: s.id, name: 'modular', ratedVA: 10000, ratedW: 9000, units: 4, redundancy: 'N+1', upsEff: 0.95 });
+    await call('facility.addUps', { siteId: s.id, name: 'small', ratedVA: 6000, ratedW: 5400, upsEff: 0.95 });
+    near((await maxOf(call, s.id, 'ups')).max, (0.8 * (4 * 9000 + 5400 - 9000)) / PEAK);
+  });
+});
+
+describe('battery strings', () => {
+  it('two strings on one bus add; on two feeds each feed must carry the load alone', async () => {
+    const call = await open();
+    const s = await pop(call);
+    const ua = await call('facility.addUps', { siteId: s.id, name: 'UPS A', ratedVA: 40000, ratedW: 36000, upsEff: 0.95 });
+    const string = {
+      siteId: s.id, method: 'table', tableKey: 'csb-cb12-115', strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6,
+      inverterEff: 0.94, requiredMin: 15, chargeCurrentA: 10, floatVoltsPerCell: 2.275, chargerEff: 0.95,
+    };
+    await call('facility.addBatteryString', { ...string, name: 'S1' });
+    await call('facility.addBatteryString', { ...string, name: 'S2' });
+    // Example 3D: 87.46 kW AC per string for 15 min.
+    near((await maxOf(call, s.id, 'battery')).max, (2 * 87460) / PEAK, 2e-3);
+    const ub = await call('facility.addUps', { siteId: s.id, name: 'UPS B', ratedVA: 40000, ratedW: 36000, upsEff: 0.95 });
+    await call('facility.updateUps', { id: ua.id, feed: 'A' });
+    await call('facility.updateUps', { id: ub.id, feed: 'B' });
+    const strings = (await call('facility.getSite', { siteId: s.id })).batteryStrings;
+    await call('facility.updateBatteryString', { id: strings[1]!.id, upsId: ub.id });
+    near((await maxOf(call, s.id, 'battery')).max, 87460 / PEAK, 2e-3);
+  });
+});
+
+describe('cooling groups', () => {
+  it('count every installed unit and lose the largest single unit', async () => {
+    const call = await open();
+    const s = await pop(call);
+    await call('facility.addCoolingUnit', { siteId: s.id, name: 'DX', unitTotalW: 22000, shr: 0.9, installedUnits: 2 });
+    await call('facility.addCoolingUnit', { siteId: s.id, name: 'CRAH', unitTotalW: 30000, shr: 0.9, installedUnits: 1 });
+    // 2 × 19.8 kW + 27 kW, less the 27 kW unit; no UPS efficiency: WP-25's 1.07; 50 m² lighting, 1 person.
+    const cap = 2 * 19800;
+    near((await maxOf(call, s.id, 'cooling')).max, (cap - 21.53 * 50 - 100) / 1.07 / PEAK);
+  });
+});
