@@ -196,9 +196,9 @@ export function plantLimits(
     } else {
       let best: StepLimit | null = null;
       for (const { failed, running } of scenarios) {
-        const capKVA = running.reduce((a, x) => a + x.set.maxStepFrac! * x.fig.deratedW, 0) / GENSET_PF;
+        const capKVA = running.reduce((a, x) => a + x.set.maxStepFrac! * x.fig.deratedW, 0) / GENSET_PF / 1000;
         // The motor starts last: its locked-rotor kVA on top of everything already running.
-        const maxItW = atLeastZero(((capKVA - startKVA) * GENSET_PF - other - rechargeW) * upsEff) / peakFactor;
+        const maxItW = atLeastZero(((capKVA - startKVA) * 1000 * GENSET_PF - other - rechargeW) * upsEff) / peakFactor;
         if (!best || maxItW < best.maxItW!) best = { maxItW, failed: failed?.name ?? null, needs: null, startKVA, stepCapKVA: capKVA };
       }
       step = best;

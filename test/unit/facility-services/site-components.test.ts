@@ -155,3 +155,48 @@ describe('cooling groups', () => {
     near((await maxOf(call, s.id, 'cooling')).max, (cap - 21.53 * 50 - 100) / 1.07 / PEAK);
   });
 });
+
+describe('generator derating as the maker gives it (issue 13 item 2)', () => {
+  it('at 1700 m and 35 °C the default is the engine rule’s 0.790, not the alternator’s 0.958; a maker table replaces it', async () => {
+    const call = await open();
+    const s = await pop(call);
+    await call('facility.updateSite', { id: s.id, altitudeM: 1700, ambientC: 35 });
+    const g = await call('facility.addGenerator', { siteId: s.id, name: 'G1', ratingW: 60000 });
+    const engine = (1 - (0.035 * 1700) / 304.8) * (1 - 0.01 * (10 / (50 / 9)));
+    near((await maxOf(call, s.id, 'generator-sizing')).max, (60000 * engine) / 1.5 / PEAK);
+    const r = await call('facility.siteLimits', { siteId: s.id });
+    expect(r.limits!.generatorSets[0]).toMatchObject({ name: 'G1', derating: { rule: 'conservative' } });
+    near(r.limits!.generatorSets[0]!.derating.siteDerateFrac, 0.7903, 1e-4);
+
+    await call('facility.updateGenerator', { id: g.id, deratingRule: 'stamford-alternator' });
+    near((await maxOf(call, s.id, 'generator-sizing')).max, (60000 * 0.958) / 1.5 / PEAK);
+    await call('facility.updateGenerator', {
+      id: g.id,
+      deratingTable: [
+        { altitudeM: 1000, ambientC: 25, factor: 1 },
+        { altitudeM: 1000, ambientC: 40, factor: 0.96 },
+        { altitudeM: 2000, ambientC: 25, factor: 0.94 },
+        { altitudeM: 2000, ambientC: 40, factor: 0.9 },
+      ],
+    });
+    // 1700 m between 1000 (0.9733 at 35 °C) and 2000 (0.9133): 0.9313.
+    near((await maxOf(call, s.id, 'generator-sizing')).max, (60000 * (0.97333333333 * 0.3 + 0.91333333333 * 0.7)) / 1.5 / PEAK, 1e-9);
+  });
+
+  it('checks the largest motor’s start against the sets’ step capability (ISO 8528-5), and says what it needs', async () => {
+    const call = await open();
+    const s = await pop(call);
+    await call('facility.updateSite', { id: s.id, altitudeM: 0, ambientC: 25, motorHp: 10, motorCode: 'G' });
+    const g1 = await call('facility.addGenerator', { siteId: s.id, name: 'G1', ratingW: 60000, otherRunningW: 5000 });
+    const step = await maxOf(call, s.id, 'generator-step');
+    expect(step.max).toBeNull();
+    expect(step.needs).toContain('the load step “G1” accepts');
+    await call('facility.updateGenerator', { id: g1.id, maxStepFrac: 0.6, performanceClass: 'G2' });
+    // 10 hp code G: 6.29 kVA/hp → 62.9 kVA locked-rotor; the set steps 0.6 × 60 kW / 0.8 = 45 kVA.
+    expect((await maxOf(call, s.id, 'generator-step')).max).toBe(0);
+    await call('facility.addGenerator', { siteId: s.id, name: 'G2', ratingW: 60000, otherRunningW: 5000, maxStepFrac: 0.6, performanceClass: 'G2' });
+    const two = await maxOf(call, s.id, 'generator-step');
+    near(two.max, ((90000 - 62900) * 0.8 - 5000) / PEAK);
+    expect(two.label).toContain('ISO 8528-5 G2');
+  });
+});
