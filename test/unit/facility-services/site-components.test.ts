@@ -200,3 +200,33 @@ describe('generator derating as the maker gives it (issue 13 item 2)', () => {
     expect(two.label).toContain('ISO 8528-5 G2');
   });
 });
+
+describe('fuel outside the fallback’s range (issue 13 item 3)', () => {
+  it('a 30 kW set without its datasheet curve has no fuel figure: the limit needs a fuel curve', async () => {
+    const call = await open();
+    const s = await pop(call);
+    const g = await call('facility.addGenerator', { siteId: s.id, name: 'G30', ratingW: 30000, tankL: 400, usableFrac: 0.95, requiredAutonomyH: 24 });
+    const fuel = await maxOf(call, s.id, 'fuel');
+    expect(fuel.max).toBeNull();
+    expect(fuel.usedFrac).toBeNull();
+    expect(fuel.needs).toContain('a fuel curve for “G30”');
+    expect(fuel.label).toContain('needs a fuel curve');
+    // A curve that stops at 75 %: the limit stops there and says so (not "overloaded").
+    await call('facility.updateGenerator', { id: g.id, curve: [{ loadFrac: 0.25, lPerH: 3.5 }, { loadFrac: 0.5, lPerH: 5.6 }, { loadFrac: 0.75, lPerH: 7.4 }] });
+    const capped = await maxOf(call, s.id, 'fuel');
+    near(capped.max, 0.75 * 30000);
+    expect(capped.label).toContain('the curve ends at 75 % load');
+  });
+});
+
+describe('UPS heat from the entered efficiency (issue 13 item 4)', () => {
+  it('a 95 % efficient UPS adds itW × (1/0.95 − 1) of heat, not WP-25’s 0.04 × rating + 0.05 × itW', async () => {
+    const call = await open();
+    const s = await pop(call);
+    await call('facility.addUps', { siteId: s.id, name: 'UPS', ratedVA: 33000, ratedW: 30000, upsEff: 0.95 });
+    await call('facility.addCoolingUnit', { siteId: s.id, name: 'DX', unitTotalW: 22000, shr: 0.9, installedUnits: 2 });
+    // Fixed: distribution 0.01 × 30 kW, lighting 21.53 × 50 m², one person; per IT watt 1 + 1/0.95 − 1 + 0.02.
+    const expected = (19800 - 0.01 * 30000 - 21.53 * 50 - 100) / (1 / 0.95 + 0.02) / PEAK;
+    near((await maxOf(call, s.id, 'cooling')).max, expected);
+  });
+});
