@@ -14,4 +14,5 @@ export * from './site';
 export * from './components';
 export * from './derating';
 export * from './plant';
+export * from './battery-age';
 export * from './calculators';

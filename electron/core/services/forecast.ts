@@ -19,6 +19,7 @@ import {
 import { forecastCurve } from '../../../shared/forecast/curve';
 import type { Workspace } from '../workspace/workspace';
 import { asnRangeHistories } from './asn-ranges';
+import { BATTERY_AGE, batteryAge } from '../../../shared/facility/battery-age';
 import { listSites, siteDetail, siteLimits } from './facility';
 import { loadPools, type PoolSource } from './forecast-pools';
 import { todayUtc } from './registry';
@@ -32,6 +33,8 @@ export interface LimitSource {
   series(asOf: string, windowDays: number): SeriesPoint[];
   /** The day the value reached `level` and stayed there, from the full history (not only the window). */
   reachedOn?(asOf: string, level: number): string | null;
+  /** A limit whose day is known, not fitted (a battery's replacement date): its day and warning day. */
+  fixed?: { date: string; warningDate: string; note: string };
 }
 
 export interface ForecastInput {
@@ -116,9 +119,41 @@ function asnSources(ws: Workspace): LimitSource[] {
   });
 }
 
+// ---- battery replacement dates (facility, issue 13): a date known from the install date, not fitted.
+
+/** Each battery string with an install date: its replacement day at 80 % capacity (shared/facility/battery-age.ts). */
+function batteryReplacementSources(ws: Workspace): LimitSource[] {
+  const out: LimitSource[] = [];
+  for (const site of listSites(ws)) {
+    for (const b of siteDetail(ws, site.id).batteryStrings) {
+      if (b.installDate === null) continue;
+      const age = batteryAge({ installDate: b.installDate, designLifeYears: b.designLifeYears ?? BATTERY_AGE.defaultDesignLifeYears, batteryTempC: b.batteryTempC ?? undefined });
+      const years = (asOf: string) => (Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${b.installDate}T00:00:00Z`)) / (365.25 * 86_400_000);
+      out.push({
+        meta: {
+          id: `facility:${site.id}:battery-life:${b.id}`,
+          kind: 'facility',
+          name: `Battery “${b.name}” replacement (80 % capacity)`,
+          detail: site.name,
+          unit: 'years',
+          prefixUnit: null,
+          capacity: age.serviceLifeYears,
+        },
+        series: (asOf) => (asOf < b.installDate! ? [] : [{ date: asOf, value: years(asOf) }]),
+        fixed: {
+          date: age.replaceBy,
+          warningDate: age.warnFrom,
+          note: `installed ${b.installDate}, ${b.designLifeYears ?? BATTERY_AGE.defaultDesignLifeYears}-year design life at ${b.batteryTempC ?? BATTERY_AGE.referenceC} °C`,
+        },
+      });
+    }
+  }
+  return out;
+}
+
 /** Every limit of the workspace: pools first (by address), then ASN blocks, then each site's limits. */
 export function limitSources(ws: Workspace): LimitSource[] {
-  return [...loadPools(ws).map(poolSource), ...asnSources(ws), ...facilitySources(ws)];
+  return [...loadPools(ws).map(poolSource), ...asnSources(ws), ...facilitySources(ws), ...batteryReplacementSources(ws)];
 }
 
 export interface FittedLimit {
@@ -151,7 +186,11 @@ export function fitLimit(
   const current = history.length > 0 ? (history[history.length - 1] as SeriesPoint).value : null;
   let result: ForecastResult;
   let warning: ForecastResult | null = null;
-  if (capacity === null) {
+  if (source.fixed) {
+    const f = source.fixed;
+    result = { ...noFit(f.date <= asOf ? 'exceeded' : 'ok', [f.note]), date: f.date };
+    warning = { ...noFit(f.warningDate <= asOf ? 'exceeded' : 'ok', []), date: f.warningDate };
+  } else if (capacity === null) {
     result = noFit('never', ['this limit can never bind']);
   } else if (history.length === 0) {
     result = noFit('insufficientData', ['no history yet: need ≥ 6 points over ≥ 4 weeks']);

@@ -230,3 +230,25 @@ describe('UPS heat from the entered efficiency (issue 13 item 4)', () => {
     near((await maxOf(call, s.id, 'cooling')).max, expected);
   });
 });
+
+describe('battery age (issue 13 item 6)', () => {
+  it('puts each string’s replacement date (80 % capacity) on the forecast board', async () => {
+    const call = await open();
+    const s = await pop(call);
+    const string = {
+      siteId: s.id, method: 'table', tableKey: 'csb-cb12-115', strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6,
+      inverterEff: 0.94, requiredMin: 15, chargeCurrentA: 10, floatVoltsPerCell: 2.275, chargerEff: 0.95,
+    };
+    const hot = await call('facility.addBatteryString', { ...string, name: 'hot room', installDate: '2022-01-01', designLifeYears: 5, batteryTempC: 33 });
+    const cool = await call('facility.addBatteryString', { ...string, name: 'cool room', installDate: '2025-06-01', designLifeYears: 5 });
+    await call('facility.addBatteryString', { ...string, name: 'no date' });
+    const board = await call('forecast.limits', { asOf: '2026-01-01' });
+    const life = board.limits.filter((l) => l.id.includes(':battery-life:'));
+    expect(life.map((l) => l.name).sort()).toEqual(['Battery “cool room” replacement (80 % capacity)', 'Battery “hot room” replacement (80 % capacity)']);
+    // 5 years at 33 °C halves to 2.5 years: 2022-01-01 + 913 days.
+    const h = life.find((l) => l.id.endsWith(`:${hot.id}`))!;
+    expect(h).toMatchObject({ status: 'exceeded', date: '2024-07-02', capacity: 2.5, detail: 'POP' });
+    const c = life.find((l) => l.id.endsWith(`:${cool.id}`))!;
+    expect(c).toMatchObject({ status: 'ok', date: '2030-06-01', warningDate: '2029-06-01' });
+  });
+});
