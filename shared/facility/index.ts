@@ -15,4 +15,5 @@ export * from './components';
 export * from './derating';
 export * from './plant';
 export * from './battery-age';
+export * from './sheet';
 export * from './calculators';

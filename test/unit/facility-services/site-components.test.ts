@@ -252,3 +252,61 @@ describe('battery age (issue 13 item 6)', () => {
     expect(c).toMatchObject({ status: 'ok', date: '2030-06-01', warningDate: '2029-06-01' });
   });
 });
+
+describe('the sizing sheet’s numbers are the limits’ numbers (issue 13 item 8)', () => {
+  it('sizes the generators at the same peak load as the sizing limit, and says when the tank fails its NFPA 110 class', async () => {
+    const { computeSheet } = await import('../../../shared/facility/sheet');
+    const call = await open();
+    const s = await pop(call);
+    await call('facility.addUps', { siteId: s.id, name: 'UPS', ratedVA: 33000, ratedW: 30000, upsEff: 0.95 });
+    const curve = [
+      { loadFrac: 0.25, lPerH: 6.814 },
+      { loadFrac: 0.5, lPerH: 10.98 },
+      { loadFrac: 0.75, lPerH: 14.38 },
+      { loadFrac: 1, lPerH: 18.17 },
+    ];
+    await call('facility.addGenerator', { siteId: s.id, name: 'G1', ratingW: 60000, otherRunningW: 8000, curve, tankL: 500, usableFrac: 0.95, requiredAutonomyH: 24, classH: 24 });
+    await call('facility.addGenerator', { siteId: s.id, name: 'G2', ratingW: 60000, otherRunningW: 8000, curve });
+    await call('facility.updateSite', { id: s.id, generatorRedundancy: 'N+1' });
+    const detail = await call('facility.getSite', { siteId: s.id });
+    const sizing = (await maxOf(call, s.id, 'generator-sizing')).max!;
+    // At the sizing limit's IT load the sheet's sizing load is exactly the derated capacity left.
+    const sheet = computeSheet(detail, sizing);
+    near(sheet.generators!.genSizingW, sheet.generators!.deratedAfterWorstFailureW, 1e-12);
+    near(sheet.generators!.deratedAfterWorstFailureW, 60000 * DERATE);
+    expect(sheet.generators!.largeEnough).toBe(true);
+    expect(computeSheet(detail, sizing * 1.01).generators!.largeEnough).toBe(false);
+    // 475 L usable < class 24 h × 18.17 L/h × 1.33 = 580 L: the sheet says so.
+    const tank = computeSheet(detail, 13305).tanks[0]!;
+    expect(tank).toMatchObject({ name: 'G1', meetsNfpaClass: false, sets: ['G1'] });
+    near(tank.nfpaStoredL, 24 * 18.17 * 1.33);
+    expect(computeSheet(detail, 13305).findings.join(' ')).toMatch(/Tank “G1”: the usable 475 L is below the 580 L NFPA 110 class 24 h/);
+  });
+
+  it('takes the UPS heat from the entered efficiency (471 W at 95 %, not WP-25’s 1647 W)', async () => {
+    const { computeSheet } = await import('../../../shared/facility/sheet');
+    const call = await open();
+    const s = await pop(call);
+    await call('facility.addUps', { siteId: s.id, name: 'UPS', ratedVA: 33000, ratedW: 30000, upsEff: 0.95 });
+    await call('facility.addCoolingUnit', { siteId: s.id, name: 'split', unitTotalW: 3000, shr: 1, installedUnits: 5 });
+    const detail = await call('facility.getSite', { siteId: s.id });
+    const sheet = computeSheet(detail, 8949 / 1.05);
+    expect(sheet.cooling!.upsHeatFromEfficiency).toBe(true);
+    near(sheet.cooling!.heat.upsHeatW, 8949 * (1 / 0.95 - 1));
+    expect(Math.round(sheet.cooling!.heat.upsHeatW)).toBe(471);
+    // By WP-25's rule it would be 0.04 × 30 kW + 0.05 × 8949 W = 1647 W, one 3 kW unit more.
+    expect(Math.round(0.04 * 30000 + 0.05 * 8949)).toBe(1647);
+    expect(sheet.cooling!.unitsNeeded).toBe(Math.ceil((8949 + 471 + 0.01 * 30000 + 0.02 * 8949 + 21.53 * 50 + 100) / 3000));
+    expect(sheet.cooling!.unitsNeeded).toBeLessThan(Math.ceil((8949 + 1647 + 0.01 * 30000 + 0.02 * 8949 + 21.53 * 50 + 100) / 3000));
+  });
+
+  it('gives no fuel figure for a small set without its curve, and asks for it', async () => {
+    const { computeSheet } = await import('../../../shared/facility/sheet');
+    const call = await open();
+    const s = await pop(call);
+    await call('facility.addGenerator', { siteId: s.id, name: 'G30', ratingW: 30000, tankL: 400, usableFrac: 0.95, requiredAutonomyH: 24 });
+    const sheet = computeSheet(await call('facility.getSite', { siteId: s.id }), 13305);
+    expect(sheet.tanks[0]).toMatchObject({ fuelLPerH: null, autonomyH: null });
+    expect(sheet.tanks[0]!.needs).toMatch(/datasheet fuel curve of “G30”/);
+  });
+});
