@@ -264,6 +264,9 @@ export function computeSheet(d: SiteDetail, itW: number): SiteSheet {
       const nfpaStoredL = classH !== null && full !== null ? classH * full * NFPA_STORAGE_FACTOR : null;
       const meetsNfpaClass = nfpaStoredL === null ? null : t.usableL >= nfpaStoredL;
       if (needs) findings.push(`Tank “${t.name}”: no autonomy figure — needs ${needs}.`);
+      else if (fuelLPerH && t.usableL / fuelLPerH < t.requiredAutonomyH) {
+        findings.push(`Tank “${t.name}”: ${(t.usableL / fuelLPerH).toFixed(1)} h at today’s load, short of the ${t.requiredAutonomyH} h required.`);
+      }
       if (meetsNfpaClass === false) {
         findings.push(`Tank “${t.name}”: the usable ${Math.round(t.usableL)} L is below the ${Math.round(nfpaStoredL!)} L NFPA 110 class ${classH} h needs (class × full-load burn × 1.33).`);
       }

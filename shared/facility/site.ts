@@ -189,11 +189,11 @@ export function computeSiteLimits(site: SiteInput): CalcResult<SiteLimits> {
     const buses = site.batteries ?? (site.battery ? [{ name: 'battery', strings: [site.battery] }] : []);
     if (buses.length > 0) {
       const prefix = site.batteries ? 'batteries' : 'battery';
-      const requiredMin = Math.max(...buses.flatMap((b) => b.strings.map((x) => x.requiredMin)));
+      const requiredMin = Math.max(0, ...buses.flatMap((b) => b.strings.map((x) => x.requiredMin)));
       let max = Number.POSITIVE_INFINITY;
       let weakest = '';
       buses.forEach((bus, bi) => {
-        if (bus.strings.length === 0) return;
+        // A feed without strings has no ride-through: when the other feed is lost, nothing carries the load.
         let sum = 0;
         bus.strings.forEach((str, si) => {
           const at = site.batteries ? `${prefix}.${bi}.strings.${si}` : prefix;

@@ -98,14 +98,15 @@ export function LimitGauges({ limits, detail, compact = false, basis = 'measured
       {limits.limits.map((l) => {
         const isIt = l.variable === 'itW';
         const current = isIt ? now.itW : (data?.value ?? l.current);
-        const frac = l.max === null || l.max === 0 ? null : current / l.max;
+        // A threshold of 0 is crossed by any load at all (shown full, over).
+        const frac = l.max === null ? null : l.max === 0 ? (current > 0 ? Number.POSITIVE_INFINITY : 0) : current / l.max;
         const fmt = isIt ? show.w : show.bytes;
         const lv = level(frac);
         return (
           <li key={l.key} className={`fac-gauge level-${lv}`} data-limit={l.key}>
             <div className="fac-gauge-head">
               <span className="fac-gauge-label">{l.label}</span>
-              <span className="fac-gauge-pct">{l.needs ? 'no figure' : frac === null ? 'never binds' : show.pct(frac, 0)}</span>
+              <span className="fac-gauge-pct">{l.needs ? 'no figure' : frac === null ? 'never binds' : frac === Number.POSITIVE_INFINITY ? 'over' : show.pct(frac, 0)}</span>
             </div>
             <div
               className="fac-meter"
@@ -113,8 +114,8 @@ export function LimitGauges({ limits, detail, compact = false, basis = 'measured
               aria-label={l.label}
               aria-valuemin={0}
               aria-valuemax={100}
-              aria-valuenow={frac === null ? 0 : Math.round(frac * 100)}
-              aria-valuetext={l.needs ? `needs ${l.needs}` : frac === null ? 'never binds' : `${Math.round(frac * 100)} % used`}
+              aria-valuenow={frac === null ? 0 : Number.isFinite(frac) ? Math.round(frac * 100) : 100}
+              aria-valuetext={l.needs ? `needs ${l.needs}` : frac === null ? 'never binds' : Number.isFinite(frac) ? `${Math.round(frac * 100)} % used` : 'over: no load fits'}
             >
               <div className="fac-meter-fill" style={{ width: `${Math.min(100, (frac ?? 0) * 100)}%` }} />
               <div className="fac-meter-mark" style={{ left: '80%' }} />

@@ -138,6 +138,8 @@ describe('battery strings', () => {
     const ub = await call('facility.addUps', { siteId: s.id, name: 'UPS B', ratedVA: 40000, ratedW: 36000, upsEff: 0.95 });
     await call('facility.updateUps', { id: ua.id, feed: 'A' });
     await call('facility.updateUps', { id: ub.id, feed: 'B' });
+    // Both strings back feed A: losing A leaves B with no battery at all.
+    expect((await maxOf(call, s.id, 'battery')).max).toBe(0);
     const strings = (await call('facility.getSite', { siteId: s.id })).batteryStrings;
     await call('facility.updateBatteryString', { id: strings[1]!.id, upsId: ub.id });
     near((await maxOf(call, s.id, 'battery')).max, 87460 / PEAK, 2e-3);
