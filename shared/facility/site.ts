@@ -205,7 +205,7 @@ export function computeSiteLimits(site: SiteInput): CalcResult<SiteLimits> {
         }
       });
       if (Number.isFinite(max)) {
-        it('battery', `battery runtime ${requiredMin} min`, max, { failed: buses.length > 1 ? `every feed but ${weakest}` : null });
+        it('battery', `battery runtime ${requiredMin} min`, max, { failed: buses.length > 1 ? buses.filter((b) => b.name !== weakest).map((b) => b.name).join(', ') : null });
       }
     }
     let generatorSets: SetFigures[] = [];
