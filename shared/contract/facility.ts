@@ -9,8 +9,12 @@ import { z } from 'zod';
 import { batteryModelSchema } from '../facility/battery-table';
 import type { BatteryModel } from '../facility/battery-table';
 import type { SiteLimits } from '../facility/site';
+import { DERATING_RULE_NAMES, PERFORMANCE_CLASSES, type DeratingRuleName } from '../facility/derating';
+import { LOCKED_ROTOR_KVA_PER_HP, type MotorCode } from '../facility/generator';
 import {
   BATTERY_METHODS,
+  GENERATOR_REDUNDANCIES,
+  UPS_FEEDS,
   READING_KINDS,
   UPS_REDUNDANCIES,
   type BackupJobRecord,
@@ -63,6 +67,7 @@ export interface SiteLimitsResult {
 
 // ------------------------------------------------------------------ field ranges (spec §0–§7)
 
+const MOTOR_CODES = Object.keys(LOCKED_ROTOR_KVA_PER_HP) as [MotorCode, ...MotorCode[]];
 const num = () => z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number');
 const positive = () => num().refine((v) => v > 0, 'must be greater than 0');
 const nonNegative = () => num().refine((v) => v >= 0, 'must not be negative');
@@ -99,6 +104,9 @@ const siteFields = {
   backupCopies: nullable(int(1)),
   fullsRetained: nullable(int(1)),
   incrementalsRetained: nullable(int(0)),
+  generatorRedundancy: z.enum(GENERATOR_REDUNDANCIES, { error: () => `must be one of ${GENERATOR_REDUNDANCIES.join(', ')}` }).optional(),
+  motorHp: nullable(positive()),
+  motorCode: nullable(z.enum(MOTOR_CODES, { error: () => `must be one of ${MOTOR_CODES.join(', ')}` })),
 };
 
 const equipmentFields = {
@@ -116,6 +124,7 @@ const upsFields = {
   redundancy: z.enum(UPS_REDUNDANCIES, { error: () => `must be one of ${UPS_REDUNDANCIES.join(', ')}` }).optional(),
   maxLoadFrac: nullable(frac()),
   upsEff: frac(),
+  feed: nullable(z.enum(UPS_FEEDS, { error: () => `must be one of ${UPS_FEEDS.join(', ')}` })),
 };
 
 const batteryStringFields = {
@@ -140,6 +149,9 @@ const batteryStringFields = {
   chargeCurrentA: nonNegative(),
   floatVoltsPerCell: positive(),
   chargerEff: frac(),
+  upsId: nullable(id),
+  installDate: nullable(isoDay),
+  designLifeYears: nullable(range(0.5, 30)),
 };
 
 const curvePoint = z.object({ loadFrac: frac(), lPerH: positive() });
@@ -156,6 +168,11 @@ const generatorFields = {
   reserveL: nullable(nonNegative()),
   requiredAutonomyH: nullable(positive()),
   classH: nullable(positive()),
+  tank: nullable(z.string().trim().min(1, 'is required').max(200, 'is longer than 200 characters')),
+  deratingRule: nullable(z.enum(DERATING_RULE_NAMES as [DeratingRuleName, ...DeratingRuleName[]], { error: () => `must be one of ${DERATING_RULE_NAMES.join(', ')}` })),
+  deratingTable: nullable(z.array(z.object({ altitudeM: range(-500, 5000), ambientC: range(-40, 60), factor: frac() })).min(1, 'needs at least one row')),
+  performanceClass: nullable(z.enum(PERFORMANCE_CLASSES, { error: () => `must be one of ${PERFORMANCE_CLASSES.join(', ')}` })),
+  maxStepFrac: nullable(frac()),
 };
 
 const coolingUnitFields = {

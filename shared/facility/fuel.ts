@@ -77,8 +77,10 @@ export function checkFuelCurve(curve: readonly FuelCurvePoint[], field = 'curve'
  */
 export function curveLPerH(curve: readonly FuelCurvePoint[], loadFrac: number): number {
   const last = curve[curve.length - 1]!;
-  if (loadFrac > 1 || loadFrac > last.loadFrac + 1e-12) {
-    refuse('genAvgW', `generator overloaded (load ${loadFrac.toFixed(3)} of rating, curve ends at ${last.loadFrac})`);
+  if (loadFrac > 1) refuse('genAvgW', `generator overloaded (load ${loadFrac.toFixed(3)} of rating)`);
+  if (loadFrac > last.loadFrac + 1e-12) {
+    const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
+    refuse('curve', `the fuel curve ends at ${pct(last.loadFrac)} load and does not reach ${pct(loadFrac)}: add the datasheet's points up to full load`);
   }
   let i = 1;
   while (i < curve.length - 1 && loadFrac > curve[i]!.loadFrac) i++;
@@ -129,10 +131,9 @@ export function computeFuel(input: FuelInput): CalcResult<FuelOutput> {
     if (estimated) {
       const kW = ratingW / 1000;
       if (kW < FUEL_FALLBACK.minRatingKW || kW > FUEL_FALLBACK.maxRatingKW) {
-        warnings.push(`fuel estimate: the fallback fit is for 100–2250 kW sets (this one ${kW} kW); use the datasheet curve`);
-      } else {
-        warnings.push('fuel estimated from a generic fit (mean error 4.5 %); use the datasheet curve');
+        refuse('curve', `needs the datasheet fuel curve: the fallback fit covers 100–2250 kW sets (this one ${kW} kW), and gives no autonomy figure outside them`);
       }
+      warnings.push('fuel estimated from a generic fit (mean error 4.5 %); use the datasheet curve');
     }
     const fuelLPerH = at(loadFrac);
     if (!(fuelLPerH > 0)) refuse('genAvgW', 'the fuel curve gives no consumption at this load');

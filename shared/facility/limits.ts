@@ -135,9 +135,15 @@ export interface CoolingLimitInput {
   areaM2: number;
   maxPeople: number;
   peakFactor: number;
+  /** The UPS's entered efficiency: its heat is itW × (1/upsEff − 1) [PSTK]; absent → WP-25's rule. */
+  upsEff?: number | undefined;
 }
 
-/** (capacity − 0.05 × upsRatingW − 21.53 × areaM2 − 100 × people) / 1.07 / peakFactor (WP-25). */
+/**
+ * (capacity − fixed heat) / heat per IT watt / peakFactor, the WP-25 heat sources solved for the
+ * IT load: fixed = 0.04 (UPS, rule only) + 0.01 (distribution) × upsRatingW + 21.53 × areaM2 +
+ * 100 × people; per IT watt = 1 + UPS (0.05 by rule, or 1/upsEff − 1) + 0.02 distribution.
+ */
 export function coolingMaxItW(input: CoolingLimitInput): CalcResult<number> {
   return guard(() => {
     const cap = nonNegative('capacityAfterWorstFailureW', input.capacityAfterWorstFailureW);
@@ -145,8 +151,10 @@ export function coolingMaxItW(input: CoolingLimitInput): CalcResult<number> {
     const area = nonNegative('areaM2', input.areaM2);
     const people = nonNegative('maxPeople', input.maxPeople);
     const peakFactor = between('peakFactor', input.peakFactor, 1, 2);
-    const fixedW = (WP25.upsFixedFrac + WP25.distFixedFrac) * ups + WP25.lightWPerM2 * area + WP25.personW * people;
-    const perItW = 1 + WP25.upsPropFrac + WP25.distPropFrac;
+    const byRule = input.upsEff === undefined;
+    const upsEff = byRule ? 1 : fraction('upsEff', input.upsEff!);
+    const fixedW = ((byRule ? WP25.upsFixedFrac : 0) + WP25.distFixedFrac) * ups + WP25.lightWPerM2 * area + WP25.personW * people;
+    const perItW = 1 + (byRule ? WP25.upsPropFrac : 1 / upsEff - 1) + WP25.distPropFrac;
     return atLeastZero(cap - fixedW) / perItW / peakFactor;
   });
 }

@@ -3,16 +3,27 @@
  * calculators' SiteInput. Pure, so the service (to refuse a change that leaves the site
  * inconsistent) and the Facility screen (to recompute as the planner types) use the same map.
  *
- * One of each component feeds the limits: the first UPS, battery string, generator and
- * cooling group (lowest id); every backup job is one window limit.
+ * Every component counts (components.ts says how they combine and what the worst single
+ * failure leaves); every backup job is one window limit.
  */
 import type { BatteryModel, TablePoint } from './battery-table';
 import { tableRow } from './battery-table';
+import { combineUps, type GeneratorRedundancy, type UpsFeed, type UpsRedundancy, type UpsSystemInput } from './components';
+import type { DeratingRuleName, DeratingTablePoint, PerformanceClass } from './derating';
 import type { FuelCurvePoint } from './fuel';
-import type { SiteInput } from './site';
+import type { MotorCode } from './generator';
+import type { GeneratorSetInput, NamedBatteryString, SiteInput, TankInput } from './site';
+import { UPS_DEFAULTS } from './ups';
 
-export const UPS_REDUNDANCIES = ['N', 'N+1', '2N'] as const;
-export type UpsRedundancy = (typeof UPS_REDUNDANCIES)[number];
+export {
+  GENERATOR_REDUNDANCIES,
+  UPS_FEEDS,
+  UPS_REDUNDANCIES,
+  upsUnitsAfterWorstFailure,
+  type GeneratorRedundancy,
+  type UpsFeed,
+  type UpsRedundancy,
+} from './components';
 export const BATTERY_METHODS = ['table', 'peukert', 'energy'] as const;
 export type BatteryMethodName = (typeof BATTERY_METHODS)[number];
 export const READING_KINDS = ['itW', 'dataBytes'] as const;
@@ -43,6 +54,11 @@ export interface SiteFields {
   backupCopies: number | null;
   fullsRetained: number | null;
   incrementalsRetained: number | null;
+  /** N+1 among the generator sets (the worst set failed) or N (all needed). */
+  generatorRedundancy: GeneratorRedundancy;
+  /** The largest motor, started last on the generators, and its NEC 430.7(B) code letter. */
+  motorHp: number | null;
+  motorCode: MotorCode | null;
 }
 
 export interface EquipmentFields {
@@ -61,6 +77,8 @@ export interface UpsFields {
   redundancy: UpsRedundancy;
   maxLoadFrac: number | null;
   upsEff: number;
+  /** A or B feed (2N across systems), or null: systems in parallel. */
+  feed: UpsFeed | null;
 }
 
 export interface BatteryStringFields {
@@ -84,6 +102,11 @@ export interface BatteryStringFields {
   chargeCurrentA: number;
   floatVoltsPerCell: number;
   chargerEff: number;
+  /** The UPS system it backs (null: the site's first). */
+  upsId: number | null;
+  /** ISO date the string went in, and its design life at 25 °C (VRLA 3–5, long-life 10 years). */
+  installDate: string | null;
+  designLifeYears: number | null;
 }
 
 export interface GeneratorFields {
@@ -98,6 +121,14 @@ export interface GeneratorFields {
   reserveL: number | null;
   requiredAutonomyH: number | null;
   classH: number | null;
+  /** Sets naming the same tank draw from it together; null: the set's own tank (if tankL). */
+  tank: string | null;
+  /** A maker rule by name, or the planner's own table; neither: the conservative default. */
+  deratingRule: DeratingRuleName | null;
+  deratingTable: DeratingTablePoint[] | null;
+  /** ISO 8528-5 class and the load step the set accepts at it, as a fraction of its rating. */
+  performanceClass: PerformanceClass | null;
+  maxStepFrac: number | null;
 }
 
 export interface CoolingUnitFields {
@@ -154,18 +185,6 @@ export interface SiteDetail {
   batteryTables: BatteryTableRecord[];
 }
 
-/** Units left carrying the load after the worst single failure. */
-export function upsUnitsAfterWorstFailure(ups: Pick<UpsFields, 'units' | 'redundancy'>): number {
-  switch (ups.redundancy) {
-    case 'N':
-      return ups.units;
-    case 'N+1':
-      return ups.units - 1;
-    case '2N':
-      return Math.floor(ups.units / 2);
-  }
-}
-
 export function rechargeW(b: Pick<BatteryStringFields, 'chargeCurrentA' | 'floatVoltsPerCell' | 'chargerEff' | 'blocksPerString' | 'cellsPerBlock'>): number {
   return (b.chargeCurrentA * b.floatVoltsPerCell * b.blocksPerString * b.cellsPerBlock) / b.chargerEff;
 }
@@ -204,60 +223,36 @@ export function siteInputFromDetail(d: SiteDetail): SiteInput {
       lineVoltageV: opt(s.lineVoltageV),
     },
   };
-  const ups = d.ups[0];
-  if (ups) {
-    const n = upsUnitsAfterWorstFailure(ups);
-    input.ups = { ratedW: n * ups.ratedW, ratedVA: n * ups.ratedVA, maxUpsLoadFrac: opt(ups.maxLoadFrac) as number | undefined };
-  }
-  const bat = d.batteryStrings[0];
-  if (bat) {
-    const common = {
-      inverterEff: bat.inverterEff,
-      strings: bat.strings,
-      blocksPerString: bat.blocksPerString,
-      blockV: bat.blockV,
-      cellsPerBlock: bat.cellsPerBlock,
-      requiredMin: bat.requiredMin,
-      ...(bat.batteryTempC === null ? {} : { batteryTempC: bat.batteryTempC }),
-      ...(bat.agingFactor === null ? {} : { agingFactor: bat.agingFactor }),
-    };
-    if (bat.method === 'table') {
-      input.battery = { method: 'table', ...common, table: stringTable(bat, d.batteryTables) ?? [] };
-    } else if (bat.method === 'peukert') {
-      input.battery = { method: 'peukert', ...common, ratedAh: bat.ratedAh ?? NaN, ratedHours: bat.ratedHours ?? NaN, k: bat.k ?? NaN };
-    } else {
-      input.battery = { method: 'energy', ...common, ratedAh: bat.ratedAh ?? NaN, ratedHours: bat.ratedHours ?? NaN, dodFrac: bat.dodFrac ?? 1 };
-    }
-  }
-  const gen = d.generators[0];
-  if (gen) {
-    input.generator = {
-      ratingW: gen.ratingW,
+  const systems = upsSystems(d);
+  const ups = systems.length > 0 ? combineUps(systems) : null;
+  if (ups) input.ups = { ratedW: ups.usableW, ratedVA: ups.usableVA, maxUpsLoadFrac: 1, worstFailure: ups.worstFailure, unfed: ups.unfed };
+  const buses = batteryBuses(d);
+  if (buses.length > 0) input.batteries = buses;
+  if (d.generators.length > 0) {
+    const { sets, tanks } = generatorSets(d);
+    input.generators = {
+      sets,
+      redundancy: s.generatorRedundancy ?? 'N',
       upsEff: ups?.upsEff ?? 1,
-      rechargeW: bat ? rechargeW(bat) : 0,
-      otherRunningW: gen.otherRunningW,
-      upsGenFactor: opt(gen.upsGenFactor),
-      espAvgLoadFrac: opt(gen.espAvgLoadFrac),
+      rechargeW: d.batteryStrings.reduce((a, b) => a + rechargeW(b), 0),
+      otherRunningW: Math.max(0, ...d.generators.map((g) => g.otherRunningW)),
       altitudeM: s.altitudeM,
       ambientC: s.ambientC,
     };
-    if (gen.tankL !== null && gen.requiredAutonomyH !== null) {
-      input.fuel = {
-        usableL: gen.tankL * (gen.usableFrac ?? 1) - (gen.reserveL ?? 0),
-        requiredAutonomyH: gen.requiredAutonomyH,
-        ...(gen.curve ? { curve: gen.curve } : {}),
-      };
-    }
+    input.tanks = tanks;
+    if (s.motorHp !== null && s.motorHp !== undefined && s.motorCode) input.motorStart = { motorHp: s.motorHp, codeLetter: s.motorCode };
   }
-  const cool = d.coolingUnits[0];
-  if (cool) {
+  if (d.coolingUnits.length > 0) {
+    const first = d.coolingUnits[0]!;
     input.cooling = {
-      unitTotalW: cool.unitTotalW,
-      shr: cool.shr,
-      installedUnits: cool.installedUnits,
-      upsRatingW: ups ? ups.units * ups.ratedW : 0,
+      unitTotalW: first.unitTotalW,
+      shr: first.shr,
+      installedUnits: first.installedUnits,
+      groups: d.coolingUnits.map((c) => ({ name: c.name, unitTotalW: c.unitTotalW, shr: c.shr, installedUnits: c.installedUnits })),
+      upsRatingW: ups?.installedW ?? 0,
       areaM2: s.areaM2,
       maxPeople: s.maxPeople,
+      ...(ups ? { upsEff: ups.upsEff } : {}),
     };
   }
   const data = latestReading(d.readings, 'dataBytes');
@@ -290,4 +285,94 @@ export function siteInputFromDetail(d: SiteDetail): SiteInput {
     };
   }
   return input;
+}
+
+/** The site's UPS systems as components.ts combines them. */
+export function upsSystems(d: Pick<SiteDetail, 'ups'>): UpsSystemInput[] {
+  return d.ups.map((u) => ({
+    name: u.name,
+    ratedW: u.ratedW,
+    ratedVA: u.ratedVA,
+    units: u.units,
+    redundancy: u.redundancy,
+    maxLoadFrac: u.maxLoadFrac ?? UPS_DEFAULTS.maxUpsLoadFrac,
+    upsEff: u.upsEff,
+    feed: u.feed ?? null,
+  }));
+}
+
+/** A string as the battery calculators take it. */
+export function batteryStringInput(bat: BatteryStringRecord, tables: readonly BatteryTableRecord[]): NamedBatteryString {
+  const common = {
+    name: bat.name,
+    inverterEff: bat.inverterEff,
+    strings: bat.strings,
+    blocksPerString: bat.blocksPerString,
+    blockV: bat.blockV,
+    cellsPerBlock: bat.cellsPerBlock,
+    requiredMin: bat.requiredMin,
+    ...(bat.batteryTempC === null ? {} : { batteryTempC: bat.batteryTempC }),
+    ...(bat.agingFactor === null ? {} : { agingFactor: bat.agingFactor }),
+  };
+  if (bat.method === 'table') return { method: 'table', ...common, table: stringTable(bat, tables) ?? [] };
+  if (bat.method === 'peukert') return { method: 'peukert', ...common, ratedAh: bat.ratedAh ?? NaN, ratedHours: bat.ratedHours ?? NaN, k: bat.k ?? NaN };
+  return { method: 'energy', ...common, ratedAh: bat.ratedAh ?? NaN, ratedHours: bat.ratedHours ?? NaN, dodFrac: bat.dodFrac ?? 1 };
+}
+
+/**
+ * Battery buses: with feeds, one per feed (its UPS systems' strings); without, one bus of every
+ * string. A string names its UPS system (upsId); without one, or one no longer there, the first.
+ */
+export function batteryBuses(d: Pick<SiteDetail, 'ups' | 'batteryStrings' | 'batteryTables'>): { name: string; strings: NamedBatteryString[] }[] {
+  if (d.batteryStrings.length === 0) return [];
+  const ups = (b: BatteryStringRecord) => d.ups.find((u) => u.id === b.upsId) ?? d.ups[0];
+  const feeds = [...new Set(d.ups.map((u) => u.feed ?? null))];
+  if (feeds.length > 1 || (feeds.length === 1 && feeds[0] !== null)) {
+    return feeds
+      .filter((f): f is UpsFeed => f !== null)
+      .map((f) => ({ name: `feed ${f}`, strings: d.batteryStrings.filter((b) => ups(b)?.feed === f).map((b) => batteryStringInput(b, d.batteryTables)) }));
+  }
+  return [{ name: 'battery', strings: d.batteryStrings.map((b) => batteryStringInput(b, d.batteryTables)) }];
+}
+
+/** The usable litres of a tank entry: tank × usable part − reserve. */
+export function usableLitres(g: Pick<GeneratorFields, 'tankL' | 'usableFrac' | 'reserveL'>): number {
+  return (g.tankL ?? 0) * (g.usableFrac ?? 1) - (g.reserveL ?? 0);
+}
+
+/** The tank a set draws from: its named tank, else its own (named after it) when it has one. */
+export function tankOf(g: Pick<GeneratorFields, 'name' | 'tank' | 'tankL'>): string | null {
+  return g.tank ?? (g.tankL !== null ? g.name : null);
+}
+
+/**
+ * The sets and their tanks. A tank's usable litres add over the sets that enter a volume for it,
+ * and it must last the longest autonomy any of them asks for.
+ */
+export function generatorSets(d: Pick<SiteDetail, 'generators'>): { sets: GeneratorSetInput[]; tanks: TankInput[] } {
+  const tanks = new Map<string, TankInput>();
+  for (const g of d.generators) {
+    const t = tankOf(g);
+    if (t === null || g.tankL === null || g.requiredAutonomyH === null) continue;
+    const prev = tanks.get(t);
+    tanks.set(t, {
+      name: t,
+      usableL: (prev?.usableL ?? 0) + usableLitres(g),
+      requiredAutonomyH: Math.max(prev?.requiredAutonomyH ?? 0, g.requiredAutonomyH),
+    });
+  }
+  const sets = d.generators.map(
+    (g): GeneratorSetInput => ({
+      name: g.name,
+      ratingW: g.ratingW,
+      upsGenFactor: opt(g.upsGenFactor),
+      espAvgLoadFrac: opt(g.espAvgLoadFrac),
+      derating: { rule: opt(g.deratingRule ?? null), table: opt(g.deratingTable ?? null) },
+      curve: opt(g.curve),
+      tank: ((t) => (t !== null && tanks.has(t) ? t : null))(tankOf(g)),
+      maxStepFrac: opt(g.maxStepFrac ?? null),
+      performanceClass: opt(g.performanceClass ?? null),
+    }),
+  );
+  return { sets, tanks: [...tanks.values()] };
 }

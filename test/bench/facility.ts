@@ -25,21 +25,21 @@ const site: SiteDetail = {
     id: 1, name: 'bench', description: '', loadPf: 0.95, peakFactor: 1.05, nameplateToActualFrac: null, simultaneityFrac: null, growthMarginFrac: 0.25,
     lineVoltageV: 400, altitudeM: 1500, ambientC: 45, areaM2: 50, maxPeople: 1, backupLinkBitsPerS: 1e9, backupLinkShareFrac: 1, dailyChangeFrac: 0.03,
     compressionRatio: 1, dedupRatio: 1, rtoH: 24, incrementalsInChain: 6, repoCapacityBytes: 200e12, backupCopies: 1, fullsRetained: 16,
-    incrementalsRetained: 6, createdAt: '', updatedAt: '',
+    incrementalsRetained: 6, generatorRedundancy: 'N', motorHp: null, motorCode: null, createdAt: '', updatedAt: '',
   },
   equipment: Array.from({ length: 50 }, (_, i) => ({
     id: i + 1, siteId: 1, name: `item ${i}`, qty: 1 + (i % 4), nameplateW: 200 + 37 * i, measuredW: i % 3 === 0 ? null : 120 + 19 * i,
   })),
-  ups: [{ id: 1, siteId: 1, name: 'ups', ratedVA: 40000, ratedW: 36000, units: 4, redundancy: 'N+1', maxLoadFrac: 0.8, upsEff: 0.95 }],
+  ups: [{ id: 1, siteId: 1, name: 'ups', ratedVA: 40000, ratedW: 36000, units: 4, redundancy: 'N+1', maxLoadFrac: 0.8, upsEff: 0.95, feed: null }],
   batteryStrings: [{
     id: 1, siteId: 1, name: 'b', method: 'table', tableId: 1, endVoltsPerCell: 1.67, strings: 4, blocksPerString: 40, blockV: 12, cellsPerBlock: 6,
     ratedAh: 115, ratedHours: 20, dodFrac: null, k: null, inverterEff: 0.94, batteryTempC: 15.6, agingFactor: 1.25, requiredMin: 15,
-    chargeCurrentA: 10, floatVoltsPerCell: 2.275, chargerEff: 0.95,
+    chargeCurrentA: 10, floatVoltsPerCell: 2.275, chargerEff: 0.95, upsId: null, installDate: null, designLifeYears: null,
   }],
   generators: [{
     id: 1, siteId: 1, name: 'g', ratingW: 250000, upsGenFactor: 1.5, espAvgLoadFrac: 0.7, otherRunningW: 30000,
     curve: [{ loadFrac: 0.25, lPerH: 21.58 }, { loadFrac: 0.5, lPerH: 35.96 }, { loadFrac: 0.75, lPerH: 51.48 }, { loadFrac: 1, lPerH: 68.14 }],
-    tankL: 5000, usableFrac: 0.95, reserveL: 0, requiredAutonomyH: 48, classH: 24,
+    tankL: 5000, usableFrac: 0.95, reserveL: 0, requiredAutonomyH: 48, classH: 24, tank: null, deratingRule: null, deratingTable: null, performanceClass: null, maxStepFrac: null,
   }],
   coolingUnits: [{ id: 1, siteId: 1, name: 'c', unitTotalW: 40000, shr: 0.9, installedUnits: 4 }],
   backupJobs: [

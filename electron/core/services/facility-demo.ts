@@ -95,6 +95,9 @@ export function seedDemoFacility(tx: Tx, now: Date): number {
     reserveL: 0,
     requiredAutonomyH: 72,
     classH: 24,
+    // The spec's Example 8A names the alternator rule; docs/facility.md shows the same set under the
+    // conservative default.
+    deratingRule: 'stamford-alternator',
   });
   add(COOLING_UNITS.table, COOLING_UNITS, { name: 'DX precision units', unitTotalW: 22000, shr: 0.9, installedUnits: 2 });
   add(BACKUP_JOBS.table, BACKUP_JOBS, { name: 'Weekly full', job: 'full', windowH: 48, intervalH: 168, days: null, fixedOverheadH: null });

@@ -74,6 +74,9 @@ export const SITES: TableSpec = {
     'backupCopies',
     'fullsRetained',
     'incrementalsRetained',
+    'generatorRedundancy',
+    'motorHp',
+    'motorCode',
     'createdAt',
     'updatedAt',
   ],
@@ -84,7 +87,7 @@ export const EQUIPMENT: TableSpec = { table: 'facility_equipment', noun: 'equipm
 export const UPS: TableSpec = {
   table: 'facility_ups',
   noun: 'UPS system',
-  fields: ['name', 'ratedVA', 'ratedW', 'units', 'redundancy', 'maxLoadFrac', 'upsEff'],
+  fields: ['name', 'ratedVA', 'ratedW', 'units', 'redundancy', 'maxLoadFrac', 'upsEff', 'feed'],
 };
 
 export const BATTERY_STRINGS: TableSpec = {
@@ -110,14 +113,32 @@ export const BATTERY_STRINGS: TableSpec = {
     'chargeCurrentA',
     'floatVoltsPerCell',
     'chargerEff',
+    'upsId',
+    'installDate',
+    'designLifeYears',
   ],
 };
 
 export const GENERATORS: TableSpec = {
   table: 'facility_generators',
   noun: 'generator',
-  fields: ['name', 'ratingW', 'upsGenFactor', 'espAvgLoadFrac', 'otherRunningW', 'tankL', 'usableFrac', 'reserveL', 'requiredAutonomyH', 'classH'],
-  json: ['curve'],
+  fields: [
+    'name',
+    'ratingW',
+    'upsGenFactor',
+    'espAvgLoadFrac',
+    'otherRunningW',
+    'tankL',
+    'usableFrac',
+    'reserveL',
+    'requiredAutonomyH',
+    'classH',
+    'tank',
+    'deratingRule',
+    'performanceClass',
+    'maxStepFrac',
+  ],
+  json: ['curve', 'deratingTable'],
 };
 
 export const COOLING_UNITS: TableSpec = {

@@ -16,6 +16,8 @@ export interface LimitSource {
    * (shared/forecast orderByDate). Absent: no order-by date.
    */
   leadDays?: number;
+  /** A limit whose day is known, not fitted (a battery's replacement date): its day and warning day. */
+  fixed?: { date: string; warningDate: string; note: string };
 }
 
 /**

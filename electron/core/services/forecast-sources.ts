@@ -5,6 +5,7 @@
  */
 import { eventsToSeries, readingsAsGiven } from '../../../shared/forecast';
 import type { Workspace } from '../workspace/workspace';
+import { BATTERY_AGE, batteryAge } from '../../../shared/facility/battery-age';
 import { asnRangeHistories } from './asn-ranges';
 import { listSites, siteDetail, siteLimits } from './facility';
 import { loadPools, type PoolSource } from './forecast-pools';
@@ -99,9 +100,42 @@ export const LIMIT_SOURCES: readonly LimitSourceProvider[] = [
   { kind: 'pool', load: (ws) => loadPools(ws).map(poolSource) },
   { kind: 'asn', load: asnSources },
   { kind: 'facility', load: facilitySources },
+  { kind: 'facility', load: batteryReplacementSources },
   { kind: 'link', load: linkSources },
   { kind: 'dhcp', load: scopeLimitSources },
 ];
+
+// ---- battery replacement dates (facility, issue 13): a date known from the install date, not fitted.
+
+/** Each battery string with an install date: its replacement day at 80 % capacity (shared/facility/battery-age.ts). */
+function batteryReplacementSources(ws: Workspace): LimitSource[] {
+  const out: LimitSource[] = [];
+  for (const site of listSites(ws)) {
+    for (const b of siteDetail(ws, site.id).batteryStrings) {
+      if (b.installDate === null) continue;
+      const age = batteryAge({ installDate: b.installDate, designLifeYears: b.designLifeYears ?? BATTERY_AGE.defaultDesignLifeYears, batteryTempC: b.batteryTempC ?? undefined });
+      const years = (asOf: string) => (Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${b.installDate}T00:00:00Z`)) / (365.25 * 86_400_000);
+      out.push({
+        meta: {
+          id: `facility:${site.id}:battery-life:${b.id}`,
+          kind: 'facility',
+          name: `Battery “${b.name}” replacement (80 % capacity)`,
+          detail: site.name,
+          unit: 'years',
+          prefixUnit: null,
+          capacity: age.serviceLifeYears,
+        },
+        series: (asOf) => (asOf < b.installDate! ? [] : [{ date: asOf, value: years(asOf) }]),
+        fixed: {
+          date: age.replaceBy,
+          warningDate: age.warnFrom,
+          note: `installed ${b.installDate}, ${b.designLifeYears ?? BATTERY_AGE.defaultDesignLifeYears}-year design life at ${b.batteryTempC ?? BATTERY_AGE.referenceC} °C`,
+        },
+      });
+    }
+  }
+  return out;
+}
 
 /** Every limit of the workspace, source by source. */
 export function limitSources(ws: Workspace): LimitSource[] {

@@ -60,7 +60,11 @@ export function fitLimit(
   const current = history.length > 0 ? (history[history.length - 1] as SeriesPoint).value : null;
   let result: ForecastResult;
   let warning: ForecastResult | null = null;
-  if (capacity === null) {
+  if (source.fixed) {
+    const f = source.fixed;
+    result = { ...noFit(f.date <= asOf ? 'exceeded' : 'ok', [f.note]), date: f.date };
+    warning = { ...noFit(f.warningDate <= asOf ? 'exceeded' : 'ok', []), date: f.warningDate };
+  } else if (capacity === null) {
     result = noFit('never', ['this limit can never bind']);
   } else if (history.length === 0) {
     result = noFit('insufficientData', ['no history yet: need ≥ 6 points over ≥ 4 weeks']);

@@ -374,6 +374,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: 'facility: several of each component (UPS feeds, shared tanks, generator redundancy), maker derating, step load, battery age',
+    sql: `
+      -- N+1 among the site's generator sets; the largest motor started last (NEC 430.7(B) code letter).
+      ALTER TABLE facility_sites ADD COLUMN generator_redundancy TEXT NOT NULL DEFAULT 'N' CHECK (generator_redundancy IN ('N', 'N+1'));
+      ALTER TABLE facility_sites ADD COLUMN motor_hp REAL;
+      ALTER TABLE facility_sites ADD COLUMN motor_code TEXT;
+      -- A and B feeds: UPS systems on two feeds are 2N across systems.
+      ALTER TABLE facility_ups ADD COLUMN feed TEXT CHECK (feed IS NULL OR feed IN ('A', 'B'));
+      -- The UPS system a string backs (NULL: the site's first); its age.
+      ALTER TABLE facility_battery_strings ADD COLUMN ups_id INTEGER;
+      ALTER TABLE facility_battery_strings ADD COLUMN install_date TEXT;
+      ALTER TABLE facility_battery_strings ADD COLUMN design_life_years REAL;
+      -- tank: sets naming the same tank draw from it together; derating: a maker rule by name or
+      -- the planner's table [{altitudeM, ambientC, factor}]; step: ISO 8528-5 class and the load
+      -- step the set accepts, as a fraction of its rating.
+      ALTER TABLE facility_generators ADD COLUMN tank TEXT;
+      ALTER TABLE facility_generators ADD COLUMN derating_rule TEXT;
+      ALTER TABLE facility_generators ADD COLUMN derating_table_json TEXT;
+      ALTER TABLE facility_generators ADD COLUMN performance_class TEXT CHECK (performance_class IS NULL OR performance_class IN ('G1', 'G2', 'G3'));
+      ALTER TABLE facility_generators ADD COLUMN max_step_frac REAL;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,10 +6,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { BatteryTableInfo, SiteSummary } from '../../../shared/contract';
 import { computeBackup } from '../../../shared/facility/backup';
-import { computeCooling } from '../../../shared/facility/cooling';
-import { computeFuel } from '../../../shared/facility/fuel';
 import { computeLoad } from '../../../shared/facility/load';
-import { latestReading, siteInputFromDetail, type SiteDetail } from '../../../shared/facility/site-record';
+import { computeSheet, FACILITY_DEFAULTS } from '../../../shared/facility/sheet';
+import { batteryStringInput, latestReading, siteInputFromDetail, type SiteDetail } from '../../../shared/facility/site-record';
 import { client } from '../../client';
 import { useWorkspace } from '../../state';
 import { BatteryCurve } from './BatteryCurve';
@@ -17,7 +16,7 @@ import { ComponentEditor, type LiveView } from './ComponentEditor';
 import { liveLimits } from './draft';
 import { LimitGauges, loadNow, type LoadBasis } from './Gauges';
 import { ReadingsChart, RecordReadingForm } from './Readings';
-import { computeGenerator, SizingSheet } from './SizingSheet';
+import { SizingSheet } from './SizingSheet';
 import { show } from './units';
 import './facility.css';
 
@@ -230,6 +229,13 @@ export function FacilityScreen() {
 
   const limits = useMemo(() => (detail ? liveLimits(detail) : null), [detail]);
   const pick = (key: string) => picked[key] ?? null;
+  /** The row picked in a list of several; nothing picked: the first (a site with one edits it at once). */
+  const chosen = <T extends { id: number }>(key: string, rows: readonly T[]): T | null => {
+    const p = pick(key);
+    if (p === 'new') return null;
+    return rows.find((r) => r.id === p) ?? rows[0] ?? null;
+  };
+  const sheet = useMemo(() => (detail && limits?.ok ? computeSheet(detail, loadNow(detail, limits.limits).itW) : null), [detail, limits]);
   const setPick = (key: string, v: number | 'new' | null) => setPicked((p) => ({ ...p, [key]: v }));
 
   if (sites === null) return <section className="screen" aria-busy="true"><h1>Facility</h1></section>;
@@ -364,32 +370,65 @@ export function FacilityScreen() {
 
             {tab === 'power' && (
               <div className="fac-stack">
+                <PickList
+                  label="UPS systems"
+                  rows={detail.ups}
+                  selected={chosen('ups', detail.ups)?.id ?? pick('ups')}
+                  readOnly={readOnly}
+                  onSelect={(v) => setPick('ups', v)}
+                  columns={[
+                    ['UPS system', (r) => r.name],
+                    ['Units', (r) => `${r.units} × ${show.w(r.ratedW)} (${r.redundancy})`],
+                    ['Feed', (r) => r.feed ?? '—'],
+                    ['Efficiency', (r) => show.pct(r.upsEff, 1)],
+                  ]}
+                />
+                {sheet?.ups && <p className="muted fac-combined">All UPS systems: {show.w(sheet.ups.combined.usableW)} usable after {sheet.ups.combined.worstFailure}; today’s peak uses {show.pct(sheet.ups.loadFrac)}.</p>}
                 <ComponentEditor
-                  key={editorKey('ups', detail.ups[0])}
+                  key={editorKey('ups', chosen('ups', detail.ups) ?? 'new')}
                   kind="ups"
                   detail={liveDetail}
-                  record={(detail.ups[0] as unknown as Record<string, unknown>) ?? null}
-                  defaults={{ units: 1, redundancy: 'N', upsEff: 0.95, maxLoadFrac: 0.8 }}
+                  record={(chosen('ups', detail.ups) as unknown as Record<string, unknown>) ?? null}
+                  defaults={{ units: 1, redundancy: 'N', upsEff: 0.95, maxLoadFrac: FACILITY_DEFAULTS.maxUpsLoadFrac }}
                   readOnly={readOnly}
+                  onSaved={(id) => setPick('ups', id)}
+                  onRemoved={() => setPick('ups', null)}
                 >
                   {(view) => <LiveGauges view={view} keys={['ups']} />}
                 </ComponentEditor>
+                <PickList
+                  label="Battery strings"
+                  rows={detail.batteryStrings}
+                  selected={chosen('bat', detail.batteryStrings)?.id ?? pick('bat')}
+                  readOnly={readOnly}
+                  onSelect={(v) => setPick('bat', v)}
+                  columns={[
+                    ['Battery string', (r) => r.name],
+                    ['Runtime at peak', (r) => show.min(sheet?.batteries.find((b) => b.name === r.name)?.runtimeMin)],
+                    ['Required', (r) => show.min(r.requiredMin)],
+                    ['Replace by', (r) => sheet?.batteries.find((b) => b.name === r.name)?.replaceBy ?? '—'],
+                  ]}
+                />
                 <ComponentEditor
-                  key={editorKey('bat', detail.batteryStrings[0])}
+                  key={editorKey('bat', chosen('bat', detail.batteryStrings) ?? 'new')}
                   kind="batteryString"
                   detail={liveDetail}
-                  record={(detail.batteryStrings[0] as unknown as Record<string, unknown>) ?? null}
+                  record={(chosen('bat', detail.batteryStrings) as unknown as Record<string, unknown>) ?? null}
                   defaults={{ method: 'table', strings: 1, blockV: 12, cellsPerBlock: 6, inverterEff: 0.94, requiredMin: 15, chargeCurrentA: 10, floatVoltsPerCell: 2.275, chargerEff: 0.95 }}
                   tables={tableChoices}
                   transformInput={batteryInput}
                   readOnly={readOnly}
+                  onSaved={(id) => setPick('bat', id)}
+                  onRemoved={() => setPick('bat', null)}
                 >
                   {(view) => {
-                    const input = siteInputFromDetail(view.detail);
-                    const now = view.live.ok ? loadNow(view.detail, view.live.limits).itW * (view.detail.site.peakFactor ?? 1.05) : 0;
+                    const d = view.detail;
+                    const one = chosen('bat', d.batteryStrings) ?? d.batteryStrings[d.batteryStrings.length - 1];
+                    const share = view.live.ok && one ? computeSheet(d, loadNow(d, view.live.limits).itW).batteries.find((b) => b.name === one.name) : null;
+                    const input = one ? batteryStringInput(one, d.batteryTables) : null;
                     return (
                       <>
-                        {input.battery && view.valid ? <BatteryCurve battery={input.battery} loadW={now} /> : <p className="muted">The curve follows once the string is complete.</p>}
+                        {input && share && view.valid ? <BatteryCurve battery={input} loadW={share.shareW} /> : <p className="muted">The curve follows once the string is complete.</p>}
                         <LiveGauges view={view} keys={['battery', 'generator']} />
                       </>
                     );
@@ -399,93 +438,114 @@ export function FacilityScreen() {
             )}
 
             {tab === 'generator' && (
-              <ComponentEditor
-                key={editorKey('gen', detail.generators[0])}
-                kind="generator"
-                detail={liveDetail}
-                record={(detail.generators[0] as unknown as Record<string, unknown>) ?? null}
-                defaults={{ otherRunningW: 0, usableFrac: 0.95, upsGenFactor: 1.5, espAvgLoadFrac: 0.7 }}
-                readOnly={readOnly}
-              >
-                {(view) => {
-                  const d = view.detail;
-                  const g = d.ups[0] && d.batteryStrings[0] && d.generators[0] && view.live.ok ? computeGenerator(d, loadNow(d, view.live.limits).itW) : null;
-                  const gen = d.generators[0];
-                  const fuel =
-                    g?.ok && gen && gen.tankL !== null
-                      ? computeFuel({
-                          ratingW: gen.ratingW,
-                          genAvgW: g.value.genAvgW,
-                          tankL: gen.tankL,
-                          usableFrac: gen.usableFrac ?? 1,
-                          ...(gen.curve ? { curve: gen.curve } : {}),
-                          ...(gen.reserveL !== null ? { reserveL: gen.reserveL } : {}),
-                          ...(gen.classH !== null ? { classH: gen.classH } : {}),
-                        })
-                      : null;
-                  return (
-                    <>
-                      {g?.ok && (
-                        <Facts
-                          rows={[
-                            ['Site derating', show.pct(g.value.siteDerateFrac)],
-                            ['Sizing load', show.w(g.value.genSizingW)],
-                            ['Average load', show.w(g.value.genAvgW)],
-                            ['Required rating', show.w(g.value.requiredRatingW)],
-                            ['Load on the set', show.pct(g.value.genLoadFrac)],
-                            ...(fuel?.ok
-                              ? ([
-                                  ['Fuel burn', `${show.n(fuel.value.fuelLPerH, 3)} L/h${fuel.value.estimated ? ' (estimated)' : ''}`],
-                                  ['Tank autonomy', show.h(fuel.value.autonomyH)],
-                                  ['NFPA 110 storage', fuel.value.nfpaStoredL === null ? '—' : show.l(fuel.value.nfpaStoredL)],
-                                ] as [string, string][])
-                              : []),
-                          ]}
-                        />
-                      )}
-                      {fuel && !fuel.ok && <p className="fac-over">{fuel.error.message}</p>}
-                      {d.generators[0]?.curve && <p className="muted">Fuel curve from the datasheet: {d.generators[0].curve.map((p) => `${show.pct(p.loadFrac, 0)} → ${p.lPerH} L/h`).join(', ')}.</p>}
-                      <LiveGauges view={view} keys={['generator', 'fuel']} />
-                    </>
-                  );
-                }}
-              </ComponentEditor>
+              <div className="fac-stack">
+                <PickList
+                  label="Generator sets"
+                  rows={detail.generators}
+                  selected={chosen('gen', detail.generators)?.id ?? pick('gen')}
+                  readOnly={readOnly}
+                  onSelect={(v) => setPick('gen', v)}
+                  columns={[
+                    ['Set', (r) => r.name],
+                    ['Rating', (r) => show.w(r.ratingW)],
+                    ['Derating', (r) => show.pct(sheet?.generators?.sets.find((x) => x.name === r.name)?.derating?.siteDerateFrac)],
+                    ['Derated', (r) => show.w(sheet?.generators?.sets.find((x) => x.name === r.name)?.deratedW)],
+                    ['Tank', (r) => sheet?.generators?.sets.find((x) => x.name === r.name)?.tank ?? '—'],
+                  ]}
+                />
+                <ComponentEditor
+                  key={editorKey('gen', chosen('gen', detail.generators) ?? 'new')}
+                  kind="generator"
+                  detail={liveDetail}
+                  record={(chosen('gen', detail.generators) as unknown as Record<string, unknown>) ?? null}
+                  defaults={{ otherRunningW: 0, usableFrac: 0.95, upsGenFactor: FACILITY_DEFAULTS.upsGenFactor, espAvgLoadFrac: FACILITY_DEFAULTS.espAvgLoadFrac }}
+                  readOnly={readOnly}
+                  onSaved={(id) => setPick('gen', id)}
+                  onRemoved={() => setPick('gen', null)}
+                >
+                  {(view) => {
+                    const d = view.detail;
+                    const sh = view.live.ok ? computeSheet(d, loadNow(d, view.live.limits).itW) : null;
+                    const g = sh?.generators;
+                    const one = chosen('gen', d.generators) ?? d.generators[d.generators.length - 1];
+                    const set = g?.sets.find((x) => x.name === one?.name);
+                    return (
+                      <>
+                        {g && (
+                          <Facts
+                            rows={[
+                              ...(set?.derating
+                                ? ([[`${set.name}: derating`, `${show.pct(set.derating.siteDerateFrac)} (${set.derating.rule}${set.derating.engineFrac !== null ? `: engine ${show.pct(set.derating.engineFrac)}, alternator ${show.pct(set.derating.alternatorFrac)}` : ''})`]] as [string, string][])
+                                : []),
+                              [`All ${g.sets.length} set${g.sets.length === 1 ? '' : 's'} derated`, `${show.w(g.deratedW)}${g.redundancy === 'N+1' && g.sets.length > 1 ? `; ${show.w(g.deratedAfterWorstFailureW)} with the largest failed` : ''}`],
+                              ['Sizing load at peak', show.w(g.genSizingW)],
+                              ['Average load', `${show.w(g.genAvgW)} (${show.pct(g.loadFrac)} of the rating)`],
+                              ['Required', `${show.w(g.requiredW)} — ${g.largeEnough ? 'the sets are large enough' : 'larger sets are needed'}`],
+                              ...sh!.tanks.map(
+                                (t): [string, string] => [
+                                  `Tank ${t.name}`,
+                                  t.needs ? `needs ${t.needs}` : `${show.n(t.fuelLPerH, 3)} L/h${t.estimated ? ' (estimated)' : ''}, ${show.h(t.autonomyH)} from ${show.l(t.usableL)}${t.meetsNfpaClass === false ? ` — below NFPA 110 class ${t.classH} h (${show.l(t.nfpaStoredL)})` : ''}`,
+                                ],
+                              ),
+                            ]}
+                          />
+                        )}
+                        {one?.curve && <p className="muted">Fuel curve of {one.name}: {one.curve.map((p) => `${show.pct(p.loadFrac, 0)} → ${p.lPerH} L/h`).join(', ')}.</p>}
+                        <LiveGauges view={view} keys={['generator', 'fuel']} />
+                      </>
+                    );
+                  }}
+                </ComponentEditor>
+              </div>
             )}
 
             {tab === 'cooling' && (
-              <ComponentEditor
-                key={editorKey('cool', detail.coolingUnits[0])}
-                kind="coolingUnit"
-                detail={liveDetail}
-                record={(detail.coolingUnits[0] as unknown as Record<string, unknown>) ?? null}
-                defaults={{ shr: 0.9, installedUnits: 2 }}
-                readOnly={readOnly}
-              >
-                {(view) => {
-                  const d = view.detail;
-                  const c = d.coolingUnits[0];
-                  const ups = d.ups[0];
-                  const peak = view.live.ok ? loadNow(d, view.live.limits).itW * (d.site.peakFactor ?? 1.05) : 0;
-                  const r = c
-                    ? computeCooling({ itLoadW: peak, upsRatingW: ups ? ups.units * ups.ratedW : 0, areaM2: d.site.areaM2, maxPeople: d.site.maxPeople, unitTotalW: c.unitTotalW, shr: c.shr, spareUnits: 1 })
-                    : null;
-                  return (
-                    <>
-                      {r?.ok && (
-                        <Facts
-                          rows={[
-                            ['Heat load at peak', show.w(r.value.heatW)],
-                            ['BTU/h', show.n(r.value.heatBtuPerH, 5)],
-                            ['Tons', show.n(r.value.heatTons, 3)],
-                            ['Units needed (N / N+1)', `${r.value.nUnits} / ${r.value.installed}`],
-                          ]}
-                        />
-                      )}
-                      <LiveGauges view={view} keys={['cooling']} />
-                    </>
-                  );
-                }}
-              </ComponentEditor>
+              <div className="fac-stack">
+                <PickList
+                  label="Cooling groups"
+                  rows={detail.coolingUnits}
+                  selected={chosen('cool', detail.coolingUnits)?.id ?? pick('cool')}
+                  readOnly={readOnly}
+                  onSelect={(v) => setPick('cool', v)}
+                  columns={[
+                    ['Group', (r) => r.name],
+                    ['Units', (r) => String(r.installedUnits)],
+                    ['Sensible each', (r) => show.w(r.unitTotalW * r.shr)],
+                  ]}
+                />
+                <ComponentEditor
+                  key={editorKey('cool', chosen('cool', detail.coolingUnits) ?? 'new')}
+                  kind="coolingUnit"
+                  detail={liveDetail}
+                  record={(chosen('cool', detail.coolingUnits) as unknown as Record<string, unknown>) ?? null}
+                  defaults={{ shr: 0.9, installedUnits: 2 }}
+                  readOnly={readOnly}
+                  onSaved={(id) => setPick('cool', id)}
+                  onRemoved={() => setPick('cool', null)}
+                >
+                  {(view) => {
+                    const d = view.detail;
+                    const c = view.live.ok ? computeSheet(d, loadNow(d, view.live.limits).itW).cooling : null;
+                    return (
+                      <>
+                        {c && (
+                          <Facts
+                            rows={[
+                              ['Heat load at peak', show.w(c.heat.heatW)],
+                              ['UPS heat', `${show.w(c.heat.upsHeatW)} ${c.upsHeatFromEfficiency ? '(from its efficiency)' : '(WP-25 rule: no UPS efficiency)'}`],
+                              ['BTU/h', show.n(c.heat.btuPerH, 5)],
+                              ['Tons', show.n(c.heat.tons, 3)],
+                              ['All groups, sensible', `${show.w(c.totalSensibleW)}; ${show.w(c.afterWorstFailureW)} with the largest unit failed`],
+                              ['Units of the largest size needed (N / N+1)', `${c.unitsNeeded} / ${c.unitsNeeded + 1}`],
+                            ]}
+                          />
+                        )}
+                        <LiveGauges view={view} keys={['cooling']} />
+                      </>
+                    );
+                  }}
+                </ComponentEditor>
+              </div>
             )}
 
             {tab === 'backup' && (

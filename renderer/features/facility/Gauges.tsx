@@ -4,7 +4,10 @@
  * list when there is none); data limits against the latest protected-data reading.
  */
 import type { SiteLimit, SiteLimits } from '../../../shared/facility/site';
-import { latestReading, rechargeW, upsUnitsAfterWorstFailure, type SiteDetail } from '../../../shared/facility/site-record';
+import { combineUps } from '../../../shared/facility/components';
+import { guard } from '../../../shared/facility/result';
+import { FACILITY_DEFAULTS } from '../../../shared/facility/sheet';
+import { latestReading, rechargeW, tankOf, upsSystems, upsUnitsAfterWorstFailure, type SiteDetail } from '../../../shared/facility/site-record';
 import { show } from './units';
 
 export interface LoadNow {
@@ -20,36 +23,62 @@ export function loadNow(detail: SiteDetail, limits: SiteLimits, basis: LoadBasis
   return r ? { itW: r.value, source: `measured ${r.date}` } : { itW: limits.currentItW, source: 'from the equipment list' };
 }
 
+const names = (rows: readonly { name: string }[]) => rows.map((r) => r.name).join(', ');
+
 /** What sets a limit, in the planner's words, from the components that make it. */
 export function whatSetsIt(limit: SiteLimit, d: SiteDetail): string {
-  const ups = d.ups[0];
-  const bat = d.batteryStrings[0];
-  const gen = d.generators[0];
-  const cool = d.coolingUnits[0];
-  const peak = d.site.peakFactor ?? 1.05;
+  const peak = d.site.peakFactor ?? FACILITY_DEFAULTS.peakFactor;
+  const failed = limit.failed ? `, with ${limit.failed} failed` : '';
+  const n = (rows: readonly unknown[], one: string, many: string) => (rows.length === 1 ? one : `${rows.length} ${many}`);
+  if (limit.needs) return `needs ${limit.needs}`;
   switch (limit.key) {
-    case 'ups':
-      return ups
-        ? `${ups.name}: ${upsUnitsAfterWorstFailure(ups)} of ${ups.units} units carry the load after the worst failure (${ups.redundancy}), ${show.pct(ups.maxLoadFrac ?? 0.8, 0)} max loading, ÷ peak ${peak}`
-        : '';
+    case 'ups': {
+      if (d.ups.length === 0) return '';
+      const c = guard(() => combineUps(upsSystems(d)));
+      const one = d.ups[0]!;
+      const detail =
+        d.ups.length === 1
+          ? `${one.name}: ${upsUnitsAfterWorstFailure(one)} of ${one.units} units carry the load after the worst failure (${one.redundancy}), ${show.pct(one.maxLoadFrac ?? FACILITY_DEFAULTS.maxUpsLoadFrac, 0)} max loading`
+          : `${n(d.ups, '', 'UPS systems')} (${names(d.ups)}): ${c.ok ? `${show.w(c.value.usableW)} usable after ${c.value.worstFailure}` : ''}`;
+      return `${detail}, ÷ peak ${peak}`;
+    }
     case 'battery': {
-      if (!bat) return '';
-      const derate = bat.batteryTempC !== null || bat.agingFactor !== null ? `, derated at ${bat.batteryTempC ?? 25} °C × aging ${bat.agingFactor ?? 1.25}` : '';
-      return `${bat.name}: ${bat.requiredMin} min required by the ${bat.method} method${derate}`;
+      const bat = d.batteryStrings;
+      if (bat.length === 0) return '';
+      if (bat.length === 1) {
+        const b = bat[0]!;
+        const derate = b.batteryTempC !== null || b.agingFactor !== null ? `, derated at ${b.batteryTempC ?? 25} °C × aging ${b.agingFactor ?? 1.25}` : '';
+        return `${b.name}: ${b.requiredMin} min required by the ${b.method} method${derate}`;
+      }
+      return `${bat.length} strings (${names(bat)}) sharing the load${failed}`;
     }
     case 'generator-sizing':
-      return gen ? `${gen.name}: UPS input × ${gen.upsGenFactor ?? 1.5} + ${show.w(gen.otherRunningW)} other load, derated for ${d.site.altitudeM} m and ${d.site.ambientC} °C` : '';
-    case 'generator-average':
-      return gen ? `${gen.name}: ESP average ≤ ${show.pct(gen.espAvgLoadFrac ?? 0.7, 0)} of the derated rating, with ${show.w(bat ? rechargeW(bat) : 0)} recharge` : '';
-    case 'fuel':
-      return gen ? `${gen.name}: ${show.l(gen.tankL)} tank, ${show.pct(gen.usableFrac ?? 1, 0)} usable, must last ${gen.requiredAutonomyH} h${gen.curve ? ' (datasheet curve)' : ' (estimated: no datasheet curve)'}` : '';
+    case 'generator-average': {
+      const gens = d.generators;
+      if (gens.length === 0) return '';
+      const what = gens.length === 1 ? gens[0]!.name : `${gens.length} sets (${names(gens)}) sharing load, ${d.site.generatorRedundancy}`;
+      return limit.key === 'generator-sizing'
+        ? `${what}: UPS input × ${gens[0]!.upsGenFactor ?? FACILITY_DEFAULTS.upsGenFactor} + other load, derated for ${d.site.altitudeM} m and ${d.site.ambientC} °C${failed}`
+        : `${what}: ESP average ≤ ${show.pct(gens[0]!.espAvgLoadFrac ?? FACILITY_DEFAULTS.espAvgLoadFrac, 0)} of the derated rating, with ${show.w(d.batteryStrings.reduce((a, b) => a + rechargeW(b), 0))} recharge${failed}`;
+    }
+    case 'generator-step':
+      return `${d.site.motorHp} hp code ${d.site.motorCode} motor started last, against the sets’ step capability${failed}`;
     case 'cooling':
-      return cool ? `${cool.name}: ${cool.installedUnits} × ${show.w(cool.unitTotalW * cool.shr)} sensible, one failed` : '';
+      return d.coolingUnits.length === 1
+        ? `${d.coolingUnits[0]!.name}: ${d.coolingUnits[0]!.installedUnits} × ${show.w(d.coolingUnits[0]!.unitTotalW * d.coolingUnits[0]!.shr)} sensible, one failed`
+        : `${d.coolingUnits.length} groups (${names(d.coolingUnits)}), the largest unit failed`;
     case 'restore':
       return `restore of a full and ${d.site.incrementalsInChain ?? 0} incrementals within ${d.site.rtoH} h`;
     case 'storage':
       return `${show.bytes(d.site.repoCapacityBytes)} repository, ${d.site.fullsRetained ?? 1} fulls + ${d.site.incrementalsRetained ?? 0} incrementals × ${d.site.backupCopies ?? 1} copies`;
     default: {
+      if (limit.key === 'fuel' || limit.key.startsWith('fuel:')) {
+        const tank = limit.key === 'fuel' ? null : limit.key.slice(5);
+        const gens = d.generators.filter((g) => tank === null || tankOf(g) === tank);
+        const g = gens.find((x) => x.tankL !== null) ?? gens[0];
+        if (!g) return '';
+        return `${names(gens)}: ${show.l(g.tankL)} tank, ${show.pct(g.usableFrac ?? 1, 0)} usable, must last ${g.requiredAutonomyH} h${gens.every((x) => x.curve) ? ' (datasheet curve)' : ' (estimated: no datasheet curve)'}${failed}`;
+      }
       const job = d.backupJobs.find((j) => limit.key === `backup-window:${j.name}`);
       return job ? `${job.job} every ${show.h(job.intervalH)} in a ${show.h(job.windowH)} window over ${show.bitsPerS(d.site.backupLinkBitsPerS)}` : '';
     }
@@ -69,14 +98,15 @@ export function LimitGauges({ limits, detail, compact = false, basis = 'measured
       {limits.limits.map((l) => {
         const isIt = l.variable === 'itW';
         const current = isIt ? now.itW : (data?.value ?? l.current);
-        const frac = l.max === null || l.max === 0 ? null : current / l.max;
+        // A threshold of 0 is crossed by any load at all (shown full, over).
+        const frac = l.max === null ? null : l.max === 0 ? (current > 0 ? Number.POSITIVE_INFINITY : 0) : current / l.max;
         const fmt = isIt ? show.w : show.bytes;
         const lv = level(frac);
         return (
           <li key={l.key} className={`fac-gauge level-${lv}`} data-limit={l.key}>
             <div className="fac-gauge-head">
               <span className="fac-gauge-label">{l.label}</span>
-              <span className="fac-gauge-pct">{frac === null ? 'never binds' : show.pct(frac, 0)}</span>
+              <span className="fac-gauge-pct">{l.needs ? 'no figure' : frac === null ? 'never binds' : frac === Number.POSITIVE_INFINITY ? 'over' : show.pct(frac, 0)}</span>
             </div>
             <div
               className="fac-meter"
@@ -84,8 +114,8 @@ export function LimitGauges({ limits, detail, compact = false, basis = 'measured
               aria-label={l.label}
               aria-valuemin={0}
               aria-valuemax={100}
-              aria-valuenow={frac === null ? 0 : Math.round(frac * 100)}
-              aria-valuetext={frac === null ? 'never binds' : `${Math.round(frac * 100)} % used`}
+              aria-valuenow={frac === null ? 0 : Number.isFinite(frac) ? Math.round(frac * 100) : 100}
+              aria-valuetext={l.needs ? `needs ${l.needs}` : frac === null ? 'never binds' : Number.isFinite(frac) ? `${Math.round(frac * 100)} % used` : 'over: no load fits'}
             >
               <div className="fac-meter-fill" style={{ width: `${Math.min(100, (frac ?? 0) * 100)}%` }} />
               <div className="fac-meter-mark" style={{ left: '80%' }} />

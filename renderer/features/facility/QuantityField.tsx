@@ -25,7 +25,10 @@ interface Props {
 
 export function QuantityField({ spec, text, unit, error, warning, disabled, tables, onText, onUnit, onSettle }: Props) {
   if (spec.kind === 'choice' || spec.kind === 'table') {
-    const options = spec.kind === 'choice' ? spec.choices!.map((c) => ({ id: c, label: c })) : [{ id: '', label: '(none)' }, ...(tables ?? [])];
+    const options =
+      spec.kind === 'choice'
+        ? [...(spec.optional ? [{ id: '', label: '(none)' }] : []), ...spec.choices!.map((c) => ({ id: c, label: c }))]
+        : [{ id: '', label: '(none)' }, ...(tables ?? [])];
     return (
       <Field label={spec.label} error={error} hint={spec.hint}>
         {(p) => (

@@ -4,15 +4,13 @@
  * shell, the tabs and the buttons are hidden by facility.css's print rules).
  */
 import type { ReactNode } from 'react';
-import { computeBatteryRuntime, type BatteryInput } from '../../../shared/facility/battery';
 import { computeBackup } from '../../../shared/facility/backup';
-import { computeCooling } from '../../../shared/facility/cooling';
-import { computeFuel } from '../../../shared/facility/fuel';
-import { sizeGenerator } from '../../../shared/facility/generator';
+import { LITRES_PER_US_GAL } from '../../../shared/facility/fuel';
 import { computeLoad } from '../../../shared/facility/load';
 import type { CalcResult } from '../../../shared/facility/result';
+import { computeSheet } from '../../../shared/facility/sheet';
 import type { SiteLimits } from '../../../shared/facility/site';
-import { latestReading, rechargeW, siteInputFromDetail, upsUnitsAfterWorstFailure, type SiteDetail } from '../../../shared/facility/site-record';
+import { latestReading, siteInputFromDetail, type SiteDetail } from '../../../shared/facility/site-record';
 import { loadNow, whatSetsIt } from './Gauges';
 import { show } from './units';
 
@@ -46,47 +44,12 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
   const input = siteInputFromDetail(detail);
   const load = value(computeLoad(input.load));
   const now = loadNow(detail, limits);
-  const peakW = load ? now.itW * (s.peakFactor ?? 1.05) : 0;
-  const ups = detail.ups[0];
-  const bat = detail.batteryStrings[0];
-  const gen = detail.generators[0];
-  const cool = detail.coolingUnits[0];
+  // Every figure below comes from shared/facility/sheet.ts: the limits' own inputs and formulas.
+  const sheet = computeSheet(detail, now.itW);
+  const g = sheet.generators;
+  const c = sheet.cooling;
   const data = latestReading(detail.readings, 'dataBytes');
   const today = new Date().toISOString().slice(0, 10);
-
-  const battery = input.battery ? value(computeBatteryRuntime({ ...input.battery, acLoadW: peakW } as BatteryInput)) : null;
-  const genOut =
-    gen && ups && bat
-      ? computeGenerator(detail, now.itW)
-      : null;
-  const fuel =
-    gen && gen.tankL !== null && genOut?.ok
-      ? value(
-          computeFuel({
-            ratingW: gen.ratingW,
-            genAvgW: genOut.value.genAvgW,
-            tankL: gen.tankL,
-            usableFrac: gen.usableFrac ?? 1,
-            ...(gen.curve ? { curve: gen.curve } : {}),
-            ...(gen.reserveL !== null ? { reserveL: gen.reserveL } : {}),
-            ...(gen.classH !== null ? { classH: gen.classH } : {}),
-          }),
-        )
-      : null;
-  const cooling =
-    cool && load
-      ? value(
-          computeCooling({
-            itLoadW: peakW,
-            upsRatingW: ups ? ups.units * ups.ratedW : 0,
-            areaM2: s.areaM2,
-            maxPeople: s.maxPeople,
-            unitTotalW: cool.unitTotalW,
-            shr: cool.shr,
-            spareUnits: 1,
-          }),
-        )
-      : null;
 
   return (
     <article className="sizing-sheet" aria-label="Sizing sheet">
@@ -134,6 +97,17 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
         </table>
       </section>
 
+      {sheet.findings.length > 0 && (
+        <section className="sheet-section sheet-wide" aria-label="Findings">
+          <h3>To look at</h3>
+          <ul className="sheet-findings">
+            {sheet.findings.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <div className="sheet-grid">
         <Section
           title="Load (§1)"
@@ -147,58 +121,74 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
             ['Power factor', show.n(s.loadPf, 3)],
           ]}
         />
-        {ups && (
+        {sheet.ups && (
           <Section
             title="UPS (§2)"
             rows={[
-              ['System', ups.name],
-              ['Units', `${ups.units} × ${show.va(ups.ratedVA)} / ${show.w(ups.ratedW)}, ${ups.redundancy}`],
-              ['After the worst failure', `${upsUnitsAfterWorstFailure(ups)} units: ${show.w(upsUnitsAfterWorstFailure(ups) * ups.ratedW)}`],
-              ['Load now / after failure', show.pct(peakW / (upsUnitsAfterWorstFailure(ups) * ups.ratedW))],
-              ['Max loading', show.pct(ups.maxLoadFrac ?? 0.8, 0)],
-              ['Efficiency', show.pct(ups.upsEff, 1)],
+              ...sheet.ups.systems.map((u): [string, ReactNode] => [
+                u.name,
+                `${u.units} unit${u.units === 1 ? '' : 's'}, ${show.w(u.installedW)}${u.feed ? `, feed ${u.feed}` : ''}, ${show.pct(u.maxLoadFrac, 0)} max loading, ${show.pct(u.upsEff, 1)} efficient`,
+              ]),
+              ['Usable after the worst failure', `${show.w(sheet.ups.combined.usableW)} (${sheet.ups.combined.worstFailure})`],
+              ['Peak load / usable', show.pct(sheet.ups.loadFrac)],
             ]}
           />
         )}
-        {bat && (
+        {sheet.batteries.length > 0 && (
           <Section
             title="Battery (§3)"
-            rows={[
-              ['String', `${bat.name}: ${bat.strings} × ${bat.blocksPerString} × ${bat.blockV} V`],
-              ['Method', `${bat.method}${bat.method === 'table' ? ` to ${bat.endVoltsPerCell} V/cell` : ''}`],
-              ['Derating', battery ? `temperature × ${show.n(battery.tempFactor, 3)}, aging × ${show.n(battery.agingFactor, 3)}` : '—'],
-              ['Runtime at today’s peak', show.min(battery?.runtimeMin)],
-              ['Required', show.min(bat.requiredMin)],
-              ['Largest AC load for it', show.w(battery?.maxAcLoadW)],
-              ['Recharge power', show.w(rechargeW(bat))],
-            ]}
+            rows={sheet.batteries.flatMap((b): [string, ReactNode][] => [
+              [b.name, b.error ?? `${show.min(b.runtimeMin)} at its ${show.w(b.shareW)} share of the peak (required ${show.min(b.requiredMin)}; ${b.bus})`],
+              [`${b.name}: derating`, b.tempFactor === null ? '—' : `temperature × ${show.n(b.tempFactor, 3)}, aging × ${show.n(b.agingFactor, 3)}; recharge ${show.w(b.rechargeW)}`],
+              ...(b.replaceBy ? ([[`${b.name}: replace by`, `${b.replaceBy} (80 % capacity after ${show.n(b.serviceLifeYears, 3)} years)`]] as [string, ReactNode][]) : []),
+            ])}
           />
         )}
-        {gen && (
+        {g && (
           <Section
-            title="Generator (§4) and fuel (§5)"
+            title="Generators (§4) and fuel (§5)"
             rows={[
-              ['Set', `${gen.name} (rated ${show.w(gen.ratingW)})`],
-              ['Site derating', genOut?.ok ? `${show.pct(genOut.value.siteDerateFrac)} (${s.altitudeM} m, ${s.ambientC} °C)` : '—'],
-              ['Sizing load (× UPS factor)', show.w(genOut?.ok ? genOut.value.genSizingW : null)],
-              ['Average load', show.w(genOut?.ok ? genOut.value.genAvgW : null)],
-              ['Required rating', genOut?.ok ? `${show.w(genOut.value.requiredRatingW)}${genOut.value.pick.ratingW === gen.ratingW ? ' — the set is large enough' : ' — a larger set is needed'}` : '—'],
-              ['Fuel burn', fuel ? `${show.n(fuel.fuelLPerH, 3)} L/h${fuel.estimated ? ' (estimated)' : ''}` : '—'],
-              ['Tank autonomy', fuel ? `${show.h(fuel.autonomyH)} from ${show.l(gen.tankL)} (${show.n((gen.tankL ?? 0) / 3.785411784, 3)} US gal)` : '—'],
-              ['NFPA 110 storage', fuel?.nfpaStoredL != null ? `${show.l(fuel.nfpaStoredL)} for class ${gen.classH} h` : '—'],
+              ...g.sets.map((x): [string, ReactNode] => [
+                x.name,
+                x.derating
+                  ? `${show.w(x.ratingW)} × ${show.pct(x.derating.siteDerateFrac)} = ${show.w(x.deratedW)} (${x.derating.rule}${x.derating.engineFrac !== null ? `: engine ${show.pct(x.derating.engineFrac)}, alternator ${show.pct(x.derating.alternatorFrac)}` : ''}; ${s.altitudeM} m, ${s.ambientC} °C)`
+                  : `${show.w(x.ratingW)}: the derating cannot be read`,
+              ]),
+              ['Derated capacity', `${show.w(g.deratedW)}${g.redundancy === 'N+1' && g.sets.length > 1 ? `; ${show.w(g.deratedAfterWorstFailureW)} with the largest set failed (N+1)` : ''}`],
+              ['Sizing load at today’s peak (× UPS factor)', `${show.w(g.genSizingW)} = (${show.w(sheet.peakW)} ÷ ${show.pct(g.upsEff, 1)} + ${show.w(g.rechargeW)} recharge) × ${g.upsGenFactor} + ${show.w(g.otherRunningW)}`],
+              ['Average load', `${show.w(g.genAvgW)} (${show.pct(g.loadFrac)} of the rating)`],
+              ['Required', `${show.w(g.requiredW)} — ${g.largeEnough ? 'the sets are large enough' : 'larger sets are needed'}`],
+              ...(g.motor
+                ? ([
+                    [
+                      'Motor start (ISO 8528-5 step)',
+                      `${g.motor.motorHp} hp code ${g.motor.code}: ${show.n(g.motor.startKVA, 3)} kVA start, ${show.n(g.motor.stepKVA, 3)} kVA step against ${g.motor.capKVA === null ? 'an unknown capability' : `${show.n(g.motor.capKVA, 3)} kVA`}${g.motor.withinCapability === false ? ' — EXCEEDS it' : ''}`,
+                    ],
+                  ] as [string, ReactNode][])
+                : []),
+              ...sheet.tanks.flatMap((t): [string, ReactNode][] => [
+                [
+                  `Tank ${t.name} (${t.sets.join(', ')})`,
+                  t.needs
+                    ? `no autonomy figure: enter ${t.needs}`
+                    : `${show.n(t.fuelLPerH, 3)} L/h${t.estimated ? ' (estimated)' : ''}; ${show.h(t.autonomyH)} from ${show.l(t.usableL)} usable (${show.n(t.usableL / LITRES_PER_US_GAL, 3)} US gal), ${t.requiredAutonomyH} h required`,
+                ],
+                ...(t.nfpaStoredL !== null
+                  ? ([[`Tank ${t.name}: NFPA 110 class ${t.classH} h`, `${show.l(t.nfpaStoredL)} to store — ${t.meetsNfpaClass ? 'the usable tank meets it' : 'the usable tank FAILS it'}`]] as [string, ReactNode][])
+                  : []),
+              ]),
             ]}
-            note={genOut && !genOut.ok ? genOut.error.message : null}
           />
         )}
-        {cool && (
+        {c && (
           <Section
             title="Cooling (§6)"
             rows={[
-              ['Units', `${cool.installedUnits} × ${show.w(cool.unitTotalW)} total, SHR ${cool.shr}`],
-              ['Heat load at peak', cooling ? `${show.w(cooling.heatW)} = ${show.n(cooling.heatBtuPerH, 4)} BTU/h = ${show.n(cooling.heatTons, 3)} tons` : '—'],
-              ['Units needed (N)', cooling ? String(cooling.nUnits) : '—'],
-              ['N+1 needs', cooling ? `${cooling.installed} (installed ${cool.installedUnits})` : '—'],
-              ['Capacity with one failed', show.w((cool.installedUnits - 1) * cool.unitTotalW * cool.shr)],
+              ...c.groups.map((x): [string, ReactNode] => [x.name, `${x.installedUnits} × ${show.w(x.unitSensibleW)} sensible`]),
+              ['Heat load at peak', `${show.w(c.heat.heatW)} = ${show.n(c.heat.btuPerH, 4)} BTU/h = ${show.n(c.heat.tons, 3)} tons`],
+              ['UPS heat', `${show.w(c.heat.upsHeatW)} ${c.upsHeatFromEfficiency ? '(from the UPS efficiency)' : '(WP-25 rule: no UPS efficiency)'}`],
+              ['Units of the largest size needed (N / N+1)', `${c.unitsNeeded} / ${c.unitsNeeded + 1}`],
+              ['Capacity with the largest unit failed', `${show.w(c.afterWorstFailureW)} of ${show.w(c.totalSensibleW)} (${show.pct(c.loadFracAfterWorstFailure)} used)`],
             ]}
           />
         )}
@@ -249,37 +239,14 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
                 <td className="num">{e.qty}</td>
                 <td className="num">{show.w(e.nameplateW)}</td>
                 <td className="num">{e.measuredW === null ? '—' : show.w(e.measuredW)}</td>
-                <td className="num">{show.w(e.qty * (e.measuredW ?? e.nameplateW * (s.nameplateToActualFrac ?? 0.67)))}</td>
+                <td className="num">{show.w(e.qty * (e.measuredW ?? e.nameplateW * sheet.nameplateToActualFrac))}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="sheet-note">Formulas, constants and sources: specs/facility.md. Measured power wins over nameplate; unmeasured items count at {show.pct(s.nameplateToActualFrac ?? 0.67, 0)} of nameplate.</p>
+        <p className="sheet-note">Formulas, constants and sources: specs/facility.md. Measured power wins over nameplate; unmeasured items count at {show.pct(sheet.nameplateToActualFrac, 0)} of nameplate.</p>
       </section>
     </article>
   );
 }
 
-/** §4.2 for the site's own set (catalog = the set, or a marker that a larger one is needed). */
-export function computeGenerator(detail: SiteDetail, itW: number) {
-  const ups = detail.ups[0]!;
-  const bat = detail.batteryStrings[0]!;
-  const gen = detail.generators[0]!;
-  return sizeGenerator({
-    itLoadW: itW,
-    upsEff: ups.upsEff,
-    chargeCurrentA: bat.chargeCurrentA,
-    floatVoltsPerCell: bat.floatVoltsPerCell,
-    cells: bat.blocksPerString * bat.cellsPerBlock,
-    chargerEff: bat.chargerEff,
-    otherRunningW: gen.otherRunningW,
-    altitudeM: detail.site.altitudeM,
-    ambientC: detail.site.ambientC,
-    catalog: [
-      { name: gen.name, ratingW: gen.ratingW },
-      { name: 'a larger set', ratingW: Number.MAX_SAFE_INTEGER },
-    ],
-    ...(gen.upsGenFactor !== null ? { upsGenFactor: gen.upsGenFactor } : {}),
-    ...(gen.espAvgLoadFrac !== null ? { espAvgLoadFrac: gen.espAvgLoadFrac } : {}),
-  });
-}

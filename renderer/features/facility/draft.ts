@@ -42,7 +42,7 @@ export function draftFrom(kind: FormKind, record: Record<string, unknown> | null
       unit[f.key] = u.id;
       text[f.key] = formatQuantity(typeof v === 'number' ? v : null, u);
     } else {
-      text[f.key] = v === null || v === undefined ? (f.kind === 'choice' ? f.choices![0]! : '') : String(v);
+      text[f.key] = v === null || v === undefined ? (f.kind === 'choice' && !f.optional ? f.choices![0]! : '') : String(v);
     }
   }
   return { text, unit };
@@ -92,12 +92,8 @@ export function parseDraft(kind: FormKind, draft: Draft): Parsed {
   const errors: Record<string, string> = {};
   for (const f of FORMS[kind].fields) {
     const t = (draft.text[f.key] ?? '').trim();
-    if (f.kind === 'text') {
-      values[f.key] = t;
-      continue;
-    }
-    if (f.kind === 'choice') {
-      values[f.key] = t;
+    if (f.kind === 'text' || f.kind === 'choice') {
+      values[f.key] = t === '' && f.optional && f.key !== 'description' ? null : t;
       continue;
     }
     if (f.kind === 'table') {

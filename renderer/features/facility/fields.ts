@@ -1,5 +1,10 @@
 /** What each facility form shows: its fields, their units, and which may be left empty. */
-import { BATTERY_METHODS, UPS_REDUNDANCIES } from '../../../shared/facility/site-record';
+import { DERATING_RULE_NAMES, PERFORMANCE_CLASSES } from '../../../shared/facility/derating';
+import { LOCKED_ROTOR_KVA_PER_HP } from '../../../shared/facility/generator';
+import { FACILITY_DEFAULTS } from '../../../shared/facility/sheet';
+import { BATTERY_METHODS, GENERATOR_REDUNDANCIES, UPS_FEEDS, UPS_REDUNDANCIES } from '../../../shared/facility/site-record';
+
+const pctText = (f: number) => `${Math.round(f * 100)} %`;
 import type { UnitKind } from './units';
 
 export interface FieldSpec {
@@ -20,13 +25,16 @@ export const FORMS: Record<FormKind, { title: string; fields: FieldSpec[] }> = {
       { key: 'name', label: 'Name', kind: 'text' },
       { key: 'description', label: 'Description', kind: 'text', optional: true },
       { key: 'loadPf', label: 'IT power factor', kind: 'number', hint: '0.95–0.99 with active PFC' },
-      { key: 'peakFactor', label: 'Peak factor', kind: 'number', optional: true, hint: 'default 1.05' },
-      { key: 'growthMarginFrac', label: 'Growth margin', kind: 'percent', optional: true, hint: 'default 25 %' },
+      { key: 'peakFactor', label: 'Peak factor', kind: 'number', optional: true, hint: `default ${FACILITY_DEFAULTS.peakFactor}` },
+      { key: 'growthMarginFrac', label: 'Growth margin', kind: 'percent', optional: true, hint: `default ${pctText(FACILITY_DEFAULTS.growthMarginFrac)}` },
       { key: 'lineVoltageV', label: 'Line voltage', kind: 'voltage', optional: true },
       { key: 'altitudeM', label: 'Altitude', kind: 'length' },
       { key: 'ambientC', label: 'Ambient (generator)', kind: 'temperature' },
       { key: 'areaM2', label: 'Floor area', kind: 'area' },
       { key: 'maxPeople', label: 'People in the room', kind: 'count' },
+      { key: 'generatorRedundancy', label: 'Generator sets', kind: 'choice', choices: GENERATOR_REDUNDANCIES, hint: 'N+1: the limits fail the largest set' },
+      { key: 'motorHp', label: 'Largest motor (hp)', kind: 'number', optional: true, hint: 'started last on the generators' },
+      { key: 'motorCode', label: 'Its NEC code letter', kind: 'choice', choices: Object.keys(LOCKED_ROTOR_KVA_PER_HP), optional: true },
     ],
   },
   backupSettings: {
@@ -62,8 +70,9 @@ export const FORMS: Record<FormKind, { title: string; fields: FieldSpec[] }> = {
       { key: 'ratedW', label: 'Unit rating (W)', kind: 'power' },
       { key: 'units', label: 'Units installed', kind: 'count' },
       { key: 'redundancy', label: 'Redundancy', kind: 'choice', choices: UPS_REDUNDANCIES },
-      { key: 'maxLoadFrac', label: 'Max loading', kind: 'percent', optional: true, hint: 'default 80 %' },
-      { key: 'upsEff', label: 'Efficiency', kind: 'percent' },
+      { key: 'maxLoadFrac', label: 'Max loading', kind: 'percent', optional: true, hint: `default ${pctText(FACILITY_DEFAULTS.maxUpsLoadFrac)}` },
+      { key: 'upsEff', label: 'Efficiency', kind: 'percent', hint: 'its heat is load × (1/eff − 1)' },
+      { key: 'feed', label: 'Feed', kind: 'choice', choices: UPS_FEEDS, optional: true, hint: 'A and B: 2N, each carries the load alone' },
     ],
   },
   batteryString: {
@@ -88,6 +97,8 @@ export const FORMS: Record<FormKind, { title: string; fields: FieldSpec[] }> = {
       { key: 'chargeCurrentA', label: 'Charge current', kind: 'current' },
       { key: 'floatVoltsPerCell', label: 'Float voltage per cell', kind: 'voltage' },
       { key: 'chargerEff', label: 'Charger efficiency', kind: 'percent' },
+      { key: 'installDate', label: 'Installed on', kind: 'text', optional: true, hint: 'YYYY-MM-DD: gives its replacement date' },
+      { key: 'designLifeYears', label: 'Design life (years)', kind: 'number', optional: true, hint: `VRLA 3–5; default ${FACILITY_DEFAULTS.designLifeYears}` },
     ],
   },
   generator: {
@@ -95,14 +106,18 @@ export const FORMS: Record<FormKind, { title: string; fields: FieldSpec[] }> = {
     fields: [
       { key: 'name', label: 'Name', kind: 'text' },
       { key: 'ratingW', label: 'Rating (ESP)', kind: 'power' },
-      { key: 'upsGenFactor', label: 'UPS-to-generator factor', kind: 'number', optional: true, hint: 'default 1.5' },
-      { key: 'espAvgLoadFrac', label: 'ESP average limit', kind: 'percent', optional: true, hint: 'default 70 %' },
+      { key: 'upsGenFactor', label: 'UPS-to-generator factor', kind: 'number', optional: true, hint: `default ${FACILITY_DEFAULTS.upsGenFactor}` },
+      { key: 'espAvgLoadFrac', label: 'ESP average limit', kind: 'percent', optional: true, hint: `default ${pctText(FACILITY_DEFAULTS.espAvgLoadFrac)}` },
       { key: 'otherRunningW', label: 'Other running load', kind: 'power', hint: 'cooling, lighting, pumps' },
       { key: 'tankL', label: 'Tank', kind: 'volume', optional: true },
       { key: 'usableFrac', label: 'Usable part of the tank', kind: 'percent', optional: true },
       { key: 'reserveL', label: 'Reserve kept', kind: 'volume', optional: true },
       { key: 'requiredAutonomyH', label: 'Required autonomy', kind: 'hours', optional: true },
       { key: 'classH', label: 'NFPA 110 class', kind: 'hours', optional: true },
+      { key: 'tank', label: 'Shared tank', kind: 'text', optional: true, hint: 'sets naming the same tank draw from it together' },
+      { key: 'deratingRule', label: 'Derating rule', kind: 'choice', choices: DERATING_RULE_NAMES, optional: true, hint: 'empty: conservative (engine and alternator)' },
+      { key: 'performanceClass', label: 'ISO 8528-5 class', kind: 'choice', choices: PERFORMANCE_CLASSES, optional: true },
+      { key: 'maxStepFrac', label: 'Load step accepted', kind: 'percent', optional: true, hint: 'datasheet, at its class' },
     ],
   },
   coolingUnit: {

@@ -208,9 +208,9 @@ describe('battery strings and vendor tables', () => {
     const detail = await call('facility.getSite', { siteId: s.id });
     expect(detail.batteryTables).toHaveLength(1);
     expect(detail.batteryTables[0]!.model.model).toBe('CB12-115');
-    // Example 3D: required 15 min on the string → 87.46 kW AC, ÷ peakFactor 1.05 for the limit.
+    // Example 3D: required 15 min on a string → 87.46 kW AC; both strings count (issue 13), ÷ peakFactor 1.05.
     const limits = await call('facility.siteLimits', { siteId: s.id });
-    near(limits.limits!.limits.find((l) => l.key === 'battery')!.max, 87460 / 1.05);
+    near(limits.limits!.limits.find((l) => l.key === 'battery')!.max, (2 * 87460) / 1.05);
     const tables = await call('facility.listBatteryTables', {});
     expect(tables.filter((t) => t.model.model === 'CB12-115')).toEqual([expect.objectContaining({ id: a.tableId })]);
   });

@@ -177,6 +177,9 @@ describe('calculators (the registry behind `headroom calc`)', () => {
     expectClose(v.nfpaStoredL, 1160, 2e-3);
     expect(v.estimated).toBe(false);
     const { curve: _curve, ...noCurve } = EXAMPLES.fuel;
-    expect((valueOf(calculators.fuel.run(noCurve)) as { estimated: boolean }).estimated).toBe(true);
+    // A 60 kW set is below the fallback's 100–2250 kW: no figure without the datasheet curve.
+    expect(refusalOf(calculators.fuel.run(noCurve)).field).toBe('curve');
+    const big = { ...noCurve, ratingW: 200000, genAvgW: 120000 };
+    expect((valueOf(calculators.fuel.run(big)) as { estimated: boolean }).estimated).toBe(true);
   });
 });

@@ -59,9 +59,21 @@ describe('computeFuel', () => {
   it('the fallback under-reads a small set: 60 kW at 62 % gives 10.19 vs 12.61 L/h on the chart', () => {
     expectClose(fallbackLPerH(60000, 37206), 10.19, FIG3);
   });
-  it('warns that the fallback is outside its 100–2250 kW range', () => {
-    const r = computeFuel({ ratingW: 60000, genAvgW: 37206, tankL: 1000, usableFrac: 0.95 });
-    expect(r.ok && r.warnings.join(' ')).toMatch(/100–2250 kW/);
+  it('gives no autonomy outside the fallback’s 100–2250 kW range: it asks for the datasheet curve (issue 13)', () => {
+    // A 30 kW set: the fallback says 5.33 L/h at 19.6 kW where datasheets give about 8.2 L/h.
+    expectClose(fallbackLPerH(30000, 19570), 5.333, FIG3);
+    const e = refusalOf(computeFuel({ ratingW: 30000, genAvgW: 19570, tankL: 1000, usableFrac: 0.95 }));
+    expect(e.field).toBe('curve');
+    expect(e.message).toMatch(/datasheet fuel curve/);
+    expect(e.message).toMatch(/100–2250 kW/);
+    expect(refusalOf(computeFuel({ ratingW: 60000, genAvgW: 37206, tankL: 1000, usableFrac: 0.95 })).field).toBe('curve');
+  });
+  it('a curve that stops at 75 % load, run at 90 %, says the curve does not reach that load', () => {
+    const curve = [{ loadFrac: 0.25, lPerH: 5 }, { loadFrac: 0.5, lPerH: 9 }, { loadFrac: 0.75, lPerH: 12 }];
+    const e = refusalOf(computeFuel({ ratingW: 60000, genAvgW: 54000, curve, tankL: 1000, usableFrac: 0.95 }));
+    expect(e.field).toBe('curve');
+    expect(e.message).toMatch(/the fuel curve ends at 75 % load and does not reach 90 %/);
+    expect(e.message).not.toMatch(/overloaded/);
   });
   it('extends the first segment below 25 % load (affine curve)', () => {
     const at10 = curveLPerH(CURVE_60KW, 0.1);
@@ -90,7 +102,7 @@ describe('computeFuel', () => {
     });
     it('a load beyond a curve that stops short of full load', () => {
       expect(refusalOf(guard(() => curveLPerH([{ loadFrac: 0.25, lPerH: 5 }, { loadFrac: 0.5, lPerH: 9 }], 0.7))).message).toMatch(
-        /overloaded/,
+        /ends at 50 % load and does not reach 70 %/,
       );
     });
   });
