@@ -46,6 +46,14 @@ export interface SiteSummary {
   latestItW: { date: string; value: number } | null;
 }
 
+/** `site apply`: the site the document created or replaced, and the warnings it raised. */
+export interface SiteApplyResult {
+  siteId: number;
+  name: string;
+  created: boolean;
+  warnings: string[];
+}
+
 export interface BatteryTableInfo {
   /** Workspace row id, or null for a bundled table not yet used in this workspace. */
   id: number | null;
@@ -75,7 +83,7 @@ const name = z.string().trim().min(1, 'is required').max(200, 'is longer than 20
 const id = z.number().int().positive();
 const nullable = <T extends z.ZodType>(t: T) => t.nullable().optional();
 
-const siteFields = {
+export const siteFields = {
   name,
   description: z.string().max(2000).optional(),
   loadPf: frac(),
@@ -101,14 +109,14 @@ const siteFields = {
   incrementalsRetained: nullable(int(0)),
 };
 
-const equipmentFields = {
+export const equipmentFields = {
   name,
   qty: int(0),
   nameplateW: positive(),
   measuredW: nullable(nonNegative()),
 };
 
-const upsFields = {
+export const upsFields = {
   name,
   ratedVA: positive(),
   ratedW: positive(),
@@ -118,7 +126,7 @@ const upsFields = {
   upsEff: frac(),
 };
 
-const batteryStringFields = {
+export const batteryStringFields = {
   name,
   method: z.enum(BATTERY_METHODS, { error: () => `must be one of ${BATTERY_METHODS.join(', ')}` }),
   /** A workspace table id, or a bundled table's key (copied into the workspace on first use). */
@@ -144,7 +152,7 @@ const batteryStringFields = {
 
 const curvePoint = z.object({ loadFrac: frac(), lPerH: positive() });
 
-const generatorFields = {
+export const generatorFields = {
   name,
   ratingW: positive(),
   upsGenFactor: nullable(range(1, 3)),
@@ -158,14 +166,14 @@ const generatorFields = {
   classH: nullable(positive()),
 };
 
-const coolingUnitFields = {
+export const coolingUnitFields = {
   name,
   unitTotalW: positive(),
   shr: frac(),
   installedUnits: int(1),
 };
 
-const backupJobFields = {
+export const backupJobFields = {
   name,
   job: z.enum(['full', 'incremental', 'differential'], { error: () => 'must be one of full, incremental, differential' }),
   windowH: positive(),
@@ -197,6 +205,12 @@ export const facilityOps = {
   'facility.addSite': mutation<SiteRecord>()(addSiteInput, 'Add a site'),
   'facility.updateSite': mutation<SiteRecord>()(z.object({ ...rowRef, ...partial(siteFields).shape }), 'Change a site'),
   'facility.removeSite': mutation<SiteRecord>()(z.object(rowRef), 'Remove a site and everything in it'),
+  'facility.siteDocument': query<Record<string, unknown>>()(z.object(siteRef), 'A site as one JSON document (site show --json)'),
+  // The document is checked by the service (shared/facility/site-document.ts), which reports every bad field at once.
+  'facility.applySite': mutation<SiteApplyResult>()(
+    z.object({ document: z.unknown() }),
+    'Create or replace the site a document names, in one undoable change',
+  ),
 
   'facility.addEquipment': mutation<EquipmentRecord>()(addEquipmentInput, 'Add equipment to a site'),
   'facility.updateEquipment': mutation<EquipmentRecord>()(z.object({ ...rowRef, ...partial(equipmentFields).shape }), 'Change equipment'),

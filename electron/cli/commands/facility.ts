@@ -2,6 +2,7 @@
  * Facility commands: `calc` (no workspace) and the sites of a workspace. SITE is a site's
  * name or its id.
  */
+import { readFileSync } from 'node:fs';
 import type { SiteSummary } from '../../../shared/contract';
 import { HeadroomError } from '../../../shared/errors';
 import { alignRows, jsonOut, type Caller, type Command } from '../command';
@@ -68,6 +69,44 @@ const siteCommands: Command[] = [
         l.exceededNow ? 'EXCEEDED' : '',
       ]);
       for (const l of alignRows([['limit', 'max', 'used', ''], ...rows])) io.out(l);
+      for (const w of r.warnings) io.err(`warning: ${w}`);
+    },
+  },
+  {
+    name: 'site show',
+    usage: 'site show WS SITE [--json]',
+    summary: 'the whole site as one JSON document (what site apply takes)',
+    options: { json: { type: 'boolean' } },
+    positionals: [2, 2],
+    async run({ args, io, withWorkspace }) {
+      // The document is JSON with or without --json (CLI.md names the flag; it is the only form).
+      const doc = await withWorkspace(args[0]!, 'read', async (call) => call('facility.siteDocument', { siteId: await siteId(call, args[1]!) }));
+      jsonOut(io, doc);
+    },
+  },
+  {
+    name: 'site apply',
+    usage: 'site apply WS FILE   (FILE: a site document as site show prints it; - for stdin)',
+    summary: 'create or replace the site a document names, in one undoable change',
+    options: { json: { type: 'boolean' } },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      const file = args[1]!;
+      let text: string;
+      try {
+        text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+      } catch (e) {
+        throw new HeadroomError('invalid', `file: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'file');
+      }
+      let document: unknown;
+      try {
+        document = JSON.parse(text);
+      } catch (e) {
+        throw new HeadroomError('invalid', `file: ${file} is not valid JSON (${(e as Error).message})`, 'file');
+      }
+      const r = await withWorkspace(args[0]!, 'write', (call) => call('facility.applySite', { document }));
+      if (opts.json) return jsonOut(io, r);
+      io.out(`${r.created ? 'created' : 'replaced'} site ${r.name}`);
       for (const w of r.warnings) io.err(`warning: ${w}`);
     },
   },

@@ -21,6 +21,7 @@ import {
   updateComponent,
   updateSite,
 } from './facility';
+import { applySiteDocument, siteDocument } from './facility-document';
 import type { AreaHandlers } from './handler-types';
 import type { Session } from './session';
 
@@ -33,6 +34,8 @@ export function facilityHandlers(session: Session): AreaHandlers<'facility'> {
     'facility.addSite': (i) => addSite(ws(), i),
     'facility.updateSite': (i) => updateSite(ws(), i),
     'facility.removeSite': (i) => removeSite(ws(), i),
+    'facility.siteDocument': (i) => siteDocument(ws(), i),
+    'facility.applySite': (i) => applySiteDocument(ws(), i),
 
     'facility.addEquipment': (i) => addComponent<EquipmentRecord>(ws(), 'equipment', i),
     'facility.updateEquipment': (i) => updateComponent<EquipmentRecord>(ws(), 'equipment', i),

@@ -67,11 +67,11 @@ export function bundledBatteryTables(): { key: string; model: BatteryModel }[] {
   return (bundledCache.tables = out);
 }
 
-function tableKey(model: Pick<BatteryModel, 'vendor' | 'model'>): string {
+export function tableKey(model: Pick<BatteryModel, 'vendor' | 'model'>): string {
   return `${model.vendor}-${model.model}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
 
-function workspaceTables(db: Reader): BatteryTableRecord[] {
+export function workspaceTables(db: Reader): BatteryTableRecord[] {
   return db.all('SELECT id, model_json FROM facility_battery_tables ORDER BY vendor, model').map((r) => ({
     id: Number(r.id),
     model: JSON.parse(String(r.model_json)) as BatteryModel,
@@ -92,7 +92,7 @@ function checkBatteryModel(model: BatteryModel): void {
   if (!r.ok) throw invalid(r.error.field, r.error.message.replace(`${r.error.field}: `, ''));
 }
 
-function insertBatteryTable(tx: Tx, model: BatteryModel): number {
+export function insertBatteryTable(tx: Tx, model: BatteryModel): number {
   const dup = tx.get('SELECT id FROM facility_battery_tables WHERE vendor = ? AND model = ?', [model.vendor, model.model]);
   if (dup) return Number(dup.id);
   return tx.insert('facility_battery_tables', { vendor: model.vendor, model: model.model, model_json: JSON.stringify(model) });
