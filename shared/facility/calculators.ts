@@ -14,6 +14,8 @@ import { computeFuel, fuelInputSchema } from './fuel';
 import { generatorInputSchema, sizeGenerator } from './generator';
 import { computeLoad, loadInputSchema } from './load';
 import type { CalcResult } from './result';
+import { calculatorWarnings } from './sanity';
+import { unknownFieldProblem, unknownFields } from '../strict-input';
 import { sizeUps, upsInputSchema } from './ups';
 
 export const CALCULATOR_NAMES = ['load', 'ups', 'battery', 'generator', 'fuel', 'cooling', 'backup'] as const;
@@ -43,6 +45,7 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
 }
 
 function calculator<S extends z.ZodType>(
+  name: string,
   input: S,
   summary: string,
   compute: (parsed: z.output<S>) => CalcResult<unknown>,
@@ -51,6 +54,12 @@ function calculator<S extends z.ZodType>(
     input,
     summary,
     run(raw: unknown): CalcResult<unknown> {
+      // Strict input (CLI.md): an unknown field is refused by name, never replaced by a default.
+      const unknown = unknownFields(input, raw)[0];
+      if (unknown) {
+        const field = unknown.path.join('.'); // the calculators' own form: items.0.nameplateW
+        return { ok: false, error: { code: 'invalid', field, message: `${field}: ${unknownFieldProblem(unknown, `the ${name} calculator`)}` } };
+      }
       const parsed = input.safeParse(raw);
       if (!parsed.success) {
         // The first issue, its path joined as the spec names fields (`items.0.nameplateW`).
@@ -58,19 +67,20 @@ function calculator<S extends z.ZodType>(
         const error = issuesToError([{ path: issue.path, message: issueMessage(issue, raw) }]);
         return { ok: false, error: { code: 'invalid', field: error.field ?? 'input', message: error.message } };
       }
-      return compute(parsed.data);
+      const result = compute(parsed.data);
+      return result.ok ? { ...result, warnings: [...calculatorWarnings(name, raw), ...result.warnings] } : result;
     },
   };
 }
 
 export const calculators: Record<CalculatorName, Calculator> = {
-  load: calculator(loadInputSchema, 'load inventory → design IT load, VA and currents (§1)', computeLoad),
-  ups: calculator(upsInputSchema, 'UPS sizing against W and VA, catalog pick, redundancy (§2)', sizeUps),
-  battery: calculator(batteryInputSchema, 'battery runtime by energy, Peukert or vendor table, and its inverse (§3)', computeBatteryRuntime),
-  generator: calculator(generatorInputSchema, 'generator sizing: UPS input, recharge, ESP 70 %, derating (§4)', sizeGenerator),
-  fuel: calculator(fuelInputSchema, 'fuel consumption, autonomy and NFPA 110 storage (§5)', computeFuel),
-  cooling: calculator(coolingInputSchema, 'WP-25 heat load, BTU/h, tons, N+1 units (§6)', computeCooling),
-  backup: calculator(backupInputSchema, 'backup job throughput, duration and window (§7)', computeBackup),
+  load: calculator('load', loadInputSchema, 'load inventory → design IT load, VA and currents (§1)', computeLoad),
+  ups: calculator('ups', upsInputSchema, 'UPS sizing against W and VA, catalog pick, redundancy (§2)', sizeUps),
+  battery: calculator('battery', batteryInputSchema, 'battery runtime by energy, Peukert or vendor table, and its inverse (§3)', computeBatteryRuntime),
+  generator: calculator('generator', generatorInputSchema, 'generator sizing: UPS input, recharge, ESP 70 %, derating (§4)', sizeGenerator),
+  fuel: calculator('fuel', fuelInputSchema, 'fuel consumption, autonomy and NFPA 110 storage (§5)', computeFuel),
+  cooling: calculator('cooling', coolingInputSchema, 'WP-25 heat load, BTU/h, tons, N+1 units (§6)', computeCooling),
+  backup: calculator('backup', backupInputSchema, 'backup job throughput, duration and window (§7)', computeBackup),
 };
 
 export function isCalculatorName(name: string): name is CalculatorName {
