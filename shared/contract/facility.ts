@@ -14,6 +14,7 @@ import {
   READING_KINDS,
   UPS_REDUNDANCIES,
   type BackupJobRecord,
+  type CircuitRecord,
   type BatteryStringRecord,
   type CoolingUnitRecord,
   type EquipmentRecord,
@@ -23,10 +24,13 @@ import {
   type SiteRecord,
   type UpsRecord,
 } from '../facility/site-record';
+import { circuitFields, PHASES3 } from '../facility/circuits';
+import type { PhaseReport } from '../facility/circuits';
 import { mutation, query } from './define';
 import { isoDay } from './registry';
 
 export type {
+  CircuitRecord,
   BackupJobRecord,
   BatteryStringRecord,
   CoolingUnitRecord,
@@ -114,6 +118,8 @@ export const equipmentFields = {
   qty: int(0),
   nameplateW: positive(),
   measuredW: nullable(nonNegative()),
+  phase: nullable(z.enum(PHASES3, { error: () => `must be one of ${PHASES3.join(', ')}` })),
+  circuit: nullable(z.string().trim().min(1, 'is required').max(200, 'is longer than 200 characters')),
 };
 
 export const upsFields = {
@@ -197,6 +203,12 @@ export const addBatteryStringInput = z.object({ ...siteRef, ...batteryStringFiel
 export const addGeneratorInput = z.object({ ...siteRef, ...generatorFields });
 export const addCoolingUnitInput = z.object({ ...siteRef, ...coolingUnitFields });
 export const addBackupJobInput = z.object({ ...siteRef, ...backupJobFields });
+export const addCircuitInput = z.object({ ...siteRef, ...circuitFields });
+
+/** `site circuits`: each circuit's breaker check, the phase split and the neutral current. */
+export interface SiteCircuitsResult extends PhaseReport {
+  siteId: number;
+}
 
 export const facilityOps = {
   'facility.listSites': query<SiteSummary[]>()(z.object({}), 'Sites, by name'),
@@ -241,6 +253,14 @@ export const facilityOps = {
   'facility.addBackupJob': mutation<BackupJobRecord>()(addBackupJobInput, 'Add a backup job'),
   'facility.updateBackupJob': mutation<BackupJobRecord>()(z.object({ ...rowRef, ...partial(backupJobFields).shape }), 'Change a backup job'),
   'facility.removeBackupJob': mutation<BackupJobRecord>()(z.object(rowRef), 'Remove a backup job'),
+
+  'facility.addCircuit': mutation<CircuitRecord>()(addCircuitInput, 'Add a branch circuit or PDU'),
+  'facility.updateCircuit': mutation<CircuitRecord>()(z.object({ ...rowRef, ...partial(circuitFields).shape }), 'Change a circuit'),
+  'facility.removeCircuit': mutation<CircuitRecord>()(z.object(rowRef), 'Remove a circuit'),
+  'facility.siteCircuits': query<SiteCircuitsResult>()(
+    z.object({ ...siteRef, thirdHarmonicFrac: z.number().min(0).max(1).optional() }),
+    'Each circuit against its breaker, the phase split, imbalance and neutral current',
+  ),
 
   'facility.recordReading': mutation<ReadingRecord>()(
     z.object({

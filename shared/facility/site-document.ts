@@ -20,10 +20,11 @@ import {
   upsFields,
 } from '../contract/facility';
 import { documentPath, unknownFieldProblem, unknownFields, type InputPath } from '../strict-input';
+import { circuitFields } from './circuits';
 import type { SiteDetail } from './site-record';
 
 /** The parts of a document, in the order `site show` prints them. */
-export const DOCUMENT_PARTS = ['equipment', 'ups', 'batteryStrings', 'generators', 'coolingUnits', 'backupJobs'] as const;
+export const DOCUMENT_PARTS = ['equipment', 'ups', 'batteryStrings', 'generators', 'coolingUnits', 'backupJobs', 'circuits'] as const;
 export type DocumentPart = (typeof DOCUMENT_PARTS)[number];
 
 const { tableId: _tableId, tableKey: _tableKey, ...batteryStringDocFields } = batteryStringFields;
@@ -38,6 +39,7 @@ export const siteDocumentSchema = z.object({
   generators: list(generatorFields),
   coolingUnits: list(coolingUnitFields),
   backupJobs: list(backupJobFields),
+  circuits: list(circuitFields),
 });
 export type SiteDocumentInput = z.input<typeof siteDocumentSchema>;
 export type SiteDocument = z.output<typeof siteDocumentSchema>;
@@ -104,6 +106,7 @@ export function siteDocumentFromDetail(
     generators: d.generators.map(strip),
     coolingUnits: d.coolingUnits.map(strip),
     backupJobs: d.backupJobs.map(strip),
+    circuits: d.circuits.map(strip),
   };
 }
 

@@ -73,6 +73,26 @@ const siteCommands: Command[] = [
     },
   },
   {
+    name: 'site circuits',
+    usage: 'site circuits WS SITE [--third-harmonic FRAC] [--json]',
+    summary: 'each circuit against its breaker (NEC 80 % or IEC In × derating), the phase split and the neutral current',
+    options: { json: { type: 'boolean' }, 'third-harmonic': { type: 'string' } },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      const h3 = number(opts['third-harmonic'], 'thirdHarmonicFrac');
+      const r = await withWorkspace(args[0]!, 'read', async (call) =>
+        call('facility.siteCircuits', { siteId: await siteId(call, args[1]!), ...(h3 === undefined ? {} : { thirdHarmonicFrac: h3 }) }),
+      );
+      if (opts.json) return jsonOut(io, r);
+      const rows = r.circuits.map((c) => [c.name, c.phase, `${c.currentA.toFixed(1)} A`, `of ${c.allowedA.toFixed(1)} A`, `${(c.usedFrac * 100).toFixed(0)} %`, c.rule, c.over ? 'OVER' : '']);
+      for (const l of alignRows([['circuit', 'phase', 'current', 'allowed', 'used', 'rule', ''], ...rows])) io.out(l);
+      const a = r.phaseA;
+      io.out(`phases: L1 ${r.phaseW.L1.toFixed(0)} W, L2 ${r.phaseW.L2.toFixed(0)} W, L3 ${r.phaseW.L3.toFixed(0)} W; imbalance ${(r.imbalanceFrac * 100).toFixed(1)} %`);
+      if (a) io.out(`currents: L1 ${a.L1.toFixed(1)} A, L2 ${a.L2.toFixed(1)} A, L3 ${a.L3.toFixed(1)} A, neutral ${r.neutralA!.toFixed(1)} A`);
+      for (const w of r.warnings) io.err(`warning: ${w}`);
+    },
+  },
+  {
     name: 'site show',
     usage: 'site show WS SITE [--json]',
     summary: 'the whole site as one JSON document (what site apply takes)',

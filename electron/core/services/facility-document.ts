@@ -90,6 +90,14 @@ function componentProblems(db: Reader, doc: SiteDocument): DocumentProblem[] {
       problems.push({ path: `generators[${i}].reserveL`, problem: `must be less than the usable volume (${g.tankL * (g.usableFrac ?? 1)} L)` });
     }
   });
+  const circuitNames = new Set<string>();
+  (doc.circuits ?? []).forEach((c, i) => {
+    if (circuitNames.has(c.name)) problems.push({ path: `circuits[${i}].name`, problem: `another circuit is already named "${c.name}"` });
+    circuitNames.add(c.name);
+  });
+  (doc.equipment ?? []).forEach((e, i) => {
+    if (e.circuit && !circuitNames.has(e.circuit)) problems.push({ path: `equipment[${i}].circuit`, problem: `there is no circuit "${e.circuit}" in the document` });
+  });
   (doc.backupJobs ?? []).forEach((j, i) => {
     if (j.windowH > j.intervalH) problems.push({ path: `backupJobs[${i}].windowH`, problem: `window longer than interval (${j.windowH} h > ${j.intervalH} h)` });
   });
@@ -111,7 +119,7 @@ export function applySiteDocument(ws: Workspace, input: { document: unknown }): 
 
   return ws.mutate('facility.applySite', `${existing === null ? 'Create' : 'Replace'} site “${name}” from a document`, (tx) => {
     const at = ws.now().toISOString();
-    const { equipment, ups, batteryStrings, generators, coolingUnits, backupJobs, ...siteValues } = doc;
+    const { equipment, ups, batteryStrings, generators, coolingUnits, backupJobs, circuits, ...siteValues } = doc;
     let siteId: number;
     if (existing === null) {
       siteId = tx.insert(SITES.table, toColumns(SITES, { ...SITE_DEFAULTS, ...siteValues, name, createdAt: at, updatedAt: at }));
@@ -141,6 +149,7 @@ export function applySiteDocument(ws: Workspace, input: { document: unknown }): 
     insert('generator', generators);
     insert('coolingUnit', coolingUnits);
     insert('backupJob', backupJobs);
+    insert('circuit', circuits);
 
     const r = computeSiteLimits(siteInputFromDetail(siteDetail(tx, siteId)));
     if (!r.ok) {

@@ -1,5 +1,6 @@
 import type {
   BackupJobRecord,
+  CircuitRecord,
   BatteryStringRecord,
   CoolingUnitRecord,
   EquipmentRecord,
@@ -17,6 +18,7 @@ import {
   removeComponent,
   removeReading,
   removeSite,
+  siteCircuits,
   siteLimits,
   updateComponent,
   updateSite,
@@ -55,6 +57,11 @@ export function facilityHandlers(session: Session): AreaHandlers<'facility'> {
     'facility.addBackupJob': (i) => addComponent<BackupJobRecord>(ws(), 'backupJob', i),
     'facility.updateBackupJob': (i) => updateComponent<BackupJobRecord>(ws(), 'backupJob', i),
     'facility.removeBackupJob': (i) => removeComponent<BackupJobRecord>(ws(), 'backupJob', i),
+
+    'facility.addCircuit': (i) => addComponent<CircuitRecord>(ws(), 'circuit', i),
+    'facility.updateCircuit': (i) => updateComponent<CircuitRecord>(ws(), 'circuit', i),
+    'facility.removeCircuit': (i) => removeComponent<CircuitRecord>(ws(), 'circuit', i),
+    'facility.siteCircuits': (i) => siteCircuits(ws(), i),
 
     'facility.recordReading': (i) => recordReading(ws(), i),
     'facility.removeReading': (i) => removeReading(ws(), i),

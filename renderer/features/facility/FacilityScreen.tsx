@@ -13,6 +13,7 @@ import { latestReading, siteInputFromDetail, type SiteDetail } from '../../../sh
 import { client } from '../../client';
 import { useWorkspace } from '../../state';
 import { BatteryCurve } from './BatteryCurve';
+import { CircuitsTab } from './CircuitsTab';
 import { ComponentEditor, type LiveView } from './ComponentEditor';
 import { liveLimits } from './draft';
 import { LimitGauges, loadNow, type LoadBasis } from './Gauges';
@@ -24,6 +25,7 @@ import './facility.css';
 const TABS = [
   { id: 'glance', label: 'At a glance' },
   { id: 'equipment', label: 'Equipment' },
+  { id: 'circuits', label: 'Circuits' },
   { id: 'power', label: 'UPS and battery' },
   { id: 'generator', label: 'Generator and fuel' },
   { id: 'cooling', label: 'Cooling' },
@@ -361,6 +363,8 @@ export function FacilityScreen() {
                 {pick('equipment') === null && <p className="muted fac-hint">Pick a line to change it (arrow keys in the list), or press N in the list to add one.</p>}
               </div>
             )}
+
+            {tab === 'circuits' && <CircuitsTab detail={detail} readOnly={readOnly} />}
 
             {tab === 'power' && (
               <div className="fac-stack">
