@@ -15,10 +15,30 @@ import { generatorInputSchema, sizeGenerator } from './generator';
 import { computeLoad, loadInputSchema } from './load';
 import type { CalcResult } from './result';
 import { calculatorWarnings } from './sanity';
+import {
+  backup321,
+  backup321InputSchema,
+  circuitsCheck,
+  circuitsInputSchema,
+  endVoltage,
+  endVoltageInputSchema,
+  motorStartCheck,
+  motorStartInputSchema,
+  pueFromEnergy,
+  pueInputSchema,
+  requiredRuntime,
+  requiredRuntimeInputSchema,
+  wp3,
+  wp3InputSchema,
+} from './checks';
 import { unknownFieldProblem, unknownFields } from '../strict-input';
 import { sizeUps, upsInputSchema } from './ups';
 
-export const CALCULATOR_NAMES = ['load', 'ups', 'battery', 'generator', 'fuel', 'cooling', 'backup'] as const;
+export const CALCULATOR_NAMES = [
+  'load', 'ups', 'battery', 'generator', 'fuel', 'cooling', 'backup',
+  // Added (issue 13 item 7): checks that were built but unreachable; shared/facility/checks.ts.
+  'motor-start', 'pue', 'wp3', 'backup-321', 'end-voltage', 'required-runtime', 'circuits',
+] as const;
 export type CalculatorName = (typeof CALCULATOR_NAMES)[number];
 
 export interface Calculator {
@@ -81,6 +101,13 @@ export const calculators: Record<CalculatorName, Calculator> = {
   fuel: calculator('fuel', fuelInputSchema, 'fuel consumption, autonomy and NFPA 110 storage (§5)', computeFuel),
   cooling: calculator('cooling', coolingInputSchema, 'WP-25 heat load, BTU/h, tons, N+1 units (§6)', computeCooling),
   backup: calculator('backup', backupInputSchema, 'backup job throughput, duration and window (§7)', computeBackup),
+  'motor-start': calculator('motor-start', motorStartInputSchema, 'largest motor start against the genset step (NEC 430.7(B) code letters)', motorStartCheck),
+  pue: calculator('pue', pueInputSchema, 'PUE and DCiE from facility and IT energy over one period (TGG WP-49)', pueFromEnergy),
+  wp3: calculator('wp3', wp3InputSchema, 'the WP-3 worksheet shortcut: utility and generator size (Example 4B)', wp3),
+  'backup-321': calculator('backup-321', backup321InputSchema, 'the 3-2-1 backup rule (CISA)', backup321),
+  'end-voltage': calculator('end-voltage', endVoltageInputSchema, 'battery end voltage against the UPS DC cut-off', endVoltage),
+  'required-runtime': calculator('required-runtime', requiredRuntimeInputSchema, 'required battery runtime: ride-through + 2 × shutdown + margin (§3.5)', requiredRuntime),
+  circuits: calculator('circuits', circuitsInputSchema, 'circuits against their breakers (NEC 80 % / IEC), phase split, imbalance and neutral current', circuitsCheck),
 };
 
 export function isCalculatorName(name: string): name is CalculatorName {

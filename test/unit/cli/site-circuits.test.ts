@@ -35,7 +35,7 @@ const DOC = {
   ],
 };
 
-describe('site circuits', () => {
+describe('site circuits', { timeout: 300_000 }, () => {
   const ws = tmp.path('isp.headroom');
   beforeAll(() => {
     ok(['init', ws]);

@@ -33,7 +33,7 @@ function write(name: string, doc: unknown): string {
 
 const history = (ws: string) => JSON.parse(ok(['history', ws, '--json'])) as { op: string; summary: string }[];
 
-describe('site show / site apply', () => {
+describe('site show / site apply', { timeout: 300_000 }, () => {
   const ws = tmp.path('isp.headroom');
   beforeAll(() => {
     ok(['init', ws, '--demo']);
