@@ -13,6 +13,7 @@ import { latestReading, siteInputFromDetail, type SiteDetail } from '../../../sh
 import { client } from '../../client';
 import { useWorkspace } from '../../state';
 import { BatteryCurve } from './BatteryCurve';
+import { ChecksPanels } from './ChecksPanels';
 import { CircuitsTab } from './CircuitsTab';
 import { ComponentEditor, type LiveView } from './ComponentEditor';
 import { liveLimits } from './draft';
@@ -585,6 +586,7 @@ export function FacilityScreen() {
               ) : (
                 <p className="form-error">The site cannot be computed: {limits.message}</p>
               ))}
+            <ChecksPanels tab={tab} detail={detail} />
           </div>
         </>
       )}
