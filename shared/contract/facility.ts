@@ -18,6 +18,7 @@ import {
   READING_KINDS,
   UPS_REDUNDANCIES,
   type BackupJobRecord,
+  type CircuitRecord,
   type BatteryStringRecord,
   type CoolingUnitRecord,
   type EquipmentRecord,
@@ -27,10 +28,13 @@ import {
   type SiteRecord,
   type UpsRecord,
 } from '../facility/site-record';
+import { circuitFields, PHASES3 } from '../facility/circuits';
+import type { PhaseReport } from '../facility/circuits';
 import { mutation, query } from './define';
 import { isoDay } from './registry';
 
 export type {
+  CircuitRecord,
   BackupJobRecord,
   BatteryStringRecord,
   CoolingUnitRecord,
@@ -48,6 +52,14 @@ export interface SiteSummary {
   description: string;
   equipmentCount: number;
   latestItW: { date: string; value: number } | null;
+}
+
+/** `site apply`: the site the document created or replaced, and the warnings it raised. */
+export interface SiteApplyResult {
+  siteId: number;
+  name: string;
+  created: boolean;
+  warnings: string[];
 }
 
 export interface BatteryTableInfo {
@@ -80,7 +92,7 @@ const name = z.string().trim().min(1, 'is required').max(200, 'is longer than 20
 const id = z.number().int().positive();
 const nullable = <T extends z.ZodType>(t: T) => t.nullable().optional();
 
-const siteFields = {
+export const siteFields = {
   name,
   description: z.string().max(2000).optional(),
   loadPf: frac(),
@@ -109,14 +121,16 @@ const siteFields = {
   motorCode: nullable(z.enum(MOTOR_CODES, { error: () => `must be one of ${MOTOR_CODES.join(', ')}` })),
 };
 
-const equipmentFields = {
+export const equipmentFields = {
   name,
   qty: int(0),
   nameplateW: positive(),
   measuredW: nullable(nonNegative()),
+  phase: nullable(z.enum(PHASES3, { error: () => `must be one of ${PHASES3.join(', ')}` })),
+  circuit: nullable(z.string().trim().min(1, 'is required').max(200, 'is longer than 200 characters')),
 };
 
-const upsFields = {
+export const upsFields = {
   name,
   ratedVA: positive(),
   ratedW: positive(),
@@ -127,7 +141,7 @@ const upsFields = {
   feed: nullable(z.enum(UPS_FEEDS, { error: () => `must be one of ${UPS_FEEDS.join(', ')}` })),
 };
 
-const batteryStringFields = {
+export const batteryStringFields = {
   name,
   method: z.enum(BATTERY_METHODS, { error: () => `must be one of ${BATTERY_METHODS.join(', ')}` }),
   /** A workspace table id, or a bundled table's key (copied into the workspace on first use). */
@@ -156,7 +170,7 @@ const batteryStringFields = {
 
 const curvePoint = z.object({ loadFrac: frac(), lPerH: positive() });
 
-const generatorFields = {
+export const generatorFields = {
   name,
   ratingW: positive(),
   upsGenFactor: nullable(range(1, 3)),
@@ -175,14 +189,14 @@ const generatorFields = {
   maxStepFrac: nullable(frac()),
 };
 
-const coolingUnitFields = {
+export const coolingUnitFields = {
   name,
   unitTotalW: positive(),
   shr: frac(),
   installedUnits: int(1),
 };
 
-const backupJobFields = {
+export const backupJobFields = {
   name,
   job: z.enum(['full', 'incremental', 'differential'], { error: () => 'must be one of full, incremental, differential' }),
   windowH: positive(),
@@ -206,6 +220,12 @@ export const addBatteryStringInput = z.object({ ...siteRef, ...batteryStringFiel
 export const addGeneratorInput = z.object({ ...siteRef, ...generatorFields });
 export const addCoolingUnitInput = z.object({ ...siteRef, ...coolingUnitFields });
 export const addBackupJobInput = z.object({ ...siteRef, ...backupJobFields });
+export const addCircuitInput = z.object({ ...siteRef, ...circuitFields });
+
+/** `site circuits`: each circuit's breaker check, the phase split and the neutral current. */
+export interface SiteCircuitsResult extends PhaseReport {
+  siteId: number;
+}
 
 export const facilityOps = {
   'facility.listSites': query<SiteSummary[]>()(z.object({}), 'Sites, by name'),
@@ -214,6 +234,12 @@ export const facilityOps = {
   'facility.addSite': mutation<SiteRecord>()(addSiteInput, 'Add a site'),
   'facility.updateSite': mutation<SiteRecord>()(z.object({ ...rowRef, ...partial(siteFields).shape }), 'Change a site'),
   'facility.removeSite': mutation<SiteRecord>()(z.object(rowRef), 'Remove a site and everything in it'),
+  'facility.siteDocument': query<Record<string, unknown>>()(z.object(siteRef), 'A site as one JSON document (site show --json)'),
+  // The document is checked by the service (shared/facility/site-document.ts), which reports every bad field at once.
+  'facility.applySite': mutation<SiteApplyResult>()(
+    z.object({ document: z.unknown() }),
+    'Create or replace the site a document names, in one undoable change',
+  ),
 
   'facility.addEquipment': mutation<EquipmentRecord>()(addEquipmentInput, 'Add equipment to a site'),
   'facility.updateEquipment': mutation<EquipmentRecord>()(z.object({ ...rowRef, ...partial(equipmentFields).shape }), 'Change equipment'),
@@ -244,6 +270,14 @@ export const facilityOps = {
   'facility.addBackupJob': mutation<BackupJobRecord>()(addBackupJobInput, 'Add a backup job'),
   'facility.updateBackupJob': mutation<BackupJobRecord>()(z.object({ ...rowRef, ...partial(backupJobFields).shape }), 'Change a backup job'),
   'facility.removeBackupJob': mutation<BackupJobRecord>()(z.object(rowRef), 'Remove a backup job'),
+
+  'facility.addCircuit': mutation<CircuitRecord>()(addCircuitInput, 'Add a branch circuit or PDU'),
+  'facility.updateCircuit': mutation<CircuitRecord>()(z.object({ ...rowRef, ...partial(circuitFields).shape }), 'Change a circuit'),
+  'facility.removeCircuit': mutation<CircuitRecord>()(z.object(rowRef), 'Remove a circuit'),
+  'facility.siteCircuits': query<SiteCircuitsResult>()(
+    z.object({ ...siteRef, thirdHarmonicFrac: z.number().min(0).max(1).optional() }),
+    'Each circuit against its breaker, the phase split, imbalance and neutral current',
+  ),
 
   'facility.recordReading': mutation<ReadingRecord>()(
     z.object({

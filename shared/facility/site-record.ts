@@ -14,6 +14,7 @@ import type { FuelCurvePoint } from './fuel';
 import type { MotorCode } from './generator';
 import type { GeneratorSetInput, NamedBatteryString, SiteInput, TankInput } from './site';
 import { UPS_DEFAULTS } from './ups';
+import type { CircuitPhase, CircuitRule, PhaseName } from './circuits';
 
 export {
   GENERATOR_REDUNDANCIES,
@@ -66,6 +67,19 @@ export interface EquipmentFields {
   qty: number;
   nameplateW: number;
   measuredW: number | null;
+  /** The line a single-phase item sits on; null: spread evenly over L1–L3 (shared/facility/circuits.ts). */
+  phase: PhaseName | null;
+  /** The circuit (by name) that feeds it; null: not assigned. */
+  circuit: string | null;
+}
+
+export interface CircuitFields {
+  name: string;
+  breakerA: number;
+  rule: CircuitRule;
+  phase: CircuitPhase;
+  voltageV: number;
+  deratingFrac: number | null;
 }
 
 export interface UpsFields {
@@ -164,6 +178,7 @@ export type BatteryStringRecord = Child<BatteryStringFields>;
 export type GeneratorRecord = Child<GeneratorFields>;
 export type CoolingUnitRecord = Child<CoolingUnitFields>;
 export type BackupJobRecord = Child<BackupJobFields>;
+export type CircuitRecord = Child<CircuitFields>;
 export type ReadingRecord = Child<ReadingFields>;
 
 export interface BatteryTableRecord {
@@ -179,6 +194,8 @@ export interface SiteDetail {
   generators: GeneratorRecord[];
   coolingUnits: CoolingUnitRecord[];
   backupJobs: BackupJobRecord[];
+  /** Branch circuits and PDUs (shared/facility/circuits.ts). */
+  circuits: CircuitRecord[];
   /** By kind, then date ascending. */
   readings: ReadingRecord[];
   /** The vendor tables the site's strings use. */

@@ -29,6 +29,7 @@ const site: SiteDetail = {
   },
   equipment: Array.from({ length: 50 }, (_, i) => ({
     id: i + 1, siteId: 1, name: `item ${i}`, qty: 1 + (i % 4), nameplateW: 200 + 37 * i, measuredW: i % 3 === 0 ? null : 120 + 19 * i,
+    phase: null, circuit: null,
   })),
   ups: [{ id: 1, siteId: 1, name: 'ups', ratedVA: 40000, ratedW: 36000, units: 4, redundancy: 'N+1', maxLoadFrac: 0.8, upsEff: 0.95, feed: null }],
   batteryStrings: [{
@@ -46,6 +47,7 @@ const site: SiteDetail = {
     { id: 1, siteId: 1, name: 'weekly full', job: 'full', windowH: 48, intervalH: 168, days: null, fixedOverheadH: null },
     { id: 2, siteId: 1, name: 'nightly', job: 'incremental', windowH: 8, intervalH: 24, days: 1, fixedOverheadH: 0.25 },
   ],
+  circuits: [],
   readings: [{ id: 1, siteId: 1, kind: 'dataBytes', date: '2026-01-01', value: 8e12, note: '' }],
   batteryTables: [{ id: 1, model }],
 };

@@ -2,6 +2,7 @@
  * Facility commands: `calc` (no workspace) and the sites of a workspace. SITE is a site's
  * name or its id.
  */
+import { readFileSync } from 'node:fs';
 import type { SiteSummary } from '../../../shared/contract';
 import { HeadroomError } from '../../../shared/errors';
 import { alignRows, jsonOut, type Caller, type Command } from '../command';
@@ -68,6 +69,64 @@ const siteCommands: Command[] = [
         l.exceededNow ? 'EXCEEDED' : '',
       ]);
       for (const l of alignRows([['limit', 'max', 'used', ''], ...rows])) io.out(l);
+      for (const w of r.warnings) io.err(`warning: ${w}`);
+    },
+  },
+  {
+    name: 'site circuits',
+    usage: 'site circuits WS SITE [--third-harmonic FRAC] [--json]',
+    summary: 'each circuit against its breaker (NEC 80 % or IEC In × derating), the phase split and the neutral current',
+    options: { json: { type: 'boolean' }, 'third-harmonic': { type: 'string' } },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      const h3 = number(opts['third-harmonic'], 'thirdHarmonicFrac');
+      const r = await withWorkspace(args[0]!, 'read', async (call) =>
+        call('facility.siteCircuits', { siteId: await siteId(call, args[1]!), ...(h3 === undefined ? {} : { thirdHarmonicFrac: h3 }) }),
+      );
+      if (opts.json) return jsonOut(io, r);
+      const rows = r.circuits.map((c) => [c.name, c.phase, `${c.currentA.toFixed(1)} A`, `of ${c.allowedA.toFixed(1)} A`, `${(c.usedFrac * 100).toFixed(0)} %`, c.rule, c.over ? 'OVER' : '']);
+      for (const l of alignRows([['circuit', 'phase', 'current', 'allowed', 'used', 'rule', ''], ...rows])) io.out(l);
+      const a = r.phaseA;
+      io.out(`phases: L1 ${r.phaseW.L1.toFixed(0)} W, L2 ${r.phaseW.L2.toFixed(0)} W, L3 ${r.phaseW.L3.toFixed(0)} W; imbalance ${(r.imbalanceFrac * 100).toFixed(1)} %`);
+      if (a) io.out(`currents: L1 ${a.L1.toFixed(1)} A, L2 ${a.L2.toFixed(1)} A, L3 ${a.L3.toFixed(1)} A, neutral ${r.neutralA!.toFixed(1)} A`);
+      for (const w of r.warnings) io.err(`warning: ${w}`);
+    },
+  },
+  {
+    name: 'site show',
+    usage: 'site show WS SITE [--json]',
+    summary: 'the whole site as one JSON document (what site apply takes)',
+    options: { json: { type: 'boolean' } },
+    positionals: [2, 2],
+    async run({ args, io, withWorkspace }) {
+      // The document is JSON with or without --json (CLI.md names the flag; it is the only form).
+      const doc = await withWorkspace(args[0]!, 'read', async (call) => call('facility.siteDocument', { siteId: await siteId(call, args[1]!) }));
+      jsonOut(io, doc);
+    },
+  },
+  {
+    name: 'site apply',
+    usage: 'site apply WS FILE   (FILE: a site document as site show prints it; - for stdin)',
+    summary: 'create or replace the site a document names, in one undoable change',
+    options: { json: { type: 'boolean' } },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      const file = args[1]!;
+      let text: string;
+      try {
+        text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+      } catch (e) {
+        throw new HeadroomError('invalid', `file: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'file');
+      }
+      let document: unknown;
+      try {
+        document = JSON.parse(text);
+      } catch (e) {
+        throw new HeadroomError('invalid', `file: ${file} is not valid JSON (${(e as Error).message})`, 'file');
+      }
+      const r = await withWorkspace(args[0]!, 'write', (call) => call('facility.applySite', { document }));
+      if (opts.json) return jsonOut(io, r);
+      io.out(`${r.created ? 'created' : 'replaced'} site ${r.name}`);
       for (const w of r.warnings) io.err(`warning: ${w}`);
     },
   },

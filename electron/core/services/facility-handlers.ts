@@ -1,5 +1,6 @@
 import type {
   BackupJobRecord,
+  CircuitRecord,
   BatteryStringRecord,
   CoolingUnitRecord,
   EquipmentRecord,
@@ -17,10 +18,12 @@ import {
   removeComponent,
   removeReading,
   removeSite,
+  siteCircuits,
   siteLimits,
   updateComponent,
   updateSite,
 } from './facility';
+import { applySiteDocument, siteDocument } from './facility-document';
 import type { AreaHandlers } from './handler-types';
 import type { Session } from './session';
 
@@ -33,6 +36,8 @@ export function facilityHandlers(session: Session): AreaHandlers<'facility'> {
     'facility.addSite': (i) => addSite(ws(), i),
     'facility.updateSite': (i) => updateSite(ws(), i),
     'facility.removeSite': (i) => removeSite(ws(), i),
+    'facility.siteDocument': (i) => siteDocument(ws(), i),
+    'facility.applySite': (i) => applySiteDocument(ws(), i),
 
     'facility.addEquipment': (i) => addComponent<EquipmentRecord>(ws(), 'equipment', i),
     'facility.updateEquipment': (i) => updateComponent<EquipmentRecord>(ws(), 'equipment', i),
@@ -52,6 +57,11 @@ export function facilityHandlers(session: Session): AreaHandlers<'facility'> {
     'facility.addBackupJob': (i) => addComponent<BackupJobRecord>(ws(), 'backupJob', i),
     'facility.updateBackupJob': (i) => updateComponent<BackupJobRecord>(ws(), 'backupJob', i),
     'facility.removeBackupJob': (i) => removeComponent<BackupJobRecord>(ws(), 'backupJob', i),
+
+    'facility.addCircuit': (i) => addComponent<CircuitRecord>(ws(), 'circuit', i),
+    'facility.updateCircuit': (i) => updateComponent<CircuitRecord>(ws(), 'circuit', i),
+    'facility.removeCircuit': (i) => removeComponent<CircuitRecord>(ws(), 'circuit', i),
+    'facility.siteCircuits': (i) => siteCircuits(ws(), i),
 
     'facility.recordReading': (i) => recordReading(ws(), i),
     'facility.removeReading': (i) => removeReading(ws(), i),

@@ -82,7 +82,7 @@ export const SITES: TableSpec = {
   ],
 };
 
-export const EQUIPMENT: TableSpec = { table: 'facility_equipment', noun: 'equipment', fields: ['name', 'qty', 'nameplateW', 'measuredW'] };
+export const EQUIPMENT: TableSpec = { table: 'facility_equipment', noun: 'equipment', fields: ['name', 'qty', 'nameplateW', 'measuredW', 'phase', 'circuit'] };
 
 export const UPS: TableSpec = {
   table: 'facility_ups',
@@ -156,4 +156,11 @@ export const BACKUP_JOBS: TableSpec = {
 export const READINGS: TableSpec = { table: 'facility_readings', noun: 'reading', fields: ['kind', 'date', 'value', 'note'] };
 
 /** The component tables of a site, in the order a site's removal deletes them. */
-export const SITE_CHILDREN: readonly TableSpec[] = [EQUIPMENT, UPS, BATTERY_STRINGS, GENERATORS, COOLING_UNITS, BACKUP_JOBS, READINGS];
+/** Branch circuits and PDUs (shared/facility/circuits.ts); equipment names its circuit. */
+export const CIRCUITS: TableSpec = {
+  table: 'facility_circuits',
+  noun: 'circuit',
+  fields: ['name', 'breakerA', 'rule', 'phase', 'voltageV', 'deratingFrac'],
+};
+
+export const SITE_CHILDREN: readonly TableSpec[] = [EQUIPMENT, UPS, BATTERY_STRINGS, GENERATORS, COOLING_UNITS, BACKUP_JOBS, CIRCUITS, READINGS];

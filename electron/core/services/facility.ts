@@ -10,6 +10,7 @@ import type {
   BatteryTableInfo,
   ReadingRecord,
   SiteDetail,
+  SiteCircuitsResult,
   SiteLimitsResult,
   SiteRecord,
   SiteSummary,
@@ -19,6 +20,7 @@ import { batteryModelSchema, checkTable, tableRow, type BatteryModel } from '../
 import { checkFuelCurve } from '../../../shared/facility/fuel';
 import { guard } from '../../../shared/facility/result';
 import { computeSiteLimits } from '../../../shared/facility/site';
+import { siteCircuitReport, withCircuitLimits } from '../../../shared/facility/site-circuits';
 import { siteInputFromDetail, upsUnitsAfterWorstFailure, type BatteryTableRecord, type ReadingKind } from '../../../shared/facility/site-record';
 import { checkUpsModel } from '../../../shared/facility/ups';
 import type { Tx } from '../workspace/tx';
@@ -26,6 +28,7 @@ import type { Workspace } from '../workspace/workspace';
 import {
   BACKUP_JOBS,
   BATTERY_STRINGS,
+  CIRCUITS,
   COOLING_UNITS,
   EQUIPMENT,
   fromRow,
@@ -48,6 +51,7 @@ export const COMPONENTS = {
   generator: GENERATORS,
   coolingUnit: COOLING_UNITS,
   backupJob: BACKUP_JOBS,
+  circuit: CIRCUITS,
 } as const;
 export type ComponentKind = keyof typeof COMPONENTS;
 
@@ -67,11 +71,11 @@ export function bundledBatteryTables(): { key: string; model: BatteryModel }[] {
   return (bundledCache.tables = out);
 }
 
-function tableKey(model: Pick<BatteryModel, 'vendor' | 'model'>): string {
+export function tableKey(model: Pick<BatteryModel, 'vendor' | 'model'>): string {
   return `${model.vendor}-${model.model}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
 
-function workspaceTables(db: Reader): BatteryTableRecord[] {
+export function workspaceTables(db: Reader): BatteryTableRecord[] {
   return db.all('SELECT id, model_json FROM facility_battery_tables ORDER BY vendor, model').map((r) => ({
     id: Number(r.id),
     model: JSON.parse(String(r.model_json)) as BatteryModel,
@@ -92,7 +96,7 @@ function checkBatteryModel(model: BatteryModel): void {
   if (!r.ok) throw invalid(r.error.field, r.error.message.replace(`${r.error.field}: `, ''));
 }
 
-function insertBatteryTable(tx: Tx, model: BatteryModel): number {
+export function insertBatteryTable(tx: Tx, model: BatteryModel): number {
   const dup = tx.get('SELECT id FROM facility_battery_tables WHERE vendor = ? AND model = ?', [model.vendor, model.model]);
   if (dup) return Number(dup.id);
   return tx.insert('facility_battery_tables', { vendor: model.vendor, model: model.model, model_json: JSON.stringify(model) });
@@ -139,6 +143,7 @@ export function siteDetail(db: Reader, siteId: number): SiteDetail {
     generators: children(db, GENERATORS, siteId),
     coolingUnits: children(db, COOLING_UNITS, siteId),
     backupJobs: children(db, BACKUP_JOBS, siteId),
+    circuits: children(db, CIRCUITS, siteId),
     readings: children(db, READINGS, siteId, 'kind, date'),
     batteryTables: workspaceTables(db).filter((t) => used.has(t.id)),
   };
@@ -167,10 +172,16 @@ export function listSites(ws: Workspace): SiteSummary[] {
 }
 
 export function siteLimits(ws: Workspace, input: { siteId: number }): SiteLimitsResult {
-  const r = computeSiteLimits(siteInputFromDetail(siteDetail(ws, input.siteId)));
-  return r.ok
-    ? { siteId: input.siteId, ok: true, limits: r.value, error: null, warnings: r.warnings }
-    : { siteId: input.siteId, ok: false, limits: null, error: { field: r.error.field, message: r.error.message }, warnings: [] };
+  const detail = siteDetail(ws, input.siteId);
+  const r = computeSiteLimits(siteInputFromDetail(detail));
+  if (!r.ok) return { siteId: input.siteId, ok: false, limits: null, error: { field: r.error.field, message: r.error.message }, warnings: [] };
+  // Circuits (h/facio, shared/facility/site-circuits.ts): each circuit is one more IT limit.
+  const c = withCircuitLimits(detail, r.value);
+  return { siteId: input.siteId, ok: true, limits: c.limits, error: null, warnings: [...r.warnings, ...c.warnings] };
+}
+
+export function siteCircuits(ws: Workspace, input: { siteId: number; thirdHarmonicFrac?: number | undefined }): SiteCircuitsResult {
+  return { siteId: input.siteId, ...siteCircuitReport(siteDetail(ws, input.siteId), input.thirdHarmonicFrac) };
 }
 
 // ------------------------------------------------------------------ the site check

@@ -398,6 +398,28 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE facility_generators ADD COLUMN max_step_frac REAL;
     `,
   },
+  {
+    version: 10,
+    name: 'facility: circuits (breaker, rule, phase) and the phase and circuit of each equipment item',
+    sql: `
+      -- shared/facility/circuits.ts: breaker_a checked by rule ('nec': 80 % continuous, NEC 210.20(A);
+      -- 'nec100': a 100 %-rated assembly; 'iec': In × derating_frac, IEC 60364-4-43 §433.1); phase 'L1'|'L2'|'L3' or '3ph'.
+      CREATE TABLE facility_circuits (
+        id INTEGER PRIMARY KEY,
+        site_id INTEGER NOT NULL REFERENCES facility_sites(id),
+        name TEXT NOT NULL,
+        breaker_a REAL NOT NULL CHECK (breaker_a > 0),
+        rule TEXT NOT NULL DEFAULT 'nec' CHECK (rule IN ('nec', 'nec100', 'iec')),
+        phase TEXT NOT NULL DEFAULT 'L1' CHECK (phase IN ('L1', 'L2', 'L3', '3ph')),
+        voltage_v REAL NOT NULL CHECK (voltage_v > 0),
+        derating_frac REAL
+      );
+      CREATE INDEX facility_circuits_by_site ON facility_circuits (site_id, id);
+      -- The line a single-phase item sits on (NULL: spread over three) and its circuit, by name.
+      ALTER TABLE facility_equipment ADD COLUMN phase TEXT CHECK (phase IS NULL OR phase IN ('L1', 'L2', 'L3'));
+      ALTER TABLE facility_equipment ADD COLUMN circuit TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

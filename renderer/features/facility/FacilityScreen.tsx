@@ -12,6 +12,8 @@ import { batteryStringInput, latestReading, siteInputFromDetail, type SiteDetail
 import { client } from '../../client';
 import { useWorkspace } from '../../state';
 import { BatteryCurve } from './BatteryCurve';
+import { ChecksPanels } from './ChecksPanels';
+import { CircuitsTab } from './CircuitsTab';
 import { ComponentEditor, type LiveView } from './ComponentEditor';
 import { liveLimits } from './draft';
 import { LimitGauges, loadNow, type LoadBasis } from './Gauges';
@@ -23,6 +25,7 @@ import './facility.css';
 const TABS = [
   { id: 'glance', label: 'At a glance' },
   { id: 'equipment', label: 'Equipment' },
+  { id: 'circuits', label: 'Circuits' },
   { id: 'power', label: 'UPS and battery' },
   { id: 'generator', label: 'Generator and fuel' },
   { id: 'cooling', label: 'Cooling' },
@@ -368,6 +371,8 @@ export function FacilityScreen() {
               </div>
             )}
 
+            {tab === 'circuits' && <CircuitsTab detail={detail} readOnly={readOnly} />}
+
             {tab === 'power' && (
               <div className="fac-stack">
                 <PickList
@@ -641,6 +646,7 @@ export function FacilityScreen() {
               ) : (
                 <p className="form-error">The site cannot be computed: {limits.message}</p>
               ))}
+            <ChecksPanels tab={tab} detail={detail} />
           </div>
         </>
       )}

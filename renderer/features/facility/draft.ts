@@ -7,6 +7,7 @@
 import { contract, type Channel } from '../../../shared/contract';
 import { computeLoad } from '../../../shared/facility/load';
 import { computeSiteLimits, type SiteLimits } from '../../../shared/facility/site';
+import { withCircuitLimits } from '../../../shared/facility/site-circuits';
 import { siteInputFromDetail, type SiteDetail } from '../../../shared/facility/site-record';
 import { FORMS, type FieldSpec, type FormKind } from './fields';
 import { equipmentMagnitudeWarnings, magnitudeMessage, median, pairMagnitudeWarning, type MagnitudeWarning } from '../../../shared/facility/units';
@@ -174,7 +175,9 @@ export type LiveLimits = { ok: true; limits: SiteLimits; warnings: string[] } | 
 export function liveLimits(detail: SiteDetail): LiveLimits {
   try {
     const r = computeSiteLimits(siteInputFromDetail(detail));
-    return r.ok ? { ok: true, limits: r.value, warnings: r.warnings } : { ok: false, field: r.error.field, message: r.error.message };
+    if (!r.ok) return { ok: false, field: r.error.field, message: r.error.message };
+    const c = withCircuitLimits(detail, r.value); // each circuit is a limit too
+    return { ok: true, limits: c.limits, warnings: [...r.warnings, ...c.warnings] };
   } catch (e) {
     return { ok: false, field: 'input', message: (e as Error).message };
   }

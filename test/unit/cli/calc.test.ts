@@ -189,7 +189,7 @@ describe('calc: refusals (exit 1, the field named on stderr, nothing on stdout)'
   });
 
   it('is a usage error (exit 2) for an unknown calculator or a missing --in', () => {
-    expect(headroom(['calc', 'pue', '--in', '{}']).code).toBe(2);
+    expect(headroom(['calc', 'nonesuch', '--in', '{}']).code).toBe(2); // pue is a calculator now (issue 13)
     const r = headroom(['calc', 'load']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--in JSON is required/);

@@ -68,7 +68,7 @@ describe('the schema', () => {
     expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(2);
     const names = ws.all("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'facility_%' ORDER BY name").map((r) => r.name);
     expect(names).toEqual([
-      'facility_backup_jobs', 'facility_battery_strings', 'facility_battery_tables', 'facility_cooling_units',
+      'facility_backup_jobs', 'facility_battery_strings', 'facility_battery_tables', 'facility_circuits', 'facility_cooling_units',
       'facility_equipment', 'facility_generators', 'facility_readings', 'facility_sites', 'facility_ups',
     ]);
   });
