@@ -27,7 +27,9 @@ import type { SiteDetail } from './site-record';
 export const DOCUMENT_PARTS = ['equipment', 'ups', 'batteryStrings', 'generators', 'coolingUnits', 'backupJobs', 'circuits'] as const;
 export type DocumentPart = (typeof DOCUMENT_PARTS)[number];
 
-const { tableId: _tableId, tableKey: _tableKey, ...batteryStringDocFields } = batteryStringFields;
+// A string names its UPS system by position in the document's `ups` list (`upsIndex`), not by
+// row id: ids are the workspace's, and an applied document makes new rows.
+const { tableId: _tableId, tableKey: _tableKey, upsId: _upsId, ...batteryStringDocFields } = batteryStringFields;
 
 const list = <S extends z.ZodRawShape>(shape: S) => z.array(z.object(shape), { error: 'must be a list' }).optional();
 
@@ -35,7 +37,11 @@ export const siteDocumentSchema = z.object({
   ...siteFields,
   equipment: list(equipmentFields),
   ups: list(upsFields),
-  batteryStrings: list({ ...batteryStringDocFields, tableKey: z.string().min(1, 'is required').nullable().optional() }),
+  batteryStrings: list({
+    ...batteryStringDocFields,
+    tableKey: z.string().min(1, 'is required').nullable().optional(),
+    upsIndex: z.number().int('must be a whole number').min(0, 'must be 0 or more').nullable().optional(),
+  }),
   generators: list(generatorFields),
   coolingUnits: list(coolingUnitFields),
   backupJobs: list(backupJobFields),
@@ -100,8 +106,9 @@ export function siteDocumentFromDetail(
     equipment: d.equipment.map(strip),
     ups: d.ups.map(strip),
     batteryStrings: d.batteryStrings.map((b) => {
-      const { tableId, ...rest } = strip(b);
-      return { ...rest, tableKey: tableId === null ? null : tableKeyOf(tableId) };
+      const { tableId, upsId, ...rest } = strip(b);
+      const upsIndex = upsId === null ? -1 : d.ups.findIndex((u) => u.id === upsId);
+      return { ...rest, tableKey: tableId === null ? null : tableKeyOf(tableId), upsIndex: upsIndex < 0 ? null : upsIndex };
     }),
     generators: d.generators.map(strip),
     coolingUnits: d.coolingUnits.map(strip),

@@ -72,7 +72,11 @@ function componentProblems(db: Reader, doc: SiteDocument): DocumentProblem[] {
       problems.push({ path: `ups[${i}].units`, problem: `${redundancy} needs at least 2 units (has ${u.units ?? 1})` });
     }
   });
+  const upsCount = (doc.ups ?? []).length;
   (doc.batteryStrings ?? []).forEach((b, i) => {
+    if (b.upsIndex != null && b.upsIndex >= upsCount) {
+      problems.push({ path: `batteryStrings[${i}].upsIndex`, problem: `there is no UPS system ${b.upsIndex} in the document (it lists ${upsCount}, numbered from 0)` });
+    }
     if (b.tableKey) {
       const t = findTable(db, b.tableKey);
       if (!t) problems.push({ path: `batteryStrings[${i}].tableKey`, problem: `there is no battery table "${b.tableKey}"` });
@@ -132,18 +136,18 @@ export function applySiteDocument(ws: Workspace, input: { document: unknown }): 
         for (const r of tx.all(`SELECT id FROM ${spec.table} WHERE site_id = ? ORDER BY id`, [siteId])) tx.delete(spec.table, Number(r.id));
       }
     }
-    const insert = (kind: keyof typeof COMPONENTS, rows: readonly Record<string, unknown>[] | undefined) => {
-      for (const row of rows ?? []) tx.insert(COMPONENTS[kind].table, { site_id: siteId, ...toColumns(COMPONENTS[kind], row) });
-    };
+    const insert = (kind: keyof typeof COMPONENTS, rows: readonly Record<string, unknown>[] | undefined): number[] =>
+      (rows ?? []).map((row) => tx.insert(COMPONENTS[kind].table, { site_id: siteId, ...toColumns(COMPONENTS[kind], row) }));
     insert('equipment', equipment);
-    insert('ups', ups);
+    const upsIds = insert('ups', ups);
     insert(
       'batteryString',
-      (batteryStrings ?? []).map(({ tableKey: key, ...b }) => {
-        if (!key) return { ...b, tableId: null };
+      (batteryStrings ?? []).map(({ tableKey: key, upsIndex, ...b }) => {
+        const upsId = upsIndex == null ? null : upsIds[upsIndex]!;
+        if (!key) return { ...b, upsId, tableId: null };
         const t = findTable(tx, key)!;
         const tableId = t.id ?? insertBatteryTable(tx, t.model);
-        return { ...b, tableId, endVoltsPerCell: b.endVoltsPerCell ?? t.model.rows[0]!.endVoltsPerCell };
+        return { ...b, upsId, tableId, endVoltsPerCell: b.endVoltsPerCell ?? t.model.rows[0]!.endVoltsPerCell };
       }),
     );
     insert('generator', generators);

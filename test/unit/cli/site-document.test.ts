@@ -117,8 +117,8 @@ describe('site show / site apply', { timeout: 300_000 }, () => {
         { ...gen, name: 'Genset 2' },
       ],
       ups: [
-        { name: 'UPS A', ratedVA: 20000, ratedW: 18000, units: 1, redundancy: 'N', maxLoadFrac: 0.8, upsEff: 0.95 },
-        { name: 'UPS B', ratedVA: 20000, ratedW: 18000, units: 1, redundancy: 'N', maxLoadFrac: 0.8, upsEff: 0.95 },
+        { name: 'UPS A', ratedVA: 20000, ratedW: 18000, units: 1, redundancy: 'N', maxLoadFrac: 0.8, upsEff: 0.95, feed: 'A' },
+        { name: 'UPS B', ratedVA: 20000, ratedW: 18000, units: 1, redundancy: 'N', maxLoadFrac: 0.8, upsEff: 0.95, feed: 'B' },
       ],
     };
     const r = headroom(['site', 'apply', ws, write('edge.json', doc)]);
@@ -128,8 +128,52 @@ describe('site show / site apply', { timeout: 300_000 }, () => {
     expect(back.generators.map((g) => g.name)).toEqual(['Genset 1', 'Genset 2']);
     expect(back.ups.map((u) => u.name)).toEqual(['UPS A', 'UPS B']);
     expect(back).toEqual({ ...doc });
-    const limits = JSON.parse(ok(['site', 'limits', ws, 'Edge South', '--json'])) as { ok: boolean };
+    type Limits = { ok: boolean; limits: { generatorSets: { name: string }[]; limits: { key: string; max: number | null }[] } };
+    const limits = JSON.parse(ok(['site', 'limits', ws, 'Edge South', '--json'])) as Limits;
     expect(limits.ok).toBe(true);
+    // Both sets count: the generator limits are those of the pair, not of the first set alone.
+    expect(limits.limits.generatorSets.map((g) => g.name)).toEqual(['Genset 1', 'Genset 2']);
+    const one = { ...doc, name: 'Edge South, one of each', generators: [doc.generators[0]], ups: [doc.ups[0]] };
+    expect(headroom(['site', 'apply', ws, write('edge-one.json', one)]).code).toBe(0);
+    const single = JSON.parse(ok(['site', 'limits', ws, 'Edge South, one of each', '--json'])) as Limits;
+    const max = (l: Limits, key: string) => l.limits.limits.find((x) => x.key === key)!.max!;
+    expect(max(limits, 'generator-sizing')).toBeGreaterThan(2 * max(single, 'generator-sizing'));
+    // A and B feeds: each carries the load alone (2N), so the UPS limit is one system's.
+    expect(max(limits, 'ups')).toBeCloseTo(max(single, 'ups'), 6);
+  });
+
+  it('binds each battery string to its UPS by position in the document, across apply', () => {
+    const pop = show(ws, 'POP Northgate');
+    const bat = (pop.batteryStrings as Record<string, unknown>[])[0]!;
+    const doc = {
+      ...pop,
+      name: 'Edge East',
+      ups: [
+        { name: 'UPS A', ratedVA: 20000, ratedW: 18000, units: 1, redundancy: 'N', maxLoadFrac: 0.8, upsEff: 0.95, feed: 'A' },
+        { name: 'UPS B', ratedVA: 20000, ratedW: 18000, units: 1, redundancy: 'N', maxLoadFrac: 0.8, upsEff: 0.95, feed: 'B' },
+      ],
+      batteryStrings: [
+        { ...bat, name: 'Strings A', upsIndex: 0 },
+        { ...bat, name: 'Strings B', upsIndex: 1 },
+      ],
+    };
+    delete (doc.batteryStrings[0] as Record<string, unknown>).upsId;
+    delete (doc.batteryStrings[1] as Record<string, unknown>).upsId;
+    const r = headroom(['site', 'apply', ws, write('east.json', doc)]);
+    expect(r.code, r.stderr).toBe(0);
+    const back = show(ws, 'Edge East') as Doc & { batteryStrings: Record<string, unknown>[] };
+    expect(back.batteryStrings.map((b) => [b.name, b.upsIndex])).toEqual([
+      ['Strings A', 0],
+      ['Strings B', 1],
+    ]);
+    expect(back.batteryStrings[0]).not.toHaveProperty('upsId');
+    // Applied again (new rows, new ids), the strings still back the same UPS systems.
+    expect(headroom(['site', 'apply', ws, write('east-again.json', back)]).code).toBe(0);
+    expect(show(ws, 'Edge East')).toEqual(back);
+    // A position with no UPS behind it is refused at its path.
+    const bad = headroom(['site', 'apply', ws, write('east-bad.json', { ...back, batteryStrings: [{ ...back.batteryStrings[0], upsIndex: 2 }] })]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/batteryStrings\[0\]\.upsIndex: there is no UPS system 2 in the document \(it lists 2, numbered from 0\)/);
   });
 
   it('refuses a file that is not JSON, naming the file', () => {
