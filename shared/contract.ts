@@ -7,13 +7,14 @@ import type { z } from 'zod';
 import { defineContract, type Operation } from './contract/define';
 import { facilityOps } from './contract/facility';
 import { forecastOps } from './contract/forecast';
+import { readingsOps } from './contract/readings';
 import { registryOps } from './contract/registry';
 import { reportsOps } from './contract/reports';
 import { requestsOps } from './contract/requests';
 import { routingOps } from './contract/routing';
 import { workspaceOps } from './contract/workspace';
 
-export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps, reportsOps, routingOps);
+export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps, reportsOps, routingOps, readingsOps);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;
@@ -39,4 +40,5 @@ export * from './contract/forecast';
 export * from './contract/requests';
 export * from './contract/reports';
 export * from './contract/routing';
+export * from './contract/readings';
 export { type Operation } from './contract/define';

@@ -6,6 +6,7 @@
 import { facilityHandlers } from './facility-handlers';
 import { forecastHandlers } from './forecast-handlers';
 import type { Handlers } from './handler-types';
+import { readingsHandlers } from './readings-import';
 import { registryHandlers } from './registry-handlers';
 import { reportsHandlers } from './reports-handlers';
 import { requestsHandlers } from './requests-handlers';
@@ -24,5 +25,6 @@ export function createHandlers(session: Session): Handlers {
     ...forecastHandlers(session),
     ...reportsHandlers(session),
     ...routingHandlers(session),
+    ...readingsHandlers(session),
   };
 }
