@@ -43,6 +43,7 @@ export const REPORT_FILE_FORMATS = [
   'request-pdf',
   'request-txt',
   'request-md',
+  'sizing-pdf',
 ] as const;
 export type ReportFileFormat = (typeof REPORT_FILE_FORMATS)[number];
 
@@ -74,6 +75,8 @@ export const reportFileOps = {
       /** Request drafts: which RIR and which request. */
       rir: z.enum(['arin', 'ripe', 'apnic', 'lacnic', 'afrinic']).optional(),
       kind: z.enum(['ipv4', 'ipv6', 'asn']).optional(),
+      /** The facility sizing sheet: the site, by name (or id). */
+      site: z.string().trim().min(1, 'must not be empty').max(200).optional(),
     }),
     'One file of the Reports screen, byte for byte what `headroom export` (or `request`) writes, with its preview and warnings',
   ),

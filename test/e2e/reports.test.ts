@@ -171,6 +171,37 @@ describe('the Reports screen', () => {
     }
   }, 600_000);
 
+  it('saves a site\'s sizing sheet as the PDF the CLI prints, from Reports and from Facility, never through window.print()', async () => {
+    const b = await openReports();
+    try {
+      await pick(b, 'Sizing sheet (PDF)', /sizing-sheet-POP-Northgate\.pdf/);
+      expect(await b.page.getByTestId('report-preview').textContent()).toContain('Limits, tightest first');
+      const fromReports = await saveDownload(b, 'sizing');
+      const cli = home.path('cli-sizing.pdf');
+      const r = headroom(['export', ws, '--format', 'sizing-pdf', '--site', 'POP Northgate', '--out', cli]);
+      expect(r.code, r.stderr).toBe(0);
+      const text = pdfText(fromReports.file);
+      expect(text).toContain('Sizing sheet — POP Northgate');
+      expect(text).toMatch(/Equipment/);
+      expect(text).toEqual(pdfText(cli));
+
+      await b.page.goto(`${bridge.url}#/facility`);
+      await b.page.getByRole('tab', { name: 'Sizing sheet' }).click();
+      const sheet = b.page.getByRole('article', { name: 'Sizing sheet' });
+      await b.page.evaluate(() => {
+        (window as unknown as { printed: number }).printed = 0;
+        window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+      });
+      const [d] = await Promise.all([b.page.waitForEvent('download', { timeout: 60_000 }), sheet.getByRole('button', { name: 'PDF…' }).click()]);
+      const file = home.path('facility-sizing.pdf');
+      await d.saveAs(file);
+      expect(pdfText(file)).toEqual(text);
+      expect(await b.page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(0);
+    } finally {
+      await b.close();
+    }
+  }, 300_000);
+
   it('scopes a file to one block, says what is wrong with a bad one, and shows the warnings before saving', async () => {
     const b = await openReports();
     try {

@@ -13,7 +13,7 @@ import { printHtmlToPdf } from '../pdf';
 export interface ExportFormatSpec {
   summary: string;
   /** `ns`: the reverse zones' name servers, comma-separated (`--ns`); default: Settings. */
-  produce(call: Caller, opts: { within?: string | undefined; space?: string | undefined; ns?: string | undefined }): Promise<string | Uint8Array>;
+  produce(call: Caller, opts: { within?: string | undefined; space?: string | undefined; ns?: string | undefined; site?: string | undefined }): Promise<string | Uint8Array>;
 }
 
 const registryFormat = (format: 'csv' | 'netbox' | 'delegated', summary: string): ExportFormatSpec => ({
@@ -65,6 +65,13 @@ export const exportFormats: Record<string, ExportFormatSpec> = {
   'roa-lacnic': roaFormat('lacnic', "the planned ROAs as MiLACNIC's bulk lines (Prefix/Length-MaxLength ASN)"),
   'roa-arin': roaFormat('arin', "the planned ROAs as ARIN ROA requests, one per origin, to sign"),
   'roa-ripe': roaFormat('ripe', 'the planned ROAs as the body of the RIPE NCC RPKI API publish call'),
+  'sizing-pdf': {
+    summary: 'the facility sizing sheet of one site (--site NAME) printed with Chromium, as the app saves it',
+    async produce(call, opts) {
+      const f = await call('reports.file', { format: 'sizing-pdf', site: opts.site });
+      return new Uint8Array(Buffer.from(f.base64, 'base64'));
+    },
+  },
   pdf: {
     summary: 'the allocation report printed with Chromium',
     async produce(call, opts) {

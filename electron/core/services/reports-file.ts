@@ -8,13 +8,16 @@
 import type { ReportFile, ReportFileFormat, RequestKindName, RequestRir } from '../../../shared/contract';
 import { HeadroomError } from '../../../shared/errors';
 import { renderDraftHtml } from '../../../shared/report/draft-html';
+import { renderSizingSheetHtml } from '../../../shared/report/sizing-sheet-html';
 import { renderDraftMarkdown, renderDraftText } from '../../../shared/rir/draft-render';
 import type { Workspace } from '../workspace/workspace';
-import { DEFAULT_SPACE } from './registry';
+import { listSites, siteDetail, siteLimits } from './facility';
+import { DEFAULT_SPACE, todayUtc } from './registry';
 import { exportPrefixes } from './registry-io';
 import { exportReport } from './reports';
 import { printHtmlToPdfAsync } from './reports-pdf';
 import { draftView } from './requests';
+import { readOrganisation } from './requests-settings';
 import { exportRoas } from './routing';
 
 export interface ReportFileInput {
@@ -24,6 +27,7 @@ export interface ReportFileInput {
   ns?: string[] | undefined;
   rir?: RequestRir | undefined;
   kind?: RequestKindName | undefined;
+  site?: string | undefined;
 }
 
 /** Prints HTML to PDF bytes; the Chromium path of the CLI unless a test or a transport gives another. */
@@ -75,8 +79,26 @@ function scopeSuffix(input: ReportFileInput): string {
   return parts.join('').replace(/[^\w.-]/g, '_');
 }
 
+/** The facility sizing sheet of one site (`export --format sizing-pdf --site NAME`). */
+async function sizingSheet(ws: Workspace, input: ReportFileInput, print: PdfPrinter): Promise<Made> {
+  const sites = listSites(ws);
+  if (!input.site) throw new HeadroomError('invalid', `site: choose the site (${sites.map((x) => x.name).join(', ') || 'no site yet'})`, 'site');
+  const found = sites.find((x) => x.name === input.site) ?? (/^\d+$/.test(input.site) ? sites.find((x) => x.id === Number(input.site)) : undefined);
+  if (!found) throw new HeadroomError('not-found', `site: there is no site "${input.site}"`, 'site');
+  const detail = siteDetail(ws, found.id);
+  const limits = siteLimits(ws, { siteId: found.id });
+  const org = readOrganisation(ws);
+  const file = ws.path.split(/[\\/]/).pop() ?? '';
+  const html = renderSizingSheetHtml({ organisation: org.legalName || file, date: todayUtc(ws.now()), detail, limits: limits.limits, problem: limits.error?.message ?? null, warnings: limits.warnings });
+  const bytes = await print(html, 'use the Facility screen');
+  const warnings = [...limits.warnings, ...(limits.error ? [`the site cannot be computed: ${limits.error.message}`] : [])];
+  const fileName = `sizing-sheet-${found.name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || found.id}.pdf`;
+  return { fileName, mime: 'application/pdf', text: null, html, bytes, items: limits.limits?.limits.length ?? 0, warnings, scope: `the site “${found.name}”` };
+}
+
 async function make(ws: Workspace, input: ReportFileInput, print: PdfPrinter): Promise<Made> {
   const f = input.format;
+  if (f === 'sizing-pdf') return sizingSheet(ws, input, print);
   const scoped = { within: input.within || undefined, space: input.space };
   const name = `${stem(ws)}${scopeSuffix(input)}`;
   if (f === 'csv' || f === 'netbox' || f === 'delegated') {

@@ -30,7 +30,7 @@ const KINDS: [RequestKindName, string][] = [
 const PREVIEW_LINES = 400;
 
 /** The screen's own name for each field a refusal can name. */
-const FIELD_LABEL: Record<string, string> = { within: 'Block', space: 'Address space', ns: 'Name servers', rir: 'RIR', kind: 'Request kind', format: 'File' };
+const FIELD_LABEL: Record<string, string> = { site: 'Site', within: 'Block', space: 'Address space', ns: 'Name servers', rir: 'RIR', kind: 'Request kind', format: 'File' };
 
 /** The report's HTML without anything active: shown as a document, never run. */
 function safeHtml(html: string): string {
@@ -64,6 +64,8 @@ export function ReportsScreen() {
   const [rir, setRir] = useState<RequestRir>('ripe');
   const [kind, setKind] = useState<RequestKindName>('ipv6');
   const [ns, setNs] = useState('');
+  const [sites, setSites] = useState<string[]>([]);
+  const [site, setSite] = useState('');
   const [file, setFile] = useState<ReportFile | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
@@ -73,6 +75,13 @@ export function ReportsScreen() {
 
   useEffect(() => {
     void client.call('registry.listSpaces', {}).then(setSpaces, () => setSpaces(['global']));
+    void client.call('facility.listSites', {}).then(
+      (list) => {
+        setSites(list.map((x) => x.name));
+        setSite((now) => now || (list[0]?.name ?? ''));
+      },
+      () => setSites([]),
+    );
   }, []);
 
   const input = useMemo(() => {
@@ -82,16 +91,17 @@ export function ReportsScreen() {
       if (scope === 'block' && block.trim() !== '') base.within = block.trim();
     }
     if (isDraft(format)) Object.assign(base, { rir, kind });
+    if (entry.site && site) base.site = site;
     const servers = ns.split(',').map((x) => x.trim()).filter((x) => x !== '');
     if (format === 'bind' && servers.length > 0) base.ns = servers;
     return base;
-  }, [format, entry, scope, space, block, rir, kind, ns]);
+  }, [format, entry, scope, space, block, rir, kind, ns, site]);
 
-  const blockMissing = entry.scoped && scope === 'block' && block.trim() === '';
+  const blockMissing = (entry.scoped && scope === 'block' && block.trim() === '') || (entry.site === true && site === '');
 
   const preview = async () => {
     if (blockMissing) {
-      setError({ field: 'within', message: 'Block: type the block the report covers, e.g. 198.51.100.0/24' });
+      setError(entry.site ? { field: 'site', message: 'Site: add a site in Facility first' } : { field: 'within', message: 'Block: type the block the report covers, e.g. 198.51.100.0/24' });
       return;
     }
     const n = ++asked.current;
@@ -209,6 +219,21 @@ export function ReportsScreen() {
                   ))}
                 </select>
                 <span className="field-hint">Edit what the draft says in Requests; this saves it as it stands.</span>
+              </fieldset>
+            ) : entry.site ? (
+              <fieldset className="reports-scope">
+                <legend>Site</legend>
+                {sites.length > 0 ? (
+                  <select aria-label="Site" value={site} onChange={(e) => setSite(e.target.value)}>
+                    {sites.map((x) => (
+                      <option key={x} value={x}>
+                        {x}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <span className="field-hint">No site yet: add one in Facility.</span>
+                )}
               </fieldset>
             ) : (
               <p className="field-hint">ROA files always cover every route of the workspace (Registry → Routing).</p>

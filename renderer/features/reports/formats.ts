@@ -10,6 +10,8 @@ export interface FormatEntry {
   scoped: boolean;
   /** Only one space: DHCP servers refuse overlapping subnets of two VRFs. */
   oneSpace?: boolean;
+  /** One facility site. */
+  site?: boolean;
 }
 
 export interface FormatGroup {
@@ -24,6 +26,10 @@ export const FORMAT_GROUPS: FormatGroup[] = [
       { format: 'pdf', label: 'Allocation report (PDF)', hint: 'The tree of blocks with utilization and free space, and the forecast board for the whole workspace', scoped: true },
       { format: 'csv', label: 'Blocks (CSV)', hint: 'prefix, status, description, space, date: opens in a spreadsheet', scoped: true },
     ],
+  },
+  {
+    title: 'Facility',
+    entries: [{ format: 'sizing-pdf', label: 'Sizing sheet (PDF)', hint: 'One site: every limit with its maximum, today’s value and how much is used, and every input behind them', scoped: false, site: true }],
   },
   {
     title: 'Registry exchange',
