@@ -28,6 +28,7 @@ export interface ReportExport {
  */
 export const REPORT_FILE_FORMATS = [
   'pdf',
+  'report-csv',
   'csv',
   'netbox',
   'delegated',

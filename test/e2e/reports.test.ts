@@ -76,6 +76,7 @@ const pdfText = (file: string) => {
 };
 
 const TEXT_FORMATS: [label: string, format: string, name: RegExp][] = [
+  ['Allocation report (CSV)', 'report-csv', /isp-allocation-report\.csv/],
   ['Blocks (CSV)', 'csv', /isp-blocks\.csv/],
   ['NetBox prefixes (CSV)', 'netbox', /isp-netbox\.csv/],
   ['RIR delegated stats', 'delegated', /isp-delegated\.txt/],

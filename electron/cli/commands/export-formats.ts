@@ -65,6 +65,13 @@ export const exportFormats: Record<string, ExportFormatSpec> = {
   'roa-lacnic': roaFormat('lacnic', "the planned ROAs as MiLACNIC's bulk lines (Prefix/Length-MaxLength ASN)"),
   'roa-arin': roaFormat('arin', "the planned ROAs as ARIN ROA requests, one per origin, to sign"),
   'roa-ripe': roaFormat('ripe', 'the planned ROAs as the body of the RIPE NCC RPKI API publish call'),
+  'report-csv': {
+    summary: 'the allocation report as CSV: every block with its depth, used, reserved and free share',
+    async produce(call, opts) {
+      const f = await call('reports.file', { format: 'report-csv', within: opts.within, space: opts.space });
+      return new Uint8Array(Buffer.from(f.base64, 'base64'));
+    },
+  },
   'sizing-pdf': {
     summary: 'the facility sizing sheet of one site (--site NAME) printed with Chromium, as the app saves it',
     async produce(call, opts) {

@@ -7,12 +7,13 @@
  */
 import type { ReportFile, ReportFileFormat, RequestKindName, RequestRir } from '../../../shared/contract';
 import { HeadroomError } from '../../../shared/errors';
+import { renderAllocationCsv } from '../../../shared/report/allocation-csv';
 import { renderDraftHtml } from '../../../shared/report/draft-html';
 import { renderSizingSheetHtml } from '../../../shared/report/sizing-sheet-html';
 import { renderDraftMarkdown, renderDraftText } from '../../../shared/rir/draft-render';
 import type { Workspace } from '../workspace/workspace';
 import { listSites, siteDetail, siteLimits } from './facility';
-import { DEFAULT_SPACE, todayUtc } from './registry';
+import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
 import { exportPrefixes } from './registry-io';
 import { exportReport } from './reports';
 import { printHtmlToPdfAsync } from './reports-pdf';
@@ -118,6 +119,11 @@ async function make(ws: Workspace, input: ReportFileInput, print: PdfPrinter): P
     const r = exportRoas(ws, { format: ROA[f]! });
     const warnings = r.items === 0 ? ['no route recorded (Registry → Routing): no ROA planned'] : [];
     return { fileName: r.fileName, mime: TEXT_MIME[f] ?? 'text/plain', text: r.text, html: null, items: r.items, warnings, scope: 'every route of the workspace' };
+  }
+  if (f === 'report-csv') {
+    const rows = listPrefixes(ws, { within: scoped.within, space: scoped.space }).rows;
+    const warnings = rows.length === 0 ? ['no block in this scope: the file has only its header'] : [];
+    return { fileName: `${name}-allocation-report.csv`, mime: 'text/csv', text: renderAllocationCsv(rows), html: null, items: rows.length, warnings, scope: scopeWords(input, undefined) };
   }
   if (f === 'pdf') {
     const r = exportReport(ws, { format: 'html', ...scoped });

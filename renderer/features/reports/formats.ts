@@ -24,6 +24,7 @@ export const FORMAT_GROUPS: FormatGroup[] = [
     title: 'Allocation report',
     entries: [
       { format: 'pdf', label: 'Allocation report (PDF)', hint: 'The tree of blocks with utilization and free space, and the forecast board for the whole workspace', scoped: true },
+      { format: 'report-csv', label: 'Allocation report (CSV)', hint: 'Every block with its depth in the tree and the share its children use and reserve, and what is free', scoped: true },
       { format: 'csv', label: 'Blocks (CSV)', hint: 'prefix, status, description, space, date: opens in a spreadsheet', scoped: true },
     ],
   },
