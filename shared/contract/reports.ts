@@ -53,7 +53,7 @@ export interface ReportFile {
   /** The name the save dialog offers. */
   fileName: string;
   mime: string;
-  /** The file's bytes, base64 (a PDF or any text file as UTF-8): what the CLI writes. */
+  /** The file's bytes, base64 (a PDF or any text file as UTF-8): what the CLI writes. Empty for a PDF asked with htmlOnly. */
   base64: string;
   /** A text file's text, for the preview; null for a PDF. */
   text: string | null;
@@ -76,6 +76,8 @@ export const reportFileOps = {
       /** Request drafts: which RIR and which request. */
       rir: z.enum(['arin', 'ripe', 'apnic', 'lacnic', 'afrinic']).optional(),
       kind: z.enum(['ipv4', 'ipv6', 'asn']).optional(),
+      /** A PDF's preview: its HTML only, not printed (base64 is then empty); Save asks again without it. */
+      htmlOnly: z.boolean().optional(),
       /** The facility sizing sheet: the site, by name (or id). */
       site: z.string().trim().min(1, 'must not be empty').max(200).optional(),
     }),

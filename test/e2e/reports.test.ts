@@ -56,7 +56,7 @@ async function pick(b: Browser, label: string, fileName: RegExp): Promise<void> 
 }
 
 async function saveDownload(b: Browser, name: string): Promise<{ file: string; suggested: string; bytes: Buffer }> {
-  const [d] = await Promise.all([b.page.waitForEvent('download'), b.page.getByRole('button', { name: 'Save…' }).click()]);
+  const [d] = await Promise.all([b.page.waitForEvent('download', { timeout: 180_000 }), b.page.getByRole('button', { name: 'Save…' }).click()]);
   const file = home.path(`dl-${name}${extname(d.suggestedFilename())}`);
   await d.saveAs(file);
   return { file, suggested: d.suggestedFilename(), bytes: readFileSync(file) };

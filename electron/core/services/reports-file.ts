@@ -29,6 +29,7 @@ export interface ReportFileInput {
   rir?: RequestRir | undefined;
   kind?: RequestKindName | undefined;
   site?: string | undefined;
+  htmlOnly?: boolean | undefined;
 }
 
 /** Prints HTML to PDF bytes; the Chromium path of the CLI unless a test or a transport gives another. */
@@ -150,8 +151,11 @@ async function make(ws: Workspace, input: ReportFileInput, print: PdfPrinter): P
   return { fileName: `${draftName}.${f === 'request-md' ? 'md' : 'txt'}`, mime: TEXT_MIME[f] ?? 'text/plain', text, html: null, items: view.checks.length, warnings, scope };
 }
 
+/** What a preview prints: nothing (the HTML is the preview; Save prints it). */
+const NOT_PRINTED: PdfPrinter = async () => new Uint8Array(0);
+
 export async function reportFile(ws: Workspace, input: ReportFileInput, print: PdfPrinter = printHtmlToPdfAsync): Promise<ReportFile> {
-  const m = await make(ws, input, print);
+  const m = await make(ws, input, input.htmlOnly ? NOT_PRINTED : print);
   const bytes = m.bytes ?? new TextEncoder().encode(m.text ?? '');
   return { format: input.format, fileName: m.fileName, mime: m.mime, base64: base64(bytes), text: m.text, html: m.html, items: m.items, warnings: m.warnings, scope: m.scope };
 }

@@ -9,7 +9,7 @@ import type { ReportFile, ReportFileFormat, RequestKindName, RequestRir } from '
 import { splitBindExport } from '../../../shared/report/bind-export';
 import { client } from '../../client';
 import { errorsFrom } from '../../state';
-import { ALL_FORMATS, bytesOf, FORMAT_GROUPS, isDraft, saveBytes } from './formats';
+import { ALL_FORMATS, bytesOf, FORMAT_GROUPS, isDraft, isPdf, saveBytes } from './formats';
 import './reports.css';
 
 type ScopeKind = 'workspace' | 'space' | 'block';
@@ -91,6 +91,8 @@ export function ReportsScreen() {
       if (scope === 'block' && block.trim() !== '') base.within = block.trim();
     }
     if (isDraft(format)) Object.assign(base, { rir, kind });
+    // A PDF is previewed from its HTML and printed only when saved.
+    if (isPdf(format)) base.htmlOnly = true;
     if (entry.site && site) base.site = site;
     const servers = ns.split(',').map((x) => x.trim()).filter((x) => x !== '');
     if (format === 'bind' && servers.length > 0) base.ns = servers;
@@ -133,9 +135,21 @@ export function ReportsScreen() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [input]);
 
-  const save = () => {
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
     if (!file) return;
-    saveBytes(file.fileName, bytesOf(file.base64), file.mime);
+    if (file.html === null) return saveBytes(file.fileName, bytesOf(file.base64), file.mime);
+    setSaving(true);
+    setError(null);
+    try {
+      const printed = await client.call('reports.file', { ...input, htmlOnly: false } as never);
+      saveBytes(printed.fileName, bytesOf(printed.base64), printed.mime);
+    } catch (e) {
+      const [field, message] = Object.entries(errorsFrom(e))[0] ?? ['_', String(e)];
+      setError({ field, message: FIELD_LABEL[field] ? `${FIELD_LABEL[field]}: ${message}` : message });
+    } finally {
+      setSaving(false);
+    }
   };
 
   const zones = file && file.format === 'bind' && file.text ? splitBindExport(file.text) : [];
@@ -249,12 +263,12 @@ export function ReportsScreen() {
               <h2>{file ? file.fileName : 'Preview'}</h2>
               {file && (
                 <span className="muted">
-                  {file.items.toLocaleString('en')} item{file.items === 1 ? '' : 's'} · {file.scope} · {bytesOf(file.base64).length.toLocaleString('en')} bytes
+                  {file.items.toLocaleString('en')} item{file.items === 1 ? '' : 's'} · {file.scope} · {file.html !== null ? 'a PDF, printed when you save it' : `${bytesOf(file.base64).length.toLocaleString('en')} bytes`}
                 </span>
               )}
               <span className="reports-actions">
-                <button type="button" className="primary" onClick={save} disabled={!file || busy}>
-                  Save…
+                <button type="button" className="primary" onClick={() => void save()} disabled={!file || busy || saving}>
+                  {saving ? 'Printing the PDF…' : 'Save…'}
                 </button>
               </span>
             </div>
