@@ -34,10 +34,23 @@ const FIELD_LABEL: Record<string, string> = { site: 'Site', within: 'Block', spa
 
 /** The report's HTML without anything active: shown as a document, never run. */
 function safeHtml(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // Styles go before parsing: a parsed document takes the page's CSP, which refuses inline styles
+  // (and says so on the console).
+  const bare = html.replace(/<style[\s\S]*?<\/style>/gi, '').replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '');
+  const doc = new DOMParser().parseFromString(bare, 'text/html');
   doc.querySelectorAll('script, style, link, iframe, object, embed, meta, base').forEach((n) => n.remove());
   doc.querySelectorAll('*').forEach((el) => {
     for (const a of [...el.attributes]) if (/^on/i.test(a.name) || a.name === 'style' || a.name === 'src' || a.name === 'href') el.removeAttribute(a.name);
+  });
+  // The document's headings sit under the preview's own (the page keeps one h1).
+  doc.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach((h) => {
+    const level = Number(h.tagName.slice(1));
+    const div = doc.createElement('div');
+    div.className = `doc-h${level}`;
+    div.setAttribute('role', 'heading');
+    div.setAttribute('aria-level', String(Math.min(6, level + 2)));
+    div.innerHTML = h.innerHTML;
+    h.replaceWith(div);
   });
   return doc.body.innerHTML;
 }
