@@ -65,6 +65,13 @@ export const exportFormats: Record<string, ExportFormatSpec> = {
   'roa-lacnic': roaFormat('lacnic', "the planned ROAs as MiLACNIC's bulk lines (Prefix/Length-MaxLength ASN)"),
   'roa-arin': roaFormat('arin', "the planned ROAs as ARIN ROA requests, one per origin, to sign"),
   'roa-ripe': roaFormat('ripe', 'the planned ROAs as the body of the RIPE NCC RPKI API publish call'),
+  pdf: {
+    summary: 'the allocation report printed with Chromium',
+    async produce(call, opts) {
+      const html = (await call('reports.export', { format: 'html', within: opts.within, space: opts.space })).text;
+      return printHtmlToPdf(html, 'use --format csv');
+    },
+  },
   'report-csv': {
     summary: 'the allocation report as CSV: every block with its depth, used, reserved and free share',
     async produce(call, opts) {
@@ -77,13 +84,6 @@ export const exportFormats: Record<string, ExportFormatSpec> = {
     async produce(call, opts) {
       const f = await call('reports.file', { format: 'sizing-pdf', site: opts.site });
       return new Uint8Array(Buffer.from(f.base64, 'base64'));
-    },
-  },
-  pdf: {
-    summary: 'the allocation report printed with Chromium',
-    async produce(call, opts) {
-      const html = (await call('reports.export', { format: 'html', within: opts.within, space: opts.space })).text;
-      return printHtmlToPdf(html, 'use --format csv');
     },
   },
 };
