@@ -9,13 +9,14 @@ import { dhcpOps } from './contract/dhcp';
 import { facilityOps } from './contract/facility';
 import { forecastOps } from './contract/forecast';
 import { linksOps } from './contract/links';
+import { readingsOps } from './contract/readings';
 import { registryOps } from './contract/registry';
 import { reportsOps } from './contract/reports';
 import { requestsOps } from './contract/requests';
 import { routingOps } from './contract/routing';
 import { workspaceOps } from './contract/workspace';
 
-export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps, reportsOps, routingOps, linksOps, dhcpOps);
+export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps, reportsOps, routingOps, linksOps, dhcpOps, readingsOps);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;
@@ -43,4 +44,5 @@ export * from './contract/requests';
 export * from './contract/reports';
 export * from './contract/routing';
 export * from './contract/dhcp';
+export * from './contract/readings';
 export { type Operation } from './contract/define';

@@ -12,6 +12,7 @@ const AsnsScreen = lazy(() => import('./asns/AsnsScreen').then((m) => ({ default
 const FacilityScreen = lazy(() => import('./facility/FacilityScreen').then((m) => ({ default: m.FacilityScreen })));
 const RequestsScreen = lazy(() => import('./requests/RequestsScreen').then((m) => ({ default: m.RequestsScreen })));
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const ReportsScreen = lazy(() => import('./reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const ForecastsScreen = lazy(() => import('./forecast/ForecastsScreen').then((m) => ({ default: m.ForecastsScreen })));
 
 export const SCREENS: Partial<Record<AreaId, ComponentType>> = {
@@ -21,4 +22,5 @@ export const SCREENS: Partial<Record<AreaId, ComponentType>> = {
   requests: RequestsScreen,
   settings: SettingsScreen,
   forecasts: ForecastsScreen,
+  reports: ReportsScreen,
 };

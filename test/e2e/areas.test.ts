@@ -12,7 +12,7 @@ const AREAS = [
   { key: '3', hash: 'requests', label: 'Requests', shows: 'screen' },
   { key: '4', hash: 'facility', label: 'Facility', shows: 'screen' },
   { key: '5', hash: 'forecasts', label: 'Forecasts', shows: 'screen' },
-  { key: '6', hash: 'reports', label: 'Reports', shows: 'empty' },
+  { key: '6', hash: 'reports', label: 'Reports', shows: 'screen' },
   { key: '7', hash: 'settings', label: 'Settings', shows: 'screen' },
 ] as const;
 

@@ -241,7 +241,7 @@ describe('the sizing sheet', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.sidebar').isVisible()).toBe(false);
     expect(await page.getByRole('tablist', { name: 'Facility views' }).isVisible()).toBe(false);
-    expect(await sheet.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    expect(await sheet.getByRole('button', { name: 'PDF…' }).isVisible()).toBe(false);
     await shoot(page, '10-sheet-print');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

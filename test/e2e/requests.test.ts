@@ -6,6 +6,7 @@
  * exports; the RFC 2901 checklist; RPSL and reverse zones for a block, refusing one name server.
  * Screenshots of every view go to test-results/screens/ for a person to look at.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -145,7 +146,7 @@ describe('the draft beside its checks', () => {
     expect((JSON.parse(cli.stdout) as { rule: string; ok: boolean }[]).find((c) => c.rule === 'CHK-07')).toMatchObject({ ok: false });
   });
 
-  it('exports Markdown and plain text, and prints the draft for PDF', async () => {
+  it('exports Markdown and plain text, and saves the draft as the PDF the CLI prints', async () => {
     s = await openSession(app);
     const { page } = s;
     await loadApp(s, '#/requests');
@@ -169,8 +170,15 @@ describe('the draft beside its checks', () => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => void ((window as unknown as { printed: number }).printed += 1);
     });
-    await page.getByRole('button', { name: 'PDF…' }).click();
-    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    // "PDF…" saves the PDF the CLI prints; it never calls window.print() (issue 14 §10).
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'PDF…' }).click()]);
+    expect(pdfDownload.suggestedFilename()).toBe('ripe-asn-request.pdf');
+    const pdfFile = (await pdfDownload.path())!;
+    expect(readFileSync(pdfFile).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdfText = spawnSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' });
+    expect(pdfText.stdout).toContain('RIPE NCC AS number request');
+    expect(pdfText.stdout).toContain('MX204');
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(0);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.req-checks').isVisible()).toBe(false);
     expect(await page.locator('section[data-section="Policy checks"]').isVisible()).toBe(true);

@@ -13,7 +13,7 @@ import { printHtmlToPdf } from '../pdf';
 export interface ExportFormatSpec {
   summary: string;
   /** `ns`: the reverse zones' name servers, comma-separated (`--ns`); default: Settings. */
-  produce(call: Caller, opts: { within?: string | undefined; space?: string | undefined; ns?: string | undefined; zone?: string | undefined }): Promise<string | Uint8Array>;
+  produce(call: Caller, opts: { within?: string | undefined; space?: string | undefined; ns?: string | undefined; zone?: string | undefined; site?: string | undefined }): Promise<string | Uint8Array>;
 }
 
 const registryFormat = (format: 'csv' | 'netbox' | 'delegated', summary: string): ExportFormatSpec => ({
@@ -71,6 +71,20 @@ export const exportFormats: Record<string, ExportFormatSpec> = {
     async produce(call, opts) {
       const html = (await call('reports.export', { format: 'html', within: opts.within, space: opts.space })).text;
       return printHtmlToPdf(html, 'use --format csv');
+    },
+  },
+  'report-csv': {
+    summary: 'the allocation report as CSV: every block with its depth, used, reserved and free share',
+    async produce(call, opts) {
+      const f = await call('reports.file', { format: 'report-csv', within: opts.within, space: opts.space });
+      return new Uint8Array(Buffer.from(f.base64, 'base64'));
+    },
+  },
+  'sizing-pdf': {
+    summary: 'the facility sizing sheet of one site (--site NAME) printed with Chromium, as the app saves it',
+    async produce(call, opts) {
+      const f = await call('reports.file', { format: 'sizing-pdf', site: opts.site });
+      return new Uint8Array(Buffer.from(f.base64, 'base64'));
     },
   },
 };

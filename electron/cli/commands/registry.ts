@@ -231,9 +231,9 @@ export const registryCommands: Command[] = [
   },
   {
     name: 'export',
-    usage: 'export WS --format FORMAT --out FILE [--within CIDR] [--space NAME] [--ns HOST[,HOST...]] [--zone NAME]',
+    usage: 'export WS --format FORMAT --out FILE [--within CIDR] [--space NAME] [--ns HOST[,HOST...]] [--zone NAME] [--site NAME]',
     summary: `write the registry to FILE atomically (${Object.keys(exportFormats).join(', ')}); --ns: the reverse zones' name servers`,
-    options: { format: { type: 'string' }, out: { type: 'string' }, within: { type: 'string' }, space: { type: 'string' }, ns: { type: 'string' }, zone: { type: 'string' } },
+    options: { format: { type: 'string' }, out: { type: 'string' }, within: { type: 'string' }, space: { type: 'string' }, ns: { type: 'string' }, zone: { type: 'string' }, site: { type: 'string' } },
     positionals: [1, 1],
     async run({ args, opts, withWorkspace }) {
       if (opts.format === undefined) throw new UsageError('--format is required');
@@ -245,7 +245,8 @@ export const registryCommands: Command[] = [
       const ns = opts.ns as string | undefined;
       const zone = opts.zone as string | undefined;
       const out = checkOut(args[0]!, String(opts.out));
-      const content = await withWorkspace(args[0]!, 'read', (call) => spec.produce(call, { within, space, ns, zone }));
+      const site = opts.site as string | undefined;
+      const content = await withWorkspace(args[0]!, 'read', (call) => spec.produce(call, { within, space, ns, zone, site }));
       try {
         atomicWriteFile(out, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
       } catch (e) {

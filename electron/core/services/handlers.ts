@@ -8,6 +8,7 @@ import { facilityHandlers } from './facility-handlers';
 import { forecastHandlers } from './forecast-handlers';
 import type { Handlers } from './handler-types';
 import { linksHandlers } from './links-handlers';
+import { readingsHandlers } from './readings-import';
 import { registryHandlers } from './registry-handlers';
 import { reportsHandlers } from './reports-handlers';
 import { requestsHandlers } from './requests-handlers';
@@ -28,5 +29,6 @@ export function createHandlers(session: Session): Handlers {
     ...routingHandlers(session),
     ...linksHandlers(session),
     ...dhcpHandlers(session),
+    ...readingsHandlers(session),
   };
 }

@@ -18,6 +18,7 @@ import { ComponentEditor, type LiveView } from './ComponentEditor';
 import { liveLimits } from './draft';
 import { LimitGauges, loadNow, type LoadBasis } from './Gauges';
 import { ReadingsChart, RecordReadingForm } from './Readings';
+import { BulkReadingsButton } from '../readings/BulkReadings';
 import { SizingSheet } from './SizingSheet';
 import { show } from './units';
 import './facility.css';
@@ -316,6 +317,14 @@ export function FacilityScreen() {
                   {limits.ok && <ReadingsChart detail={detail} limits={limits.limits} kind="itW" />}
                   {limits.ok && <ReadingsChart detail={detail} limits={limits.limits} kind="dataBytes" />}
                   <RecordReadingForm siteId={detail.site.id} readOnly={readOnly} />
+                  <BulkReadingsButton
+                    title={`Readings in bulk — ${detail.site.name}`}
+                    disabled={readOnly}
+                    choices={[
+                      { ref: { kind: 'site', siteId: detail.site.id, reading: 'itW' }, label: 'Measured IT load', unit: 'W' },
+                      { ref: { kind: 'site', siteId: detail.site.id, reading: 'dataBytes' }, label: 'Protected data', unit: 'bytes' },
+                    ]}
+                  />
                 </div>
               </div>
             )}

@@ -13,6 +13,7 @@ import type { SiteLimits } from '../../../shared/facility/site';
 import { latestReading, siteInputFromDetail, type SiteDetail } from '../../../shared/facility/site-record';
 import { loadNow, whatSetsIt } from './Gauges';
 import { show } from './units';
+import { SavePdfButton } from '../reports/SavePdfButton';
 
 type Rows = [string, ReactNode][];
 
@@ -61,9 +62,7 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
         <div className="sheet-meta">
           <div>{today}</div>
           <div className="muted">{workspace}</div>
-          <button type="button" className="primary no-print" onClick={() => window.print()}>
-            Print
-          </button>
+          <SavePdfButton className="primary no-print" request={{ format: 'sizing-pdf', site: s.name }} />
         </div>
       </header>
 

@@ -20,6 +20,7 @@ import { Breadcrumbs } from './Breadcrumbs';
 import { DetailPane } from './DetailPane';
 import { PrefixGrid, ROW_HEIGHT, type GridHandle } from './PrefixGrid';
 import { RemoveDialog } from './RemoveDialog';
+import { ImportDialog } from './ImportDialog';
 import { SearchBox } from './SearchBox';
 import { usePagedPrefixes } from './usePagedPrefixes';
 import './registry.css';
@@ -45,6 +46,7 @@ export function RegistryScreen() {
   /** A block to select and scroll to once a loaded page holds it (after adding, allocating, going up). */
   const [reveal, setReveal] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
+  const [importing, setImporting] = useState(false);
   /** The aggregate whose routing is shown instead of the blocks (`#/registry?routing=CIDR` opens it). */
   const [routing, setRouting] = useState<string | null>(() => hashParams(window.location.hash).get('routing'));
   const grid = useRef<GridHandle>(null);
@@ -202,6 +204,9 @@ export function RegistryScreen() {
           {total.toLocaleString('en')} block{total === 1 ? '' : 's'}
           {scope ? ` in ${scope.prefix}` : ''}
         </span>
+        <button type="button" onClick={() => setImporting(true)} disabled={readOnly} title="CSV, NetBox CSV or an RIR delegated stats file, checked before anything is written">
+          Import…
+        </button>
       </header>
       {routing && (
         <Suspense fallback={<p className="muted">Loading…</p>}>
@@ -250,6 +255,7 @@ export function RegistryScreen() {
       </svg>
       {dialog?.kind === 'allocate' && <AllocateDialog from={dialog.from} initialLength={dialog.length} onClose={closeDialog} onDone={afterAllocate} />}
       {dialog?.kind === 'remove' && <RemoveDialog row={dialog.row} onClose={closeDialog} onDone={afterRemove} />}
+      {importing && <ImportDialog space={space} onClose={() => setImporting(false)} />}
     </section>
   );
 }

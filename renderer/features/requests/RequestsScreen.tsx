@@ -15,6 +15,7 @@ import { DraftDocumentView } from './DraftDocumentView';
 import { DraftEdits } from './DraftEdits';
 import { EquipmentEdits } from './EquipmentEdits';
 import { download } from './download';
+import { bytesOf, saveBytes } from '../reports/formats';
 import { hashParams } from '../shell/areas';
 import { ObjectsView } from './ObjectsView';
 import './requests.css';
@@ -91,6 +92,20 @@ function DraftTab() {
   };
 
   const fileBase = `${rir}-${kind}-request`;
+  // The PDF is printed as the CLI prints it (reports.file), never with window.print(), which
+  // blocks headless Chromium and gives no file (issue 14 §10).
+  const [printing, setPrinting] = useState(false);
+  const savePdf = async () => {
+    setPrinting(true);
+    try {
+      const f = await client.call('reports.file', { format: 'request-pdf', rir, kind });
+      saveBytes(f.fileName, bytesOf(f.base64), f.mime);
+    } catch (e) {
+      notify('error', (e as Error).message);
+    } finally {
+      setPrinting(false);
+    }
+  };
   return (
     <div className="req-draft-tab">
       <div className="req-toolbar no-print">
@@ -122,8 +137,8 @@ function DraftTab() {
           <button type="button" disabled={!view} onClick={() => view && download(`${fileBase}.txt`, renderDraftText(view.draft, view.checks), 'text/plain')}>
             Plain text
           </button>
-          <button type="button" disabled={!view} onClick={() => window.print()} title="Prints the draft; choose “Save as PDF”">
-            PDF…
+          <button type="button" disabled={!view || printing} onClick={() => void savePdf()} title="The draft as a PDF, as headroom request --format pdf makes it">
+            {printing ? 'Making the PDF…' : 'PDF…'}
           </button>
         </span>
       </div>

@@ -310,7 +310,7 @@ describe('export: bad input', () => {
   it('refuses an unknown format (exit 1), naming format and the formats there are', () => {
     const r = exportTo(demo, 'xlsx');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/format: unknown format "xlsx" \(one of csv, netbox, delegated, rpsl, bind, dhcpd, kea, zone, roa-slurm, roa-csv, roa-lacnic, roa-arin, roa-ripe, pdf\)/);
+    expect(r.stderr).toMatch(/format: unknown format "xlsx" \(one of csv, netbox, delegated, rpsl, bind, dhcpd, kea, zone, roa-slurm, roa-csv, roa-lacnic, roa-arin, roa-ripe, pdf, report-csv, sizing-pdf\)/);
     expect(existsSync(r.out)).toBe(false);
   });
 

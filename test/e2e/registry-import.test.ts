@@ -1,0 +1,138 @@
+/**
+ * Import in the Registry while the app holds the workspace (issue 14 §2), in Chromium: a real RIR
+ * delegated file (RIPE NCC's, /work/shared/data) through the dialog with the country filter, its
+ * dry-run preview, a Cancel that writes nothing, the import, and Undo; a CSV with bad rows listed
+ * as `line N: field: problem` and nothing written; the progress bar while the file is checked.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, fontsSettled, loadApp, openSession, tempDir, type AppSnapshot, type Session } from './support/app';
+
+const RIPE = '/work/shared/data/rir-stats/nro-samples/delegated-ripencc-extended-sample-2019';
+const SHOTS = '/work/shots/reports';
+
+let app: AppSnapshot;
+let s: Session | undefined;
+const tmp = tempDir('headroom-e2e-import-');
+
+beforeAll(() => {
+  app = buildApp();
+}, 300_000);
+afterAll(() => {
+  app?.cleanup();
+  tmp.cleanup();
+});
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+async function shots(page: Session['page'], name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    // The theme as the app sets it (its toggle sits behind the modal dialog).
+    await page.evaluate((t) => (document.documentElement.dataset.theme = t), scheme);
+    for (const [w, h] of [
+      [1440, 900],
+      [1024, 700],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await fontsSettled(page);
+      await page.screenshot({ path: join(SHOTS, `import-${name}-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
+    }
+  }
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+}
+
+const count = async (page: Session['page']) => Number((await page.getByTestId('prefix-count').textContent())!.replace(/[^\d]/g, ''));
+
+async function openImport(page: Session['page'], format: string, file: string) {
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import blocks' });
+  await dialog.getByLabel('Format').selectOption(format);
+  await dialog.getByLabel('File', { exact: true }).setInputFiles(file);
+  return dialog;
+}
+
+describe('importing in the Registry', () => {
+  it('imports the NL blocks of a real RIPE NCC delegated file: preview, cancel once, import, undo', async () => {
+    s = await openSession(app);
+    const { page } = s;
+    await loadApp(s);
+    const before = await count(page);
+
+    let dialog = await openImport(page, 'delegated', RIPE);
+    await dialog.getByLabel('Country').fill('NL');
+    await dialog.getByRole('button', { name: 'Check the file' }).click();
+    const preview = dialog.getByRole('list', { name: 'Blocks to add' });
+    await preview.waitFor();
+    const adds = Number(/^([\d,]+) blocks? will be added/.exec((await dialog.getByLabel('What the import adds').textContent())!)![1]!.replace(/,/g, ''));
+    // 21 NL records, each one block or more (an IPv4 count that is no power of two is several).
+    expect(adds).toBeGreaterThanOrEqual(21);
+    expect(await preview.locator('li').count()).toBeGreaterThan(0);
+    await shots(page, 'preview');
+    // Cancel: nothing was written.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await count(page)).toBe(before);
+
+    dialog = await openImport(page, 'delegated', RIPE);
+    await dialog.getByLabel('Country').fill('NL');
+    await dialog.getByRole('button', { name: 'Check the file' }).click();
+    await dialog.getByRole('button', { name: `Import ${adds} blocks` }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => count(page)).toBe(before + adds);
+
+    await page.getByRole('button', { name: '↶ Undo' }).click();
+    await expect.poll(() => count(page)).toBe(before);
+    expect(s.browser.problems).toEqual([]);
+  }, 240_000);
+
+  it('lists every bad row of a CSV as line N: field: problem and writes nothing', async () => {
+    s = await openSession(app);
+    const { page } = s;
+    await loadApp(s);
+    const before = await count(page);
+    const file = tmp.path('bad.csv');
+    writeFileSync(file, 'prefix,status,description,space,date\n100.64.0.0/24,assigned,ok,,\n100.64.1.0/33,assigned,bad length,,\n100.64.2.0/24,owned,bad status,,\n100.64.3.0/24,assigned,bad date,,2026-13-01\n');
+    const dialog = await openImport(page, 'csv', file);
+    await dialog.getByRole('button', { name: 'Check the file' }).click();
+    const bad = dialog.getByRole('alert', { name: 'Bad rows' });
+    await bad.waitFor();
+    const rows = await bad.locator('li').allTextContents();
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/^line 3: prefix: /);
+    expect(rows[1]).toMatch(/^line 4: status: /);
+    expect(rows[2]).toMatch(/^line 5: date: /);
+    expect(await dialog.getByRole('button', { name: /^Import / }).count()).toBe(0);
+    await shots(page, 'errors');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await count(page)).toBe(before);
+  }, 240_000);
+
+  it('shows a progress bar while a file is checked, and Cancel there writes nothing', async () => {
+    s = await openSession(app);
+    const { page } = s;
+    await loadApp(s);
+    const before = await count(page);
+    // Hold the check's answer, so the progress can be seen and cancelled.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/registry.import', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const dialog = await openImport(page, 'delegated', RIPE);
+    await dialog.getByRole('button', { name: 'Check the file' }).click();
+    await dialog.getByLabel('Import progress').waitFor();
+    expect(await dialog.textContent()).toContain('Checking every row (nothing is written yet)');
+    await shots(page, 'progress');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await dialog.getByLabel('Import progress').count()).toBe(0);
+    release();
+    await s.browser.settled();
+    expect(await dialog.getByRole('list', { name: 'Blocks to add' }).count()).toBe(0);
+    expect(await count(page)).toBe(before);
+  }, 240_000);
+});
