@@ -1,10 +1,13 @@
 /** Registry use-cases over the workspace: blocks in address spaces (first form; see issue #4). */
 import type { PrefixPage, PrefixRow, PrefixStatus, PrefixUsage } from '../../../shared/contract';
 import { HeadroomError, invalid } from '../../../shared/errors';
+import { addDays, DEFAULT_COOLDOWN_DAYS, placementWarnings, statusRefusal } from '../../../shared/ip/lifecycle';
 import {
   addressToKey,
   comparePrefixes,
   formatPrefix,
+  ipv4Network,
+  ipv6Network,
   parsePrefix,
   prefixEnd,
   prefixFromKey,
@@ -109,11 +112,141 @@ export function insertPrefix(tx: Tx, input: AddPrefixInput, now: Date): PrefixRo
   return rowToPrefix(tx.get(`${SELECT_PREFIX} WHERE p.id = ?`, [rowId])!);
 }
 
-export function addPrefix(ws: Workspace, input: AddPrefixInput): PrefixRow {
+/** Statuses of the registered blocks holding `p` in space `sid` (not `p` itself), nearest first. */
+export function ancestorStatuses(ws: Workspace | Tx, sid: number, p: Prefix): string[] {
+  const out: string[] = [];
+  for (let len = p.length - 1; len >= 0; len--) {
+    const start = p.family === 4 ? ipv4Network(p.start, len) : ipv6Network(p.start, len);
+    const r = ws.get('SELECT status FROM prefixes WHERE space_id = ? AND family = ? AND start = ? AND length = ?', [sid, p.family, addressToKey(p.family, start), len]);
+    if (r) out.push(String(r.status));
+  }
+  return out;
+}
+
+/** Refuses a status the block's parent or children forbid (shared/ip/lifecycle statusRefusal). */
+function checkStatusPlace(ancestors: string[], children: string[], status: PrefixStatus, p: Prefix): void {
+  const why = statusRefusal(status, ancestors[0] ?? null, children);
+  if (why) throw new HeadroomError('invalid', `status: ${formatPrefix(p)} cannot be ${status}: ${why}`, 'status');
+}
+
+export type EditedPrefix = PrefixRow & { warnings?: string[] };
+
+export function addPrefix(ws: Workspace, input: AddPrefixInput): EditedPrefix {
   const p = parsePrefix(input.prefix, 'prefix');
-  const summary = `Add ${formatPrefix(p)} (${input.status ?? 'assigned'}) to ${input.space ?? DEFAULT_SPACE}`;
+  const status = input.status ?? 'assigned';
+  const spaceName = (input.space ?? DEFAULT_SPACE).trim();
+  const sid = spaceId(ws, spaceName);
+  const ancestors = sid === null ? [] : ancestorStatuses(ws, sid, p);
+  const children = sid === null ? [] : childStatuses(ws, sid, p);
+  checkStatusPlace(ancestors, children, status, p);
+  const summary = `Add ${formatPrefix(p)} (${status}) to ${input.space ?? DEFAULT_SPACE}`;
   const row = ws.mutate('registry.addPrefix', summary, (tx) => insertPrefix(tx, input, ws.now()));
-  return prefixById(ws, row.id);
+  const warnings = placementWarnings({ prefix: p, status, space: spaceName }, ancestors);
+  return { ...prefixById(ws, row.id), ...(warnings.length ? { warnings } : {}) };
+}
+
+/** Statuses of the blocks directly inside `p` (registered or not), for the status rules. */
+function childStatuses(ws: Workspace, sid: number, p: Prefix): string[] {
+  const [start, end] = keys(p);
+  const own = ws.get('SELECT id FROM prefixes WHERE space_id = ? AND family = ? AND start = ? AND length = ?', [sid, p.family, start, p.length]);
+  if (own) {
+    return ws.all('SELECT p.status FROM prefix_usage u JOIN prefixes p ON p.id = u.id WHERE u.parent_id = ?', [Number(own.id)]).map((r) => String(r.status));
+  }
+  // Not recorded yet: the outermost blocks inside it (those whose parent lies outside it).
+  return ws
+    .all(
+      'SELECT p.status FROM prefixes p JOIN prefix_usage u ON u.id = p.id LEFT JOIN prefixes q ON q.id = u.parent_id ' +
+        'WHERE p.space_id = ? AND p.family = ? AND p.start >= ? AND p.end <= ? AND p.length > ? AND (q.id IS NULL OR q.length < ?)',
+      [sid, p.family, start, end, p.length, p.length],
+    )
+    .map((r) => String(r.status));
+}
+
+export interface SetPrefixInput {
+  prefix: string;
+  space?: string | undefined;
+  status?: PrefixStatus | undefined;
+  description?: string | undefined;
+  date?: string | undefined;
+  unit?: number | null | undefined;
+  rir?: string | null | undefined;
+}
+
+/**
+ * Changes a recorded block in place, in one undoable change. Only the fields given are written;
+ * a field given with the value it already has is not a change. Nothing to change: no action.
+ */
+export function setPrefix(ws: Workspace, input: SetPrefixInput): EditedPrefix & { warnings: string[] } {
+  const spaceName = input.space ?? DEFAULT_SPACE;
+  const { p, row } = findPrefix(ws, input.prefix, spaceName);
+  const before = rowToPrefix(row);
+  const sid = Number(row.space_id);
+  const patch: Record<string, SqlParam> = {};
+  if (input.status !== undefined && input.status !== before.status) patch.status = input.status;
+  if (input.description !== undefined && input.description !== before.description) patch.description = input.description;
+  if (input.date !== undefined && input.date !== before.date) patch.date = input.date;
+  if (input.rir !== undefined && (input.rir || null) !== before.rir) patch.rir = input.rir || null;
+  if (input.unit !== undefined && input.unit !== before.unit) {
+    if (input.unit !== null) {
+      if (p.family !== 6) throw invalid('unit', 'only IPv6 pools have an assignment unit');
+      if (input.unit < p.length) throw invalid('unit', `/${input.unit} is shorter than the block itself (/${p.length})`);
+    }
+    patch.unit = input.unit;
+  }
+  const status = (patch.status as PrefixStatus | undefined) ?? before.status;
+  const ancestors = ancestorStatuses(ws, sid, p);
+  if (patch.status !== undefined) checkStatusPlace(ancestors, childStatuses(ws, sid, p), status, p);
+  const warnings = patch.status !== undefined ? placementWarnings({ prefix: p, status, space: spaceName }, ancestors) : [];
+  const fields = Object.keys(patch);
+  if (fields.length === 0) return { ...before, warnings };
+  const what = fields.map((f) => (f === 'status' ? `status ${before.status} → ${status}` : f)).join(', ');
+  ws.mutate('registry.setPrefix', `Change ${before.prefix} in ${spaceName}: ${what}`, (tx) => {
+    tx.update('prefixes', before.id, { ...patch, updated_at: ws.now().toISOString() });
+  });
+  return { ...prefixById(ws, before.id), warnings };
+}
+
+/**
+ * Ends an assignment (CLI.md `prefix release`): the block goes into cooldown until today + N
+ * days, holding its space until then; 0 days frees it at once (the block is removed).
+ */
+export function releasePrefix(ws: Workspace, input: { prefix: string; space?: string | undefined; cooldownDays?: number | undefined }): PrefixRow {
+  const spaceName = input.space ?? DEFAULT_SPACE;
+  const { p, row } = findPrefix(ws, input.prefix, spaceName);
+  const before = rowToPrefix(row);
+  const days = input.cooldownDays ?? DEFAULT_COOLDOWN_DAYS;
+  if (!Number.isInteger(days) || days < 0 || days > 3650) throw invalid('cooldown-days', 'must be a whole number of days from 0 to 3650');
+  if (before.status === 'aggregate') throw invalid('prefix', `${before.prefix} is an aggregate (space you hold); only a block handed out can be released`);
+  if (before.status === 'cooldown') throw new HeadroomError('conflict', `prefix: ${before.prefix} is already in cooldown until ${before.date ?? '—'}`, 'prefix');
+  if (before.status === 'planned') throw invalid('prefix', `${before.prefix} is only planned; remove it instead of releasing it`);
+  if (before.usage.children > 0) {
+    const n = before.usage.children;
+    throw new HeadroomError('conflict', `prefix: ${before.prefix} holds ${n} block${n === 1 ? '' : 's'}; release or remove ${n === 1 ? 'it' : 'them'} first`, 'prefix');
+  }
+  if (days === 0) {
+    ws.mutate('registry.releasePrefix', `Release ${before.prefix} in ${spaceName} (freed at once)`, (tx) => tx.delete('prefixes', before.id));
+    return { ...before, status: 'cooldown', date: todayUtc(ws.now()) };
+  }
+  const until = addDays(todayUtc(ws.now()), days);
+  ws.mutate('registry.releasePrefix', `Release ${formatPrefix(p)} in ${spaceName}: cooldown until ${until}`, (tx) => {
+    tx.update('prefixes', before.id, { status: 'cooldown', date: until, updated_at: ws.now().toISOString() });
+  });
+  return prefixById(ws, before.id);
+}
+
+/** Removes a block and every block inside it, in one undoable change (the app asks first, with the count). */
+export function removePrefixTree(ws: Workspace, input: { prefix: string; space?: string | undefined }): { removed: number; row: PrefixRow } {
+  const spaceName = input.space ?? DEFAULT_SPACE;
+  const { p, row } = findPrefix(ws, input.prefix, spaceName);
+  const [start, end] = keys(p);
+  const ids = ws
+    .all('SELECT id FROM prefixes WHERE space_id = ? AND family = ? AND start >= ? AND end <= ? AND length >= ? ORDER BY length DESC', [Number(row.space_id), p.family, start, end, p.length])
+    .map((r) => Number(r.id));
+  const removed = rowToPrefix(row);
+  ws.mutate('registry.removePrefixTree', `Remove ${removed.prefix} and ${ids.length - 1} block${ids.length === 2 ? '' : 's'} inside it from ${spaceName}`, (tx) => {
+    for (const id of ids) tx.delete('prefixes', id);
+  });
+  return { removed: ids.length, row: removed };
 }
 
 function findPrefix(ws: Workspace, text: string, spaceName: string): { p: Prefix; row: Row } {

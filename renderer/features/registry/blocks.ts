@@ -47,6 +47,8 @@ export const STATUS_LABEL: Record<PrefixStatus | 'free', string> = {
   allocated: 'Allocated',
   assigned: 'Assigned',
   reserved: 'Reserved',
+  cooldown: 'Cooldown',
+  planned: 'Planned',
   free: 'Free',
 };
 
