@@ -220,6 +220,24 @@ export const registryOps = {
     }),
     'Change a recorded block in place (only the fields given), in one undoable change',
   ),
+  'registry.setPrefixes': mutation<{ changed: number; warnings: string[] }>()(
+    z.object({
+      items: z
+        .array(
+          z.object({
+            prefix: z.string().min(1, 'is required'),
+            space: spaceField,
+            status: statusField.optional(),
+            description: z.string().max(2000).optional(),
+            date: isoDay.optional(),
+            rir: z.string().max(20).nullable().optional(),
+          }),
+        )
+        .min(1, 'select at least one block')
+        .max(10000),
+    }),
+    'Change several blocks at once (bulk edit): all or nothing, one undoable change',
+  ),
   'registry.releasePrefix': mutation<PrefixRow>()(
     z.object({ prefix: z.string().min(1, 'is required'), space: spaceField, cooldownDays: z.number().int().min(0, 'must be 0 or more').max(3650, 'must be at most 3650').optional() }),
     'End an assignment: cooldown until today + N days (default 180); 0 frees it at once',

@@ -1,7 +1,7 @@
 import { addAsnRange, listAsnRanges, removeAsnRange } from './asn-ranges';
 import { addAsn, listAsns, removeAsn, setAsn } from './asns';
 import type { AreaHandlers } from './handler-types';
-import { addPrefix, listPrefixes, listSpaces, releasePrefix, removePrefix, removePrefixTree, setPrefix } from './registry';
+import { addPrefix, listPrefixes, listSpaces, releasePrefix, removePrefix, removePrefixTree, setPrefix, setPrefixes } from './registry';
 import { exportPrefixes, importPrefixes } from './registry-io';
 import { allocate, blockHistory, freeSpace, search, utilizationOf } from './registry-space';
 import type { Session } from './session';
@@ -12,6 +12,7 @@ export function registryHandlers(session: Session): AreaHandlers<'registry'> {
     'registry.addPrefix': (i) => addPrefix(ws(), i),
     'registry.removePrefix': (i) => removePrefix(ws(), i),
     'registry.setPrefix': (i) => setPrefix(ws(), i),
+    'registry.setPrefixes': (i) => setPrefixes(ws(), i),
     'registry.releasePrefix': (i) => releasePrefix(ws(), i),
     'registry.removePrefixTree': (i) => removePrefixTree(ws(), i),
     'registry.setAsn': (i) => setAsn(ws(), i),

@@ -176,7 +176,15 @@ export interface SetPrefixInput {
  * Changes a recorded block in place, in one undoable change. Only the fields given are written;
  * a field given with the value it already has is not a change. Nothing to change: no action.
  */
-export function setPrefix(ws: Workspace, input: SetPrefixInput): EditedPrefix & { warnings: string[] } {
+interface PlannedSet {
+  before: PrefixRow;
+  patch: Record<string, SqlParam>;
+  warnings: string[];
+  what: string;
+}
+
+/** Checks one change and works out the fields that differ (nothing is written). */
+function planSet(ws: Workspace, input: SetPrefixInput): PlannedSet {
   const spaceName = input.space ?? DEFAULT_SPACE;
   const { p, row } = findPrefix(ws, input.prefix, spaceName);
   const before = rowToPrefix(row);
@@ -197,13 +205,50 @@ export function setPrefix(ws: Workspace, input: SetPrefixInput): EditedPrefix & 
   const ancestors = ancestorStatuses(ws, sid, p);
   if (patch.status !== undefined) checkStatusPlace(ancestors, childStatuses(ws, sid, p), status, p);
   const warnings = patch.status !== undefined ? placementWarnings({ prefix: p, status, space: spaceName }, ancestors) : [];
-  const fields = Object.keys(patch);
-  if (fields.length === 0) return { ...before, warnings };
-  const what = fields.map((f) => (f === 'status' ? `status ${before.status} → ${status}` : f)).join(', ');
-  ws.mutate('registry.setPrefix', `Change ${before.prefix} in ${spaceName}: ${what}`, (tx) => {
+  const what = Object.keys(patch)
+    .map((f) => (f === 'status' ? `status ${before.status} → ${status}` : f))
+    .join(', ');
+  return { before, patch, warnings, what };
+}
+
+/**
+ * Changes a recorded block in place, in one undoable change. Only the fields given are written;
+ * a field given with the value it already has is not a change. Nothing to change: no action.
+ */
+export function setPrefix(ws: Workspace, input: SetPrefixInput): EditedPrefix & { warnings: string[] } {
+  const { before, patch, warnings, what } = planSet(ws, input);
+  if (Object.keys(patch).length === 0) return { ...before, warnings };
+  ws.mutate('registry.setPrefix', `Change ${before.prefix} in ${before.space}: ${what}`, (tx) => {
     tx.update('prefixes', before.id, { ...patch, updated_at: ws.now().toISOString() });
   });
   return { ...prefixById(ws, before.id), warnings };
+}
+
+/**
+ * The same change to several blocks (bulk edit), all or nothing, as one undoable change. A
+ * refusal names the block: `prefix: 10.0.1.0/24: …`.
+ */
+export function setPrefixes(ws: Workspace, input: { items: SetPrefixInput[] }): { changed: number; warnings: string[] } {
+  const plans: PlannedSet[] = [];
+  for (const item of input.items) {
+    try {
+      plans.push(planSet(ws, item));
+    } catch (e) {
+      if (e instanceof HeadroomError) {
+        const msg = e.field && e.message.startsWith(`${e.field}: `) ? e.message.slice(e.field.length + 2) : e.message;
+        throw new HeadroomError(e.code, `${e.field ?? 'prefix'}: ${item.prefix}: ${msg}`, e.field ?? 'prefix');
+      }
+      throw e;
+    }
+  }
+  const todo = plans.filter((pl) => Object.keys(pl.patch).length > 0);
+  const warnings = plans.flatMap((pl) => pl.warnings);
+  if (todo.length === 0) return { changed: 0, warnings };
+  ws.mutate('registry.setPrefixes', `Change ${todo.length} block${todo.length === 1 ? '' : 's'}: ${todo[0]!.what}`, (tx) => {
+    const at = ws.now().toISOString();
+    for (const pl of todo) tx.update('prefixes', pl.before.id, { ...pl.patch, updated_at: at });
+  });
+  return { changed: todo.length, warnings };
 }
 
 /**

@@ -1,7 +1,8 @@
 /** The selected block: what it is, how full, its map, its free space and its history, with its actions. */
 import { memo } from 'react';
 import type { PrefixRow } from '../../../shared/contract';
-import { sizeText, usageOf } from './blocks';
+import { sizeText, statusText, usageOf } from './blocks';
+import { BlockEditor } from './BlockEditor';
 import { BlockHistory } from './BlockHistory';
 import { FreeList } from './FreeList';
 import { SpaceMap } from './SpaceMap';
@@ -44,7 +45,7 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
     <aside className="reg-detail" aria-label="Selected block" data-block={block.prefix}>
       <header className="reg-detail-head">
         <h2 className="mono">{block.prefix}</h2>
-        <span className={`status status-${block.status}`}>{block.status}</span>
+        <span className={`status status-${block.status}`}>{statusText(block)}</span>
       </header>
       {block.description && <p className="reg-detail-desc">{block.description}</p>}
       <p className="muted reg-detail-meta">
@@ -75,6 +76,13 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
           </a>
         )}
       </div>
+
+      <details className="reg-edit-section" open>
+        <summary>
+          <h3 id="reg-edit-title">Edit</h3>
+        </summary>
+        <BlockEditor block={block} readOnly={readOnly} />
+      </details>
 
       <section aria-labelledby="reg-util-title">
         <h3 id="reg-util-title">Utilization</h3>

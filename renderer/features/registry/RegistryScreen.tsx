@@ -9,12 +9,13 @@
  * Anywhere on the screen: / or Ctrl+F searches.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { PrefixRow } from '../../../shared/contract';
+import type { PrefixRow, PrefixStatus } from '../../../shared/contract';
 import { client } from '../../client';
 import { useWorkspace } from '../../state';
 import { hashParams } from '../shell/areas';
 import { AddPrefixForm } from './AddPrefixForm';
 import { AllocateDialog } from './AllocateDialog';
+import { BulkEditBar } from './BulkEditBar';
 import { usageOf } from './blocks';
 import { Breadcrumbs } from './Breadcrumbs';
 import { DetailPane } from './DetailPane';
@@ -35,7 +36,11 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function RegistryScreen() {
-  const { state, version } = useWorkspace();
+  const { state, version, refresh, notify } = useWorkspace();
+  /** The row edited in place in the grid (its id), or null. */
+  const [editing, setEditing] = useState<number | null>(null);
+  /** Rows ticked for bulk edit, by id, with their rows. */
+  const [ticked, setTicked] = useState<Map<number, PrefixRow>>(new Map());
   const [spaces, setSpaces] = useState<string[]>(['global']);
   const [space, setSpace] = useState('global');
   /** The opened block (the grid shows it and what it holds), with its holders, outermost first. */
@@ -119,6 +124,32 @@ export function RegistryScreen() {
     setRouting(null);
     setTimeout(() => grid.current?.focus(), 0);
   }, []);
+  const saveEdit = useCallback(
+    async (row: PrefixRow, change: { status?: PrefixStatus; description?: string }) => {
+      try {
+        const r = await client.call('registry.setPrefix', { prefix: row.prefix, space: row.space, ...change });
+        notify('info', `Changed ${r.prefix}. Ctrl+Z undoes it.`);
+        for (const w of r.warnings ?? []) notify('info', w);
+        setEditing(null);
+        focusGrid.current = true;
+        await refresh();
+        grid.current?.focus();
+        return true;
+      } catch (e) {
+        notify('error', e instanceof Error ? e.message : String(e));
+        return false;
+      }
+    },
+    [notify, refresh],
+  );
+  const tick = useCallback((row: PrefixRow, on: boolean) => {
+    setTicked((t) => {
+      const next = new Map(t);
+      if (on) next.set(row.id, row);
+      else next.delete(row.id);
+      return next;
+    });
+  }, []);
   const afterRemove = useCallback(() => {
     focusGrid.current = true;
     setDialog(null);
@@ -151,6 +182,8 @@ export function RegistryScreen() {
       ArrowLeft: () => up(),
       Backspace: () => up(),
       Delete: () => current && !readOnly && setDialog({ kind: 'remove', row: current }),
+      F2: () => current && !readOnly && setEditing(current.id),
+      ' ': () => current && !readOnly && tick(current, !ticked.has(current.id)),
       a: () => current && !readOnly && setDialog({ kind: 'allocate', from: current }),
       A: () => current && !readOnly && setDialog({ kind: 'allocate', from: current }),
     };
@@ -211,6 +244,7 @@ export function RegistryScreen() {
       <div className="reg-main" hidden={Boolean(routing)}>
       <AddPrefixForm space={space} disabled={readOnly} onAdded={setReveal} />
       <Breadcrumbs space={space} trail={trail} onGo={(r) => up(r)} />
+      {ticked.size > 0 && <BulkEditBar rows={[...ticked.values()]} onClear={() => setTicked(new Map())} />}
       {data.error && (
         <p className="form-error" role="alert">
           {data.error}
@@ -228,6 +262,14 @@ export function RegistryScreen() {
           onKeyDown={onGridKey}
           handle={grid}
           emptyText={scope ? 'Nothing here.' : 'No blocks in this space yet: add your RIR or upstream aggregate first.'}
+          editing={editing}
+          onEdit={(r) => {
+            setEditing(r ? r.id : null);
+            if (!r) grid.current?.focus();
+          }}
+          onSaveEdit={saveEdit}
+          ticked={ticked}
+          onTick={tick}
         />
         <DetailPane
           block={current}

@@ -177,3 +177,18 @@ describe('no allocation strategy picks a cooldown or planned block (property)', 
     );
   });
 });
+
+describe('setPrefixes (bulk edit)', () => {
+  it('changes every selected block in one undoable change, or none when one is refused', async () => {
+    const { setPrefixes } = await import('../../../electron/core/services/registry');
+    const ws = await fresh();
+    add(ws, ['10.0.0.0/16'], 'allocated');
+    add(ws, ['10.0.1.0/24', '10.0.2.0/24']);
+    const before = rows(ws);
+    expect(setPrefixes(ws, { items: ['10.0.1.0/24', '10.0.2.0/24'].map((prefix) => ({ prefix, description: 'Acme' })) }).changed).toBe(2);
+    expect(rows(ws).map((r) => r.description)).toEqual(['', 'Acme', 'Acme']);
+    ws.undo();
+    expect(rows(ws)).toEqual(before);
+    expectRefused(ws, () => setPrefixes(ws, { items: [{ prefix: '10.0.1.0/24', status: 'cooldown' }, { prefix: '10.0.0.0/16', status: 'cooldown' }] }), 'status', /^status: 10\.0\.0\.0\/16: 10\.0\.0\.0\/16 cannot be cooldown/);
+  });
+});
