@@ -91,7 +91,7 @@ export function AddPrefixForm({ space, disabled, onAdded }: { space: string; dis
       <Field label={status === 'planned' ? 'Exists from' : 'Date'} error={errors.date ?? dateProblem ?? undefined}>
         {(p) => <DateInput {...p} name="date" value={date} onChange={(e) => setDate(e.target.value)} disabled={disabled} />}
       </Field>
-      <Field label="RIR" error={errors.rir}>
+      <Field label="RIR" error={errors.rir} hint="none: upstream or private space">
         {(p) => (
           <Select {...p} name="rir" value={rir} onChange={(e) => setRir(e.target.value)} disabled={disabled}>
             {RIRS.map((r) => (

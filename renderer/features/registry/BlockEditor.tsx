@@ -13,7 +13,7 @@ import { errorsFrom, useWorkspace } from '../../state';
 
 /** The RIRs a block can come from ('' : upstream or private space), as the delegated files name them. */
 export const RIRS = ['', 'afrinic', 'apnic', 'arin', 'lacnic', 'ripencc'] as const;
-export const RIR_LABEL: Record<string, string> = { '': 'none: upstream or private', afrinic: 'AFRINIC', apnic: 'APNIC', arin: 'ARIN', lacnic: 'LACNIC', ripencc: 'RIPE NCC' };
+export const RIR_LABEL: Record<string, string> = { '': 'none', afrinic: 'AFRINIC', apnic: 'APNIC', arin: 'ARIN', lacnic: 'LACNIC', ripencc: 'RIPE NCC' };
 
 interface Draft {
   status: PrefixStatus;
@@ -109,7 +109,7 @@ export function BlockEditor({ block, readOnly }: { block: PrefixRow; readOnly: b
       <Field label="Description" error={errors.description}>
         {(p) => <TextInput {...p} name="description" value={draft.description} disabled={readOnly} onChange={(e) => set('description', e.target.value)} />}
       </Field>
-      <Field label="RIR" error={errors.rir}>
+      <Field label="RIR" error={errors.rir} hint="none: upstream or private space">
         {(p) => (
           <Select {...p} name="rir" value={draft.rir} disabled={readOnly} onChange={(e) => set('rir', e.target.value)}>
             {[...new Set([...RIRS, draft.rir])].map((r) => (

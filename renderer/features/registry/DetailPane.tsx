@@ -1,7 +1,7 @@
 /** The selected block: what it is, how full, its map, its free space and its history, with its actions. */
 import { memo } from 'react';
 import type { PrefixRow } from '../../../shared/contract';
-import { sizeText, statusText, usageOf } from './blocks';
+import { sizeText, statusText, usageOf, usedLabel } from './blocks';
 import { BlockEditor } from './BlockEditor';
 import { BlockHistory } from './BlockHistory';
 import { FreeList } from './FreeList';
@@ -35,14 +35,14 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
   const d = useBlockDetails(block, version);
   if (!block || !d) {
     return (
-      <aside className="reg-detail" aria-label="Selected block">
+      <aside className="reg-detail" id="reg-detail-pane" aria-label="Selected block">
         <p className="muted">Select a block to see its map, free space and history.</p>
       </aside>
     );
   }
   const u = usageOf(block);
   return (
-    <aside className="reg-detail" aria-label="Selected block" data-block={block.prefix}>
+    <aside className="reg-detail" id="reg-detail-pane" aria-label="Selected block" data-block={block.prefix}>
       <header className="reg-detail-head">
         <h2 className="mono">{block.prefix}</h2>
         <span className={`status status-${block.status}`}>{statusText(block)}</span>
@@ -86,6 +86,12 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
 
       <section aria-labelledby="reg-util-title">
         <h3 id="reg-util-title">Utilization</h3>
+        {usedLabel(block).kind === 'whole' && (
+          <p className="small-note reg-whole" data-testid="in-use-whole">
+            {block.status === 'cooldown' ? `In cooldown until ${block.date ?? '—'}: ` : 'In use as a whole: '}
+            its {sizeText(block.prefix)} count as used in the block around it. The figures below are of what is recorded inside it.
+          </p>
+        )}
         {d.util ? <UtilizationFacts u={d.util} family={block.family} /> : <Loading error={d.errors.util} />}
       </section>
 

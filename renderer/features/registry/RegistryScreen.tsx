@@ -39,6 +39,13 @@ export function RegistryScreen() {
   const { state, version, refresh, notify } = useWorkspace();
   /** The row edited in place in the grid (its id), or null. */
   const [editing, setEditing] = useState<number | null>(null);
+  /** The detail pane beside the grid, or folded away to give the grid the width (kept per machine). */
+  const [paneOpen, setPaneOpen] = useState(() => localStorage.getItem('headroom.registry.pane') !== 'closed');
+  const togglePane = () =>
+    setPaneOpen((o) => {
+      localStorage.setItem('headroom.registry.pane', o ? 'closed' : 'open');
+      return !o;
+    });
   /** Rows ticked for bulk edit, by id, with their rows. */
   const [ticked, setTicked] = useState<Map<number, PrefixRow>>(new Map());
   const [spaces, setSpaces] = useState<string[]>(['global']);
@@ -102,6 +109,32 @@ export function RegistryScreen() {
     },
     [space],
   );
+
+  /**
+   * Selects a block's row (search, "Fix in the Registry"): the whole space is shown with the row
+   * selected and in sight, rather than the block opened on its own.
+   */
+  const selectRow = useCallback(
+    (row: { prefix: string; space: string }) => {
+      if (row.space !== space) setSpace(row.space);
+      setTrail([]);
+      setReveal(row.prefix);
+      grid.current?.focus();
+    },
+    [space],
+  );
+
+  // `#/registry?select=CIDR[&space=NAME]`: a link from elsewhere (a failed policy check) selects that block.
+  useEffect(() => {
+    const onHash = () => {
+      const q = hashParams(window.location.hash);
+      const prefix = q.get('select');
+      if (prefix) selectRow({ prefix, space: q.get('space') ?? 'global' });
+    };
+    onHash();
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [selectRow]);
 
   /** Back to the level above the opened block, with that block selected. */
   const up = (to?: PrefixRow | null) => {
@@ -230,7 +263,10 @@ export function RegistryScreen() {
             ))}
           </select>
         </label>
-        <SearchBox inputRef={search} onOpen={open} onLeave={() => grid.current?.focus()} version={version} />
+        <SearchBox inputRef={search} onOpen={selectRow} onLeave={() => grid.current?.focus()} version={version} />
+        <button type="button" className="reg-pane-toggle" aria-expanded={paneOpen} aria-controls="reg-detail-pane" onClick={togglePane} title="Show or hide the selected block's details beside the list">
+          {paneOpen ? 'Hide details' : 'Show details'}
+        </button>
         <span className="muted count" data-testid="prefix-count">
           {total.toLocaleString('en')} block{total === 1 ? '' : 's'}
           {scope ? ` in ${scope.prefix}` : ''}
@@ -250,7 +286,7 @@ export function RegistryScreen() {
           {data.error}
         </p>
       )}
-      <div className="reg-layout">
+      <div className={`reg-layout${paneOpen ? '' : ' pane-closed'}`}>
         <PrefixGrid
           data={data}
           baseDepth={scope ? usageOf(scope).depth : 0}
@@ -271,7 +307,7 @@ export function RegistryScreen() {
           ticked={ticked}
           onTick={tick}
         />
-        <DetailPane
+        {paneOpen && <DetailPane
           block={current}
           version={version}
           readOnly={readOnly}
@@ -279,7 +315,7 @@ export function RegistryScreen() {
           onAllocate={allocateFrom}
           onRemove={removeRow}
           onRouting={openRouting}
-        />
+        />}
       </div>
       </div>
       <svg className="reg-defs" aria-hidden="true" focusable="false">

@@ -48,7 +48,7 @@ describe('ns-check', () => {
 
   it('refuses an entry without an address, naming it', async () => {
     const ws = await demo();
-    expect(() => nsCheck(ws, { ns: ['ns1.example.net'] })).toThrow(/ns\[0\]: "ns1\.example\.net" must be NAME=IP/);
+    expect(() => nsCheck(ws, { ns: ['ns1.example.net'] })).toThrow(/^name server 1: "ns1\.example\.net" must be NAME=IP/);
   });
 });
 
