@@ -246,6 +246,20 @@ export const registryOps = {
     z.object({ prefix: z.string().min(1, 'is required'), space: spaceField }),
     'Remove a block with every block inside it, in one undoable change',
   ),
+  'registry.splitPrefix': mutation<PrefixRow[]>()(
+    z.object({
+      prefix: z.string().min(1, 'is required'),
+      space: spaceField,
+      parts: z.number().int().min(2, 'must be at least 2').max(4096, 'must be at most 4096'),
+      status: statusField.optional(),
+      description: z.string().max(2000).optional(),
+    }),
+    'Split an empty block into N equal children (N a power of two), in one undoable change',
+  ),
+  'registry.addSpace': mutation<string[]>()(
+    z.object({ name: z.string().trim().min(1, 'is required').max(100), description: z.string().max(2000).optional() }),
+    'Create an address space (a VRF); answers the list of spaces',
+  ),
   'registry.setAsn': mutation<AsnRow>()(
     z.object({ asn: z.string().min(1, 'is required').max(40), description: z.string().max(2000).optional(), date: isoDay.optional() }),
     'Change a recorded AS number (description, date)',

@@ -158,6 +158,42 @@ describe('the grid', () => {
   });
 });
 
+describe('split and new space', () => {
+  it('splits an empty block into 4 in one step, and creates an address space', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page, ws } = s;
+    const B = '198.51.100.80/28';
+    await select(page, B);
+    await page.locator('aside.reg-detail').getByRole('button', { name: 'Split…' }).click();
+    const dialog = page.getByRole('form', { name: `Split ${B}` });
+    await dialog.getByLabel('Equal parts').selectOption('4');
+    expect(await dialog.getByRole('status', { name: 'Preview' }).textContent()).toBe('Makes 4 blocks: 198.51.100.80/30 … 198.51.100.92/30');
+    if (process.env.HEADROOM_SHOTS) {
+      for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await fontsSettled(page);
+        await page.screenshot({ path: join(SHOTS, `split-dialog-light-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
+      }
+    }
+    await dialog.getByRole('button', { name: 'Split into 4' }).click();
+    await expect.poll(() => rows(ws).filter((r) => r.prefix.startsWith('198.51.100.8') || r.prefix.startsWith('198.51.100.9')).map((r) => r.prefix)).toEqual([
+      '198.51.100.80/28',
+      '198.51.100.80/30',
+      '198.51.100.84/30',
+      '198.51.100.88/30',
+      '198.51.100.92/30',
+      '198.51.100.96/29',
+    ]);
+    await page.getByRole('button', { name: 'New space…' }).click();
+    const sp = page.getByRole('form', { name: 'New address space' });
+    await sp.getByLabel('Name').fill('vrf-customers');
+    await sp.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => page.getByLabel('Address space').inputValue()).toBe('vrf-customers');
+    expect(headroom(['prefix', 'list', ws, '--space', 'vrf-customers']).code).toBe(0);
+  });
+});
+
 describe('screenshots', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`the Registry with inline edit, cooldown and planned rows, bulk bar, and the detail pane, ${scheme}`, async () => {

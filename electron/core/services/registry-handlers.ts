@@ -1,7 +1,7 @@
 import { addAsnRange, listAsnRanges, removeAsnRange } from './asn-ranges';
 import { addAsn, listAsns, removeAsn, setAsn } from './asns';
 import type { AreaHandlers } from './handler-types';
-import { addPrefix, listPrefixes, listSpaces, releasePrefix, removePrefix, removePrefixTree, setPrefix, setPrefixes } from './registry';
+import { addPrefix, listPrefixes, listSpaces, releasePrefix, removePrefix, removePrefixTree, setPrefix, setPrefixes, splitPrefix, addSpace } from './registry';
 import { exportPrefixes, importPrefixes } from './registry-io';
 import { allocate, blockHistory, freeSpace, search, utilizationOf } from './registry-space';
 import type { Session } from './session';
@@ -16,6 +16,8 @@ export function registryHandlers(session: Session): AreaHandlers<'registry'> {
     'registry.releasePrefix': (i) => releasePrefix(ws(), i),
     'registry.removePrefixTree': (i) => removePrefixTree(ws(), i),
     'registry.setAsn': (i) => setAsn(ws(), i),
+    'registry.splitPrefix': (i) => splitPrefix(ws(), i),
+    'registry.addSpace': (i) => addSpace(ws(), i),
     'registry.listPrefixes': (i) => listPrefixes(ws(), i),
     'registry.listSpaces': () => listSpaces(ws()),
     'registry.freeSpace': (i) => freeSpace(session.queryIndex() ?? ws(), i),

@@ -114,13 +114,26 @@ export function insertPrefix(tx: Tx, input: AddPrefixInput, now: Date): PrefixRo
 
 /** Statuses of the registered blocks holding `p` in space `sid` (not `p` itself), nearest first. */
 export function ancestorStatuses(ws: Workspace | Tx, sid: number, p: Prefix): string[] {
-  const out: string[] = [];
+  if (p.length === 0) return [];
+  // One query over the (at most 128) network keys of the shorter lengths, not one per length.
+  const wanted = new Map<string, number>();
   for (let len = p.length - 1; len >= 0; len--) {
     const start = p.family === 4 ? ipv4Network(p.start, len) : ipv6Network(p.start, len);
-    const r = ws.get('SELECT status FROM prefixes WHERE space_id = ? AND family = ? AND start = ? AND length = ?', [sid, p.family, addressToKey(p.family, start), len]);
-    if (r) out.push(String(r.status));
+    wanted.set(`${String(start)}/${len}`, len);
   }
-  return out;
+  const starts = [...new Set([...wanted.keys()].map((k) => k.split('/')[0]!))];
+  const rows = ws.all(
+    `SELECT start, length, status FROM prefixes WHERE space_id = ? AND family = ? AND length < ? AND start IN (${starts.map(() => '?').join(',')})`,
+    [sid, p.family, p.length, ...starts.map((v) => addressToKey(p.family, p.family === 4 ? Number(v) : BigInt(v)))],
+  );
+  return rows
+    .filter((r) => {
+      const len = Number(r.length);
+      const net = p.family === 4 ? ipv4Network(p.start, len) : ipv6Network(p.start, len);
+      return Buffer.from(r.start as Uint8Array).equals(Buffer.from(addressToKey(p.family, net)));
+    })
+    .sort((a, b) => Number(b.length) - Number(a.length))
+    .map((r) => String(r.status));
 }
 
 /** Refuses a status the block's parent or children forbid (shared/ip/lifecycle statusRefusal). */
@@ -391,4 +404,48 @@ export function listSpaces(ws: Workspace): string[] {
 /** Sorts rows the CLI's way (tests compare against this). */
 export function sortPrefixRows(rows: PrefixRow[]): PrefixRow[] {
   return [...rows].sort((a, b) => comparePrefixes(parsePrefix(a.prefix), parsePrefix(b.prefix)));
+}
+
+/**
+ * Splits a block into `parts` equal children (a power of two, 2 to 4096) in one undoable change:
+ * a /24 into 4 gives four /26s. Refused when any of them is already recorded or would overlap a
+ * block inside it, or when the block is too small.
+ */
+export function splitPrefix(
+  ws: Workspace,
+  input: { prefix: string; space?: string | undefined; parts: number; status?: PrefixStatus | undefined; description?: string | undefined },
+): PrefixRow[] {
+  const spaceName = input.space ?? DEFAULT_SPACE;
+  const { p, row } = findPrefix(ws, input.prefix, spaceName);
+  const bits = Math.log2(input.parts);
+  if (!Number.isInteger(bits) || bits < 1 || bits > 12) throw invalid('parts', 'must be 2, 4, 8, … up to 4096 (equal parts of a block are a power of two)');
+  const max = p.family === 4 ? 32 : 128;
+  const length = p.length + bits;
+  if (length > max) throw invalid('parts', `${formatPrefix(p)} has too few addresses for ${input.parts} parts`);
+  const status = input.status ?? 'assigned';
+  const sid = Number(row.space_id);
+  const [start, end] = keys(p);
+  const inside = Number(ws.get('SELECT count(*) AS n FROM prefixes WHERE space_id = ? AND family = ? AND start >= ? AND end <= ? AND length > ?', [sid, p.family, start, end, p.length])!.n);
+  if (inside > 0) throw new HeadroomError('conflict', `parts: ${formatPrefix(p)} already holds ${inside} block${inside === 1 ? '' : 's'}; split an empty block`, 'parts');
+  const parent = rowToPrefix(row);
+  checkStatusPlace([parent.status], [], status, { ...p, length } as Prefix);
+  const step = p.family === 4 ? 2 ** (max - length) : 1n << BigInt(max - length);
+  const children: string[] = [];
+  for (let i = 0; i < input.parts; i++) {
+    const childStart = p.family === 4 ? (p.start as number) + i * (step as number) : (p.start as bigint) + BigInt(i) * (step as bigint);
+    children.push(formatPrefix({ family: p.family, start: childStart, length } as Prefix));
+  }
+  const ids = ws.mutate('registry.splitPrefix', `Split ${formatPrefix(p)} into ${input.parts} × /${length}`, (tx) =>
+    children.map((c) => insertPrefix(tx, { prefix: c, space: spaceName, status, description: input.description ?? '' }, ws.now()).id),
+  );
+  return ids.map((id) => prefixById(ws, id));
+}
+
+/** Creates an address space (a VRF) with no blocks yet. */
+export function addSpace(ws: Workspace, input: { name: string; description?: string | undefined }): string[] {
+  const name = input.name.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9 _.:-]{0,99}$/.test(name)) throw invalid('name', 'must start with a letter or digit and hold only letters, digits, spaces and _ . : -');
+  if (spaceId(ws, name) !== null) throw new HeadroomError('conflict', `name: there is already an address space "${name}"`, 'name');
+  ws.mutate('registry.addSpace', `Add address space ${name}`, (tx) => tx.insert('spaces', { name, description: input.description ?? '' }));
+  return listSpaces(ws);
 }

@@ -16,6 +16,8 @@ interface Props {
   onOpen(row: PrefixRow): void;
   onAllocate(row: PrefixRow, length?: number): void;
   onRemove(row: PrefixRow): void;
+  /** Split the (empty) block into equal children. */
+  onSplit?(row: PrefixRow): void;
   /** Opens the routing of an aggregate (its routes, ROA plan and RPKI check). */
   onRouting?(row: PrefixRow): void;
 }
@@ -31,7 +33,7 @@ function Loading({ error }: { error: string | undefined }) {
 }
 
 /** Memoized: the grid re-renders as pages land and as it scrolls; the pane only when its block or the workspace changes. */
-export const DetailPane = memo(function DetailPane({ block, version, readOnly, onOpen, onAllocate, onRemove, onRouting }: Props) {
+export const DetailPane = memo(function DetailPane({ block, version, readOnly, onOpen, onAllocate, onRemove, onSplit, onRouting }: Props) {
   const d = useBlockDetails(block, version);
   if (!block || !d) {
     return (
@@ -62,6 +64,11 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
         <button type="button" onClick={() => onOpen(block)} title="Show only this block and what it holds (Enter)">
           Drill down
         </button>
+        {onSplit && u.children === 0 && block.length < (block.family === 4 ? 32 : 128) && (
+          <button type="button" disabled={readOnly} onClick={() => onSplit(block)} title="Split this block into equal parts">
+            Split…
+          </button>
+        )}
         <button type="button" className="danger" disabled={readOnly} onClick={() => onRemove(block)} title="Remove this block (Delete)" aria-keyshortcuts="Delete">
           Remove…
         </button>

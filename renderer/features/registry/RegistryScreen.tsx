@@ -20,7 +20,9 @@ import { usageOf } from './blocks';
 import { Breadcrumbs } from './Breadcrumbs';
 import { DetailPane } from './DetailPane';
 import { PrefixGrid, ROW_HEIGHT, type GridHandle } from './PrefixGrid';
+import { NewSpaceDialog } from './NewSpaceDialog';
 import { RemoveDialog } from './RemoveDialog';
+import { SplitDialog } from './SplitDialog';
 import { SearchBox } from './SearchBox';
 import { usePagedPrefixes } from './usePagedPrefixes';
 import './registry.css';
@@ -28,7 +30,12 @@ import './registry.css';
 // The routing view of an aggregate (issue 16) loads when first opened.
 const RoutingView = lazy(() => import('../routing/RoutingView').then((m) => ({ default: m.RoutingView })));
 
-type DialogState = { kind: 'allocate'; from: PrefixRow; length?: number | undefined } | { kind: 'remove'; row: PrefixRow } | null;
+type DialogState =
+  | { kind: 'allocate'; from: PrefixRow; length?: number | undefined }
+  | { kind: 'remove'; row: PrefixRow }
+  | { kind: 'split'; row: PrefixRow }
+  | { kind: 'space' }
+  | null;
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -152,6 +159,7 @@ export function RegistryScreen() {
   const closeDialog = useCallback(() => setDialog(null), []);
   const allocateFrom = useCallback((from: PrefixRow, length?: number) => setDialog({ kind: 'allocate', from, length }), []);
   const removeRow = useCallback((row: PrefixRow) => setDialog({ kind: 'remove', row }), []);
+  const splitRow = useCallback((row: PrefixRow) => setDialog({ kind: 'split', row }), []);
   const openRouting = useCallback((row: PrefixRow) => setRouting(row.prefix), []);
   const closeRouting = useCallback(() => {
     setRouting(null);
@@ -263,6 +271,9 @@ export function RegistryScreen() {
             ))}
           </select>
         </label>
+        <button type="button" onClick={() => setDialog({ kind: 'space' })} disabled={readOnly} title="Create an address space (a VRF)">
+          New space…
+        </button>
         <SearchBox inputRef={search} onOpen={selectRow} onLeave={() => grid.current?.focus()} version={version} />
         <button type="button" className="reg-pane-toggle" aria-expanded={paneOpen} aria-controls="reg-detail-pane" onClick={togglePane} title="Show or hide the selected block's details beside the list">
           {paneOpen ? 'Hide details' : 'Show details'}
@@ -314,6 +325,7 @@ export function RegistryScreen() {
           onOpen={open}
           onAllocate={allocateFrom}
           onRemove={removeRow}
+          onSplit={splitRow}
           onRouting={openRouting}
         />}
       </div>
@@ -328,6 +340,18 @@ export function RegistryScreen() {
       </svg>
       {dialog?.kind === 'allocate' && <AllocateDialog from={dialog.from} initialLength={dialog.length} onClose={closeDialog} onDone={afterAllocate} />}
       {dialog?.kind === 'remove' && <RemoveDialog row={dialog.row} onClose={closeDialog} onDone={afterRemove} />}
+      {dialog?.kind === 'split' && <SplitDialog row={dialog.row} onClose={closeDialog} onDone={afterAllocate} />}
+      {dialog?.kind === 'space' && (
+        <NewSpaceDialog
+          onClose={closeDialog}
+          onDone={(name) => {
+            setDialog(null);
+            setSpace(name);
+            setTrail([]);
+            setSelected(0);
+          }}
+        />
+      )}
     </section>
   );
 }

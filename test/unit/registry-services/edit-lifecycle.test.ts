@@ -192,3 +192,32 @@ describe('setPrefixes (bulk edit)', () => {
     expectRefused(ws, () => setPrefixes(ws, { items: [{ prefix: '10.0.1.0/24', status: 'cooldown' }, { prefix: '10.0.0.0/16', status: 'cooldown' }] }), 'status', /^status: 10\.0\.0\.0\/16: 10\.0\.0\.0\/16 cannot be cooldown/);
   });
 });
+
+describe('splitPrefix and addSpace', () => {
+  it('splits an empty block into N equal children in one undoable change', async () => {
+    const { splitPrefix } = await import('../../../electron/core/services/registry');
+    const ws = await fresh();
+    add(ws, ['10.0.0.0/24'], 'allocated');
+    add(ws, ['2001:db8::/32'], 'aggregate');
+    expect(splitPrefix(ws, { prefix: '10.0.0.0/24', parts: 4 }).map((r) => r.prefix)).toEqual(['10.0.0.0/26', '10.0.0.64/26', '10.0.0.128/26', '10.0.0.192/26']);
+    expect(splitPrefix(ws, { prefix: '2001:db8::/32', parts: 2, status: 'allocated' }).map((r) => r.prefix)).toEqual(['2001:db8::/33', '2001:db8:8000::/33']);
+    expect(listPrefixes(ws, {}).rows.find((r) => r.prefix === '10.0.0.0/24')!.usage.usedPct).toBe(100);
+    ws.undo();
+    ws.undo();
+    expect(listPrefixes(ws, {}).total).toBe(2);
+    expectRefused(ws, () => splitPrefix(ws, { prefix: '10.0.0.0/24', parts: 3 }), 'parts', /power of two/);
+    add(ws, ['10.0.0.0/30']);
+    expectRefused(ws, () => splitPrefix(ws, { prefix: '10.0.0.0/24', parts: 2 }), 'parts', /already holds 1 block/);
+    expectRefused(ws, () => splitPrefix(ws, { prefix: '10.0.0.0/30', parts: 8 }), 'parts', /too few addresses/);
+  });
+
+  it('creates an address space with no blocks, refusing a duplicate', async () => {
+    const { addSpace, listSpaces } = await import('../../../electron/core/services/registry');
+    const ws = await fresh();
+    expect(addSpace(ws, { name: 'vrf-customers' })).toEqual(['global', 'vrf-customers']);
+    expectRefused(ws, () => addSpace(ws, { name: 'vrf-customers' }), 'name', /already an address space/);
+    expectRefused(ws, () => addSpace(ws, { name: '-bad' }), 'name', /must start with a letter or digit/);
+    ws.undo();
+    expect(listSpaces(ws)).toEqual(['global']);
+  });
+});

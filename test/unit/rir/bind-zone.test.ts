@@ -87,7 +87,7 @@ describe('renderBindZones', () => {
 
   it('refuses a PTR outside the block', () => {
     expect(() => renderBindZones('192.0.2.0/24', { nameServers: NS, ptr: [{ address: '198.51.100.1', name: 'x.example.net' }] })).toThrow(
-      /^ptr\[0\]\.address:/,
+      /^PTR record 1, address:/,
     );
   });
 

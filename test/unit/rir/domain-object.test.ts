@@ -63,7 +63,7 @@ describe('domainObject', () => {
   });
   it('refuses a DS digest of the wrong length, naming the field', () => {
     expect(() => domainObjects('192.0.2.0/24', { ...base, dsRdata: ['12345 13 2 ABCDEF'] })).toThrow(
-      /^ds-rdata\[0\]: digest type 2 needs 64 hex digits, got 6/,
+      /^ds-rdata 1: digest type 2 needs 64 hex digits, got 6/,
     );
   });
   it('refuses a bad handle', () => {
