@@ -52,7 +52,14 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
       {block.description && <p className="reg-detail-desc">{block.description}</p>}
       <p className="muted reg-detail-meta">
         {sizeText(block.prefix)} · space {block.space}
-        {block.date ? ` · since ${block.date}` : ''}
+        {block.date ? (
+          <>
+            {' · since '}
+            <span className="nowrap">{block.date}</span>
+          </>
+        ) : (
+          ''
+        )}
         {block.rir ? ` · ${block.rir}` : ''}
         {block.unit ? ` · pool of /${block.unit}s` : ''}
         {u.children ? ` · holds ${u.children.toLocaleString('en')} block${u.children === 1 ? '' : 's'} directly` : ''}
