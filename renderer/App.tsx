@@ -4,6 +4,7 @@ import { EmptyArea } from './features/placeholder/EmptyArea';
 import { SCREENS } from './features/screens';
 import { AREAS, areaFromHash, type AreaId } from './features/shell/areas';
 import { HistoryDialog } from './features/shell/HistoryDialog';
+import { NotificationList } from './features/shell/NotificationList';
 import { WorkspaceDialog, type WorkspaceAction } from './features/shell/WorkspaceDialog';
 import { useWorkspace } from './state';
 
@@ -140,6 +141,7 @@ export function App() {
             <button type="button" onClick={() => void ws.redo()} disabled={!s?.redo || s.readOnly} title={s?.redo ? `Redo: ${s.redo.summary} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
               ↷ Redo
             </button>
+            <NotificationList notices={ws.log} />
             <button type="button" onClick={() => setDialog('history')} disabled={!s}>
               History
             </button>
@@ -213,8 +215,9 @@ export function App() {
             })()
           )}
         </main>
+        {/* At most one toast over the content (the newest); the rest are in the notification list. */}
         <div className="notices" aria-live="polite">
-          {ws.notices.map((n) => (
+          {ws.notices.slice(-1).map((n) => (
             <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
               <span>{n.text}</span>
               <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => ws.dismiss(n.id)}>

@@ -1,6 +1,7 @@
 /** Workspace state shared by every screen: what is open, a change counter, and notices. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { contract, type WorkspaceState } from '../shared/contract';
+import { fieldWords } from '../shared/errors';
 import { client, ClientError, onAnswer } from './client';
 
 /** After a change, the save status is read again this long after (the autosave runs 2 s after it). */
@@ -23,6 +24,8 @@ interface WorkspaceContextValue {
   /** Runs a change, refreshes, and reports failure as a notice (unless the caller handles fields). */
   notify(kind: Notice['kind'], text: string): void;
   notices: Notice[];
+  /** Every notice of this session, newest last (the notification list; at most the last 100). */
+  log: Notice[];
   dismiss(id: number): void;
   undo(): Promise<void>;
   redo(): Promise<void>;
@@ -39,10 +42,12 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const [version, setVersion] = useState(0);
   const [loading, setLoading] = useState(true);
   const [notices, setNotices] = useState<Notice[]>([]);
+  const [log, setLog] = useState<Notice[]>([]);
 
   const notify = useCallback((kind: Notice['kind'], text: string) => {
     const id = nextNotice++;
     setNotices((n) => [...n.slice(-3), { id, kind, text }]);
+    setLog((l) => [...l.slice(-99), { id, kind, text }]);
     if (kind === 'info') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), 5000);
   }, []);
 
@@ -138,12 +143,13 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       refresh,
       notify,
       notices,
+      log,
       dismiss: (id: number) => setNotices((n) => n.filter((x) => x.id !== id)),
       undo,
       redo,
       saveNow,
     }),
-    [state, version, loading, refresh, notify, notices, undo, redo, saveNow],
+    [state, version, loading, refresh, notify, notices, log, undo, redo, saveNow],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }
@@ -159,7 +165,8 @@ export function useWorkspace(): WorkspaceContextValue {
  * dropped, since the field's own label already says which one it is.
  */
 export function atField(field: string, message: string): string {
-  return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+  for (const name of [field, fieldWords(field)]) if (message.startsWith(`${name}: `)) return message.slice(name.length + 2);
+  return message;
 }
 
 /** Field-level errors from a failed call: `{ field: message }`, or `_` for the whole form. */

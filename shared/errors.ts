@@ -51,8 +51,41 @@ export class HeadroomError extends Error implements ErrorShape {
 }
 
 /** `invalid` error naming a field: the most common refusal. */
+/** Unit suffixes of field names (docs/facility-units.md), said as units. */
+const UNIT_WORDS: Record<string, string> = { W: '(W)', V: '(V)', A: '(A)', Min: '(min)', Frac: '(share)', Pct: '(%)', Bps: '(bit/s)', S: '(s)', Kwh: '(kWh)', Wh: '(Wh)', Ah: '(Ah)', L: '(L)', LPerH: '(L/h)', C: '(°C)' };
+const WORDS: Record<string, string> = { qty: 'quantity', items: 'item', holdings: 'holding', contacts: 'contact', neighbours: 'neighbour', originate: 'route', nameServers: 'name server', ns: 'name server', ptr: 'PTR record' };
+
+function nameWords(name: string): string {
+  if (WORDS[name]) return WORDS[name]!;
+  const unit = /(LPerH|Kwh|Wh|Ah|Min|Frac|Pct|Bps|W|V|A|S|L|C)$/.exec(name);
+  const base = unit && unit.index > 0 ? name.slice(0, unit.index) : name;
+  const words = base.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return unit && unit.index > 0 ? `${words} ${UNIT_WORDS[unit[1]!]}` : words;
+}
+
+/**
+ * A field path in plain words for a message (issue 14, item 6): `items.2.measuredW` → "item 3,
+ * measured (W)", `holdings[5].prefix` → "holding 6, prefix". A plain name is kept as it is (the
+ * UI strips `field: ` from a message to show it at the field).
+ */
+export function fieldWords(path: string): string {
+  if (!/[.[]/.test(path)) return path;
+  const parts = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    const next = parts[i + 1];
+    if (next !== undefined && /^\d+$/.test(next)) {
+      const word = WORDS[p] ?? (p.length > 3 && /[^s]s$/.test(p) ? nameWords(p).replace(/s$/, '') : nameWords(p));
+      out.push(`${word} ${Number(next) + 1}`);
+      i++;
+    } else out.push(nameWords(p));
+  }
+  return out.join(', ');
+}
+
 export function invalid(field: string, message: string): HeadroomError {
-  return new HeadroomError('invalid', `${field}: ${message}`, field);
+  return new HeadroomError('invalid', `${fieldWords(field)}: ${message}`, field);
 }
 
 export function isErrorShape(value: unknown): value is ErrorShape {

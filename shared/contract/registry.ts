@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
 
-export const PREFIX_STATUSES = ['aggregate', 'allocated', 'assigned', 'reserved'] as const;
+export const PREFIX_STATUSES = ['aggregate', 'allocated', 'assigned', 'reserved', 'cooldown', 'planned'] as const;
 export type PrefixStatus = (typeof PREFIX_STATUSES)[number];
 
 export interface PrefixRow {
@@ -173,6 +173,9 @@ export interface AsnRangeRow {
   date: string;
 }
 
+/** A block as added or changed, with what the planner should look at twice (never a refusal). */
+export type EditedPrefix = PrefixRow & { warnings?: string[] };
+
 export interface PrefixPage {
   total: number;
   rows: PrefixRow[];
@@ -193,7 +196,7 @@ const statusField = z.enum(PREFIX_STATUSES, {
 const spaceField = z.string().trim().min(1, 'must not be empty').max(100).optional();
 
 export const registryOps = {
-  'registry.addPrefix': mutation<PrefixRow>()(
+  'registry.addPrefix': mutation<EditedPrefix>()(
     z.object({
       prefix: z.string().min(1, 'is required'),
       space: spaceField,
@@ -204,6 +207,64 @@ export const registryOps = {
       rir: z.string().max(20).optional(),
     }),
     'Add a block to the registry',
+  ),
+  'registry.setPrefix': mutation<EditedPrefix>()(
+    z.object({
+      prefix: z.string().min(1, 'is required'),
+      space: spaceField,
+      status: statusField.optional(),
+      description: z.string().max(2000).optional(),
+      date: isoDay.optional(),
+      /** null: no unit of its own (counted in the enclosing pool's). */
+      unit: z.number().int().min(1).max(128).nullable().optional(),
+      /** '' or null: not RIR space (upstream or private). */
+      rir: z.string().max(20).nullable().optional(),
+    }),
+    'Change a recorded block in place (only the fields given), in one undoable change',
+  ),
+  'registry.setPrefixes': mutation<{ changed: number; warnings: string[] }>()(
+    z.object({
+      items: z
+        .array(
+          z.object({
+            prefix: z.string().min(1, 'is required'),
+            space: spaceField,
+            status: statusField.optional(),
+            description: z.string().max(2000).optional(),
+            date: isoDay.optional(),
+            rir: z.string().max(20).nullable().optional(),
+          }),
+        )
+        .min(1, 'select at least one block')
+        .max(10000),
+    }),
+    'Change several blocks at once (bulk edit): all or nothing, one undoable change',
+  ),
+  'registry.releasePrefix': mutation<PrefixRow>()(
+    z.object({ prefix: z.string().min(1, 'is required'), space: spaceField, cooldownDays: z.number().int().min(0, 'must be 0 or more').max(3650, 'must be at most 3650').optional() }),
+    'End an assignment: cooldown until today + N days (default 180); 0 frees it at once',
+  ),
+  'registry.removePrefixTree': mutation<{ removed: number; row: PrefixRow }>()(
+    z.object({ prefix: z.string().min(1, 'is required'), space: spaceField }),
+    'Remove a block with every block inside it, in one undoable change',
+  ),
+  'registry.splitPrefix': mutation<PrefixRow[]>()(
+    z.object({
+      prefix: z.string().min(1, 'is required'),
+      space: spaceField,
+      parts: z.number().int().min(2, 'must be at least 2').max(4096, 'must be at most 4096'),
+      status: statusField.optional(),
+      description: z.string().max(2000).optional(),
+    }),
+    'Split an empty block into N equal children (N a power of two), in one undoable change',
+  ),
+  'registry.addSpace': mutation<string[]>()(
+    z.object({ name: z.string().trim().min(1, 'is required').max(100), description: z.string().max(2000).optional() }),
+    'Create an address space (a VRF); answers the list of spaces',
+  ),
+  'registry.setAsn': mutation<AsnRow>()(
+    z.object({ asn: z.string().min(1, 'is required').max(40), description: z.string().max(2000).optional(), date: isoDay.optional() }),
+    'Change a recorded AS number (description, date)',
   ),
   'registry.removePrefix': mutation<PrefixRow>()(
     z.object({ prefix: z.string().min(1, 'is required'), space: spaceField }),

@@ -5,6 +5,7 @@
  * contacts the drafts are signed with (the Settings page).
  */
 import { z } from 'zod';
+import { countryProblem, mntnerProblem, nameServersProblem, urlProblem } from '../rir/org-fields';
 import type { RequestDraft } from '../rir/draft';
 import type { RpslObject } from '../rir/rpsl-object';
 import { mutation, query } from './define';
@@ -259,14 +260,35 @@ export const requestsOps = {
       country: z
         .string()
         .trim()
-        .regex(/^([A-Za-z]{2})?$/, 'must be an ISO 3166 two-letter code')
+        .superRefine((v, ctx) => {
+          const p = countryProblem(v);
+          if (p) ctx.addIssue({ code: 'custom', message: p });
+        })
         .optional(),
-      website: short(300).optional(),
+      website: short(300)
+        .superRefine((v, ctx) => {
+          const p = urlProblem(v);
+          if (p) ctx.addIssue({ code: 'custom', message: p });
+        })
+        .optional(),
       accountId: short(100).optional(),
       role: z.enum(['lir', 'end-user']).optional(),
       orgHandle: short(30).optional(),
-      mntner: short(80).optional(),
-      nameServers: z.array(short(253)).max(13).optional(),
+      mntner: short(80)
+        .superRefine((v, ctx) => {
+          const p = mntnerProblem(v);
+          if (p) ctx.addIssue({ code: 'custom', message: p });
+        })
+        .optional(),
+      // Checked as one list, so a refusal names "nameServers", not an element's index.
+      nameServers: z
+        .array(z.string().trim())
+        .max(13, 'give at most 13 name servers')
+        .superRefine((v, ctx) => {
+          const p = nameServersProblem(v);
+          if (p) ctx.addIssue({ code: 'custom', message: p });
+        })
+        .optional(),
       contacts: z.array(contactSchema).max(50).optional(),
       neighbours: z.array(neighbourSchema).max(500).optional(),
       subAllocations: z.array(short(60)).max(1000).optional(),

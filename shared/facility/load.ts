@@ -2,6 +2,7 @@
  * Load inventory (specs/facility.md §1): from a list of equipment to the design IT load,
  * its VA and the feeder currents. Measured power always wins over nameplate [WP3].
  */
+import { fieldWords } from '../errors';
 import { z } from 'zod';
 import {
   between,
@@ -104,7 +105,7 @@ export function computeLoad(input: LoadInput): CalcResult<LoadOutput> {
         nonNegative(`items.${i}.measuredW`, item.measuredW);
         if (item.measuredW > item.nameplateW) {
           warnings.push(
-            `items.${i}.measuredW (${item.measuredW} W) is above its nameplate (${item.nameplateW} W): check the reading`,
+            `${fieldWords(`items.${i}.measuredW`)}: the measured ${item.measuredW} W is above its nameplate (${item.nameplateW} W): check the reading`,
           );
         }
       }

@@ -347,6 +347,9 @@ async function select(page: Page, prefix: string) {
 async function openBySearch(page: Page, query: string, prefix: string) {
   await search(page).fill(query);
   await results(page).filter({ hasText: prefix }).first().click();
+  // Search selects the block's row; Enter then opens it.
+  await page.locator(`.grid-row.selected[data-prefix="${prefix}"]`).waitFor();
+  await page.locator('.reg-grid .grid-body').press('Enter');
   await page.locator('.reg-crumbs [aria-current="location"]', { hasText: prefix }).waitFor();
   return detail(page, prefix);
 }
@@ -588,8 +591,11 @@ describe('search', () => {
     expect(await holder.getAttribute('aria-selected')).toBe('true');
     await shoot(page, 'registry-search-holder');
     await page.keyboard.press('Enter');
-    await page.locator('.reg-crumbs [aria-current="location"]', { hasText: '198.51.100.72/29' }).waitFor();
+    // Search selects the holder's row (issue 14, item 6); Enter in the grid then opens it.
+    await expect.poll(() => page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe('198.51.100.72/29');
     await detail(page, '198.51.100.72/29').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.reg-crumbs [aria-current="location"]', { hasText: '198.51.100.72/29' }).waitFor();
     expect(await page.locator('.reg-crumbs').textContent()).toMatch(/All of global.*198\.51\.100\.0\/24.*198\.51\.100\.64\/26.*198\.51\.100\.72\/29/);
   });
 
@@ -624,6 +630,11 @@ describe('the keyboard alone, start to finish', () => {
     await page.keyboard.press('/');
     await page.keyboard.type('Business customers');
     await expect.poll(() => page.locator('.reg-search-head').textContent()).toMatch(/^2 blocks match/);
+    await page.keyboard.press('Enter');
+    // Search selects the block's row in the whole space, with the focus in the grid; Enter opens it.
+    await expect.poll(() => page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe('198.51.100.64/26');
+    await expect.poll(() => focusedIsGrid(page)).toBe(true);
+    expect(await page.locator('.reg-crumbs [aria-current="location"]').count()).toBe(0);
     await page.keyboard.press('Enter');
     await page.locator('.reg-crumbs [aria-current="location"]', { hasText: '198.51.100.64/26' }).waitFor();
     await expect.poll(() => focusedIsGrid(page)).toBe(true);

@@ -51,6 +51,51 @@ export const registryCommands: Command[] = [
       const row = await withWorkspace(args[0]!, 'write', (call) => call('registry.addPrefix', input));
       if (opts.json) jsonOut(io, row);
       else io.out(row.prefix);
+      for (const w of row.warnings ?? []) io.err(`note: ${w}`);
+    },
+  },
+  {
+    name: 'prefix set',
+    usage: 'prefix set WS CIDR [--space NAME] [--status STATUS] [--description TEXT] [--date YYYY-MM-DD] [--unit LEN] [--rir RIR] [--json]',
+    summary: 'change a recorded block in place (only the fields given), one undoable change',
+    options: {
+      space: { type: 'string' },
+      status: { type: 'string' },
+      description: { type: 'string' },
+      date: { type: 'string' },
+      unit: { type: 'string' },
+      rir: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      const input = {
+        prefix: args[1]!,
+        space: opts.space,
+        status: opts.status,
+        description: opts.description,
+        date: opts.date,
+        unit: wholeNumber(opts.unit, 'unit'),
+        rir: opts.rir,
+      };
+      const row = await withWorkspace(args[0]!, 'write', (call) => call('registry.setPrefix', input));
+      if (opts.json) jsonOut(io, row);
+      else io.out(`${row.prefix} ${row.status}${row.date ? ` ${row.date}` : ''}${row.description ? ` ${row.description}` : ''}`);
+      for (const w of row.warnings ?? []) io.err(`note: ${w}`);
+    },
+  },
+  {
+    name: 'prefix release',
+    usage: 'prefix release WS CIDR [--space NAME] [--cooldown-days N]',
+    summary: 'end an assignment: cooldown until today + N days (default 180); 0 frees it at once',
+    options: { space: { type: 'string' }, 'cooldown-days': { type: 'string' } },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      const days = opts['cooldown-days'];
+      if (days !== undefined && !/^\d{1,4}$/.test(String(days))) throw invalid('cooldown-days', `"${String(days)}" is not a whole number of days`);
+      const input = { prefix: args[1]!, space: opts.space, cooldownDays: days === undefined ? undefined : Number(days) };
+      const row = await withWorkspace(args[0]!, 'write', (call) => call('registry.releasePrefix', input));
+      io.out(input.cooldownDays === 0 ? `${row.prefix} freed` : `${row.prefix} cooldown until ${row.date}`);
     },
   },
   {
@@ -173,6 +218,18 @@ export const registryCommands: Command[] = [
       if (opts.json) return jsonOut(io, row);
       io.out(`AS${row.asn}`);
       if (row.warning) io.err(`note: ${row.warning}`);
+    },
+  },
+  {
+    name: 'asn set',
+    usage: 'asn set WS ASN [--description TEXT] [--date YYYY-MM-DD] [--json]',
+    summary: 'change a recorded AS number (only the fields given)',
+    options: { description: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: [2, 2],
+    async run({ args, opts, io, withWorkspace }) {
+      const row = await withWorkspace(args[0]!, 'write', (call) => call('registry.setAsn', { asn: args[1]!, description: opts.description, date: opts.date }));
+      if (opts.json) return jsonOut(io, row);
+      io.out(`AS${row.asn} ${row.date}${row.description ? ` ${row.description}` : ''}`);
     },
   },
   {

@@ -43,3 +43,17 @@ export function removeAsn(ws: Workspace, input: { asn: string }): AsnRow {
 export function listAsns(ws: Workspace): AsnRow[] {
   return ws.all('SELECT * FROM asns ORDER BY asn').map(rowToAsn);
 }
+
+/** Changes a recorded ASN's description or date in one undoable change; only the fields given are written. */
+export function setAsn(ws: Workspace, input: { asn: string; description?: string | undefined; date?: string | undefined }): AsnRow {
+  const asn = parseAsn(input.asn, 'asn');
+  const r = ws.get('SELECT * FROM asns WHERE asn = ?', [asn]);
+  if (!r) throw new HeadroomError('not-found', `asn: AS${asn} is not recorded`, 'asn');
+  const before = rowToAsn(r);
+  const patch: Record<string, string> = {};
+  if (input.description !== undefined && input.description !== before.description) patch.description = input.description;
+  if (input.date !== undefined && input.date !== before.date) patch.date = input.date;
+  if (Object.keys(patch).length === 0) return before;
+  ws.mutate('registry.setAsn', `Change AS${asn}: ${Object.keys(patch).join(', ')}`, (tx) => tx.update('asns', before.id, patch));
+  return rowToAsn(ws.get('SELECT * FROM asns WHERE id = ?', [before.id])!);
+}

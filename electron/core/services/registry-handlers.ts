@@ -1,7 +1,7 @@
 import { addAsnRange, listAsnRanges, removeAsnRange } from './asn-ranges';
-import { addAsn, listAsns, removeAsn } from './asns';
+import { addAsn, listAsns, removeAsn, setAsn } from './asns';
 import type { AreaHandlers } from './handler-types';
-import { addPrefix, listPrefixes, listSpaces, removePrefix } from './registry';
+import { addPrefix, listPrefixes, listSpaces, releasePrefix, removePrefix, removePrefixTree, setPrefix, setPrefixes, splitPrefix, addSpace } from './registry';
 import { exportPrefixes, importPrefixes } from './registry-io';
 import { allocate, blockHistory, freeSpace, search, utilizationOf } from './registry-space';
 import type { Session } from './session';
@@ -11,6 +11,13 @@ export function registryHandlers(session: Session): AreaHandlers<'registry'> {
   return {
     'registry.addPrefix': (i) => addPrefix(ws(), i),
     'registry.removePrefix': (i) => removePrefix(ws(), i),
+    'registry.setPrefix': (i) => setPrefix(ws(), i),
+    'registry.setPrefixes': (i) => setPrefixes(ws(), i),
+    'registry.releasePrefix': (i) => releasePrefix(ws(), i),
+    'registry.removePrefixTree': (i) => removePrefixTree(ws(), i),
+    'registry.setAsn': (i) => setAsn(ws(), i),
+    'registry.splitPrefix': (i) => splitPrefix(ws(), i),
+    'registry.addSpace': (i) => addSpace(ws(), i),
     'registry.listPrefixes': (i) => listPrefixes(ws(), i),
     'registry.listSpaces': () => listSpaces(ws()),
     'registry.freeSpace': (i) => freeSpace(session.queryIndex() ?? ws(), i),

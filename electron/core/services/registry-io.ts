@@ -771,7 +771,8 @@ function toCsv(header: string[], rows: string[][]): string {
   return `${Papa.unparse({ fields: header, data }, { newline: '\r\n', escapeFormulae: false })}\r\n`;
 }
 
-const TO_NETBOX: Record<PrefixStatus, string> = { aggregate: 'container', allocated: 'container', assigned: 'active', reserved: 'reserved' };
+// NetBox's prefix statuses: container, active, reserved, deprecated (a released block on its way out).
+const TO_NETBOX: Record<PrefixStatus, string> = { aggregate: 'container', allocated: 'container', assigned: 'active', reserved: 'reserved', cooldown: 'deprecated', planned: 'reserved' };
 
 export function exportPrefixes(ws: Workspace, input: { format: ExportFormat; within?: string | undefined; space?: string | undefined; registry?: string | undefined }): ExportResult {
   const rows: PrefixRow[] = listPrefixes(ws, { within: input.within, space: input.space }).rows;

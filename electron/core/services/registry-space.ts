@@ -21,6 +21,7 @@ import type {
 import { HeadroomError, invalid } from '../../../shared/errors';
 import type { Block } from '../../../shared/ip/allocate';
 import { FreeLists } from '../../../shared/ip/free-lists';
+import { allocatesInside, holdsSpace } from '../../../shared/ip/lifecycle';
 import { freeBlocks } from '../../../shared/ip/free-space';
 import { summarizeFreeSpace } from '../../../shared/ip/free-summary';
 import { hdRatio, hdThreshold } from '../../../shared/ip/hd-ratio';
@@ -46,7 +47,7 @@ import { isRunSql, rowFromJson, rowRunFromJson, runBoundSql, type Row } from '..
 import { DatabaseBlocks, type BlockFilter, type BlockSource } from '../workspace/query-index';
 import { Workspace } from '../workspace/workspace';
 import { freeListsFor, tookFrom } from './free-lists-cache';
-import { DEFAULT_SPACE, insertPrefix, keys, rowToPrefix, SELECT_PREFIX, spaceId } from './registry';
+import { DEFAULT_SPACE, insertPrefix, keys, rowToPrefix, SELECT_PREFIX, spaceId, todayUtc } from './registry';
 
 /** A count as JSON: a number while exact, its digits beyond 2^53. */
 export function bigCount(n: bigint): BigCount {
@@ -220,7 +221,7 @@ export interface AllocateInput {
 }
 
 /** Picks the block (and its growth reservations) without recording anything. */
-export function pickAllocation(ws: Workspace, input: AllocateInput): { parent: Prefix; block: Prefix; reserved: Prefix[]; room: Prefix; sid: number } {
+export function pickAllocation(ws: Workspace, input: AllocateInput): { parent: Prefix; block: Prefix; reserved: Prefix[]; room: Prefix; sid: number; reuse: number[] } {
   const parent = parsePrefix(input.from, 'from');
   const sid = requireSpace(ws, input.space);
   const max = maxLength(parent.family);
@@ -235,17 +236,28 @@ export function pickAllocation(ws: Workspace, input: AllocateInput): { parent: P
   if (roomLength <= parent.length) {
     throw invalid('growth', `growing a /${length} by ${growth} bit${growth === 1 ? '' : 's'} needs a /${roomLength}, which does not fit below ${formatPrefix(parent)}`);
   }
+  if (input.status === 'cooldown') throw invalid('status', 'a new block cannot start in cooldown: release an assignment instead');
   const strategy = input.strategy ?? 'first-fit';
   const family = parent.family;
   const space = (family === 4 ? IPV4_SPACE : IPV6_SPACE) as IntSpace<number | bigint>;
-  const lists = freeListsFor(ws, sid, parent, () => {
+  const own = findRow(ws, sid, parent);
+  const refusal = own ? allocatesInside(own) : null;
+  if (refusal) throw invalid('from', `${formatPrefix(parent)} ${refusal}`);
+  // Blocks whose space is free again (shared/ip/lifecycle holdsSpace): left out of the lists, and
+  // removed by the allocation that reuses their space.
+  const expired = freedBlocks(ws, sid, parent);
+  const build = () => {
     if (parent.family === 4) {
-      const pairs = new DatabaseBlocks(ws.database).pairsV4(sid, parent.start, prefixEnd(parent) as number);
+      let pairs = new DatabaseBlocks(ws.database).pairsV4(sid, parent.start, prefixEnd(parent) as number);
+      if (expired.length) pairs = Uint32Array.from(withoutPairs(pairs, expired));
       return FreeLists.buildV4(prefixToBlock(parent), pairs) as FreeLists<number | bigint>;
     }
-    const children = childIntervals(ws, sid, parent) as Interval<bigint>[];
+    let children = childIntervals(ws, sid, parent) as Interval<bigint>[];
+    if (expired.length) children = children.filter((c) => !expired.some((e) => e.start === c.start && e.end === c.end));
     return FreeLists.build(IPV6_SPACE, prefixToBlock(parent), freeBlocks(IPV6_SPACE, prefixToInterval(parent), children)) as FreeLists<number | bigint>;
-  });
+  };
+  // Kept lists know nothing of days passing: with a freed block in the pool they are rebuilt.
+  const lists = expired.length ? build() : freeListsFor(ws, sid, parent, build);
   let room: Block<number | bigint> | null;
   switch (strategy) {
     case 'first-fit':
@@ -273,11 +285,42 @@ export function pickAllocation(ws: Workspace, input: AllocateInput): { parent: P
     const after = space.add(blockEnd(space, block), space.one);
     for (const b of rangeToCidrList(space, after, blockEnd(space, room))) reserved.push(toPrefix(b));
   }
-  return { parent, block: toPrefix(block), reserved, room: toPrefix(room), sid };
+  const roomEnd = blockEnd(space, room);
+  const reuse = expired.filter((e) => e.start <= roomEnd && e.end >= room.start).map((e) => e.id);
+  return { parent, block: toPrefix(block), reserved, room: toPrefix(room), sid, reuse };
+}
+
+interface FreedBlock {
+  id: number;
+  start: number | bigint;
+  end: number | bigint;
+}
+
+/** The blocks inside `parent` that no longer hold their space today (an ended cooldown). */
+function freedBlocks(ws: Workspace, sid: number, parent: Prefix): FreedBlock[] {
+  const [start, end] = keys(parent);
+  const today = todayUtc(ws.now());
+  return ws
+    .all(`${SELECT_PREFIX} WHERE p.space_id = ? AND p.family = ? AND p.start >= ? AND p.end <= ? AND p.length > ? AND p.status = 'cooldown'`, [sid, parent.family, start, end, parent.length])
+    .map(rowToPrefix)
+    .filter((r) => !holdsSpace(r, today))
+    .map((r) => {
+      const p = parsePrefix(r.prefix);
+      return { id: r.id, start: p.start, end: prefixEnd(p) };
+    });
+}
+
+function withoutPairs(pairs: Uint32Array, drop: FreedBlock[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < pairs.length; i += 2) {
+    if (drop.some((d) => d.start === pairs[i] && d.end === pairs[i + 1])) continue;
+    out.push(pairs[i]!, pairs[i + 1]!);
+  }
+  return out;
 }
 
 export function allocate(ws: Workspace, input: AllocateInput): AllocationResult {
-  const { parent, block, reserved, room, sid } = pickAllocation(ws, input);
+  const { parent, block, reserved, room, sid, reuse } = pickAllocation(ws, input);
   const strategy = input.strategy ?? 'first-fit';
   const prefix = formatPrefix(block);
   const reservedText = reserved.map(formatPrefix);
@@ -288,6 +331,7 @@ export function allocate(ws: Workspace, input: AllocateInput): AllocationResult 
   const summary = `Allocate ${prefix} (${strategy}${reserved.length ? `, growth ${input.growth}` : ''}) from ${formatPrefix(parent)}`;
   const row = ws.mutate('registry.allocate', summary, (tx) => {
     const now = ws.now();
+    for (const id of reuse) tx.delete('prefixes', id);
     const r = insertPrefix(tx, { prefix, status, description: input.description, space: spaceName }, now);
     for (const p of reservedText) insertPrefix(tx, { prefix: p, status: 'reserved', description: `growth of ${prefix}`, space: spaceName }, now);
     return r;

@@ -1,10 +1,13 @@
 /** Registry use-cases over the workspace: blocks in address spaces (first form; see issue #4). */
 import type { PrefixPage, PrefixRow, PrefixStatus, PrefixUsage } from '../../../shared/contract';
 import { HeadroomError, invalid } from '../../../shared/errors';
+import { addDays, DEFAULT_COOLDOWN_DAYS, placementWarnings, statusRefusal } from '../../../shared/ip/lifecycle';
 import {
   addressToKey,
   comparePrefixes,
   formatPrefix,
+  ipv4Network,
+  ipv6Network,
   parsePrefix,
   prefixEnd,
   prefixFromKey,
@@ -109,11 +112,199 @@ export function insertPrefix(tx: Tx, input: AddPrefixInput, now: Date): PrefixRo
   return rowToPrefix(tx.get(`${SELECT_PREFIX} WHERE p.id = ?`, [rowId])!);
 }
 
-export function addPrefix(ws: Workspace, input: AddPrefixInput): PrefixRow {
+/** Statuses of the registered blocks holding `p` in space `sid` (not `p` itself), nearest first. */
+export function ancestorStatuses(ws: Workspace | Tx, sid: number, p: Prefix): string[] {
+  if (p.length === 0) return [];
+  // One query over the (at most 128) network keys of the shorter lengths, not one per length.
+  const wanted = new Map<string, number>();
+  for (let len = p.length - 1; len >= 0; len--) {
+    const start = p.family === 4 ? ipv4Network(p.start, len) : ipv6Network(p.start, len);
+    wanted.set(`${String(start)}/${len}`, len);
+  }
+  const starts = [...new Set([...wanted.keys()].map((k) => k.split('/')[0]!))];
+  const rows = ws.all(
+    `SELECT start, length, status FROM prefixes WHERE space_id = ? AND family = ? AND length < ? AND start IN (${starts.map(() => '?').join(',')})`,
+    [sid, p.family, p.length, ...starts.map((v) => addressToKey(p.family, p.family === 4 ? Number(v) : BigInt(v)))],
+  );
+  return rows
+    .filter((r) => {
+      const len = Number(r.length);
+      const net = p.family === 4 ? ipv4Network(p.start, len) : ipv6Network(p.start, len);
+      return Buffer.from(r.start as Uint8Array).equals(Buffer.from(addressToKey(p.family, net)));
+    })
+    .sort((a, b) => Number(b.length) - Number(a.length))
+    .map((r) => String(r.status));
+}
+
+/** Refuses a status the block's parent or children forbid (shared/ip/lifecycle statusRefusal). */
+function checkStatusPlace(ancestors: string[], children: string[], status: PrefixStatus, p: Prefix): void {
+  const why = statusRefusal(status, ancestors[0] ?? null, children);
+  if (why) throw new HeadroomError('invalid', `status: ${formatPrefix(p)} cannot be ${status}: ${why}`, 'status');
+}
+
+export type EditedPrefix = PrefixRow & { warnings?: string[] };
+
+export function addPrefix(ws: Workspace, input: AddPrefixInput): EditedPrefix {
   const p = parsePrefix(input.prefix, 'prefix');
-  const summary = `Add ${formatPrefix(p)} (${input.status ?? 'assigned'}) to ${input.space ?? DEFAULT_SPACE}`;
+  const status = input.status ?? 'assigned';
+  const spaceName = (input.space ?? DEFAULT_SPACE).trim();
+  const sid = spaceId(ws, spaceName);
+  const ancestors = sid === null ? [] : ancestorStatuses(ws, sid, p);
+  const children = sid === null ? [] : childStatuses(ws, sid, p);
+  checkStatusPlace(ancestors, children, status, p);
+  const summary = `Add ${formatPrefix(p)} (${status}) to ${input.space ?? DEFAULT_SPACE}`;
   const row = ws.mutate('registry.addPrefix', summary, (tx) => insertPrefix(tx, input, ws.now()));
-  return prefixById(ws, row.id);
+  const warnings = placementWarnings({ prefix: p, status, space: spaceName }, ancestors);
+  return { ...prefixById(ws, row.id), ...(warnings.length ? { warnings } : {}) };
+}
+
+/** Statuses of the blocks directly inside `p` (registered or not), for the status rules. */
+function childStatuses(ws: Workspace, sid: number, p: Prefix): string[] {
+  const [start, end] = keys(p);
+  const own = ws.get('SELECT id FROM prefixes WHERE space_id = ? AND family = ? AND start = ? AND length = ?', [sid, p.family, start, p.length]);
+  if (own) {
+    return ws.all('SELECT p.status FROM prefix_usage u JOIN prefixes p ON p.id = u.id WHERE u.parent_id = ?', [Number(own.id)]).map((r) => String(r.status));
+  }
+  // Not recorded yet: the outermost blocks inside it (those whose parent lies outside it).
+  return ws
+    .all(
+      'SELECT p.status FROM prefixes p JOIN prefix_usage u ON u.id = p.id LEFT JOIN prefixes q ON q.id = u.parent_id ' +
+        'WHERE p.space_id = ? AND p.family = ? AND p.start >= ? AND p.end <= ? AND p.length > ? AND (q.id IS NULL OR q.length < ?)',
+      [sid, p.family, start, end, p.length, p.length],
+    )
+    .map((r) => String(r.status));
+}
+
+export interface SetPrefixInput {
+  prefix: string;
+  space?: string | undefined;
+  status?: PrefixStatus | undefined;
+  description?: string | undefined;
+  date?: string | undefined;
+  unit?: number | null | undefined;
+  rir?: string | null | undefined;
+}
+
+/**
+ * Changes a recorded block in place, in one undoable change. Only the fields given are written;
+ * a field given with the value it already has is not a change. Nothing to change: no action.
+ */
+interface PlannedSet {
+  before: PrefixRow;
+  patch: Record<string, SqlParam>;
+  warnings: string[];
+  what: string;
+}
+
+/** Checks one change and works out the fields that differ (nothing is written). */
+function planSet(ws: Workspace, input: SetPrefixInput): PlannedSet {
+  const spaceName = input.space ?? DEFAULT_SPACE;
+  const { p, row } = findPrefix(ws, input.prefix, spaceName);
+  const before = rowToPrefix(row);
+  const sid = Number(row.space_id);
+  const patch: Record<string, SqlParam> = {};
+  if (input.status !== undefined && input.status !== before.status) patch.status = input.status;
+  if (input.description !== undefined && input.description !== before.description) patch.description = input.description;
+  if (input.date !== undefined && input.date !== before.date) patch.date = input.date;
+  if (input.rir !== undefined && (input.rir || null) !== before.rir) patch.rir = input.rir || null;
+  if (input.unit !== undefined && input.unit !== before.unit) {
+    if (input.unit !== null) {
+      if (p.family !== 6) throw invalid('unit', 'only IPv6 pools have an assignment unit');
+      if (input.unit < p.length) throw invalid('unit', `/${input.unit} is shorter than the block itself (/${p.length})`);
+    }
+    patch.unit = input.unit;
+  }
+  const status = (patch.status as PrefixStatus | undefined) ?? before.status;
+  const ancestors = ancestorStatuses(ws, sid, p);
+  if (patch.status !== undefined) checkStatusPlace(ancestors, childStatuses(ws, sid, p), status, p);
+  const warnings = patch.status !== undefined ? placementWarnings({ prefix: p, status, space: spaceName }, ancestors) : [];
+  const what = Object.keys(patch)
+    .map((f) => (f === 'status' ? `status ${before.status} → ${status}` : f))
+    .join(', ');
+  return { before, patch, warnings, what };
+}
+
+/**
+ * Changes a recorded block in place, in one undoable change. Only the fields given are written;
+ * a field given with the value it already has is not a change. Nothing to change: no action.
+ */
+export function setPrefix(ws: Workspace, input: SetPrefixInput): EditedPrefix & { warnings: string[] } {
+  const { before, patch, warnings, what } = planSet(ws, input);
+  if (Object.keys(patch).length === 0) return { ...before, warnings };
+  ws.mutate('registry.setPrefix', `Change ${before.prefix} in ${before.space}: ${what}`, (tx) => {
+    tx.update('prefixes', before.id, { ...patch, updated_at: ws.now().toISOString() });
+  });
+  return { ...prefixById(ws, before.id), warnings };
+}
+
+/**
+ * The same change to several blocks (bulk edit), all or nothing, as one undoable change. A
+ * refusal names the block: `prefix: 10.0.1.0/24: …`.
+ */
+export function setPrefixes(ws: Workspace, input: { items: SetPrefixInput[] }): { changed: number; warnings: string[] } {
+  const plans: PlannedSet[] = [];
+  for (const item of input.items) {
+    try {
+      plans.push(planSet(ws, item));
+    } catch (e) {
+      if (e instanceof HeadroomError) {
+        const msg = e.field && e.message.startsWith(`${e.field}: `) ? e.message.slice(e.field.length + 2) : e.message;
+        throw new HeadroomError(e.code, `${e.field ?? 'prefix'}: ${item.prefix}: ${msg}`, e.field ?? 'prefix');
+      }
+      throw e;
+    }
+  }
+  const todo = plans.filter((pl) => Object.keys(pl.patch).length > 0);
+  const warnings = plans.flatMap((pl) => pl.warnings);
+  if (todo.length === 0) return { changed: 0, warnings };
+  ws.mutate('registry.setPrefixes', `Change ${todo.length} block${todo.length === 1 ? '' : 's'}: ${todo[0]!.what}`, (tx) => {
+    const at = ws.now().toISOString();
+    for (const pl of todo) tx.update('prefixes', pl.before.id, { ...pl.patch, updated_at: at });
+  });
+  return { changed: todo.length, warnings };
+}
+
+/**
+ * Ends an assignment (CLI.md `prefix release`): the block goes into cooldown until today + N
+ * days, holding its space until then; 0 days frees it at once (the block is removed).
+ */
+export function releasePrefix(ws: Workspace, input: { prefix: string; space?: string | undefined; cooldownDays?: number | undefined }): PrefixRow {
+  const spaceName = input.space ?? DEFAULT_SPACE;
+  const { p, row } = findPrefix(ws, input.prefix, spaceName);
+  const before = rowToPrefix(row);
+  const days = input.cooldownDays ?? DEFAULT_COOLDOWN_DAYS;
+  if (!Number.isInteger(days) || days < 0 || days > 3650) throw invalid('cooldown-days', 'must be a whole number of days from 0 to 3650');
+  if (before.status === 'aggregate') throw invalid('prefix', `${before.prefix} is an aggregate (space you hold); only a block handed out can be released`);
+  if (before.status === 'cooldown') throw new HeadroomError('conflict', `prefix: ${before.prefix} is already in cooldown until ${before.date ?? '—'}`, 'prefix');
+  if (before.status === 'planned') throw invalid('prefix', `${before.prefix} is only planned; remove it instead of releasing it`);
+  if (before.usage.children > 0) {
+    const n = before.usage.children;
+    throw new HeadroomError('conflict', `prefix: ${before.prefix} holds ${n} block${n === 1 ? '' : 's'}; release or remove ${n === 1 ? 'it' : 'them'} first`, 'prefix');
+  }
+  if (days === 0) {
+    ws.mutate('registry.releasePrefix', `Release ${before.prefix} in ${spaceName} (freed at once)`, (tx) => tx.delete('prefixes', before.id));
+    return { ...before, status: 'cooldown', date: todayUtc(ws.now()) };
+  }
+  const until = addDays(todayUtc(ws.now()), days);
+  ws.mutate('registry.releasePrefix', `Release ${formatPrefix(p)} in ${spaceName}: cooldown until ${until}`, (tx) => {
+    tx.update('prefixes', before.id, { status: 'cooldown', date: until, updated_at: ws.now().toISOString() });
+  });
+  return prefixById(ws, before.id);
+}
+
+/** Removes a block and every block inside it, in one undoable change (the app asks first, with the count). */
+export function removePrefixTree(ws: Workspace, input: { prefix: string; space?: string | undefined }): { removed: number; row: PrefixRow } {
+  const spaceName = input.space ?? DEFAULT_SPACE;
+  const { p, row } = findPrefix(ws, input.prefix, spaceName);
+  const [start, end] = keys(p);
+  const ids = ws
+    .all('SELECT id FROM prefixes WHERE space_id = ? AND family = ? AND start >= ? AND end <= ? AND length >= ? ORDER BY length DESC', [Number(row.space_id), p.family, start, end, p.length])
+    .map((r) => Number(r.id));
+  const removed = rowToPrefix(row);
+  ws.mutate('registry.removePrefixTree', `Remove ${removed.prefix} and ${ids.length - 1} block${ids.length === 2 ? '' : 's'} inside it from ${spaceName}`, (tx) => {
+    for (const id of ids) tx.delete('prefixes', id);
+  });
+  return { removed: ids.length, row: removed };
 }
 
 function findPrefix(ws: Workspace, text: string, spaceName: string): { p: Prefix; row: Row } {
@@ -213,4 +404,48 @@ export function listSpaces(ws: Workspace): string[] {
 /** Sorts rows the CLI's way (tests compare against this). */
 export function sortPrefixRows(rows: PrefixRow[]): PrefixRow[] {
   return [...rows].sort((a, b) => comparePrefixes(parsePrefix(a.prefix), parsePrefix(b.prefix)));
+}
+
+/**
+ * Splits a block into `parts` equal children (a power of two, 2 to 4096) in one undoable change:
+ * a /24 into 4 gives four /26s. Refused when any of them is already recorded or would overlap a
+ * block inside it, or when the block is too small.
+ */
+export function splitPrefix(
+  ws: Workspace,
+  input: { prefix: string; space?: string | undefined; parts: number; status?: PrefixStatus | undefined; description?: string | undefined },
+): PrefixRow[] {
+  const spaceName = input.space ?? DEFAULT_SPACE;
+  const { p, row } = findPrefix(ws, input.prefix, spaceName);
+  const bits = Math.log2(input.parts);
+  if (!Number.isInteger(bits) || bits < 1 || bits > 12) throw invalid('parts', 'must be 2, 4, 8, … up to 4096 (equal parts of a block are a power of two)');
+  const max = p.family === 4 ? 32 : 128;
+  const length = p.length + bits;
+  if (length > max) throw invalid('parts', `${formatPrefix(p)} has too few addresses for ${input.parts} parts`);
+  const status = input.status ?? 'assigned';
+  const sid = Number(row.space_id);
+  const [start, end] = keys(p);
+  const inside = Number(ws.get('SELECT count(*) AS n FROM prefixes WHERE space_id = ? AND family = ? AND start >= ? AND end <= ? AND length > ?', [sid, p.family, start, end, p.length])!.n);
+  if (inside > 0) throw new HeadroomError('conflict', `parts: ${formatPrefix(p)} already holds ${inside} block${inside === 1 ? '' : 's'}; split an empty block`, 'parts');
+  const parent = rowToPrefix(row);
+  checkStatusPlace([parent.status], [], status, { ...p, length } as Prefix);
+  const step = p.family === 4 ? 2 ** (max - length) : 1n << BigInt(max - length);
+  const children: string[] = [];
+  for (let i = 0; i < input.parts; i++) {
+    const childStart = p.family === 4 ? (p.start as number) + i * (step as number) : (p.start as bigint) + BigInt(i) * (step as bigint);
+    children.push(formatPrefix({ family: p.family, start: childStart, length } as Prefix));
+  }
+  const ids = ws.mutate('registry.splitPrefix', `Split ${formatPrefix(p)} into ${input.parts} × /${length}`, (tx) =>
+    children.map((c) => insertPrefix(tx, { prefix: c, space: spaceName, status, description: input.description ?? '' }, ws.now()).id),
+  );
+  return ids.map((id) => prefixById(ws, id));
+}
+
+/** Creates an address space (a VRF) with no blocks yet. */
+export function addSpace(ws: Workspace, input: { name: string; description?: string | undefined }): string[] {
+  const name = input.name.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9 _.:-]{0,99}$/.test(name)) throw invalid('name', 'must start with a letter or digit and hold only letters, digits, spaces and _ . : -');
+  if (spaceId(ws, name) !== null) throw new HeadroomError('conflict', `name: there is already an address space "${name}"`, 'name');
+  ws.mutate('registry.addSpace', `Add address space ${name}`, (tx) => tx.insert('spaces', { name, description: input.description ?? '' }));
+  return listSpaces(ws);
 }

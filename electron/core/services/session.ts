@@ -2,8 +2,9 @@
  * Which workspace a client (the app, the web bridge, a CLI command) has open. The app keeps one
  * session for its lifetime; each CLI command opens one, runs, and closes it.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ClosedUnsaved, WorkspaceState } from '../../../shared/contract';
 import { HeadroomError, type WarningShape } from '../../../shared/errors';
 import { atomicWriteFile, realPathOf } from '../workspace/fsutil';
@@ -13,6 +14,24 @@ import { loadSqlJs } from '../workspace/sqljs';
 import { checkSealOfFile } from '../workspace/fileformat';
 import { readVerifiedSeal, Workspace, type WorkspaceOptions } from '../workspace/workspace';
 import { seedDemo } from './demo';
+
+/**
+ * Where the app's New Workspace puts the file (issue 14, item 7): exactly where the planner says,
+ * so a full path; a bare or relative name is refused (it would land wherever Headroom happened
+ * to be started). A name without an ending gets `.headroom`.
+ */
+export function newWorkspacePath(path: string): string {
+  const t = path.trim();
+  if (t === '') throw new HeadroomError('invalid', 'path: give the full path of the new workspace file, such as /home/me/isp-plan.headroom', 'path');
+  if (!isAbsolute(t) && !/^~[\\/]/.test(t)) {
+    throw new HeadroomError('invalid', `path: "${t}" is not a full path; give the folder too, such as /home/me/${basename(t) || 'isp-plan.headroom'}`, 'path');
+  }
+  const full = t.startsWith('~') ? join(homedir(), t.slice(2)) : t;
+  if (existsSync(full) && statSync(full).isDirectory()) throw new HeadroomError('invalid', `path: ${full} is a folder; add the file name, such as ${join(full, 'isp-plan.headroom')}`, 'path');
+  // A name without any ending gets `.headroom`; any other name is checked as it is (Workspace.create
+  // refuses a workspace's own side files).
+  return basename(full).includes('.') ? full : `${full}.headroom`;
+}
 
 export interface SessionOptions extends WorkspaceOptions {
   /** Where the recent-files list lives (the app's user-data folder); none for the CLI. */
@@ -127,7 +146,7 @@ export class Session {
   }
 
   async create(path: string, demo = false): Promise<WorkspaceState> {
-    const ws = await Workspace.create(path, this.options, demo ? seedDemo : undefined);
+    const ws = await Workspace.create(newWorkspacePath(path), this.options, demo ? seedDemo : undefined);
     this.replace(ws);
     return this.stateOf(ws);
   }

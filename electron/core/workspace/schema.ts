@@ -420,6 +420,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE facility_equipment ADD COLUMN circuit TEXT;
     `,
   },
+  {
+    version: 11,
+    name: 'lifecycle: statuses cooldown (a released assignment until its date) and planned (a block from its date)',
+    sql: `
+      -- SQLite cannot change a CHECK in place: the table is rebuilt with the same columns, ids and
+      -- index (https://www.sqlite.org/lang_altertable.html#otheralter). Nothing references prefixes.
+      CREATE TABLE prefixes_new (
+        id INTEGER PRIMARY KEY,
+        space_id INTEGER NOT NULL REFERENCES spaces(id),
+        family INTEGER NOT NULL CHECK (family IN (4, 6)),
+        start BLOB NOT NULL CHECK (length(start) = 16),
+        end BLOB NOT NULL CHECK (length(end) = 16),
+        length INTEGER NOT NULL CHECK (length BETWEEN 0 AND 128),
+        status TEXT NOT NULL CHECK (status IN ('aggregate', 'allocated', 'assigned', 'reserved', 'cooldown', 'planned')),
+        description TEXT NOT NULL DEFAULT '',
+        unit INTEGER CHECK (unit IS NULL OR unit BETWEEN 1 AND 128),
+        rir TEXT,
+        date TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (space_id, family, start, length)
+      );
+      INSERT INTO prefixes_new (id, space_id, family, start, end, length, status, description, unit, rir, date, created_at, updated_at)
+        SELECT id, space_id, family, start, end, length, status, description, unit, rir, date, created_at, updated_at FROM prefixes;
+      DROP TABLE prefixes;
+      ALTER TABLE prefixes_new RENAME TO prefixes;
+      CREATE INDEX prefixes_by_range ON prefixes (space_id, family, start, end);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -3,6 +3,7 @@
  * (asplain, asdot or AS64500), and the hint shows it in asplain and asdot with its size and
  * flag; a refusal (malformed, out of range, already recorded) shows at the field.
  */
+import { DateInput } from '../../components/DateInput';
 import { useState } from 'react';
 import { formatAsdot, isAsn16, validateAsn } from '../../../shared/asn/asn';
 import { classifyAsn } from '../../../shared/asn/special';
@@ -104,9 +105,8 @@ export function AddAsnForm({ disabled, onAdded }: { disabled: boolean; onAdded(r
       </Field>
       <Field label="In use since" error={errors.date} hint="empty: today">
         {(p) => (
-          <input
+          <DateInput
             {...p}
-            type="date"
             name="date"
             value={date}
             onChange={(e) => {

@@ -5,6 +5,7 @@
  * service's words, and what only the workspace knows (an overlap, a name taken) comes back from
  * it and shows at its field.
  */
+import { DateInput } from '../../components/DateInput';
 import { useState } from 'react';
 import { formatAsdot, validateAsn } from '../../../shared/asn/asn';
 import type { AsnRangeRow } from '../../../shared/contract';
@@ -147,7 +148,7 @@ export function AddBlockForm({ blocks, disabled, onAdded }: { blocks: AsnRangeRo
         )}
       </Field>
       <Field label="Obtained" error={errors.date} hint="empty: today">
-        {(p) => <input {...p} type="date" name="date" value={date} onChange={(e) => edited('date', setDate)(e.target.value)} disabled={disabled} />}
+        {(p) => <DateInput {...p} name="date" value={date} onChange={(e) => edited('date', setDate)(e.target.value)} disabled={disabled} />}
       </Field>
       <div className="form-submit">
         <button type="submit" className="primary" disabled={disabled || busy || !name.trim() || !first.trim() || !last.trim()}>

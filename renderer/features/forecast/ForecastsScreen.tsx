@@ -4,6 +4,7 @@
  * error and the runner-up's date; the selected limit's chart below, with model, scenarios and
  * as-of to play with; below, the links (LinksSection), whose limits are on the same board.
  */
+import { DateInput } from '../../components/DateInput';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { ForecastLimits, LimitForecast } from '../../../shared/contract';
 import { client } from '../../client';
@@ -117,7 +118,7 @@ export function ForecastsScreen() {
         <span className="muted">What runs out first, soonest at the top</span>
         <label className="fc-asof">
           As of{' '}
-          <input type="date" aria-label="As of" aria-invalid={Boolean(asOfError)} value={asOfText} onChange={(e) => setAsOfText(e.target.value)} />
+          <DateInput aria-label="As of" aria-invalid={Boolean(asOfError)} value={asOfText} onChange={(e) => setAsOfText(e.target.value)} />
         </label>
         {asOf !== today() && (
           <button type="button" onClick={() => setAsOfText(today())}>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { PREFIX_STATUSES, type PrefixStatus } from '../../../shared/contract';
 import { validatePrefix } from '../../../shared/ip/prefix';
+import { DateInput, dayProblem } from '../../components/DateInput';
 import { Field, Select, TextInput } from '../../components/Field';
+import { RIRS, RIR_LABEL } from './BlockEditor';
 import { client } from '../../client';
 import { atField, errorsFrom, useWorkspace } from '../../state';
 
@@ -11,19 +13,32 @@ export function AddPrefixForm({ space, disabled, onAdded }: { space: string; dis
   const [prefix, setPrefix] = useState('');
   const [status, setStatus] = useState<PrefixStatus>('assigned');
   const [description, setDescription] = useState('');
+  const [date, setDate] = useState('');
+  const [rir, setRir] = useState('');
+  const [warnings, setWarnings] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const checked = prefix.trim() ? validatePrefix(prefix.trim())[1] : null;
   const live = checked && atField('prefix', checked);
+  const dateProblem = dayProblem(date);
 
   const submit = async () => {
     setBusy(true);
     setErrors({});
     try {
-      const row = await client.call('registry.addPrefix', { prefix: prefix.trim(), status, description, space });
+      const row = await client.call('registry.addPrefix', {
+        prefix: prefix.trim(),
+        status,
+        description,
+        space,
+        ...(date.trim() ? { date: date.trim() } : {}),
+        ...(rir ? { rir } : {}),
+      });
       notify('info', `Added ${row.prefix} (${row.status}). Ctrl+Z undoes it.`);
+      setWarnings(row.warnings ?? []);
       setPrefix('');
       setDescription('');
+      setDate('');
       onAdded?.(row.prefix);
       await refresh();
     } catch (e) {
@@ -73,8 +88,22 @@ export function AddPrefixForm({ space, disabled, onAdded }: { space: string; dis
       <Field label="Description" error={errors.description}>
         {(p) => <TextInput {...p} name="description" value={description} placeholder="Customer or purpose" onChange={(e) => setDescription(e.target.value)} disabled={disabled} />}
       </Field>
+      <Field label={status === 'planned' ? 'Exists from' : 'Date'} error={errors.date ?? dateProblem ?? undefined}>
+        {(p) => <DateInput {...p} name="date" value={date} onChange={(e) => setDate(e.target.value)} disabled={disabled} />}
+      </Field>
+      <Field label="RIR" error={errors.rir} hint="none: upstream or private space">
+        {(p) => (
+          <Select {...p} name="rir" value={rir} onChange={(e) => setRir(e.target.value)} disabled={disabled}>
+            {RIRS.map((r) => (
+              <option key={r} value={r}>
+                {RIR_LABEL[r]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
       <div className="form-submit">
-        <button type="submit" className="primary" disabled={disabled || busy || !prefix.trim()}>
+        <button type="submit" className="primary" disabled={disabled || busy || !prefix.trim() || Boolean(dateProblem)}>
           Add block
         </button>
       </div>
@@ -82,6 +111,13 @@ export function AddPrefixForm({ space, disabled, onAdded }: { space: string; dis
         <div className="form-error" role="alert">
           {errors._}
         </div>
+      )}
+      {warnings.length > 0 && (
+        <ul className="field-warning reg-add-warnings" role="status" aria-label="Look at this twice">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
       )}
     </form>
   );

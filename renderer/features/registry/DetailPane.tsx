@@ -2,7 +2,8 @@
 import { memo } from 'react';
 import type { PrefixRow } from '../../../shared/contract';
 import { AddressesSection } from './AddressesSection';
-import { sizeText, usageOf } from './blocks';
+import { sizeText, statusText, usageOf, usedLabel } from './blocks';
+import { BlockEditor } from './BlockEditor';
 import { BlockHistory } from './BlockHistory';
 import { FreeList } from './FreeList';
 import { SpaceMap } from './SpaceMap';
@@ -16,6 +17,8 @@ interface Props {
   onOpen(row: PrefixRow): void;
   onAllocate(row: PrefixRow, length?: number): void;
   onRemove(row: PrefixRow): void;
+  /** Split the (empty) block into equal children. */
+  onSplit?(row: PrefixRow): void;
   /** Opens the routing of an aggregate (its routes, ROA plan and RPKI check). */
   onRouting?(row: PrefixRow): void;
 }
@@ -31,26 +34,33 @@ function Loading({ error }: { error: string | undefined }) {
 }
 
 /** Memoized: the grid re-renders as pages land and as it scrolls; the pane only when its block or the workspace changes. */
-export const DetailPane = memo(function DetailPane({ block, version, readOnly, onOpen, onAllocate, onRemove, onRouting }: Props) {
+export const DetailPane = memo(function DetailPane({ block, version, readOnly, onOpen, onAllocate, onRemove, onSplit, onRouting }: Props) {
   const d = useBlockDetails(block, version);
   if (!block || !d) {
     return (
-      <aside className="reg-detail" aria-label="Selected block">
+      <aside className="reg-detail" id="reg-detail-pane" aria-label="Selected block">
         <p className="muted">Select a block to see its map, free space and history.</p>
       </aside>
     );
   }
   const u = usageOf(block);
   return (
-    <aside className="reg-detail" aria-label="Selected block" data-block={block.prefix}>
+    <aside className="reg-detail" id="reg-detail-pane" aria-label="Selected block" data-block={block.prefix}>
       <header className="reg-detail-head">
         <h2 className="mono">{block.prefix}</h2>
-        <span className={`status status-${block.status}`}>{block.status}</span>
+        <span className={`status status-${block.status}`}>{statusText(block)}</span>
       </header>
       {block.description && <p className="reg-detail-desc">{block.description}</p>}
       <p className="muted reg-detail-meta">
         {sizeText(block.prefix)} · space {block.space}
-        {block.date ? ` · since ${block.date}` : ''}
+        {block.date ? (
+          <>
+            {' · since '}
+            <span className="nowrap">{block.date}</span>
+          </>
+        ) : (
+          ''
+        )}
         {block.rir ? ` · ${block.rir}` : ''}
         {block.unit ? ` · pool of /${block.unit}s` : ''}
         {u.children ? ` · holds ${u.children.toLocaleString('en')} block${u.children === 1 ? '' : 's'} directly` : ''}
@@ -62,6 +72,11 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
         <button type="button" onClick={() => onOpen(block)} title="Show only this block and what it holds (Enter)">
           Drill down
         </button>
+        {onSplit && u.children === 0 && block.length < (block.family === 4 ? 32 : 128) && (
+          <button type="button" disabled={readOnly} onClick={() => onSplit(block)} title="Split this block into equal parts">
+            Split…
+          </button>
+        )}
         <button type="button" className="danger" disabled={readOnly} onClick={() => onRemove(block)} title="Remove this block (Delete)" aria-keyshortcuts="Delete">
           Remove…
         </button>
@@ -77,8 +92,21 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
         )}
       </div>
 
+      <details className="reg-edit-section" open>
+        <summary>
+          <h3 id="reg-edit-title">Edit</h3>
+        </summary>
+        <BlockEditor block={block} readOnly={readOnly} />
+      </details>
+
       <section aria-labelledby="reg-util-title">
         <h3 id="reg-util-title">Utilization</h3>
+        {usedLabel(block).kind === 'whole' && (
+          <p className="small-note reg-whole" data-testid="in-use-whole">
+            {block.status === 'cooldown' ? `In cooldown until ${block.date ?? '—'}: ` : 'In use as a whole: '}
+            its {sizeText(block.prefix)} count as used in the block around it. The figures below are of what is recorded inside it.
+          </p>
+        )}
         {d.util ? <UtilizationFacts u={d.util} family={block.family} /> : <Loading error={d.errors.util} />}
       </section>
 

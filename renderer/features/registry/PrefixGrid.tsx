@@ -4,9 +4,9 @@
  * and description. Virtualized: the scroll height is the whole view's, only the rows in sight are
  * rendered, and their pages are fetched as they come into sight.
  */
-import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
-import type { PrefixRow } from '../../../shared/contract';
-import { usageOf } from './blocks';
+import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { PREFIX_STATUSES, type PrefixRow, type PrefixStatus } from '../../../shared/contract';
+import { statusText, usageOf, usedLabel } from './blocks';
 import { UsageBar } from './UsageBar';
 import { useFixedRows } from './useFixedRows';
 import type { PagedPrefixes } from './usePagedPrefixes';
@@ -33,9 +33,68 @@ interface Props {
   onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
   handle: Ref<GridHandle>;
   emptyText: string;
+  /** The row being edited in place (F2, or a double click on its description), or null. */
+  editing: number | null;
+  onEdit(row: PrefixRow | null): void;
+  /** Saves an in-place edit: only the fields that differ from the row are given. */
+  onSaveEdit(row: PrefixRow, change: { status?: PrefixStatus; description?: string }): Promise<boolean>;
+  /** Rows ticked for bulk edit (ids). */
+  ticked: { has(id: number): boolean };
+  onTick(row: PrefixRow, on: boolean): void;
 }
 
-export function PrefixGrid({ data, baseDepth, selected, readOnly, onSelect, onOpen, onRemove, onKeyDown, handle, emptyText }: Props) {
+/** The status and description of one row, edited in place: Enter saves, Escape leaves it as it was. */
+function RowEditor({ row, onSave, onCancel }: { row: PrefixRow; onSave(change: { status?: PrefixStatus; description?: string }): Promise<boolean>; onCancel(): void }) {
+  const [status, setStatus] = useState<PrefixStatus>(row.status);
+  const [description, setDescription] = useState(row.description);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+  const save = async () => {
+    const change: { status?: PrefixStatus; description?: string } = {};
+    if (status !== row.status) change.status = status;
+    if (description !== row.description) change.description = description;
+    if (Object.keys(change).length === 0) return onCancel();
+    await onSave(change);
+  };
+  const keys = (e: KeyboardEvent) => {
+    e.stopPropagation();
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      void save();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onCancel();
+    }
+  };
+  return (
+    <>
+      <span role="gridcell">
+        <select aria-label={`Status of ${row.prefix}`} className="reg-inline" value={status} onChange={(e) => setStatus(e.target.value as PrefixStatus)} onKeyDown={keys}>
+          {PREFIX_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </span>
+      <span role="gridcell" />
+      <span role="gridcell" />
+      <span role="gridcell">
+        <input ref={input} aria-label={`Description of ${row.prefix}`} className="reg-inline" value={description} onChange={(e) => setDescription(e.target.value)} onKeyDown={keys} />
+      </span>
+      <span role="gridcell">
+        <button type="button" className="icon-button" aria-label={`Save ${row.prefix}`} title="Save (Enter)" onClick={() => void save()}>
+          ✓
+        </button>
+      </span>
+    </>
+  );
+}
+
+export function PrefixGrid({ data, baseDepth, selected, readOnly, onSelect, onOpen, onRemove, onKeyDown, handle, emptyText, editing, onEdit, onSaveEdit, ticked, onTick }: Props) {
   const parentRef = useRef<HTMLDivElement>(null);
   const total = data.total ?? 0;
   const { rows, sizerHeight, first, last, scrollToIndex } = useFixedRows(parentRef, total, ROW_HEIGHT);
@@ -105,25 +164,63 @@ export function PrefixGrid({ data, baseDepth, selected, readOnly, onSelect, onOp
                     </span>
                     {r.prefix}
                   </span>
-                  <span role="gridcell">
-                    <span className={`status status-${r.status}`}>{r.status}</span>
-                  </span>
-                  <span role="gridcell">
-                    <UsageBar usage={u} label={r.prefix} />
-                  </span>
-                  <span role="gridcell" className="num muted">
-                    {u.children ? u.children.toLocaleString('en') : ''}
-                  </span>
-                  <span role="gridcell" className="ellipsis" title={r.description}>
-                    {r.description}
-                  </span>
-                  <span role="gridcell">
-                    {!readOnly && (
-                      <button type="button" className="icon-button" tabIndex={-1} aria-label={`Remove ${r.prefix}`} title="Remove (Delete)" onClick={() => onRemove(r)}>
-                        ✕
-                      </button>
-                    )}
-                  </span>
+                  {editing === r.id ? (
+                    <RowEditor row={r} onSave={(c) => onSaveEdit(r, c)} onCancel={() => onEdit(null)} />
+                  ) : (
+                    <>
+                      <span role="gridcell">
+                        <span className={`status status-${r.status}`} title={statusText(r)}>
+                          {r.status}
+                        </span>
+                      </span>
+                      <span role="gridcell">
+                        {(() => {
+                          const l = usedLabel(r);
+                          return l.kind === 'whole' ? (
+                            <span className="usage-whole" title={`${r.prefix} counts as fully used in the block around it`}>
+                              {l.text}
+                            </span>
+                          ) : (
+                            <UsageBar usage={u} label={r.prefix} />
+                          );
+                        })()}
+                      </span>
+                      <span role="gridcell" className="num muted">
+                        {u.children ? u.children.toLocaleString('en') : ''}
+                      </span>
+                      <span
+                        role="gridcell"
+                        className="ellipsis"
+                        title={r.status === 'cooldown' || r.status === 'planned' ? `${statusText(r)}${r.description ? ` · ${r.description}` : ''}` : r.description}
+                        onDoubleClick={(e) => {
+                          if (readOnly) return;
+                          e.stopPropagation();
+                          onSelect(v.index);
+                          onEdit(r);
+                        }}
+                      >
+                        {r.status === 'cooldown' || r.status === 'planned' ? <span className="muted reg-when">{statusText(r).replace(/^\w+ /, '')} </span> : null}
+                        {r.description}
+                      </span>
+                      <span role="gridcell" className="reg-row-actions">
+                        {!readOnly && (
+                          <>
+                            <input
+                              type="checkbox"
+                              tabIndex={-1}
+                              aria-label={`Select ${r.prefix} for bulk edit`}
+                              checked={ticked.has(r.id)}
+                              onChange={(e) => onTick(r, e.target.checked)}
+                              onClick={(e) => e.stopPropagation()}
+                            />
+                            <button type="button" className="icon-button" tabIndex={-1} aria-label={`Remove ${r.prefix}`} title="Remove (Delete)" onClick={() => onRemove(r)}>
+                              ✕
+                            </button>
+                          </>
+                        )}
+                      </span>
+                    </>
+                  )}
                 </div>
               );
             })}

@@ -9,18 +9,21 @@
  * Anywhere on the screen: / or Ctrl+F searches.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { PrefixRow } from '../../../shared/contract';
+import type { PrefixRow, PrefixStatus } from '../../../shared/contract';
 import { client } from '../../client';
 import { useWorkspace } from '../../state';
 import { hashParams } from '../shell/areas';
 import { AddPrefixForm } from './AddPrefixForm';
 import { AllocateDialog } from './AllocateDialog';
+import { BulkEditBar } from './BulkEditBar';
 import { usageOf } from './blocks';
 import { Breadcrumbs } from './Breadcrumbs';
 import { DetailPane } from './DetailPane';
 import { PrefixGrid, ROW_HEIGHT, type GridHandle } from './PrefixGrid';
+import { NewSpaceDialog } from './NewSpaceDialog';
 import { RemoveDialog } from './RemoveDialog';
 import { ImportDialog } from './ImportDialog';
+import { SplitDialog } from './SplitDialog';
 import { SearchBox } from './SearchBox';
 import { usePagedPrefixes } from './usePagedPrefixes';
 import './registry.css';
@@ -28,7 +31,12 @@ import './registry.css';
 // The routing view of an aggregate (issue 16) loads when first opened.
 const RoutingView = lazy(() => import('../routing/RoutingView').then((m) => ({ default: m.RoutingView })));
 
-type DialogState = { kind: 'allocate'; from: PrefixRow; length?: number | undefined } | { kind: 'remove'; row: PrefixRow } | null;
+type DialogState =
+  | { kind: 'allocate'; from: PrefixRow; length?: number | undefined }
+  | { kind: 'remove'; row: PrefixRow }
+  | { kind: 'split'; row: PrefixRow }
+  | { kind: 'space' }
+  | null;
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -36,7 +44,18 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function RegistryScreen() {
-  const { state, version } = useWorkspace();
+  const { state, version, refresh, notify } = useWorkspace();
+  /** The row edited in place in the grid (its id), or null. */
+  const [editing, setEditing] = useState<number | null>(null);
+  /** The detail pane beside the grid, or folded away to give the grid the width (kept per machine). */
+  const [paneOpen, setPaneOpen] = useState(() => localStorage.getItem('headroom.registry.pane') !== 'closed');
+  const togglePane = () =>
+    setPaneOpen((o) => {
+      localStorage.setItem('headroom.registry.pane', o ? 'closed' : 'open');
+      return !o;
+    });
+  /** Rows ticked for bulk edit, by id, with their rows. */
+  const [ticked, setTicked] = useState<Map<number, PrefixRow>>(new Map());
   const [spaces, setSpaces] = useState<string[]>(['global']);
   const [space, setSpace] = useState('global');
   /** The opened block (the grid shows it and what it holds), with its holders, outermost first. */
@@ -100,6 +119,32 @@ export function RegistryScreen() {
     [space],
   );
 
+  /**
+   * Selects a block's row (search, "Fix in the Registry"): the whole space is shown with the row
+   * selected and in sight, rather than the block opened on its own.
+   */
+  const selectRow = useCallback(
+    (row: { prefix: string; space: string }) => {
+      if (row.space !== space) setSpace(row.space);
+      setTrail([]);
+      setReveal(row.prefix);
+      grid.current?.focus();
+    },
+    [space],
+  );
+
+  // `#/registry?select=CIDR[&space=NAME]`: a link from elsewhere (a failed policy check) selects that block.
+  useEffect(() => {
+    const onHash = () => {
+      const q = hashParams(window.location.hash);
+      const prefix = q.get('select');
+      if (prefix) selectRow({ prefix, space: q.get('space') ?? 'global' });
+    };
+    onHash();
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [selectRow]);
+
   /** Back to the level above the opened block, with that block selected. */
   const up = (to?: PrefixRow | null) => {
     if (!scope) return;
@@ -116,10 +161,37 @@ export function RegistryScreen() {
   const closeDialog = useCallback(() => setDialog(null), []);
   const allocateFrom = useCallback((from: PrefixRow, length?: number) => setDialog({ kind: 'allocate', from, length }), []);
   const removeRow = useCallback((row: PrefixRow) => setDialog({ kind: 'remove', row }), []);
+  const splitRow = useCallback((row: PrefixRow) => setDialog({ kind: 'split', row }), []);
   const openRouting = useCallback((row: PrefixRow) => setRouting(row.prefix), []);
   const closeRouting = useCallback(() => {
     setRouting(null);
     setTimeout(() => grid.current?.focus(), 0);
+  }, []);
+  const saveEdit = useCallback(
+    async (row: PrefixRow, change: { status?: PrefixStatus; description?: string }) => {
+      try {
+        const r = await client.call('registry.setPrefix', { prefix: row.prefix, space: row.space, ...change });
+        notify('info', `Changed ${r.prefix}. Ctrl+Z undoes it.`);
+        for (const w of r.warnings ?? []) notify('info', w);
+        setEditing(null);
+        focusGrid.current = true;
+        await refresh();
+        grid.current?.focus();
+        return true;
+      } catch (e) {
+        notify('error', e instanceof Error ? e.message : String(e));
+        return false;
+      }
+    },
+    [notify, refresh],
+  );
+  const tick = useCallback((row: PrefixRow, on: boolean) => {
+    setTicked((t) => {
+      const next = new Map(t);
+      if (on) next.set(row.id, row);
+      else next.delete(row.id);
+      return next;
+    });
   }, []);
   const afterRemove = useCallback(() => {
     focusGrid.current = true;
@@ -153,6 +225,8 @@ export function RegistryScreen() {
       ArrowLeft: () => up(),
       Backspace: () => up(),
       Delete: () => current && !readOnly && setDialog({ kind: 'remove', row: current }),
+      F2: () => current && !readOnly && setEditing(current.id),
+      ' ': () => current && !readOnly && tick(current, !ticked.has(current.id)),
       a: () => current && !readOnly && setDialog({ kind: 'allocate', from: current }),
       A: () => current && !readOnly && setDialog({ kind: 'allocate', from: current }),
     };
@@ -199,7 +273,13 @@ export function RegistryScreen() {
             ))}
           </select>
         </label>
-        <SearchBox inputRef={search} onOpen={open} onLeave={() => grid.current?.focus()} version={version} />
+        <button type="button" onClick={() => setDialog({ kind: 'space' })} disabled={readOnly} title="Create an address space (a VRF)">
+          New space…
+        </button>
+        <SearchBox inputRef={search} onOpen={selectRow} onLeave={() => grid.current?.focus()} version={version} />
+        <button type="button" className="reg-pane-toggle" aria-expanded={paneOpen} aria-controls="reg-detail-pane" onClick={togglePane} title="Show or hide the selected block's details beside the list">
+          {paneOpen ? 'Hide details' : 'Show details'}
+        </button>
         <span className="muted count" data-testid="prefix-count">
           {total.toLocaleString('en')} block{total === 1 ? '' : 's'}
           {scope ? ` in ${scope.prefix}` : ''}
@@ -216,12 +296,13 @@ export function RegistryScreen() {
       <div className="reg-main" hidden={Boolean(routing)}>
       <AddPrefixForm space={space} disabled={readOnly} onAdded={setReveal} />
       <Breadcrumbs space={space} trail={trail} onGo={(r) => up(r)} />
+      {ticked.size > 0 && <BulkEditBar rows={[...ticked.values()]} onClear={() => setTicked(new Map())} />}
       {data.error && (
         <p className="form-error" role="alert">
           {data.error}
         </p>
       )}
-      <div className="reg-layout">
+      <div className={`reg-layout${paneOpen ? '' : ' pane-closed'}`}>
         <PrefixGrid
           data={data}
           baseDepth={scope ? usageOf(scope).depth : 0}
@@ -233,16 +314,25 @@ export function RegistryScreen() {
           onKeyDown={onGridKey}
           handle={grid}
           emptyText={scope ? 'Nothing here.' : 'No blocks in this space yet: add your RIR or upstream aggregate first.'}
+          editing={editing}
+          onEdit={(r) => {
+            setEditing(r ? r.id : null);
+            if (!r) grid.current?.focus();
+          }}
+          onSaveEdit={saveEdit}
+          ticked={ticked}
+          onTick={tick}
         />
-        <DetailPane
+        {paneOpen && <DetailPane
           block={current}
           version={version}
           readOnly={readOnly}
           onOpen={open}
           onAllocate={allocateFrom}
           onRemove={removeRow}
+          onSplit={splitRow}
           onRouting={openRouting}
-        />
+        />}
       </div>
       </div>
       <svg className="reg-defs" aria-hidden="true" focusable="false">
@@ -256,6 +346,18 @@ export function RegistryScreen() {
       {dialog?.kind === 'allocate' && <AllocateDialog from={dialog.from} initialLength={dialog.length} onClose={closeDialog} onDone={afterAllocate} />}
       {dialog?.kind === 'remove' && <RemoveDialog row={dialog.row} onClose={closeDialog} onDone={afterRemove} />}
       {importing && <ImportDialog space={space} onClose={() => setImporting(false)} />}
+      {dialog?.kind === 'split' && <SplitDialog row={dialog.row} onClose={closeDialog} onDone={afterAllocate} />}
+      {dialog?.kind === 'space' && (
+        <NewSpaceDialog
+          onClose={closeDialog}
+          onDone={(name) => {
+            setDialog(null);
+            setSpace(name);
+            setTrail([]);
+            setSelected(0);
+          }}
+        />
+      )}
     </section>
   );
 }

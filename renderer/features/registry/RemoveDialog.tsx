@@ -1,5 +1,8 @@
-/** Confirms removing a block; a refusal (it still holds blocks) shows at the Block field and nothing changes. */
-import { useState } from 'react';
+/**
+ * Confirms removing a block. A block that holds blocks is removed with all of them, after the
+ * dialog has said how many (one undoable change, `registry.removePrefixTree`).
+ */
+import { useEffect, useState } from 'react';
 import type { PrefixRow } from '../../../shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { Field, TextInput } from '../../components/Field';
@@ -10,11 +13,25 @@ export function RemoveDialog({ row, onClose, onDone }: { row: PrefixRow; onClose
   const { refresh, notify } = useWorkspace();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  /** Blocks inside it (at every depth), once counted. */
+  const [inside, setInside] = useState<number | null>(row.usage.children === 0 ? 0 : null);
+  useEffect(() => {
+    if (row.usage.children === 0) return;
+    void client.call('registry.listPrefixes', { within: row.prefix, space: row.space, limit: 1 }).then(
+      (p) => setInside(p.total - 1),
+      (e) => setErrors(errorsFrom(e)),
+    );
+  }, [row]);
   const submit = async () => {
     setBusy(true);
     try {
-      await client.call('registry.removePrefix', { prefix: row.prefix, space: row.space });
-      notify('info', `Removed ${row.prefix}. Ctrl+Z undoes it.`);
+      if (inside) {
+        const r = await client.call('registry.removePrefixTree', { prefix: row.prefix, space: row.space });
+        notify('info', `Removed ${row.prefix} and the ${(r.removed - 1).toLocaleString('en')} block${r.removed === 2 ? '' : 's'} inside it. Ctrl+Z brings them back.`);
+      } else {
+        await client.call('registry.removePrefix', { prefix: row.prefix, space: row.space });
+        notify('info', `Removed ${row.prefix}. Ctrl+Z undoes it.`);
+      }
       await refresh();
       onDone();
     } catch (e) {
@@ -33,7 +50,16 @@ export function RemoveDialog({ row, onClose, onDone }: { row: PrefixRow; onClose
       >
         <p>
           Remove <span className="mono">{row.prefix}</span> ({row.status}
-          {row.description ? `, ${row.description}` : ''}) from space {row.space}? Ctrl+Z brings it back.
+          {row.description ? `, ${row.description}` : ''}) from space {row.space}
+          {inside ? (
+            <>
+              {' '}
+              <strong>
+                with the {inside.toLocaleString('en')} block{inside === 1 ? '' : 's'} inside it
+              </strong>
+            </>
+          ) : null}
+          ? Ctrl+Z brings {inside ? 'them' : 'it'} back.
         </p>
         <Field label="Block" error={errors.prefix}>
           {(p) => <TextInput {...p} name="prefix" className="mono" value={row.prefix} readOnly />}
@@ -47,8 +73,8 @@ export function RemoveDialog({ row, onClose, onDone }: { row: PrefixRow; onClose
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary danger" disabled={busy || Boolean(errors.prefix)}>
-            Remove
+          <button type="submit" className="primary danger" disabled={busy || inside === null || Boolean(errors.prefix)}>
+            {inside ? `Remove ${(inside + 1).toLocaleString('en')} blocks` : 'Remove'}
           </button>
         </div>
       </form>

@@ -5,10 +5,10 @@
  */
 import { useMemo, type KeyboardEvent } from 'react';
 import type { PrefixRow, PrefixStatus } from '../../../shared/contract';
-import { cellText, mapGrid, mapRect, span, STATUS_LABEL } from './blocks';
+import { cellText, mapGrid, mapRect, span, STATUS_LABEL, statusText } from './blocks';
 
 const CELL = 14;
-const LEGEND: (PrefixStatus | 'free')[] = ['aggregate', 'allocated', 'assigned', 'reserved', 'free'];
+const LEGEND: (PrefixStatus | 'free')[] = ['aggregate', 'allocated', 'assigned', 'reserved', 'cooldown', 'planned', 'free'];
 
 interface Props {
   block: PrefixRow;
@@ -51,11 +51,11 @@ export function SpaceMap({ block, children, truncated, onOpen }: Props) {
               data-block={c.prefix}
               tabIndex={0}
               role="button"
-              aria-label={`${c.prefix}, ${c.status}${c.description ? `: ${c.description}` : ''} — drill down`}
+              aria-label={`${c.prefix}, ${statusText(c)}${c.description ? `: ${c.description}` : ''} — drill down`}
               onClick={() => onOpen(c)}
               onKeyDown={(e) => key(e, c)}
             >
-              <title>{`${c.prefix} · ${c.status}${c.description ? ` · ${c.description}` : ''}`}</title>
+              <title>{`${c.prefix} · ${statusText(c)}${c.description ? ` · ${c.description}` : ''}`}</title>
               <rect x={r.x * CELL + 0.5} y={r.y * CELL + 0.5} width={Math.max(1.5, r.w * CELL - 1)} height={r.h * CELL - 1} rx="2" />
             </g>
           );

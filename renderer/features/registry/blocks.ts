@@ -1,6 +1,7 @@
 /** Small pure helpers of the Registry screen: sizes, counts and the geometry of the space map. */
 import type { BigCount, PrefixRow, PrefixStatus } from '../../../shared/contract';
 import { parsePrefix, type Prefix } from '../../../shared/ip/prefix';
+import { countsAsUsed } from '../../../shared/ip/utilization';
 
 /** The row's usage counters, or zeros while a workspace without them answers (older service). */
 export function usageOf(row: PrefixRow): PrefixRow['usage'] {
@@ -47,8 +48,27 @@ export const STATUS_LABEL: Record<PrefixStatus | 'free', string> = {
   allocated: 'Allocated',
   assigned: 'Assigned',
   reserved: 'Reserved',
+  cooldown: 'Cooldown',
+  planned: 'Planned',
   free: 'Free',
 };
+
+/** A status for people: a cooldown with the day its space is free again, a planned block with the day it exists. */
+export function statusText(row: Pick<PrefixRow, 'status' | 'date'>): string {
+  if (row.status === 'cooldown' && row.date) return `cooldown until ${row.date}`;
+  if (row.status === 'planned' && row.date) return `planned from ${row.date}`;
+  return row.status;
+}
+
+/**
+ * What the grid's Used column says of a block (issue 14, item 5): a leaf assignment is in use as
+ * a whole in its parent (shared/ip/utilization counts it whole), so it reads "in use", not 0 %.
+ */
+export function usedLabel(row: PrefixRow): { kind: 'whole'; text: string } | { kind: 'pct' } {
+  const u = usageOf(row);
+  if (u.children === 0 && countsAsUsed(row.status)) return { kind: 'whole', text: row.status === 'cooldown' ? 'in use (cooldown)' : 'in use' };
+  return { kind: 'pct' };
+}
 
 /** One rectangle of the space map, in cell units (the map is `cols` × `rows` cells). */
 export interface MapRect {

@@ -4,6 +4,33 @@
  * to the edit box it names, or to Settings for what lives there.
  */
 import type { CheckView, DraftView } from '../../../shared/contract';
+import { EDIT_FIELDS } from './edit-fields';
+
+const PLACES: Record<string, string> = {
+  'organisation.country': 'the country code',
+  'organisation.nameServers': 'the name servers',
+  'organisation.mntner': 'the maintainer',
+  contacts: 'the contacts',
+  'contacts.handle': 'the contact handles',
+  neighbours: 'the upstreams and peers',
+  connectivity: 'the upstreams and peers',
+  dbObjects: 'the RIR database objects',
+  statsImport: "the RIR's delegated file",
+};
+
+/** A check's field in plain words ("the block 192.0.2.0/24", "Plan horizon (months)"), never an internal path. */
+export function fieldWords(field: string, draft: DraftView['draft'] | undefined): { words: string; block: string | null } {
+  const at = /^(holdings|originate)\[(\d+)\]/.exec(field);
+  if (at && draft) {
+    const i = Number(at[2]);
+    const block = at[1] === 'holdings' ? (draft.holdings[i]?.prefix ?? null) : (draft.originate[i] ?? null);
+    if (block) return { words: `the block ${block}`, block };
+  }
+  if (field === 'request.prefix' && draft?.request.prefix) return { words: `the block ${draft.request.prefix}`, block: draft.request.prefix };
+  const edit = EDIT_FIELDS.find((f) => f.key === field);
+  if (edit) return { words: edit.label, block: null };
+  return { words: PLACES[field] ?? (field.startsWith('holdings') ? 'the blocks held' : field.startsWith('originate') ? 'the routes' : field), block: null };
+}
 
 const VERDICT_LABEL: Record<CheckView['verdict'], string> = { pass: 'pass', verify: 'verify with the RIR', info: 'info', warn: 'warning', FAIL: 'FAIL' };
 
@@ -32,6 +59,7 @@ export function ChecksPanel({ view, onFix }: Props) {
       <ol className="req-check-list">
         {view.checks.map((c) => {
           const target = fixTarget(c.field);
+          const where = c.field ? fieldWords(c.field, view.draft) : null;
           return (
             <li key={c.rule} className={`req-check verdict-${c.verdict}`} data-rule={c.rule} data-verdict={c.verdict}>
               <div className="req-check-head">
@@ -49,14 +77,14 @@ export function ChecksPanel({ view, onFix }: Props) {
                   <>
                     {' · '}
                     {target.kind === 'edit' ? (
-                      <button type="button" className="link" onClick={() => onFix(c)} aria-label={`Fix ${c.rule} at ${c.field}`}>
-                        Fix: {c.field}
+                      <button type="button" className="link" onClick={() => onFix(c)} aria-label={`Fix ${c.rule}: ${where?.words ?? ''}`}>
+                        Fix {where?.words}
                       </button>
                     ) : target.section === 'registry' ? (
-                      <a href="#/registry">Fix in the Registry ({c.field})</a>
+                      <a href={where?.block ? `#/registry?select=${encodeURIComponent(where.block)}` : '#/registry'}>Fix in the Registry ({where?.words})</a>
                     ) : (
                       <a href={`#/settings`} aria-label={`Fix ${c.rule} in Settings`}>
-                        Fix in Settings ({c.field})
+                        Fix in Settings ({where?.words})
                       </a>
                     )}
                   </>

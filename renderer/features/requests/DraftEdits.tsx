@@ -107,8 +107,9 @@ function EditBox({ f, view, disabled, error, onSave }: { f: EditField; view: Dra
             {...p}
            
             data-edit={f.key}
-            type={f.type === 'date' ? 'date' : 'text'}
-            inputMode={f.type === 'int' || f.type === 'number' ? 'numeric' : undefined}
+            type="text"
+            inputMode={f.type === 'int' || f.type === 'number' || f.type === 'date' ? 'numeric' : undefined}
+            {...(f.type === 'date' ? { placeholder: 'YYYY-MM-DD', maxLength: 10 } : {})}
             autoComplete="off"
             spellCheck={false}
             disabled={disabled}

@@ -10,6 +10,7 @@ import { client } from '../../client';
 import { Field, TextInput } from '../../components/Field';
 import { useDraft } from '../../components/useDraft';
 import { errorsFrom, useWorkspace } from '../../state';
+import { countryProblem, mntnerProblem, nameServersProblem, urlProblem } from '../../../shared/rir/org-fields';
 import './settings.css';
 import { useNameServerCheck } from './useNameServerCheck';
 
@@ -32,12 +33,21 @@ const ORG_FIELDS: ReadonlyArray<readonly [keyof OrgForm, string, string?]> = [
   ['subAllocations', 'Sub-allocated blocks', 'held by other operators, comma-separated'],
 ];
 
+const splitList = (text: string, sep: string): string[] => text.split(sep).map((l) => l.trim()).filter((l) => l !== '');
+
+/** What a field holds that the service would refuse, checked as you type by the same rules (shared/rir/org-fields). */
+function liveProblem(k: keyof OrgForm, value: string): string | null {
+  if (k === 'country') return countryProblem(value);
+  if (k === 'website') return urlProblem(value);
+  if (k === 'mntner') return mntnerProblem(value);
+  if (k === 'nameServers') return nameServersProblem(splitList(value, ','));
+  return null;
+}
+
 const RELATION_LABEL: Record<NeighbourRelation, string> = { own: 'ours', upstream: 'upstream', peer: 'peer', none: 'not a neighbour' };
 const emptyContact = (): ContactRow => ({ name: '', email: '', phone: '', handle: '', roles: [] });
 
 type NeighbourDraft = Record<string, NeighbourRow>;
-
-const splitList = (text: string, sep: string | RegExp): string[] => text.split(sep).map((l) => l.trim()).filter((l) => l !== '');
 
 /** The organisation fields the planner changed, as the service takes them. */
 function orgPatch(changed: Partial<OrgForm>): Parameters<typeof client.call<'requests.updateOrganisation'>>[1] {
@@ -121,7 +131,7 @@ export function SettingsScreen() {
         <h2 id="set-org-title">Organisation</h2>
         <div className="set-grid">
           {ORG_FIELDS.map(([k, label, hint]) => (
-            <Field key={k} label={label} error={errors[k]} hint={hint} warning={k === 'nameServers' ? nsWarning : undefined}>
+            <Field key={k} label={label} error={errors[k] ?? liveProblem(k, String(org[k])) ?? undefined} hint={hint} warning={k === 'nameServers' ? nsWarning : undefined}>
               {(p) => <TextInput {...p} value={String(org[k])} disabled={readOnly} onChange={(e) => set(k, e.target.value)} />}
             </Field>
           ))}
@@ -138,7 +148,7 @@ export function SettingsScreen() {
           </Field>
         </div>
         <div className="set-actions">
-          <button type="submit" className="primary" disabled={readOnly}>
+          <button type="submit" className="primary" disabled={readOnly || ORG_FIELDS.some(([k]) => liveProblem(k, String(org[k])) !== null)}>
             Save organisation
           </button>
         </div>

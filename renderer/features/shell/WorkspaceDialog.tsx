@@ -42,6 +42,10 @@ export function WorkspaceDialog({ action, onClose }: { action: WorkspaceAction; 
     }
   };
 
+  // A full path, as the service requires (a bare name would land wherever Headroom was started).
+  const t = path.trim();
+  const notFull = t !== '' && !/^(\/|~[\\/]|[A-Za-z]:[\\/]|\\\\)/.test(t) ? `"${t}" is not a full path; give the folder too, such as /home/me/${t.replace(/^.*[\\/]/, '') || 'isp-plan.headroom'}` : undefined;
+
   return (
     <Dialog title={TITLES[action]} onClose={onClose}>
       <form
@@ -50,7 +54,7 @@ export function WorkspaceDialog({ action, onClose }: { action: WorkspaceAction; 
           void submit();
         }}
       >
-        <Field label="Workspace file (.headroom)" error={errors.path ?? errors._} hint="A full path on this computer.">
+        <Field label="Workspace file (.headroom)" error={errors.path ?? errors._ ?? (action === 'new' ? notFull : undefined)} hint="A full path on this computer; a name without an ending gets .headroom.">
           {(p) => <TextInput {...p} name="path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/isp-plan.headroom" />}
         </Field>
         {action === 'new' && (
@@ -76,7 +80,7 @@ export function WorkspaceDialog({ action, onClose }: { action: WorkspaceAction; 
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || !path.trim()}>
+          <button type="submit" className="primary" disabled={busy || !path.trim() || (action === 'new' && Boolean(notFull))}>
             {action === 'open' ? 'Open' : action === 'new' ? 'Create' : 'Save'}
           </button>
         </div>

@@ -3,6 +3,7 @@
  * CLI.md's table on a worked example of specs/facility.md (relative tolerance 2e-3 for the
  * spec's 3–4 figures), `--schema`, the three ways to give `--in`, and refusals that name the field.
  */
+import { fieldWords } from '../../../shared/errors';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,7 +180,8 @@ describe('calc: refusals (exit 1, the field named on stderr, nothing on stdout)'
     const r = headroom(['calc', name, '--in', JSON.stringify(input)]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`^headroom: ${field.replace(/\./g, '\\.')}: `));
+    // A nested field is said in plain words (issue 14, item 6): "item 1, nameplate (W)".
+    expect(r.stderr).toMatch(new RegExp(`^headroom: ${fieldWords(field).replace(/[.()[\]]/g, '\\$&')}: `));
   });
 
   it('refuses JSON that does not parse, naming --in', () => {

@@ -276,7 +276,7 @@ describe('headroom import / export', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n').filter((l) => l.startsWith('line '))).toEqual([
       'line 3: prefix: "10.0.0.1/8" has host bits set (did you mean 10.0.0.0/8?)',
-      'line 4: status: unknown status "used" (one of aggregate, allocated, assigned, reserved)',
+      'line 4: status: unknown status "used" (one of aggregate, allocated, assigned, reserved, cooldown, planned)',
       'line 5: prefix: 198.51.100.0/24 is already in space "global"',
       'line 6: date: "2026-02-30" is not a date as YYYY-MM-DD',
       'line 7: prefix: 192.0.2.0/24 appears twice in space "global" (first on line 2)',
@@ -374,5 +374,66 @@ describe('headroom search and prefix history', () => {
     const h = json(['prefix', 'history', ws, '10.0.2.0/26']) as { change: string; state: string }[];
     expect(h.map((e) => e.change)).toEqual(['removed', 'added']);
     expect(headroom(['prefix', 'history', ws, '203.0.113.0/24']).code).toBe(1);
+  });
+});
+
+describe('headroom prefix set / prefix release / asn set (CLI.md "Editing and lifecycle")', () => {
+  it('prefix set changes only the options given, as one undoable change', () => {
+    const ws = fresh();
+    ok(['prefix', 'add', ws, '2001:db8::/32', '--status', 'aggregate', '--description', 'RIPE', '--date', '2020-01-02', '--rir', 'ripencc']);
+    const before = json(['prefix', 'list', ws]) as Record<string, unknown>[];
+    const row = json(['prefix', 'set', ws, '2001:db8::/32', '--description', 'RIPE NCC block', '--unit', '56']) as Record<string, unknown>;
+    expect(row).toMatchObject({ prefix: '2001:db8::/32', status: 'aggregate', description: 'RIPE NCC block', unit: 56, date: '2020-01-02', rir: 'ripencc' });
+    const after = json(['prefix', 'list', ws]) as Record<string, unknown>[];
+    expect(after[0]).toEqual({ ...before[0], description: 'RIPE NCC block', unit: 56 });
+    ok(['undo', ws]);
+    expect(json(['prefix', 'list', ws])).toEqual(before);
+  });
+
+  it('prefix set refuses an unknown block, a bad status or date, and a status the children forbid', () => {
+    const ws = withRows(['10.0.0.0/16,allocated,,,', '10.0.1.0/24,assigned,,,']);
+    refused(ws, ['prefix', 'set', ws, '10.9.0.0/24', '--description', 'x'], /prefix: 10\.9\.0\.0\/24 is not in space "global"/);
+    refused(ws, ['prefix', 'set', ws, '10.0.1.0/24', '--status', 'retired'], /status: must be one of aggregate, allocated, assigned, reserved, cooldown, planned/);
+    refused(ws, ['prefix', 'set', ws, '10.0.1.0/24', '--date', '2026-02-30'], /date: is not a real calendar day/);
+    refused(ws, ['prefix', 'set', ws, '10.0.0.0/16', '--status', 'cooldown'], /status: 10\.0\.0\.0\/16 cannot be cooldown: it holds 1 block/);
+  });
+
+  it('prefix add warns on stderr without refusing (assigned 10.0.0.0/8 in global)', () => {
+    const ws = fresh();
+    const r = headroom(['prefix', 'add', ws, '10.0.0.0/8']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('10.0.0.0/8\n');
+    expect(r.stderr).toMatch(/^note: 10\.0\.0\.0\/8 is assigned whole in the global space/);
+  });
+
+  it('prefix release: cooldown until today + N days, then allocation skips it; --cooldown-days 0 frees at once', () => {
+    const ws = withRows(['10.0.0.0/24,allocated,,,', '10.0.0.0/25,assigned,,,']);
+    const today = new Date().toISOString().slice(0, 10);
+    const plus = (d: number) => new Date(Date.parse(`${today}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10);
+    expect(ok(['prefix', 'release', ws, '10.0.0.0/25'])).toBe(`10.0.0.0/25 cooldown until ${plus(180)}\n`);
+    const rows = json(['prefix', 'list', ws]) as { prefix: string; status: string; date: string }[];
+    expect(rows[1]).toMatchObject({ prefix: '10.0.0.0/25', status: 'cooldown', date: plus(180) });
+    expect(ok(['allocate', ws, '--from', '10.0.0.0/24', '--length', '25', '--dry-run'])).toBe('10.0.0.128/25\n');
+    expect(json(['util', ws, '10.0.0.0/24'])).toMatchObject({ usedUnits: 128 });
+    ok(['undo', ws]);
+    expect(ok(['prefix', 'release', ws, '10.0.0.0/25', '--cooldown-days', '0'])).toBe('10.0.0.0/25 freed\n');
+    expect(ok(['allocate', ws, '--from', '10.0.0.0/24', '--length', '25', '--dry-run'])).toBe('10.0.0.0/25\n');
+    refused(ws, ['prefix', 'release', ws, '10.0.0.0/24', '--cooldown-days', 'soon'], /cooldown-days: "soon" is not a whole number of days/);
+  });
+
+  it('prefix add --status planned --date: shown, never picked', () => {
+    const ws = withRows(['10.0.0.0/24,allocated,,,']);
+    ok(['prefix', 'add', ws, '10.0.0.0/25', '--status', 'planned', '--date', '2030-01-01']);
+    expect(ok(['prefix', 'list', ws])).toMatch(/10\.0\.0\.0\/25\s+planned/);
+    for (const s of ['first-fit', 'best-fit', 'sparse', 'last-fit']) {
+      expect(ok(['allocate', ws, '--from', '10.0.0.0/24', '--length', '26', '--strategy', s, '--dry-run'])).toMatch(/^10\.0\.0\.(128|192)\/26\n$/);
+    }
+  });
+
+  it('asn set changes the description or date of a recorded ASN', () => {
+    const ws = fresh();
+    ok(['asn', 'add', ws, '64500', '--description', 'core', '--date', '2020-01-01']);
+    expect(json(['asn', 'set', ws, '64500', '--description', 'core network'])).toMatchObject({ asn: 64500, description: 'core network', date: '2020-01-01' });
+    refused(ws, ['asn', 'set', ws, '64501', '--date', '2020-01-01'], /asn: AS64501 is not recorded/);
   });
 });

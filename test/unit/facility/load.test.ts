@@ -75,7 +75,7 @@ describe('computeLoad', () => {
   it('warns, but computes, when a measured value is above nameplate', () => {
     const r = computeLoad({ items: [{ qty: 1, nameplateW: 500, measuredW: 600 }], loadPf: 0.95 });
     expect(r.ok).toBe(true);
-    expect(r.ok && r.warnings.join(' ')).toMatch(/items\.0\.measuredW.*above its nameplate/);
+    expect(r.ok && r.warnings.join(' ')).toMatch(/^item 1, measured \(W\): the measured .* W is above its nameplate/);
   });
 
   it('accepts an empty inventory as 0 W', () => {

@@ -76,7 +76,7 @@ describe('a refused import shows the first 1000 bad rows and counts the rest', (
     const lines = refusal!.message.split('\n');
     expect(lines[0]).toBe('the file was not imported (nothing changed): 5,000 bad rows');
     expect(lines).toHaveLength(1002);
-    expect(lines[1]).toBe('line 2: status: unknown status "used" (one of aggregate, allocated, assigned, reserved)');
+    expect(lines[1]).toBe('line 2: status: unknown status "used" (one of aggregate, allocated, assigned, reserved, cooldown, planned)');
     expect(lines[1001]).toBe('and 4,000 more bad rows');
     expect(dump(ws)).toEqual(before);
   });

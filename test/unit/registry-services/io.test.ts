@@ -78,13 +78,13 @@ describe('import --format csv', () => {
       'line 3: prefix: "10.0.0.0/8x": prefix length must be a whole number from 0 to 32',
       'line 4: prefix: "10.0.0.1/8" has host bits set (did you mean 10.0.0.0/8?)',
       'line 5: prefix: "10.0.0.0/33": prefix length must be a whole number from 0 to 32',
-      'line 6: status: unknown status "used" (one of aggregate, allocated, assigned, reserved)',
+      'line 6: status: unknown status "used" (one of aggregate, allocated, assigned, reserved, cooldown, planned)',
       'line 7: date: "2026-02-30" is not a date as YYYY-MM-DD',
       'line 9: prefix: 192.0.2.0/24 appears twice in space "global" (first on line 2)',
       'line 10: prefix: 198.51.100.0/24 is already in space "global"',
       'line 11: row: expected 5 fields, found 2',
       'line 12: prefix: is required',
-      'line 13: status: is required (one of aggregate, allocated, assigned, reserved)',
+      'line 13: status: is required (one of aggregate, allocated, assigned, reserved, cooldown, planned)',
       'line 13: date: "2026-1-1" is not a date as YYYY-MM-DD',
     ]);
     expect(dump(ws)).toEqual(before);

@@ -49,7 +49,7 @@ describe('ns-check', () => {
   it('refuses an entry without an address, naming it', async () => {
     const ws = await demo();
     // (ns7 is not a recorded host: a recorded one takes its address from the hosts, test/unit/dhcp/ns-check-hosts.test.ts)
-    expect(() => nsCheck(ws, { ns: ['ns7.example.net'] })).toThrow(/ns\[0\]: "ns7\.example\.net" must be NAME=IP/);
+    expect(() => nsCheck(ws, { ns: ['ns7.example.net'] })).toThrow(/^name server 1: "ns7\.example\.net" must be NAME=IP/);
   });
 });
 

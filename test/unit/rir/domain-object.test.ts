@@ -59,11 +59,11 @@ describe('domainObject', () => {
   it('refuses glue on an out-of-zone server', () => {
     expect(() =>
       domainObjects('192.0.2.0/24', { ...base, nserver: [{ host: 'ns1.example.net', glue: '192.0.2.53' }, 'ns2.example.net'] }),
-    ).toThrow(/^nserver\[0\]: glue/);
+    ).toThrow(/^nserver 1: glue/);
   });
   it('refuses a DS digest of the wrong length, naming the field', () => {
     expect(() => domainObjects('192.0.2.0/24', { ...base, dsRdata: ['12345 13 2 ABCDEF'] })).toThrow(
-      /^ds-rdata\[0\]: digest type 2 needs 64 hex digits, got 6/,
+      /^ds-rdata 1: digest type 2 needs 64 hex digits, got 6/,
     );
   });
   it('refuses a bad handle', () => {
