@@ -5,14 +5,14 @@
  * changed, edited, removed and brought back with Ctrl+Z, each read back by the CLI; the scope
  * refused on the broadcast address, then changed; a scope declared on a block without one; the
  * Settings name servers warned about when they share a /24. Screenshots, light and dark, at
- * 1440×900 and 1024×700, go to /work/shots/dhcp/ for a person to look at.
+ * 1440×900 and 1024×700, go to $HEADROOM_SHOTS/dhcp (default test-results/screens/dhcp) for a person to look at.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp, fontsSettled, headroom, loadApp, openSession, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, headroom, loadApp, openSession, type AppSnapshot, type Session, shotsDir } from './support/app';
 
-const SHOTS = '/work/shots/dhcp';
+const SHOTS = shotsDir('dhcp');
 vi.setConfig({ testTimeout: 300_000 });
 
 let app: AppSnapshot;

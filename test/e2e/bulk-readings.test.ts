@@ -7,10 +7,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, headroom, openSession, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, headroom, openSession, type AppSnapshot, type Session, shotsDir } from './support/app';
 
 const SITE = 'POP Northgate';
-const SHOTS = '/work/shots/reports';
+const SHOTS = shotsDir('reports');
 
 let app: AppSnapshot;
 let s: Session | undefined;

@@ -2,14 +2,14 @@
  * The checks that were built but unreachable (issue 13, item 7), in the Facility screen in
  * Debian Chromium: each panel sits on its tab and answers as the planner types, with the same
  * calculator `headroom calc` runs. Screenshots (light and dark, 1440×900 and 1024×700) go to
- * /work/shots/facio/ (or test-results/screens/) for a person to look at.
+ * $HEADROOM_SHOTS/facio (default test-results/screens/facio) for a person to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, openSession, type AppSnapshot, type Session, shotsDir } from './support/app';
 
-const SHOTS = existsSync('/work/shots') ? '/work/shots/facio' : join(ROOT, 'test-results', 'screens');
+const SHOTS = shotsDir('facio');
 
 let app: AppSnapshot;
 let s: Session | undefined;

@@ -2,15 +2,15 @@
  * The Circuits tab in Debian Chromium through the web bridge, on the demo workspace: a circuit
  * is added with its breaker and rule, an item is put on it and on a line, the breaker check,
  * the phase split, the imbalance and the neutral follow, the change is in the file (CLI), and
- * screenshots at 1440×900 and 1024×700 in light and dark go to /work/shots/facio/ (or
+ * screenshots at 1440×900 and 1024×700 in light and dark go to $HEADROOM_SHOTS/facio (default test-results/screens/facio) (or
  * test-results/screens/ where that folder is absent) for a person to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, headroom, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, headroom, openSession, type AppSnapshot, type Session, shotsDir } from './support/app';
 
-const SHOTS = existsSync('/work/shots') ? '/work/shots/facio' : join(ROOT, 'test-results', 'screens');
+const SHOTS = shotsDir('facio');
 const SITE = 'POP Northgate';
 
 let app: AppSnapshot;

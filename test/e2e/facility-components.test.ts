@@ -3,14 +3,14 @@
  * web bridge: the demo POP gets a second generator set (N+1, a shared tank), A and B UPS feeds
  * and a second cooling group; every list shows each one with its figures, the gauges and the
  * sheet count them all. Screenshots in light and dark at 1440×900 and 1024×700 go to
- * /work/shots/facmodel/ (outside the repo) for a person to look at.
+ * $HEADROOM_SHOTS/facmodel (default test-results/screens/facmodel) (outside the repo) for a person to look at.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, openSession, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, openSession, type AppSnapshot, type Session, shotsDir } from './support/app';
 
-const SHOTS = process.env.HEADROOM_SHOTS ?? '/work/shots/facmodel';
+const SHOTS = shotsDir('facmodel');
 let app: AppSnapshot;
 let s: Session | undefined;
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ForecastLimits } from '../../shared/contract';
 import { MODEL_LABEL } from '../../renderer/features/forecast/format';
-import { buildApp, fontsSettled, headroom, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, headroom, openSession, ROOT, type AppSnapshot, type Session, shotsDir } from './support/app';
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
 const BNG2 = '2001:db8:200::/44';
@@ -239,7 +239,7 @@ describe('keyboard', () => {
 
 describe('run-out probabilities, staleness and the board (issue 12 §5–§8)', () => {
   const COOLING = 'Cooling with the worst unit failed';
-  const SHOTS = '/work/shots/forecast';
+  const SHOTS = shotsDir('forecast');
 
   it('draws the probability strip under the chart, month by month as runoutByMonth gives it', async () => {
     const page = await openForecasts();

@@ -3,14 +3,14 @@
  * link, import its readings from a CSV (a bad file imports nothing and names its rows), see it
  * on the board and its chart with the order-by date `headroom link list` gives, change its lead
  * time, remove it. Screenshots of the links section and a link chart, light and dark, at
- * 1440×900 and 1024×700, go to /work/shots/links/.
+ * 1440×900 and 1024×700, go to $HEADROOM_SHOTS/links (default test-results/screens/links).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, headroom, openSession, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, headroom, openSession, type AppSnapshot, type Session, shotsDir } from './support/app';
 
-const SHOTS = '/work/shots/links';
+const SHOTS = shotsDir('links');
 
 let app: AppSnapshot;
 let s: Session | undefined;

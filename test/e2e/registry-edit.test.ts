@@ -3,13 +3,13 @@
  * pane's edit form writes only what was changed (read after save, through the CLI), inline edit
  * in the grid (F2), undo from the keyboard, release to cooldown, bulk edit of ticked rows, and
  * removing a block with the blocks inside it after a dialog that counts them. Screenshots of the
- * Registry and the detail pane, light and dark, at 1440×900 and 1024×700, go to /work/shots/edit/
+ * Registry and the detail pane, light and dark, at 1440×900 and 1024×700, go to $HEADROOM_SHOTS/edit
  * when that folder can be made (test-results/screens otherwise).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp, fontsSettled, headroom, loadApp, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, headroom, loadApp, openSession, shotsDir, type AppSnapshot, type Session } from './support/app';
 
 // Each journey runs a CLI read per check on a machine shared by many: more than the default minute.
 vi.setConfig({ testTimeout: 240_000 });
@@ -17,7 +17,7 @@ vi.setConfig({ testTimeout: 240_000 });
 let app: AppSnapshot;
 let s: Session | undefined;
 
-const SHOTS = process.env.HEADROOM_SHOTS ?? join(ROOT, 'test-results', 'screens', 'registry-edit');
+const SHOTS = shotsDir('edit');
 
 beforeAll(() => {
   app = buildApp();

@@ -1,16 +1,17 @@
 /**
  * Import in the Registry while the app holds the workspace (issue 14 §2), in Chromium: a real RIR
- * delegated file (RIPE NCC's, /work/shared/data) through the dialog with the country filter, its
+ * delegated file (RIPE NCC's, test/fixtures/rir-stats) through the dialog with the country filter, its
  * dry-run preview, a Cancel that writes nothing, the import, and Undo; a CSV with bad rows listed
  * as `line N: field: problem` and nothing written; the progress bar while the file is checked.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, loadApp, openSession, tempDir, type AppSnapshot, type Session } from './support/app';
+import { rirStats } from '../support/fixtures';
+import { buildApp, fontsSettled, loadApp, openSession, tempDir, type AppSnapshot, type Session, shotsDir } from './support/app';
 
-const RIPE = '/work/shared/data/rir-stats/nro-samples/delegated-ripencc-extended-sample-2019';
-const SHOTS = '/work/shots/reports';
+const RIPE = rirStats('nro-samples', 'delegated-ripencc-extended-sample-2019');
+const SHOTS = shotsDir('reports');
 
 let app: AppSnapshot;
 let s: Session | undefined;

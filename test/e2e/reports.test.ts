@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateOrganisation } from '../../electron/core/services/requests';
 import { Workspace } from '../../electron/core/workspace/workspace';
 import { splitBindExport } from '../../shared/report/bind-export';
-import { buildApp, createDemoWorkspace, fontsSettled, headroom, openBrowser, startBridge, tempDir, type AppSnapshot, type Bridge, type Browser } from './support/app';
+import { buildApp, createDemoWorkspace, fontsSettled, headroom, openBrowser, startBridge, tempDir, type AppSnapshot, type Bridge, type Browser, shotsDir } from './support/app';
 
-const SHOTS = '/work/shots/reports';
+const SHOTS = shotsDir('reports');
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 
 let app: AppSnapshot;

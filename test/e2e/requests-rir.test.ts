@@ -2,15 +2,15 @@
  * Issue 11 in the browser (Debian Chromium through the web bridge, demo workspace): Settings
  * holds ARIN's Org ID and POCs, APNIC's IRT, abuse-c and the sub-allocated blocks, kept after a
  * reload; the RPSL view defaults to the block's own RIR and leaves an upstream's block to the
- * upstream. Screenshots in light and dark at 1440×900 and 1024×700 go to /work/shots/rir/ for
+ * upstream. Screenshots in light and dark at 1440×900 and 1024×700 go to $HEADROOM_SHOTS/rir (default test-results/screens/rir) for
  * a person to look at.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, loadApp, openSession, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, loadApp, openSession, type AppSnapshot, type Session, shotsDir } from './support/app';
 
-const SHOTS = process.env.HEADROOM_SHOTS ?? '/work/shots/rir';
+const SHOTS = shotsDir('rir');
 
 let app: AppSnapshot;
 let s: Session | undefined;

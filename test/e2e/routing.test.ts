@@ -5,15 +5,15 @@
  * with nothing changed; the ROA plan with its reasons; a route removed and brought back with
  * Ctrl+Z, one undone with the Undo button; a real-world-shaped validator file opened and the
  * routes shown coloured by RPKI state. Screenshots, light and dark, at 1440×900 and 1024×700, go
- * to /work/shots/routing/ for a person to look at.
+ * to $HEADROOM_SHOTS/routing (default test-results/screens/routing) for a person to look at.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { routinatorJsonext, strangersVrps } from '../support/vrp-files';
-import { buildApp, fontsSettled, headroom, loadApp, openSession, tempDir, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, headroom, loadApp, openSession, tempDir, type AppSnapshot, type Session, shotsDir } from './support/app';
 
-const SHOTS = '/work/shots/routing';
+const SHOTS = shotsDir('routing');
 vi.setConfig({ testTimeout: 240_000 });
 
 let app: AppSnapshot;

@@ -347,3 +347,13 @@ export function sentBodies(page: Page, channel: string): unknown[] {
   });
   return bodies;
 }
+
+/**
+ * Where a suite's screenshots go for a person to look at: `$HEADROOM_SHOTS/<area>`, or
+ * `test-results/screens/<area>` in the repo. Created if missing.
+ */
+export function shotsDir(area: string): string {
+  const dir = join(process.env.HEADROOM_SHOTS ?? join(ROOT, 'test-results', 'screens'), area);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

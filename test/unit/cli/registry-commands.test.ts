@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rirStats } from '../../support/fixtures';
 import { ensureBuilt, headroom } from '../../support/cli';
 import { tempDir } from '../../support/tmp';
 
@@ -298,7 +299,7 @@ describe('headroom import / export', () => {
 
   it('imports a real delegated file with --cc and --opaque-id, and exports a delegated file that parses back', () => {
     const ws = fresh();
-    const file = '/work/shared/data/rir-stats/delegated-afrinic-extended-20260505';
+    const file = rirStats('delegated-afrinic-extended-20260505');
     const dry = ok(['import', ws, file, '--format', 'delegated', '--cc', 'MU', '--dry-run']);
     const m = /would import ([\d,]+) blocks(?: and ([\d,]+) ASNs)? \(([\d,]+) records skipped\)/.exec(dry);
     expect(m).not.toBeNull();
@@ -323,7 +324,7 @@ describe('headroom import / export', () => {
 
   it('refuses a delegated file whose header count does not balance (exit 1)', () => {
     const ws = fresh();
-    refused(ws, ['import', ws, '/work/shared/data/rir-stats/nro-samples/delegated-afrinic-extended-sample-2019', '--format', 'delegated'], /line 1: records: header says 100 records, the file has 300/);
+    refused(ws, ['import', ws, rirStats('nro-samples', 'delegated-afrinic-extended-sample-2019'), '--format', 'delegated'], /line 1: records: header says 100 records, the file has 300/);
   });
 
   it('NetBox CSV: import, export, re-import gives the same file', () => {

@@ -1,11 +1,12 @@
 /**
- * Import (CSV, NetBox CSV, RIR delegated files — the real ones in /work/shared/data/rir-stats)
+ * Import (CSV, NetBox CSV, RIR delegated files — the real ones in test/fixtures/rir-stats)
  * and export through the services over real temp workspaces: all or nothing with every bad row
  * as `line N: field: problem`, dry runs that change nothing, undo of an import, round trips.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rirStats } from '../../support/fixtures';
 import { addPrefix, listPrefixes } from '../../../electron/core/services/registry';
 import { addAsn, listAsns } from '../../../electron/core/services/asns';
 import { exportPrefixes, ImportRefused, importPrefixes, importPrefixesFrom, setImportProgress } from '../../../electron/core/services/registry-io';
@@ -13,7 +14,7 @@ import { blockHistory } from '../../../electron/core/services/registry-space';
 import { parseDelegated } from '../../../shared/rir/delegated';
 import { add, dump, fresh, python } from './helpers';
 
-const DATA = '/work/shared/data/rir-stats';
+const DATA = rirStats();
 const readData = (name: string) => readFileSync(join(DATA, name), 'utf8');
 
 /** The problems of a refused import as `line N: field: problem` lines; fails when it was not refused. */

@@ -7,9 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { rirStats } from '../../support/fixtures';
 import { parseDelegated, validateDelegated } from '../../../shared/rir/delegated';
 
-const DATA = '/work/shared/data/rir-stats/';
+const DATA = rirStats() + '/';
 const read = (f: string) => readFileSync(DATA + f, 'utf8');
 
 describe('real delegated-stats files', () => {

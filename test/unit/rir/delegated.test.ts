@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { rirStats } from '../../support/fixtures';
 import { formatPrefix, IPV4_MAX, prefixSize } from '../../../shared/ip/prefix';
 import { DelegatedParseError, parseDelegated, validateDelegated } from '../../../shared/rir/delegated';
 import { delegatedAggregates, delegatedRecordForAsns, delegatedRecordForPrefix, filterDelegated, formatDelegated, formatDelegatedFile } from '../../../shared/rir/delegated-write';
 import { ipv4ValueToCidrs } from '../../../shared/rir/ipv4-cidrs';
 
-const DATA = '/work/shared/data/rir-stats/';
+const DATA = rirStats() + '/';
 const read = (f: string): string => readFileSync(DATA + f, 'utf8');
 
 const SAMPLE = `2|ripencc|20260512|5|19930901|20260511|+0200

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { rpslSample } from '../../support/fixtures';
 import { rpslClass, rpslValue, rpslValues, type RpslObject } from '../../../shared/rir/rpsl-object';
 import { parseRpsl, parseRpslObject, RpslParseError, renderRpsl, renderRpslObjects } from '../../../shared/rir/rpsl-text';
 
-const DATA = '/work/shared/data/rpsl/';
+const DATA = rpslSample() + '/';
 const read = (f: string): string => readFileSync(DATA + f, 'utf8');
 
 describe('parseRpsl', () => {
