@@ -1,7 +1,7 @@
 /** Workspace state shared by every screen: what is open, a change counter, and notices. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { contract, type WorkspaceState } from '../shared/contract';
-import { fieldWords } from '../shared/errors';
+import { problemOf } from '../shared/errors';
 import { client, ClientError, onAnswer } from './client';
 
 /** After a change, the save status is read again this long after (the autosave runs 2 s after it). */
@@ -165,8 +165,7 @@ export function useWorkspace(): WorkspaceContextValue {
  * dropped, since the field's own label already says which one it is.
  */
 export function atField(field: string, message: string): string {
-  for (const name of [field, fieldWords(field)]) if (message.startsWith(`${name}: `)) return message.slice(name.length + 2);
-  return message;
+  return problemOf(field, message);
 }
 
 /** Field-level errors from a failed call: `{ field: message }`, or `_` for the whole form. */

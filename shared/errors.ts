@@ -84,6 +84,17 @@ export function fieldWords(path: string): string {
   return out.join(', ');
 }
 
+/**
+ * A message without the field it names in front (`field: ` or its plain words), for a place
+ * that shows the field itself beside it or puts the problem under another path. The one place
+ * that knows how `invalid` writes a message.
+ */
+export function problemOf(field: string | undefined | null, message: string): string {
+  if (!field) return message;
+  for (const name of [field, fieldWords(field)]) if (message.startsWith(`${name}: `)) return message.slice(name.length + 2);
+  return message;
+}
+
 export function invalid(field: string, message: string): HeadroomError {
   return new HeadroomError('invalid', `${fieldWords(field)}: ${message}`, field);
 }

@@ -7,7 +7,7 @@
  * `guard` turns that into the returned union at the calculator's edge, so callers never
  * need a try/catch.
  */
-import { HeadroomError, invalid } from '../errors';
+import { HeadroomError, invalid, problemOf } from '../errors';
 
 export interface CalcError {
   code: 'invalid';
@@ -44,9 +44,7 @@ export function guard<T>(compute: (warnings: Warnings) => T): CalcResult<T> {
 export function unwrap<T>(result: CalcResult<T>, warnings: Warnings, prefix?: string): T {
   if (!result.ok) {
     if (prefix === undefined) throw new HeadroomError('invalid', result.error.message, result.error.field);
-    const problem = result.error.message.startsWith(`${result.error.field}: `)
-      ? result.error.message.slice(result.error.field.length + 2)
-      : result.error.message;
+    const problem = problemOf(result.error.field, result.error.message);
     refuse(`${prefix}.${result.error.field}`, problem);
   }
   warnings.push(...result.warnings);

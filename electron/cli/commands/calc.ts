@@ -4,7 +4,7 @@
  * Output: the calculator's output object with its `warnings`, as one JSON document.
  */
 import { readFileSync } from 'node:fs';
-import { fieldWords, HeadroomError } from '../../../shared/errors';
+import { fieldWords, HeadroomError, problemOf } from '../../../shared/errors';
 import { CALCULATOR_NAMES, calculatorJsonSchema, calculators, isCalculatorName } from '../../../shared/facility/calculators';
 import { jsonOut, UsageError, type Command } from '../command';
 
@@ -53,8 +53,7 @@ export const calcCommands: Command[] = [
       if (!result.ok) {
         const { field, message } = result.error;
         // The message already names its field (in plain words for a nested one: fieldWords).
-        const named = message.startsWith(`${field}: `) || message.startsWith(`${fieldWords(field)}: `);
-        throw new HeadroomError('invalid', named ? message : `${fieldWords(field)}: ${message}`, field);
+        throw new HeadroomError('invalid', `${fieldWords(field)}: ${problemOf(field, message)}`, field);
       }
       jsonOut(io, { ...(result.value as Record<string, unknown>), warnings: result.warnings });
     },

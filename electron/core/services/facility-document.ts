@@ -6,7 +6,7 @@
  * `path: problem` and nothing changes.
  */
 import type { SiteApplyResult } from '../../../shared/contract';
-import { HeadroomError } from '../../../shared/errors';
+import { HeadroomError, problemOf } from '../../../shared/errors';
 import { checkFuelCurve } from '../../../shared/facility/fuel';
 import { guard } from '../../../shared/facility/result';
 import { computeSiteLimits } from '../../../shared/facility/site';
@@ -58,7 +58,7 @@ function check(problems: DocumentProblem[], path: string, fn: () => void): void 
   const r = guard(fn);
   if (!r.ok) {
     const tail = r.error.field.split('.').at(-1)!;
-    problems.push({ path: `${path}.${tail}`, problem: r.error.message.replace(`${r.error.field}: `, '') });
+    problems.push({ path: `${path}.${tail}`, problem: problemOf(r.error.field, r.error.message) });
   }
 }
 
@@ -82,7 +82,7 @@ function componentProblems(db: Reader, doc: SiteDocument): DocumentProblem[] {
       if (!t) problems.push({ path: `batteryStrings[${i}].tableKey`, problem: `there is no battery table "${b.tableKey}"` });
       else if (b.endVoltsPerCell !== null && b.endVoltsPerCell !== undefined) {
         const r = guard(() => tableRow(t.model, b.endVoltsPerCell!));
-        if (!r.ok) problems.push({ path: `batteryStrings[${i}].endVoltsPerCell`, problem: r.error.message.replace(`${r.error.field}: `, '') });
+        if (!r.ok) problems.push({ path: `batteryStrings[${i}].endVoltsPerCell`, problem: problemOf(r.error.field, r.error.message) });
       }
     } else if (b.method === 'table') {
       problems.push({ path: `batteryStrings[${i}].tableKey`, problem: 'the table method needs a vendor battery table' });
@@ -157,7 +157,7 @@ export function applySiteDocument(ws: Workspace, input: { document: unknown }): 
 
     const r = computeSiteLimits(siteInputFromDetail(siteDetail(tx, siteId)));
     if (!r.ok) {
-      const problem = r.error.message.startsWith(`${r.error.field}: `) ? r.error.message.slice(r.error.field.length + 2) : r.error.message;
+      const problem = problemOf(r.error.field, r.error.message);
       refuse([{ path: documentPathOfSiteField(r.error.field), problem }]);
     }
     return { siteId, name, created: existing === null, warnings: [...siteDocumentWarnings(doc), ...r.warnings] };

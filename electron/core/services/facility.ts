@@ -15,7 +15,7 @@ import type {
   SiteRecord,
   SiteSummary,
 } from '../../../shared/contract';
-import { HeadroomError, invalid } from '../../../shared/errors';
+import { HeadroomError, invalid, problemOf } from '../../../shared/errors';
 import { batteryModelSchema, checkTable, tableRow, type BatteryModel } from '../../../shared/facility/battery-table';
 import { checkFuelCurve } from '../../../shared/facility/fuel';
 import { guard } from '../../../shared/facility/result';
@@ -93,7 +93,7 @@ export function listBatteryTables(ws: Workspace): BatteryTableInfo[] {
 
 function checkBatteryModel(model: BatteryModel): void {
   const r = guard(() => model.rows.forEach((row, i) => checkTable(row.points, `model.rows.${i}.points`)));
-  if (!r.ok) throw invalid(r.error.field, r.error.message.replace(`${r.error.field}: `, ''));
+  if (!r.ok) throw invalid(r.error.field, problemOf(r.error.field, r.error.message));
 }
 
 export function insertBatteryTable(tx: Tx, model: BatteryModel): number {
@@ -215,14 +215,14 @@ function checkSite(tx: Tx, siteId: number, inputKeys: readonly string[]): void {
   const r = computeSiteLimits(siteInputFromDetail(detail));
   if (!r.ok) {
     const field = fieldFor(r.error.field, inputKeys);
-    const problem = r.error.message.startsWith(`${r.error.field}: `) ? r.error.message.slice(r.error.field.length + 2) : r.error.message;
+    const problem = problemOf(r.error.field, r.error.message);
     throw invalid(field, problem);
   }
 }
 
 function guardField(fn: () => void, inputKeys: readonly string[]): void {
   const r = guard(fn);
-  if (!r.ok) throw invalid(fieldFor(r.error.field, inputKeys), r.error.message.replace(`${r.error.field}: `, ''));
+  if (!r.ok) throw invalid(fieldFor(r.error.field, inputKeys), problemOf(r.error.field, r.error.message));
 }
 
 // ------------------------------------------------------------------ sites

@@ -20,7 +20,7 @@ import {
   type PrefixRow,
   type PrefixStatus,
 } from '../../../shared/contract';
-import { HeadroomError } from '../../../shared/errors';
+import { HeadroomError, problemOf } from '../../../shared/errors';
 import { formatPrefix, parsePrefix, type Prefix } from '../../../shared/ip/prefix';
 import { neutraliseCsvCell, restoreCsvCell } from '../../../shared/report/csv-cell';
 import { DELEGATED_REGISTRIES, DelegatedReader, type DelegatedRecord } from '../../../shared/rir/delegated';
@@ -84,7 +84,7 @@ function isDay(s: string): boolean {
 }
 
 function stripLead(message: string, field: string): string {
-  return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+  return problemOf(field, message);
 }
 
 const QUOTE = 34;

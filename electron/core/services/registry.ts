@@ -1,6 +1,6 @@
 /** Registry use-cases over the workspace: blocks in address spaces (first form; see issue #4). */
 import type { PrefixPage, PrefixRow, PrefixStatus, PrefixUsage } from '../../../shared/contract';
-import { HeadroomError, invalid } from '../../../shared/errors';
+import { HeadroomError, invalid, problemOf } from '../../../shared/errors';
 import { addDays, DEFAULT_COOLDOWN_DAYS, placementWarnings, statusRefusal } from '../../../shared/ip/lifecycle';
 import {
   addressToKey,
@@ -248,7 +248,7 @@ export function setPrefixes(ws: Workspace, input: { items: SetPrefixInput[] }): 
       plans.push(planSet(ws, item));
     } catch (e) {
       if (e instanceof HeadroomError) {
-        const msg = e.field && e.message.startsWith(`${e.field}: `) ? e.message.slice(e.field.length + 2) : e.message;
+        const msg = problemOf(e.field, e.message);
         throw new HeadroomError(e.code, `${e.field ?? 'prefix'}: ${item.prefix}: ${msg}`, e.field ?? 'prefix');
       }
       throw e;

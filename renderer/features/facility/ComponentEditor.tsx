@@ -8,6 +8,7 @@
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Channel } from '../../../shared/contract';
+import { problemOf } from '../../../shared/errors';
 import type { SiteDetail } from '../../../shared/facility/site-record';
 import { client } from '../../client';
 import { errorsFrom, useWorkspace } from '../../state';
@@ -62,7 +63,7 @@ export function ComponentEditor({ kind, detail, record, defaults, tables, readOn
     const live = liveLimits(liveDetail);
     if (!live.ok) {
       const f = formFieldOf(kind, live.field);
-      const problem = live.message.startsWith(`${live.field}: `) ? live.message.slice(live.field.length + 2) : live.message;
+      const problem = problemOf(live.field, live.message);
       if (f && !(f in errors)) errors[f] = problem;
       else if (!f && !errors._) errors._ = live.message;
     }
