@@ -5,6 +5,7 @@ import type { Workspace } from '../workspace/workspace';
 import { resourcePath } from './paths';
 import { seedDemoDhcp } from './dhcp-demo';
 import { seedDemoFacility } from './facility-demo';
+import { seedDemoLinks } from './links-demo';
 import { insertPrefix } from './registry';
 
 interface DemoData {
@@ -32,5 +33,6 @@ export function seedDemo(ws: Workspace): void {
     tx.insert('settings', { key: 'organisation.name', value: JSON.stringify(data.name) });
     seedDemoFacility(tx, ws.now());
     seedDemoDhcp(tx, ws.now());
+    seedDemoLinks(tx, ws.now());
   }, { undoable: false });
 }

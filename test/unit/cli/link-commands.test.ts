@@ -144,3 +144,15 @@ describe('link add|list|reading|import|rm', () => {
     expect(state(ws)).toEqual(before);
   });
 });
+
+describe('the demo workspace', () => {
+  it('has a transit link with a year of readings and an order-by date on the board', () => {
+    const ws = tmp.path('demo.headroom');
+    ok(['init', ws, '--demo']);
+    const links = json(['link', 'list', ws]) as { name: string; orderBy: string | null }[];
+    expect(links.map((l) => l.name)).toEqual(['Satellite backup', 'Transit A']);
+    const transit = (json(['limits', ws, '--as-of', AS_OF]) as { limits: { kind: string; name: string; orderBy: string | null }[] }).limits.find((l) => l.name === 'Transit A');
+    expect(transit).toMatchObject({ kind: 'link' });
+    expect(transit!.orderBy).toMatch(/^2027-\d\d-\d\d$/);
+  });
+});
