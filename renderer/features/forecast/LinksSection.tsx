@@ -9,6 +9,7 @@ import type { LimitForecast, LinkList, LinkReading, LinkRow } from '../../../sha
 import { DEFAULT_LINK_THRESHOLD_FRAC, formatBps, linkLimitBps, parseBps, statusHeadline } from '../../../shared/forecast';
 import { client } from '../../client';
 import { Field } from '../../components/Field';
+import { DateInput } from '../../components/DateInput';
 import { errorsFrom, useWorkspace } from '../../state';
 
 interface Draft {
@@ -190,7 +191,7 @@ function Readings({ link }: { link: LinkRow }) {
       <h3>95th-percentile readings of {link.name}</h3>
       <form className="ln-reading-form" onSubmit={add}>
         <Field label="Date" error={errors.date}>
-          {(a) => <input {...a} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          {(a) => <DateInput {...a} value={date} onChange={(e) => setDate(e.target.value)} />}
         </Field>
         <Field label="95th percentile" error={errors.p95Bps} hint="a day's or a month's, e.g. 4.2G">
           {(a) => <input {...a} type="text" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} placeholder="4.2G" />}
