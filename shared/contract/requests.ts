@@ -238,7 +238,11 @@ export const requestsOps = {
     'The RPSL objects of a block (inetnum/inet6num, route/route6) or an ASN (aut-num)',
   ),
   'requests.nsCheck': query<NsCheckResult>()(
-    z.object({ ns: z.array(z.string().trim().min(1).max(300)).min(1, 'is required').max(13) }),
+    z.object({
+      ns: z.array(z.string().trim().min(1).max(300)).min(1, 'is required').max(13),
+      /** Check only the servers whose address is known (NAME=IP or a recorded host); skip the rest (the Settings hint). */
+      placedOnly: z.boolean().optional(),
+    }),
     'Whether the name servers (NAME=IP) sit on different networks (RFC 2182 §3.1)',
   ),
   'requests.reverseZones': query<ReverseResult>()(

@@ -17,7 +17,7 @@ export function useNameServerCheck(list: string, version: number): string | unde
     }
     let live = true;
     const timer = setTimeout(() => {
-      client.call('requests.nsCheck', { ns }).then(
+      client.call('requests.nsCheck', { ns, placedOnly: true }).then(
         (r) => live && setWarning(r.ok ? undefined : shortWarning(r.problems)),
         () => live && setWarning(undefined),
       );

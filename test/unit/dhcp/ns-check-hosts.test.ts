@@ -45,4 +45,14 @@ describe('ns-check with recorded hosts', () => {
     const r = await dispatch('requests.nsCheck', { ns: ['ns1.example.net', 'ns9.example.net'] });
     expect(r.ok ? null : r.error).toMatchObject({ field: 'ns[1]', message: expect.stringMatching(/must be NAME=IP/) });
   });
+
+  it('with placedOnly (the Settings hint) checks the servers it can place and skips the others', async () => {
+    const { dispatch, call } = await demo();
+    // ns1 and mail are hosts in one /24; ns9.example.org has no known address: skipped, not refused.
+    const r = await dispatch('requests.nsCheck', { ns: ['ns1.example.net', 'mail.example.net', 'ns9.example.org'], placedOnly: true });
+    expect(r.ok).toBe(true);
+    expect(((r.ok ? r.value : null) as { problems: string[] }).problems[0]).toMatch(/all sit in one IPv4 \/24/);
+    // One placed server and an unknown one: nothing to compare, nothing said.
+    expect(await call('requests.nsCheck', { ns: ['ns1.example.net', 'ns9.example.org'], placedOnly: true })).toEqual({ ok: true, problems: [] });
+  });
 });
