@@ -53,7 +53,7 @@ export class HeadroomError extends Error implements ErrorShape {
 /** `invalid` error naming a field: the most common refusal. */
 /** Unit suffixes of field names (docs/facility-units.md), said as units. */
 const UNIT_WORDS: Record<string, string> = { W: '(W)', V: '(V)', A: '(A)', Min: '(min)', Frac: '(share)', Pct: '(%)', Bps: '(bit/s)', S: '(s)', Kwh: '(kWh)', Wh: '(Wh)', Ah: '(Ah)', L: '(L)', LPerH: '(L/h)', C: '(°C)' };
-const WORDS: Record<string, string> = { qty: 'quantity', items: 'item', holdings: 'holding', contacts: 'contact', neighbours: 'neighbour', originate: 'route', nameServers: 'name server', ns: 'name server', ptr: 'PTR record' };
+const WORDS: Record<string, string> = { qty: 'quantity', items: 'item', holdings: 'holding', contacts: 'contact', neighbours: 'neighbour', originate: 'route', nameServers: 'name server', ns: 'name server', ptr: 'PTR record', series: 'point', curve: 'curve point', lPerH: 'litres per hour', loadFrac: 'load (fraction)' };
 
 function nameWords(name: string): string {
   if (WORDS[name]) return WORDS[name]!;

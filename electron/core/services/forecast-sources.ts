@@ -99,8 +99,8 @@ function asnSources(ws: Workspace): LimitSource[] {
 export const LIMIT_SOURCES: readonly LimitSourceProvider[] = [
   { kind: 'pool', load: (ws) => loadPools(ws).map(poolSource) },
   { kind: 'asn', load: asnSources },
-  { kind: 'facility', load: facilitySources },
-  { kind: 'facility', load: batteryReplacementSources },
+  // A site's limits, then each battery string's replacement date (a known day, not fitted).
+  { kind: 'facility', load: (ws) => [...facilitySources(ws), ...batteryReplacementSources(ws)] },
   { kind: 'link', load: linkSources },
   { kind: 'dhcp', load: scopeLimitSources },
 ];

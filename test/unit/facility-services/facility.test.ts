@@ -4,6 +4,7 @@
  * leave the workspace exactly as it was; the demo POP gives spec §8's thresholds.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { fieldWords } from '../../../shared/errors';
 import { channels, type Channel, type OutputOf } from '../../../shared/contract';
 import { createDispatch, type CallResult } from '../../../electron/core/services/dispatch';
 import { createHandlers } from '../../../electron/core/services/handlers';
@@ -180,7 +181,8 @@ describe('refusals name the field and change nothing', () => {
     const before = snapshot();
     const r = await raw(channel, input(s.id));
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid', field } });
-    if (!r.ok) expect(r.error.message.startsWith(`${field}: `)).toBe(true);
+    // The message names its field first, in plain words for a nested one ("curve 2, l per h").
+    if (!r.ok) expect(r.error.message.startsWith(`${fieldWords(field)}: `)).toBe(true);
     expect(snapshot()).toBe(before);
   });
 

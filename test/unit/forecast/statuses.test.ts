@@ -77,10 +77,10 @@ describe('fitAndProject input checks', () => {
   });
   it('refuses dates that do not increase', () => {
     const bad = [...s, { date: '2024-02-11', value: 1020 }];
-    expect(() => fitAndProject(bad, { capacity: 2000 })).toThrow(/series\.6\.date/);
+    expect(() => fitAndProject(bad, { capacity: 2000 })).toThrow(/^point 7, date: /);
   });
   it('refuses a non-finite value', () => {
-    expect(() => fitAndProject([...s, { date: '2024-03-01', value: Infinity }], { capacity: 2000 })).toThrow(/series\.6\.value/);
+    expect(() => fitAndProject([...s, { date: '2024-03-01', value: Infinity }], { capacity: 2000 })).toThrow(/^point 7, value: /);
   });
   it('returns the Result keys in the order of `fit --json`, extended with stale and runoutByMonth (CLI.md)', () => {
     expect(Object.keys(fitAndProject(s, { capacity: 2000 }))).toEqual(['status', 'model', 'date', 'earliest', 'latest', 'params', 'holdoutMae', 'warnings', 'stale', 'runoutByMonth']);
