@@ -403,6 +403,13 @@ export function blockHistory(ws: Workspace, input: { prefix: string; space?: str
     rowIds = ws
       .all("SELECT DISTINCT row_id FROM events WHERE tbl = 'prefixes' AND instr(coalesce(before, after), ?) > 0", [b64])
       .map((r) => Number(r.row_id));
+    // A block of a bulk import that was undone: its run events hold no row image, but the
+    // shelf keeps the row (with its id) for the redo.
+    if (rowIds.length === 0) {
+      rowIds = ws
+        .all('SELECT DISTINCT id FROM prefixes_shelf WHERE space_id = ? AND family = ? AND start = ? AND length = ?', [sid, p.family, start, p.length])
+        .map((r) => Number(r.id));
+    }
   }
   if (rowIds.length === 0) throw new HeadroomError('not-found', `prefix: ${formatPrefix(p)} has never been in space "${spaceName}"`, 'prefix');
   // Per-row events, plus the bulk events (an import, its undo and redo) whose run holds the row.

@@ -54,6 +54,10 @@ describe('import --format csv', () => {
     ]);
     expect(ws.history(5).map((h) => h.summary)).toContain('Import 4 blocks (csv)');
     expect(blockHistory(ws, { prefix: '192.0.2.0/26' }).map((e) => [e.change, e.op])).toEqual([['added', 'registry.import']]);
+    // Undone, the imported block is gone but not its history (the app's detail pane may still ask).
+    ws.undo();
+    expect(rowsOf(ws)).toEqual([]);
+    expect(blockHistory(ws, { prefix: '192.0.2.0/26' }).length).toBeGreaterThan(0);
   });
 
   it('refuses a file with bad rows, reporting every one as line N: field: problem, and changes nothing', async () => {
