@@ -325,7 +325,7 @@ export function RegistryScreen() {
         />
         {paneOpen && <DetailPane
           block={current}
-          version={version}
+          version={data.rowVersion(selected) ?? version}
           readOnly={readOnly}
           onOpen={open}
           onAllocate={allocateFrom}

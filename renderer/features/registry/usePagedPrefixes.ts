@@ -19,6 +19,8 @@ export interface PagedPrefixes {
   total: number | null;
   /** The row at an index, when its page is loaded (a stale page is shown until the fresh one lands). */
   row(index: number): PrefixRow | undefined;
+  /** The workspace version the row at an index was read at, or null when its page is not held. */
+  rowVersion(index: number): number | null;
   /** The grid shows rows first..last: load the pages they are on. */
   want(first: number, last: number): void;
   /** The index of a loaded row, or -1. */
@@ -30,6 +32,10 @@ export interface PagedPrefixes {
 
 export function usePagedPrefixes(space: string, within: string | null, version: number, enabled: boolean): PagedPrefixes {
   const pages = useRef(new Map<number, PrefixRow[]>());
+  /** The workspace version each held page was read at. */
+  const pageVersion = useRef(new Map<number, number>());
+  const versionNow = useRef(version);
+  versionNow.current = version;
   const fresh = useRef(new Set<number>());
   const inFlight = useRef(new Set<number>());
   const failed = useRef(new Set<number>());
@@ -47,12 +53,14 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
     for (let p = a; p <= b && inFlight.current.size < IN_FLIGHT; p++) {
       if (fresh.current.has(p) || inFlight.current.has(p) || failed.current.has(p)) continue;
       inFlight.current.add(p);
+      const readAt = versionNow.current;
       client
         .call('registry.listPrefixes', { space, ...(within ? { within } : {}), offset: p * PAGE, limit: PAGE })
         .then(
           (page) => {
             if (gen !== generation.current) return;
             pages.current.set(p, withUsage(page.rows));
+            pageVersion.current.set(p, readAt);
             fresh.current.add(p);
             setTotal(page.total);
             setError(null);
@@ -80,6 +88,7 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
     const far = [...pages.current.keys()].sort((x, y) => Math.abs(y - mid) - Math.abs(x - mid));
     for (const p of far.slice(0, pages.current.size - MAX_PAGES)) {
       pages.current.delete(p);
+      pageVersion.current.delete(p);
       fresh.current.delete(p);
     }
   };
@@ -94,6 +103,7 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
     if (lastKey.current !== key) {
       lastKey.current = key;
       pages.current.clear();
+      pageVersion.current.clear();
       setTotal(null);
       wanted.current = [0, 0];
     }
@@ -113,6 +123,11 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
   );
 
   const row = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE))?.[index % PAGE], []);
+  /**
+   * The workspace version a row was read at: after a change the old rows stay on screen until
+   * the new ones land, and what is asked about a row (its details) must wait for its new page.
+   */
+  const rowVersion = useCallback((index: number) => pageVersion.current.get(Math.floor(index / PAGE)) ?? null, []);
   const indexOf = useCallback((match: (r: PrefixRow) => boolean) => {
     for (const [p, rows] of pages.current) {
       const i = rows.findIndex(match);
@@ -121,7 +136,7 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
     return -1;
   }, []);
 
-  return { total, row, want, indexOf, error, tick };
+  return { total, row, rowVersion, want, indexOf, error, tick };
 }
 
 /**
