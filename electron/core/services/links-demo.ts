@@ -4,6 +4,7 @@
  * year of monthly 95th-percentile readings. The transit grows about 4 % a month and crosses
  * its 80 % threshold in the second half of 2027, so its order-by date (90 days earlier) is near.
  */
+import { DEFAULT_LINK_THRESHOLD_FRAC } from '../../../shared/forecast';
 import type { Tx } from '../workspace/tx';
 
 export const DEMO_LINKS: { name: string; capacityBps: number; commitBps: number | null; description: string; readings: [string, number][] }[] = [
@@ -31,7 +32,7 @@ export const DEMO_LINKS: { name: string; capacityBps: number; commitBps: number 
 export function seedDemoLinks(tx: Tx, now: Date): void {
   const at = now.toISOString();
   for (const l of DEMO_LINKS) {
-    const id = tx.insert('links', { name: l.name, capacity_bps: l.capacityBps, commit_bps: l.commitBps, threshold_frac: 0.8, lead_days: null, description: l.description, created_at: at });
+    const id = tx.insert('links', { name: l.name, capacity_bps: l.capacityBps, commit_bps: l.commitBps, threshold_frac: DEFAULT_LINK_THRESHOLD_FRAC, lead_days: null, description: l.description, created_at: at });
     for (const [date, p95] of l.readings) tx.insert('link_readings', { link_id: id, date, p95_bps: p95 });
   }
 }
