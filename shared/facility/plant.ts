@@ -16,12 +16,16 @@ export interface PlantSet {
   upsGenFactor?: number | undefined;
   espAvgLoadFrac?: number | undefined;
   derating?: DeratingSpec | undefined;
+  /** Datasheet fuel curve; without one the fallback fit (100–2250 kW sets only). */
   curve?: FuelCurvePoint[] | undefined;
+  /** The tank it draws from (tanks[].name); null or absent: no fuel limit for it. */
   tank?: string | null | undefined;
+  /** Load step the set accepts at once, as a fraction of its rating, at its ISO 8528-5 class (datasheet). */
   maxStepFrac?: number | undefined;
   performanceClass?: PerformanceClass | undefined;
 }
 
+/** Parallel sets sharing load in proportion to their ratings, and what feeds them. */
 export interface Plant {
   sets: PlantSet[];
   redundancy: GeneratorRedundancy;

@@ -6,10 +6,9 @@
 import type { BatteryStringInput } from './battery';
 import { effBytesPerS, type Throughput } from './backup';
 import { computeLoad, LOAD_DEFAULTS, type LoadInput } from './load';
-import { coolingAfterWorstFailureW, type CoolingGroupInput, type GeneratorRedundancy } from './components';
-import type { DeratingSpec, PerformanceClass } from './derating';
+import { coolingAfterWorstFailureW, type CoolingGroupInput } from './components';
 import { GENERATOR_DEFAULTS, STAMFORD_DERATING, type MotorCode } from './generator';
-import { plantLimits, type SetFigures } from './plant';
+import { plantLimits, type Plant as GeneratorPlantInput, type PlantTank as TankInput, type SetFigures } from './plant';
 import {
   backupWindowMaxDataBytes,
   batteryMaxItW,
@@ -23,37 +22,8 @@ import {
 import { between, fraction, guard, integerAtLeast, nonNegative, positive, refuse, unwrap, type CalcResult, type Warnings } from './result';
 import type { FuelCurvePoint } from './fuel';
 
-export interface GeneratorSetInput {
-  name: string;
-  ratingW: number;
-  upsGenFactor?: number | undefined;
-  espAvgLoadFrac?: number | undefined;
-  derating?: DeratingSpec | undefined;
-  /** Datasheet fuel curve; without one the fallback fit (100–2250 kW sets only). */
-  curve?: FuelCurvePoint[] | undefined;
-  /** The tank it draws from (tanks[].name); null or absent: no fuel limit for it. */
-  tank?: string | null | undefined;
-  /** Load step the set accepts at once, as a fraction of its rating, at its ISO 8528-5 class (datasheet). */
-  maxStepFrac?: number | undefined;
-  performanceClass?: PerformanceClass | undefined;
-}
-
-/** Parallel sets sharing load in proportion to their ratings, and what feeds them. */
-export interface GeneratorPlantInput {
-  sets: GeneratorSetInput[];
-  redundancy: GeneratorRedundancy;
-  upsEff: number;
-  rechargeW: number;
-  otherRunningW: number;
-  altitudeM: number;
-  ambientC: number;
-}
-
-export interface TankInput {
-  name: string;
-  usableL: number;
-  requiredAutonomyH: number;
-}
+/** A generator set, the plant it runs in and a fuel tank: the plant's own types (plant.ts). */
+export type { PlantSet as GeneratorSetInput, Plant as GeneratorPlantInput, PlantTank as TankInput } from './plant';
 
 export type NamedBatteryString = BatteryStringInput & { requiredMin: number; name?: string };
 
