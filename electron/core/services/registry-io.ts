@@ -83,10 +83,6 @@ function isDay(s: string): boolean {
   return ok;
 }
 
-function stripLead(message: string, field: string): string {
-  return problemOf(field, message);
-}
-
 const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
@@ -374,7 +370,7 @@ function csvCandidates(format: 'csv' | 'netbox', defaultSpace: string, problems:
         prefix = parsePrefix(get('prefix'), 'prefix');
       } catch (e) {
         ok = false;
-        bad(line, 'prefix', get('prefix') === '' ? 'is required' : stripLead((e as Error).message, 'prefix'));
+        bad(line, 'prefix', get('prefix') === '' ? 'is required' : problemOf('prefix', (e as Error).message));
       }
       let status: PrefixStatus | null;
       const statusText = get('status');
