@@ -20,6 +20,11 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts that run inside the page under test (injected probes, page.evaluate bodies in .mjs).
+    files: ['test/e2e/support/*.js', 'test/bench/*.mjs'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -28,10 +33,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer reaches the workspace through the contract (renderer/client.ts), never Electron.' }, ...NODE_MODULES.map((name) => ({ name, message: 'The renderer runs in a browser: no Node modules.' }))],
+          paths: [
+            { name: 'electron', message: 'The renderer reaches the workspace through the contract (renderer/client.ts), never Electron.' },
+            ...NODE_MODULES.map((name) => ({ name, message: 'The renderer runs in a browser: no Node modules.' })),
+          ],
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
-            { group: ['**/electron/**'], message: 'The renderer reaches the workspace through the contract (renderer/client.ts), never the main process code.' },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer reaches the workspace through the contract (renderer/client.ts), never the main process code.',
+            },
           ],
         },
       ],

@@ -135,10 +135,20 @@ export function App() {
               Save as
             </button>
             <span className="sep" />
-            <button type="button" onClick={() => void ws.undo()} disabled={!s?.undo || s.readOnly} title={s?.undo ? `Undo: ${s.undo.summary} (Ctrl+Z)` : 'Nothing to undo'}>
+            <button
+              type="button"
+              onClick={() => void ws.undo()}
+              disabled={!s?.undo || s.readOnly}
+              title={s?.undo ? `Undo: ${s.undo.summary} (Ctrl+Z)` : 'Nothing to undo'}
+            >
               ↶ Undo
             </button>
-            <button type="button" onClick={() => void ws.redo()} disabled={!s?.redo || s.readOnly} title={s?.redo ? `Redo: ${s.redo.summary} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+            <button
+              type="button"
+              onClick={() => void ws.redo()}
+              disabled={!s?.redo || s.readOnly}
+              title={s?.redo ? `Redo: ${s.redo.summary} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+            >
               ↷ Redo
             </button>
             <NotificationList notices={ws.log} />
@@ -146,7 +156,11 @@ export function App() {
               History
             </button>
             <span className="sep" />
-            <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+            <button
+              type="button"
+              onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+              aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+            >
               {theme === 'dark' ? '☀ Light' : '☾ Dark'}
             </button>
           </div>

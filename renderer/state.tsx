@@ -95,9 +95,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const checkSave = useCallback(async () => {
     try {
       const next = await client.call('workspace.current', {});
-      setState((prev) =>
-        prev && next && prev.path === next.path ? { ...prev, saveProblem: next.saveProblem, journalDamage: next.journalDamage } : prev,
-      );
+      setState((prev) => (prev && next && prev.path === next.path ? { ...prev, saveProblem: next.saveProblem, journalDamage: next.journalDamage } : prev));
     } catch {
       /* the next answer tells again */
     }

@@ -58,7 +58,14 @@ async function buildNode() {
   await Promise.all([
     esbuild.build({ ...common, entryPoints: ['electron/cli/bin.ts'], outfile: 'dist/node/cli.mjs', format: 'esm', external: ['sql.js'], banner: esmBanner }),
     esbuild.build({ ...common, entryPoints: ['electron/web/bin.ts'], outfile: 'dist/node/web.mjs', format: 'esm', external: ['sql.js'], banner: esmBanner }),
-    esbuild.build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.mjs', format: 'esm', external: ['sql.js', 'electron'], banner: esmBanner }),
+    esbuild.build({
+      ...common,
+      entryPoints: ['electron/main/main.ts'],
+      outfile: 'dist/electron/main.mjs',
+      format: 'esm',
+      external: ['sql.js', 'electron'],
+      banner: esmBanner,
+    }),
     // A sandboxed preload may require only 'electron': everything else is bundled in.
     esbuild.build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
   ]);

@@ -28,7 +28,11 @@ if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
   const fetch = spawnSync(process.execPath, [installer], { cwd: join(root, 'node_modules', 'electron'), encoding: 'utf8' });
   if (fetch.status === 0) process.stdout.write('Electron runtime: installed.\n');
   else {
-    const why = `${fetch.stderr ?? ''}`.split('\n').find((l) => /error/i.test(l))?.trim() ?? `exit ${fetch.status}`;
+    const why =
+      `${fetch.stderr ?? ''}`
+        .split('\n')
+        .find((l) => /error/i.test(l))
+        ?.trim() ?? `exit ${fetch.status}`;
     process.stdout.write(`Electron runtime: could not be downloaded (${why}); npm start will serve Headroom through the web bridge instead.\n`);
   }
 }

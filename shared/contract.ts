@@ -16,7 +16,18 @@ import { requestsOps } from './contract/requests';
 import { routingOps } from './contract/routing';
 import { workspaceOps } from './contract/workspace';
 
-export const contract = defineContract(workspaceOps, registryOps, facilityOps, requestsOps, forecastOps, reportsOps, routingOps, linksOps, dhcpOps, readingsOps);
+export const contract = defineContract(
+  workspaceOps,
+  registryOps,
+  facilityOps,
+  requestsOps,
+  forecastOps,
+  reportsOps,
+  routingOps,
+  linksOps,
+  dhcpOps,
+  readingsOps,
+);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract & string;

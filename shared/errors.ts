@@ -44,16 +44,43 @@ export class HeadroomError extends Error implements ErrorShape {
   }
 
   toShape(): ErrorShape {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+    return this.field === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, field: this.field };
   }
 }
 
 /** `invalid` error naming a field: the most common refusal. */
 /** Unit suffixes of field names (docs/facility-units.md), said as units. */
-const UNIT_WORDS: Record<string, string> = { W: '(W)', V: '(V)', A: '(A)', Min: '(min)', Frac: '(share)', Pct: '(%)', Bps: '(bit/s)', S: '(s)', Kwh: '(kWh)', Wh: '(Wh)', Ah: '(Ah)', L: '(L)', LPerH: '(L/h)', C: '(°C)' };
-const WORDS: Record<string, string> = { qty: 'quantity', items: 'item', holdings: 'holding', contacts: 'contact', neighbours: 'neighbour', originate: 'route', nameServers: 'name server', ns: 'name server', ptr: 'PTR record', series: 'point', curve: 'curve point', lPerH: 'litres per hour', loadFrac: 'load (fraction)' };
+const UNIT_WORDS: Record<string, string> = {
+  W: '(W)',
+  V: '(V)',
+  A: '(A)',
+  Min: '(min)',
+  Frac: '(share)',
+  Pct: '(%)',
+  Bps: '(bit/s)',
+  S: '(s)',
+  Kwh: '(kWh)',
+  Wh: '(Wh)',
+  Ah: '(Ah)',
+  L: '(L)',
+  LPerH: '(L/h)',
+  C: '(°C)',
+};
+const WORDS: Record<string, string> = {
+  qty: 'quantity',
+  items: 'item',
+  holdings: 'holding',
+  contacts: 'contact',
+  neighbours: 'neighbour',
+  originate: 'route',
+  nameServers: 'name server',
+  ns: 'name server',
+  ptr: 'PTR record',
+  series: 'point',
+  curve: 'curve point',
+  lPerH: 'litres per hour',
+  loadFrac: 'load (fraction)',
+};
 
 function nameWords(name: string): string {
   if (WORDS[name]) return WORDS[name]!;
@@ -70,7 +97,10 @@ function nameWords(name: string): string {
  */
 export function fieldWords(path: string): string {
   if (!/[.[]/.test(path)) return path;
-  const parts = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  const parts = path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean);
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
@@ -100,12 +130,7 @@ export function invalid(field: string, message: string): HeadroomError {
 }
 
 export function isErrorShape(value: unknown): value is ErrorShape {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as ErrorShape).code === 'string' &&
-    typeof (value as ErrorShape).message === 'string'
-  );
+  return typeof value === 'object' && value !== null && typeof (value as ErrorShape).code === 'string' && typeof (value as ErrorShape).message === 'string';
 }
 
 /** Zod-like issue list → our shape (first issue wins, path joined with dots). */

@@ -15,7 +15,17 @@ import { requestsCommands } from './commands/requests';
 import { routingCommands } from './commands/routing';
 import { workspaceCommands } from './commands/workspace';
 
-export const commands: Command[] = [...workspaceCommands, ...registryCommands, ...asnRangeCommands, ...facilityCommands, ...requestsCommands, ...forecastCommands, ...routingCommands, ...linkCommands, ...dhcpCommands];
+export const commands: Command[] = [
+  ...workspaceCommands,
+  ...registryCommands,
+  ...asnRangeCommands,
+  ...facilityCommands,
+  ...requestsCommands,
+  ...forecastCommands,
+  ...routingCommands,
+  ...linkCommands,
+  ...dhcpCommands,
+];
 
 function usageText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

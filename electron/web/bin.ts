@@ -24,7 +24,10 @@ export async function serveWeb(requested: string | undefined, note?: string): Pr
   }
   const damage = session.workspace?.journalDamage;
   if (damage) process.stderr.write(`headroom: warning: ${damage.message}\n`);
-  const bridge = await startWebBridge({ dispatch: createDispatch(createHandlers(session), { warning: () => session.warning() }), staticDir: rendererDistDir() });
+  const bridge = await startWebBridge({
+    dispatch: createDispatch(createHandlers(session), { warning: () => session.warning() }),
+    staticDir: rendererDistDir(),
+  });
   if (note) process.stderr.write(`${note}\n`);
   process.stdout.write(`${bridge.url}\n`);
   const stop = () => {

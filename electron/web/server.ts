@@ -12,7 +12,6 @@ import type { ErrorCode } from '../../shared/errors';
 import type { Dispatch } from '../core/services/dispatch';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
-
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

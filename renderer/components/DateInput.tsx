@@ -13,5 +13,16 @@ export function dayProblem(text: string): string | null {
 }
 
 export function DateInput(props: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
-  return <input type="text" inputMode="numeric" autoComplete="off" spellCheck={false} placeholder="YYYY-MM-DD" maxLength={10} className="mono date-input" {...props} />;
+  return (
+    <input
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      spellCheck={false}
+      placeholder="YYYY-MM-DD"
+      maxLength={10}
+      className="mono date-input"
+      {...props}
+    />
+  );
 }

@@ -17,9 +17,23 @@ export interface SpecialAsnRow {
 }
 
 export const SPECIAL_ASNS: readonly SpecialAsnRow[] = [
-  { first: 0, last: 0, kind: 'reserved', purpose: 'Reserved; must not appear in AS_PATH; used in AS0 ROAs to disavow a prefix', rfc: 'RFC 7607, RFC 6483 §4', legalInternally: false },
+  {
+    first: 0,
+    last: 0,
+    kind: 'reserved',
+    purpose: 'Reserved; must not appear in AS_PATH; used in AS0 ROAs to disavow a prefix',
+    rfc: 'RFC 7607, RFC 6483 §4',
+    legalInternally: false,
+  },
   { first: 112, last: 112, kind: 'as112', purpose: 'AS112 project (sinks misdirected reverse-DNS queries)', rfc: 'RFC 7534', legalInternally: false },
-  { first: 23456, last: 23456, kind: 'as-trans', purpose: 'AS_TRANS (stands in for 4-octet ASNs towards 2-octet speakers)', rfc: 'RFC 6793', legalInternally: false },
+  {
+    first: 23456,
+    last: 23456,
+    kind: 'as-trans',
+    purpose: 'AS_TRANS (stands in for 4-octet ASNs towards 2-octet speakers)',
+    rfc: 'RFC 6793',
+    legalInternally: false,
+  },
   { first: 64496, last: 64511, kind: 'documentation', purpose: 'Reserved for documentation', rfc: 'RFC 5398', legalInternally: true },
   { first: 64512, last: 65534, kind: 'private-use', purpose: 'Private use', rfc: 'RFC 6996 §5', legalInternally: true },
   { first: 65535, last: 65535, kind: 'reserved', purpose: 'Reserved (last 16-bit ASN)', rfc: 'RFC 7300', legalInternally: false },
@@ -59,7 +73,5 @@ export function ownAsnWarning(asn: number): string | null {
   if (row === null) return null;
   const span = row.first === row.last ? `AS${row.first}` : `AS${row.first}–AS${row.last}`;
   const base = `AS${asn} is in ${span}: ${row.purpose} (${row.rfc})`;
-  return row.legalInternally
-    ? `${base}; fine inside your network or a lab, never announced to the Internet`
-    : `${base}; it cannot be an AS number of yours`;
+  return row.legalInternally ? `${base}; fine inside your network or a lab, never announced to the Internet` : `${base}; it cannot be an AS number of yours`;
 }

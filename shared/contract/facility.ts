@@ -183,7 +183,9 @@ export const generatorFields = {
   requiredAutonomyH: nullable(positive()),
   classH: nullable(positive()),
   tank: nullable(z.string().trim().min(1, 'is required').max(200, 'is longer than 200 characters')),
-  deratingRule: nullable(z.enum(DERATING_RULE_NAMES as [DeratingRuleName, ...DeratingRuleName[]], { error: () => `must be one of ${DERATING_RULE_NAMES.join(', ')}` })),
+  deratingRule: nullable(
+    z.enum(DERATING_RULE_NAMES as [DeratingRuleName, ...DeratingRuleName[]], { error: () => `must be one of ${DERATING_RULE_NAMES.join(', ')}` }),
+  ),
   deratingTable: nullable(z.array(z.object({ altitudeM: range(-500, 5000), ambientC: range(-40, 60), factor: frac() })).min(1, 'needs at least one row')),
   performanceClass: nullable(z.enum(PERFORMANCE_CLASSES, { error: () => `must be one of ${PERFORMANCE_CLASSES.join(', ')}` })),
   maxStepFrac: nullable(frac()),
@@ -236,10 +238,7 @@ export const facilityOps = {
   'facility.removeSite': mutation<SiteRecord>()(z.object(rowRef), 'Remove a site and everything in it'),
   'facility.siteDocument': query<Record<string, unknown>>()(z.object(siteRef), 'A site as one JSON document (site show --json)'),
   // The document is checked by the service (shared/facility/site-document.ts), which reports every bad field at once.
-  'facility.applySite': mutation<SiteApplyResult>()(
-    z.object({ document: z.unknown() }),
-    'Create or replace the site a document names, in one undoable change',
-  ),
+  'facility.applySite': mutation<SiteApplyResult>()(z.object({ document: z.unknown() }), 'Create or replace the site a document names, in one undoable change'),
 
   'facility.addEquipment': mutation<EquipmentRecord>()(addEquipmentInput, 'Add equipment to a site'),
   'facility.updateEquipment': mutation<EquipmentRecord>()(z.object({ ...rowRef, ...partial(equipmentFields).shape }), 'Change equipment'),
@@ -250,10 +249,7 @@ export const facilityOps = {
   'facility.removeUps': mutation<UpsRecord>()(z.object(rowRef), 'Remove a UPS system'),
 
   'facility.addBatteryString': mutation<BatteryStringRecord>()(addBatteryStringInput, 'Add a battery string'),
-  'facility.updateBatteryString': mutation<BatteryStringRecord>()(
-    z.object({ ...rowRef, ...partial(batteryStringFields).shape }),
-    'Change a battery string',
-  ),
+  'facility.updateBatteryString': mutation<BatteryStringRecord>()(z.object({ ...rowRef, ...partial(batteryStringFields).shape }), 'Change a battery string'),
   'facility.removeBatteryString': mutation<BatteryStringRecord>()(z.object(rowRef), 'Remove a battery string'),
 
   'facility.addGenerator': mutation<GeneratorRecord>()(addGeneratorInput, 'Add a generator with its fuel curve and tank'),
@@ -261,10 +257,7 @@ export const facilityOps = {
   'facility.removeGenerator': mutation<GeneratorRecord>()(z.object(rowRef), 'Remove a generator'),
 
   'facility.addCoolingUnit': mutation<CoolingUnitRecord>()(addCoolingUnitInput, 'Add a group of cooling units'),
-  'facility.updateCoolingUnit': mutation<CoolingUnitRecord>()(
-    z.object({ ...rowRef, ...partial(coolingUnitFields).shape }),
-    'Change a group of cooling units',
-  ),
+  'facility.updateCoolingUnit': mutation<CoolingUnitRecord>()(z.object({ ...rowRef, ...partial(coolingUnitFields).shape }), 'Change a group of cooling units'),
   'facility.removeCoolingUnit': mutation<CoolingUnitRecord>()(z.object(rowRef), 'Remove a group of cooling units'),
 
   'facility.addBackupJob': mutation<BackupJobRecord>()(addBackupJobInput, 'Add a backup job'),

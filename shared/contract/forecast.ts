@@ -11,12 +11,7 @@ import { query } from './define';
 import { isoDay } from './registry';
 
 /** One name per kind of limit on the board (electron/core/services/forecast-sources.ts LIMIT_SOURCES). */
-export type LimitKind =
-  | 'pool'
-  | 'asn'
-  | 'facility'
-  | 'link'
-  | 'dhcp';
+export type LimitKind = 'pool' | 'asn' | 'facility' | 'link' | 'dhcp';
 
 export interface LimitForecast {
   /** `pool:<prefix row id>`, `asn:<ASN block id>`, `facility:<site id>:<limit key>` `link:<link id>` or `dhcp:<scope id>` */

@@ -43,18 +43,35 @@ export interface LinkImportResult {
 }
 
 const name = z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters');
-const bps = z.number({ error: () => 'must be a number of bit/s' }).refine(Number.isFinite, 'must be a finite number').refine((v) => v > 0, 'must be more than 0 bit/s');
-const commit = z.number({ error: () => 'must be a number of bit/s' }).refine(Number.isFinite, 'must be a finite number').refine((v) => v >= 0, 'cannot be below 0 bit/s');
+const bps = z
+  .number({ error: () => 'must be a number of bit/s' })
+  .refine(Number.isFinite, 'must be a finite number')
+  .refine((v) => v > 0, 'must be more than 0 bit/s');
+const commit = z
+  .number({ error: () => 'must be a number of bit/s' })
+  .refine(Number.isFinite, 'must be a finite number')
+  .refine((v) => v >= 0, 'cannot be below 0 bit/s');
 const threshold = z
   .number({ error: () => 'must be a fraction between 0 and 1' })
   .refine((v) => Number.isFinite(v) && v > 0 && v <= 1, 'must be a fraction above 0 and at most 1 (0.8 = 80 %)');
-const leadDays = z.number({ error: () => 'must be a whole number of days' }).int('must be a whole number of days').min(0, 'cannot be negative').max(3650, 'must be at most 3650 days');
+const leadDays = z
+  .number({ error: () => 'must be a whole number of days' })
+  .int('must be a whole number of days')
+  .min(0, 'cannot be negative')
+  .max(3650, 'must be at most 3650 days');
 const description = z.string().max(2000, 'must be at most 2000 characters');
 
 export const linksOps = {
   'links.list': query<LinkList>()(z.object({}), 'Every link with its capacity, commit, threshold, lead time and newest reading'),
   'links.add': mutation<LinkRow>()(
-    z.object({ name, capacityBps: bps, commitBps: commit.optional(), thresholdFrac: threshold.optional(), leadDays: leadDays.optional(), description: description.optional() }),
+    z.object({
+      name,
+      capacityBps: bps,
+      commitBps: commit.optional(),
+      thresholdFrac: threshold.optional(),
+      leadDays: leadDays.optional(),
+      description: description.optional(),
+    }),
     'Add an upstream link: its limit is capacity × threshold (default 0.8)',
   ),
   'links.update': mutation<LinkRow>()(

@@ -241,7 +241,11 @@ export const registryOps = {
     'Change several blocks at once (bulk edit): all or nothing, one undoable change',
   ),
   'registry.releasePrefix': mutation<PrefixRow>()(
-    z.object({ prefix: z.string().min(1, 'is required'), space: spaceField, cooldownDays: z.number().int().min(0, 'must be 0 or more').max(3650, 'must be at most 3650').optional() }),
+    z.object({
+      prefix: z.string().min(1, 'is required'),
+      space: spaceField,
+      cooldownDays: z.number().int().min(0, 'must be 0 or more').max(3650, 'must be at most 3650').optional(),
+    }),
     'End an assignment: cooldown until today + N days (default 180); 0 frees it at once',
   ),
   'registry.removePrefixTree': mutation<{ removed: number; row: PrefixRow }>()(
@@ -326,13 +330,20 @@ export const registryOps = {
       text: z.string(),
       dryRun: z.boolean().optional(),
       opaqueId: z.string().min(1).max(100).optional(),
-      cc: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code').optional(),
+      cc: z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
+        .optional(),
       space: spaceField,
     }),
     'Import blocks from CSV, NetBox prefix CSV or an RIR delegated file: all or nothing',
   ),
   'registry.export': query<ExportResult>()(
-    z.object({ format: z.enum(EXPORT_FORMATS, { error: () => `must be one of ${EXPORT_FORMATS.join(', ')}` }), within: z.string().optional(), space: spaceField }),
+    z.object({
+      format: z.enum(EXPORT_FORMATS, { error: () => `must be one of ${EXPORT_FORMATS.join(', ')}` }),
+      within: z.string().optional(),
+      space: spaceField,
+    }),
     'The registry as CSV, NetBox prefix CSV or an RIR delegated file (the text)',
   ),
   'registry.addAsn': mutation<AsnRow>()(

@@ -21,7 +21,6 @@ export interface ReportExport {
   warnings: string[];
 }
 
-
 /**
  * The files of the Reports screen: exactly the CLI's `export --format` names (the bytes are the
  * CLI's), plus the request drafts (`request --format txt|md|pdf`). docs/exports.md says what each holds.

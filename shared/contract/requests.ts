@@ -182,7 +182,10 @@ export const requestEditsSchema = z
     ixps: z.array(short(200)).max(50).nullable().optional(),
     diagramAttached: z.boolean().nullable().optional(),
     notes: short(10_000).nullable().optional(),
-    asnBits: z.union([z.literal(16), z.literal(32), z.literal('any')]).nullable().optional(),
+    asnBits: z
+      .union([z.literal(16), z.literal(32), z.literal('any')])
+      .nullable()
+      .optional(),
     reason16: short(2000).nullable().optional(),
     holdsPiAndPlansMultihoming: z.boolean().nullable().optional(),
     asSet: short(80).nullable().optional(),
@@ -204,7 +207,10 @@ export type RequestEdits = z.infer<typeof requestEditsSchema>;
 
 const contactSchema = z.object({
   name: short(200).min(1, 'is required'),
-  email: z.string().trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'),
+  email: z
+    .string()
+    .trim()
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'),
   phone: z
     .string()
     .trim()
@@ -227,10 +233,7 @@ const draftKey = { rir, kind };
 
 export const requestsOps = {
   'requests.getDraft': query<DraftView>()(z.object(draftKey), 'The request draft filled from the workspace, with its checks'),
-  'requests.updateDraft': mutation<DraftView>()(
-    z.object({ ...draftKey, edits: requestEditsSchema }),
-    "Keep the planner's edits to a draft (undoable)",
-  ),
+  'requests.updateDraft': mutation<DraftView>()(z.object({ ...draftKey, edits: requestEditsSchema }), "Keep the planner's edits to a draft (undoable)"),
   'requests.resetDraft': mutation<DraftView>()(z.object(draftKey), "Drop the planner's edits to a draft (undoable)"),
   'requests.checks': query<CheckView[]>()(z.object(draftKey), 'Only the policy checks of a draft'),
   'requests.rpsl': query<RpslResult>()(

@@ -73,7 +73,7 @@ export const routingOps = {
   ),
   'routing.addRoute': mutation<RouteRow>()(
     z.object({ prefix: cidr, origin: asnText, description: z.string().max(2000).optional() }),
-    'Record a route: a prefix of our aggregates and its origin AS (ours or a customer\'s)',
+    "Record a route: a prefix of our aggregates and its origin AS (ours or a customer's)",
   ),
   'routing.removeRoute': mutation<RouteRow>()(z.object({ prefix: cidr, origin: asnText }), 'Remove a route'),
   'routing.planRoas': query<RoaPlanResult>()(
@@ -86,13 +86,13 @@ export const routingOps = {
       vrps: z.string().max(60 * 1024 * 1024, 'the VRP file is larger than 60 MB'),
       within: z.string().trim().max(60).optional(),
     }),
-    'Each route\'s RPKI state (RFC 6811) and the VRPs of our space that are too permissive or redundant',
+    "Each route's RPKI state (RFC 6811) and the VRPs of our space that are too permissive or redundant",
   ),
   'routing.exportRoas': query<RoaExportResult>()(
     z.object({
       format: z.enum(ROA_EXPORT_FORMAT_NAMES, { error: () => `must be one of ${ROA_EXPORT_FORMAT_NAMES.join(', ')}` }),
       as0: z.boolean().optional(),
     }),
-    'The planned ROAs as SLURM (RFC 8416), CSV, or an RIR\'s bulk ROA form',
+    "The planned ROAs as SLURM (RFC 8416), CSV, or an RIR's bulk ROA form",
   ),
 };

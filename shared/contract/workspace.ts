@@ -99,17 +99,11 @@ export const workspaceOps = {
   'workspace.undo': mutation<HistoryEntry | null>()(z.object({}), 'Undo the last change'),
   'workspace.redo': mutation<HistoryEntry | null>()(z.object({}), 'Redo the last undone change'),
   'workspace.save': mutation<{ savedAt: string }>()(z.object({}), 'Write the snapshot now'),
-  'workspace.open': sessionOp<WorkspaceState>()(
-    z.object({ path: pathField, readOnly: z.boolean().optional() }),
-    'Open a workspace file',
-  ),
+  'workspace.open': sessionOp<WorkspaceState>()(z.object({ path: pathField, readOnly: z.boolean().optional() }), 'Open a workspace file'),
   'workspace.create': sessionOp<WorkspaceState>()(
     z.object({ path: pathField, demo: z.boolean().optional() }),
     'Create a new workspace file (refused if it exists) and open it',
   ),
-  'workspace.saveAs': sessionOp<WorkspaceState>()(
-    z.object({ path: pathField }),
-    'Write the open workspace to a new file and continue there',
-  ),
+  'workspace.saveAs': sessionOp<WorkspaceState>()(z.object({ path: pathField }), 'Write the open workspace to a new file and continue there'),
   'workspace.recent': query<string[]>()(z.object({}), 'Recently opened workspace files'),
 };

@@ -38,12 +38,17 @@ export function blockMapCells(
   for (let v = start; v <= end; v++) {
     const name = byAddress.get(v);
     const kind: MapCellKind =
-      p.length <= 30 && v === start ? 'network'
-      : p.length <= 30 && v === end ? 'broadcast'
-      : name !== undefined ? 'host'
-      : v === router ? 'router'
-      : first !== null && last !== null && v >= first && v <= last ? 'range'
-      : 'free';
+      p.length <= 30 && v === start
+        ? 'network'
+        : p.length <= 30 && v === end
+          ? 'broadcast'
+          : name !== undefined
+            ? 'host'
+            : v === router
+              ? 'router'
+              : first !== null && last !== null && v >= first && v <= last
+                ? 'range'
+                : 'free';
     out.push({ offset: v - start, ip: formatIPv4(v), kind, ...(name !== undefined ? { name } : {}) });
   }
   return out;

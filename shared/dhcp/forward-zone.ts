@@ -65,7 +65,9 @@ export function renderForwardZone(hosts: readonly ZoneHost[], options: ForwardZo
   }
   const rname = emailToRname(options.hostmaster ?? `hostmaster@${zone}`);
   const ttl = options.ttlS ?? 3600;
-  const sorted = [...records.values()].sort((x, y) => (x.name === y.name ? (x.a.family - y.a.family || (x.a.value < y.a.value ? -1 : x.a.value > y.a.value ? 1 : 0)) : x.name < y.name ? -1 : 1));
+  const sorted = [...records.values()].sort((x, y) =>
+    x.name === y.name ? x.a.family - y.a.family || (x.a.value < y.a.value ? -1 : x.a.value > y.a.value ? 1 : 0) : x.name < y.name ? -1 : 1,
+  );
   const lines = [
     `$ORIGIN ${zone}.`,
     `$TTL ${ttl}`,

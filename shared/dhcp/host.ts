@@ -60,7 +60,8 @@ export interface HostPlace {
 /** Refuses an address that cannot be a fixed host (each reason names the field `ip`). */
 export function checkHostAddress(a: Address, place: HostPlace, field = 'ip'): void {
   const text = formatAddress(a);
-  if (!place.block) throw invalid(field, `${text} is not inside any assigned block; a fixed host lives in a block assigned to a network (record the block first)`);
+  if (!place.block)
+    throw invalid(field, `${text} is not inside any assigned block; a fixed host lives in a block assigned to a network (record the block first)`);
   const b = place.block;
   if (b.family === 4 && a.family === 4 && b.length <= 30) {
     if (a.value === b.start) throw invalid(field, `${text} is the network address of ${formatPrefix(b)}; a host cannot use it`);
@@ -69,6 +70,9 @@ export function checkHostAddress(a: Address, place: HostPlace, field = 'ip'): vo
   if (place.takenBy !== null) throw invalid(field, `${text} is already taken by ${place.takenBy}`);
   if (place.inRangeOf) {
     const r = place.inRangeOf;
-    throw invalid(field, `${text} is inside the DHCP range ${r.first}–${r.last} of ${r.prefix}; the server could lease it to another device (pick an address outside the range, or shrink the range)`);
+    throw invalid(
+      field,
+      `${text} is inside the DHCP range ${r.first}–${r.last} of ${r.prefix}; the server could lease it to another device (pick an address outside the range, or shrink the range)`,
+    );
   }
 }

@@ -121,7 +121,11 @@ export function parseKeaLeases(text: string, date: string): ParsedLeases {
   const col = (name: string) => header.indexOf(name);
   const [ia, iv, ie, is] = [col('address'), col('valid_lifetime'), col('expire'), col('state')];
   if (ia < 0 || iv < 0 || ie < 0) {
-    return { leases: [], read: 0, garbage: [{ line: 1, text: `not a Kea lease file header (address,hwaddr,client_id,valid_lifetime,expire,…): ${(lines[0] ?? '').trim().slice(0, 80)}` }] };
+    return {
+      leases: [],
+      read: 0,
+      garbage: [{ line: 1, text: `not a Kea lease file header (address,hwaddr,client_id,valid_lifetime,expire,…): ${(lines[0] ?? '').trim().slice(0, 80)}` }],
+    };
   }
   const last = new Map<number, boolean>();
   let read = 0;

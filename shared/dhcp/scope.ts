@@ -47,12 +47,16 @@ export function parseRange(text: string, field = 'range'): { first: number; last
 
 export function parseLeaseS(value: number | undefined, field = 'leaseS'): number {
   if (value === undefined) return DEFAULT_LEASE_S;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_LEASE_S) throw invalid(field, `${value} is not a lease time: a whole number of seconds from 1 to ${MAX_LEASE_S}`);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_LEASE_S)
+    throw invalid(field, `${value} is not a lease time: a whole number of seconds from 1 to ${MAX_LEASE_S}`);
   return value;
 }
 
 export function parseDnsServers(list: readonly string[] | undefined, field = 'dns'): number[] {
-  return (list ?? []).map((s) => s.trim()).filter((s) => s !== '').map((s) => ipv4(s, field));
+  return (list ?? [])
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((s) => ipv4(s, field));
 }
 
 export function parseDomain(text: string | undefined, field = 'domain'): string | null {
@@ -77,7 +81,11 @@ export function checkScope(s: ScopeSpec, ctx: ScopeContext): void {
   const net = b.start;
   const bc = prefixEnd(b);
   const cidr = formatPrefix(b);
-  if (b.length > SCOPE_MAX_LENGTH) throw invalid('prefix', `${cidr} is too small for a DHCP scope: a /${b.length} has no address between its network and broadcast addresses to lease (/30 at most)`);
+  if (b.length > SCOPE_MAX_LENGTH)
+    throw invalid(
+      'prefix',
+      `${cidr} is too small for a DHCP scope: a /${b.length} has no address between its network and broadcast addresses to lease (/30 at most)`,
+    );
   const range = `${formatIPv4(s.first)}-${formatIPv4(s.last)}`;
   if (s.first < net || s.last > bc) throw invalid('range', `${range} is not inside ${cidr} (${formatIPv4(net)}–${formatIPv4(bc)})`);
   if (s.first === net) throw invalid('range', `${range} starts on the network address of ${cidr}; start at ${formatIPv4(net + 1)} or later`);

@@ -3,18 +3,7 @@
  * window, GFS storage, restore time against the RTO, achieved RPO and the 3-2-1 check.
  */
 import { z } from 'zod';
-import {
-  fraction,
-  fractionOrZero,
-  guard,
-  integerAtLeast,
-  nonNegative,
-  positive,
-  refuse,
-  required,
-  type CalcResult,
-  type Warnings,
-} from './result';
+import { fraction, fractionOrZero, guard, integerAtLeast, nonNegative, positive, refuse, required, type CalcResult, type Warnings } from './result';
 
 /** TCP over IPv4 on 1500-byte Ethernet: 1460 payload bytes per 1538 on the wire [8023]. */
 export const TCP_IPV4_ETHERNET_EFF_FRAC = 1460 / 1538;
@@ -90,7 +79,8 @@ export function effBytesPerS(t: Throughput): { linkBytesPerS: number; effBytesPe
 
 /** compressionRatio × dedupRatio, each ≥ 1 (a "ratio" of 0.5 is a units mistake). */
 export function reductionRatio(compressionRatio = 1, dedupRatio = 1): number {
-  if (positive('compressionRatio', compressionRatio) < 1) refuse('compressionRatio', `must be at least 1 (got ${compressionRatio}): a ratio below 1 is a units mistake`);
+  if (positive('compressionRatio', compressionRatio) < 1)
+    refuse('compressionRatio', `must be at least 1 (got ${compressionRatio}): a ratio below 1 is a units mistake`);
   if (positive('dedupRatio', dedupRatio) < 1) refuse('dedupRatio', `must be at least 1 (got ${dedupRatio}): a ratio below 1 is a units mistake`);
   return compressionRatio * dedupRatio;
 }

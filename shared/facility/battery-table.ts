@@ -104,7 +104,10 @@ export function tableWattsAtMin(table: readonly TablePoint[], minutes: number, f
 export function tableRow(model: BatteryModel, endVoltsPerCell: number): TablePoint[] {
   const row = model.rows.find((r) => Math.abs(r.endVoltsPerCell - endVoltsPerCell) < 1e-9);
   if (!row) {
-    refuse('endVoltsPerCell', `${model.vendor} ${model.model} has no table to ${endVoltsPerCell} V/cell (has ${model.rows.map((r) => r.endVoltsPerCell).join(', ')})`);
+    refuse(
+      'endVoltsPerCell',
+      `${model.vendor} ${model.model} has no table to ${endVoltsPerCell} V/cell (has ${model.rows.map((r) => r.endVoltsPerCell).join(', ')})`,
+    );
   }
   return row.points;
 }

@@ -35,9 +35,21 @@ import { unknownFieldProblem, unknownFields } from '../strict-input';
 import { sizeUps, upsInputSchema } from './ups';
 
 export const CALCULATOR_NAMES = [
-  'load', 'ups', 'battery', 'generator', 'fuel', 'cooling', 'backup',
+  'load',
+  'ups',
+  'battery',
+  'generator',
+  'fuel',
+  'cooling',
+  'backup',
   // Added (issue 13 item 7): checks that were built but unreachable; shared/facility/checks.ts.
-  'motor-start', 'pue', 'wp3', 'backup-321', 'end-voltage', 'required-runtime', 'circuits',
+  'motor-start',
+  'pue',
+  'wp3',
+  'backup-321',
+  'end-voltage',
+  'required-runtime',
+  'circuits',
 ] as const;
 export type CalculatorName = (typeof CALCULATOR_NAMES)[number];
 
@@ -64,12 +76,7 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
   return issue.message;
 }
 
-function calculator<S extends z.ZodType>(
-  name: string,
-  input: S,
-  summary: string,
-  compute: (parsed: z.output<S>) => CalcResult<unknown>,
-): Calculator {
+function calculator<S extends z.ZodType>(name: string, input: S, summary: string, compute: (parsed: z.output<S>) => CalcResult<unknown>): Calculator {
   return {
     input,
     summary,
@@ -106,8 +113,18 @@ export const calculators: Record<CalculatorName, Calculator> = {
   wp3: calculator('wp3', wp3InputSchema, 'the WP-3 worksheet shortcut: utility and generator size (Example 4B)', wp3),
   'backup-321': calculator('backup-321', backup321InputSchema, 'the 3-2-1 backup rule (CISA)', backup321),
   'end-voltage': calculator('end-voltage', endVoltageInputSchema, 'battery end voltage against the UPS DC cut-off', endVoltage),
-  'required-runtime': calculator('required-runtime', requiredRuntimeInputSchema, 'required battery runtime: ride-through + 2 × shutdown + margin (§3.5)', requiredRuntime),
-  circuits: calculator('circuits', circuitsInputSchema, 'circuits against their breakers (NEC 80 % / IEC), phase split, imbalance and neutral current', circuitsCheck),
+  'required-runtime': calculator(
+    'required-runtime',
+    requiredRuntimeInputSchema,
+    'required battery runtime: ride-through + 2 × shutdown + margin (§3.5)',
+    requiredRuntime,
+  ),
+  circuits: calculator(
+    'circuits',
+    circuitsInputSchema,
+    'circuits against their breakers (NEC 80 % / IEC), phase split, imbalance and neutral current',
+    circuitsCheck,
+  ),
 };
 
 export function isCalculatorName(name: string): name is CalculatorName {

@@ -58,7 +58,16 @@ export const pueInputSchema = z.object({
 export function pueFromEnergy(input: z.infer<typeof pueInputSchema>): CalcResult<PueOutput> {
   // Energies over one period: their ratio is the ratio of average powers.
   const r = computePue({ facilityW: input.facilityWh, itW: input.itWh });
-  return r.ok ? r : { ok: false, error: { ...r.error, field: r.error.field === 'facilityW' ? 'facilityWh' : 'itWh', message: r.error.message.replace(/^facilityW/, 'facilityWh').replace(/^itW/, 'itWh') } };
+  return r.ok
+    ? r
+    : {
+        ok: false,
+        error: {
+          ...r.error,
+          field: r.error.field === 'facilityW' ? 'facilityWh' : 'itWh',
+          message: r.error.message.replace(/^facilityW/, 'facilityWh').replace(/^itW/, 'itWh'),
+        },
+      };
 }
 
 export const wp3InputSchema = z.object({
@@ -136,7 +145,10 @@ export function circuitsCheck(input: z.infer<typeof circuitsInputSchema>): CalcR
       positive(`circuits.${i}.voltageV`, c.voltageV);
     });
     input.loads.forEach((l, i) => nonNegative(`loads.${i}.loadW`, l.loadW));
-    const r = checkCircuits({ ...input, loads: input.loads.map((l) => ({ name: l.name, loadW: l.loadW, circuit: l.circuit ?? null, phase: l.phase ?? null })) });
+    const r = checkCircuits({
+      ...input,
+      loads: input.loads.map((l) => ({ name: l.name, loadW: l.loadW, circuit: l.circuit ?? null, phase: l.phase ?? null })),
+    });
     return r;
   });
 }

@@ -45,7 +45,10 @@ export const circuitFields = {
   /** Line-to-neutral for a single-phase circuit, line-to-line for a 3-phase one. */
   voltageV: positive(),
   /** The breaker's derating (maker, enclosure temperature, IEC 61439-2 RDF); IEC rule only; 1 if absent. */
-  deratingFrac: num().refine((v) => v > 0 && v <= 1, 'must be a fraction in (0, 1]').nullable().optional(),
+  deratingFrac: num()
+    .refine((v) => v > 0 && v <= 1, 'must be a fraction in (0, 1]')
+    .nullable()
+    .optional(),
 };
 
 export interface CircuitSpec {
@@ -158,7 +161,9 @@ export function checkCircuits(input: PhaseInput): PhaseReport {
     const allowedA = allowedCircuitA(c);
     const usedFrac = currentA / allowedA;
     if (usedFrac > 1) {
-      warnings.push(`circuit ${c.name}: ${currentA.toFixed(1)} A is above the ${allowedA.toFixed(1)} A allowed on its ${c.breakerA} A breaker (${ruleLabel(c)})`);
+      warnings.push(
+        `circuit ${c.name}: ${currentA.toFixed(1)} A is above the ${allowedA.toFixed(1)} A allowed on its ${c.breakerA} A breaker (${ruleLabel(c)})`,
+      );
     }
     return { name: c.name, phase, rule: ruleLabel(c), loadW, currentA, allowedA, usedFrac, over: usedFrac > 1, items: items.map((l) => l.name) };
   });
@@ -171,7 +176,9 @@ export function checkCircuits(input: PhaseInput): PhaseReport {
   }
   const imbalance = imbalanceFrac(PHASES3.map((p) => phaseW[p]));
   if (imbalance > IMBALANCE_WARN_FRAC) {
-    warnings.push(`phases: ${(imbalance * 100).toFixed(0)} % imbalance (L1 ${phaseW.L1.toFixed(0)} W, L2 ${phaseW.L2.toFixed(0)} W, L3 ${phaseW.L3.toFixed(0)} W); move items to even them out`);
+    warnings.push(
+      `phases: ${(imbalance * 100).toFixed(0)} % imbalance (L1 ${phaseW.L1.toFixed(0)} W, L2 ${phaseW.L2.toFixed(0)} W, L3 ${phaseW.L3.toFixed(0)} W); move items to even them out`,
+    );
   }
   return { phaseW, phaseA, neutralA, imbalanceFrac: imbalance, circuits, warnings };
 }

@@ -61,8 +61,7 @@ export function wattsToTons(w: number): number {
 /** The five WP-25 heat sources; upsEff replaces the UPS rule of thumb when known [PSTK]. */
 export function heatSources(input: Pick<CoolingInput, 'itLoadW' | 'upsRatingW' | 'areaM2' | 'maxPeople' | 'upsEff'>): HeatSources {
   const it = input.itLoadW;
-  const upsHeatW =
-    input.upsEff === undefined ? WP25.upsFixedFrac * input.upsRatingW + WP25.upsPropFrac * it : it * (1 / input.upsEff - 1);
+  const upsHeatW = input.upsEff === undefined ? WP25.upsFixedFrac * input.upsRatingW + WP25.upsPropFrac * it : it * (1 / input.upsEff - 1);
   const distHeatW = WP25.distFixedFrac * input.upsRatingW + WP25.distPropFrac * it;
   const lightHeatW = WP25.lightWPerM2 * input.areaM2;
   const peopleHeatW = WP25.personW * input.maxPeople;

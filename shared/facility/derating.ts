@@ -129,7 +129,15 @@ export function tableDerating(table: readonly DeratingTablePoint[], altitudeM: n
     if (!p) refuse(field, `has no factor for ${a} m at ${t} °C (give every altitude at every temperature)`);
     return p.factor;
   };
-  const byAlt = alts.map((a) => interpolate(temps, temps.map((t) => at(a, t)), ambientC, field, '°C'));
+  const byAlt = alts.map((a) =>
+    interpolate(
+      temps,
+      temps.map((t) => at(a, t)),
+      ambientC,
+      field,
+      '°C',
+    ),
+  );
   return interpolate(alts, byAlt, altitudeM, field, 'm');
 }
 

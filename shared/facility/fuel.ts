@@ -131,7 +131,10 @@ export function computeFuel(input: FuelInput): CalcResult<FuelOutput> {
     if (estimated) {
       const kW = ratingW / 1000;
       if (kW < FUEL_FALLBACK.minRatingKW || kW > FUEL_FALLBACK.maxRatingKW) {
-        refuse('curve', `needs the datasheet fuel curve: the fallback fit covers 100–2250 kW sets (this one ${kW} kW), and gives no autonomy figure outside them`);
+        refuse(
+          'curve',
+          `needs the datasheet fuel curve: the fallback fit covers 100–2250 kW sets (this one ${kW} kW), and gives no autonomy figure outside them`,
+        );
       }
       warnings.push('fuel estimated from a generic fit (mean error 4.5 %); use the datasheet curve');
     }

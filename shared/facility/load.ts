@@ -4,15 +4,7 @@
  */
 import { fieldWords } from '../errors';
 import { z } from 'zod';
-import {
-  between,
-  fraction,
-  guard,
-  integerAtLeast,
-  nonNegative,
-  positive,
-  type CalcResult,
-} from './result';
+import { between, fraction, guard, integerAtLeast, nonNegative, positive, type CalcResult } from './result';
 
 /** Spec §1 defaults. */
 export const LOAD_DEFAULTS = {
@@ -32,10 +24,7 @@ export const loadItemSchema = z.object({
   nameplateW: z.number().describe('nameplate power of one item, W, > 0'),
   measuredW: z.number().optional().describe('measured power of one item, W, ≥ 0; wins over nameplate'),
   name: z.string().optional(),
-  phase: z
-    .enum(PHASES)
-    .optional()
-    .describe('single-phase item on this leg; items without a phase are spread evenly over L1–L3'),
+  phase: z.enum(PHASES).optional().describe('single-phase item on this leg; items without a phase are spread evenly over L1–L3'),
 });
 
 export const loadInputSchema = z.object({
@@ -123,9 +112,7 @@ export function computeLoad(input: LoadInput): CalcResult<LoadOutput> {
     const peakItW = connectedItW * peakFactor;
     const coincidentItW = peakItW * ks;
     const designItW = coincidentItW * (1 + growth);
-    const phaseDesignW = phased
-      ? { L1: phaseW.L1 * chain, L2: phaseW.L2 * chain, L3: phaseW.L3 * chain }
-      : null;
+    const phaseDesignW = phased ? { L1: phaseW.L1 * chain, L2: phaseW.L2 * chain, L3: phaseW.L3 * chain } : null;
     const phaseCurrentA =
       phaseDesignW && input.phaseVoltageV !== undefined
         ? {

@@ -134,7 +134,10 @@ export function plantLimits(
     const derating = setDerating(plant.altitudeM, plant.ambientC, s.derating);
     return { set: s, fig: { name: s.name, ratingW: s.ratingW, derating, deratedW: s.ratingW * derating.siteDerateFrac } };
   });
-  const scenarios = generatorScenarios(sets.map((x) => ({ ...x, name: x.set.name })), plant.redundancy);
+  const scenarios = generatorScenarios(
+    sets.map((x) => ({ ...x, name: x.set.name })),
+    plant.redundancy,
+  );
 
   const sizing = smallest(
     scenarios.map(({ failed, running }) => {
@@ -196,7 +199,13 @@ export function plantLimits(
     const startKVA = hp * band[1];
     const missing = sets.find((x) => x.set.maxStepFrac === undefined);
     if (missing) {
-      step = { maxItW: null, failed: null, needs: `the load step “${missing.set.name}” accepts (datasheet, at its ISO 8528-5 class)`, startKVA, stepCapKVA: null };
+      step = {
+        maxItW: null,
+        failed: null,
+        needs: `the load step “${missing.set.name}” accepts (datasheet, at its ISO 8528-5 class)`,
+        startKVA,
+        stepCapKVA: null,
+      };
     } else {
       let best: StepLimit | null = null;
       for (const { failed, running } of scenarios) {

@@ -166,7 +166,13 @@ export function computeSheet(d: SiteDetail, itW: number): SiteSheet {
       const shareW = total > 0 ? (peakW * cap[i]!) / total : peakW / bus.strings.length;
       const r = shareW > 0 ? computeBatteryRuntime({ ...x, acLoadW: shareW } as BatteryInput) : null;
       const age = rec.installDate
-        ? guard(() => batteryAge({ installDate: rec.installDate!, designLifeYears: rec.designLifeYears ?? FACILITY_DEFAULTS.designLifeYears, batteryTempC: rec.batteryTempC ?? undefined }))
+        ? guard(() =>
+            batteryAge({
+              installDate: rec.installDate!,
+              designLifeYears: rec.designLifeYears ?? FACILITY_DEFAULTS.designLifeYears,
+              batteryTempC: rec.batteryTempC ?? undefined,
+            }),
+          )
         : null;
       batteries.push({
         name: x.name ?? rec.name,
@@ -221,11 +227,7 @@ export function computeSheet(d: SiteDetail, itW: number): SiteSheet {
       const stepKVA = startKVA + (peakW / upsEff + recharge + other) / GENSET_PF / 1000;
       const known = sheetSets.every((x) => x.maxStepFrac !== null && x.deratedW !== null);
       const stepCap = (xs: SheetSet[]) => xs.reduce((a, x) => a + x.maxStepFrac! * x.deratedW!, 0) / GENSET_PF / 1000;
-      const capKVA = !known
-        ? null
-        : nPlus1
-          ? Math.min(...sheetSets.map((f) => stepCap(sheetSets.filter((x) => x !== f))))
-          : stepCap(sheetSets);
+      const capKVA = !known ? null : nPlus1 ? Math.min(...sheetSets.map((f) => stepCap(sheetSets.filter((x) => x !== f)))) : stepCap(sheetSets);
       motor = { motorHp: s.motorHp, code: s.motorCode, startKVA, stepKVA, capKVA, withinCapability: capKVA === null ? null : stepKVA <= capKVA };
       if (capKVA === null) findings.push('Motor start: enter the load step each set accepts (datasheet, at its ISO 8528-5 class).');
       else if (stepKVA > capKVA) findings.push(`Motor start: ${stepKVA.toFixed(1)} kVA exceeds the sets’ step capability (${capKVA.toFixed(1)} kVA).`);
@@ -246,7 +248,10 @@ export function computeSheet(d: SiteDetail, itW: number): SiteSheet {
       loadFrac,
       motor,
     };
-    if (!generators.largeEnough) findings.push(`Generators: ${Math.round(requiredW)} W needed, ${Math.round(deratedAfterWorstFailureW)} W derated${nPlus1 ? ' with the largest set failed' : ''}.`);
+    if (!generators.largeEnough)
+      findings.push(
+        `Generators: ${Math.round(requiredW)} W needed, ${Math.round(deratedAfterWorstFailureW)} W derated${nPlus1 ? ' with the largest set failed' : ''}.`,
+      );
 
     for (const t of tankInputs) {
       const on = sets.filter((x) => x.tank === t.name);
@@ -256,7 +261,8 @@ export function computeSheet(d: SiteDetail, itW: number): SiteSheet {
       const short = on.find((x) => x.curve && x.curve[x.curve.length - 1]!.loadFrac < Math.min(1, loadFrac) - 1e-12);
       let needs: string | null = null;
       if (blind) needs = `the datasheet fuel curve of “${blind.name}” (the fallback fit covers 100–2250 kW sets)`;
-      else if (short) needs = `the fuel curve of “${short.name}” up to ${pct(loadFrac)} load (it ends at ${pct(short.curve![short.curve!.length - 1]!.loadFrac)})`;
+      else if (short)
+        needs = `the fuel curve of “${short.name}” up to ${pct(loadFrac)} load (it ends at ${pct(short.curve![short.curve!.length - 1]!.loadFrac)})`;
       else if (loadFrac > 1) needs = `larger sets: the load is ${pct(loadFrac)} of their rating`;
       const burn = (x: number) => on.reduce((a, m) => a + (m.curve ? curveLPerH(m.curve, x) : fallbackLPerH(m.ratingW, x * m.ratingW)), 0);
       const fuelLPerH = needs ? null : burn(loadFrac);
@@ -268,7 +274,9 @@ export function computeSheet(d: SiteDetail, itW: number): SiteSheet {
         findings.push(`Tank “${t.name}”: ${(t.usableL / fuelLPerH).toFixed(1)} h at today’s load, short of the ${t.requiredAutonomyH} h required.`);
       }
       if (meetsNfpaClass === false) {
-        findings.push(`Tank “${t.name}”: the usable ${Math.round(t.usableL)} L is below the ${Math.round(nfpaStoredL!)} L NFPA 110 class ${classH} h needs (class × full-load burn × 1.33).`);
+        findings.push(
+          `Tank “${t.name}”: the usable ${Math.round(t.usableL)} L is below the ${Math.round(nfpaStoredL!)} L NFPA 110 class ${classH} h needs (class × full-load burn × 1.33).`,
+        );
       }
       tanks.push({
         name: t.name,
@@ -291,7 +299,13 @@ export function computeSheet(d: SiteDetail, itW: number): SiteSheet {
     const groups = d.coolingUnits.map((c) => ({ name: c.name, unitTotalW: c.unitTotalW, shr: c.shr, installedUnits: c.installedUnits }));
     const cap = coolingAfterWorstFailureW(groups);
     const upsEff = ups?.combined.upsEff;
-    const heat = heatSources({ itLoadW: peakW, upsRatingW: ups?.combined.installedW ?? 0, areaM2: s.areaM2, maxPeople: s.maxPeople, ...(upsEff !== undefined ? { upsEff } : {}) });
+    const heat = heatSources({
+      itLoadW: peakW,
+      upsRatingW: ups?.combined.installedW ?? 0,
+      areaM2: s.areaM2,
+      maxPeople: s.maxPeople,
+      ...(upsEff !== undefined ? { upsEff } : {}),
+    });
     cooling = {
       groups: groups.map((g) => ({ name: g.name, installedUnits: g.installedUnits, unitSensibleW: g.unitTotalW * g.shr })),
       heat: { ...heat, btuPerH: wattsToBtuPerH(heat.heatW), tons: wattsToTons(heat.heatW) },

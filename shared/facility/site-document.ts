@@ -10,15 +10,7 @@
  * fixes a file in one pass.
  */
 import { z } from 'zod';
-import {
-  backupJobFields,
-  batteryStringFields,
-  coolingUnitFields,
-  equipmentFields,
-  generatorFields,
-  siteFields,
-  upsFields,
-} from '../contract/facility';
+import { backupJobFields, batteryStringFields, coolingUnitFields, equipmentFields, generatorFields, siteFields, upsFields } from '../contract/facility';
 import { documentPath, unknownFieldProblem, unknownFields, type InputPath } from '../strict-input';
 import { circuitFields } from './circuits';
 import type { SiteDetail } from './site-record';
@@ -59,7 +51,8 @@ function problemFor(issue: z.core.$ZodIssue, raw: unknown): string {
   let v: unknown = raw;
   for (const k of issue.path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
   if (v === undefined && issue.code === 'invalid_type') return 'is required';
-  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'number' ? 'a number' : issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+  if (issue.code === 'invalid_type')
+    return `must be ${issue.expected === 'number' ? 'a number' : issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
   return issue.message;
 }
 
@@ -96,10 +89,7 @@ const strip = <T extends { id: number; siteId?: number }>(r: T): Omit<T, 'id' | 
 };
 
 /** The document of a stored site (what `site show --json` prints). */
-export function siteDocumentFromDetail(
-  d: SiteDetail,
-  tableKeyOf: (tableId: number) => string | null,
-): Record<string, unknown> {
+export function siteDocumentFromDetail(d: SiteDetail, tableKeyOf: (tableId: number) => string | null): Record<string, unknown> {
   const { createdAt: _c, updatedAt: _u, ...site } = strip(d.site);
   return {
     ...site,

@@ -378,18 +378,16 @@ export function generatorSets(d: Pick<SiteDetail, 'generators'>): { sets: Genera
       requiredAutonomyH: Math.max(prev?.requiredAutonomyH ?? 0, g.requiredAutonomyH),
     });
   }
-  const sets = d.generators.map(
-    (g): GeneratorSetInput => ({
-      name: g.name,
-      ratingW: g.ratingW,
-      upsGenFactor: opt(g.upsGenFactor),
-      espAvgLoadFrac: opt(g.espAvgLoadFrac),
-      derating: { rule: opt(g.deratingRule ?? null), table: opt(g.deratingTable ?? null) },
-      curve: opt(g.curve),
-      tank: ((t) => (t !== null && tanks.has(t) ? t : null))(tankOf(g)),
-      maxStepFrac: opt(g.maxStepFrac ?? null),
-      performanceClass: opt(g.performanceClass ?? null),
-    }),
-  );
+  const sets = d.generators.map((g): GeneratorSetInput => ({
+    name: g.name,
+    ratingW: g.ratingW,
+    upsGenFactor: opt(g.upsGenFactor),
+    espAvgLoadFrac: opt(g.espAvgLoadFrac),
+    derating: { rule: opt(g.deratingRule ?? null), table: opt(g.deratingTable ?? null) },
+    curve: opt(g.curve),
+    tank: ((t) => (t !== null && tanks.has(t) ? t : null))(tankOf(g)),
+    maxStepFrac: opt(g.maxStepFrac ?? null),
+    performanceClass: opt(g.performanceClass ?? null),
+  }));
   return { sets, tanks: [...tanks.values()] };
 }

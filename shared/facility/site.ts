@@ -96,7 +96,14 @@ export interface SiteLimits {
   generatorSets: SetFigures[];
 }
 
-function limit(key: string, label: string, variable: LimitVariable, max: number | null, current: number, extra: { needs?: string | null; failed?: string | null } = {}): SiteLimit {
+function limit(
+  key: string,
+  label: string,
+  variable: LimitVariable,
+  max: number | null,
+  current: number,
+  extra: { needs?: string | null; failed?: string | null } = {},
+): SiteLimit {
   return {
     key,
     label,
@@ -175,16 +182,20 @@ export function computeSiteLimits(site: SiteInput): CalcResult<SiteLimits> {
         }
       });
       if (Number.isFinite(max)) {
-        it('battery', `battery runtime ${requiredMin} min`, max, { failed: buses.length > 1 ? buses.filter((b) => b.name !== weakest).map((b) => b.name).join(', ') : null });
+        it('battery', `battery runtime ${requiredMin} min`, max, {
+          failed:
+            buses.length > 1
+              ? buses
+                  .filter((b) => b.name !== weakest)
+                  .map((b) => b.name)
+                  .join(', ')
+              : null,
+        });
       }
     }
     let generatorSets: SetFigures[] = [];
     if (site.fuel && !site.generator && !site.generators) refuse('generator', 'is required for the fuel limit (the fuel feeds it)');
-    const plantIn = site.generators
-      ? { plant: site.generators, tanks: site.tanks ?? [] }
-      : site.generator
-        ? singleSetPlant(site.generator, site.fuel)
-        : null;
+    const plantIn = site.generators ? { plant: site.generators, tanks: site.tanks ?? [] } : site.generator ? singleSetPlant(site.generator, site.fuel) : null;
     if (plantIn) {
       const p = plantLimits(plantIn.plant, plantIn.tanks, peakFactor, site.motorStart, site.generators ? undefined : () => 'generator');
       generatorSets = p.sets;
@@ -197,15 +208,26 @@ export function computeSiteLimits(site: SiteInput): CalcResult<SiteLimits> {
       for (const f of p.fuel) {
         const key = p.fuel.length === 1 ? 'fuel' : `fuel:${f.tank}`;
         const tank = p.fuel.length === 1 ? '' : ` (tank ${f.tank})`;
-        const tag = f.needs ? ` — needs ${f.needs}` : f.estimated ? ' (estimated)' : f.curveEndsAt !== null ? ` (the curve ends at ${Math.round(f.curveEndsAt * 100)} % load)` : '';
+        const tag = f.needs
+          ? ` — needs ${f.needs}`
+          : f.estimated
+            ? ' (estimated)'
+            : f.curveEndsAt !== null
+              ? ` (the curve ends at ${Math.round(f.curveEndsAt * 100)} % load)`
+              : '';
         it(key, `fuel autonomy ${f.requiredAutonomyH} h${tank}${tag}`, f.maxItW, { needs: f.needs, failed: f.failed });
       }
       if (p.step) {
         const cls = [...new Set(plantIn.plant.sets.map((x) => x.performanceClass).filter(Boolean))].join('/');
-        it('generator-step', `generator step: ${site.motorStart!.motorHp} hp motor start${cls ? ` (ISO 8528-5 ${cls})` : ''}${p.step.needs ? ` — needs ${p.step.needs}` : ''}`, p.step.maxItW, {
-          needs: p.step.needs,
-          failed: p.step.failed,
-        });
+        it(
+          'generator-step',
+          `generator step: ${site.motorStart!.motorHp} hp motor start${cls ? ` (ISO 8528-5 ${cls})` : ''}${p.step.needs ? ` — needs ${p.step.needs}` : ''}`,
+          p.step.maxItW,
+          {
+            needs: p.step.needs,
+            failed: p.step.failed,
+          },
+        );
       }
     }
     if (site.cooling) {
@@ -230,11 +252,21 @@ export function computeSiteLimits(site: SiteInput): CalcResult<SiteLimits> {
       const b = site.backup;
       dataBytes = nonNegative('backup.dataBytes', b.dataBytes);
       const data = (key: string, label: string, max: number | null) => out.push(limit(key, label, 'dataBytes', max, b.dataBytes));
-      const rate = part('backup.throughput', guard(() => effBytesPerS(b.throughput)), warnings).effBytesPerS;
+      const rate = part(
+        'backup.throughput',
+        guard(() => effBytesPerS(b.throughput)),
+        warnings,
+      ).effBytesPerS;
       for (const [i, w] of (b.windows ?? []).entries()) {
         const max = part(
           `backup.windows.${i}`,
-          backupWindowMaxDataBytes({ ...w, effBytesPerS: rate, compressionRatio: b.compressionRatio, dedupRatio: b.dedupRatio, dailyChangeFrac: b.dailyChangeFrac }),
+          backupWindowMaxDataBytes({
+            ...w,
+            effBytesPerS: rate,
+            compressionRatio: b.compressionRatio,
+            dedupRatio: b.dedupRatio,
+            dailyChangeFrac: b.dailyChangeFrac,
+          }),
           warnings,
         );
         data(`backup-window:${w.name}`, `backup window: ${w.name}`, max);

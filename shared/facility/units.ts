@@ -86,7 +86,12 @@ export function parseQuantity(text: string, unit: Unit): number | null {
 }
 
 export type QuantityText =
-  | { ok: true; value: number | null; /** the unit typed after the number, if any */ unit: Unit | null; /** the number as typed, without the unit */ number: string }
+  | {
+      ok: true;
+      value: number | null;
+      /** the unit typed after the number, if any */ unit: Unit | null;
+      /** the number as typed, without the unit */ number: string;
+    }
   | { ok: false; message: string };
 
 /** Which of the field's units a typed suffix names, or null. */
@@ -95,7 +100,9 @@ export function unitOfSuffix(kind: UnitKind, suffix: string): Unit | null {
 }
 
 function unitList(kind: UnitKind): string {
-  const ids = unitsOf(kind).map((u) => u.label || u.id).filter(Boolean);
+  const ids = unitsOf(kind)
+    .map((u) => u.label || u.id)
+    .filter(Boolean);
   return ids.length === 0 ? 'a plain number' : ids.length === 1 ? ids[0]! : `${ids.slice(0, -1).join(', ')} or ${ids.at(-1)}`;
 }
 
@@ -182,12 +189,18 @@ export function equipmentMagnitudeWarnings(
   };
   check('measuredW', item.measuredW, item.nameplateW ?? null, 'the nameplate');
   check('nameplateW', item.nameplateW, median(others.map((o) => o.nameplateW)), 'the median nameplate of the other lines');
-  if (!out.some((w) => w.field === 'measuredW')) check('measuredW', item.measuredW, median(others.map((o) => o.measuredW)), 'the median measured power of the other lines');
+  if (!out.some((w) => w.field === 'measuredW'))
+    check('measuredW', item.measuredW, median(others.map((o) => o.measuredW)), 'the median measured power of the other lines');
   return out;
 }
 
 /** A pair of fields of one record that should be of the same size (a UPS's W and VA ratings). */
-export function pairMagnitudeWarning(field: string, value: number | null | undefined, reference: number | null | undefined, against: string): MagnitudeWarning | null {
+export function pairMagnitudeWarning(
+  field: string,
+  value: number | null | undefined,
+  reference: number | null | undefined,
+  against: string,
+): MagnitudeWarning | null {
   const off = thousandfoldOff(value, reference);
   return off ? { field, off, value: value!, reference: reference!, against } : null;
 }

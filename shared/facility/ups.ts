@@ -68,9 +68,7 @@ export function checkUpsModel(model: UpsModel, field: string): void {
 
 /** Catalog order of spec §0/§2: ascending ratedVA, then ratedW, then name. Never mutates. */
 export function sortUpsCatalog(catalog: readonly UpsModel[]): UpsModel[] {
-  return [...catalog].sort(
-    (a, b) => a.ratedVA - b.ratedVA || a.ratedW - b.ratedW || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-  );
+  return [...catalog].sort((a, b) => a.ratedVA - b.ratedVA || a.ratedW - b.ratedW || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** N, N+1, 2N and 2(N+1) for nModules modules of moduleW carrying designItW. */
@@ -135,8 +133,7 @@ export function sizeUps(input: UpsInput): CalcResult<UpsOutput> {
       pick: { name: pick.name, ratedVA: pick.ratedVA, ratedW: pick.ratedW },
       upsLoadFrac: Math.max(designItW / pick.ratedW, designVA / pick.ratedVA),
       nModules,
-      redundancy:
-        nModules === null || input.moduleW === undefined ? null : redundancyOptions(designItW, nModules, input.moduleW),
+      redundancy: nModules === null || input.moduleW === undefined ? null : redundancyOptions(designItW, nModules, input.moduleW),
     };
   });
 }

@@ -170,7 +170,10 @@ export function chooseByCv(scores: ReadonlyArray<CvScore>, days: ReadonlyArray<n
   for (const s of finite) {
     if ((s.model === 'linear' || s.model === 'exponential') && !regressionAdequate(days, ys, s.model)) {
       autocorrelated.add(s.model);
-      why.set(s.model, `its residuals are autocorrelated (the history wanders around the ${s.model === 'linear' ? 'line' : 'curve'}), so its interval would be too narrow`);
+      why.set(
+        s.model,
+        `its residuals are autocorrelated (the history wanders around the ${s.model === 'linear' ? 'line' : 'curve'}), so its interval would be too narrow`,
+      );
     }
     if (s.model === 'exponential' && !why.has('exponential') && !convex(days, ys)) {
       why.set(s.model, 'the history does not curve upward significantly (a quadratic term adds nothing)');

@@ -76,8 +76,7 @@ export function monthEndAfter(day: number, k: number): number {
 
 // An instant needs `Z` or a numeric offset: without one ECMAScript reads a date-time as local
 // time, which would bucket the same event on a different day on another machine.
-const INSTANT_RE =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
  * ISO 8601 instant with `Z` or an offset (`2024-03-03T23:30:00-05:00`) → its UTC day number.

@@ -37,12 +37,7 @@ export function holtInitialState(ys: ReadonlyArray<number>): { l0: number; b0: n
 }
 
 /** Runs the recursion; returns SSE of the one-step-ahead errors and the final state. */
-export function holtRun(
-  ys: ReadonlyArray<number>,
-  p: HoltParams,
-  l0: number,
-  b0: number,
-): { sse: number; level: number; trend: number } {
+export function holtRun(ys: ReadonlyArray<number>, p: HoltParams, l0: number, b0: number): { sse: number; level: number; trend: number } {
   const { alpha, beta, phi } = p;
   let l = l0;
   let b = b0;
@@ -147,8 +142,7 @@ export function fitHolt(ys: ReadonlyArray<number>, opts: HoltFitOptions): HoltFi
   // Fixed parameters are used as given, not rounded to the grid.
   const valueOf = (k: number, fixed: number | undefined): number => (fixed !== undefined ? fixed : k / 100);
   const perStep = opts.stepDays !== undefined ? opts.stepDays / 30.436875 : 1;
-  const phiOf = (k: number): number =>
-    !opts.damped ? 1 : opts.phi !== undefined ? opts.phi : perStep === 1 ? k / 100 : Math.pow(k / 100, perStep);
+  const phiOf = (k: number): number => (!opts.damped ? 1 : opts.phi !== undefined ? opts.phi : perStep === 1 ? k / 100 : Math.pow(k / 100, perStep));
 
   let best = { sse: Infinity, ka: 0, kb: 0, kp: 0 };
   for (const kp of phis) {

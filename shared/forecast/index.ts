@@ -22,11 +22,32 @@ export { fitModel, interpolatedCrossing, HORIZON_DAYS, DAYS_PER_MONTH, type Mode
 export { fitOls, olsPredict, olsPiHalfWidth, olsBandCrossings, type OlsFit } from './ols';
 export { fitQuadratic, quadraticPredict, quadraticRoot, aicc, type QuadraticFit } from './quadratic';
 export { fitDrift, driftForecast, driftHalfWidth, type DriftFit } from './drift';
-export { fitHolt, holtRun, holtTrace, holtInitialState, holtForecast, holtVariances, dampedAsymptote, type HoltFit, type HoltParams, type HoltStepRow } from './holt';
+export {
+  fitHolt,
+  holtRun,
+  holtTrace,
+  holtInitialState,
+  holtForecast,
+  holtVariances,
+  dampedAsymptote,
+  type HoltFit,
+  type HoltParams,
+  type HoltStepRow,
+} from './holt';
 export { tQuantile, tCritical, zCritical, type IntervalLevel } from './quantiles';
 export { parseDay, tryParseDay, formatDay, addMonths, instantToDay, monthEndAfter } from './dates';
 export { makeClock, inferStep, type Step, type StepClock } from './clock';
 export { projectToLimit, type Projection } from './time-to-limit';
-export { crossValidate, chooseByCv, cvOrigins, saturating, convex, regressionAdequate, SIMPLICITY_ORDER, type CvScore, type CvChoice } from './cross-validation';
+export {
+  crossValidate,
+  chooseByCv,
+  cvOrigins,
+  saturating,
+  convex,
+  regressionAdequate,
+  SIMPLICITY_ORDER,
+  type CvScore,
+  type CvChoice,
+} from './cross-validation';
 export { orderByDate, DEFAULT_LEAD_DAYS } from './order-by';
 export { linkLimitBps, linkLeadDays, formatBps, parseBps, parseLinkCsv, DEFAULT_LINK_THRESHOLD_FRAC, type LinkCsvResult } from './links';

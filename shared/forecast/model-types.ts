@@ -55,6 +55,4 @@ export interface FitInput {
 
 export const firstDayCeil = (first: number, x: number): number => first + Math.ceil(x - ROOT_EPS);
 
-export const within = (day: number | null, horizonEnd: number): number | null =>
-  day === null || !Number.isFinite(day) || day > horizonEnd ? null : day;
-
+export const within = (day: number | null, horizonEnd: number): number | null => (day === null || !Number.isFinite(day) || day > horizonEnd ? null : day);

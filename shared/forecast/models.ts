@@ -28,4 +28,3 @@ export function fitModel(name: ModelName, input: FitInput, maxDay: number): Fitt
       return fitHoltModel(input, true, maxDay);
   }
 }
-

@@ -96,12 +96,7 @@ function quadraticRoots(A: number, B: number, K: number): number[] {
  * k0 = t²s²(1 + 1/n), k1 = t²s²/Sxx; a root with ŷ ≤ c is on the upper band, one with ŷ ≥ c on
  * the lower. If b² ≤ k1 (slope not significant) the lower band is taken never to reach c.
  */
-export function olsBandCrossings(
-  fit: OlsFit,
-  c: number,
-  t: number,
-  xFrom: number,
-): { upper: number | null; lower: number | null } {
+export function olsBandCrossings(fit: OlsFit, c: number, t: number, xFrom: number): { upper: number | null; lower: number | null } {
   const { b, xMean, yMean, n, sxx } = fit;
   const t2s2 = t * t * fit.s * fit.s;
   const k0 = t2s2 * (1 + 1 / n);

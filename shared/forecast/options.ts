@@ -72,9 +72,7 @@ export function validateOptions(options: FitOptions): void {
   if (options.alpha !== undefined) checkNumber(options.alpha, 'alpha', (v) => v > 0 && v <= 1, 'must be in (0, 1]');
   if (options.beta !== undefined) checkNumber(options.beta, 'beta', (v) => v >= 0 && v <= 1, 'must be in [0, 1]');
   if (options.phi !== undefined) checkNumber(options.phi, 'phi', (v) => v > 0 && v < 1, 'must be in (0, 1)');
-  options.capacityChanges?.forEach((c, i) =>
-    checkNumber(c.capacity, `capacityChanges.${i}.capacity`, (v) => v > 0, 'must be a positive number'),
-  );
+  options.capacityChanges?.forEach((c, i) => checkNumber(c.capacity, `capacityChanges.${i}.capacity`, (v) => v > 0, 'must be a positive number'));
 }
 
 export function prepare(series: ReadonlyArray<SeriesPoint>, options: FitOptions): Prepared {

@@ -12,8 +12,7 @@ import type { ForecastResult } from './types';
 export const DEFAULT_LEAD_DAYS = 90;
 
 export function orderByDate(r: Pick<ForecastResult, 'status' | 'date' | 'earliest'>, leadDays: number): string | null {
-  const crossing =
-    r.status === 'ok' || r.status === 'exceeded' || r.status === 'projectedNow' ? r.date : r.status === 'mayRunOut' ? r.earliest : null;
+  const crossing = r.status === 'ok' || r.status === 'exceeded' || r.status === 'projectedNow' ? r.date : r.status === 'mayRunOut' ? r.earliest : null;
   if (crossing === null) return null;
   return formatDay(parseDay(crossing) - Math.max(0, Math.round(leadDays)));
 }

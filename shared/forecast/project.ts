@@ -106,7 +106,11 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
       chosen = 'linear';
       warnings.push('fewer than 10 points: linear fit only');
     } else {
-      const scores = crossValidate(p, options, AUTO_ORDER.filter((m) => m !== 'exponential' || p.ys.every((y) => y > 0)));
+      const scores = crossValidate(
+        p,
+        options,
+        AUTO_ORDER.filter((m) => m !== 'exponential' || p.ys.every((y) => y > 0)),
+      );
       const pick = chooseByCv(scores, p.days, p.ys);
       chosen = pick?.chosen.model ?? 'linear';
       holdoutMae = pick?.chosen.mae ?? null;
@@ -155,9 +159,17 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
   // of the same size (runout.ts RecurringSteps). It widens the interval; it never narrows it.
   const ups = options.treatOneOffs ? oneOffs.filter((o) => o.jump > 0) : [];
   const recurring: RecurringSteps | null =
-    ups.length > 0 ? { count: ups.length, spanDays: (p.days[n - 1] as number) - (p.days[0] as number), size: ups.reduce((a, o) => a + o.jump, 0) / ups.length } : null;
+    ups.length > 0
+      ? { count: ups.length, spanDays: (p.days[n - 1] as number) - (p.days[0] as number), size: ups.reduce((a, o) => a + o.jump, 0) / ups.length }
+      : null;
   if (recurring !== null && main.status !== 'exceeded' && main.status !== 'never') {
-    const earliest = earliestWithSteps(model, p, options, recurring, main.earliest ?? (main.status === 'ok' || main.status === 'projectedNow' ? main.date : null));
+    const earliest = earliestWithSteps(
+      model,
+      p,
+      options,
+      recurring,
+      main.earliest ?? (main.status === 'ok' || main.status === 'projectedNow' ? main.date : null),
+    );
     if (earliest !== null && (main.earliest === null || earliest < main.earliest)) {
       if (main.status === 'ok' || main.status === 'projectedNow') main = { ...main, earliest };
       else main = { ...main, status: 'mayRunOut', date: null, earliest, latest: null };

@@ -26,9 +26,15 @@ function invert3(m: number[]): number[] {
   const C = d * h - e * g;
   const det = a * A + b * B + c * C;
   return [
-    A / det, -(b * i - c * h) / det, (b * f - c * e) / det,
-    B / det, (a * i - c * g) / det, -(a * f - c * d) / det,
-    C / det, -(a * h - b * g) / det, (a * e - b * d) / det,
+    A / det,
+    -(b * i - c * h) / det,
+    (b * f - c * e) / det,
+    B / det,
+    (a * i - c * g) / det,
+    -(a * f - c * d) / det,
+    C / det,
+    -(a * h - b * g) / det,
+    (a * e - b * d) / det,
   ];
 }
 
@@ -52,7 +58,9 @@ export function fitQuadratic(xs: ReadonlyArray<number>, ys: ReadonlyArray<number
     }
   }
   const inv = invert3(m);
-  const g = [0, 1, 2].map((p) => (inv[p * 3] as number) * (r[0] as number) + (inv[p * 3 + 1] as number) * (r[1] as number) + (inv[p * 3 + 2] as number) * (r[2] as number));
+  const g = [0, 1, 2].map(
+    (p) => (inv[p * 3] as number) * (r[0] as number) + (inv[p * 3 + 1] as number) * (r[1] as number) + (inv[p * 3 + 2] as number) * (r[2] as number),
+  );
   const [g0, g1, g2] = g as [number, number, number];
   // ŷ = g0 + g1·(x − m)/s + g2·((x − m)/s)² expanded in x.
   const c2 = g2 / (scale * scale);

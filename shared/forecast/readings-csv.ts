@@ -41,7 +41,8 @@ export function parseReadingsCsv(text: string): ReadingsParse {
       first = false;
       if (tryParseDay(fields[0]!) === null && !/^\d/.test(fields[0]!)) {
         const header = fields.map((f) => f.toLowerCase());
-        if (header.length !== 2 || header[0] !== 'date' || header[1] !== 'value') problems.push(`line ${physical}: header: must be date,value (got "${fields.join(',')}")`);
+        if (header.length !== 2 || header[0] !== 'date' || header[1] !== 'value')
+          problems.push(`line ${physical}: header: must be date,value (got "${fields.join(',')}")`);
         continue;
       }
     }

@@ -123,4 +123,3 @@ export function fitQuadraticModel(input: FitInput): FittedModel {
     },
   };
 }
-

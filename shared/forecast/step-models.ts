@@ -8,7 +8,6 @@ import { dampedAsymptote, fitHolt, holtForecast, holtVariances, type HoltFit } f
 import { zCritical } from './quantiles';
 import { within, type FitInput, type FittedModel, type Params } from './model-types';
 
-
 /**
  * Band crossing of a step model (spec §3): values at h = 0, 1, 2, …; the first whole step k
  * after `hFrom` with value ≥ c, interpolated linearly between k − 1 (or hFrom) and k.
@@ -161,4 +160,3 @@ export function fitHoltModel(input: FitInput, damped: boolean, maxDay: number): 
     maxDay,
   );
 }
-

@@ -28,8 +28,7 @@ function neverRises(ys: ReadonlyArray<number>): boolean {
   return true;
 }
 
-const NEVER_RISES_WARNING = (name: string): string =>
-  `the history never rises: not projected to run out although the ${name} fit turns upward`;
+const NEVER_RISES_WARNING = (name: string): string => `the history never rises: not projected to run out although the ${name} fit turns upward`;
 
 const MAY_RUN_OUT_WARNING = (name: string, day: number): string =>
   `the ${name} projection stays below the limit within 10 years, but its 95 % interval reaches it from ${formatDay(day)}: it may run out`;
@@ -96,14 +95,7 @@ export function projectToLimit(model: FittedModel, p: Prepared, options: FitOpti
   return finish('ok', day, bands.earliest, bands.latest, asOf, model);
 }
 
-function finish(
-  status: 'ok' | 'projectedNow',
-  date: number,
-  earliest: number | null,
-  latest: number | null,
-  asOf: number,
-  model: FittedModel,
-): Projection {
+function finish(status: 'ok' | 'projectedNow', date: number, earliest: number | null, latest: number | null, asOf: number, model: FittedModel): Projection {
   const warnings: string[] = [];
   if (status === 'projectedNow') {
     warnings.push(`the ${model.name} fit is already at the limit on ${formatDay(asOf)} although the last reading is below it`);
@@ -118,4 +110,3 @@ function finish(
     warnings,
   };
 }
-

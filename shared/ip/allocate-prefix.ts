@@ -25,12 +25,7 @@ export interface AllocateOptions {
  * reservations alike), or null when none fits. Children outside the parent are ignored here;
  * freePrefixList reports them.
  */
-export function allocatePrefix(
-  parent: Prefix,
-  children: ReadonlyArray<Prefix>,
-  length: number,
-  options: AllocateOptions = {},
-): PrefixAllocation | null {
+export function allocatePrefix(parent: Prefix, children: ReadonlyArray<Prefix>, length: number, options: AllocateOptions = {}): PrefixAllocation | null {
   const max = maxLength(parent.family);
   if (!Number.isInteger(length) || length < 0 || length > max) {
     throw invalid('length', `prefix length must be a whole number from 0 to ${max}`);

@@ -25,22 +25,14 @@ function checkLength(space: { readonly bits: number }, length: number): void {
 }
 
 /** The lowest-address free aligned block of `length` (NetBox, phpIPAM `first_subnet`, NIPAP). */
-export function firstFit<T extends number | bigint>(
-  space: IntSpace<T>,
-  free: Iterable<Block<T>>,
-  length: number,
-): Block<T> | null {
+export function firstFit<T extends number | bigint>(space: IntSpace<T>, free: Iterable<Block<T>>, length: number): Block<T> | null {
   checkLength(space, length);
   for (const b of free) if (b.length <= length) return { start: b.start, length };
   return null;
 }
 
 /** The highest-address free aligned block of `length` (phpIPAM `last_subnet`). */
-export function lastFit<T extends number | bigint>(
-  space: IntSpace<T>,
-  free: Iterable<Block<T>>,
-  length: number,
-): Block<T> | null {
+export function lastFit<T extends number | bigint>(space: IntSpace<T>, free: Iterable<Block<T>>, length: number): Block<T> | null {
   checkLength(space, length);
   let last: Block<T> | null = null;
   for (const b of free) if (b.length <= length) last = b;
@@ -53,11 +45,7 @@ export function lastFit<T extends number | bigint>(
  * The start of the smallest free CIDR that can hold `length` (ties → lowest address), so large
  * free blocks stay whole for large requests.
  */
-export function bestFit<T extends number | bigint>(
-  space: IntSpace<T>,
-  free: Iterable<Block<T>>,
-  length: number,
-): Block<T> | null {
+export function bestFit<T extends number | bigint>(space: IntSpace<T>, free: Iterable<Block<T>>, length: number): Block<T> | null {
   checkLength(space, length);
   let best: Block<T> | null = null;
   for (const b of free) {
@@ -78,12 +66,7 @@ export function bestFit<T extends number | bigint>(
  * Two offsets compare by their lowest differing bit, which is the lowest set bit of their
  * difference: the one with a 0 there is counted first. Linear in the free list, for any k.
  */
-export function sparseLeftmost<T extends number | bigint>(
-  space: IntSpace<T>,
-  parent: Block<T>,
-  free: Iterable<Block<T>>,
-  length: number,
-): Block<T> | null {
+export function sparseLeftmost<T extends number | bigint>(space: IntSpace<T>, parent: Block<T>, free: Iterable<Block<T>>, length: number): Block<T> | null {
   checkLength(space, length);
   if (length < parent.length) return null;
   const shift = space.bits - length;

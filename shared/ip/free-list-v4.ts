@@ -129,14 +129,7 @@ export function cidrsOfRangeV4(start: number, end: number, onCidr: (start: numbe
  * duplicate and overlapping ones are absorbed; parts outside the parent are ignored). Throws a
  * RangeError when the pairs are not sorted by start. `asText`: the list as one text of lines.
  */
-export function freeV4(
-  parentStart: number,
-  parentEnd: number,
-  pairs: ArrayLike<number>,
-  offset = 0,
-  limit = Number.POSITIVE_INFINITY,
-  asText = false,
-): FreeV4 {
+export function freeV4(parentStart: number, parentEnd: number, pairs: ArrayLike<number>, offset = 0, limit = Number.POSITIVE_INFINITY, asText = false): FreeV4 {
   const free: string[] = [];
   const lines = asText ? new CidrLines() : null;
   let listed = 0;

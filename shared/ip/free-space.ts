@@ -54,11 +54,7 @@ function childIntervals(
  * and in ascending address order. Nested and duplicate children are absorbed; a child that is
  * not inside the parent is reported through `onIssue`.
  */
-export function* freePrefixes(
-  parent: Prefix,
-  children: ReadonlyArray<Prefix>,
-  onIssue?: (issue: ChildIssue) => void,
-): Generator<Prefix> {
+export function* freePrefixes(parent: Prefix, children: ReadonlyArray<Prefix>, onIssue?: (issue: ChildIssue) => void): Generator<Prefix> {
   const { intervals, origin } = childIntervals(parent.family, children, onIssue);
   const report = (issue: ClipIssue<number | bigint>) => {
     const index = origin[issue.index]!;

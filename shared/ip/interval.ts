@@ -59,10 +59,7 @@ export function clipInterval<T extends number | bigint>(
  * Merges overlapping or touching intervals (s ≤ previous end + 1) into a sorted, disjoint,
  * non-adjacent list; absorbs nested and duplicate intervals. Sorts a copy when needed.
  */
-export function mergeIntervals<T extends number | bigint>(
-  space: IntSpace<T>,
-  intervals: Iterable<Interval<T>>,
-): Interval<T>[] {
+export function mergeIntervals<T extends number | bigint>(space: IntSpace<T>, intervals: Iterable<Interval<T>>): Interval<T>[] {
   const sorted = sortIntervals(intervals);
   const out: { start: T; end: T }[] = [];
   for (const iv of sorted) {

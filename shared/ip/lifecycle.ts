@@ -72,7 +72,13 @@ const TEN_SLASH_8: Prefix = { family: 4, start: 0x0a000000, length: 8 };
 export function placementWarnings(block: { prefix: Prefix; status: string; space: string }, ancestors: readonly string[]): string[] {
   const out: string[] = [];
   const text = formatPrefix(block.prefix);
-  if (block.status === 'assigned' && block.space === 'global' && block.prefix.family === 4 && block.prefix.length <= 8 && prefixContains(block.prefix, TEN_SLASH_8)) {
+  if (
+    block.status === 'assigned' &&
+    block.space === 'global' &&
+    block.prefix.family === 4 &&
+    block.prefix.length <= 8 &&
+    prefixContains(block.prefix, TEN_SLASH_8)
+  ) {
     out.push(`${text} is assigned whole in the global space: 10.0.0.0/8 is private (RFC 1918); plan it in its own address space, and assign parts of it`);
   }
   if (block.status === 'aggregate' && ancestors.includes('aggregate')) {

@@ -26,9 +26,7 @@ export function blockToPrefix(family: 4, block: Block<number>): IPv4Prefix;
 export function blockToPrefix(family: 6, block: Block<bigint>): IPv6Prefix;
 export function blockToPrefix(family: Family, block: Block<number> | Block<bigint>): Prefix;
 export function blockToPrefix(family: Family, block: Block<number> | Block<bigint>): Prefix {
-  return family === 4
-    ? { family: 4, start: block.start as number, length: block.length }
-    : { family: 6, start: block.start as bigint, length: block.length };
+  return family === 4 ? { family: 4, start: block.start as number, length: block.length } : { family: 6, start: block.start as bigint, length: block.length };
 }
 
 /** A prefix as a block of its family's space (the same start and length). */

@@ -92,7 +92,7 @@ export function formatIPv6(value: bigint): string {
   for (let shift = 112n; shift >= 0n; shift -= 16n) groups.push(Number((value >> shift) & 0xffffn));
   let bestStart = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
@@ -241,7 +241,5 @@ export function keyToAddress(family: Family, key: Uint8Array): number | bigint {
 }
 
 export function prefixFromKey(family: Family, startKey: Uint8Array, length: number): Prefix {
-  return family === 4
-    ? { family: 4, start: keyToAddress(4, startKey), length }
-    : { family: 6, start: keyToAddress(6, startKey), length };
+  return family === 4 ? { family: 4, start: keyToAddress(4, startKey), length } : { family: 6, start: keyToAddress(6, startKey), length };
 }

@@ -31,10 +31,16 @@ const f = (code: string): SpecialPurposeRow['flags'] => {
 };
 
 const v4 = (blocks: string, name: string, rfc: string, flags: string, extra: Partial<SpecialPurposeRow> = {}): SpecialPurposeRow => ({
-  blocks: blocks.split(',').map((b) => b.trim()), name, rfc, source: 'iana-ipv4-special', flags: f(flags), ...extra,
+  blocks: blocks.split(',').map((b) => b.trim()),
+  name,
+  rfc,
+  source: 'iana-ipv4-special',
+  flags: f(flags),
+  ...extra,
 });
 const v6 = (blocks: string, name: string, rfc: string, flags: string, extra: Partial<SpecialPurposeRow> = {}): SpecialPurposeRow => ({
-  ...v4(blocks, name, rfc, flags, extra), source: 'iana-ipv6-special',
+  ...v4(blocks, name, rfc, flags, extra),
+  source: 'iana-ipv6-special',
 });
 
 /** §1.2: 25 rows, 26 blocks. */
@@ -96,7 +102,11 @@ export const IPV6_SPECIAL_PURPOSE: readonly SpecialPurposeRow[] = [
 ];
 
 const other = (block: string, name: string, rfc: string): SpecialPurposeRow => ({
-  blocks: [block], name, rfc, source: 'other', flags: f('-----'),
+  blocks: [block],
+  name,
+  rfc,
+  source: 'other',
+  flags: f('-----'),
 });
 
 /**

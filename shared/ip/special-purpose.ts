@@ -22,8 +22,7 @@ const ENTRIES: readonly Entry[] = [...IPV4_SPECIAL_PURPOSE, ...IPV6_SPECIAL_PURP
   row.blocks.map((b) => ({ row, block: parsePrefix(b) })),
 );
 
-const asPrefix = (x: Prefix | Address): Prefix =>
-  'value' in x ? ({ family: x.family, start: x.value, length: x.family === 4 ? 32 : 128 } as Prefix) : x;
+const asPrefix = (x: Prefix | Address): Prefix => ('value' in x ? ({ family: x.family, start: x.value, length: x.family === 4 ? 32 : 128 } as Prefix) : x);
 
 export interface Classification {
   /** Every row whose block holds the query, outermost first. */

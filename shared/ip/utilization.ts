@@ -151,5 +151,9 @@ export function utilization(pool: Prefix, children: ReadonlyArray<Prefix>, unit?
  * (countsAsUsed) are counted, a container's assignments inside it are.
  */
 export function utilizationByStatus(pool: Prefix, blocks: ReadonlyArray<{ prefix: Prefix; status: string }>, unit?: Ipv6Unit): Utilization {
-  return utilization(pool, blocks.filter((b) => countsAsUsed(b.status)).map((b) => b.prefix), unit);
+  return utilization(
+    pool,
+    blocks.filter((b) => countsAsUsed(b.status)).map((b) => b.prefix),
+    unit,
+  );
 }

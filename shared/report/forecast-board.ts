@@ -6,7 +6,10 @@
 import type { LimitForecast } from '../contract/forecast';
 import { describeStatus, likelyBetween } from '../forecast/status-text';
 
-export type BoardLimit = Pick<LimitForecast, 'name' | 'detail' | 'status' | 'date' | 'earliest' | 'latest' | 'stale' | 'runoutByMonth' | 'usedFrac' | 'orderBy'>;
+export type BoardLimit = Pick<
+  LimitForecast,
+  'name' | 'detail' | 'status' | 'date' | 'earliest' | 'latest' | 'stale' | 'runoutByMonth' | 'usedFrac' | 'orderBy'
+>;
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

@@ -50,7 +50,29 @@ export function sizingValue(key: string, v: unknown): string {
   const n = (x: number, digits = 4) => Number(x.toPrecision(digits)).toLocaleString('en');
   if (/Bytes$/.test(key)) return v >= 1e12 ? `${n(v / 1e12)} TB` : v >= 1e9 ? `${n(v / 1e9)} GB` : `${n(v)} bytes`;
   if (/Frac$/.test(key)) return `${n(v * 100, 3)} %`;
-  const unit = /VA$/.test(key) ? 'VA' : /W$/.test(key) ? 'W' : /Min$/.test(key) ? 'min' : /H$/.test(key) ? 'h' : /L$/.test(key) ? 'L' : /Ah$/.test(key) ? 'Ah' : /V$/.test(key) ? 'V' : /M2$/.test(key) ? 'm²' : /M$/.test(key) ? 'm' : /C$/.test(key) ? '°C' : /BitsPerS$/.test(key) ? 'bit/s' : '';
+  const unit = /VA$/.test(key)
+    ? 'VA'
+    : /W$/.test(key)
+      ? 'W'
+      : /Min$/.test(key)
+        ? 'min'
+        : /H$/.test(key)
+          ? 'h'
+          : /L$/.test(key)
+            ? 'L'
+            : /Ah$/.test(key)
+              ? 'Ah'
+              : /V$/.test(key)
+                ? 'V'
+                : /M2$/.test(key)
+                  ? 'm²'
+                  : /M$/.test(key)
+                    ? 'm'
+                    : /C$/.test(key)
+                      ? '°C'
+                      : /BitsPerS$/.test(key)
+                        ? 'bit/s'
+                        : '';
   return unit ? `${n(v)} ${unit}` : n(v, 6);
 }
 
@@ -72,7 +94,9 @@ const SKIP = new Set(['id', 'siteId', 'createdAt', 'updatedAt', 'curve', 'table'
 /** Records as a table: a column per field, or, when they have many fields, a row per field and a column per record (a page is only so wide). */
 function table(title: string, rows: readonly Record<string, unknown>[]): string {
   if (rows.length === 0) return '';
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => !SKIP.has(k) && rows.some((r) => r[k] !== null && r[k] !== undefined && typeof r[k] !== 'object'));
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter(
+    (k) => !SKIP.has(k) && rows.some((r) => r[k] !== null && r[k] !== undefined && typeof r[k] !== 'object'),
+  );
   const cell = (r: Record<string, unknown>, k: string) => `<td${typeof r[k] === 'number' ? ' class="num"' : ''}>${esc(sizingValue(k, r[k]))}</td>`;
   if (keys.length > 6) {
     const names = rows.map((r, i) => (typeof r.name === 'string' && r.name ? r.name : rows.length === 1 ? '' : `#${i + 1}`));
@@ -100,8 +124,12 @@ export function renderSizingSheetHtml(s: SizingSheet): string {
       return `<tr${l.exceededNow ? ' class="over"' : ''}><td>${esc(l.label)}</td><td class="num">${esc(sizingValue(key, l.max))}</td><td class="num">${esc(sizingValue(key, l.current))}</td><td class="num">${l.usedFrac === null ? '—' : esc(sizingValue('usedFrac', l.usedFrac))}</td></tr>`;
     });
     out.push(`<h2>Limits, tightest first</h2>`);
-    out.push(`<p class="meta">IT load now ${esc(sizingValue('itW', s.limits.currentItW))}, at peak ${esc(sizingValue('itW', s.limits.peakItW))}${s.limits.dataBytes !== null ? `; protected data ${esc(sizingValue('dataBytes', s.limits.dataBytes))}` : ''}</p>`);
-    out.push(`<table><thead><tr><th>Limit</th><th class="num">Max</th><th class="num">Now</th><th class="num">Used</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`);
+    out.push(
+      `<p class="meta">IT load now ${esc(sizingValue('itW', s.limits.currentItW))}, at peak ${esc(sizingValue('itW', s.limits.peakItW))}${s.limits.dataBytes !== null ? `; protected data ${esc(sizingValue('dataBytes', s.limits.dataBytes))}` : ''}</p>`,
+    );
+    out.push(
+      `<table><thead><tr><th>Limit</th><th class="num">Max</th><th class="num">Now</th><th class="num">Used</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
+    );
   } else {
     // The problem without its internal field path (`ups.ratedW: `): the planner reads words.
     out.push(`<p class="warn">The site cannot be computed: ${esc((s.problem ?? 'unknown problem').replace(/^[\w.[\]]+: /, ''))}</p>`);

@@ -4,9 +4,7 @@
  */
 import { invalid } from '../errors';
 import { formatIPv4, formatIPv6, parseIPv4, parseIPv6, prefixSize, type Prefix } from '../ip/prefix';
-import {
-  DELEGATED_TYPES, type DelegatedFile, type DelegatedHeader, type DelegatedRecord, type DelegatedStatus, type DelegatedType,
-} from './delegated';
+import { DELEGATED_TYPES, type DelegatedFile, type DelegatedHeader, type DelegatedRecord, type DelegatedStatus, type DelegatedType } from './delegated';
 import { ipv4ValueToCidrs } from './ipv4-cidrs';
 
 export interface DelegatedFilter {

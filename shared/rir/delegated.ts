@@ -195,7 +195,11 @@ export class DelegatedReader {
     if (!header) {
       this.headerLine = n;
       if (f.length < 7 || !UINT_RE.test(f[3] ?? '')) {
-        bad(n, 'version', 'the first line must be the version line `version|registry|serial|records|startdate|enddate|UTCoffset` (pre-2004 old-format files are not supported)');
+        bad(
+          n,
+          'version',
+          'the first line must be the version line `version|registry|serial|records|startdate|enddate|UTCoffset` (pre-2004 old-format files are not supported)',
+        );
         this.stopped = true;
         return;
       }
@@ -233,12 +237,7 @@ export class DelegatedReader {
   }
 }
 
-function parseRecord(
-  f: string[],
-  n: number,
-  headerRegistry: string,
-  bad: (line: number, field: string, problem: string) => void,
-): DelegatedRecord | null {
+function parseRecord(f: string[], n: number, headerRegistry: string, bad: (line: number, field: string, problem: string) => void): DelegatedRecord | null {
   const [registry, cc, type, start, valueText, date, status] = f as [string, string, string, string, string, string, string];
   const before = { count: 0 };
   const fail = (field: string, problem: string): void => {
@@ -271,7 +270,7 @@ function parseRecord(
       const v = parseIPv6(start);
       if (v === null) fail('start', `"${start}" is not an IPv6 address`);
       else if (value > 128) fail('value', `prefix length ${value} is above 128`);
-      else if (((v >> BigInt(128 - value)) << BigInt(128 - value)) !== v) fail('start', `${start}/${value} has host bits set`);
+      else if ((v >> BigInt(128 - value)) << BigInt(128 - value) !== v) fail('start', `${start}/${value} has host bits set`);
       break;
     }
     default:

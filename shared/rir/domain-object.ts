@@ -65,7 +65,12 @@ export function ripeDomainName(zone: ReverseZone): string {
 /** One `domain` object for one zone, in RIPE template order. */
 export function domainObject(zone: ReverseZone, options: DomainObjectOptions): RpslObject {
   const name = ripeDomainName(zone);
-  for (const [field, v] of [['admin-c', options.adminC], ['tech-c', options.techC], ['zone-c', options.zoneC], ['mnt-by', options.mntBy]] as const) {
+  for (const [field, v] of [
+    ['admin-c', options.adminC],
+    ['tech-c', options.techC],
+    ['zone-c', options.zoneC],
+    ['mnt-by', options.mntBy],
+  ] as const) {
     if (!HANDLE_RE.test(v)) throw invalid(field, `"${v}" is not a valid handle`);
   }
   const ds = (options.dsRdata ?? []).map((d, i) => formatDsRdata(parseDsRdata(d, `ds-rdata[${i}]`)));

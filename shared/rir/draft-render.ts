@@ -39,19 +39,34 @@ export function draftDocument(d: RequestDraft, results?: readonly CheckResult[])
   const r = d.request;
   const c = d.connectivity;
   const sections: DraftSection[] = [
-    { title: 'Requester', fields: [['Name', d.requester.name], ['E-mail', d.requester.email], ['Phone', opt(d.requester.phone)], ['Handle', opt(d.requester.handle)], ['Role in organisation', opt(d.requester.roleInOrg)]] },
+    {
+      title: 'Requester',
+      fields: [
+        ['Name', d.requester.name],
+        ['E-mail', d.requester.email],
+        ['Phone', opt(d.requester.phone)],
+        ['Handle', opt(d.requester.handle)],
+        ['Role in organisation', opt(d.requester.roleInOrg)],
+      ],
+    },
     {
       title: 'Organisation',
       fields: [
-        ['Legal name', d.organisation.legalName], ['Trading name', opt(d.organisation.tradingName)], ['Address', d.organisation.address.join(', ')],
-        ['Country', d.organisation.country], ['Website', opt(d.organisation.website)], ['Registry account', opt(d.organisation.accountId)],
+        ['Legal name', d.organisation.legalName],
+        ['Trading name', opt(d.organisation.tradingName)],
+        ['Address', d.organisation.address.join(', ')],
+        ['Country', d.organisation.country],
+        ['Website', opt(d.organisation.website)],
+        ['Registry account', opt(d.organisation.accountId)],
         ['Type', d.organisation.role === 'lir' ? 'LIR / ISP' : 'End user'],
       ],
     },
     {
       title: 'Request',
       fields: [
-        ['RIR', RIR_NAMES[r.rir]], ['Resource', KIND_NAMES[r.kind]], ['Initial or subsequent', r.type],
+        ['RIR', RIR_NAMES[r.rir]],
+        ['Resource', KIND_NAMES[r.kind]],
+        ['Initial or subsequent', r.type],
         ['Size requested', r.prefixLength === undefined ? '—' : `/${r.prefixLength}`],
         ...(r.smallestAcceptableLength !== undefined ? [['Smallest acceptable', `/${r.smallestAcceptableLength}`] as const] : []),
         ...(r.prefix ? [['Block', r.prefix] as const] : []),
@@ -77,7 +92,15 @@ export function draftDocument(d: RequestDraft, results?: readonly CheckResult[])
           // One total per unit: /48s are never added to /56s.
           ...[...new Set(d.plan.map((p) => unitOf(p, r.kind)))].map((u) => {
             const rows = d.plan.filter((p) => unitOf(p, r.kind) === u);
-            return [`Total (${u})`, '', u, cnt(sum(rows.map((p) => p.now))), sumOpt(rows.map((p) => p.m6)), sumOpt(rows.map((p) => p.m12)), sumOpt(rows.map((p) => p.m24))];
+            return [
+              `Total (${u})`,
+              '',
+              u,
+              cnt(sum(rows.map((p) => p.now))),
+              sumOpt(rows.map((p) => p.m6)),
+              sumOpt(rows.map((p) => p.m12)),
+              sumOpt(rows.map((p) => p.m24)),
+            ];
           }),
         ],
       },
@@ -88,7 +111,13 @@ export function draftDocument(d: RequestDraft, results?: readonly CheckResult[])
             title: 'Need minus free space',
             table: {
               headers: ['Horizon', 'Projected in use', 'Growth', 'Free now', 'Need minus free space'],
-              rows: d.need.map((n) => [`${n.horizonMonths} months`, cnt(n.demand), cnt(n.growth), cnt(n.free), n.net > 0 ? cnt(n.net) : `${cnt(n.net)} (free space covers the need)`]),
+              rows: d.need.map((n) => [
+                `${n.horizonMonths} months`,
+                cnt(n.demand),
+                cnt(n.growth),
+                cnt(n.free),
+                n.net > 0 ? cnt(n.net) : `${cnt(n.net)} (free space covers the need)`,
+              ]),
             },
           },
         ]
@@ -97,14 +126,21 @@ export function draftDocument(d: RequestDraft, results?: readonly CheckResult[])
     {
       title: 'Infrastructure',
       fields: [['Network diagram attached', d.diagramAttached ? 'yes' : 'no']],
-      table: { headers: ['Equipment', 'Vendor', 'Model', 'Use of addresses'], rows: d.infrastructure.map((e) => [e.name, opt(e.vendor), opt(e.model), opt(e.usage)]) },
+      table: {
+        headers: ['Equipment', 'Vendor', 'Model', 'Use of addresses'],
+        rows: d.infrastructure.map((e) => [e.name, opt(e.vendor), opt(e.model), opt(e.usage)]),
+      },
     },
     {
       title: 'Connectivity',
       fields: [
-        ['Own ASN', c.ownAsn === undefined ? '—' : `AS${c.ownAsn}`], ['Multihoming', c.multihoming + (c.multihoming === 'soon' && c.soonMonths !== undefined ? ` (within ${c.soonMonths} months)` : '')],
-        ['IX memberships', c.ixps.length > 0 ? c.ixps.join(', ') : '—'], ...(c.uniqueRoutingPolicy ? [['Unique routing policy', c.uniqueRoutingPolicy] as const] : []),
-        ...(d.asn ? [['ASN type', d.asn.bits === 'any' ? 'any' : `${d.asn.bits}-bit`] as const, ...(d.asn.reason16 ? [['Why 16-bit', d.asn.reason16] as const] : [])] : []),
+        ['Own ASN', c.ownAsn === undefined ? '—' : `AS${c.ownAsn}`],
+        ['Multihoming', c.multihoming + (c.multihoming === 'soon' && c.soonMonths !== undefined ? ` (within ${c.soonMonths} months)` : '')],
+        ['IX memberships', c.ixps.length > 0 ? c.ixps.join(', ') : '—'],
+        ...(c.uniqueRoutingPolicy ? [['Unique routing policy', c.uniqueRoutingPolicy] as const] : []),
+        ...(d.asn
+          ? [['ASN type', d.asn.bits === 'any' ? 'any' : `${d.asn.bits}-bit`] as const, ...(d.asn.reason16 ? [['Why 16-bit', d.asn.reason16] as const] : [])]
+          : []),
       ],
       table: {
         headers: ['Role', 'ASN', 'Organisation', 'Contact', 'E-mail', 'Contract'],
@@ -115,13 +151,28 @@ export function draftDocument(d: RequestDraft, results?: readonly CheckResult[])
       },
     },
     { title: 'Routing', fields: [['Prefixes to originate', d.originate.length > 0 ? d.originate.join(', ') : '—']] },
-    ...(d.steps && d.steps.length > 0 ? [{ title: 'Registration steps', table: { headers: ['#', 'Step'], rows: d.steps.map((t, i) => [String(i + 1), t]) } }] : []),
+    ...(d.steps && d.steps.length > 0
+      ? [{ title: 'Registration steps', table: { headers: ['#', 'Step'], rows: d.steps.map((t, i) => [String(i + 1), t]) } }]
+      : []),
     ...(d.roas && d.roas.length > 0
-      ? [{ title: 'ROAs to create (RPKI)', table: { headers: ['Prefix', 'Max length', 'Origin AS'], rows: d.roas.map((r) => [r.prefix, `/${r.maxLength}`, `AS${r.asn}`]) } }]
+      ? [
+          {
+            title: 'ROAs to create (RPKI)',
+            table: { headers: ['Prefix', 'Max length', 'Origin AS'], rows: d.roas.map((r) => [r.prefix, `/${r.maxLength}`, `AS${r.asn}`]) },
+          },
+        ]
       : []),
     ...(d.dbObjects.length > 0 ? [{ title: 'Database objects', code: renderRpslObjects(d.dbObjects.map((o) => o.object)) }] : []),
     ...(d.reverse.length > 0
-      ? [{ title: 'Reverse DNS', table: { headers: ['Zone', 'Name servers', 'DS records'], rows: d.reverse.map((z) => [z.zone, z.nserver.join(', '), String(z.dsRdata?.length ?? 0)]) } }]
+      ? [
+          {
+            title: 'Reverse DNS',
+            table: {
+              headers: ['Zone', 'Name servers', 'DS records'],
+              rows: d.reverse.map((z) => [z.zone, z.nserver.join(', '), String(z.dsRdata?.length ?? 0)]),
+            },
+          },
+        ]
       : []),
     ...(d.notes ? [{ title: 'Notes', text: d.notes }] : []),
     ...archivedSection(d),
@@ -150,10 +201,15 @@ function sumOpt(xs: ReadonlyArray<number | undefined>): string {
 function ipv6Fields(d: RequestDraft): Array<readonly [string, string]> {
   const s = d.ipv6!;
   const rows: Array<readonly [string, string | number | undefined]> = [
-    ['Serving sites', s.servingSites], ['End sites at the largest serving site', s.largestSiteEndSites], ['Provider allocation unit', s.providerAllocationUnit === undefined ? undefined : `/${s.providerAllocationUnit}`],
-    ['End-user sites', s.endUserSites], ['Current allocation', s.currentAllocationLength === undefined ? undefined : `/${s.currentAllocationLength}`],
-    ['Assigned units', s.assignedUnits], ['Total used', s.totalUsedPct === undefined ? undefined : `${s.totalUsedPct}%`],
-    ['Busiest site used', s.maxSiteUsedPct === undefined ? undefined : `${s.maxSiteUsedPct}%`], ['Announced within', s.announceWithinMonths === undefined ? undefined : `${s.announceWithinMonths} months`],
+    ['Serving sites', s.servingSites],
+    ['End sites at the largest serving site', s.largestSiteEndSites],
+    ['Provider allocation unit', s.providerAllocationUnit === undefined ? undefined : `/${s.providerAllocationUnit}`],
+    ['End-user sites', s.endUserSites],
+    ['Current allocation', s.currentAllocationLength === undefined ? undefined : `/${s.currentAllocationLength}`],
+    ['Assigned units', s.assignedUnits],
+    ['Total used', s.totalUsedPct === undefined ? undefined : `${s.totalUsedPct}%`],
+    ['Busiest site used', s.maxSiteUsedPct === undefined ? undefined : `${s.maxSiteUsedPct}%`],
+    ['Announced within', s.announceWithinMonths === undefined ? undefined : `${s.announceWithinMonths} months`],
   ];
   return rows.filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'number' ? cnt(v) : String(v)] as const);
 }
@@ -219,7 +275,11 @@ export function renderDraftText(d: RequestDraft, results?: readonly CheckResult[
       else {
         const all = [s.table.headers, ...s.table.rows].map((row) => row.map((c) => c.replace(/\r?\n/g, ' ')));
         const widths = s.table.headers.map((_, i) => Math.max(...all.map((row) => row[i]?.length ?? 0)));
-        const line = (row: readonly string[]): string => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+        const line = (row: readonly string[]): string =>
+          row
+            .map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!)))
+            .join('  ')
+            .trimEnd();
         out.push(line(all[0]!), line(widths.map((w) => '-'.repeat(w))), ...all.slice(1).map(line));
       }
     }

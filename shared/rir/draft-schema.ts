@@ -31,7 +31,10 @@ export const requestDraftSchema = z.object({
   requester: z.object({
     name: z.string().min(1).max(200),
     email: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'),
-    phone: z.string().regex(/^\+[0-9][0-9 .()-]*( ?ext\. ?[0-9]+)?$/, 'must start with + and the country code').optional(),
+    phone: z
+      .string()
+      .regex(/^\+[0-9][0-9 .()-]*( ?ext\. ?[0-9]+)?$/, 'must start with + and the country code')
+      .optional(),
     handle: z.string().max(30).optional(),
     roleInOrg: z.string().max(200).optional(),
   }),
@@ -79,11 +82,14 @@ export const requestDraftSchema = z.object({
       m24: count.optional(),
     }),
   ),
-  need: z
-    .array(z.object({ horizonMonths: z.number().int().min(1).max(120), demand: count, growth: count, free: count, net: z.number().int() }))
-    .optional(),
+  need: z.array(z.object({ horizonMonths: z.number().int().min(1).max(120), demand: count, growth: count, free: count, net: z.number().int() })).optional(),
   infrastructure: z.array(
-    z.object({ name: z.string().min(1).max(200), vendor: z.string().max(200).optional(), model: z.string().max(200).optional(), usage: z.string().max(500).optional() }),
+    z.object({
+      name: z.string().min(1).max(200),
+      vendor: z.string().max(200).optional(),
+      model: z.string().max(200).optional(),
+      usage: z.string().max(500).optional(),
+    }),
   ),
   diagramAttached: z.boolean(),
   connectivity: z.object({

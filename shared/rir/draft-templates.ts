@@ -47,10 +47,19 @@ function ripeIpv4(d: RequestDraft): string[] {
     ...section('REQUESTER', [field('name', d.requester.name), field('phone', d.requester.phone), field('email', d.requester.email)]),
     ...section('ADDRESS SPACE USAGE', [field('usage-confirmation', yesNo(d.organisation.role === 'lir'))]),
     ...section('DATABASE TEMPLATE', [
-      field('inetnum', undefined), field('netname', undefined), field('descr', undefined), field('org', undefined),
-      field('country', d.organisation.country), field('admin-c', d.requester.handle), field('tech-c', d.requester.handle),
-      field('status', 'ALLOCATED PA'), field('mnt-by', 'RIPE-NCC-HM-MNT'), field('mnt-lower', mnt), field('mnt-routes', mnt),
-      field('notify', d.requester.email), field('source', 'RIPE'),
+      field('inetnum', undefined),
+      field('netname', undefined),
+      field('descr', undefined),
+      field('org', undefined),
+      field('country', d.organisation.country),
+      field('admin-c', d.requester.handle),
+      field('tech-c', d.requester.handle),
+      field('status', 'ALLOCATED PA'),
+      field('mnt-by', 'RIPE-NCC-HM-MNT'),
+      field('mnt-lower', mnt),
+      field('mnt-routes', mnt),
+      field('notify', d.requester.email),
+      field('source', 'RIPE'),
     ]),
     ...section('SUPPLEMENTAL COMMENTS', d.notes ? d.notes.split('\n') : []),
   ];
@@ -59,15 +68,32 @@ function ripeIpv4(d: RequestDraft): string[] {
 function ripeIpv6(d: RequestDraft): string[] {
   return [
     ...ripeTemplateName(d),
-    ...(d.request.type === 'initial' ? general(d, 'ipv6-first-alloc', '1.1') : section('GENERAL INFORMATION', [field('x-ncc-regid', d.organisation.accountId)])),
-    ...section('REQUESTER', [field('name', d.requester.name), field('phone', d.requester.phone), field('fax-no', undefined), field('email', d.requester.email), field('nic-hdl', d.requester.handle)]),
+    ...(d.request.type === 'initial'
+      ? general(d, 'ipv6-first-alloc', '1.1')
+      : section('GENERAL INFORMATION', [field('x-ncc-regid', d.organisation.accountId)])),
+    ...section('REQUESTER', [
+      field('name', d.requester.name),
+      field('phone', d.requester.phone),
+      field('fax-no', undefined),
+      field('email', d.requester.email),
+      field('nic-hdl', d.requester.handle),
+    ]),
     ...section('REQUIRED INFORMATION', [field('confirmation', 'I have read the IPv6 policy and accept it'), field('website', d.organisation.website)]),
-    ...section('OVERVIEW OF ORGANISATION', [`${d.organisation.legalName}${d.organisation.tradingName ? ` (${d.organisation.tradingName})` : ''}, ${d.organisation.country}`]),
+    ...section('OVERVIEW OF ORGANISATION', [
+      `${d.organisation.legalName}${d.organisation.tradingName ? ` (${d.organisation.tradingName})` : ''}, ${d.organisation.country}`,
+    ]),
     ...section('IPv6 ALLOCATION USAGE PLAN', [
       ...(d.request.prefixLength !== undefined ? [field('requested-size', `/${d.request.prefixLength}`)] : []),
       ...d.plan.map((p) => `${p.purpose}: /${p.prefixLength}, now ${p.now}, 12 months ${p.m12 ?? '-'}, 24 months ${p.m24 ?? '-'}`),
     ]),
-    ...section('DATABASE TEMPLATE(S)', d.dbObjects.length > 0 ? renderRpslObjects(d.dbObjects.map((o) => o.object)).trimEnd().split('\n') : []),
+    ...section(
+      'DATABASE TEMPLATE(S)',
+      d.dbObjects.length > 0
+        ? renderRpslObjects(d.dbObjects.map((o) => o.object))
+            .trimEnd()
+            .split('\n')
+        : [],
+    ),
     ...section('SUPPLEMENTAL COMMENTS', [...(d.request.justification ? d.request.justification.split('\n') : []), ...(d.notes ? d.notes.split('\n') : [])]),
   ];
 }
@@ -80,16 +106,28 @@ function ripeAsn(d: RequestDraft): string[] {
     ...ripeTemplateName(d),
     ...general(d, 'as-number', '1.2'),
     ...section('AS NUMBER USER', [
-      field('legal-organisation-name', d.organisation.legalName), field('website-if-available', d.organisation.website),
+      field('legal-organisation-name', d.organisation.legalName),
+      field('website-if-available', d.organisation.website),
       field('end-user-of-sponsoring-lir', yesNo(d.organisation.role === 'end-user')),
-      ...(d.organisation.role === 'end-user' ? [field('confirmation', 'the End User Assignment Agreement contains all elements listed in paragraph 2.0 of the policy')] : []),
+      ...(d.organisation.role === 'end-user'
+        ? [field('confirmation', 'the End User Assignment Agreement contains all elements listed in paragraph 2.0 of the policy')]
+        : []),
     ]),
     ...section('ADDRESS SPACE TO BE ANNOUNCED', [...d.originate.map((p) => field('prefix', p)), field('pending-ticket-ID', undefined)]),
     ...section('PEERING CONTACTS', peering),
-    ...section('SUPPLEMENTAL COMMENTS', [`AS Number Type: ${bits}`, `Why 16-bit: ${d.asn?.bits === 16 ? (d.asn.reason16 ?? '') : ''}`.trimEnd(), ...(d.notes ? d.notes.split('\n') : [])]),
-    ...section('DATABASE TEMPLATE', d.dbObjects.filter((o) => rpslClass(o.object) === 'aut-num').length > 0
-      ? renderRpslObjects(d.dbObjects.filter((o) => rpslClass(o.object) === 'aut-num').map((o) => o.object)).trimEnd().split('\n')
-      : []),
+    ...section('SUPPLEMENTAL COMMENTS', [
+      `AS Number Type: ${bits}`,
+      `Why 16-bit: ${d.asn?.bits === 16 ? (d.asn.reason16 ?? '') : ''}`.trimEnd(),
+      ...(d.notes ? d.notes.split('\n') : []),
+    ]),
+    ...section(
+      'DATABASE TEMPLATE',
+      d.dbObjects.filter((o) => rpslClass(o.object) === 'aut-num').length > 0
+        ? renderRpslObjects(d.dbObjects.filter((o) => rpslClass(o.object) === 'aut-num').map((o) => o.object))
+            .trimEnd()
+            .split('\n')
+        : [],
+    ),
   ];
 }
 
@@ -100,10 +138,15 @@ function apnicMultihoming(d: RequestDraft): string[] {
   return [
     field('conn-status', c.multihoming === 'now' ? 'NOW' : 'SOON'),
     ...[...c.upstreams, ...c.peers].map((n) => field('peer-as-contacts', `AS${n.asn} ${dash(n.org)} ${dash(n.contact)} ${dash(n.phone)} ${dash(n.email)}`)),
-    ...d.holdings.filter((h) => h.returnBy).map((h) => {
-      const [addr, size] = h.prefix.split('/');
-      return field('ip-return', `${addr} /${size} ${h.returnBy} ${dash(d.organisation.legalName)} ${dash(d.requester.name)} ${dash(d.requester.phone)} ${dash(d.requester.email)}`);
-    }),
+    ...d.holdings
+      .filter((h) => h.returnBy)
+      .map((h) => {
+        const [addr, size] = h.prefix.split('/');
+        return field(
+          'ip-return',
+          `${addr} /${size} ${h.returnBy} ${dash(d.organisation.legalName)} ${dash(d.requester.name)} ${dash(d.requester.phone)} ${dash(d.requester.email)}`,
+        );
+      }),
     '',
     ...(aut.length > 0 ? renderRpslObjects(aut).trimEnd().split('\n') : []),
   ];

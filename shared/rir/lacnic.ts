@@ -41,16 +41,20 @@ export function lacnicAsSet(input: { asn: number; name?: string; members: readon
 
 /** The registration steps at LACNIC for a request of this kind, in order. */
 export function lacnicSteps(kind: RequestKind): string[] {
-  const common = [
-    'Sign in to MiLACNIC as the organisation’s administrative contact (the membership and its contacts must exist first).',
-  ];
+  const common = ['Sign in to MiLACNIC as the organisation’s administrative contact (the membership and its contacts must exist first).'];
   const byKind: Record<RequestKind, string[]> = {
     ipv4: [
       'Request IPv4 through MiLACNIC: the waiting list of Policy Manual 11.1 (only for organisations that never received IPv4 from LACNIC and hold LACNIC IPv6).',
       'Once delegated, LACNIC registers the block in its WHOIS; there is no inetnum to create.',
     ],
-    ipv6: ['Request IPv6 through MiLACNIC (Policy Manual chapter 4), with the addressing plan in /48 end-site units.', 'Once delegated, LACNIC registers the block in its WHOIS; there is no inet6num to create.'],
-    asn: ['Request the AS number through MiLACNIC, naming the interconnections (upstreams and peers).', 'LACNIC generates the aut-num in its IRR from the registration; only the as-set is declared by you.'],
+    ipv6: [
+      'Request IPv6 through MiLACNIC (Policy Manual chapter 4), with the addressing plan in /48 end-site units.',
+      'Once delegated, LACNIC registers the block in its WHOIS; there is no inet6num to create.',
+    ],
+    asn: [
+      'Request the AS number through MiLACNIC, naming the interconnections (upstreams and peers).',
+      'LACNIC generates the aut-num in its IRR from the registration; only the as-set is declared by you.',
+    ],
   };
   return [
     ...common,

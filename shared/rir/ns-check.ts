@@ -31,7 +31,9 @@ export function parseNameServerSpec(spec: string, field = 'ns'): NameServer {
 }
 
 const networkOf = (a: Address): string =>
-  a.family === 4 ? formatPrefix({ family: 4, start: ipv4Network(a.value, 24), length: 24 }) : formatPrefix({ family: 6, start: ipv6Network(a.value, 48), length: 48 });
+  a.family === 4
+    ? formatPrefix({ family: 4, start: ipv4Network(a.value, 24), length: 24 })
+    : formatPrefix({ family: 6, start: ipv6Network(a.value, 48), length: 48 });
 
 /** Problems when all servers share one network; [] when they are spread (or fewer than two). */
 export function nameServerNetworkProblems(servers: readonly NameServer[], places: readonly NameServerPlace[]): string[] {
@@ -42,7 +44,9 @@ export function nameServerNetworkProblems(servers: readonly NameServer[], places
   const nets = new Set(servers.map((s) => networkOf(s.address)));
   if (nets.size === 1) {
     const net = [...nets][0]!;
-    problems.push(`${names} all sit in one ${net.endsWith('/24') ? 'IPv4 /24' : 'IPv6 /48'} (${net}): one outage or one route takes them all; put a secondary on another network (RFC 2182 §3.1)`);
+    problems.push(
+      `${names} all sit in one ${net.endsWith('/24') ? 'IPv4 /24' : 'IPv6 /48'} (${net}): one outage or one route takes them all; put a secondary on another network (RFC 2182 §3.1)`,
+    );
   }
   const blocks = new Set(places.map((p) => p.block));
   if (blocks.size === 1 && places[0]?.block) {

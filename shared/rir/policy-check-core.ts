@@ -58,7 +58,11 @@ export function finalize(check: PolicyCheck, f: Finding): CheckResult {
   const verify = (f.verify ?? false) || rows.some((r) => !r.confirmed);
   let severity = f.severity ?? check.severity;
   if (verify && severity === 'E') severity = 'W';
-  const asOf = rows.map((r) => r.asOf).sort().at(-1) ?? DEFAULT_AS_OF;
+  const asOf =
+    rows
+      .map((r) => r.asOf)
+      .sort()
+      .at(-1) ?? DEFAULT_AS_OF;
   return {
     rule: check.rule,
     severity,

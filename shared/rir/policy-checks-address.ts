@@ -5,7 +5,6 @@ import type { RequestDraft } from './draft';
 import { arinEndUserPrefix, arinLirMaxPrefix, hdThreshold } from './ipv6-sizing';
 import { missing, num, row, tryPrefix, fail, ok, type PolicyCheck } from './policy-check-core';
 
-
 /**
  * Documentation and special-use blocks a real draft must not carry: every block of the IANA
  * special-purpose registries (shared/ip/special-purpose-data, current with 3fff::/20, RFC 9637)
@@ -33,7 +32,11 @@ const len = (d: RequestDraft): number | undefined => d.request.prefixLength;
 
 export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
   {
-    rule: 'CHK-01', title: 'End user with one upstream: ask the upstream first', rirs: 'all', kinds: ['ipv4'], severity: 'I',
+    rule: 'CHK-01',
+    title: 'End user with one upstream: ask the upstream first',
+    rirs: 'all',
+    kinds: ['ipv4'],
+    severity: 'I',
     source: '[RFC2901 Prerequisites], [RFC1930 §5.1]',
     run: (d) => {
       const c = d.connectivity;
@@ -44,7 +47,11 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-02', title: 'Prefixes valid, no host bits', rirs: 'all', severity: 'E', source: 'app rule; §5.3',
+    rule: 'CHK-02',
+    title: 'Prefixes valid, no host bits',
+    rirs: 'all',
+    severity: 'E',
+    source: 'app rule; §5.3',
     run: (d) => {
       const bad: string[] = [];
       for (const t of draftPrefixes(d)) {
@@ -58,12 +65,21 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-03', title: 'No documentation or special-use resources', rirs: 'all', severity: 'E', source: '[RFC5737], [RFC3849], [RFC5398], [RFC6996]',
+    rule: 'CHK-03',
+    title: 'No documentation or special-use resources',
+    rirs: 'all',
+    severity: 'E',
+    source: '[RFC5737], [RFC3849], [RFC5398], [RFC6996]',
     run: (d) => {
       if (d.isExample) return null;
       const bad: string[] = [];
       // Each prefix named once, however many parts of the draft carry it.
-      for (const t of new Set(draftPrefixes(d).map((x) => { const p = tryPrefix(x); return p ? formatPrefix(p) : x; }))) {
+      for (const t of new Set(
+        draftPrefixes(d).map((x) => {
+          const p = tryPrefix(x);
+          return p ? formatPrefix(p) : x;
+        }),
+      )) {
         const p = tryPrefix(t);
         const hits = p ? SPECIAL.filter((s) => prefixContains(s, p) || prefixContains(p, s)) : [];
         const hit = hits.sort((a, b) => b.length - a.length)[0];
@@ -74,11 +90,18 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
         const why = asn === undefined ? null : specialAsnReason(asn);
         if (why) bad.push(`AS${asn} (${why})`);
       }
-      return bad.length > 0 ? fail(`documentation or special-use resources in a real draft: ${bad.join(', ')}`) : ok('no documentation or special-use resources');
+      return bad.length > 0
+        ? fail(`documentation or special-use resources in a real draft: ${bad.join(', ')}`)
+        : ok('no documentation or special-use resources');
     },
   },
   {
-    rule: 'CHK-04', title: 'ARIN IPv6 on a nibble boundary', rirs: ['arin'], kinds: ['ipv6'], severity: 'E', source: '[ARIN-2025-6] (6.5.2.1a)',
+    rule: 'CHK-04',
+    title: 'ARIN IPv6 on a nibble boundary',
+    rirs: ['arin'],
+    kinds: ['ipv6'],
+    severity: 'E',
+    source: '[ARIN-2025-6] (6.5.2.1a)',
     run: (d) => {
       const l = len(d);
       if (l === undefined) return missing('the requested prefix length');
@@ -87,17 +110,28 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-05', title: 'IPv6 on a nibble boundary (advice)', rirs: ['ripe', 'apnic', 'lacnic', 'afrinic'], kinds: ['ipv6'], severity: 'W',
+    rule: 'CHK-05',
+    title: 'IPv6 on a nibble boundary (advice)',
+    rirs: ['ripe', 'apnic', 'lacnic', 'afrinic'],
+    kinds: ['ipv6'],
+    severity: 'W',
     source: '[AFRINIC-ipv6], [RIPE-2024-02 rationale]',
     run: (d) => {
       const l = len(d);
       if (l === undefined) return missing('the requested prefix length');
       const r = row(d, 'ipv6', 'nibble-advice');
-      return l % 4 === 0 ? ok(`/${l} is on a nibble boundary`, [r]) : fail(`/${l} is not on a nibble boundary; nibble-aligned sizes keep reverse DNS simple`, [r]);
+      return l % 4 === 0
+        ? ok(`/${l} is on a nibble boundary`, [r])
+        : fail(`/${l} is not on a nibble boundary; nibble-aligned sizes keep reverse DNS simple`, [r]);
     },
   },
   {
-    rule: 'CHK-06', title: 'ARIN LIR IPv6 no larger than 6.5.2.1c allows', rirs: ['arin'], kinds: ['ipv6'], severity: 'E', source: '[ARIN-2025-6]',
+    rule: 'CHK-06',
+    title: 'ARIN LIR IPv6 no larger than 6.5.2.1c allows',
+    rirs: ['arin'],
+    kinds: ['ipv6'],
+    severity: 'E',
+    source: '[ARIN-2025-6]',
     run: (d) => {
       if (d.organisation.role !== 'lir') return null;
       const l = len(d);
@@ -113,7 +147,12 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-07', title: 'ARIN LIR IPv6 longer than /32 only as /36 or /40', rirs: ['arin'], kinds: ['ipv6'], severity: 'W', source: '6.5.2.1b UNCONFIRMED',
+    rule: 'CHK-07',
+    title: 'ARIN LIR IPv6 longer than /32 only as /36 or /40',
+    rirs: ['arin'],
+    kinds: ['ipv6'],
+    severity: 'W',
+    source: '6.5.2.1b UNCONFIRMED',
     run: (d) => {
       if (d.organisation.role !== 'lir') return null;
       const l = len(d);
@@ -126,7 +165,12 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-08', title: 'ARIN end-user IPv6 size for the site count', rirs: ['arin'], kinds: ['ipv6'], severity: 'W', source: '[ARIN-prop-346]',
+    rule: 'CHK-08',
+    title: 'ARIN end-user IPv6 size for the site count',
+    rirs: ['arin'],
+    kinds: ['ipv6'],
+    severity: 'W',
+    source: '[ARIN-prop-346]',
     run: (d) => {
       if (d.organisation.role !== 'end-user') return null;
       const l = len(d);
@@ -134,11 +178,18 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
       if (d.ipv6?.endUserSites === undefined) return missing('the number of sites');
       const want = arinEndUserPrefix(d.ipv6.endUserSites);
       const rows = [row(d, 'ipv6', 'end-user-site-prefix')];
-      return l === want ? ok(`/${l} matches ${d.ipv6.endUserSites} site(s)`, rows) : fail(`${d.ipv6.endUserSites} site(s) give a /${want} under 6.5.8.2, not /${l}`, rows);
+      return l === want
+        ? ok(`/${l} matches ${d.ipv6.endUserSites} site(s)`, rows)
+        : fail(`${d.ipv6.endUserSites} site(s) give a /${want} under 6.5.8.2, not /${l}`, rows);
     },
   },
   {
-    rule: 'CHK-09', title: 'ARIN IPv6 subsequent: 75% total or a site over 90%', rirs: ['arin'], kinds: ['ipv6'], severity: 'E', source: '[ARIN-prop-159] (6.5.3)',
+    rule: 'CHK-09',
+    title: 'ARIN IPv6 subsequent: 75% total or a site over 90%',
+    rirs: ['arin'],
+    kinds: ['ipv6'],
+    severity: 'E',
+    source: '[ARIN-prop-159] (6.5.3)',
     run: (d) => {
       if (d.request.type !== 'subsequent') return null;
       const s = d.ipv6;
@@ -152,7 +203,11 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-10', title: 'RIPE initial IPv6 shorter than /29 needs justification', rirs: ['ripe'], kinds: ['ipv6'], severity: 'E',
+    rule: 'CHK-10',
+    title: 'RIPE initial IPv6 shorter than /29 needs justification',
+    rirs: ['ripe'],
+    kinds: ['ipv6'],
+    severity: 'E',
     source: '[RIPE-proposals-list], [APNIC-prop-112]',
     run: (d) => {
       if (d.request.type !== 'initial') return null;
@@ -198,7 +253,12 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     },
   })),
   {
-    rule: 'CHK-13', title: 'AFRINIC IPv6 announced within 12 months', rirs: ['afrinic'], kinds: ['ipv6'], severity: 'W', source: '[AFRINIC-PAPI]',
+    rule: 'CHK-13',
+    title: 'AFRINIC IPv6 announced within 12 months',
+    rirs: ['afrinic'],
+    kinds: ['ipv6'],
+    severity: 'W',
+    source: '[AFRINIC-PAPI]',
     run: (d) => {
       const r = row(d, 'ipv6', 'announce-months');
       const m = d.ipv6?.announceWithinMonths;

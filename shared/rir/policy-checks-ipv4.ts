@@ -1,14 +1,29 @@
 /** Checks CHK-14…CHK-22: IPv4 sizes, waiting lists and transfers per RIR (§7). */
 import type { RequestDraft } from './draft';
 import {
-  daysBetween, ipv4Addresses, missing, num, requestedIpv4Addresses, row, tryPrefix, weightedUsedPct, fail, ok, type PolicyCheck,
+  daysBetween,
+  ipv4Addresses,
+  missing,
+  num,
+  requestedIpv4Addresses,
+  row,
+  tryPrefix,
+  weightedUsedPct,
+  fail,
+  ok,
+  type PolicyCheck,
 } from './policy-check-core';
 
 const len = (d: RequestDraft): number | undefined => d.request.prefixLength;
 
 export const IPV4_CHECKS: readonly PolicyCheck[] = [
   {
-    rule: 'CHK-14', title: 'ARIN waitlist size /24…/22', rirs: ['arin'], kinds: ['ipv4'], severity: 'E', source: '[ARIN-prop-327]',
+    rule: 'CHK-14',
+    title: 'ARIN waitlist size /24…/22',
+    rirs: ['arin'],
+    kinds: ['ipv4'],
+    severity: 'E',
+    source: '[ARIN-prop-327]',
     run: (d) => {
       if (!d.request.waitlist) return null;
       const l = len(d);
@@ -24,7 +39,12 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-15', title: 'ARIN waitlist: holdings at most a /20', rirs: ['arin'], kinds: ['ipv4'], severity: 'E', source: '[ARIN-edit-2020-1]',
+    rule: 'CHK-15',
+    title: 'ARIN waitlist: holdings at most a /20',
+    rirs: ['arin'],
+    kinds: ['ipv4'],
+    severity: 'E',
+    source: '[ARIN-edit-2020-1]',
     run: (d) => {
       if (!d.request.waitlist) return null;
       const r = row(d, 'ipv4', 'waitlist-max-holdings-prefix');
@@ -36,7 +56,12 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-16', title: 'ARIN: 90 days since the last waitlist fill or transfer', rirs: ['arin'], kinds: ['ipv4'], severity: 'E', source: '[ARIN-prop-327]',
+    rule: 'CHK-16',
+    title: 'ARIN: 90 days since the last waitlist fill or transfer',
+    rirs: ['arin'],
+    kinds: ['ipv4'],
+    severity: 'E',
+    source: '[ARIN-prop-327]',
     run: (d, ctx) => {
       if (!d.request.waitlist) return null;
       const r = row(d, 'ipv4', 'waitlist-repeat-days');
@@ -47,7 +72,12 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-17', title: 'ARIN transfer: 80% used, no more than holdings or a /16', rirs: ['arin'], kinds: ['ipv4'], severity: 'E', source: '[ARIN-prop-306] (8.5.7)',
+    rule: 'CHK-17',
+    title: 'ARIN transfer: 80% used, no more than holdings or a /16',
+    rirs: ['arin'],
+    kinds: ['ipv4'],
+    severity: 'E',
+    source: '[ARIN-prop-306] (8.5.7)',
     run: (d) => {
       if (!d.request.viaTransfer) return null;
       const rows = [row(d, 'ipv4', 'transfer-utilization-pct'), row(d, 'ipv4', 'transfer-max-prefix')];
@@ -64,7 +94,12 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-18', title: 'ARIN transfer horizon at most 24 months', rirs: ['arin'], kinds: ['ipv4'], severity: 'E', source: '[ARIN-prop-229]',
+    rule: 'CHK-18',
+    title: 'ARIN transfer horizon at most 24 months',
+    rirs: ['arin'],
+    kinds: ['ipv4'],
+    severity: 'E',
+    source: '[ARIN-prop-229]',
     run: (d) => {
       if (!d.request.viaTransfer) return null;
       const r = row(d, 'ipv4', 'transfer-horizon-months');
@@ -74,7 +109,12 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-19', title: 'RIPE IPv4: one /24, never held before', rirs: ['ripe'], kinds: ['ipv4'], severity: 'E', source: '[APNIC-prop-168-v001], [RIPE-runout]',
+    rule: 'CHK-19',
+    title: 'RIPE IPv4: one /24, never held before',
+    rirs: ['ripe'],
+    kinds: ['ipv4'],
+    severity: 'E',
+    source: '[APNIC-prop-168-v001], [RIPE-runout]',
     run: (d) => {
       const rows = [row(d, 'ipv4', 'request-prefix'), row(d, 'ipv4', 'never-held-required')];
       const problems: string[] = [];
@@ -85,17 +125,29 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-20', title: 'APNIC IPv4: at most a /23 in total', rirs: ['apnic'], kinds: ['ipv4'], severity: 'E', source: '[APNIC-prop-168]',
+    rule: 'CHK-20',
+    title: 'APNIC IPv4: at most a /23 in total',
+    rirs: ['apnic'],
+    kinds: ['ipv4'],
+    severity: 'E',
+    source: '[APNIC-prop-168]',
     run: (d) => {
       const r = row(d, 'ipv4', 'max-total-addresses');
       const want = requestedIpv4Addresses(d);
       if (want === null) return missing('the requested prefix length');
       const total = ipv4Addresses(d.holdings.filter((h) => h.source === 'apnic').map((h) => h.prefix)) + want;
-      return total > num(r) ? fail(`APNIC-delegated IPv4 would total ${total} addresses, above ${num(r)} (/23)`, [r]) : ok(`APNIC IPv4 would total ${total} addresses`, [r]);
+      return total > num(r)
+        ? fail(`APNIC-delegated IPv4 would total ${total} addresses, above ${num(r)} (/23)`, [r])
+        : ok(`APNIC IPv4 would total ${total} addresses`, [r]);
     },
   },
   {
-    rule: 'CHK-21', title: 'LACNIC IPv4 (11.1)', rirs: ['lacnic'], kinds: ['ipv4'], severity: 'E', source: '[LACNIC-11.1], [LACNIC-waitlist]',
+    rule: 'CHK-21',
+    title: 'LACNIC IPv4 (11.1)',
+    rirs: ['lacnic'],
+    kinds: ['ipv4'],
+    severity: 'E',
+    source: '[LACNIC-11.1], [LACNIC-waitlist]',
     run: (d) => {
       const rows = [row(d, 'ipv4', 'min-prefix'), row(d, 'ipv4', 'max-prefix'), row(d, 'ipv4', 'requires-ipv6')];
       const [min, max] = rows.map(num) as [number, number];
@@ -112,7 +164,12 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-22', title: 'AFRINIC IPv4 soft landing', rirs: ['afrinic'], kinds: ['ipv4'], severity: 'E', source: '[AFRINIC-phase2]',
+    rule: 'CHK-22',
+    title: 'AFRINIC IPv4 soft landing',
+    rirs: ['afrinic'],
+    kinds: ['ipv4'],
+    severity: 'E',
+    source: '[AFRINIC-phase2]',
     run: (d) => {
       const rows = [row(d, 'ipv4', 'min-prefix'), row(d, 'ipv4', 'max-prefix'), row(d, 'ipv4', 'subsequent-used-pct'), row(d, 'ipv4', 'horizon-months')];
       const [min, max, usedPct, horizon] = rows.map(num) as [number, number, number, number];
@@ -120,9 +177,13 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
       const errors: string[] = [];
       if (l === undefined || l < max || l > min) errors.push(`size must be /${min}…/${max}${l === undefined ? '' : `, not /${l}`}`);
       const under = d.holdings.filter((h) => tryPrefix(h.prefix)?.family === 4 && (h.usedPct ?? 0) < usedPct);
-      if (under.length > 0) errors.push(`earlier space below ${usedPct}% used: ${under.map((h) => `${h.prefix} (${h.usedPct === undefined ? 'use not stated' : `${h.usedPct}%`})`).join(', ')}`);
+      if (under.length > 0)
+        errors.push(
+          `earlier space below ${usedPct}% used: ${under.map((h) => `${h.prefix} (${h.usedPct === undefined ? 'use not stated' : `${h.usedPct}%`})`).join(', ')}`,
+        );
       if (errors.length > 0) return fail(errors.join('; '), rows);
-      if (d.request.horizonMonths !== horizon) return fail(`the plan should cover ${horizon} months, not ${d.request.horizonMonths ?? 'an unstated period'}`, rows, 'W');
+      if (d.request.horizonMonths !== horizon)
+        return fail(`the plan should cover ${horizon} months, not ${d.request.horizonMonths ?? 'an unstated period'}`, rows, 'W');
       return ok('meets AFRINIC 5.4', rows);
     },
   },

@@ -10,7 +10,6 @@ import { checkStatus } from './rpsl-status';
 import { checkAsSetName, checkDsRdata, checkReverseDomain } from './rpsl-syntax';
 import { validateRpslObject } from './rpsl-validate';
 
-
 function neighbourAsns(d: RequestDraft): number[] {
   return [...new Set([...d.connectivity.upstreams, ...d.connectivity.peers].map((n) => n.asn))];
 }
@@ -27,7 +26,12 @@ function delegations(d: RequestDraft): { zone: string; nserver: string[]; ds: st
 
 export const ROUTING_CHECKS: readonly PolicyCheck[] = [
   {
-    rule: 'CHK-23', title: 'RIPE ASN: two neighbours, import/export for each', rirs: ['ripe'], kinds: ['asn'], severity: 'E', source: '[ripe-679 §2.0], [ripe-442]',
+    rule: 'CHK-23',
+    title: 'RIPE ASN: two neighbours, import/export for each',
+    rirs: ['ripe'],
+    kinds: ['asn'],
+    severity: 'E',
+    source: '[ripe-679 §2.0], [ripe-442]',
     run: (d) => {
       const rows = [row(d, 'asn', 'min-neighbours'), row(d, 'asn', 'rpsl-policy-required')];
       const peers = neighbourAsns(d);
@@ -48,7 +52,12 @@ export const ROUTING_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-24', title: 'APNIC ASN: multihomed, or PI and planning to', rirs: ['apnic'], kinds: ['asn'], severity: 'E', source: '[APNIC-prop-114-impl], [APNIC-multihoming-template]',
+    rule: 'CHK-24',
+    title: 'APNIC ASN: multihomed, or PI and planning to',
+    rirs: ['apnic'],
+    kinds: ['asn'],
+    severity: 'E',
+    source: '[APNIC-prop-114-impl], [APNIC-multihoming-template]',
     run: (d) => {
       const c = d.connectivity;
       if (c.multihoming === 'no' && !d.asn?.holdsPiAndPlansMultihoming) return fail('not multihomed, and not holding PI space with a plan to multihome');
@@ -63,7 +72,12 @@ export const ROUTING_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-25', title: '16-bit ASN needs a reason', rirs: ['apnic', 'ripe'], kinds: ['asn'], severity: 'W', source: '[APNIC-ASN-archive], [ripe-562]',
+    rule: 'CHK-25',
+    title: '16-bit ASN needs a reason',
+    rirs: ['apnic', 'ripe'],
+    kinds: ['asn'],
+    severity: 'W',
+    source: '[APNIC-ASN-archive], [ripe-562]',
     run: (d) => {
       const r = row(d, 'asn', 'default-bits');
       if (d.asn?.bits !== 16) return ok('32-bit ASN (the default)', [r]);
@@ -71,7 +85,12 @@ export const ROUTING_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-26', title: 'ARIN ASN: multihomed or a unique routing policy, and interconnected', rirs: ['arin'], kinds: ['asn'], severity: 'E', source: '[ARIN-2021-3]',
+    rule: 'CHK-26',
+    title: 'ARIN ASN: multihomed or a unique routing policy, and interconnected',
+    rirs: ['arin'],
+    kinds: ['asn'],
+    severity: 'E',
+    source: '[ARIN-2021-3]',
     run: (d) => {
       const r = row(d, 'asn', 'criterion');
       const c = d.connectivity;
@@ -83,12 +102,19 @@ export const ROUTING_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-27', title: 'AFRINIC two upstreams; LACNIC interconnection', rirs: ['afrinic', 'lacnic'], kinds: ['asn'], severity: 'W', source: '[APNIC-prop-114-v002]',
+    rule: 'CHK-27',
+    title: 'AFRINIC two upstreams; LACNIC interconnection',
+    rirs: ['afrinic', 'lacnic'],
+    kinds: ['asn'],
+    severity: 'W',
+    source: '[APNIC-prop-114-v002]',
     run: (d) => {
       const c = d.connectivity;
       if (d.request.rir === 'afrinic') {
         const r = row(d, 'asn', 'min-upstreams');
-        return c.upstreams.length < num(r) ? fail(`${c.upstreams.length} upstream(s); AFRINIC expects ${num(r)} (multihoming)`, [r]) : ok(`${c.upstreams.length} upstreams`, [r]);
+        return c.upstreams.length < num(r)
+          ? fail(`${c.upstreams.length} upstream(s); AFRINIC expects ${num(r)} (multihoming)`, [r])
+          : ok(`${c.upstreams.length} upstreams`, [r]);
       }
       const r = row(d, 'asn', 'interconnection-required');
       const interconnects = c.upstreams.length + c.peers.length + c.ixps.length > 0 || c.interconnectionPlanned === true;
@@ -96,11 +122,18 @@ export const ROUTING_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-28', title: 'RPSL objects follow the template', rirs: 'all', severity: 'E', source: '§4.1–§4.3',
+    rule: 'CHK-28',
+    title: 'RPSL objects follow the template',
+    rirs: 'all',
+    severity: 'E',
+    source: '§4.1–§4.3',
     run: (d) => {
       if (d.dbObjects.length === 0) return null;
       const problems = d.dbObjects.flatMap((o) =>
-        validateRpslObject(o.object, { rir: d.request.rir, isNew: false, draft: true }).map((p) => ({ ...p, where: `${rpslClass(o.object)} ${rpslKey(o.object)}` })),
+        validateRpslObject(o.object, { rir: d.request.rir, isNew: false, draft: true }).map((p) => ({
+          ...p,
+          where: `${rpslClass(o.object)} ${rpslKey(o.object)}`,
+        })),
       );
       const text = problems.map((p) => `${p.where}: ${p.attribute}: ${p.message}`).join('; ');
       if (problems.length === 0) return ok(`${d.dbObjects.length} object(s) follow the ${d.request.rir.toUpperCase()} templates`);
@@ -108,20 +141,30 @@ export const ROUTING_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-29', title: 'Status allowed under the parent', rirs: ['ripe', 'apnic'], severity: 'E', source: '[RIPE-whois InetnumStatus], [RIPE-whois Inet6numStatus], [APNIC-status]',
+    rule: 'CHK-29',
+    title: 'Status allowed under the parent',
+    rirs: ['ripe', 'apnic'],
+    severity: 'E',
+    source: '[RIPE-whois InetnumStatus], [RIPE-whois Inet6numStatus], [APNIC-status]',
     run: (d) => {
       const nums = d.dbObjects.filter((o) => ['inetnum', 'inet6num'].includes(rpslClass(o.object)));
       if (nums.length === 0) return null;
       const problems = nums.flatMap((o) => {
         const status = rpslValues(o.object, 'status')[0];
         if (status === undefined) return [`${rpslKey(o.object)}: no status`];
-        return checkStatus(d.request.rir, rpslClass(o.object) as 'inetnum' | 'inet6num', status, o.parentStatus ?? null).map((p) => `${rpslKey(o.object)}: ${p}`);
+        return checkStatus(d.request.rir, rpslClass(o.object) as 'inetnum' | 'inet6num', status, o.parentStatus ?? null).map(
+          (p) => `${rpslKey(o.object)}: ${p}`,
+        );
       });
       return problems.length > 0 ? fail(problems.join('; ')) : ok('every status is allowed under its parent');
     },
   },
   {
-    rule: 'CHK-30', title: 'RIPE new as-set names are hierarchical', rirs: ['ripe'], severity: 'E', source: '[RIPE-whois AttributeSyntax]',
+    rule: 'CHK-30',
+    title: 'RIPE new as-set names are hierarchical',
+    rirs: ['ripe'],
+    severity: 'E',
+    source: '[RIPE-whois AttributeSyntax]',
     run: (d) => {
       const sets = objectsOf(d, 'as-set').filter((o) => o.isNew !== false);
       if (sets.length === 0) return null;
@@ -130,7 +173,11 @@ export const ROUTING_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-31', title: 'Routes: our origin, inside held space', rirs: 'all', severity: 'E', source: 'app rule (registry consistency)',
+    rule: 'CHK-31',
+    title: 'Routes: our origin, inside held space',
+    rirs: 'all',
+    severity: 'E',
+    source: 'app rule (registry consistency)',
     run: (d) => {
       const routes = [...objectsOf(d, 'route'), ...objectsOf(d, 'route6')];
       if (routes.length === 0) return null;
@@ -148,7 +195,10 @@ export const ROUTING_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-32', title: 'Reverse zones: two servers, in-zone glue, nibble zones, RIPE dash labels', rirs: 'all', severity: 'E',
+    rule: 'CHK-32',
+    title: 'Reverse zones: two servers, in-zone glue, nibble zones, RIPE dash labels',
+    rirs: 'all',
+    severity: 'E',
     source: '[RFC1034 §4.1], [RIPE-whois AttributeSyntax], [RFC3596 §2.5], [RIPE-whois Domain]',
     run: (d) => {
       const list = delegations(d);
@@ -169,16 +219,27 @@ export const ROUTING_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-33', title: 'DS records well formed', rirs: 'all', severity: 'E', source: '[RFC4034 §5.3], [RFC4509]',
+    rule: 'CHK-33',
+    title: 'DS records well formed',
+    rirs: 'all',
+    severity: 'E',
+    source: '[RFC4034 §5.3], [RFC4509]',
     run: (d) => {
       const ds = delegations(d).flatMap((z) => z.ds.map((v) => ({ zone: z.zone, v })));
       if (ds.length === 0) return null;
-      const problems = ds.map((x) => ({ x, p: checkDsRdata(x.v) })).filter((y) => y.p !== null).map((y) => `${y.x.zone}: ds-rdata: ${y.p}`);
+      const problems = ds
+        .map((x) => ({ x, p: checkDsRdata(x.v) }))
+        .filter((y) => y.p !== null)
+        .map((y) => `${y.x.zone}: ds-rdata: ${y.p}`);
       return problems.length > 0 ? fail(problems.join('; ')) : ok(`${ds.length} DS record(s) well formed`);
     },
   },
   {
-    rule: 'CHK-34', title: 'Delegated-stats import balances', rirs: 'all', severity: 'E', source: '[RIR-stats-APNIC §4]',
+    rule: 'CHK-34',
+    title: 'Delegated-stats import balances',
+    rirs: 'all',
+    severity: 'E',
+    source: '[RIR-stats-APNIC §4]',
     run: (d) => {
       if (d.statsImport === undefined) return null;
       try {
@@ -191,7 +252,11 @@ export const ROUTING_CHECKS: readonly PolicyCheck[] = [
     },
   },
   {
-    rule: 'CHK-35', title: 'Pending proposals that may change the rule', rirs: 'all', severity: 'I', source: '§2 tables',
+    rule: 'CHK-35',
+    title: 'Pending proposals that may change the rule',
+    rirs: 'all',
+    severity: 'I',
+    source: '§2 tables',
     run: (d) => {
       const family = d.request.kind;
       const hits = PENDING_PROPOSALS.filter((p) => p.rir === d.request.rir && p.family === family);
@@ -201,4 +266,3 @@ export const ROUTING_CHECKS: readonly PolicyCheck[] = [
     },
   },
 ];
-

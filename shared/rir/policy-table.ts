@@ -111,12 +111,20 @@ const ROWS: readonly R[] = [
 ];
 
 export const POLICY_TABLE: readonly PolicyRow[] = ROWS.map(([rir, family, key, value, unit, source, confirmed]) => ({
-  rir, family, key, value, unit, source, asOf: AS_OF, confirmed: confirmed ?? true,
+  rir,
+  family,
+  key,
+  value,
+  unit,
+  source,
+  asOf: AS_OF,
+  confirmed: confirmed ?? true,
 }));
 
 /** The row for (rir, family, key), falling back to the `all` row; throws when the table lacks it (a programming error). */
 export function policyRow(rir: Rir, family: PolicyFamily, key: string): PolicyRow {
-  const row = POLICY_TABLE.find((r) => r.rir === rir && r.family === family && r.key === key) ??
+  const row =
+    POLICY_TABLE.find((r) => r.rir === rir && r.family === family && r.key === key) ??
     POLICY_TABLE.find((r) => r.rir === 'all' && r.family === family && r.key === key);
   if (!row) throw new Error(`policy table has no ${rir}.${family}.${key}`);
   return row;
@@ -147,11 +155,59 @@ export interface PendingProposal {
 
 /** Proposals that would change a rule the checks use (CHK-35). */
 export const PENDING_PROPOSALS: readonly PendingProposal[] = [
-  { rir: 'arin', id: 'ARIN-2023-8', family: 'ipv4', summary: 'waitlist: max /24, never-held-IPv4 requirement, need for a /24 on an operating network', state: 'Under Discussion (27 Jun 2025 text)', source: '[ARIN-2023-8]', confirmed: true },
+  {
+    rir: 'arin',
+    id: 'ARIN-2023-8',
+    family: 'ipv4',
+    summary: 'waitlist: max /24, never-held-IPv4 requirement, need for a /24 on an operating network',
+    state: 'Under Discussion (27 Jun 2025 text)',
+    source: '[ARIN-2023-8]',
+    confirmed: true,
+  },
   { rir: 'arin', id: 'ARIN-2025-6', family: 'ipv6', summary: 'fixes the 6.5.2.1c formula (log2)', state: 'draft', source: '[ARIN-2025-6]', confirmed: true },
-  { rir: 'arin', id: 'ARIN-2025-7', family: 'ipv6', summary: 'single-site end-user wording (6.5.8.2)', state: 'draft', source: '[ARIN-prop-346]', confirmed: true },
-  { rir: 'ripe', id: 'RIPE 2024-02', family: 'ipv6', summary: 'initial /32…/28 without documentation, one extension to /28', state: 'Review Phase ended 11 Jun 2025; outcome UNCONFIRMED', source: '[RIPE-2024-02-review]', confirmed: false },
-  { rir: 'apnic', id: 'prop-168', family: 'ipv4', summary: 'up to /22 for holders below a /22 aggregate, 5-year transfer lock, /16 reserve', state: 'for APNIC 61', source: '[APNIC-prop-168]', confirmed: true },
-  { rir: 'afrinic', id: 'AFPUB-2026-IPv4-001', family: 'ipv4', summary: 'soft landing made irreversible', state: 'under discussion', source: '[AFRINIC-2026-001]', confirmed: true },
-  { rir: 'afrinic', id: 'AFPUB-2026-IPv4-002', family: 'ipv4', summary: 'relaxes the 90% usage rule', state: 'under discussion', source: '[AFRINIC-2026-002]', confirmed: true },
+  {
+    rir: 'arin',
+    id: 'ARIN-2025-7',
+    family: 'ipv6',
+    summary: 'single-site end-user wording (6.5.8.2)',
+    state: 'draft',
+    source: '[ARIN-prop-346]',
+    confirmed: true,
+  },
+  {
+    rir: 'ripe',
+    id: 'RIPE 2024-02',
+    family: 'ipv6',
+    summary: 'initial /32…/28 without documentation, one extension to /28',
+    state: 'Review Phase ended 11 Jun 2025; outcome UNCONFIRMED',
+    source: '[RIPE-2024-02-review]',
+    confirmed: false,
+  },
+  {
+    rir: 'apnic',
+    id: 'prop-168',
+    family: 'ipv4',
+    summary: 'up to /22 for holders below a /22 aggregate, 5-year transfer lock, /16 reserve',
+    state: 'for APNIC 61',
+    source: '[APNIC-prop-168]',
+    confirmed: true,
+  },
+  {
+    rir: 'afrinic',
+    id: 'AFPUB-2026-IPv4-001',
+    family: 'ipv4',
+    summary: 'soft landing made irreversible',
+    state: 'under discussion',
+    source: '[AFRINIC-2026-001]',
+    confirmed: true,
+  },
+  {
+    rir: 'afrinic',
+    id: 'AFPUB-2026-IPv4-002',
+    family: 'ipv4',
+    summary: 'relaxes the 90% usage rule',
+    state: 'under discussion',
+    source: '[AFRINIC-2026-002]',
+    confirmed: true,
+  },
 ];

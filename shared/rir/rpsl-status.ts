@@ -14,7 +14,10 @@ export interface StatusRule {
 }
 
 const r = (status: string, needsRirMaintainer: boolean, parents: readonly string[], lirCreates = false): StatusRule => ({
-  status, needsRirMaintainer, lirCreates, parents,
+  status,
+  needsRirMaintainer,
+  lirCreates,
+  parents,
 });
 
 const AU = 'ALLOCATED UNSPECIFIED';

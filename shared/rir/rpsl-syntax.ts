@@ -10,8 +10,26 @@ export type SyntaxCheck = (value: string) => string | null;
 
 /** RPSL reserved words that cannot name an object [RIPE-whois AttributeSyntax]. */
 export const RPSL_RESERVED_WORDS: readonly string[] = [
-  'any', 'as-any', 'rs-any', 'peeras', 'and', 'or', 'not', 'atomic', 'from', 'to', 'at', 'action', 'accept', 'announce',
-  'except', 'refine', 'networks', 'into', 'inbound', 'outbound',
+  'any',
+  'as-any',
+  'rs-any',
+  'peeras',
+  'and',
+  'or',
+  'not',
+  'atomic',
+  'from',
+  'to',
+  'at',
+  'action',
+  'accept',
+  'announce',
+  'except',
+  'refine',
+  'networks',
+  'into',
+  'inbound',
+  'outbound',
 ];
 /** Prefixes reserved for set and irt classes. */
 export const RPSL_RESERVED_PREFIXES: readonly string[] = ['as-', 'rs-', 'rtrs-', 'fltr-', 'prng-', 'irt-'];

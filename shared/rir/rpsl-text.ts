@@ -56,7 +56,8 @@ export function parseRpsl(text: string): RpslObject[] {
     if (c0 === ' ' || c0 === '\t' || c0 === '+') {
       const last = cur?.attrs[cur.attrs.length - 1];
       if (!last) {
-        if (raw.trim() === '') finish(); // whitespace-only line between objects
+        if (raw.trim() === '')
+          finish(); // whitespace-only line between objects
         else problems.push({ line: n, message: 'continuation line outside an attribute' });
         return;
       }

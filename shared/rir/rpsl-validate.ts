@@ -24,7 +24,12 @@ export interface RpslValidateOptions {
 
 /** Values checked for syntax are the first line of a value with end-of-line comments removed. */
 function checkedValue(value: string): string {
-  return value.replace(/#.*$/gm, '').split('\n').map((l) => l.trim()).filter((l) => l !== '').join(' ');
+  return value
+    .replace(/#.*$/gm, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
 }
 
 export function validateRpslObject(obj: RpslObject, options: RpslValidateOptions = {}): RpslProblem[] {
@@ -55,10 +60,17 @@ export function validateRpslObject(obj: RpslObject, options: RpslValidateOptions
       if (problem) push(a.name, problem);
     }
   }
-  const status = obj.attributes.find((a) => a.name === 'status')?.value.trim().toUpperCase();
+  const status = obj.attributes
+    .find((a) => a.name === 'status')
+    ?.value.trim()
+    .toUpperCase();
   if ((cls === 'inetnum' || cls === 'inet6num') && status === 'AGGREGATED-BY-LIR' && !names.includes('assignment-size')) {
     // RIPE business rule; its wording is UNCONFIRMED (§4.4), so this only asks to verify.
-    problems.push({ attribute: 'assignment-size', message: 'AGGREGATED-BY-LIR needs assignment-size (the size of each assignment inside it)', confirmed: false });
+    problems.push({
+      attribute: 'assignment-size',
+      message: 'AGGREGATED-BY-LIR needs assignment-size (the size of each assignment inside it)',
+      confirmed: false,
+    });
   }
   if (cls === 'as-set' && rir === 'ripe' && (options.isNew ?? true)) {
     const problem = checkAsSetName(checkedValue(obj.attributes[0]!.value), true);
@@ -75,5 +87,11 @@ export function checkRpslText(text: string, expectedObjects: number): RpslProble
   const blocks = text.split(/\n[ \t]*\n/).filter((b) => b.trim() !== '');
   return blocks.length === expectedObjects
     ? []
-    : [{ attribute: 'object', message: `found ${blocks.length} blocks where ${expectedObjects} object(s) were expected: a blank line inside an object ends it`, confirmed: true }];
+    : [
+        {
+          attribute: 'object',
+          message: `found ${blocks.length} blocks where ${expectedObjects} object(s) were expected: a blank line inside an object ends it`,
+          confirmed: true,
+        },
+      ];
 }

@@ -87,7 +87,9 @@ export function checkRoutes(
     const k = `${formatPrefix(v.prefix)}-${v.maxLength} AS${v.asn}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    const used = routes.some((r) => r.origin === v.asn && r.prefix.length <= v.maxLength && overlapsAny(r.prefix, [v.prefix]) && r.prefix.length >= v.prefix.length);
+    const used = routes.some(
+      (r) => r.origin === v.asn && r.prefix.length <= v.maxLength && overlapsAny(r.prefix, [v.prefix]) && r.prefix.length >= v.prefix.length,
+    );
     if (!used) warnings.push(`ROA ${k}: no route of ours matches it (remove it, or record the route)`);
     if (originKind(v.asn) === null) warnings.push(`ROA ${k}: AS${v.asn} is neither one of our ASNs nor a customer's`);
   }

@@ -72,7 +72,9 @@ export function arinRoaRequests(entries: readonly Entry[], now: Date, validYears
   end.setUTCFullYear(end.getUTCFullYear() + validYears);
   const ts = Math.floor(now.getTime() / 1000);
   return [...byAsn.entries()].map(([asn, list]) => {
-    const blocks = list.map((e) => `${e.prefix.family === 4 ? formatIPv4(e.prefix.start) : formatIPv6(e.prefix.start)}|${e.prefix.length}|${e.maxLength}|`).join('');
+    const blocks = list
+      .map((e) => `${e.prefix.family === 4 ? formatIPv4(e.prefix.start) : formatIPv6(e.prefix.start)}|${e.prefix.length}|${e.maxLength}|`)
+      .join('');
     return `1|${ts}|${roaName(asn)}|${asn}|${arinDate(now)}|${arinDate(end)}|${blocks}`;
   });
 }
@@ -91,7 +93,9 @@ export function renderRoaExport(format: RoaExportFormat, entries: readonly Entry
     case 'lacnic':
       return lacnicLines(entries);
     case 'arin':
-      return arinRoaRequests(entries, now).map((l) => `${l}\n`).join('');
+      return arinRoaRequests(entries, now)
+        .map((l) => `${l}\n`)
+        .join('');
     case 'ripe':
       return `${JSON.stringify(ripePublishBody(entries), null, 2)}\n`;
   }

@@ -35,8 +35,15 @@ const key = (p: Prefix): string => `${p.family}|${p.start.toString()}|${p.length
 /** The two halves of a prefix one bit longer. */
 export function halves(p: Prefix): [Prefix, Prefix] {
   const len = p.length + 1;
-  if (p.family === 4) return [{ family: 4, start: p.start, length: len }, { family: 4, start: p.start + 2 ** (32 - len), length: len }];
-  return [{ family: 6, start: p.start, length: len }, { family: 6, start: p.start + (1n << BigInt(128 - len)), length: len }];
+  if (p.family === 4)
+    return [
+      { family: 4, start: p.start, length: len },
+      { family: 4, start: p.start + 2 ** (32 - len), length: len },
+    ];
+  return [
+    { family: 6, start: p.start, length: len },
+    { family: 6, start: p.start + (1n << BigInt(128 - len)), length: len },
+  ];
 }
 
 /**
@@ -88,7 +95,10 @@ export function planRoas(routes: readonly RouteSpec[], aggregates: readonly Pref
       }
       for (const q of covers) covered.add(key(q));
       const others = [...byOrigin.keys()].filter((o) => o !== asn && byOrigin.get(o)!.has(key(p)));
-      const moas = others.length > 0 ? `; ${others.map((o) => `AS${o}`).join(', ')} also originate${others.length === 1 ? 's' : ''} it and get${others.length === 1 ? 's' : ''} a ROA of ${others.length === 1 ? 'its' : 'their'} own (one AS per ROA, RFC 9582 §4)` : '';
+      const moas =
+        others.length > 0
+          ? `; ${others.map((o) => `AS${o}`).join(', ')} also originate${others.length === 1 ? 's' : ''} it and get${others.length === 1 ? 's' : ''} a ROA of ${others.length === 1 ? 'its' : 'their'} own (one AS per ROA, RFC 9582 §4)`
+          : '';
       const reason =
         depth > p.length
           ? `AS${asn} announces ${formatPrefix(p)} and every more-specific down to /${depth} (${s(covers.length - 1, 'more-specific', 'more-specifics')}): one entry with maxLength ${depth} authorises exactly those (RFC 9319 §5)${moas}`

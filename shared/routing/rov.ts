@@ -73,7 +73,11 @@ export function routeState(index: VrpIndex, prefix: Prefix, origin: number): { s
 /** The state in words for the planner. */
 export function stateReason(state: RouteState, prefix: Prefix, origin: number, covering: readonly Vrp[]): string {
   const p = formatPrefix(prefix);
-  const list = (vs: readonly Vrp[]) => vs.slice(0, 3).map((v) => `${formatPrefix(v.prefix)}-${v.maxLength} AS${v.asn}`).join(', ') + (vs.length > 3 ? ` and ${vs.length - 3} more` : '');
+  const list = (vs: readonly Vrp[]) =>
+    vs
+      .slice(0, 3)
+      .map((v) => `${formatPrefix(v.prefix)}-${v.maxLength} AS${v.asn}`)
+      .join(', ') + (vs.length > 3 ? ` and ${vs.length - 3} more` : '');
   switch (state) {
     case 'valid':
       return `${p} from AS${origin} is authorised by ${list(covering.filter((v) => v.asn === origin && prefix.length <= v.maxLength))}`;

@@ -24,7 +24,16 @@ const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const probe = readFileSync(join(root, 'test', 'e2e', 'support', 'first-row-probe.js'), 'utf8');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 // NODE_ENV pinned: Vite keeps an inherited one, and anything but production builds React's development mode.
 const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], {
@@ -39,7 +48,11 @@ if (build.status !== 0) {
 
 /** Starts the web bridge with no workspace, so it creates and opens <home>/demo.headroom. */
 function startBridge(home) {
-  const child = spawn(process.execPath, [join(root, 'dist', 'node', 'web.mjs')], { cwd: home, env: { ...process.env, HEADROOM_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'dist', 'node', 'web.mjs')], {
+    cwd: home,
+    env: { ...process.env, HEADROOM_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   return new Promise((resolve, reject) => {

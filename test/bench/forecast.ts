@@ -70,7 +70,9 @@ async function main(): Promise<void> {
   db.run('COMMIT');
   const readings = Number(ws.get('SELECT COUNT(*) AS n FROM facility_readings')!.n);
   const rows = Number(ws.get('SELECT COUNT(*) AS n FROM prefixes')!.n);
-  console.log(`setup: ${rows.toLocaleString('en')} prefixes (${made.toLocaleString('en')} dated /30s in ${P} pools, ${DAYS} days), built in ${(ms(t0) / 1000).toFixed(1)} s; ${readings.toLocaleString('en')} daily facility readings`);
+  console.log(
+    `setup: ${rows.toLocaleString('en')} prefixes (${made.toLocaleString('en')} dated /30s in ${P} pools, ${DAYS} days), built in ${(ms(t0) / 1000).toFixed(1)} s; ${readings.toLocaleString('en')} daily facility readings`,
+  );
 
   const runs: number[] = [];
   const reads: number[] = [];
@@ -97,7 +99,9 @@ async function main(): Promise<void> {
   const scan = median(scans);
   console.log(`reference: one plain scan of the prefixes table: ${scan.toFixed(0)} ms (median of ${scans.length})`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (figures scale with it)`);
-  console.log(`all limits recomputed: ${limits} limits (${dated} with a date) in ${total.toFixed(0)} ms (median of ${runs.length}; target < 1000 ms) ${total < 1000 ? 'OK' : 'OVER'}; ${(total / scan).toFixed(1)}× one plain scan`);
+  console.log(
+    `all limits recomputed: ${limits} limits (${dated} with a date) in ${total.toFixed(0)} ms (median of ${runs.length}; target < 1000 ms) ${total < 1000 ? 'OK' : 'OVER'}; ${(total / scan).toFixed(1)}× one plain scan`,
+  );
 }
 
 main()

@@ -62,7 +62,9 @@ children.forEach((c, i) => {
 });
 const build = best(3, () => FreeLists.buildV4(parent, pairs));
 const lists = build.out;
-console.log(`buddy free lists built from the children (once per change other than an allocation): ${f1(build.ms)} ms (${lists.count.toLocaleString('en')} free CIDRs)`);
+console.log(
+  `buddy free lists built from the children (once per change other than an allocation): ${f1(build.ms)} ms (${lists.count.toLocaleString('en')} free CIDRs)`,
+);
 
 const freeList = [...freeBlocks(IPV4_SPACE, parentInterval, children)];
 const strategies = {

@@ -31,7 +31,16 @@ const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 const N = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--runs') ?? 1_000_000);
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const probe = readFileSync(join(root, 'test', 'e2e', 'support', 'first-row-probe.js'), 'utf8');
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -59,7 +68,11 @@ async function buildWorkspace(path: string): Promise<void> {
 }
 
 function startBridge(home: string, ws: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'dist', 'node', 'web.mjs'), ws], { cwd: home, env: { ...process.env, HEADROOM_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'dist', 'node', 'web.mjs'), ws], {
+    cwd: home,
+    env: { ...process.env, HEADROOM_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
@@ -149,16 +162,23 @@ async function sample(url: string): Promise<Sample> {
   return inFreshProfile(async (page) => {
     await page.addInitScript({ content: probe });
     await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { __headroomFirstRow?: { frameMs: number | null } }).__headroomFirstRow?.frameMs != null, null, { timeout: 60_000 });
-    await page.waitForFunction(() => (window as unknown as { __headroomFirstRow: { elementMs: number | null } }).__headroomFirstRow.elementMs !== null, null, { timeout: 2000 }).catch(() => undefined);
+    await page.waitForFunction(() => (window as unknown as { __headroomFirstRow?: { frameMs: number | null } }).__headroomFirstRow?.frameMs != null, null, {
+      timeout: 60_000,
+    });
+    await page
+      .waitForFunction(() => (window as unknown as { __headroomFirstRow: { elementMs: number | null } }).__headroomFirstRow.elementMs !== null, null, {
+        timeout: 2000,
+      })
+      .catch(() => undefined);
     const first = await page.evaluate(() => (window as unknown as { __headroomFirstRow: { elementMs: number | null; frameMs: number } }).__headroomFirstRow);
     const total = (await page.getByTestId('prefix-count').textContent()) ?? '';
-    const calls = await page.evaluate((until) =>
-      performance
-        .getEntriesByType('resource')
-        .filter((e) => e.name.includes('/api/') && e.startTime < until)
-        .map((e) => `${e.name.split('/api/')[1]} @${e.startTime.toFixed(0)} +${e.duration.toFixed(0)}`)
-        .join(', '),
+    const calls = await page.evaluate(
+      (until) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes('/api/') && e.startTime < until)
+          .map((e) => `${e.name.split('/api/')[1]} @${e.startTime.toFixed(0)} +${e.duration.toFixed(0)}`)
+          .join(', '),
       first.frameMs,
     );
     const body = page.getByRole('grid', { name: 'Blocks' });
@@ -216,7 +236,11 @@ function referenceSample(url: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) throw new Error('the build failed');
   const home = mkdtempSync(join(tmpdir(), 'headroom-bench-registry-'));
   const path = join(home, 'million.headroom');
@@ -244,7 +268,9 @@ async function main(): Promise<void> {
     const ref = median(refs);
     console.log(`grid total shown: ${samples[0]!.total}`);
     console.log(`calls before the first row (ms after navigation start): ${samples[samples.length - 1]!.calls}`);
-    console.log(`first page samples (ms): ${fmt(samples.map((s) => s.firstRowMs))}; reference static page FCP (ms): ${fmt(refs)}; ratio ${(first / ref).toFixed(2)}`);
+    console.log(
+      `first page samples (ms): ${fmt(samples.map((s) => s.firstRowMs))}; reference static page FCP (ms): ${fmt(refs)}; ratio ${(first / ref).toFixed(2)}`,
+    );
     const worst = (f: (s: Sample) => number) => Math.max(...samples.map(f));
     console.log(
       `wheel scrolling (60 notches × ${RUNS}): long tasks ${samples.map((s) => s.wheel.longTasks).join('/')}, longest task ${worst((s) => s.wheel.longestTaskMs).toFixed(0)} ms, longest frame gap ${worst((s) => s.wheel.longestFrameGapMs).toFixed(0)} ms`,

@@ -68,11 +68,11 @@ async function main(): Promise<void> {
   ensureBuilt();
   // N distinct random /30s of 10.0.0.0/8 (a fixed seed so runs compare), in random order.
   let seed = 20260315;
-  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const slots = 1 << 22;
   const taken = new Uint8Array(slots);
   const picks = new Uint32Array(N);
-  for (let i = 0; i < N; ) {
+  for (let i = 0; i < N;) {
     const k = Math.floor(rand() * slots);
     if (taken[k]) continue;
     taken[k] = 1;
@@ -123,7 +123,9 @@ async function main(): Promise<void> {
   const imp = run(process.execPath, [CLI_BUNDLE, 'import', ws, csv, '--format', 'csv']);
   if (imp.code !== 0) throw new Error(`import failed: ${imp.stderr}`);
   const fileMb = (statSync(ws).size + (existsSync(`${ws}.journal`) ? statSync(`${ws}.journal`).size : 0)) / 1e6;
-  const vsRef = reference ? `; sqlite3 .import of the same file (unique index) ${s(reference.ms)} s, ratio ${(imp.ms / reference.ms).toFixed(1)}x, target ≤ 4x: ${imp.ms <= 4 * reference.ms ? 'met' : 'NOT met'}` : '; sqlite3 not installed (scripts/setup-system.sh)';
+  const vsRef = reference
+    ? `; sqlite3 .import of the same file (unique index) ${s(reference.ms)} s, ratio ${(imp.ms / reference.ms).toFixed(1)}x, target ≤ 4x: ${imp.ms <= 4 * reference.ms ? 'met' : 'NOT met'}`
+    : '; sqlite3 not installed (scripts/setup-system.sh)';
   console.log(
     `import ${(N + 1).toLocaleString('en')} rows (headroom import --format csv, whole process): ${s(imp.ms)} s, peak memory ${mb(imp.peakMb)}${vsRef} (workspace + journal ${fileMb.toFixed(0)} MB)`,
   );
@@ -138,7 +140,11 @@ async function main(): Promise<void> {
   const pyOut = join(dir, 'free-netaddr.txt');
   const py = run(
     PYTHON,
-    ['-c', `import sys, netaddr\nkids = open(sys.argv[1]).read().split()\nfree = netaddr.IPSet(['10.0.0.0/8']) - netaddr.IPSet(kids)\nsys.stdout.write(''.join(str(c) + '\\n' for c in free.iter_cidrs()))`, childrenTxt],
+    [
+      '-c',
+      `import sys, netaddr\nkids = open(sys.argv[1]).read().split()\nfree = netaddr.IPSet(['10.0.0.0/8']) - netaddr.IPSet(kids)\nsys.stdout.write(''.join(str(c) + '\\n' for c in free.iter_cidrs()))`,
+      childrenTxt,
+    ],
     pyOut,
   );
   if (py.code !== 0) throw new Error(`netaddr failed: ${py.stderr}`);
@@ -199,7 +205,9 @@ async function main(): Promise<void> {
   for (const offset of [0, 0, Math.floor(N / 2)]) {
     const page = timed(() => listPrefixes(live, { space: 'global', offset, limit: 1000 }));
     const withUse = page.out.rows.filter((r) => r.usage !== undefined).length;
-    console.log(`1000-row prefix table with utilization at row ${offset.toLocaleString('en')}: ${ms3(page.ms)} ms (${withUse} rows carry it); target ≤ 100 ms: ${page.ms <= 100 ? 'met' : 'NOT met'}`);
+    console.log(
+      `1000-row prefix table with utilization at row ${offset.toLocaleString('en')}: ${ms3(page.ms)} ms (${withUse} rows carry it); target ≤ 100 ms: ${page.ms <= 100 ? 'met' : 'NOT met'}`,
+    );
     allocationOk &&= page.ms <= 100;
   }
   live.close({ save: false });

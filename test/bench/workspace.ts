@@ -28,10 +28,10 @@ async function main(): Promise<void> {
   const stmt = db.prepare(
     "INSERT INTO prefixes (space_id, family, start, end, length, status, description, date, created_at, updated_at) VALUES (1, 4, ?, ?, 30, 'assigned', ?, '2025-01-01', 'x', 'x')",
   );
-  db.run("INSERT INTO prefixes (space_id, family, start, end, length, status, description, date, created_at, updated_at) VALUES (1, 4, ?, ?, 8, 'aggregate', 'bench', '2025-01-01', 'x', 'x')", [
-    addressToKey(4, 0x0a000000),
-    addressToKey(4, 0x0affffff),
-  ]);
+  db.run(
+    "INSERT INTO prefixes (space_id, family, start, end, length, status, description, date, created_at, updated_at) VALUES (1, 4, ?, ?, 8, 'aggregate', 'bench', '2025-01-01', 'x', 'x')",
+    [addressToKey(4, 0x0a000000), addressToKey(4, 0x0affffff)],
+  );
   for (let i = 0; i < N; i++) {
     const start = 0x0a000000 + i * 4 * 4; // every fourth /30, so the set is sparse
     stmt.run([addressToKey(4, start), addressToKey(4, start + 3), `customer ${i}`]);
@@ -90,12 +90,17 @@ async function main(): Promise<void> {
   open.close();
 
   const r = (a: number, b: number) => (a / b).toFixed(1);
-  console.log(`open ${N.toLocaleString('en')}-prefix workspace: ${openMs.toFixed(0)} ms (raw read of the file ${rawRead.toFixed(0)} ms; ratio ${r(openMs, rawRead)}x); first open of a new snapshot, with integrity_check: ${coldOpenMs.toFixed(0)} ms`);
-  console.log(`save ${N.toLocaleString('en')}-prefix workspace: ${saveMs.toFixed(0)} ms (raw write+fsync of the bytes ${rawWrite.toFixed(0)} ms; ratio ${r(saveMs, rawWrite)}x)`);
+  console.log(
+    `open ${N.toLocaleString('en')}-prefix workspace: ${openMs.toFixed(0)} ms (raw read of the file ${rawRead.toFixed(0)} ms; ratio ${r(openMs, rawRead)}x); first open of a new snapshot, with integrity_check: ${coldOpenMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `save ${N.toLocaleString('en')}-prefix workspace: ${saveMs.toFixed(0)} ms (raw write+fsync of the bytes ${rawWrite.toFixed(0)} ms; ratio ${r(saveMs, rawWrite)}x)`,
+  );
   console.log(
     `acknowledged change with it open: median ${pct(lat, 0.5).toFixed(2)} ms, p99 ${pct(lat, 0.99).toFixed(2)} ms (bare 200-byte append+fsync: median ${pct(fsyncRef, 0.5).toFixed(2)} ms, p99 ${pct(fsyncRef, 0.99).toFixed(2)} ms; p99 ratio ${r(pct(lat, 0.99), pct(fsyncRef, 0.99))}x); goal p99 < 20 ms: ${pct(lat, 0.99) < 20 ? 'met' : 'NOT met'}`,
   );
-  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true }); else console.log(path);
+  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+  else console.log(path);
 }
 
 void main();

@@ -111,7 +111,9 @@ describe('hosts and the DHCP scope in the detail pane', () => {
     await form.getByLabel('to').fill('198.51.100.93');
     await form.getByRole('button', { name: 'Save scope' }).click();
     await expect.poll(() => cells(page, 'range')).toBe(10);
-    await settled(() => cliJson<{ prefix: string; last: string }[]>(['scope', 'list', s!.ws]).find((x) => x.prefix === '198.51.100.80/28')?.last).toBe('198.51.100.93');
+    await settled(() => cliJson<{ prefix: string; last: string }[]>(['scope', 'list', s!.ws]).find((x) => x.prefix === '198.51.100.80/28')?.last).toBe(
+      '198.51.100.93',
+    );
 
     await selectBlock(page, '198.51.100.64/29');
     expect(await cells(page, 'range')).toBe(0);
@@ -133,7 +135,9 @@ describe('hosts and the DHCP scope in the detail pane', () => {
     const field = s.page.getByLabel('Name servers');
     await field.fill('ns1.example.net, mail.example.net');
     const warning = s.page.locator('.field', { has: field }).locator('.field-warning');
-    await expect.poll(() => warning.textContent(), { timeout: 20_000 }).toMatch(/^All share one IPv4 \/24 \(198\.51\.100\.0\/24\), one block \(198\.51\.100\.32\/27\).*RFC 2182 §3\.1/);
+    await expect
+      .poll(() => warning.textContent(), { timeout: 20_000 })
+      .toMatch(/^All share one IPv4 \/24 \(198\.51\.100\.0\/24\), one block \(198\.51\.100\.32\/27\).*RFC 2182 §3\.1/);
     await fontsSettled(s.page);
     await s.page.screenshot({ path: join(SHOTS, 'settings-ns-warning-light-1440x900.png'), animations: 'disabled', caret: 'hide' });
     await field.fill('ns1.example.net, ns2.example.org=9.9.9.9'); // a secondary on another network
@@ -154,7 +158,10 @@ describe('screenshots', () => {
     it(`the map, scope editor and hosts table (${scheme})`, async () => {
       const page = await openBlock('198.51.100.80/28', scheme);
       await fontsSettled(page);
-      for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
+      for (const [w, h] of [
+        [1440, 900],
+        [1024, 700],
+      ] as const) {
         await page.setViewportSize({ width: w, height: h });
         await paneTo(page, '#reg-addr-title');
         await page.screenshot({ path: join(SHOTS, `addresses-${scheme}-${w}x${h}-map.png`), animations: 'disabled', caret: 'hide' });

@@ -213,7 +213,9 @@ describe('adding an ASN', () => {
     expect(cells[5]).toBe('Transit C (4-byte)');
     expect(await f.asn.inputValue()).toBe('');
     await expect.poll(() => page.locator('.notice').last().textContent()).toContain('Added AS196610 (asdot 3.2)');
-    await expect.poll(() => cliAsns(s!.ws).find((a) => a.asn === 196610), { timeout: 30_000, interval: 250 }).toMatchObject({ asdot: '3.2', asn16: false, description: 'Transit C (4-byte)', special: null });
+    await expect
+      .poll(() => cliAsns(s!.ws).find((a) => a.asn === 196610), { timeout: 30_000, interval: 250 })
+      .toMatchObject({ asdot: '3.2', asn16: false, description: 'Transit C (4-byte)', special: null });
 
     // "AS" as RPSL writes it, and a private-use 4-byte ASN with its flag in the preview and the row.
     await f.asn.fill('AS4200000000');

@@ -61,11 +61,9 @@ describe('readings in bulk', () => {
     const box = dialog.getByLabel('Readings', { exact: true });
     await box.fill(`date,value\n2030-01-01,abc\n2030-02-30,5\n${last.date},${last.value + 100}\n2030-03-01,-4\n`);
     const bad = dialog.getByRole('alert', { name: 'Bad rows' });
-    await expect.poll(() => bad.locator('li').allTextContents()).toEqual([
-      'line 2: value: "abc" is not a number',
-      'line 3: date: 2030-02-30 is not a day (YYYY-MM-DD)',
-      'line 5: value: must not be negative',
-    ]);
+    await expect
+      .poll(() => bad.locator('li').allTextContents())
+      .toEqual(['line 2: value: "abc" is not a number', 'line 3: date: 2030-02-30 is not a day (YYYY-MM-DD)', 'line 5: value: must not be negative']);
     expect(await dialog.getByRole('button', { name: 'Preview' }).isDisabled()).toBe(true);
     await shots(page, 'errors');
 

@@ -18,7 +18,9 @@ try {
   why = (e as Error).message;
 }
 if (!electronPath) {
-  process.stderr.write(`\n[electron e2e] SKIPPED: no Electron runtime binary here (${why}). The renderer is tested in Chromium through the web bridge instead.\n`);
+  process.stderr.write(
+    `\n[electron e2e] SKIPPED: no Electron runtime binary here (${why}). The renderer is tested in Chromium through the web bridge instead.\n`,
+  );
 }
 
 describe.skipIf(!electronPath)('the Electron app (needs an Electron runtime binary)', () => {
@@ -35,7 +37,11 @@ describe.skipIf(!electronPath)('the Electron app (needs an Electron runtime bina
       const page = await app.firstWindow();
       await page.waitForSelector('.brand');
       expect(await page.title()).toBe('Headroom');
-      const state = await page.evaluate(async () => (window as unknown as { headroom: Record<string, (i: unknown) => Promise<{ ok: boolean; value: { name: string } }>> }).headroom['workspace.current']!({}));
+      const state = await page.evaluate(async () =>
+        (window as unknown as { headroom: Record<string, (i: unknown) => Promise<{ ok: boolean; value: { name: string } }>> }).headroom['workspace.current']!(
+          {},
+        ),
+      );
       expect(state).toMatchObject({ ok: true, value: { name: 'e2e.headroom' } });
     } finally {
       await app.close();

@@ -27,7 +27,10 @@ afterEach(async () => {
 type Page = Session['page'];
 
 async function shoot(page: Page, name: string): Promise<void> {
-  for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
+  for (const [w, h] of [
+    [1440, 900],
+    [1024, 700],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.locator('.fac-checks').scrollIntoViewIfNeeded();
     await fontsSettled(page);

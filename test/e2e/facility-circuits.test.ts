@@ -29,7 +29,10 @@ afterEach(async () => {
 type Page = Session['page'];
 
 async function shoot(page: Page, name: string): Promise<void> {
-  for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
+  for (const [w, h] of [
+    [1440, 900],
+    [1024, 700],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await fontsSettled(page);
     await page.screenshot({ path: join(SHOTS, `${name}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
@@ -55,7 +58,10 @@ async function addCircuit(page: Page, name: string, amps: string, line: string):
   await form.getByLabel('Voltage (V)').fill('230');
   await form.getByRole('button', { name: 'Add circuit' }).click();
   await page.locator(`[data-circuit="${name}"], .fac-circuit-form .form-error`).first().waitFor();
-  const refused = await page.locator('.fac-circuit-form .form-error').textContent().catch(() => null);
+  const refused = await page
+    .locator('.fac-circuit-form .form-error')
+    .textContent()
+    .catch(() => null);
   if (refused) throw new Error(`the circuit was refused: ${refused}`);
 }
 

@@ -68,16 +68,43 @@ async function severalOfEach(page: Page): Promise<void> {
     batteryStrings: { id: number }[];
   };
   await call(page, 'facility.updateUps', { id: d.ups[0]!.id, feed: 'A', name: 'UPS A (4 × 10 kVA, N+1)' });
-  await call(page, 'facility.addUps', { siteId: site!.id, name: 'UPS B (4 × 10 kVA, N+1)', ratedVA: 10000, ratedW: 9000, units: 4, redundancy: 'N+1', upsEff: 0.96, feed: 'B' });
+  await call(page, 'facility.addUps', {
+    siteId: site!.id,
+    name: 'UPS B (4 × 10 kVA, N+1)',
+    ratedVA: 10000,
+    ratedW: 9000,
+    units: 4,
+    redundancy: 'N+1',
+    upsEff: 0.96,
+    feed: 'B',
+  });
   await call(page, 'facility.updateGenerator', { id: d.generators[0]!.id, tank: 'bulk', name: 'G1 60 kW' });
-  await call(page, 'facility.addGenerator', { siteId: site!.id, name: 'G2 60 kW', ratingW: 60000, otherRunningW: 13076.5, curve: d.generators[0]!.curve, tank: 'bulk', maxStepFrac: 0.6, performanceClass: 'G2' });
+  await call(page, 'facility.addGenerator', {
+    siteId: site!.id,
+    name: 'G2 60 kW',
+    ratingW: 60000,
+    otherRunningW: 13076.5,
+    curve: d.generators[0]!.curve,
+    tank: 'bulk',
+    maxStepFrac: 0.6,
+    performanceClass: 'G2',
+  });
   await call(page, 'facility.updateGenerator', { id: d.generators[0]!.id, maxStepFrac: 0.6, performanceClass: 'G2' });
   await call(page, 'facility.updateSite', { id: site!.id, generatorRedundancy: 'N+1', motorHp: 10, motorCode: 'G' });
   await call(page, 'facility.addCoolingUnit', { siteId: site!.id, name: 'In-row units', unitTotalW: 12000, shr: 0.95, installedUnits: 2 });
   await call(page, 'facility.updateBatteryString', { id: d.batteryStrings[0]!.id, installDate: '2023-04-01', designLifeYears: 5 });
-  const b = (await call(page, 'facility.getSite', { siteId: site!.id })) as unknown as { ups: { id: number; feed: string }[]; batteryStrings: Record<string, unknown>[] };
+  const b = (await call(page, 'facility.getSite', { siteId: site!.id })) as unknown as {
+    ups: { id: number; feed: string }[];
+    batteryStrings: Record<string, unknown>[];
+  };
   const { id: _id, siteId: _s, ...string } = b.batteryStrings[0]!;
-  await call(page, 'facility.addBatteryString', { ...string, siteId: site!.id, name: '40 × CSB CB12-115 (feed B)', upsId: b.ups.find((u) => u.feed === 'B')!.id, installDate: '2025-09-01' });
+  await call(page, 'facility.addBatteryString', {
+    ...string,
+    siteId: site!.id,
+    name: '40 × CSB CB12-115 (feed B)',
+    upsId: b.ups.find((u) => u.feed === 'B')!.id,
+    installDate: '2025-09-01',
+  });
 }
 
 describe('several of each component', () => {

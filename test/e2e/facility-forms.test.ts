@@ -133,7 +133,9 @@ describe('the equipment editor', () => {
 
     await field(form, 'Name').fill('Core router A');
     await save(page, form, /Saved equipment/);
-    expect(await row('facility_equipment', id)).toEqual(expect.objectContaining({ qty: 3, name: 'Core router A', nameplate_w: 1234.567, measured_w: before.measured_w }));
+    expect(await row('facility_equipment', id)).toEqual(
+      expect.objectContaining({ qty: 3, name: 'Core router A', nameplate_w: 1234.567, measured_w: before.measured_w }),
+    );
     expect((await lastChange('facility_equipment', id)).changed).toEqual({ name: ['Core router', 'Core router A'] });
     expect(sent).toEqual([
       { id, qty: 3, nameplateW: 1234.567 },
@@ -145,39 +147,43 @@ describe('the equipment editor', () => {
 });
 
 describe('units in the facility forms (issue 10, item 11)', () => {
-  it('keeps the typed number when a unit is picked, takes "1.8 kW" typed whole, and warns about a value 1000× its nameplate', { timeout: 150_000 }, async () => {
-    const page = await openFacility();
-    await view(page, 'Equipment');
-    await page.getByRole('table', { name: 'Equipment' }).getByText('Core router').click();
-    const form = page.getByRole('form', { name: 'Equipment' });
-    const id = await stored((ws) => Number(ws.get("SELECT id FROM facility_equipment WHERE name = 'Core router'")!.id));
-    const measured = field(form, 'Measured (each)');
-    expect(await form.getByLabel('Measured (each) unit').inputValue()).toBe('W');
+  it(
+    'keeps the typed number when a unit is picked, takes "1.8 kW" typed whole, and warns about a value 1000× its nameplate',
+    { timeout: 150_000 },
+    async () => {
+      const page = await openFacility();
+      await view(page, 'Equipment');
+      await page.getByRole('table', { name: 'Equipment' }).getByText('Core router').click();
+      const form = page.getByRole('form', { name: 'Equipment' });
+      const id = await stored((ws) => Number(ws.get("SELECT id FROM facility_equipment WHERE name = 'Core router'")!.id));
+      const measured = field(form, 'Measured (each)');
+      expect(await form.getByLabel('Measured (each) unit').inputValue()).toBe('W');
 
-    await measured.fill('1.8');
-    await form.getByLabel('Measured (each) unit').selectOption('kW');
-    expect(await measured.inputValue()).toBe('1.8');
-    await save(page, form, /Saved equipment/);
-    expect((await row('facility_equipment', id)).measured_w).toBe(1800);
+      await measured.fill('1.8');
+      await form.getByLabel('Measured (each) unit').selectOption('kW');
+      expect(await measured.inputValue()).toBe('1.8');
+      await save(page, form, /Saved equipment/);
+      expect((await row('facility_equipment', id)).measured_w).toBe(1800);
 
-    await form.getByLabel('Nameplate (each)', { exact: true }).fill('3.2 kW');
-    await form.getByLabel('Nameplate (each)', { exact: true }).press('Tab');
-    expect(await form.getByLabel('Nameplate (each)', { exact: true }).inputValue()).toBe('3.2');
-    expect(await form.getByLabel('Nameplate (each) unit').inputValue()).toBe('kW');
-    await save(page, form, /Saved equipment/);
-    expect(await row('facility_equipment', id)).toEqual(expect.objectContaining({ nameplate_w: 3200, measured_w: 1800 }));
+      await form.getByLabel('Nameplate (each)', { exact: true }).fill('3.2 kW');
+      await form.getByLabel('Nameplate (each)', { exact: true }).press('Tab');
+      expect(await form.getByLabel('Nameplate (each)', { exact: true }).inputValue()).toBe('3.2');
+      expect(await form.getByLabel('Nameplate (each) unit').inputValue()).toBe('kW');
+      await save(page, form, /Saved equipment/);
+      expect(await row('facility_equipment', id)).toEqual(expect.objectContaining({ nameplate_w: 3200, measured_w: 1800 }));
 
-    // Shown again as stored, in W (under 5 kW): 1650 typed, then kW picked, is 1.65 MW against a 3.2 kW nameplate.
-    expect(await measured.inputValue()).toBe('1800');
-    expect(await form.getByLabel('Measured (each) unit').inputValue()).toBe('W');
-    await measured.fill('1650');
-    await form.getByLabel('Measured (each) unit').selectOption('kW');
-    const warning = form.locator('.field-warning');
-    await expect.poll(() => warning.textContent()).toBe('Measured (each) is about 1000 times the nameplate (1,650 kW against 3.2 kW): check its unit.');
-    await form.getByLabel('Measured (each) unit').selectOption('W');
-    await expect.poll(() => warning.count()).toBe(0);
-    expect(s!.browser.problems).toEqual([]);
-  });
+      // Shown again as stored, in W (under 5 kW): 1650 typed, then kW picked, is 1.65 MW against a 3.2 kW nameplate.
+      expect(await measured.inputValue()).toBe('1800');
+      expect(await form.getByLabel('Measured (each) unit').inputValue()).toBe('W');
+      await measured.fill('1650');
+      await form.getByLabel('Measured (each) unit').selectOption('kW');
+      const warning = form.locator('.field-warning');
+      await expect.poll(() => warning.textContent()).toBe('Measured (each) is about 1000 times the nameplate (1,650 kW against 3.2 kW): check its unit.');
+      await form.getByLabel('Measured (each) unit').selectOption('W');
+      await expect.poll(() => warning.count()).toBe(0);
+      expect(s!.browser.problems).toEqual([]);
+    },
+  );
 });
 
 /** One editor: where it is, and two of its fields saved one after the other. */
@@ -192,7 +198,13 @@ interface EditorCase {
 }
 
 const EDITORS: EditorCase[] = [
-  { tab: 'UPS and battery', form: 'UPS system', table: 'facility_ups', first: ['Efficiency (%)', '96', 'ups_eff', 0.96], second: ['Name', 'UPS A', 'name', 'UPS A'] },
+  {
+    tab: 'UPS and battery',
+    form: 'UPS system',
+    table: 'facility_ups',
+    first: ['Efficiency (%)', '96', 'ups_eff', 0.96],
+    second: ['Name', 'UPS A', 'name', 'UPS A'],
+  },
   {
     tab: 'UPS and battery',
     form: 'Battery string',
@@ -207,7 +219,13 @@ const EDITORS: EditorCase[] = [
     first: ['Required autonomy (h)', '48', 'required_autonomy_h', 48],
     second: ['Reserve kept', '50', 'reserve_l', 50],
   },
-  { tab: 'Cooling', form: 'Cooling units', table: 'facility_cooling_units', first: ['Sensible heat ratio', '0.92', 'shr', 0.92], second: ['Name', 'DX units', 'name', 'DX units'] },
+  {
+    tab: 'Cooling',
+    form: 'Cooling units',
+    table: 'facility_cooling_units',
+    first: ['Sensible heat ratio', '0.92', 'shr', 0.92],
+    second: ['Name', 'DX units', 'name', 'DX units'],
+  },
   {
     tab: 'Backup',
     form: 'Backup link and data',
@@ -226,31 +244,41 @@ const EDITORS: EditorCase[] = [
 ];
 
 describe('every other Facility editor: read after save', () => {
-  it('UPS, battery string, generator, cooling, backup settings and backup job each show what was saved and write only the field changed', { timeout: 400_000 }, async () => {
-    const page = await openFacility();
-    const failures: string[] = [];
-    for (const c of EDITORS) {
-      await view(page, c.tab);
-      if (c.pick) await page.getByRole('table', { name: c.pick[0] }).getByText(c.pick[1], { exact: true }).click();
-      const form = page.getByRole('form', { name: c.form, exact: true });
-      await form.waitFor();
-      const rowId = c.table === 'facility_sites' ? 1 : await stored((ws) => Number(ws.get(`SELECT id FROM ${c.table} ${c.pick ? 'WHERE name = ?' : ''} ORDER BY id LIMIT 1`, c.pick ? [c.pick[1]] : [])!.id));
-      const before = await row(c.table, rowId);
-      const [l1, t1, col1, v1] = c.first;
-      const [l2, t2, col2, v2] = c.second;
-      await field(form, l1).fill(t1);
-      await save(page, form, /^Saved /);
-      const shown1 = await field(form, l1).inputValue();
-      if (shown1 !== t1) failures.push(`${c.form}: ${l1} shows ${shown1} after saving ${t1}`);
-      await field(form, l2).fill(t2);
-      await save(page, form, /^Saved /);
-      const after = await row(c.table, rowId);
-      if (after[col1] !== v1 || after[col2] !== v2) failures.push(`${c.form}: stored ${col1}=${String(after[col1])} ${col2}=${String(after[col2])}`);
-      const changed = (await lastChange(c.table, rowId)).changed;
-      const want = { [col2]: [before[col2], v2] };
-      if (JSON.stringify(changed) !== JSON.stringify(want)) failures.push(`${c.form}: the second save wrote ${JSON.stringify(changed)}, not ${JSON.stringify(want)}`);
-    }
-    expect(failures).toEqual([]);
-    expect(s!.browser.problems).toEqual([]);
-  });
+  it(
+    'UPS, battery string, generator, cooling, backup settings and backup job each show what was saved and write only the field changed',
+    { timeout: 400_000 },
+    async () => {
+      const page = await openFacility();
+      const failures: string[] = [];
+      for (const c of EDITORS) {
+        await view(page, c.tab);
+        if (c.pick) await page.getByRole('table', { name: c.pick[0] }).getByText(c.pick[1], { exact: true }).click();
+        const form = page.getByRole('form', { name: c.form, exact: true });
+        await form.waitFor();
+        const rowId =
+          c.table === 'facility_sites'
+            ? 1
+            : await stored((ws) =>
+                Number(ws.get(`SELECT id FROM ${c.table} ${c.pick ? 'WHERE name = ?' : ''} ORDER BY id LIMIT 1`, c.pick ? [c.pick[1]] : [])!.id),
+              );
+        const before = await row(c.table, rowId);
+        const [l1, t1, col1, v1] = c.first;
+        const [l2, t2, col2, v2] = c.second;
+        await field(form, l1).fill(t1);
+        await save(page, form, /^Saved /);
+        const shown1 = await field(form, l1).inputValue();
+        if (shown1 !== t1) failures.push(`${c.form}: ${l1} shows ${shown1} after saving ${t1}`);
+        await field(form, l2).fill(t2);
+        await save(page, form, /^Saved /);
+        const after = await row(c.table, rowId);
+        if (after[col1] !== v1 || after[col2] !== v2) failures.push(`${c.form}: stored ${col1}=${String(after[col1])} ${col2}=${String(after[col2])}`);
+        const changed = (await lastChange(c.table, rowId)).changed;
+        const want = { [col2]: [before[col2], v2] };
+        if (JSON.stringify(changed) !== JSON.stringify(want))
+          failures.push(`${c.form}: the second save wrote ${JSON.stringify(changed)}, not ${JSON.stringify(want)}`);
+      }
+      expect(failures).toEqual([]);
+      expect(s!.browser.problems).toEqual([]);
+    },
+  );
 });

@@ -275,7 +275,10 @@ describe('run-out probabilities, staleness and the board (issue 12 §5–§8)', 
       mkdirSync(SHOTS, { recursive: true });
       const page = await openForecasts({ colorScheme: scheme });
       await pick(page, COOLING);
-      for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
+      for (const [w, h] of [
+        [1440, 900],
+        [1024, 700],
+      ] as const) {
         await page.setViewportSize({ width: w, height: h });
         await page.evaluate(() => document.querySelector('main')!.scrollTo(0, 0));
         await fontsSettled(page);

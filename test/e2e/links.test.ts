@@ -145,7 +145,10 @@ describe('links on the Forecasts screen', () => {
       await addLinkWithReadings(page, s!.home);
       await page.locator('tr[data-link="IX port"]').getByRole('button', { name: 'Chart' }).click();
       await expect.poll(() => page.locator('figure.fc-chart').getAttribute('data-order-by'), { timeout: 30_000 }).not.toBe('');
-      for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
+      for (const [w, h] of [
+        [1440, 900],
+        [1024, 700],
+      ] as const) {
         await page.setViewportSize({ width: w, height: h });
         await page.mouse.move(0, 0); // no chart tooltip in the shots
         await fontsSettled(page);

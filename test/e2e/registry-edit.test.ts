@@ -90,7 +90,10 @@ describe('edit in the detail pane', () => {
     const { page, ws } = s;
     const B = '198.51.100.96/29';
     await select(page, B);
-    await page.getByRole('form', { name: `Edit ${B}` }).getByRole('button', { name: 'Release' }).click();
+    await page
+      .getByRole('form', { name: `Edit ${B}` })
+      .getByRole('button', { name: 'Release' })
+      .click();
     await expect.poll(() => one(ws, B)?.status).toBe('cooldown');
     const row = page.locator(`[data-prefix="${B}"]`);
     await expect.poll(() => row.locator('.status').textContent()).toBe('cooldown');
@@ -170,21 +173,23 @@ describe('split and new space', () => {
     await dialog.getByLabel('Equal parts').selectOption('4');
     expect(await dialog.getByRole('status', { name: 'Preview' }).textContent()).toBe('Makes 4 blocks: 198.51.100.80/30 … 198.51.100.92/30');
     if (process.env.HEADROOM_SHOTS) {
-      for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
+      for (const [w, h] of [
+        [1440, 900],
+        [1024, 700],
+      ] as const) {
         await page.setViewportSize({ width: w, height: h });
         await fontsSettled(page);
         await page.screenshot({ path: join(SHOTS, `split-dialog-light-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
       }
     }
     await dialog.getByRole('button', { name: 'Split into 4' }).click();
-    await expect.poll(() => rows(ws).filter((r) => r.prefix.startsWith('198.51.100.8') || r.prefix.startsWith('198.51.100.9')).map((r) => r.prefix)).toEqual([
-      '198.51.100.80/28',
-      '198.51.100.80/30',
-      '198.51.100.84/30',
-      '198.51.100.88/30',
-      '198.51.100.92/30',
-      '198.51.100.96/29',
-    ]);
+    await expect
+      .poll(() =>
+        rows(ws)
+          .filter((r) => r.prefix.startsWith('198.51.100.8') || r.prefix.startsWith('198.51.100.9'))
+          .map((r) => r.prefix),
+      )
+      .toEqual(['198.51.100.80/28', '198.51.100.80/30', '198.51.100.84/30', '198.51.100.88/30', '198.51.100.92/30', '198.51.100.96/29']);
     await page.getByRole('button', { name: 'New space…' }).click();
     const sp = page.getByRole('form', { name: 'New address space' });
     await sp.getByLabel('Name').fill('vrf-customers');
@@ -215,7 +220,10 @@ describe('screenshots', () => {
       await page.getByLabel('Select 198.51.100.112/30 for bulk edit').check();
       await select(page, '198.51.100.64/29');
       await page.keyboard.press('F2');
-      for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
+      for (const [w, h] of [
+        [1440, 900],
+        [1024, 700],
+      ] as const) {
         await page.setViewportSize({ width: w, height: h });
         await fontsSettled(page);
         await page.screenshot({ path: join(SHOTS, `registry-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });

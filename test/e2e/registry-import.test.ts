@@ -96,7 +96,10 @@ describe('importing in the Registry', () => {
     await loadApp(s);
     const before = await count(page);
     const file = tmp.path('bad.csv');
-    writeFileSync(file, 'prefix,status,description,space,date\n100.64.0.0/24,assigned,ok,,\n100.64.1.0/33,assigned,bad length,,\n100.64.2.0/24,owned,bad status,,\n100.64.3.0/24,assigned,bad date,,2026-13-01\n');
+    writeFileSync(
+      file,
+      'prefix,status,description,space,date\n100.64.0.0/24,assigned,ok,,\n100.64.1.0/33,assigned,bad length,,\n100.64.2.0/24,owned,bad status,,\n100.64.3.0/24,assigned,bad date,,2026-13-01\n',
+    );
     const dialog = await openImport(page, 'csv', file);
     await dialog.getByRole('button', { name: 'Check the file' }).click();
     const bad = dialog.getByRole('alert', { name: 'Bad rows' });

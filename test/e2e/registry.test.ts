@@ -40,7 +40,11 @@ function form(page: Session['page']) {
   };
 }
 
-const rowCount = (page: Session['page']) => page.getByTestId('prefix-count').textContent().then((t) => Number(/^(\d+)/.exec(t ?? '')?.[1]));
+const rowCount = (page: Session['page']) =>
+  page
+    .getByTestId('prefix-count')
+    .textContent()
+    .then((t) => Number(/^(\d+)/.exec(t ?? '')?.[1]));
 
 describe('adding a block', () => {
   it('shows it in the list and writes it to the workspace (read back by `headroom prefix list --json`)', async () => {
@@ -79,7 +83,11 @@ describe('adding a block', () => {
     await f.submit.click();
     await s.page.locator(`[data-prefix="${NEW_BLOCK}"]`).waitFor();
     const order = await s.page.locator('[data-prefix]').evaluateAll((rows) =>
-      rows.map((r) => ({ prefix: r.getAttribute('data-prefix'), top: r.getBoundingClientRect().top, indent: parseFloat(getComputedStyle(r.firstElementChild!).paddingLeft) })),
+      rows.map((r) => ({
+        prefix: r.getAttribute('data-prefix'),
+        top: r.getBoundingClientRect().top,
+        indent: parseFloat(getComputedStyle(r.firstElementChild!).paddingLeft),
+      })),
     );
     order.sort((a, b) => a.top - b.top);
     const i = order.findIndex((r) => r.prefix === NEW_BLOCK);
@@ -264,10 +272,11 @@ describe('the keyboard alone', () => {
     s = await openSession(app);
     await loadApp(s);
     const { page } = s;
-    const focused = () => page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.tagName.toLowerCase()}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''}` : '';
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el ? `${el.tagName.toLowerCase()}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''}` : '';
+      });
     let presses = 0;
     while ((await focused()) !== 'input[name=prefix]') {
       await page.keyboard.press('Tab');
@@ -376,7 +385,11 @@ describe('the tree of blocks', () => {
     const fw = rowOf(page, '203.0.113.0/24');
     expect(await fw.getByRole('meter').getAttribute('aria-valuetext')).toBe('50 % used, 25 % reserved');
     expect(await fw.locator('.usage-reserved').getAttribute('width')).toBe('25');
-    const indent = (prefix: string) => rowOf(page, prefix).locator('[role="gridcell"]').first().evaluate((c) => parseFloat(getComputedStyle(c).paddingLeft));
+    const indent = (prefix: string) =>
+      rowOf(page, prefix)
+        .locator('[role="gridcell"]')
+        .first()
+        .evaluate((c) => parseFloat(getComputedStyle(c).paddingLeft));
     expect(await indent('198.51.100.0/24')).toBeLessThan(await indent('198.51.100.64/26'));
     expect(await indent('198.51.100.64/26')).toBeLessThan(await indent('198.51.100.72/29'));
     // A page of rows, not the whole list: the grid knows the total and renders what is in sight.
@@ -484,7 +497,9 @@ describe('the Allocate dialog', () => {
     expect(await row.textContent()).toContain('CGNAT egress, BNG 3');
     // The new block is selected, with its history, and the grid has the focus.
     await expect.poll(() => page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe('198.51.100.224/27');
-    await expect.poll(() => detail(page, '198.51.100.224/27').locator('.reg-history').textContent()).toContain('Allocate 198.51.100.224/27 (best-fit) from 198.51.100.128/25');
+    await expect
+      .poll(() => detail(page, '198.51.100.224/27').locator('.reg-history').textContent())
+      .toContain('Allocate 198.51.100.224/27 (best-fit) from 198.51.100.128/25');
     await expect.poll(() => focusedIsGrid(page)).toBe(true);
     expect(listPrefixes(s.ws).find((r) => r.prefix === '198.51.100.224/27')).toMatchObject({ status: 'assigned', description: 'CGNAT egress, BNG 3' });
     // The pool is full now: its bar says so.
@@ -505,7 +520,9 @@ describe('the Allocate dialog', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Length').fill('31');
     await dialog.getByLabel('Room to grow (bits)').fill('1');
-    await expect.poll(() => dialog.getByRole('status', { name: 'Preview' }).textContent()).toContain('Will take 198.51.100.124/31 (first-fit) and reserve 198.51.100.126/31 for its growth');
+    await expect
+      .poll(() => dialog.getByRole('status', { name: 'Preview' }).textContent())
+      .toContain('Will take 198.51.100.124/31 (first-fit) and reserve 198.51.100.126/31 for its growth');
     await dialog.getByRole('button', { name: 'Allocate' }).click();
     await rowOf(page, '198.51.100.126/31').waitFor();
     expect(await rowOf(page, '198.51.100.126/31').locator('.status').textContent()).toBe('reserved');
@@ -601,7 +618,9 @@ describe('search', () => {
     await page.keyboard.press('Enter');
     await page.locator('.reg-crumbs [aria-current="location"]', { hasText: '198.51.100.72/29' }).waitFor();
     // The holders join the trail when their lookup answers, a moment after the block opens.
-    await expect.poll(() => page.locator('.reg-crumbs').textContent()).toMatch(/All of global.*198\.51\.100\.0\/24.*198\.51\.100\.64\/26.*198\.51\.100\.72\/29/);
+    await expect
+      .poll(() => page.locator('.reg-crumbs').textContent())
+      .toMatch(/All of global.*198\.51\.100\.0\/24.*198\.51\.100\.64\/26.*198\.51\.100\.72\/29/);
   });
 
   it('finds blocks by text (Ctrl+F), across IPv4 and IPv6, and opens one with the arrow keys and Enter', async () => {

@@ -13,7 +13,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateOrganisation } from '../../electron/core/services/requests';
 import { Workspace } from '../../electron/core/workspace/workspace';
 import { splitBindExport } from '../../shared/report/bind-export';
-import { buildApp, createDemoWorkspace, fontsSettled, headroom, openBrowser, startBridge, tempDir, type AppSnapshot, type Bridge, type Browser, shotsDir } from './support/app';
+import {
+  buildApp,
+  createDemoWorkspace,
+  fontsSettled,
+  headroom,
+  openBrowser,
+  startBridge,
+  tempDir,
+  type AppSnapshot,
+  type Bridge,
+  type Browser,
+  shotsDir,
+} from './support/app';
 
 const SHOTS = shotsDir('reports');
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
@@ -127,7 +139,11 @@ describe('the Reports screen', () => {
       }
       if (existsSync('/usr/bin/soffice')) {
         const out = home.path('calc');
-        const r = spawnSync('/usr/bin/soffice', [`-env:UserInstallation=file://${home.path('lo-profile')}`, '--headless', '--convert-to', 'fods', '--outdir', out, saved.csv!.file], { encoding: 'utf8', timeout: 180_000 });
+        const r = spawnSync(
+          '/usr/bin/soffice',
+          [`-env:UserInstallation=file://${home.path('lo-profile')}`, '--headless', '--convert-to', 'fods', '--outdir', out, saved.csv!.file],
+          { encoding: 'utf8', timeout: 180_000 },
+        );
         expect(r.status, r.stderr).toBe(0);
         const fods = readFileSync(join(out, 'dl-csv.fods'), 'utf8');
         expect(fods).toContain('<text:p>198.51.100.104/30</text:p>');
@@ -172,7 +188,7 @@ describe('the Reports screen', () => {
     }
   }, 600_000);
 
-  it('saves a site\'s sizing sheet as the PDF the CLI prints, from Reports and from Facility, never through window.print()', async () => {
+  it("saves a site's sizing sheet as the PDF the CLI prints, from Reports and from Facility, never through window.print()", async () => {
     const b = await openReports();
     try {
       await pick(b, 'Sizing sheet (PDF)', /sizing-sheet-POP-Northgate\.pdf/);

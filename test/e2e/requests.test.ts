@@ -97,7 +97,10 @@ describe('the draft beside its checks', () => {
     const { page } = s;
     await fillSettings(page);
     // In-app navigation: a new page load would abort the requests still in flight.
-    await page.locator('nav[aria-label="Areas"]').getByRole('link', { name: /Requests/ }).click();
+    await page
+      .locator('nav[aria-label="Areas"]')
+      .getByRole('link', { name: /Requests/ })
+      .click();
     const doc = page.getByTestId('draft');
     await expect.poll(() => doc.locator('h2').textContent()).toBe('RIPE NCC IPv4 request — Example Networks (demo ISP)');
     await expect.poll(() => doc.textContent()).toContain('Ana Planner');

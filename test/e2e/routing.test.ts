@@ -58,7 +58,8 @@ function form(page: Page) {
     errorAt: (label: string) => f.locator('.field-invalid', { has: page.getByText(label, { exact: true }) }).locator('.field-error'),
   };
 }
-const routeRows = (page: Page) => page.locator('table[aria-label="Routes"] tr[data-route]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-route')));
+const routeRows = (page: Page) =>
+  page.locator('table[aria-label="Routes"] tr[data-route]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-route')));
 
 async function openRouting(aggregate: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
   s = await openSession(app, options);

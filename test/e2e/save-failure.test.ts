@@ -101,7 +101,9 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('the save-problem banner on a nearly
       expect(await banner.getAttribute('role')).toBe('alert');
       const text = (await banner.textContent()) ?? '';
       expect(text).toContain('Not saved to the file.');
-      expect(text).toMatch(/Headroom could not write isp\.headroom: the disk is full \(ENOSPC\)\. Nothing is lost: the 1 change since the last save is safe in its journal/);
+      expect(text).toMatch(
+        /Headroom could not write isp\.headroom: the disk is full \(ENOSPC\)\. Nothing is lost: the 1 change since the last save is safe in its journal/,
+      );
       await shots(page, 'save-problem');
       // Readers see the change (it is in the journal) while the file lags.
       expect(listPrefixes(ws).some((p) => p.prefix === NEW_BLOCK)).toBe(true);
@@ -141,7 +143,9 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('a switch away from a workspace whos
       const banner = page.getByTestId('closed-unsaved');
       await banner.waitFor({ state: 'visible' });
       expect(await banner.getAttribute('role')).toBe('alert');
-      expect((await banner.textContent()) ?? '').toMatch(/switch\.headroom was closed without saving to its file: .*the disk is full \(ENOSPC\)\. Nothing is lost/);
+      expect((await banner.textContent()) ?? '').toMatch(
+        /switch\.headroom was closed without saving to its file: .*the disk is full \(ENOSPC\)\. Nothing is lost/,
+      );
       await shots(page, 'closed-unsaved');
       // With room again, "Open it again" brings it back with the change, and the banner goes.
       disk.unfill();

@@ -23,7 +23,10 @@ afterEach(async () => {
 async function settings(): Promise<string> {
   const ws = await Workspace.open(s!.ws, { readOnly: true });
   try {
-    return ws.all('SELECT key, value FROM settings ORDER BY key').map((r) => `${String(r.key)}=${String(r.value)}`).join('\n');
+    return ws
+      .all('SELECT key, value FROM settings ORDER BY key')
+      .map((r) => `${String(r.key)}=${String(r.value)}`)
+      .join('\n');
   } finally {
     ws.close();
   }

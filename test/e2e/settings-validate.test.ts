@@ -28,7 +28,10 @@ afterEach(async () => {
 async function stored(ws: string): Promise<string> {
   const w = await Workspace.open(ws, { readOnly: true });
   try {
-    return w.all('SELECT key, value FROM settings ORDER BY key').map((r) => `${String(r.key)}=${String(r.value)}`).join('\n');
+    return w
+      .all('SELECT key, value FROM settings ORDER BY key')
+      .map((r) => `${String(r.key)}=${String(r.value)}`)
+      .join('\n');
   } finally {
     w.close();
   }
@@ -79,7 +82,10 @@ describe('Settings: organisation fields are checked before they are stored', () 
       await page.getByRole('heading', { name: 'Organisation' }).waitFor();
       await page.getByLabel('Country', { exact: true }).fill('XX');
       await page.getByLabel('Name servers', { exact: true }).fill('ns1.example.net');
-      for (const [w, h] of [[1440, 900], [1024, 700]] as const) {
+      for (const [w, h] of [
+        [1440, 900],
+        [1024, 700],
+      ] as const) {
         await page.setViewportSize({ width: w, height: h });
         await fontsSettled(page);
         await page.screenshot({ path: join(SHOTS, `settings-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });

@@ -89,7 +89,7 @@ describe('workspace files from the toolbar', () => {
     expect(readFileSync(s.ws).equals(before)).toBe(true);
   });
 
-  it("refuses Save as and New onto a file the workspace keeps beside it, and reopening it keeps it writable", async () => {
+  it('refuses Save as and New onto a file the workspace keeps beside it, and reopening it keeps it writable', async () => {
     s = await openSession(app, { demo: 'init' });
     const { page } = s;
     await page.goto(s.bridge.url);

@@ -170,7 +170,14 @@ export function runHarness(perProcess: number, seed: number, methods: ReadonlyAr
 
 export function formatTable(rows: ReadonlyArray<Row>): string {
   const head = ['process', 'method', 'series', 'coverage of 95 % interval', 'median |date error| (days)', 'said never'];
-  const body = rows.map((r) => [r.process, r.method, String(r.n), `${(100 * r.coverage).toFixed(1)} %`, r.medianErrorDays.toFixed(1), `${(100 * r.neverShare).toFixed(1)} %`]);
+  const body = rows.map((r) => [
+    r.process,
+    r.method,
+    String(r.n),
+    `${(100 * r.coverage).toFixed(1)} %`,
+    r.medianErrorDays.toFixed(1),
+    `${(100 * r.neverShare).toFixed(1)} %`,
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] as string).length)));
   const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');

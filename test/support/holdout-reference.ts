@@ -50,5 +50,9 @@ export function rankModels(series: ReadonlyArray<SeriesPoint>, options: FitOptio
   validateOptions(options);
   const p = prepare(series, options);
   if (p.days.length < 10) return [];
-  return holdoutScores(p, options, AUTO_ORDER.filter((m) => m !== 'exponential' || p.ys.every((y) => y > 0)));
+  return holdoutScores(
+    p,
+    options,
+    AUTO_ORDER.filter((m) => m !== 'exponential' || p.ys.every((y) => y > 0)),
+  );
 }

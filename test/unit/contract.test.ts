@@ -54,7 +54,12 @@ describe('dispatch', () => {
   });
 
   it('turns an unexpected exception into an internal error without a stack', async () => {
-    const broken = createDispatch({ ...createHandlers(new Session()), 'workspace.recent': () => { throw new TypeError('x is undefined'); } });
+    const broken = createDispatch({
+      ...createHandlers(new Session()),
+      'workspace.recent': () => {
+        throw new TypeError('x is undefined');
+      },
+    });
     const r = await broken('workspace.recent', {});
     expect(r).toEqual({ ok: false, error: { code: 'internal', message: 'internal error: x is undefined' } });
   });

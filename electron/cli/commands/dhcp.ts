@@ -7,7 +7,13 @@ import { resolve } from 'node:path';
 import { invalid } from '../../../shared/errors';
 import { alignRows, jsonOut, UsageError, type Command } from '../command';
 
-const list = (v: unknown): string[] => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter((x) => x !== '') : []);
+const list = (v: unknown): string[] =>
+  typeof v === 'string'
+    ? v
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== '')
+    : [];
 
 function leaseSeconds(v: unknown): number | undefined {
   if (v === undefined) return undefined;
@@ -21,7 +27,14 @@ export const dhcpCommands: Command[] = [
     name: 'host add',
     usage: 'host add WS IP --name FQDN [--mac MAC] [--role router|server|printer|switch|other] [--space NAME] [--description TEXT] [--json]',
     summary: 'record a fixed host inside an assigned block',
-    options: { name: { type: 'string' }, mac: { type: 'string' }, role: { type: 'string' }, space: { type: 'string' }, description: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      name: { type: 'string' },
+      mac: { type: 'string' },
+      role: { type: 'string' },
+      space: { type: 'string' },
+      description: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     positionals: [2, 2],
     async run({ args, opts, io, withWorkspace }) {
       if (opts.name === undefined) throw new UsageError('--name FQDN is required');
@@ -50,7 +63,11 @@ export const dhcpCommands: Command[] = [
     positionals: [1, 1],
     async run({ args, opts, io, withWorkspace }) {
       const rows = await withWorkspace(args[0]!, 'read', (call) => call('dhcp.listHosts', { within: opts.within, space: opts.space }));
-      if (opts.json) return jsonOut(io, rows.map((h) => ({ ip: h.ip, name: h.name, mac: h.mac, role: h.role, description: h.description })));
+      if (opts.json)
+        return jsonOut(
+          io,
+          rows.map((h) => ({ ip: h.ip, name: h.name, mac: h.mac, role: h.role, description: h.description })),
+        );
       for (const l of alignRows(rows.map((h) => [h.ip, h.name, h.mac ?? '-', h.role, h.description]))) io.out(l);
     },
   },
@@ -58,13 +75,29 @@ export const dhcpCommands: Command[] = [
     name: 'scope add',
     usage: 'scope add WS CIDR --range FIRST-LAST [--lease-s N] [--router IP] [--dns IP[,IP]] [--domain NAME] [--space NAME] [--json]',
     summary: 'declare the DHCP scope of an assigned IPv4 block (one per block); lease default 86400 s',
-    options: { range: { type: 'string' }, 'lease-s': { type: 'string' }, router: { type: 'string' }, dns: { type: 'string' }, domain: { type: 'string' }, space: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      range: { type: 'string' },
+      'lease-s': { type: 'string' },
+      router: { type: 'string' },
+      dns: { type: 'string' },
+      domain: { type: 'string' },
+      space: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     positionals: [2, 2],
     async run({ args, opts, io, withWorkspace }) {
       if (opts.range === undefined) throw new UsageError('--range FIRST-LAST is required');
       const leaseS = leaseSeconds(opts['lease-s']);
       const s = await withWorkspace(args[0]!, 'write', (call) =>
-        call('dhcp.addScope', { prefix: args[1]!, range: opts.range, leaseS, router: opts.router, dns: list(opts.dns), domain: opts.domain, space: opts.space }),
+        call('dhcp.addScope', {
+          prefix: args[1]!,
+          range: opts.range,
+          leaseS,
+          router: opts.router,
+          dns: list(opts.dns),
+          domain: opts.domain,
+          space: opts.space,
+        }),
       );
       if (opts.json) return jsonOut(io, scopeJson(s));
       io.out(`${s.prefix} ${s.first}-${s.last} (${s.size} addresses)`);
@@ -89,7 +122,10 @@ export const dhcpCommands: Command[] = [
     async run({ args, opts, io, withWorkspace }) {
       const rows = await withWorkspace(args[0]!, 'read', (call) => call('dhcp.listScopes', { space: opts.space }));
       if (opts.json) return jsonOut(io, rows.map(scopeJson));
-      for (const l of alignRows(rows.map((s) => [s.prefix, `${s.first}-${s.last}`, String(s.size), `${s.leaseS}s`, s.leased === null ? '-' : `${s.leased} leased on ${s.leasedAt}`]))) io.out(l);
+      for (const l of alignRows(
+        rows.map((s) => [s.prefix, `${s.first}-${s.last}`, String(s.size), `${s.leaseS}s`, s.leased === null ? '-' : `${s.leased} leased on ${s.leasedAt}`]),
+      ))
+        io.out(l);
     },
   },
   {
@@ -116,6 +152,28 @@ export const dhcpCommands: Command[] = [
   },
 ];
 
-function scopeJson(s: { prefix: string; first: string; last: string; size: number; leaseS: number; router: string | null; dns: string[]; domain: string | null; leased: number | null; leasedAt: string | null }) {
-  return { prefix: s.prefix, first: s.first, last: s.last, size: s.size, leaseS: s.leaseS, router: s.router, dns: s.dns, domain: s.domain, leased: s.leased, leasedAt: s.leasedAt };
+function scopeJson(s: {
+  prefix: string;
+  first: string;
+  last: string;
+  size: number;
+  leaseS: number;
+  router: string | null;
+  dns: string[];
+  domain: string | null;
+  leased: number | null;
+  leasedAt: string | null;
+}) {
+  return {
+    prefix: s.prefix,
+    first: s.first,
+    last: s.last,
+    size: s.size,
+    leaseS: s.leaseS,
+    router: s.router,
+    dns: s.dns,
+    domain: s.domain,
+    leased: s.leased,
+    leasedAt: s.leasedAt,
+  };
 }

@@ -13,7 +13,10 @@ import { printHtmlToPdf } from '../pdf';
 export interface ExportFormatSpec {
   summary: string;
   /** `ns`: the reverse zones' name servers, comma-separated (`--ns`); default: Settings. */
-  produce(call: Caller, opts: { within?: string | undefined; space?: string | undefined; ns?: string | undefined; zone?: string | undefined; site?: string | undefined }): Promise<string | Uint8Array>;
+  produce(
+    call: Caller,
+    opts: { within?: string | undefined; space?: string | undefined; ns?: string | undefined; zone?: string | undefined; site?: string | undefined },
+  ): Promise<string | Uint8Array>;
 }
 
 const registryFormat = (format: 'csv' | 'netbox' | 'delegated', summary: string): ExportFormatSpec => ({
@@ -23,13 +26,27 @@ const registryFormat = (format: 'csv' | 'netbox' | 'delegated', summary: string)
   },
 });
 
-const splitList = (v: string | undefined) => (v ? v.split(',').map((x) => x.trim()).filter((x) => x !== '') : undefined);
+const splitList = (v: string | undefined) =>
+  v
+    ? v
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== '')
+    : undefined;
 
 const reportFormat = (format: ReportFormat, summary: string): ExportFormatSpec => ({
   summary,
   async produce(call, opts) {
     const ns = splitList(opts.ns);
-    return (await call('reports.export', { format, within: opts.within, space: opts.space, ...(ns ? { ns } : {}), ...(opts.zone !== undefined ? { zone: opts.zone } : {}) })).text;
+    return (
+      await call('reports.export', {
+        format,
+        within: opts.within,
+        space: opts.space,
+        ...(ns ? { ns } : {}),
+        ...(opts.zone !== undefined ? { zone: opts.zone } : {}),
+      })
+    ).text;
   },
 });
 
@@ -55,16 +72,16 @@ const roaFormat = (format: RoaExportFormatName, summary: string): ExportFormatSp
 export const exportFormats: Record<string, ExportFormatSpec> = {
   csv: registryFormat('csv', 'prefix,status,description,space,date (RFC 4180, UTF-8)'),
   netbox: registryFormat('netbox', "NetBox's prefix import CSV (prefix,status,vrf,description)"),
-  delegated: registryFormat('delegated', "an RIR delegated stats file of the aggregates and ASNs"),
+  delegated: registryFormat('delegated', 'an RIR delegated stats file of the aggregates and ASNs'),
   rpsl: reportFormat('rpsl', 'inetnum/inet6num and route/route6 of each aggregate, aut-num of our ASNs'),
   bind: reportFormat('bind', 'the reverse zones of the aggregates, each starting with its $ORIGIN (name servers from Settings)'),
-  dhcpd: reportFormat('dhcpd', 'ISC dhcpd.conf laid out by network: each DHCP scope\'s range, lease time and options, a host block per host with a MAC'),
-  kea: reportFormat('kea', 'Kea DHCPv4 JSON: Dhcp4.subnet4 per scope (pools, lease time, options) with the hosts\' reservations'),
+  dhcpd: reportFormat('dhcpd', "ISC dhcpd.conf laid out by network: each DHCP scope's range, lease time and options, a host block per host with a MAC"),
+  kea: reportFormat('kea', "Kea DHCPv4 JSON: Dhcp4.subnet4 per scope (pools, lease time, options) with the hosts' reservations"),
   zone: reportFormat('zone', 'a forward zone file for --zone NAME: SOA, NS (--ns HOST[,HOST]) and an A/AAAA per host under NAME'),
   'roa-slurm': roaFormat('slurm', 'the planned ROAs as an RFC 8416 SLURM file'),
   'roa-csv': roaFormat('csv', 'the planned ROAs as asn,prefix,maxLength'),
   'roa-lacnic': roaFormat('lacnic', "the planned ROAs as MiLACNIC's bulk lines (Prefix/Length-MaxLength ASN)"),
-  'roa-arin': roaFormat('arin', "the planned ROAs as ARIN ROA requests, one per origin, to sign"),
+  'roa-arin': roaFormat('arin', 'the planned ROAs as ARIN ROA requests, one per origin, to sign'),
   'roa-ripe': roaFormat('ripe', 'the planned ROAs as the body of the RIPE NCC RPKI API publish call'),
   pdf: {
     summary: 'the allocation report printed with Chromium',

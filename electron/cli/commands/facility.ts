@@ -34,7 +34,9 @@ const siteCommands: Command[] = [
     async run({ args, opts, io, withWorkspace }) {
       const sites = await withWorkspace(args[0]!, 'read', (call) => call('facility.listSites', {}));
       if (opts.json) return jsonOut(io, sites);
-      for (const l of alignRows(sites.map((s) => [s.name, `${s.equipmentCount} items`, s.latestItW ? `${s.latestItW.value} W on ${s.latestItW.date}` : 'no reading']))) {
+      for (const l of alignRows(
+        sites.map((s) => [s.name, `${s.equipmentCount} items`, s.latestItW ? `${s.latestItW.value} W on ${s.latestItW.date}` : 'no reading']),
+      )) {
         io.out(l);
       }
     },
@@ -84,10 +86,20 @@ const siteCommands: Command[] = [
         call('facility.siteCircuits', { siteId: await siteId(call, args[1]!), ...(h3 === undefined ? {} : { thirdHarmonicFrac: h3 }) }),
       );
       if (opts.json) return jsonOut(io, r);
-      const rows = r.circuits.map((c) => [c.name, c.phase, `${c.currentA.toFixed(1)} A`, `of ${c.allowedA.toFixed(1)} A`, `${(c.usedFrac * 100).toFixed(0)} %`, c.rule, c.over ? 'OVER' : '']);
+      const rows = r.circuits.map((c) => [
+        c.name,
+        c.phase,
+        `${c.currentA.toFixed(1)} A`,
+        `of ${c.allowedA.toFixed(1)} A`,
+        `${(c.usedFrac * 100).toFixed(0)} %`,
+        c.rule,
+        c.over ? 'OVER' : '',
+      ]);
       for (const l of alignRows([['circuit', 'phase', 'current', 'allowed', 'used', 'rule', ''], ...rows])) io.out(l);
       const a = r.phaseA;
-      io.out(`phases: L1 ${r.phaseW.L1.toFixed(0)} W, L2 ${r.phaseW.L2.toFixed(0)} W, L3 ${r.phaseW.L3.toFixed(0)} W; imbalance ${(r.imbalanceFrac * 100).toFixed(1)} %`);
+      io.out(
+        `phases: L1 ${r.phaseW.L1.toFixed(0)} W, L2 ${r.phaseW.L2.toFixed(0)} W, L3 ${r.phaseW.L3.toFixed(0)} W; imbalance ${(r.imbalanceFrac * 100).toFixed(1)} %`,
+      );
       if (a) io.out(`currents: L1 ${a.L1.toFixed(1)} A, L2 ${a.L2.toFixed(1)} A, L3 ${a.L3.toFixed(1)} A, neutral ${r.neutralA!.toFixed(1)} A`);
       for (const w of r.warnings) io.err(`warning: ${w}`);
     },
@@ -157,8 +169,14 @@ const siteCommands: Command[] = [
     positionals: [2, 2],
     async run({ args, opts, io, withWorkspace }) {
       const site = await withWorkspace(args[0]!, 'read', async (call) => call('facility.getSite', { siteId: await siteId(call, args[1]!) }));
-      const rows = site.readings.filter((r) => !opts.kind || r.kind === opts.kind).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind < b.kind ? -1 : 1));
-      if (opts.json) return jsonOut(io, rows.map(({ date, kind, value, note }) => ({ date, kind, value, note })));
+      const rows = site.readings
+        .filter((r) => !opts.kind || r.kind === opts.kind)
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind < b.kind ? -1 : 1));
+      if (opts.json)
+        return jsonOut(
+          io,
+          rows.map(({ date, kind, value, note }) => ({ date, kind, value, note })),
+        );
       for (const l of alignRows(rows.map((r) => [r.date, r.kind, String(r.value), r.note]))) io.out(l);
     },
   },

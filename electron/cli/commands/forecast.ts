@@ -38,7 +38,14 @@ const fit: Command = {
   name: 'fit',
   usage: 'fit --csv FILE --capacity N [--method linear|exponential|drift|holt|damped|auto] [--as-of YYYY-MM-DD] [--one-off] [--json]',
   summary: 'fits a date,value CSV and projects the date it reaches the capacity (specs/forecast.md)',
-  options: { csv: { type: 'string' }, capacity: { type: 'string' }, method: { type: 'string' }, 'as-of': { type: 'string' }, 'one-off': { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    csv: { type: 'string' },
+    capacity: { type: 'string' },
+    method: { type: 'string' },
+    'as-of': { type: 'string' },
+    'one-off': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
   positionals: [0, 0],
   async run({ opts, io }) {
     if (typeof opts.csv !== 'string') throw new UsageError('--csv FILE is required');
@@ -68,11 +75,18 @@ const fit: Command = {
       ['cross-validated MAE', result.holdoutMae === null ? '—' : round(result.holdoutMae)],
     ];
     const p = result.params;
-    if (typeof p.runnerUp === 'string') rows.push(['runner-up', `${p.runnerUp}: ${typeof p.runnerUpDate === 'string' ? p.runnerUpDate : String(p.runnerUpStatus)}`]);
+    if (typeof p.runnerUp === 'string')
+      rows.push(['runner-up', `${p.runnerUp}: ${typeof p.runnerUpDate === 'string' ? p.runnerUpDate : String(p.runnerUpStatus)}`]);
     if (typeof p.runnerUpReason === 'string') rows.push(['why not', p.runnerUpReason]);
     if (result.stale) rows.push(['stale', 'yes: the newest reading is older than 3 typical spacings']);
     if (result.runoutByMonth.length > 0) {
-      rows.push(['P(full) by', result.runoutByMonth.filter((_, i) => i % 3 === 2).map((m) => `${m.month} ${Math.round(100 * m.p)} %`).join(', ')]);
+      rows.push([
+        'P(full) by',
+        result.runoutByMonth
+          .filter((_, i) => i % 3 === 2)
+          .map((m) => `${m.month} ${Math.round(100 * m.p)} %`)
+          .join(', '),
+      ]);
     }
     for (const l of alignRows(rows)) io.out(l);
     for (const w of result.warnings) io.err(`warning: ${w}`);

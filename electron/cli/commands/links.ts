@@ -107,9 +107,16 @@ export const linkCommands: Command[] = [
     positionals: [1, 1],
     async run({ args, opts, io, withWorkspace }) {
       const asOf = typeof opts['as-of'] === 'string' ? { asOf: opts['as-of'] } : {};
-      const { list, board } = await withWorkspace(args[0]!, 'read', async (call) => ({ list: await call('links.list', {}), board: await call('forecast.limits', asOf) }));
+      const { list, board } = await withWorkspace(args[0]!, 'read', async (call) => ({
+        list: await call('links.list', {}),
+        board: await call('forecast.limits', asOf),
+      }));
       const byId = new Map(board.limits.filter((l) => l.kind === 'link').map((l) => [l.id, l]));
-      if (opts.json) return jsonOut(io, list.links.map((l) => linkJson(l, byId.get(l.limitId))));
+      if (opts.json)
+        return jsonOut(
+          io,
+          list.links.map((l) => linkJson(l, byId.get(l.limitId))),
+        );
       const header = ['link', 'limit', 'commit', 'last p95', 'status', 'order by', 'lead'];
       const rows = list.links.map((l) => {
         const f = byId.get(l.limitId);

@@ -116,9 +116,7 @@ export const registryCommands: Command[] = [
     options: { within: { type: 'string' }, space: { type: 'string' }, json: { type: 'boolean' } },
     positionals: [1, 1],
     async run({ args, opts, io, withWorkspace }) {
-      const page = await withWorkspace(args[0]!, 'read', (call) =>
-        call('registry.listPrefixes', { within: opts.within, space: opts.space ?? 'global' }),
-      );
+      const page = await withWorkspace(args[0]!, 'read', (call) => call('registry.listPrefixes', { within: opts.within, space: opts.space ?? 'global' }));
       if (opts.json) return jsonOut(io, page.rows);
       for (const l of alignRows(page.rows.map((r) => [r.prefix, r.status, r.description]))) io.out(l);
     },
@@ -159,7 +157,10 @@ export const registryCommands: Command[] = [
         const { prefix, unit, totalUnits, usedUnits, freeUnits, utilizationPct, reservedUnits, hdRatio, hdThresholdUnits, meetsHd } = u;
         return jsonOut(io, { prefix, unit, totalUnits, usedUnits, freeUnits, utilizationPct, reservedUnits, hdRatio, hdThresholdUnits, meetsHd });
       }
-      const what = u.unit === 32 && !u.prefix.includes(':') ? 'addresses' : `/${u.unit} units${u.unitSource === 'default' ? ' (no unit set on the pool: /64 assumed; set one with prefix add --unit)' : ''}`;
+      const what =
+        u.unit === 32 && !u.prefix.includes(':')
+          ? 'addresses'
+          : `/${u.unit} units${u.unitSource === 'default' ? ' (no unit set on the pool: /64 assumed; set one with prefix add --unit)' : ''}`;
       const rows = [
         ['prefix', u.prefix],
         ['counted in', what],
@@ -168,14 +169,18 @@ export const registryCommands: Command[] = [
         ['reserved', count(u.reservedUnits)],
       ];
       if (u.hdRatio !== null || u.hdThresholdUnits !== null) {
-        rows.push(['HD-ratio', `${u.hdRatio === null ? '—' : u.hdRatio.toFixed(4)} (0.94 reached at ${count(u.hdThresholdUnits ?? 0)} units: ${u.meetsHd ? 'met' : 'not met'})`]);
+        rows.push([
+          'HD-ratio',
+          `${u.hdRatio === null ? '—' : u.hdRatio.toFixed(4)} (0.94 reached at ${count(u.hdThresholdUnits ?? 0)} units: ${u.meetsHd ? 'met' : 'not met'})`,
+        ]);
       }
       for (const l of alignRows(rows)) io.out(l);
     },
   },
   {
     name: 'allocate',
-    usage: 'allocate WS --from CIDR --length LEN [--strategy first-fit|best-fit|sparse|last-fit] [--growth BITS] [--status STATUS] [--description TEXT] [--space NAME] [--dry-run] [--json]',
+    usage:
+      'allocate WS --from CIDR --length LEN [--strategy first-fit|best-fit|sparse|last-fit] [--growth BITS] [--status STATUS] [--description TEXT] [--space NAME] [--dry-run] [--json]',
     summary: 'pick a free block of that length by the strategy and record it',
     options: {
       from: { type: 'string' },
@@ -264,14 +269,23 @@ export const registryCommands: Command[] = [
       const big = statSync(file).size > 4 * 1024 * 1024;
       // The options are checked as the contract checks them; the file itself is streamed to the
       // service (readImportFile) rather than read whole into one string.
-      const parsed = contract['registry.import'].input.safeParse({ format: opts.format, text: '', dryRun: opts['dry-run'] === true, opaqueId: opts['opaque-id'], cc: opts.cc, space: opts.space });
+      const parsed = contract['registry.import'].input.safeParse({
+        format: opts.format,
+        text: '',
+        dryRun: opts['dry-run'] === true,
+        opaqueId: opts['opaque-id'],
+        cc: opts.cc,
+        space: opts.space,
+      });
       if (!parsed.success) throw issuesToError(parsed.error.issues);
       const { text: _none, ...input } = parsed.data;
       if (big) io.err(`import: reading ${file}`);
       setImportProgress(big ? (m) => io.err(m) : null);
       try {
         const dryRun = input.dryRun === true;
-        const r = await withWorkspace(args[0]!, dryRun ? 'read' : 'write', async (_call, workspace) => importPrefixesFrom(workspace(), input, readImportFile(file)));
+        const r = await withWorkspace(args[0]!, dryRun ? 'read' : 'write', async (_call, workspace) =>
+          importPrefixesFrom(workspace(), input, readImportFile(file)),
+        );
         if (opts.json) return jsonOut(io, r);
         const asns = r.asns ? ` and ${r.asns.toLocaleString('en')} ASN${r.asns === 1 ? '' : 's'}` : '';
         const n = `${r.added.toLocaleString('en')} block${r.added === 1 ? '' : 's'}${asns}`;
@@ -290,7 +304,15 @@ export const registryCommands: Command[] = [
     name: 'export',
     usage: 'export WS --format FORMAT --out FILE [--within CIDR] [--space NAME] [--ns HOST[,HOST...]] [--zone NAME] [--site NAME]',
     summary: `write the registry to FILE atomically (${Object.keys(exportFormats).join(', ')}); --ns: the reverse zones' name servers`,
-    options: { format: { type: 'string' }, out: { type: 'string' }, within: { type: 'string' }, space: { type: 'string' }, ns: { type: 'string' }, zone: { type: 'string' }, site: { type: 'string' } },
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      within: { type: 'string' },
+      space: { type: 'string' },
+      ns: { type: 'string' },
+      zone: { type: 'string' },
+      site: { type: 'string' },
+    },
     positionals: [1, 1],
     async run({ args, opts, withWorkspace }) {
       if (opts.format === undefined) throw new UsageError('--format is required');

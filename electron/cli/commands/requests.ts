@@ -72,7 +72,11 @@ export const requestsCommands: Command[] = [
     async run({ args, opts, io, withWorkspace }) {
       const view = await withWorkspace(args[0]!, 'read', (call) => call('requests.getDraft', draftKey(opts)));
       // severity and verify added (issue 11); only a failed error sets the exit code.
-      if (opts.json) jsonOut(io, view.checks.map((c) => ({ rule: c.rule, ok: c.ok, message: c.message, source: c.source, severity: SEVERITY[c.severity], verify: c.verify })));
+      if (opts.json)
+        jsonOut(
+          io,
+          view.checks.map((c) => ({ rule: c.rule, ok: c.ok, message: c.message, source: c.source, severity: SEVERITY[c.severity], verify: c.verify })),
+        );
       else {
         const w = Math.max(...view.checks.map((c) => c.verdict.length), 4);
         for (const c of view.checks) io.out(`${c.rule}  ${c.severity}  ${c.verdict.padEnd(w)}  ${c.message}  [${c.source}]`);
@@ -91,9 +95,7 @@ export const requestsCommands: Command[] = [
     options: { rir: { type: 'string' }, 'as-set': { type: 'string' } },
     positionals: [2, 2],
     async run({ args, opts, io, withWorkspace }) {
-      const r = await withWorkspace(args[0]!, 'read', (call) =>
-        call('requests.rpsl', { resource: args[1]!, rir: opts.rir, asSet: opts['as-set'] }),
-      );
+      const r = await withWorkspace(args[0]!, 'read', (call) => call('requests.rpsl', { resource: args[1]!, rir: opts.rir, asSet: opts['as-set'] }));
       io.out(r.text.trimEnd());
       for (const w of r.warnings) io.err(`headroom: note: ${w}`);
     },
@@ -105,7 +107,13 @@ export const requestsCommands: Command[] = [
     options: { ns: { type: 'string' }, format: { type: 'string' }, ds: { type: 'string' } },
     positionals: [2, 2],
     async run({ args, opts, io, withWorkspace }) {
-      const split = (v: unknown) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter((x) => x !== '') : []);
+      const split = (v: unknown) =>
+        typeof v === 'string'
+          ? v
+              .split(',')
+              .map((x) => x.trim())
+              .filter((x) => x !== '')
+          : [];
       const r = await withWorkspace(args[0]!, 'read', (call) =>
         call('requests.reverseZones', { prefix: args[1]!, ns: split(opts.ns), format: opts.format ?? 'bind', ...(opts.ds ? { ds: split(opts.ds) } : {}) }),
       );
@@ -120,7 +128,10 @@ export const requestsCommands: Command[] = [
     options: { ns: { type: 'string' }, json: { type: 'boolean' } },
     positionals: [1, 1],
     async run({ args, opts, io, withWorkspace }) {
-      const ns = required(opts.ns, 'ns').split(',').map((x) => x.trim()).filter((x) => x !== '');
+      const ns = required(opts.ns, 'ns')
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== '');
       const r = await withWorkspace(args[0]!, 'read', (call) => call('requests.nsCheck', { ns }));
       if (opts.json) jsonOut(io, { ok: r.ok, problems: r.problems });
       else if (r.ok) io.out('ok: the name servers are on different networks');

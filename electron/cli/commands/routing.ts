@@ -45,7 +45,11 @@ export const routingCommands: Command[] = [
     positionals: [1, 1],
     async run({ args, opts, io, withWorkspace }) {
       const rows = await withWorkspace(args[0]!, 'read', (call) => call('routing.listRoutes', { within: opts.within }));
-      if (opts.json) return jsonOut(io, rows.map((r) => ({ prefix: r.prefix, origin: r.origin, description: r.description })));
+      if (opts.json)
+        return jsonOut(
+          io,
+          rows.map((r) => ({ prefix: r.prefix, origin: r.origin, description: r.description })),
+        );
       for (const l of alignRows(rows.map((r) => [r.prefix, `AS${r.origin}`, r.description]))) io.out(l);
     },
   },
@@ -58,7 +62,11 @@ export const routingCommands: Command[] = [
     async run({ args, opts, io, withWorkspace }) {
       const plan = await withWorkspace(args[0]!, 'read', (call) => call('routing.planRoas', { as0: Boolean(opts.as0) }));
       for (const w of plan.warnings) io.err(`warning: ${w}`);
-      if (opts.json) return jsonOut(io, plan.roas.map((r) => ({ prefix: r.prefix, maxLength: r.maxLength, asn: r.asn, reason: r.reason })));
+      if (opts.json)
+        return jsonOut(
+          io,
+          plan.roas.map((r) => ({ prefix: r.prefix, maxLength: r.maxLength, asn: r.asn, reason: r.reason })),
+        );
       for (const l of alignRows(plan.roas.map((r) => [r.prefix, `max /${r.maxLength}`, `AS${r.asn}`, r.reason]))) io.out(l);
     },
   },

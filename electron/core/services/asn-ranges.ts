@@ -40,7 +40,8 @@ export function addAsnRange(
   const first = parseAsn(input.first, 'first');
   const last = parseAsn(input.last, 'last');
   if (last < first) throw invalid('last', `AS${last} is below the first ASN of the block (AS${first})`);
-  if (ws.get('SELECT id FROM asn_ranges WHERE name = ?', [name])) throw new HeadroomError('conflict', `name: there is already an ASN block named "${name}"`, 'name');
+  if (ws.get('SELECT id FROM asn_ranges WHERE name = ?', [name]))
+    throw new HeadroomError('conflict', `name: there is already an ASN block named "${name}"`, 'name');
   const overlap = ws.get('SELECT name, first, last FROM asn_ranges WHERE first <= ? AND last >= ? ORDER BY first LIMIT 1', [last, first]);
   if (overlap) {
     throw new HeadroomError(

@@ -25,14 +25,19 @@ export function readDemoData(): DemoData {
  */
 export function seedDemo(ws: Workspace): void {
   const data = readDemoData();
-  ws.mutate('workspace.loadDemo', `Load the demo ISP "${data.name}"`, (tx) => {
-    for (const p of data.prefixes) insertPrefix(tx, p, ws.now());
-    const at = ws.now().toISOString();
-    for (const a of data.asns) tx.insert('asns', { asn: a.asn, description: a.description, date: a.date ?? at.slice(0, 10), created_at: at });
-    for (const r of data.asnRanges ?? []) tx.insert('asn_ranges', { ...r, created_at: at });
-    tx.insert('settings', { key: 'organisation.name', value: JSON.stringify(data.name) });
-    seedDemoFacility(tx, ws.now());
-    seedDemoDhcp(tx, ws.now());
-    seedDemoLinks(tx, ws.now());
-  }, { undoable: false });
+  ws.mutate(
+    'workspace.loadDemo',
+    `Load the demo ISP "${data.name}"`,
+    (tx) => {
+      for (const p of data.prefixes) insertPrefix(tx, p, ws.now());
+      const at = ws.now().toISOString();
+      for (const a of data.asns) tx.insert('asns', { asn: a.asn, description: a.description, date: a.date ?? at.slice(0, 10), created_at: at });
+      for (const r of data.asnRanges ?? []) tx.insert('asn_ranges', { ...r, created_at: at });
+      tx.insert('settings', { key: 'organisation.name', value: JSON.stringify(data.name) });
+      seedDemoFacility(tx, ws.now());
+      seedDemoDhcp(tx, ws.now());
+      seedDemoLinks(tx, ws.now());
+    },
+    { undoable: false },
+  );
 }

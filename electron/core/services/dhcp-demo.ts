@@ -24,18 +24,64 @@ export const DEMO_HOSTS: { ip: string; name: string; mac: string | null; role: '
   { ip: '2001:db8:0:100::53', name: 'ns2.example.net', mac: null, role: 'server', description: 'Secondary name server (IPv6)' },
 ];
 
-export const DEMO_SCOPES: { prefix: string; first: string; last: string; leaseS: number; router: string; dns: string[]; domain: string; readings: [string, number][] }[] = [
+export const DEMO_SCOPES: {
+  prefix: string;
+  first: string;
+  last: string;
+  leaseS: number;
+  router: string;
+  dns: string[];
+  domain: string;
+  readings: [string, number][];
+}[] = [
   {
-    prefix: '198.51.100.80/28', first: '198.51.100.84', last: '198.51.100.94', leaseS: 28_800, router: '198.51.100.81', dns: ['198.51.100.33'], domain: 'school.example.net',
-    readings: [['2026-01-05', 4], ['2026-03-02', 5], ['2026-05-04', 6], ['2026-07-06', 6], ['2026-09-07', 8], ['2026-11-02', 9]],
+    prefix: '198.51.100.80/28',
+    first: '198.51.100.84',
+    last: '198.51.100.94',
+    leaseS: 28_800,
+    router: '198.51.100.81',
+    dns: ['198.51.100.33'],
+    domain: 'school.example.net',
+    readings: [
+      ['2026-01-05', 4],
+      ['2026-03-02', 5],
+      ['2026-05-04', 6],
+      ['2026-07-06', 6],
+      ['2026-09-07', 8],
+      ['2026-11-02', 9],
+    ],
   },
   {
-    prefix: '198.51.100.96/29', first: '198.51.100.98', last: '198.51.100.102', leaseS: 3_600, router: '198.51.100.97', dns: ['198.51.100.33'], domain: 'lakeside-hotel.example.net',
-    readings: [['2026-07-06', 2], ['2026-09-07', 3], ['2026-11-02', 3]],
+    prefix: '198.51.100.96/29',
+    first: '198.51.100.98',
+    last: '198.51.100.102',
+    leaseS: 3_600,
+    router: '198.51.100.97',
+    dns: ['198.51.100.33'],
+    domain: 'lakeside-hotel.example.net',
+    readings: [
+      ['2026-07-06', 2],
+      ['2026-09-07', 3],
+      ['2026-11-02', 3],
+    ],
   },
   {
-    prefix: '203.0.113.0/25', first: '203.0.113.10', last: '203.0.113.126', leaseS: 86_400, router: '203.0.113.1', dns: ['198.51.100.33'], domain: 'fwa.example.net',
-    readings: [['2025-11-03', 12], ['2026-01-05', 25], ['2026-03-02', 37], ['2026-05-04', 48], ['2026-07-06', 61], ['2026-09-07', 70], ['2026-11-02', 82]],
+    prefix: '203.0.113.0/25',
+    first: '203.0.113.10',
+    last: '203.0.113.126',
+    leaseS: 86_400,
+    router: '203.0.113.1',
+    dns: ['198.51.100.33'],
+    domain: 'fwa.example.net',
+    readings: [
+      ['2025-11-03', 12],
+      ['2026-01-05', 25],
+      ['2026-03-02', 37],
+      ['2026-05-04', 48],
+      ['2026-07-06', 61],
+      ['2026-09-07', 70],
+      ['2026-11-02', 82],
+    ],
   },
 ];
 
@@ -46,12 +92,30 @@ export function seedDemoDhcp(tx: Tx, now: Date): void {
   const at = now.toISOString();
   for (const h of DEMO_HOSTS) {
     const a = parseAddress(h.ip);
-    tx.insert('hosts', { space_id: 1, family: a.family, addr: addressToKey(a.family, a.value), name: h.name, mac: h.mac, role: h.role, description: h.description, created_at: at });
+    tx.insert('hosts', {
+      space_id: 1,
+      family: a.family,
+      addr: addressToKey(a.family, a.value),
+      name: h.name,
+      mac: h.mac,
+      role: h.role,
+      description: h.description,
+      created_at: at,
+    });
   }
   for (const s of DEMO_SCOPES) {
     const [net, len] = s.prefix.split('/');
     const id = tx.insert('dhcp_scopes', {
-      space_id: 1, network: v4(net!), length: Number(len), first: v4(s.first), last: v4(s.last), lease_s: s.leaseS, router: v4(s.router), dns: s.dns.map(v4).join(','), domain: s.domain, created_at: at,
+      space_id: 1,
+      network: v4(net!),
+      length: Number(len),
+      first: v4(s.first),
+      last: v4(s.last),
+      lease_s: s.leaseS,
+      router: v4(s.router),
+      dns: s.dns.map(v4).join(','),
+      domain: s.domain,
+      created_at: at,
     });
     for (const [date, leased] of s.readings) tx.insert('dhcp_lease_readings', { scope_id: id, date, leased });
   }

@@ -75,7 +75,10 @@ function componentProblems(db: Reader, doc: SiteDocument): DocumentProblem[] {
   const upsCount = (doc.ups ?? []).length;
   (doc.batteryStrings ?? []).forEach((b, i) => {
     if (b.upsIndex != null && b.upsIndex >= upsCount) {
-      problems.push({ path: `batteryStrings[${i}].upsIndex`, problem: `there is no UPS system ${b.upsIndex} in the document (it lists ${upsCount}, numbered from 0)` });
+      problems.push({
+        path: `batteryStrings[${i}].upsIndex`,
+        problem: `there is no UPS system ${b.upsIndex} in the document (it lists ${upsCount}, numbered from 0)`,
+      });
     }
     if (b.tableKey) {
       const t = findTable(db, b.tableKey);
@@ -100,10 +103,12 @@ function componentProblems(db: Reader, doc: SiteDocument): DocumentProblem[] {
     circuitNames.add(c.name);
   });
   (doc.equipment ?? []).forEach((e, i) => {
-    if (e.circuit && !circuitNames.has(e.circuit)) problems.push({ path: `equipment[${i}].circuit`, problem: `there is no circuit "${e.circuit}" in the document` });
+    if (e.circuit && !circuitNames.has(e.circuit))
+      problems.push({ path: `equipment[${i}].circuit`, problem: `there is no circuit "${e.circuit}" in the document` });
   });
   (doc.backupJobs ?? []).forEach((j, i) => {
-    if (j.windowH > j.intervalH) problems.push({ path: `backupJobs[${i}].windowH`, problem: `window longer than interval (${j.windowH} h > ${j.intervalH} h)` });
+    if (j.windowH > j.intervalH)
+      problems.push({ path: `backupJobs[${i}].windowH`, problem: `window longer than interval (${j.windowH} h > ${j.intervalH} h)` });
   });
   return problems;
 }
@@ -130,7 +135,8 @@ export function applySiteDocument(ws: Workspace, input: { document: unknown }): 
     } else {
       siteId = existing;
       const full: Record<string, unknown> = {};
-      for (const f of SITES.fields) if (f !== 'createdAt' && f !== 'updatedAt') full[f] = (siteValues as Record<string, unknown>)[f] ?? SITE_DEFAULTS[f] ?? null;
+      for (const f of SITES.fields)
+        if (f !== 'createdAt' && f !== 'updatedAt') full[f] = (siteValues as Record<string, unknown>)[f] ?? SITE_DEFAULTS[f] ?? null;
       tx.update(SITES.table, siteId, toColumns(SITES, { ...full, name, updatedAt: at }));
       for (const spec of Object.values(COMPONENTS)) {
         for (const r of tx.all(`SELECT id FROM ${spec.table} WHERE site_id = ? ORDER BY id`, [siteId])) tx.delete(spec.table, Number(r.id));

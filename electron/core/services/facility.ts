@@ -6,15 +6,7 @@
  * longer than its interval) is refused by field and nothing is saved.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import type {
-  BatteryTableInfo,
-  ReadingRecord,
-  SiteDetail,
-  SiteCircuitsResult,
-  SiteLimitsResult,
-  SiteRecord,
-  SiteSummary,
-} from '../../../shared/contract';
+import type { BatteryTableInfo, ReadingRecord, SiteDetail, SiteCircuitsResult, SiteLimitsResult, SiteRecord, SiteSummary } from '../../../shared/contract';
 import { HeadroomError, invalid, problemOf } from '../../../shared/errors';
 import { batteryModelSchema, checkTable, tableRow, type BatteryModel } from '../../../shared/facility/battery-table';
 import { checkFuelCurve } from '../../../shared/facility/fuel';
@@ -64,7 +56,9 @@ export function bundledBatteryTables(): { key: string; model: BatteryModel }[] {
   if (bundledCache.tables) return bundledCache.tables;
   const dir = resourcePath('battery-tables');
   const out: { key: string; model: BatteryModel }[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const model = batteryModelSchema.parse(JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')));
     out.push({ key: file.replace(/\.json$/, ''), model });
   }
@@ -115,7 +109,13 @@ export function addBatteryTable(ws: Workspace, input: { model: BatteryModel }): 
 /** A bundled table by key, copied into the workspace (one row per model) inside the action. */
 export function useBundledTable(tx: Tx, key: string): number {
   const b = bundledBatteryTables().find((t) => t.key === key);
-  if (!b) throw invalid('tableKey', `no bundled battery table "${key}" (has ${bundledBatteryTables().map((t) => t.key).join(', ')})`);
+  if (!b)
+    throw invalid(
+      'tableKey',
+      `no bundled battery table "${key}" (has ${bundledBatteryTables()
+        .map((t) => t.key)
+        .join(', ')})`,
+    );
   return insertBatteryTable(tx, b.model);
 }
 

@@ -30,4 +30,3 @@ export interface LimitSourceProvider {
   /** Every limit of this kind in the workspace, in a stable order. */
   load(ws: Workspace): LimitSource[];
 }
-

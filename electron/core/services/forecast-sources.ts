@@ -113,7 +113,11 @@ function batteryReplacementSources(ws: Workspace): LimitSource[] {
   for (const site of listSites(ws)) {
     for (const b of siteDetail(ws, site.id).batteryStrings) {
       if (b.installDate === null) continue;
-      const age = batteryAge({ installDate: b.installDate, designLifeYears: b.designLifeYears ?? BATTERY_AGE.defaultDesignLifeYears, batteryTempC: b.batteryTempC ?? undefined });
+      const age = batteryAge({
+        installDate: b.installDate,
+        designLifeYears: b.designLifeYears ?? BATTERY_AGE.defaultDesignLifeYears,
+        batteryTempC: b.batteryTempC ?? undefined,
+      });
       const years = (asOf: string) => (Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${b.installDate}T00:00:00Z`)) / (365.25 * 86_400_000);
       out.push({
         meta: {

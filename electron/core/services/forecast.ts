@@ -29,7 +29,6 @@ export interface ForecastInput {
   windowDays?: number | undefined;
 }
 
-
 export interface FittedLimit {
   limit: LimitForecast;
   history: SeriesPoint[];
@@ -93,7 +92,8 @@ export function fitLimit(
   }
   const p = result.params;
   // Over capacity is a fact of the history, not of a model: the runner-up says the same day.
-  const runnerUpDate = p.runnerUpStatus === 'exceeded' && result.status === 'exceeded' ? result.date : typeof p.runnerUpDate === 'string' ? p.runnerUpDate : null;
+  const runnerUpDate =
+    p.runnerUpStatus === 'exceeded' && result.status === 'exceeded' ? result.date : typeof p.runnerUpDate === 'string' ? p.runnerUpDate : null;
   const runnerUp =
     typeof p.runnerUp === 'string' ? { model: p.runnerUp, date: runnerUpDate, status: typeof p.runnerUpStatus === 'string' ? p.runnerUpStatus : null } : null;
   return {

@@ -17,7 +17,10 @@ type Reader = Pick<Workspace, 'get' | 'all'>;
 export function assignedBlockOf(ws: Reader, sid: number | null, a: Address): Prefix | null {
   if (sid === null) return null;
   const k = addressToKey(a.family, a.value);
-  const r = ws.get("SELECT family, start, length FROM prefixes WHERE space_id = ? AND family = ? AND status = 'assigned' AND start <= ? AND end >= ? ORDER BY length DESC LIMIT 1", [sid, a.family, k, k]);
+  const r = ws.get(
+    "SELECT family, start, length FROM prefixes WHERE space_id = ? AND family = ? AND status = 'assigned' AND start <= ? AND end >= ? ORDER BY length DESC LIMIT 1",
+    [sid, a.family, k, k],
+  );
   return r ? prefixFromKey(Number(r.family) as 4 | 6, r.start as Uint8Array, Number(r.length)) : null;
 }
 
@@ -98,7 +101,8 @@ function validated(ws: Reader, input: HostInput, self: number | null) {
   });
   if (mac !== null && sid !== null) {
     const dup = ws.get('SELECT id, name FROM hosts WHERE space_id = ? AND mac = ?', [sid, mac]);
-    if (dup && Number(dup.id) !== self) throw new HeadroomError('conflict', `mac: ${mac} is already the MAC of ${String(dup.name)}; a DHCP server reserves one address per MAC`, 'mac');
+    if (dup && Number(dup.id) !== self)
+      throw new HeadroomError('conflict', `mac: ${mac} is already the MAC of ${String(dup.name)}; a DHCP server reserves one address per MAC`, 'mac');
   }
   return { sid: sid!, a, k, name, mac, role: input.role ?? 'other', description: input.description ?? '' };
 }
@@ -114,7 +118,16 @@ function findHost(ws: Reader, ip: string, space: string | undefined): Row {
 export function addHost(ws: Workspace, input: HostInput): HostRow {
   const v = validated(ws, input, null);
   const id = ws.mutate('dhcp.addHost', `Add the host ${v.name} (${formatAddress(v.a)})`, (tx) =>
-    tx.insert('hosts', { space_id: v.sid, family: v.a.family, addr: v.k, name: v.name, mac: v.mac, role: v.role, description: v.description, created_at: ws.now().toISOString() }),
+    tx.insert('hosts', {
+      space_id: v.sid,
+      family: v.a.family,
+      addr: v.k,
+      name: v.name,
+      mac: v.mac,
+      role: v.role,
+      description: v.description,
+      created_at: ws.now().toISOString(),
+    }),
   );
   return rowToHost(ws, ws.get(`${SELECT_HOST} WHERE h.id = ?`, [id])!);
 }

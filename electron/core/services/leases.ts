@@ -14,19 +14,34 @@ import { scopeBlock, scopeRows } from './scopes';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function importLeases(ws: Workspace, input: { text: string; format: 'dhcpd' | 'kea'; date?: string | undefined; space?: string | undefined }): LeaseImportResult {
+export function importLeases(
+  ws: Workspace,
+  input: { text: string; format: 'dhcpd' | 'kea'; date?: string | undefined; space?: string | undefined },
+): LeaseImportResult {
   const date = input.date ?? todayUtc(ws.now());
   if (!DATE_RE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
     throw invalid('date', `"${date}" is not a date (YYYY-MM-DD)`);
   }
   const parsed = input.format === 'dhcpd' ? parseDhcpdLeases(input.text, date) : parseKeaLeases(input.text, date);
   if (parsed.garbage.length > 0) {
-    const shown = parsed.garbage.slice(0, 10).map((g) => `line ${g.line}: ${g.text}`).join('; ');
+    const shown = parsed.garbage
+      .slice(0, 10)
+      .map((g) => `line ${g.line}: ${g.text}`)
+      .join('; ');
     const more = parsed.garbage.length > 10 ? `; and ${parsed.garbage.length - 10} more` : '';
-    throw invalid('file', `${parsed.garbage.length} line${parsed.garbage.length === 1 ? '' : 's'} of the file ${parsed.garbage.length === 1 ? 'is' : 'are'} not a ${input.format === 'dhcpd' ? 'dhcpd.leases' : 'Kea lease CSV'} entry, nothing was imported: ${shown}${more}`);
+    throw invalid(
+      'file',
+      `${parsed.garbage.length} line${parsed.garbage.length === 1 ? '' : 's'} of the file ${parsed.garbage.length === 1 ? 'is' : 'are'} not a ${input.format === 'dhcpd' ? 'dhcpd.leases' : 'Kea lease CSV'} entry, nothing was imported: ${shown}${more}`,
+    );
   }
   const space = input.space ?? DEFAULT_SPACE;
-  const scopes = scopeRows(ws, space).map((r) => ({ id: Number(r.id), prefix: formatPrefix(scopeBlock(r)), first: Number(r.first), last: Number(r.last), leased: 0 }));
+  const scopes = scopeRows(ws, space).map((r) => ({
+    id: Number(r.id),
+    prefix: formatPrefix(scopeBlock(r)),
+    first: Number(r.first),
+    last: Number(r.last),
+    leased: 0,
+  }));
   if (scopes.length === 0) throw invalid('file', `space "${space}" has no DHCP scope to count leases for; declare the scopes first (scope add)`);
   const outside: string[] = [];
   let inactive = 0;

@@ -14,8 +14,18 @@ export const DEMO_LINKS: { name: string; capacityBps: number; commitBps: number 
     commitBps: 300e6,
     description: 'IP transit from Transit A (AS64500), 1 Gb/s port, 300 Mb/s commit',
     readings: [
-      ['2025-12-01', 405e6], ['2026-01-01', 418e6], ['2026-02-01', 436e6], ['2026-03-01', 447e6], ['2026-04-01', 469e6], ['2026-05-01', 482e6],
-      ['2026-06-01', 497e6], ['2026-07-01', 521e6], ['2026-08-01', 530e6], ['2026-09-01', 556e6], ['2026-10-01', 571e6], ['2026-11-01', 590e6],
+      ['2025-12-01', 405e6],
+      ['2026-01-01', 418e6],
+      ['2026-02-01', 436e6],
+      ['2026-03-01', 447e6],
+      ['2026-04-01', 469e6],
+      ['2026-05-01', 482e6],
+      ['2026-06-01', 497e6],
+      ['2026-07-01', 521e6],
+      ['2026-08-01', 530e6],
+      ['2026-09-01', 556e6],
+      ['2026-10-01', 571e6],
+      ['2026-11-01', 590e6],
     ],
   },
   {
@@ -24,7 +34,12 @@ export const DEMO_LINKS: { name: string; capacityBps: number; commitBps: number 
     commitBps: null,
     description: 'VSAT backup path, used when the fibre is down',
     readings: [
-      ['2026-01-01', 12e6], ['2026-03-01', 9e6], ['2026-05-01', 15e6], ['2026-07-01', 11e6], ['2026-09-01', 14e6], ['2026-11-01', 13e6],
+      ['2026-01-01', 12e6],
+      ['2026-03-01', 9e6],
+      ['2026-05-01', 15e6],
+      ['2026-07-01', 11e6],
+      ['2026-09-01', 14e6],
+      ['2026-11-01', 13e6],
     ],
   },
 ];
@@ -32,7 +47,15 @@ export const DEMO_LINKS: { name: string; capacityBps: number; commitBps: number 
 export function seedDemoLinks(tx: Tx, now: Date): void {
   const at = now.toISOString();
   for (const l of DEMO_LINKS) {
-    const id = tx.insert('links', { name: l.name, capacity_bps: l.capacityBps, commit_bps: l.commitBps, threshold_frac: DEFAULT_LINK_THRESHOLD_FRAC, lead_days: null, description: l.description, created_at: at });
+    const id = tx.insert('links', {
+      name: l.name,
+      capacity_bps: l.capacityBps,
+      commit_bps: l.commitBps,
+      threshold_frac: DEFAULT_LINK_THRESHOLD_FRAC,
+      lead_days: null,
+      description: l.description,
+      created_at: at,
+    });
     for (const [date, p95] of l.readings) tx.insert('link_readings', { link_id: id, date, p95_bps: p95 });
   }
 }

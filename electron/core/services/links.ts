@@ -6,15 +6,7 @@
  */
 import type { LinkImportResult, LinkList, LinkReading, LinkRow } from '../../../shared/contract';
 import { HeadroomError, invalid } from '../../../shared/errors';
-import {
-  DEFAULT_LEAD_DAYS,
-  DEFAULT_LINK_THRESHOLD_FRAC,
-  formatBps,
-  linkLeadDays,
-  linkLimitBps,
-  parseLinkCsv,
-  readingsAsGiven,
-} from '../../../shared/forecast';
+import { DEFAULT_LEAD_DAYS, DEFAULT_LINK_THRESHOLD_FRAC, formatBps, linkLeadDays, linkLimitBps, parseLinkCsv, readingsAsGiven } from '../../../shared/forecast';
 import type { Tx } from '../workspace/tx';
 import type { SqlParam } from '../workspace/journal';
 import type { Workspace } from '../workspace/workspace';
@@ -149,7 +141,9 @@ export function removeLink(ws: Workspace, input: { name: string }): LinkRow {
 
 export function linkReadings(ws: Reader, input: { name: string }): LinkReading[] {
   const id = Number(rowByName(ws, input.name).id);
-  return ws.all('SELECT date, p95_bps FROM link_readings WHERE link_id = ? ORDER BY date', [id]).map((r) => ({ date: String(r.date), p95Bps: Number(r.p95_bps) }));
+  return ws
+    .all('SELECT date, p95_bps FROM link_readings WHERE link_id = ? ORDER BY date', [id])
+    .map((r) => ({ date: String(r.date), p95Bps: Number(r.p95_bps) }));
 }
 
 /** Writes one reading; a reading of the same date is replaced. Returns whether it replaced one. */
@@ -165,7 +159,9 @@ function putReading(tx: Tx, linkId: number, date: string, p95Bps: number): boole
 
 export function addLinkReading(ws: Workspace, input: { name: string; date: string; p95Bps: number }): LinkReading {
   const r = rowByName(ws, input.name);
-  ws.mutate('links.addReading', `Record ${formatBps(input.p95Bps)} on ${input.date} for the link ${String(r.name)}`, (tx) => putReading(tx, Number(r.id), input.date, input.p95Bps));
+  ws.mutate('links.addReading', `Record ${formatBps(input.p95Bps)} on ${input.date} for the link ${String(r.name)}`, (tx) =>
+    putReading(tx, Number(r.id), input.date, input.p95Bps),
+  );
   return { date: input.date, p95Bps: input.p95Bps };
 }
 
@@ -202,7 +198,9 @@ export function setLinkLeadDays(ws: Workspace, input: { leadDays: number }): { l
 export function linkSources(ws: Workspace): LimitSource[] {
   const { links } = listLinks(ws);
   return links.map((l) => {
-    const readings = ws.all('SELECT date, p95_bps FROM link_readings WHERE link_id = ? ORDER BY date', [l.id]).map((x) => ({ date: String(x.date), value: Number(x.p95_bps) }));
+    const readings = ws
+      .all('SELECT date, p95_bps FROM link_readings WHERE link_id = ? ORDER BY date', [l.id])
+      .map((x) => ({ date: String(x.date), value: Number(x.p95_bps) }));
     return {
       meta: {
         id: l.limitId,

@@ -25,19 +25,28 @@ export function importSeries(ws: Workspace, input: { series: SeriesRef; text: st
     const n = parsed.problems.length;
     const shown = parsed.problems.slice(0, MAX_SHOWN);
     if (n > shown.length) shown.push(`and ${(n - shown.length).toLocaleString('en')} more bad row${n - shown.length === 1 ? '' : 's'}`);
-    throw new HeadroomError('invalid', `text: the readings were not recorded (nothing changed): ${n.toLocaleString('en')} bad row${n === 1 ? '' : 's'}\n${shown.join('\n')}`, 'text');
+    throw new HeadroomError(
+      'invalid',
+      `text: the readings were not recorded (nothing changed): ${n.toLocaleString('en')} bad row${n === 1 ? '' : 's'}\n${shown.join('\n')}`,
+      'text',
+    );
   }
   const existing = new Map<string, number>();
-  for (const r of ws.all('SELECT date, value FROM facility_readings WHERE site_id = ? AND kind = ?', [series.siteId, series.reading])) existing.set(String(r.date), Number(r.value));
+  for (const r of ws.all('SELECT date, value FROM facility_readings WHERE site_id = ? AND kind = ?', [series.siteId, series.reading]))
+    existing.set(String(r.date), Number(r.value));
   const points = parsed.points.map((p) => ({ date: p.date, value: p.value, before: existing.get(p.date) ?? null }));
   const replaced = points.filter((p) => p.before !== null).length;
   const result: ReadingsImportResult = { dryRun: input.dryRun === true, added: points.length - replaced, replaced, points };
   if (input.dryRun) return result;
   const first = points[0]!.date;
   const last = points[points.length - 1]!.date;
-  ws.mutate('readings.importSeries', `Record ${points.length} ${LABEL[series.reading]} reading${points.length === 1 ? '' : 's'} (${first} to ${last}) at site “${site.name}”`, (tx) => {
-    for (const p of points) insertReading(tx, series.siteId, { kind: series.reading, date: p.date, value: p.value });
-  });
+  ws.mutate(
+    'readings.importSeries',
+    `Record ${points.length} ${LABEL[series.reading]} reading${points.length === 1 ? '' : 's'} (${first} to ${last}) at site “${site.name}”`,
+    (tx) => {
+      for (const p of points) insertReading(tx, series.siteId, { kind: series.reading, date: p.date, value: p.value });
+    },
+  );
   return result;
 }
 

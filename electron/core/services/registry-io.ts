@@ -64,7 +64,11 @@ export class ImportRefused extends HeadroomError {
   ) {
     const shown = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => `line ${p.line}: ${p.field}: ${p.problem}`);
     if (total > shown.length) shown.push(`and ${(total - shown.length).toLocaleString('en')} more bad row${total - shown.length === 1 ? '' : 's'}`);
-    super('invalid', `the file was not imported (nothing changed): ${total.toLocaleString('en')} bad row${total === 1 ? '' : 's'}\n${shown.join('\n')}`, problems[0]?.field);
+    super(
+      'invalid',
+      `the file was not imported (nothing changed): ${total.toLocaleString('en')} bad row${total === 1 ? '' : 's'}\n${shown.join('\n')}`,
+      problems[0]?.field,
+    );
   }
 }
 
@@ -118,7 +122,11 @@ export class CsvRowReader {
     this.buf = this.buf === '' ? chunk : this.buf + chunk;
     this.read(false);
     if (this.buf.length > MAX_ROW_CHARS) {
-      this.onError({ line: this.line, field: 'row', problem: `is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters (is a closing " missing?); the rest of the file was not read` });
+      this.onError({
+        line: this.line,
+        field: 'row',
+        problem: `is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters (is a closing " missing?); the rest of the file was not read`,
+      });
       this.stopped = true;
       this.buf = '';
     }
@@ -295,7 +303,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * bytes that are not UTF-8. A UTF-8 byte order mark is dropped.
  */
 export function* readImportFile(path: string, chunkBytes = READ_CHUNK_BYTES): Generator<string> {
-  const refuse = (why: string) => new HeadroomError('invalid', `file: ${path} is not a text file (${why}); expected a CSV or a delegated file in UTF-8`, 'file');
+  const refuse = (why: string) =>
+    new HeadroomError('invalid', `file: ${path} is not a text file (${why}); expected a CSV or a delegated file in UTF-8`, 'file');
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -349,7 +358,11 @@ function csvCandidates(format: 'csv' | 'netbox', defaultSpace: string, problems:
           const missing = want.filter((w) => col[w] === undefined);
           const unknown = header.filter((h) => !want.includes(h));
           if (missing.length || unknown.length) {
-            bad(line, 'header', `expected the header prefix,status,description,space,date${missing.length ? `; missing ${missing.join(', ')}` : ''}${unknown.length ? `; unknown ${unknown.join(', ')}` : ''}`);
+            bad(
+              line,
+              'header',
+              `expected the header prefix,status,description,space,date${missing.length ? `; missing ${missing.join(', ')}` : ''}${unknown.length ? `; unknown ${unknown.join(', ')}` : ''}`,
+            );
           }
         } else if (col.prefix === undefined) bad(line, 'header', 'a NetBox prefix CSV needs a "prefix" column');
         return;
@@ -378,7 +391,11 @@ function csvCandidates(format: 'csv' | 'netbox', defaultSpace: string, problems:
         status = statusFromText(statusText);
         if (status === null) {
           ok = false;
-          bad(line, 'status', statusText === '' ? `is required (one of ${PREFIX_STATUSES.join(', ')})` : `unknown status "${statusText}" (one of ${PREFIX_STATUSES.join(', ')})`);
+          bad(
+            line,
+            'status',
+            statusText === '' ? `is required (one of ${PREFIX_STATUSES.join(', ')})` : `unknown status "${statusText}" (one of ${PREFIX_STATUSES.join(', ')})`,
+          );
         }
       } else {
         status = NETBOX_STATUS[statusText.toLowerCase() || 'active'] ?? null;
@@ -413,7 +430,8 @@ function csvCandidates(format: 'csv' | 'netbox', defaultSpace: string, problems:
     push: (chunk) => reader.push(chunk),
     end: () => {
       reader.end();
-      if (header === null) bad(1, 'header', format === 'csv' ? 'the file is empty; expected the header prefix,status,description,space,date' : 'the file is empty');
+      if (header === null)
+        bad(1, 'header', format === 'csv' ? 'the file is empty; expected the header prefix,status,description,space,date' : 'the file is empty');
       return out;
     },
   };
@@ -466,7 +484,8 @@ function delegatedCandidates(
       });
       const aggregates = delegatedAggregates(kept);
       const usedRecords = new Set(aggregates.map((a) => a.record));
-      const describe = (record: DelegatedRecord) => `${record.registry} ${record.status}${record.cc ? ` ${record.cc}` : ''}${record.opaqueId ? ` ${record.opaqueId}` : ''}`;
+      const describe = (record: DelegatedRecord) =>
+        `${record.registry} ${record.status}${record.cc ? ` ${record.cc}` : ''}${record.opaqueId ? ` ${record.opaqueId}` : ''}`;
       const candidates = aggregates.map(({ prefix, record }) => ({
         line: record.line,
         prefix,
@@ -481,7 +500,11 @@ function delegatedCandidates(
         if (record.type !== 'asn' || (record.status !== 'allocated' && record.status !== 'assigned')) continue;
         usedRecords.add(record);
         if (record.value > MAX_ASN_RUN) {
-          problems.add({ line: record.line, field: 'value', problem: `a run of ${record.value.toLocaleString('en')} ASNs is more than one import takes (at most ${MAX_ASN_RUN.toLocaleString('en')} in one record)` });
+          problems.add({
+            line: record.line,
+            field: 'value',
+            problem: `a run of ${record.value.toLocaleString('en')} ASNs is more than one import takes (at most ${MAX_ASN_RUN.toLocaleString('en')} in one record)`,
+          });
           continue;
         }
         const first = Number(record.start);
@@ -598,7 +621,17 @@ function byKey(a: Candidate, sa: number, b: Candidate, sb: number): number {
   return a.prefix.length - b.prefix.length;
 }
 
-type ChunkRow = [sid: number, family: 4 | 6, startHex: string, endHex: string, length: number, status: string, description: string, rir: string | null, date: string];
+type ChunkRow = [
+  sid: number,
+  family: 4 | 6,
+  startHex: string,
+  endHex: string,
+  length: number,
+  status: string,
+  description: string,
+  rir: string | null,
+  date: string,
+];
 
 function keyBlob(family: 4 | 6, hex: string): Uint8Array {
   return new Uint8Array(Buffer.from(family === 4 ? `000000000000000000000000${hex}` : hex, 'hex'));
@@ -704,7 +737,11 @@ export function importPrefixesFrom(ws: Workspace, input: ImportInput, chunks: It
   let candidates: Candidate[];
   let skipped = 0;
   if (input.format !== 'delegated' && (input.opaqueId !== undefined || input.cc !== undefined)) {
-    throw new HeadroomError('invalid', `${input.opaqueId !== undefined ? 'opaque-id' : 'cc'}: only a delegated file has holders and countries`, input.opaqueId !== undefined ? 'opaque-id' : 'cc');
+    throw new HeadroomError(
+      'invalid',
+      `${input.opaqueId !== undefined ? 'opaque-id' : 'cc'}: only a delegated file has holders and countries`,
+      input.opaqueId !== undefined ? 'opaque-id' : 'cc',
+    );
   }
   // Text, not a binary file: a NUL never occurs in a CSV or a delegated file (an image or a
   // spreadsheet's .xlsx does, and /dev/zero is nothing else).
@@ -713,7 +750,8 @@ export function importPrefixesFrom(ws: Workspace, input: ImportInput, chunks: It
     for (let chunk of chunks) {
       if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
       if (chunk !== '') first = false;
-      if (chunk.includes('\u0000')) throw new HeadroomError('invalid', 'file: is not a text file (it holds a NUL character); expected a CSV or a delegated file in UTF-8', 'file');
+      if (chunk.includes('\u0000'))
+        throw new HeadroomError('invalid', 'file: is not a text file (it holds a NUL character); expected a CSV or a delegated file in UTF-8', 'file');
       yield chunk;
     }
   };
@@ -732,7 +770,14 @@ export function importPrefixesFrom(ws: Workspace, input: ImportInput, chunks: It
   findDuplicateAsns(ws, asns, problems);
   if (problems.total > 0) throw new ImportRefused(problems.first(), problems.total);
   const preview = candidates.slice(0, 20).map((c) => formatPrefix(c.prefix));
-  const result: ImportResult = { format: input.format, dryRun: input.dryRun ?? false, added: candidates.length, ...(input.format === 'delegated' ? { asns: asns.length } : {}), skipped, preview };
+  const result: ImportResult = {
+    format: input.format,
+    dryRun: input.dryRun ?? false,
+    added: candidates.length,
+    ...(input.format === 'delegated' ? { asns: asns.length } : {}),
+    skipped,
+    preview,
+  };
   if (input.dryRun || (candidates.length === 0 && asns.length === 0)) return result;
 
   // Room for what the import adds (a block takes ~270 bytes of the file, counters and indexes
@@ -768,22 +813,38 @@ function toCsv(header: string[], rows: string[][]): string {
 }
 
 // NetBox's prefix statuses: container, active, reserved, deprecated (a released block on its way out).
-const TO_NETBOX: Record<PrefixStatus, string> = { aggregate: 'container', allocated: 'container', assigned: 'active', reserved: 'reserved', cooldown: 'deprecated', planned: 'reserved' };
+const TO_NETBOX: Record<PrefixStatus, string> = {
+  aggregate: 'container',
+  allocated: 'container',
+  assigned: 'active',
+  reserved: 'reserved',
+  cooldown: 'deprecated',
+  planned: 'reserved',
+};
 
-export function exportPrefixes(ws: Workspace, input: { format: ExportFormat; within?: string | undefined; space?: string | undefined; registry?: string | undefined }): ExportResult {
+export function exportPrefixes(
+  ws: Workspace,
+  input: { format: ExportFormat; within?: string | undefined; space?: string | undefined; registry?: string | undefined },
+): ExportResult {
   const rows: PrefixRow[] = listPrefixes(ws, { within: input.within, space: input.space }).rows;
   switch (input.format) {
     case 'csv':
       return {
         format: 'csv',
         rows: rows.length,
-        text: toCsv(['prefix', 'status', 'description', 'space', 'date'], rows.map((r) => [r.prefix, r.status, r.description, r.space, r.date ?? ''])),
+        text: toCsv(
+          ['prefix', 'status', 'description', 'space', 'date'],
+          rows.map((r) => [r.prefix, r.status, r.description, r.space, r.date ?? '']),
+        ),
       };
     case 'netbox':
       return {
         format: 'netbox',
         rows: rows.length,
-        text: toCsv(['prefix', 'status', 'vrf', 'description'], rows.map((r) => [r.prefix, TO_NETBOX[r.status], r.space === DEFAULT_SPACE ? '' : r.space, r.description])),
+        text: toCsv(
+          ['prefix', 'status', 'vrf', 'description'],
+          rows.map((r) => [r.prefix, TO_NETBOX[r.status], r.space === DEFAULT_SPACE ? '' : r.space, r.description]),
+        ),
       };
     case 'delegated': {
       const aggregates = rows.filter((r) => r.status === 'aggregate' && r.space === DEFAULT_SPACE);
@@ -795,7 +856,10 @@ export function exportPrefixes(ws: Workspace, input: { format: ExportFormat; wit
       const asnRecords = asns.map((a) => delegatedRecordForAsns(Number(a.asn), 1, { ...o, date: String(a.created_at).slice(0, 10).replaceAll('-', '') }));
       const today = todayUtc(ws.now()).replaceAll('-', '');
       const all = [...asnRecords, ...records];
-      const dates = all.map((r) => r.date).filter((d) => d !== '').sort();
+      const dates = all
+        .map((r) => r.date)
+        .filter((d) => d !== '')
+        .sort();
       const text = formatDelegated({
         header: { version: '2', registry, serial: today, startDate: dates[0] ?? today, endDate: today, utcOffset: '+0000' },
         records: all,

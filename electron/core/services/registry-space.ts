@@ -152,7 +152,8 @@ function findRow(ws: Workspace, sid: number, p: Prefix): PrefixRow | null {
 function enclosingRows(ws: Workspace, sid: number, p: Prefix): PrefixRow[] {
   const out: PrefixRow[] = [];
   for (let len = 0; len <= p.length; len++) {
-    const net: Prefix = p.family === 4 ? { family: 4, start: ipv4Network(p.start, len), length: len } : { family: 6, start: ipv6Network(p.start, len), length: len };
+    const net: Prefix =
+      p.family === 4 ? { family: 4, start: ipv4Network(p.start, len), length: len } : { family: 6, start: ipv6Network(p.start, len), length: len };
     const row = findRow(ws, sid, net);
     if (row) out.push(row);
   }
@@ -221,7 +222,10 @@ export interface AllocateInput {
 }
 
 /** Picks the block (and its growth reservations) without recording anything. */
-export function pickAllocation(ws: Workspace, input: AllocateInput): { parent: Prefix; block: Prefix; reserved: Prefix[]; room: Prefix; sid: number; reuse: number[] } {
+export function pickAllocation(
+  ws: Workspace,
+  input: AllocateInput,
+): { parent: Prefix; block: Prefix; reserved: Prefix[]; room: Prefix; sid: number; reuse: number[] } {
   const parent = parsePrefix(input.from, 'from');
   const sid = requireSpace(ws, input.space);
   const max = maxLength(parent.family);
@@ -234,7 +238,10 @@ export function pickAllocation(ws: Workspace, input: AllocateInput): { parent: P
   if (!Number.isInteger(growth) || growth < 0) throw invalid('growth', 'must be a whole number of bits ≥ 0');
   const roomLength = length - growth;
   if (roomLength <= parent.length) {
-    throw invalid('growth', `growing a /${length} by ${growth} bit${growth === 1 ? '' : 's'} needs a /${roomLength}, which does not fit below ${formatPrefix(parent)}`);
+    throw invalid(
+      'growth',
+      `growing a /${length} by ${growth} bit${growth === 1 ? '' : 's'} needs a /${roomLength}, which does not fit below ${formatPrefix(parent)}`,
+    );
   }
   if (input.status === 'cooldown') throw invalid('status', 'a new block cannot start in cooldown: release an assignment instead');
   const strategy = input.strategy ?? 'first-fit';
@@ -301,7 +308,13 @@ function freedBlocks(ws: Workspace, sid: number, parent: Prefix): FreedBlock[] {
   const [start, end] = keys(parent);
   const today = todayUtc(ws.now());
   return ws
-    .all(`${SELECT_PREFIX} WHERE p.space_id = ? AND p.family = ? AND p.start >= ? AND p.end <= ? AND p.length > ? AND p.status = 'cooldown'`, [sid, parent.family, start, end, parent.length])
+    .all(`${SELECT_PREFIX} WHERE p.space_id = ? AND p.family = ? AND p.start >= ? AND p.end <= ? AND p.length > ? AND p.status = 'cooldown'`, [
+      sid,
+      parent.family,
+      start,
+      end,
+      parent.length,
+    ])
     .map(rowToPrefix)
     .filter((r) => !holdsSpace(r, today))
     .map((r) => {
@@ -400,9 +413,7 @@ export function blockHistory(ws: Workspace, input: { prefix: string; space?: str
   else {
     // A removed block: its events still name its row id; find them by the recorded key.
     const b64 = Buffer.from(start).toString('base64');
-    rowIds = ws
-      .all("SELECT DISTINCT row_id FROM events WHERE tbl = 'prefixes' AND instr(coalesce(before, after), ?) > 0", [b64])
-      .map((r) => Number(r.row_id));
+    rowIds = ws.all("SELECT DISTINCT row_id FROM events WHERE tbl = 'prefixes' AND instr(coalesce(before, after), ?) > 0", [b64]).map((r) => Number(r.row_id));
     // A block of a bulk import that was undone: its run events hold no row image, but the
     // shelf keeps the row (with its id) for the redo.
     if (rowIds.length === 0) {
@@ -427,16 +438,18 @@ export function blockHistory(ws: Workspace, input: { prefix: string; space?: str
     (row ? ws.get('SELECT * FROM prefixes WHERE id = ?', [row.id]) : null) ??
     ws.get(`SELECT * FROM prefixes_shelf WHERE id IN (${ids}) LIMIT 1`, rowIds) ??
     rowFromJson(
-      (ws.get(`SELECT coalesce(before, after) AS j FROM events WHERE tbl = 'prefixes' AND row_id IN (${ids}) AND NOT ${isRunSql('coalesce(before, after)')} ORDER BY id LIMIT 1`, rowIds)?.j as
-        | string
-        | undefined) ?? null,
+      (ws.get(
+        `SELECT coalesce(before, after) AS j FROM events WHERE tbl = 'prefixes' AND row_id IN (${ids}) AND NOT ${isRunSql('coalesce(before, after)')} ORDER BY id LIMIT 1`,
+        rowIds,
+      )?.j as string | undefined) ?? null,
     );
   const out: BlockHistoryEntry[] = [];
   for (const e of events) {
     const run = (json: unknown) => rowRunFromJson(json as string | null) !== null;
     const before = run(e.before) ? known : rowFromJson(e.before as string | null);
     const after = run(e.after) ? known : rowFromJson(e.after as string | null);
-    const same = (r: typeof before) => r !== null && Number(r.length) === p.length && Number(r.space_id) === sid && Buffer.from(r.start as Uint8Array).equals(Buffer.from(start));
+    const same = (r: typeof before) =>
+      r !== null && Number(r.length) === p.length && Number(r.space_id) === sid && Buffer.from(r.start as Uint8Array).equals(Buffer.from(start));
     if (!same(before) && !same(after)) continue;
     out.push({
       actionId: Number(e.action_id),
@@ -452,4 +465,3 @@ export function blockHistory(ws: Workspace, input: { prefix: string; space?: str
   }
   return out;
 }
-

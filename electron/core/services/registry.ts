@@ -275,11 +275,16 @@ export function releasePrefix(ws: Workspace, input: { prefix: string; space?: st
   const days = input.cooldownDays ?? DEFAULT_COOLDOWN_DAYS;
   if (!Number.isInteger(days) || days < 0 || days > 3650) throw invalid('cooldown-days', 'must be a whole number of days from 0 to 3650');
   if (before.status === 'aggregate') throw invalid('prefix', `${before.prefix} is an aggregate (space you hold); only a block handed out can be released`);
-  if (before.status === 'cooldown') throw new HeadroomError('conflict', `prefix: ${before.prefix} is already in cooldown until ${before.date ?? '—'}`, 'prefix');
+  if (before.status === 'cooldown')
+    throw new HeadroomError('conflict', `prefix: ${before.prefix} is already in cooldown until ${before.date ?? '—'}`, 'prefix');
   if (before.status === 'planned') throw invalid('prefix', `${before.prefix} is only planned; remove it instead of releasing it`);
   if (before.usage.children > 0) {
     const n = before.usage.children;
-    throw new HeadroomError('conflict', `prefix: ${before.prefix} holds ${n} block${n === 1 ? '' : 's'}; release or remove ${n === 1 ? 'it' : 'them'} first`, 'prefix');
+    throw new HeadroomError(
+      'conflict',
+      `prefix: ${before.prefix} holds ${n} block${n === 1 ? '' : 's'}; release or remove ${n === 1 ? 'it' : 'them'} first`,
+      'prefix',
+    );
   }
   if (days === 0) {
     ws.mutate('registry.releasePrefix', `Release ${before.prefix} in ${spaceName} (freed at once)`, (tx) => tx.delete('prefixes', before.id));
@@ -298,12 +303,22 @@ export function removePrefixTree(ws: Workspace, input: { prefix: string; space?:
   const { p, row } = findPrefix(ws, input.prefix, spaceName);
   const [start, end] = keys(p);
   const ids = ws
-    .all('SELECT id FROM prefixes WHERE space_id = ? AND family = ? AND start >= ? AND end <= ? AND length >= ? ORDER BY length DESC', [Number(row.space_id), p.family, start, end, p.length])
+    .all('SELECT id FROM prefixes WHERE space_id = ? AND family = ? AND start >= ? AND end <= ? AND length >= ? ORDER BY length DESC', [
+      Number(row.space_id),
+      p.family,
+      start,
+      end,
+      p.length,
+    ])
     .map((r) => Number(r.id));
   const removed = rowToPrefix(row);
-  ws.mutate('registry.removePrefixTree', `Remove ${removed.prefix} and ${ids.length - 1} block${ids.length === 2 ? '' : 's'} inside it from ${spaceName}`, (tx) => {
-    for (const id of ids) tx.delete('prefixes', id);
-  });
+  ws.mutate(
+    'registry.removePrefixTree',
+    `Remove ${removed.prefix} and ${ids.length - 1} block${ids.length === 2 ? '' : 's'} inside it from ${spaceName}`,
+    (tx) => {
+      for (const id of ids) tx.delete('prefixes', id);
+    },
+  );
   return { removed: ids.length, row: removed };
 }
 
@@ -425,8 +440,17 @@ export function splitPrefix(
   const status = input.status ?? 'assigned';
   const sid = Number(row.space_id);
   const [start, end] = keys(p);
-  const inside = Number(ws.get('SELECT count(*) AS n FROM prefixes WHERE space_id = ? AND family = ? AND start >= ? AND end <= ? AND length > ?', [sid, p.family, start, end, p.length])!.n);
-  if (inside > 0) throw new HeadroomError('conflict', `parts: ${formatPrefix(p)} already holds ${inside} block${inside === 1 ? '' : 's'}; split an empty block`, 'parts');
+  const inside = Number(
+    ws.get('SELECT count(*) AS n FROM prefixes WHERE space_id = ? AND family = ? AND start >= ? AND end <= ? AND length > ?', [
+      sid,
+      p.family,
+      start,
+      end,
+      p.length,
+    ])!.n,
+  );
+  if (inside > 0)
+    throw new HeadroomError('conflict', `parts: ${formatPrefix(p)} already holds ${inside} block${inside === 1 ? '' : 's'}; split an empty block`, 'parts');
   const parent = rowToPrefix(row);
   checkStatusPlace([parent.status], [], status, { ...p, length } as Prefix);
   const step = p.family === 4 ? 2 ** (max - length) : 1n << BigInt(max - length);
@@ -444,7 +468,8 @@ export function splitPrefix(
 /** Creates an address space (a VRF) with no blocks yet. */
 export function addSpace(ws: Workspace, input: { name: string; description?: string | undefined }): string[] {
   const name = input.name.trim();
-  if (!/^[A-Za-z0-9][A-Za-z0-9 _.:-]{0,99}$/.test(name)) throw invalid('name', 'must start with a letter or digit and hold only letters, digits, spaces and _ . : -');
+  if (!/^[A-Za-z0-9][A-Za-z0-9 _.:-]{0,99}$/.test(name))
+    throw invalid('name', 'must start with a letter or digit and hold only letters, digits, spaces and _ . : -');
   if (spaceId(ws, name) !== null) throw new HeadroomError('conflict', `name: there is already an address space "${name}"`, 'name');
   ws.mutate('registry.addSpace', `Add address space ${name}`, (tx) => tx.insert('spaces', { name, description: input.description ?? '' }));
   return listSpaces(ws);

@@ -91,7 +91,14 @@ async function sizingSheet(ws: Workspace, input: ReportFileInput, print: PdfPrin
   const limits = siteLimits(ws, { siteId: found.id });
   const org = readOrganisation(ws);
   const file = ws.path.split(/[\\/]/).pop() ?? '';
-  const html = renderSizingSheetHtml({ organisation: org.legalName || file, date: todayUtc(ws.now()), detail, limits: limits.limits, problem: limits.error?.message ?? null, warnings: limits.warnings });
+  const html = renderSizingSheetHtml({
+    organisation: org.legalName || file,
+    date: todayUtc(ws.now()),
+    detail,
+    limits: limits.limits,
+    problem: limits.error?.message ?? null,
+    warnings: limits.warnings,
+  });
   const bytes = await print(html, 'use the Facility screen');
   const warnings = [...limits.warnings, ...(limits.error ? [`the site cannot be computed: ${limits.error.message}`] : [])];
   const fileName = `sizing-sheet-${found.name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || found.id}.pdf`;
@@ -107,29 +114,70 @@ async function make(ws: Workspace, input: ReportFileInput, print: PdfPrinter): P
     const r = exportPrefixes(ws, { format: f, ...scoped });
     const ext = f === 'delegated' ? 'txt' : 'csv';
     const warnings = r.rows === 0 ? ['no block in this scope: the file has only its header'] : [];
-    return { fileName: `${name}-${f === 'csv' ? 'blocks' : f}.${ext}`, mime: TEXT_MIME[f] ?? 'text/plain', text: r.text, html: null, items: r.rows, warnings, scope: scopeWords(input, undefined) };
+    return {
+      fileName: `${name}-${f === 'csv' ? 'blocks' : f}.${ext}`,
+      mime: TEXT_MIME[f] ?? 'text/plain',
+      text: r.text,
+      html: null,
+      items: r.rows,
+      warnings,
+      scope: scopeWords(input, undefined),
+    };
   }
   if (f === 'rpsl' || f === 'bind' || f === 'dhcpd' || f === 'kea') {
     const r = exportReport(ws, { format: f, ...scoped, ...(input.ns && input.ns.length > 0 ? { ns: input.ns } : {}) });
     const fileName = { rpsl: `${name}.rpsl.txt`, bind: `${name}-reverse-zones.txt`, dhcpd: `${name}-dhcpd.conf`, kea: `${name}-kea-dhcp4.json` }[f];
     // rpsl and bind always cover the global space (the registry's aggregates); DHCP one space.
     const space = f === 'rpsl' || f === 'bind' ? DEFAULT_SPACE : (input.space ?? DEFAULT_SPACE);
-    return { fileName, mime: TEXT_MIME[f] ?? 'text/plain', text: r.text, html: null, items: r.items, warnings: r.warnings, scope: scopeWords({ ...input, space }, space) };
+    return {
+      fileName,
+      mime: TEXT_MIME[f] ?? 'text/plain',
+      text: r.text,
+      html: null,
+      items: r.items,
+      warnings: r.warnings,
+      scope: scopeWords({ ...input, space }, space),
+    };
   }
   if (f in ROA) {
     const r = exportRoas(ws, { format: ROA[f]! });
     const warnings = r.items === 0 ? ['no route recorded (Registry → Routing): no ROA planned'] : [];
-    return { fileName: r.fileName, mime: TEXT_MIME[f] ?? 'text/plain', text: r.text, html: null, items: r.items, warnings, scope: 'every route of the workspace' };
+    return {
+      fileName: r.fileName,
+      mime: TEXT_MIME[f] ?? 'text/plain',
+      text: r.text,
+      html: null,
+      items: r.items,
+      warnings,
+      scope: 'every route of the workspace',
+    };
   }
   if (f === 'report-csv') {
     const rows = listPrefixes(ws, { within: scoped.within, space: scoped.space }).rows;
     const warnings = rows.length === 0 ? ['no block in this scope: the file has only its header'] : [];
-    return { fileName: `${name}-allocation-report.csv`, mime: 'text/csv', text: renderAllocationCsv(rows), html: null, items: rows.length, warnings, scope: scopeWords(input, undefined) };
+    return {
+      fileName: `${name}-allocation-report.csv`,
+      mime: 'text/csv',
+      text: renderAllocationCsv(rows),
+      html: null,
+      items: rows.length,
+      warnings,
+      scope: scopeWords(input, undefined),
+    };
   }
   if (f === 'pdf') {
     const r = exportReport(ws, { format: 'html', ...scoped });
     const bytes = await print(r.text, 'choose the CSV instead');
-    return { fileName: `${name}-allocation-report.pdf`, mime: 'application/pdf', text: null, html: r.text, bytes, items: r.items, warnings: r.warnings, scope: scopeWords(input, undefined) };
+    return {
+      fileName: `${name}-allocation-report.pdf`,
+      mime: 'application/pdf',
+      text: null,
+      html: r.text,
+      bytes,
+      items: r.items,
+      warnings: r.warnings,
+      scope: scopeWords(input, undefined),
+    };
   }
   // The request drafts: `headroom request --rir R --kind K --format txt|md|pdf`.
   if (!input.rir) throw new HeadroomError('invalid', 'rir: choose the RIR the request goes to', 'rir');
@@ -138,7 +186,11 @@ async function make(ws: Workspace, input: ReportFileInput, print: PdfPrinter): P
   const failed = view.checks.filter((c) => c.severity === 'E' && !c.ok);
   const warnings = [
     ...view.missing.map((m) => `${m.message}`),
-    ...(failed.length > 0 ? [`NON-CONFORMING: ${failed.length} policy rule${failed.length === 1 ? '' : 's'} fail${failed.length === 1 ? 's' : ''}: ${failed.map((c) => c.message).join('; ')}`] : []),
+    ...(failed.length > 0
+      ? [
+          `NON-CONFORMING: ${failed.length} policy rule${failed.length === 1 ? '' : 's'} fail${failed.length === 1 ? 's' : ''}: ${failed.map((c) => c.message).join('; ')}`,
+        ]
+      : []),
   ];
   const draftName = `${input.rir}-${input.kind}-request`;
   const scope = `the ${input.rir.toUpperCase()} ${input.kind === 'asn' ? 'AS number' : input.kind.toUpperCase()} request of the workspace`;
@@ -148,7 +200,15 @@ async function make(ws: Workspace, input: ReportFileInput, print: PdfPrinter): P
     return { fileName: `${draftName}.pdf`, mime: 'application/pdf', text: null, html, bytes, items: view.checks.length, warnings, scope };
   }
   const text = f === 'request-md' ? renderDraftMarkdown(view.draft, view.checks) : renderDraftText(view.draft, view.checks);
-  return { fileName: `${draftName}.${f === 'request-md' ? 'md' : 'txt'}`, mime: TEXT_MIME[f] ?? 'text/plain', text, html: null, items: view.checks.length, warnings, scope };
+  return {
+    fileName: `${draftName}.${f === 'request-md' ? 'md' : 'txt'}`,
+    mime: TEXT_MIME[f] ?? 'text/plain',
+    text,
+    html: null,
+    items: view.checks.length,
+    warnings,
+    scope,
+  };
 }
 
 /** What a preview prints: nothing (the HTML is the preview; Save prints it). */
@@ -157,5 +217,15 @@ const NOT_PRINTED: PdfPrinter = async () => new Uint8Array(0);
 export async function reportFile(ws: Workspace, input: ReportFileInput, print: PdfPrinter = printHtmlToPdfAsync): Promise<ReportFile> {
   const m = await make(ws, input, input.htmlOnly ? NOT_PRINTED : print);
   const bytes = m.bytes ?? new TextEncoder().encode(m.text ?? '');
-  return { format: input.format, fileName: m.fileName, mime: m.mime, base64: base64(bytes), text: m.text, html: m.html, items: m.items, warnings: m.warnings, scope: m.scope };
+  return {
+    format: input.format,
+    fileName: m.fileName,
+    mime: m.mime,
+    base64: base64(bytes),
+    text: m.text,
+    html: m.html,
+    items: m.items,
+    warnings: m.warnings,
+    scope: m.scope,
+  };
 }

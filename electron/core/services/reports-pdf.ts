@@ -63,11 +63,21 @@ function prepare(html: string, instead: string): { dir: string; page: string; pd
   const page = join(dir, 'page.html');
   const pdf = join(dir, 'page.pdf');
   writeFileSync(page, html);
-  const args = ['--headless', '--no-sandbox', '--disable-gpu', ...OFFLINE_FLAGS, `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${page}`];
+  const args = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    ...OFFLINE_FLAGS,
+    `--user-data-dir=${join(dir, 'profile')}`,
+    '--no-pdf-header-footer',
+    `--print-to-pdf=${pdf}`,
+    `file://${page}`,
+  ];
   return { dir, page, pdf, args };
 }
 
 function collect(pdf: string, status: number | null, stderr: string): Uint8Array {
-  if (!existsSync(pdf)) throw new HeadroomError('io', `format: Chromium did not write the PDF (exit ${status}): ${stderr.trim().split('\n').slice(-2).join(' ')}`, 'format');
+  if (!existsSync(pdf))
+    throw new HeadroomError('io', `format: Chromium did not write the PDF (exit ${status}): ${stderr.trim().split('\n').slice(-2).join(' ')}`, 'format');
   return new Uint8Array(readFileSync(pdf));
 }

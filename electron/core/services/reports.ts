@@ -93,7 +93,9 @@ function bindExport(ws: Workspace, input: ReportInput): ReportExport {
   // An upstream's space (an aggregate with no RIR): its reverse zone is the upstream's unless
   // it delegates it to us (docs/rir.md §5).
   for (const r of outer.filter((x) => x.rir === null)) {
-    warnings.add(`${r.prefix} is space from an upstream (${r.description || 'no description'}): its reverse zone is the upstream's unless they delegate it to us; not emitted (headroom rdns gives it if they do)`);
+    warnings.add(
+      `${r.prefix} is space from an upstream (${r.description || 'no description'}): its reverse zone is the upstream's unless they delegate it to us; not emitted (headroom rdns gives it if they do)`,
+    );
   }
   let blocks = outer.filter((r) => r.rir !== null).map((r) => r.prefix);
   if (blocks.length === 0 && input.within) {
@@ -138,7 +140,12 @@ function zoneExport(ws: Workspace, input: ReportInput): ReportExport {
   const ns = input.ns && input.ns.length > 0 ? input.ns : readOrganisation(ws).nameServers;
   const hosts = listHosts(ws, { space: input.space ?? DEFAULT_SPACE, within: input.within || undefined });
   const z = renderForwardZone(hosts, { zone: input.zone, nameServers: ns, serial: serialFor(ws) });
-  return { format: 'zone', text: z.text, items: z.records, warnings: z.records === 0 ? [`no host's name lies in ${z.zone}: the zone holds only its SOA and NS records`] : [] };
+  return {
+    format: 'zone',
+    text: z.text,
+    items: z.records,
+    warnings: z.records === 0 ? [`no host's name lies in ${z.zone}: the zone holds only its SOA and NS records`] : [],
+  };
 }
 
 function htmlReport(ws: Workspace, input: ReportInput): ReportExport {

@@ -34,7 +34,9 @@ export const PLACEHOLDER = { handle: 'AUTO-1', mntner: 'CHANGE-ME-MNT' } as cons
 function facilityEquipment(ws: Workspace): { name: string; usage: string }[] {
   try {
     return ws
-      .all('SELECT e.name AS name, s.name AS site, sum(e.qty) AS qty FROM facility_equipment e JOIN facility_sites s ON s.id = e.site_id GROUP BY e.name, s.name ORDER BY s.name, e.name')
+      .all(
+        'SELECT e.name AS name, s.name AS site, sum(e.qty) AS qty FROM facility_equipment e JOIN facility_sites s ON s.id = e.site_id GROUP BY e.name, s.name ORDER BY s.name, e.name',
+      )
       .map((r) => ({ name: String(r.name), usage: `${Number(r.qty)} at ${String(r.site)}` }));
   } catch {
     return [];
@@ -78,7 +80,12 @@ export function rirContacts(org: OrganisationSettings, rir: RequestRir, warnings
   const tech = contactFor(org, 'tech');
   if (!org.mntner) warnings.push(`no maintainer in Settings: mnt-by is the placeholder ${PLACEHOLDER.mntner}`);
   if (!admin?.handle || !tech?.handle) warnings.push(`no NIC handle for the admin/tech contact in Settings: ${PLACEHOLDER.handle} is used`);
-  return { adminC: admin?.handle || PLACEHOLDER.handle, techC: tech?.handle || PLACEHOLDER.handle, mntBy: org.mntner || PLACEHOLDER.mntner, source: rir.toUpperCase() };
+  return {
+    adminC: admin?.handle || PLACEHOLDER.handle,
+    techC: tech?.handle || PLACEHOLDER.handle,
+    mntBy: org.mntner || PLACEHOLDER.mntner,
+    source: rir.toUpperCase(),
+  };
 }
 
 /** Builds objects, turning a builder's refusal into a note rather than losing the whole draft. */
@@ -122,7 +129,8 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
   if (!org.country) missing.push({ field: 'organisation.country', message: 'the organisation has no country (Settings)' });
   if (!requester) missing.push({ field: 'contacts', message: 'no contact to sign the request (Settings → Contacts)' });
   if (!org.mntner) missing.push({ field: 'organisation.mntner', message: `no maintainer; objects use ${PLACEHOLDER.mntner} (Settings)` });
-  if (!admin?.handle || !tech?.handle) missing.push({ field: 'contacts.handle', message: `no NIC handle for the admin/tech contact; objects use ${PLACEHOLDER.handle} (Settings → Contacts)` });
+  if (!admin?.handle || !tech?.handle)
+    missing.push({ field: 'contacts.handle', message: `no NIC handle for the admin/tech contact; objects use ${PLACEHOLDER.handle} (Settings → Contacts)` });
 
   const contacts = rirContacts(org, rir, []);
   const originate = held.filter((h) => h.source !== 'upstream' && (family === null || h.prefix.family === family)).map((h) => h.row.prefix);
@@ -139,7 +147,13 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
     // as-set is ours to declare (docs/rir.md §8).
     if (ownAsn !== undefined) {
       tryObject(dbObjects, missing, () => ({
-        object: lacnicAsSet({ asn: ownAsn, ...(edits.asSet ? { name: edits.asSet } : {}), members: [`AS${ownAsn}`], descr: org.legalName || undefined, mntBy: contacts.mntBy }),
+        object: lacnicAsSet({
+          asn: ownAsn,
+          ...(edits.asSet ? { name: edits.asSet } : {}),
+          members: [`AS${ownAsn}`],
+          descr: org.legalName || undefined,
+          mntBy: contacts.mntBy,
+        }),
         isNew: true,
       }));
     }
@@ -160,14 +174,21 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
     }));
     if (edits.asSet != null) {
       const name = edits.asSet;
-      tryObject(dbObjects, missing, () => ({ object: asSetObject({ ...contacts, name, members: ownAsn !== undefined ? [`AS${ownAsn}`] : [], requireHierarchical: false }), isNew: true }));
+      tryObject(dbObjects, missing, () => ({
+        object: asSetObject({ ...contacts, name, members: ownAsn !== undefined ? [`AS${ownAsn}`] : [], requireHierarchical: false }),
+        isNew: true,
+      }));
     }
   } else if (ownAsn !== undefined) {
     for (const p of originate) {
       tryObject(dbObjects, missing, () => ({
         object: routeObject({
-          prefix: p, origin: ownAsn, descr: org.legalName || undefined,
-          ...(rir === 'arin' ? { adminC: contacts.adminC, techC: contacts.techC } : {}), mntBy: contacts.mntBy, source: contacts.source,
+          prefix: p,
+          origin: ownAsn,
+          descr: org.legalName || undefined,
+          ...(rir === 'arin' ? { adminC: contacts.adminC, techC: contacts.techC } : {}),
+          mntBy: contacts.mntBy,
+          source: contacts.source,
         }),
         isNew: true,
       }));
@@ -180,7 +201,8 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
   if (family !== null) {
     for (const h of fromThisRir.filter((x) => x.prefix.family === family)) {
       try {
-        for (const z of reverseZones(h.prefix).slice(0, 64)) reverse.push({ zone: ripeDomainName(z), nserver: nameServerNames(org.nameServers), ...(edits.dsRdata ? { dsRdata: edits.dsRdata } : {}) });
+        for (const z of reverseZones(h.prefix).slice(0, 64))
+          reverse.push({ zone: ripeDomainName(z), nserver: nameServerNames(org.nameServers), ...(edits.dsRdata ? { dsRdata: edits.dsRdata } : {}) });
       } catch {
         /* a block too large to list is left to the reverse-zones view */
       }
@@ -231,17 +253,31 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
       ...(edits.smallestAcceptableLength != null ? { smallestAcceptableLength: edits.smallestAcceptableLength } : {}),
       ...(edits.waitlist != null ? { waitlist: edits.waitlist } : rir === 'arin' && kind === 'ipv4' ? { waitlist: true } : {}),
       ...(edits.viaTransfer != null ? { viaTransfer: edits.viaTransfer } : {}),
-      ...(edits.horizonMonths != null ? { horizonMonths: edits.horizonMonths } : need.length > 0 ? { horizonMonths: Math.max(...need.map((x) => x.horizonMonths)) } : {}),
+      ...(edits.horizonMonths != null
+        ? { horizonMonths: edits.horizonMonths }
+        : need.length > 0
+          ? { horizonMonths: Math.max(...need.map((x) => x.horizonMonths)) }
+          : {}),
       ...(edits.justification ? { justification: edits.justification } : {}),
       ...(edits.lastReceivedDate ? { lastReceivedDate: edits.lastReceivedDate } : {}),
       ...(edits.need12mAddresses != null ? { need12mAddresses: edits.need12mAddresses } : {}),
     },
     // Every resource held, both families: the RIRs ask for all of them (LACNIC 11.1 needs the
     // IPv6 held beside an IPv4 request); the family's checks read their own family.
-    holdings: (family === null ? held : holdings(ws, null, tree)).map((h) => ({ prefix: h.row.prefix, source: h.source, ...(h.row.date ? { date: h.row.date } : {}), usedPct: h.usedPct })),
+    holdings: (family === null ? held : holdings(ws, null, tree)).map((h) => ({
+      prefix: h.row.prefix,
+      source: h.source,
+      ...(h.row.date ? { date: h.row.date } : {}),
+      usedPct: h.usedPct,
+    })),
     plan: plan.map((p) => ({ purpose: p.purpose, prefixLength: p.prefixLength, unit: p.unit, now: p.now, m6: p.m6, m12: p.m12, m24: p.m24 })),
     ...(need.length > 0 ? { need } : {}),
-    infrastructure: equipment.map((e) => ({ name: e.name, ...('vendor' in e && e.vendor ? { vendor: e.vendor } : {}), ...('model' in e && e.model ? { model: e.model } : {}), ...(e.usage ? { usage: e.usage } : {}) })),
+    infrastructure: equipment.map((e) => ({
+      name: e.name,
+      ...('vendor' in e && e.vendor ? { vendor: e.vendor } : {}),
+      ...('model' in e && e.model ? { model: e.model } : {}),
+      ...(e.usage ? { usage: e.usage } : {}),
+    })),
     diagramAttached: edits.diagramAttached ?? false,
     connectivity: {
       upstreams,
@@ -258,11 +294,25 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
           ipv6: {
             ...(edits.servingSites != null ? { servingSites: edits.servingSites } : {}),
             ...(edits.largestSiteEndSites != null ? { largestSiteEndSites: edits.largestSiteEndSites } : {}),
-            ...(edits.providerAllocationUnit != null ? { providerAllocationUnit: edits.providerAllocationUnit } : rir === 'arin' ? { providerAllocationUnit: 48 } : {}),
+            ...(edits.providerAllocationUnit != null
+              ? { providerAllocationUnit: edits.providerAllocationUnit }
+              : rir === 'arin'
+                ? { providerAllocationUnit: 48 }
+                : {}),
             ...(edits.endUserSites != null ? { endUserSites: edits.endUserSites } : {}),
-            ...(current ? { currentAllocationLength: current.prefix.length, assignedUnits: assignedUnits(tree, current.prefix, unitFor(current.prefix, ipv6Unit(rir)) ?? 64), totalUsedPct: current.usedPct } : {}),
+            ...(current
+              ? {
+                  currentAllocationLength: current.prefix.length,
+                  assignedUnits: assignedUnits(tree, current.prefix, unitFor(current.prefix, ipv6Unit(rir)) ?? 64),
+                  totalUsedPct: current.usedPct,
+                }
+              : {}),
             ...(edits.maxSiteUsedPct != null ? { maxSiteUsedPct: edits.maxSiteUsedPct } : {}),
-            ...(edits.announceWithinMonths != null ? { announceWithinMonths: edits.announceWithinMonths } : rir === 'afrinic' ? { announceWithinMonths: 12 } : {}),
+            ...(edits.announceWithinMonths != null
+              ? { announceWithinMonths: edits.announceWithinMonths }
+              : rir === 'afrinic'
+                ? { announceWithinMonths: 12 }
+                : {}),
           },
         }
       : {}),
@@ -281,7 +331,10 @@ export function fillDraft(ws: Workspace, rir: RequestRir, kind: RequestKindName)
     reverse,
     ...(edits.notes ? { notes: edits.notes } : {}),
     ...(rir === 'lacnic'
-      ? { steps: lacnicSteps(kind), ...(ownAsn !== undefined && kind !== 'asn' && originate.length > 0 ? { roas: originate.map((p) => roaFor(p, ownAsn)) } : {}) }
+      ? {
+          steps: lacnicSteps(kind),
+          ...(ownAsn !== undefined && kind !== 'asn' && originate.length > 0 ? { roas: originate.map((p) => roaFor(p, ownAsn)) } : {}),
+        }
       : {}),
   };
   return { draft: { ...draft, ...nameServerNetworks(ws, org) }, edits, plan, missing, org };
@@ -303,7 +356,10 @@ function nameServerNetworks(ws: Workspace, org: OrganisationSettings): Pick<Requ
 
 /** as-name from the organisation: letters and digits of its name, upper case. */
 export function asName(org: OrganisationSettings): string {
-  const base = (org.tradingName || org.legalName || 'EXAMPLE').toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = (org.tradingName || org.legalName || 'EXAMPLE')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   const name = /^[A-Z]/.test(base) ? base : `AS-NAME-${base}`;
   return name.slice(0, 40).replace(/-+$/, '') || 'EXAMPLE';
 }

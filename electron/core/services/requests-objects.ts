@@ -66,7 +66,13 @@ export interface StatusContext {
  * sub-allocated to another operator. RIPE IPv6 (ripe-738 / "inet6num status"): pools are
  * AGGREGATED-BY-LIR with their assignment size, a sub-allocation is ALLOCATED-BY-LIR.
  */
-export function rpslStatus(rir: Rir, family: 4 | 6, status: PrefixRow['status'], isTop: boolean, ctx: StatusContext = { subAllocated: false, uniformAssignmentLength: null }): string | null {
+export function rpslStatus(
+  rir: Rir,
+  family: 4 | 6,
+  status: PrefixRow['status'],
+  isTop: boolean,
+  ctx: StatusContext = { subAllocated: false, uniformAssignmentLength: null },
+): string | null {
   if (status === 'reserved') return null;
   if (rir === 'apnic') return status === 'aggregate' ? 'ALLOCATED PORTABLE' : status === 'assigned' ? 'ASSIGNED NON-PORTABLE' : 'ALLOCATED NON-PORTABLE';
   if (family === 4) {
@@ -83,16 +89,23 @@ export function rpslStatus(rir: Rir, family: 4 | 6, status: PrefixRow['status'],
 
 /** `Residential /56 pool` → `RESIDENTIAL-56-POOL`: a netname RIPE accepts. */
 export function netnameOf(description: string, fallback: string): string {
-  const base = description.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  const base = description
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
   if (/^[A-Z]/.test(base)) return base;
-  return `NET-${base || fallback}`.replace(/[^A-Z0-9-]+/gi, '-').replace(/-+$/, '').toUpperCase();
+  return `NET-${base || fallback}`
+    .replace(/[^A-Z0-9-]+/gi, '-')
+    .replace(/-+$/, '')
+    .toUpperCase();
 }
 
 export function contactsOf(ws: Workspace, rir: Rir, warnings: string[]) {
   const org = readOrganisation(ws);
   return { org, contacts: rirContacts(org, rir, warnings) };
 }
-
 
 function finish(objects: RpslObject[], rir: Rir, warnings: string[]): RpslResult {
   for (const o of objects) {
@@ -147,7 +160,14 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
     if (neighbours.length === 0) warnings.push('no upstream or peer in Settings → Neighbours: the aut-num has no import/export');
     const hasV6 = listPrefixes(ws, { space: DEFAULT_SPACE }).rows.some((r) => r.family === 6 && r.status === 'aggregate');
     const objects = [
-      autNumObject({ ...contacts, asn, asName: asName(org), descr: rpslFreeText(org.legalName).lines.join(' ') || undefined, announce, neighbours: neighbours.map((n) => ({ asn: n.asn, ipv6: hasV6, ...(n.relation === 'peer' ? { accept: `AS${n.asn}` } : {}) })) }),
+      autNumObject({
+        ...contacts,
+        asn,
+        asName: asName(org),
+        descr: rpslFreeText(org.legalName).lines.join(' ') || undefined,
+        announce,
+        neighbours: neighbours.map((n) => ({ asn: n.asn, ipv6: hasV6, ...(n.relation === 'peer' ? { accept: `AS${n.asn}` } : {}) })),
+      }),
       ...(input.asSet !== undefined ? [asSetObject({ ...contacts, name: input.asSet, members: [`AS${asn}`], requireHierarchical: rir === 'ripe' })] : []),
     ];
     return finish(objects, rir, warnings);
@@ -214,18 +234,27 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
     let routes: { prefix: typeof p; origin: number }[] = recorded;
     if (recorded.length === 0) {
       if (owns.length === 0) warnings.push('no ASN is marked as ours in Settings → Neighbours: no route object');
-      else if (owns.length > 1) warnings.push(`${owns.length} ASNs are marked as ours (${owns.map((o) => `AS${o.asn}`).join(', ')}): which one originates ${row.prefix} is not recorded, so no route object`);
+      else if (owns.length > 1)
+        warnings.push(
+          `${owns.length} ASNs are marked as ours (${owns.map((o) => `AS${o.asn}`).join(', ')}): which one originates ${row.prefix} is not recorded, so no route object`,
+        );
       else if (own !== undefined) routes = [{ prefix: p, origin: own }];
     }
     for (const r of routes) {
       objects.push(
         routeObject({
-          prefix: r.prefix, origin: r.origin, ...(descr.length ? { descr } : {}),
-          ...(rir === 'arin' ? { adminC: contacts.adminC, techC: contacts.techC } : {}), mntBy: contacts.mntBy, source: contacts.source,
+          prefix: r.prefix,
+          origin: r.origin,
+          ...(descr.length ? { descr } : {}),
+          ...(rir === 'arin' ? { adminC: contacts.adminC, techC: contacts.techC } : {}),
+          mntBy: contacts.mntBy,
+          source: contacts.source,
         }),
       );
       if (r.prefix.length > (r.prefix.family === 4 ? 24 : 48)) {
-        warnings.push(`route ${formatPrefix(r.prefix)}: longer than a /${r.prefix.family === 4 ? 24 : 48}, which most networks filter out (RIPE-399 / common practice): announce the covering aggregate`);
+        warnings.push(
+          `route ${formatPrefix(r.prefix)}: longer than a /${r.prefix.family === 4 ? 24 : 48}, which most networks filter out (RIPE-399 / common practice): announce the covering aggregate`,
+        );
       }
       if (upstream) {
         warnings.push(
@@ -241,12 +270,22 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
  * LACNIC (docs/rir.md §8): its IRR generates inetnum, aut-num and route objects itself (route
  * from ROAs); the objects we give are the as-set for our AS, and for a block the ROA to create.
  */
-function lacnicObjects(ws: Workspace, text: string, own: number | undefined, mntBy: string, legalName: string, asSet: string | undefined, warnings: string[]): RpslResult {
+function lacnicObjects(
+  ws: Workspace,
+  text: string,
+  own: number | undefined,
+  mntBy: string,
+  legalName: string,
+  asSet: string | undefined,
+  warnings: string[],
+): RpslResult {
   const objects: RpslObject[] = [];
   if (/^(as)?\d+(\.\d+)?$/i.test(text)) {
     const asn = parseAsn(text.replace(/^as/i, ''), 'asn');
     warnings.push(`LACNIC generates the aut-num of AS${asn} in its IRR from its registration data; only the as-set is declared (MiLACNIC → Services → IRR)`);
-    objects.push(withRule('CHK-30', () => lacnicAsSet({ asn, ...(asSet ? { name: asSet } : {}), members: [`AS${asn}`], descr: legalName || undefined, mntBy })));
+    objects.push(
+      withRule('CHK-30', () => lacnicAsSet({ asn, ...(asSet ? { name: asSet } : {}), members: [`AS${asn}`], descr: legalName || undefined, mntBy })),
+    );
     return finish(objects, 'lacnic', warnings);
   }
   const p = parseBlock(text, 'prefix');
@@ -256,7 +295,9 @@ function lacnicObjects(ws: Workspace, text: string, own: number | undefined, mnt
   if (own === undefined) warnings.push('no ASN is marked as ours in Settings → Neighbours: no ROA to suggest');
   else {
     const roa = roaFor(row.prefix, own);
-    warnings.push(`create a ROA in MiLACNIC (RPKI) for ${roa.prefix}, max length /${roa.maxLength}, origin AS${roa.asn}: LACNIC's IRR generates the ${p.family === 4 ? 'route' : 'route6'} object from it`);
+    warnings.push(
+      `create a ROA in MiLACNIC (RPKI) for ${roa.prefix}, max length /${roa.maxLength}, origin AS${roa.asn}: LACNIC's IRR generates the ${p.family === 4 ? 'route' : 'route6'} object from it`,
+    );
   }
   return finish(objects, 'lacnic', warnings);
 }
@@ -315,22 +356,25 @@ export function reverseFor(
     .rows.filter((r) => r.family === p.family && r.status === 'aggregate' && prefixContains(parsePrefix(r.prefix), p))
     .sort((a, b) => a.length - b.length)[0];
   if (holder && holder.rir === null) {
-    warnings.push(`${formatPrefix(p)} is space from an upstream (${holder.prefix}${holder.description ? `, ${holder.description}` : ''}): we are authoritative for its reverse zone only if the upstream delegates it to us`);
+    warnings.push(
+      `${formatPrefix(p)} is space from an upstream (${holder.prefix}${holder.description ? `, ${holder.description}` : ''}): we are authoritative for its reverse zone only if the upstream delegates it to us`,
+    );
   }
   if (input.format === 'bind') {
     if (input.ds && input.ds.length > 0) warnings.push('DS records go to the parent (the RIR), not into the zone file: use --format rpsl');
     // Sub-/24 blocks sub-allocated to other operators (Settings) are delegated from our /24
     // zones: those zones carry their NS and CNAME records (RFC 2317 §4, docs/rir.md §4).
-    const delegations = p.family === 4 && p.length <= 24
-      ? org.subAllocations.flatMap((t) => {
-          try {
-            const d = parsePrefix(t);
-            return d.family === 4 && d.length > 24 && prefixContains(p, d) ? reverseZones(d) : [];
-          } catch {
-            return [];
-          }
-        })
-      : [];
+    const delegations =
+      p.family === 4 && p.length <= 24
+        ? org.subAllocations.flatMap((t) => {
+            try {
+              const d = parsePrefix(t);
+              return d.family === 4 && d.length > 24 && prefixContains(p, d) ? reverseZones(d) : [];
+            } catch {
+              return [];
+            }
+          })
+        : [];
     const files = withRule('CHK-32', () => renderBindZones(p, { nameServers: ns, serial: input.serial ?? serialFor(ws), delegations, ptr: hostPtrs(ws, p) }));
     const zones: ZoneFileView[] = files.map((f) => ({ zone: f.zone, role: f.role, fileName: f.fileName, text: f.text }));
     // Where to split, as `export --format bind` says it: a header, then each zone after its $ORIGIN.
@@ -353,7 +397,8 @@ export function reverseFor(
       objects.push(domainObject(zone, { ...contacts, zoneC: contacts.techC, nserver: ns, dsRdata: ds }));
     } catch (e) {
       if (e instanceof HeadroomError && e.field?.startsWith('ds-rdata')) throw new HeadroomError('invalid', `${e.message} (CHK-33)`, e.field);
-      if (e instanceof HeadroomError && (e.field === 'nserver' || e.field?.startsWith('nserver['))) throw new HeadroomError('invalid', `${e.message} (CHK-32)`, e.field);
+      if (e instanceof HeadroomError && (e.field === 'nserver' || e.field?.startsWith('nserver[')))
+        throw new HeadroomError('invalid', `${e.message} (CHK-32)`, e.field);
       throw e;
     }
   }

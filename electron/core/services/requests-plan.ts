@@ -33,7 +33,14 @@ export function readTree(ws: Workspace): Tree {
   return { rows: listPrefixes(ws, { space: DEFAULT_SPACE }).rows.map((row) => ({ row, prefix: parsePrefix(row.prefix) })) };
 }
 
-const inside = (t: Tree, outer: Prefix) => t.rows.filter((r) => r.prefix.family === outer.family && r.prefix !== outer && prefixContains(outer, r.prefix) && !(r.prefix.start === outer.start && r.prefix.length === outer.length));
+const inside = (t: Tree, outer: Prefix) =>
+  t.rows.filter(
+    (r) =>
+      r.prefix.family === outer.family &&
+      r.prefix !== outer &&
+      prefixContains(outer, r.prefix) &&
+      !(r.prefix.start === outer.start && r.prefix.length === outer.length),
+  );
 
 /** The smallest IPv6 unit (/48, /56, /64) that is not shorter than the pool; null past /64. */
 export function unitFor(p: Prefix, preferred: number | null): Ipv6Unit | null {
@@ -54,7 +61,9 @@ export function holdings(ws: Workspace, family: 4 | 6 | null, tree = readTree(ws
     .filter((r) => r.row.status === 'aggregate' && (family === null || r.prefix.family === family))
     .map((r) => {
       // As the RIRs measure it: assigned space only; our own pools (allocated) are containers.
-      const children = inside(tree, r.prefix).filter((c) => countsAsUsed(c.row.status)).map((c) => c.prefix);
+      const children = inside(tree, r.prefix)
+        .filter((c) => countsAsUsed(c.row.status))
+        .map((c) => c.prefix);
       const u = usedOf(r.prefix, children, unitFor(r.prefix, r.row.unit));
       const usedPct = u && u.total > 0 ? Math.round((u.used / u.total) * 10000) / 100 : 0;
       const source: Rir | 'upstream' = r.row.rir && isRir(r.row.rir) ? r.row.rir : 'upstream';
@@ -84,7 +93,10 @@ export function project(points: { x: number; y: number }[], today: number, now: 
   const series = [...recent, { x: today, y: now }];
   const xs = series.map((p) => p.x);
   if (new Set(xs).size < 2) return { at: () => now, method: 'flat' };
-  const fit = fitOls(xs, series.map((p) => p.y));
+  const fit = fitOls(
+    xs,
+    series.map((p) => p.y),
+  );
   if (!Number.isFinite(fit.b) || fit.b <= 0) return { at: () => now, method: 'flat' };
   return { at: (months) => Math.max(now, Math.round(now + fit.b * months * 30.4375)), method: 'trend' };
 }
@@ -108,7 +120,11 @@ export function projectedPlan(ws: Workspace, family: 4 | 6, tree = readTree(ws))
       const unit = family === 6 ? unitFor(pool.prefix, pool.row.unit ?? agg.row.unit) : null;
       if (family === 6 && unit === null) continue;
       const children = countsAsUsed(pool.row.status) ? [pool] : inside(tree, pool.prefix).filter((c) => countsAsUsed(c.row.status));
-      const u = usedOf(pool.prefix, children.map((c) => c.prefix), unit);
+      const u = usedOf(
+        pool.prefix,
+        children.map((c) => c.prefix),
+        unit,
+      );
       if (!u) continue;
       const dated = children.map((c) => ({ prefix: c.prefix, date: c.row.date }));
       const p = project(history(pool.prefix, dated, unit), today, u.used);
@@ -134,7 +150,9 @@ export function projectedPlan(ws: Workspace, family: 4 | 6, tree = readTree(ws))
 /** Assigned units of one held block counted in `unit` (RIPE/APNIC /56, AFRINIC /48): the HD-ratio input. */
 export function assignedUnits(tree: Tree, held: Prefix, unit: Ipv6Unit): number {
   if (unit < held.length) return 0;
-  const assigned = inside(tree, held).filter((c) => countsAsUsed(c.row.status)).map((c) => c.prefix);
+  const assigned = inside(tree, held)
+    .filter((c) => countsAsUsed(c.row.status))
+    .map((c) => c.prefix);
   return Number(utilization(held, assigned, unit).usedUnits);
 }
 

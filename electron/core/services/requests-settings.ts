@@ -4,15 +4,7 @@
  * and the hand-ticked checklist steps. Values are JSON; every write goes through a Tx, so it is
  * journaled and undoable like any other change.
  */
-import type {
-  ContactRow,
-  NeighbourRelation,
-  NeighbourRow,
-  OrganisationSettings,
-  RequestEdits,
-  RequestKindName,
-  RequestRir,
-} from '../../../shared/contract';
+import type { ContactRow, NeighbourRelation, NeighbourRow, OrganisationSettings, RequestEdits, RequestKindName, RequestRir } from '../../../shared/contract';
 import type { Tx } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
 
@@ -142,8 +134,22 @@ export function writeOrganisation(tx: Tx, patch: OrganisationPatch): void {
   const old = readSetting<Profile>(tx, KEYS.profile) ?? {};
   const next: Profile = { ...old };
   for (const k of [
-    'tradingName', 'address', 'country', 'website', 'accountId', 'role', 'orgHandle', 'mntner', 'nameServers',
-    'subAllocations', 'abuseC', 'apnicIrt', 'arinOrgId', 'arinAdminPoc', 'arinTechPoc', 'arinAbusePoc',
+    'tradingName',
+    'address',
+    'country',
+    'website',
+    'accountId',
+    'role',
+    'orgHandle',
+    'mntner',
+    'nameServers',
+    'subAllocations',
+    'abuseC',
+    'apnicIrt',
+    'arinOrgId',
+    'arinAdminPoc',
+    'arinTechPoc',
+    'arinAbusePoc',
   ] as const) {
     if (patch[k] !== undefined) (next as Record<string, unknown>)[k] = k === 'country' ? String(patch[k]).toUpperCase() : patch[k];
   }
@@ -152,7 +158,11 @@ export function writeOrganisation(tx: Tx, patch: OrganisationPatch): void {
   if (patch.neighbours !== undefined) {
     const merged = new Map((readSetting<StoredNeighbour[]>(tx, KEYS.neighbours) ?? []).map((n) => [n.asn, n]));
     for (const n of patch.neighbours) merged.set(n.asn, n);
-    writeSetting(tx, KEYS.neighbours, [...merged.values()].sort((a, b) => a.asn - b.asn));
+    writeSetting(
+      tx,
+      KEYS.neighbours,
+      [...merged.values()].sort((a, b) => a.asn - b.asn),
+    );
   }
 }
 

@@ -3,15 +3,7 @@
  * policy checks (CHK-01…CHK-35, shared/rir), the planner's edits kept with undo, the
  * organisation and contacts, and the RFC 2901 checklist.
  */
-import type {
-  CheckView,
-  ChecklistStep,
-  DraftView,
-  OrganisationSettings,
-  RequestEdits,
-  RequestKindName,
-  RequestRir,
-} from '../../../shared/contract';
+import type { CheckView, ChecklistStep, DraftView, OrganisationSettings, RequestEdits, RequestKindName, RequestRir } from '../../../shared/contract';
 import { POLICY_CHECKS, runPolicyChecks, isPolicyConforming, type CheckResult } from '../../../shared/rir/policy-checks';
 import type { RequestDraft } from '../../../shared/rir/draft';
 import type { Workspace } from '../workspace/workspace';
@@ -33,14 +25,42 @@ export function verdictOf(r: CheckResult): CheckView['verdict'] {
 /** The edit (or Settings) field that decides a rule, so the UI can put the fix next to it. */
 const RULE_FIELD: Record<string, string> = {
   'CHK-01': 'organisation.role',
-  'CHK-04': 'prefixLength', 'CHK-05': 'prefixLength', 'CHK-06': 'prefixLength', 'CHK-07': 'prefixLength', 'CHK-08': 'prefixLength',
-  'CHK-09': 'maxSiteUsedPct', 'CHK-10': 'justification', 'CHK-11': 'prefixLength', 'CHK-12': 'prefixLength', 'CHK-13': 'announceWithinMonths',
-  'CHK-14': 'prefixLength', 'CHK-15': 'holdings', 'CHK-16': 'lastReceivedDate', 'CHK-17': 'prefixLength', 'CHK-18': 'horizonMonths',
-  'CHK-19': 'prefixLength', 'CHK-20': 'prefixLength', 'CHK-21': 'prefixLength', 'CHK-22': 'horizonMonths',
-  'CHK-23': 'neighbours', 'CHK-24': 'multihoming', 'CHK-25': 'reason16', 'CHK-26': 'uniqueRoutingPolicy', 'CHK-27': 'neighbours',
-  'CHK-28': 'dbObjects', 'CHK-29': 'dbObjects', 'CHK-30': 'asSet', 'CHK-31': 'neighbours', 'CHK-32': 'organisation.nameServers', 'CHK-33': 'dsRdata',
+  'CHK-04': 'prefixLength',
+  'CHK-05': 'prefixLength',
+  'CHK-06': 'prefixLength',
+  'CHK-07': 'prefixLength',
+  'CHK-08': 'prefixLength',
+  'CHK-09': 'maxSiteUsedPct',
+  'CHK-10': 'justification',
+  'CHK-11': 'prefixLength',
+  'CHK-12': 'prefixLength',
+  'CHK-13': 'announceWithinMonths',
+  'CHK-14': 'prefixLength',
+  'CHK-15': 'holdings',
+  'CHK-16': 'lastReceivedDate',
+  'CHK-17': 'prefixLength',
+  'CHK-18': 'horizonMonths',
+  'CHK-19': 'prefixLength',
+  'CHK-20': 'prefixLength',
+  'CHK-21': 'prefixLength',
+  'CHK-22': 'horizonMonths',
+  'CHK-23': 'neighbours',
+  'CHK-24': 'multihoming',
+  'CHK-25': 'reason16',
+  'CHK-26': 'uniqueRoutingPolicy',
+  'CHK-27': 'neighbours',
+  'CHK-28': 'dbObjects',
+  'CHK-29': 'dbObjects',
+  'CHK-30': 'asSet',
+  'CHK-31': 'neighbours',
+  'CHK-32': 'organisation.nameServers',
+  'CHK-33': 'dsRdata',
   'CHK-34': 'statsImport',
-  'CHK-36': 'prefixLength', 'CHK-37': 'uniqueRoutingPolicy', 'CHK-38': 'organisation.country', 'CHK-39': 'neighbours', 'CHK-40': 'organisation.nameServers',
+  'CHK-36': 'prefixLength',
+  'CHK-37': 'uniqueRoutingPolicy',
+  'CHK-38': 'organisation.country',
+  'CHK-39': 'neighbours',
+  'CHK-40': 'organisation.nameServers',
 };
 
 /** For CHK-02/03: the draft path of the first prefix or ASN the message names. */
@@ -152,24 +172,36 @@ export function checklist(ws: Workspace): ChecklistStep[] {
   const state = (i: number): [ChecklistStep['state'], string] => {
     switch (i) {
       case 1:
-        return org.legalName && org.country ? ['done', `${org.legalName}, ${org.country}, ${org.role === 'lir' ? 'LIR / ISP' : 'end user'}; ${held.length} block(s) held`] : ['todo', 'set the legal name and country in Settings'];
+        return org.legalName && org.country
+          ? ['done', `${org.legalName}, ${org.country}, ${org.role === 'lir' ? 'LIR / ISP' : 'end user'}; ${held.length} block(s) held`]
+          : ['todo', 'set the legal name and country in Settings'];
       case 2: {
         const withHandle = org.contacts.filter((c) => c.handle).length;
-        return org.contacts.length > 0 && withHandle > 0 ? ['done', `${org.contacts.length} contact(s), ${withHandle} with a NIC handle`] : ['todo', 'add contacts with NIC handles in Settings'];
+        return org.contacts.length > 0 && withHandle > 0
+          ? ['done', `${org.contacts.length} contact(s), ${withHandle} with a NIC handle`]
+          : ['todo', 'add contacts with NIC handles in Settings'];
       }
       case 4:
-        return upstreams > 0 ? ['done', `${upstreams} upstream(s) marked in Settings → Neighbours`] : ['todo', 'mark your upstream ASNs in Settings → Neighbours'];
+        return upstreams > 0
+          ? ['done', `${upstreams} upstream(s) marked in Settings → Neighbours`]
+          : ['todo', 'mark your upstream ASNs in Settings → Neighbours'];
       case 5:
-        return Number(pools?.n ?? 0) > 0 ? ['done', `${Number(pools!.n)} block(s) inside the aggregates feed the plan`] : ['todo', 'add pools and assignments in the Registry'];
+        return Number(pools?.n ?? 0) > 0
+          ? ['done', `${Number(pools!.n)} block(s) inside the aggregates feed the plan`]
+          : ['todo', 'add pools and assignments in the Registry'];
       case 7:
         return rirHeld.length > 0 ? ['done', `${rirHeld.map((h) => h.row.prefix).join(', ')} held from an RIR`] : ['ready', 'draft it on the Requests screen'];
       case 8:
         if (own !== undefined) return ['done', `AS${own} is ours`];
         return upstreams >= 2 ? ['ready', 'multihomed: draft the ASN request'] : ['n/a', 'one upstream or none: use the provider’s AS (RFC 1930 §5)'];
       case 9:
-        return own !== undefined && rirHeld.length > 0 ? ['ready', `route objects for ${rirHeld.length} block(s) with origin AS${own}`] : ['todo', 'needs our ASN and a block from an RIR'];
+        return own !== undefined && rirHeld.length > 0
+          ? ['ready', `route objects for ${rirHeld.length} block(s) with origin AS${own}`]
+          : ['todo', 'needs our ASN and a block from an RIR'];
       case 11:
-        return org.nameServers.length >= 2 ? ['ready', `zones for the blocks held, served by ${org.nameServers.join(', ')}`] : ['todo', 'set two or more name servers in Settings'];
+        return org.nameServers.length >= 2
+          ? ['ready', `zones for the blocks held, served by ${org.nameServers.join(', ')}`]
+          : ['todo', 'set two or more name servers in Settings'];
       default:
         return ['todo', 'not ticked yet'];
     }

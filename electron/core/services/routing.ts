@@ -22,7 +22,10 @@ type Reader = Pick<Workspace, 'get' | 'all'>;
 /** Our aggregates (status `aggregate` in the global space): the space routes may be announced from. */
 export function ourAggregates(ws: Reader): Prefix[] {
   return ws
-    .all("SELECT p.family, p.start, p.length FROM prefixes p JOIN spaces s ON s.id = p.space_id WHERE s.name = ? AND p.status = 'aggregate' ORDER BY p.family, p.start, p.length", [DEFAULT_SPACE])
+    .all(
+      "SELECT p.family, p.start, p.length FROM prefixes p JOIN spaces s ON s.id = p.space_id WHERE s.name = ? AND p.status = 'aggregate' ORDER BY p.family, p.start, p.length",
+      [DEFAULT_SPACE],
+    )
     .map((r) => prefixFromKey(Number(r.family) as 4 | 6, r.start as Uint8Array, Number(r.length)));
 }
 
@@ -38,7 +41,9 @@ function aggregateOf(p: Prefix, aggregates: readonly Prefix[]): Prefix | null {
  */
 export function originClassifier(ws: Reader): { kind(asn: number): RouteOriginKind; why(asn: number): string } {
   const recorded = new Map(readNeighbours(ws).map((n) => [n.asn, n.relation]));
-  const ranges = ws.all('SELECT name, first, last FROM asn_ranges ORDER BY first').map((r) => ({ name: String(r.name), first: Number(r.first), last: Number(r.last) }));
+  const ranges = ws
+    .all('SELECT name, first, last FROM asn_ranges ORDER BY first')
+    .map((r) => ({ name: String(r.name), first: Number(r.first), last: Number(r.last) }));
   const kind = (asn: number): RouteOriginKind => {
     const rel = recorded.get(asn);
     if (rel !== undefined) return rel === 'upstream' || rel === 'peer' ? null : 'ours';
@@ -73,7 +78,10 @@ function routeRows(ws: Reader, within?: string): { rows: Row[]; where: Prefix | 
   if (within === undefined || within.trim() === '') return { rows: ws.all('SELECT * FROM routes ORDER BY family, start, length, origin'), where: null };
   const w = parsePrefix(within, 'within');
   const [start, end] = keys(w);
-  return { rows: ws.all('SELECT * FROM routes WHERE family = ? AND start >= ? AND end <= ? ORDER BY family, start, length, origin', [w.family, start, end]), where: w };
+  return {
+    rows: ws.all('SELECT * FROM routes WHERE family = ? AND start >= ? AND end <= ? ORDER BY family, start, length, origin', [w.family, start, end]),
+    where: w,
+  };
 }
 
 export function listRoutes(ws: Reader, input: { within?: string | undefined } = {}): RouteRow[] {
@@ -84,7 +92,10 @@ export function listRoutes(ws: Reader, input: { within?: string | undefined } = 
 
 /** The recorded routes inside `cidr` as prefix and origin (the RPSL route objects come from these). */
 export function routesWithin(ws: Reader, cidr: string): RouteSpec[] {
-  return routeRows(ws, cidr).rows.map((r) => ({ prefix: prefixFromKey(Number(r.family) as 4 | 6, r.start as Uint8Array, Number(r.length)), origin: Number(r.origin) }));
+  return routeRows(ws, cidr).rows.map((r) => ({
+    prefix: prefixFromKey(Number(r.family) as 4 | 6, r.start as Uint8Array, Number(r.length)),
+    origin: Number(r.origin),
+  }));
 }
 
 function parseOrigin(text: string): number {

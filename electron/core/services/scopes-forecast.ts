@@ -10,7 +10,9 @@ import { listScopes } from './scopes';
 
 export function scopeLimitSources(ws: Workspace): LimitSource[] {
   return listScopes(ws).map((s) => {
-    const readings = ws.all('SELECT date, leased FROM dhcp_lease_readings WHERE scope_id = ? ORDER BY date', [s.id]).map((r) => ({ date: String(r.date), value: Number(r.leased) }));
+    const readings = ws
+      .all('SELECT date, leased FROM dhcp_lease_readings WHERE scope_id = ? ORDER BY date', [s.id])
+      .map((r) => ({ date: String(r.date), value: Number(r.leased) }));
     return {
       meta: {
         id: `dhcp:${s.id}`,

@@ -42,7 +42,9 @@ function rowToScope(ws: Reader, r: Row): ScopeRow {
 }
 
 export function listScopes(ws: Reader, input: { space?: string | undefined } = {}): ScopeRow[] {
-  const rows = input.space ? ws.all(`${SELECT_SCOPE} WHERE s.name = ? ORDER BY s.name, c.network`, [input.space]) : ws.all(`${SELECT_SCOPE} ORDER BY s.name, c.network`);
+  const rows = input.space
+    ? ws.all(`${SELECT_SCOPE} WHERE s.name = ? ORDER BY s.name, c.network`, [input.space])
+    : ws.all(`${SELECT_SCOPE} ORDER BY s.name, c.network`);
   return rows.map((r) => rowToScope(ws, r));
 }
 
@@ -68,9 +70,11 @@ function validated(ws: Reader, input: ScopeInput, self: number | null) {
   if (p.family !== 4) throw invalid('prefix', `${cidr} is IPv6; a DHCP scope here is DHCPv4 (an IPv4 block)`);
   const sid = spaceId(ws as Workspace, spaceName);
   const [start] = keys(p);
-  const block = sid === null ? null : ws.get('SELECT status FROM prefixes WHERE space_id = ? AND family = 4 AND start = ? AND length = ?', [sid, start, p.length]);
+  const block =
+    sid === null ? null : ws.get('SELECT status FROM prefixes WHERE space_id = ? AND family = 4 AND start = ? AND length = ?', [sid, start, p.length]);
   if (!block) throw new HeadroomError('not-found', `prefix: ${cidr} is not a block of space "${spaceName}"; record it first`, 'prefix');
-  if (String(block.status) !== 'assigned') throw invalid('prefix', `${cidr} is ${String(block.status)}; a DHCP scope belongs to an assigned block (a network in use)`);
+  if (String(block.status) !== 'assigned')
+    throw invalid('prefix', `${cidr} is ${String(block.status)}; a DHCP scope belongs to an assigned block (a network in use)`);
   const { first, last } = parseRange(input.range, 'range');
   let router: number | null = null;
   if (input.router !== undefined && input.router.trim() !== '') {
@@ -89,8 +93,14 @@ function validated(ws: Reader, input: ScopeInput, self: number | null) {
   for (const r of ws.all('SELECT id, network, length FROM dhcp_scopes WHERE space_id = ?', [sid!])) {
     if (Number(r.id) === self) continue;
     const other = scopeBlock(r);
-    if (other.start === p.start && other.length === p.length) throw new HeadroomError('conflict', `prefix: ${cidr} already has a DHCP scope; change it, or remove it first`, 'prefix');
-    if (prefixesOverlap(other, p)) throw new HeadroomError('conflict', `prefix: ${cidr} overlaps ${formatPrefix(other)}, which has a DHCP scope; a DHCP server refuses overlapping subnets`, 'prefix');
+    if (other.start === p.start && other.length === p.length)
+      throw new HeadroomError('conflict', `prefix: ${cidr} already has a DHCP scope; change it, or remove it first`, 'prefix');
+    if (prefixesOverlap(other, p))
+      throw new HeadroomError(
+        'conflict',
+        `prefix: ${cidr} overlaps ${formatPrefix(other)}, which has a DHCP scope; a DHCP server refuses overlapping subnets`,
+        'prefix',
+      );
   }
   checkScope(spec, { hosts: hostsIn(ws, sid!, p) });
   return { sid: sid!, spec, cidr };
@@ -116,7 +126,13 @@ function findScope(ws: Reader, prefix: string, space: string | undefined): Row {
 export function addScope(ws: Workspace, input: ScopeInput): ScopeRow {
   const v = validated(ws, input, null);
   const id = ws.mutate('dhcp.addScope', `Add the DHCP scope of ${v.cidr}`, (tx) =>
-    tx.insert('dhcp_scopes', { space_id: v.sid, network: v.spec.block.start, length: v.spec.block.length, ...columns(v.spec), created_at: ws.now().toISOString() }),
+    tx.insert('dhcp_scopes', {
+      space_id: v.sid,
+      network: v.spec.block.start,
+      length: v.spec.block.length,
+      ...columns(v.spec),
+      created_at: ws.now().toISOString(),
+    }),
   );
   return rowToScope(ws, ws.get(`${SELECT_SCOPE} WHERE c.id = ?`, [id])!);
 }
@@ -141,7 +157,14 @@ export function orphanScopes(ws: Reader, space: string): string[] {
   return scopeRows(ws, space)
     .filter((r) => {
       const [start] = keys(scopeBlock(r));
-      return !ws.get("SELECT id FROM prefixes WHERE space_id = ? AND family = 4 AND start = ? AND length = ? AND status = 'assigned'", [sid, start, Number(r.length)]);
+      return !ws.get("SELECT id FROM prefixes WHERE space_id = ? AND family = 4 AND start = ? AND length = ? AND status = 'assigned'", [
+        sid,
+        start,
+        Number(r.length),
+      ]);
     })
-    .map((r) => `the DHCP scope of ${formatPrefix(scopeBlock(r))} is left out: its block is no longer an assigned block (remove the scope, or record the block again)`);
+    .map(
+      (r) =>
+        `the DHCP scope of ${formatPrefix(scopeBlock(r))} is left out: its block is no longer an assigned block (remove the scope, or record the block again)`,
+    );
 }

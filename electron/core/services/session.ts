@@ -27,7 +27,8 @@ export function newWorkspacePath(path: string): string {
     throw new HeadroomError('invalid', `path: "${t}" is not a full path; give the folder too, such as /home/me/${basename(t) || 'isp-plan.headroom'}`, 'path');
   }
   const full = t.startsWith('~') ? join(homedir(), t.slice(2)) : t;
-  if (existsSync(full) && statSync(full).isDirectory()) throw new HeadroomError('invalid', `path: ${full} is a folder; add the file name, such as ${join(full, 'isp-plan.headroom')}`, 'path');
+  if (existsSync(full) && statSync(full).isDirectory())
+    throw new HeadroomError('invalid', `path: ${full} is a folder; add the file name, such as ${join(full, 'isp-plan.headroom')}`, 'path');
   // A name without any ending gets `.headroom`; any other name is checked as it is (Workspace.create
   // refuses a workspace's own side files).
   return basename(full).includes('.') ? full : `${full}.headroom`;

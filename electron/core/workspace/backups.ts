@@ -15,7 +15,10 @@ export function backupDirFor(workspacePath: string): string {
 }
 
 function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 export interface BackupFile {
@@ -55,7 +58,12 @@ export function writeBackup(workspacePath: string, bytes: Uint8Array, now: Date)
   for (let n = 1; existsSync(target); n++) target = join(dir, `${basename(workspacePath)}.${stamp(now)}-${n}.headroom`);
   atomicWriteFile(target, bytes, { mode });
   // Temp files of backups whose writer was killed mid-write.
-  removeDeadTemps(dir, readdirSync(dir).filter((n) => n.startsWith(`.${basename(workspacePath)}.`)).map((n) => n.slice(1, n.lastIndexOf('.tmp-'))));
+  removeDeadTemps(
+    dir,
+    readdirSync(dir)
+      .filter((n) => n.startsWith(`.${basename(workspacePath)}.`))
+      .map((n) => n.slice(1, n.lastIndexOf('.tmp-'))),
+  );
   for (const old of listBackups(workspacePath).slice(KEEP_BACKUPS)) {
     try {
       unlinkSync(old.path);

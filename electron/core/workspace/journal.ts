@@ -232,7 +232,10 @@ export class JournalWriter {
       } catch {
         /* the next open ignores a torn tail anyway */
       }
-      throw new HeadroomError('io', `the change was not made: it could not be written to the journal ${this.path} (${describeIoError(e)}); nothing was changed`);
+      throw new HeadroomError(
+        'io',
+        `the change was not made: it could not be written to the journal ${this.path} (${describeIoError(e)}); nothing was changed`,
+      );
     }
   }
 
@@ -247,7 +250,10 @@ export class JournalWriter {
 
 /** The file a damaged journal tail is kept in: `<file>.journal.damaged-<UTC time, ISO 8601 basic>`. */
 export function damagedPathFor(journalPath: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${journalPath}.damaged-${stamp}`;
 }
 

@@ -215,11 +215,9 @@ const sameKey = (a: BlockKey, b: BlockKey) =>
  * order). Runs inside the action's transaction.
  */
 export function followChanges(db: Database, actionId: number): void {
-  const r = queryOne(
-    db,
-    `SELECT count(*) AS n, total(${isRunSql('coalesce(after, before)')}) AS runs FROM events WHERE action_id = ? AND tbl = 'prefixes'`,
-    [actionId],
-  )!;
+  const r = queryOne(db, `SELECT count(*) AS n, total(${isRunSql('coalesce(after, before)')}) AS runs FROM events WHERE action_id = ? AND tbl = 'prefixes'`, [
+    actionId,
+  ])!;
   const n = Number(r.n);
   if (n === 0) return;
   // A bulk change (a run of rows as one event) is followed by a rebuild.

@@ -93,7 +93,13 @@ export interface KeyRange {
  * end; with `within`, only those strictly inside that range (longer than it). One ordered
  * `group_concat` crosses from SQLite to JS as a single string rather than a million rows.
  */
-export function readBlocks(db: Database, space: number, family: 4 | 6, within?: KeyRange, filter: BlockFilter = 'all'): { words: Uint32Array; flags: Uint8Array } {
+export function readBlocks(
+  db: Database,
+  space: number,
+  family: 4 | 6,
+  within?: KeyRange,
+  filter: BlockFilter = 'all',
+): { words: Uint32Array; flags: Uint8Array } {
   const hex = family === 4 ? 'hex(substr(start, 13, 4)) || hex(substr(end, 13, 4))' : 'hex(start) || hex(end)';
   const range = within ? ' AND start >= ? AND start <= ? AND end <= ? AND NOT (start = ? AND end = ?)' : '';
   const status =
@@ -193,7 +199,12 @@ export function buildQueryIndex(db: Database, stamp: Omit<Header, 'spaces' | 'se
     out.set(new Uint8Array(p.words.buffer, p.words.byteOffset, p.words.byteLength), dataStart + s.at);
     out.set(p.flags, dataStart + s.flagsAt);
   });
-  out.set(createHash('sha256').update(out.subarray(0, out.length - 32)).digest(), out.length - 32);
+  out.set(
+    createHash('sha256')
+      .update(out.subarray(0, out.length - 32))
+      .digest(),
+    out.length - 32,
+  );
   return out;
 }
 
@@ -265,7 +276,9 @@ export class QueryIndex implements BlockSource {
       if (bytes.length < 44 || bytes.toString('latin1', 0, 4) !== MAGIC) return null;
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       if (view.getUint32(4, true) !== FORMAT) return null;
-      const digest = createHash('sha256').update(bytes.subarray(0, bytes.length - 32)).digest();
+      const digest = createHash('sha256')
+        .update(bytes.subarray(0, bytes.length - 32))
+        .digest();
       if (!digest.equals(bytes.subarray(bytes.length - 32))) return null;
       const jsonLength = view.getUint32(8, true);
       const header = JSON.parse(bytes.toString('utf8', 12, 12 + jsonLength)) as Header;
@@ -346,12 +359,6 @@ export class QueryIndex implements BlockSource {
     if (!s) return [];
     const all = wordsToIntervalsV6(u32At(this.bytes, this.dataStart + s.at, s.count * 8), s.count);
     const flags = this.bytes.subarray(this.dataStart + s.flagsAt, this.dataStart + s.flagsAt + s.count);
-    return all.filter(
-      (iv, i) =>
-        iv.start >= start &&
-        iv.end <= end &&
-        !(iv.start === start && iv.end === end) &&
-        passes(flags[i]!, filter),
-    );
+    return all.filter((iv, i) => iv.start >= start && iv.end <= end && !(iv.start === start && iv.end === end) && passes(flags[i]!, filter));
   }
 }

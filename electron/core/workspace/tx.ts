@@ -20,10 +20,7 @@ export function rowFromJson(json: string | null): Row | null {
   const raw = JSON.parse(json) as Record<string, unknown>;
   const out: Row = {};
   for (const [k, v] of Object.entries(raw)) {
-    out[k] =
-      v && typeof v === 'object' && '$b' in v
-        ? new Uint8Array(Buffer.from(String((v as { $b: string }).$b), 'base64'))
-        : (v as SqlValue);
+    out[k] = v && typeof v === 'object' && '$b' in v ? new Uint8Array(Buffer.from(String((v as { $b: string }).$b), 'base64')) : (v as SqlValue);
   }
   return out;
 }
@@ -59,8 +56,7 @@ const EVENT_IMAGE = 'coalesce(e.after, e.before)';
 
 /** SQL: how many rows the events of an action stand for (a run counts its rows). */
 export const EVENT_ROWS_SQL =
-  `coalesce(sum(CASE WHEN ${isRunSql(EVENT_IMAGE)} ` +
-  `THEN ${runBoundSql(EVENT_IMAGE, 1)} - ${runBoundSql(EVENT_IMAGE, 0)} + 1 ELSE 1 END), 0)`;
+  `coalesce(sum(CASE WHEN ${isRunSql(EVENT_IMAGE)} ` + `THEN ${runBoundSql(EVENT_IMAGE, 1)} - ${runBoundSql(EVENT_IMAGE, 0)} + 1 ELSE 1 END), 0)`;
 
 /** The tables whose bulk changes can be undone and redone (each has a <table>_shelf). */
 export const SHELVED_TABLES = ['prefixes'] as const;
@@ -157,7 +153,11 @@ export class Tx {
   /** Undo of a run: its rows move to the table's shelf (kept for a redo), as one event. */
   shelveRun(table: (typeof SHELVED_TABLES)[number], run: RowRun, actionId: number): void {
     const cols = this.columns(table).join(', ');
-    this.run(`INSERT INTO ${ident(table)}_shelf (shelved_by, ${cols}) SELECT ?, ${cols} FROM ${ident(table)} WHERE id BETWEEN ? AND ?`, [actionId, run.first, run.last]);
+    this.run(`INSERT INTO ${ident(table)}_shelf (shelved_by, ${cols}) SELECT ?, ${cols} FROM ${ident(table)} WHERE id BETWEEN ? AND ?`, [
+      actionId,
+      run.first,
+      run.last,
+    ]);
     this.run(`DELETE FROM ${ident(table)} WHERE id BETWEEN ? AND ?`, [run.first, run.last]);
     this.changes += run.last - run.first + 1;
     this.event(table, run.first, rowRunToJson(run), null);
@@ -191,10 +191,7 @@ export class Tx {
     const before = this.byId(table, id);
     if (!before) throw new Error(`${table} row ${id} does not exist`);
     const cols = Object.keys(patch).map(ident);
-    this.run(`UPDATE ${ident(table)} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [
-      ...cols.map((c) => patch[c]!),
-      id,
-    ]);
+    this.run(`UPDATE ${ident(table)} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...cols.map((c) => patch[c]!), id]);
     this.record(table, id, before, this.byId(table, id));
   }
 
@@ -219,12 +216,11 @@ export class Tx {
   /** Sets every column of an existing row to the recorded values. */
   overwrite(table: string, row: Row): void {
     const id = Number(row.id);
-    const cols = Object.keys(row).filter((c) => c !== 'id').map(ident);
+    const cols = Object.keys(row)
+      .filter((c) => c !== 'id')
+      .map(ident);
     const before = this.byId(table, id);
-    this.run(`UPDATE ${ident(table)} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [
-      ...cols.map((c) => row[c] as SqlParam),
-      id,
-    ]);
+    this.run(`UPDATE ${ident(table)} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...cols.map((c) => row[c] as SqlParam), id]);
     this.record(table, id, before, this.byId(table, id));
   }
 }

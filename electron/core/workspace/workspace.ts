@@ -58,9 +58,7 @@ function describeSize(n: number): string {
 /** Refusal of a file that is not (or no longer) a usable workspace, naming the good backup. */
 function refuse(path: string, code: 'corrupt' | 'newer-version' | 'invalid', problem: string): HeadroomError {
   const backup = code === 'corrupt' ? newestGoodBackup(path) : null;
-  const offer = backup
-    ? ` The newest good backup is ${backup.path} (taken ${backup.takenAt}); open it or copy it over the damaged file.`
-    : '';
+  const offer = backup ? ` The newest good backup is ${backup.path} (taken ${backup.takenAt}); open it or copy it over the damaged file.` : '';
   return new HeadroomError(code, `${path}: ${problem}. The file was not changed.${offer}`, 'path');
 }
 
@@ -314,7 +312,8 @@ export class Workspace {
         try {
           return Workspace.load(SQL, full, opts, readOnly, readOnlyReason, release);
         } catch (e) {
-          if (!(e instanceof SnapshotReplaced) || attempt >= OPEN_ATTEMPTS) throw e instanceof SnapshotReplaced ? new HeadroomError('io', `${full}: the file kept changing while it was read; try again`, 'path') : e;
+          if (!(e instanceof SnapshotReplaced) || attempt >= OPEN_ATTEMPTS)
+            throw e instanceof SnapshotReplaced ? new HeadroomError('io', `${full}: the file kept changing while it was read; try again`, 'path') : e;
           sleepSync(Math.min(64, 2 ** (attempt - 1)));
         }
       }

@@ -17,7 +17,12 @@ import { FlagChip } from './FlagChip';
 function AsnPreview({ text }: { text: string }) {
   if (text.trim() === '') return <>asplain 65546, asdot 1.10 or AS65546</>;
   const [asn, problem] = validateAsn(text, 'asn');
-  if (asn === null) return <span data-testid="asn-preview" data-valid="false">{atField('asn', problem)}</span>;
+  if (asn === null)
+    return (
+      <span data-testid="asn-preview" data-valid="false">
+        {atField('asn', problem)}
+      </span>
+    );
   const special = classifyAsn(asn);
   return (
     <span className="asn-preview" data-testid="asn-preview" data-valid="true">

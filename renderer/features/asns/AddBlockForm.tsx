@@ -109,15 +109,31 @@ export function AddBlockForm({ blocks, disabled, onAdded }: { blocks: AsnRangeRo
       }}
     >
       <Field label="Block name" error={errors.name}>
-        {(p) => <TextInput {...p} name="name" value={name} placeholder="RIPE-2025" onChange={(e) => edited('name', setName)(e.target.value)} disabled={disabled} />}
+        {(p) => (
+          <TextInput {...p} name="name" value={name} placeholder="RIPE-2025" onChange={(e) => edited('name', setName)(e.target.value)} disabled={disabled} />
+        )}
       </Field>
       <Field
         label="First ASN"
         error={errors.first}
-        hint={<BoundPreview text={first} field="first" extra={clash ? { problem: `overlaps the block ${clash.name} (${rangeText(clash.first, clash.last)})` } : undefined} />}
+        hint={
+          <BoundPreview
+            text={first}
+            field="first"
+            extra={clash ? { problem: `overlaps the block ${clash.name} (${rangeText(clash.first, clash.last)})` } : undefined}
+          />
+        }
       >
         {(p) => (
-          <TextInput {...p} name="first" className="mono" value={first} placeholder="64512" onChange={(e) => edited('first', setFirst)(e.target.value)} disabled={disabled} />
+          <TextInput
+            {...p}
+            name="first"
+            className="mono"
+            value={first}
+            placeholder="64512"
+            onChange={(e) => edited('first', setFirst)(e.target.value)}
+            disabled={disabled}
+          />
         )}
       </Field>
       <Field
@@ -132,7 +148,15 @@ export function AddBlockForm({ blocks, disabled, onAdded }: { blocks: AsnRangeRo
         }
       >
         {(p) => (
-          <TextInput {...p} name="last" className="mono" value={last} placeholder="64767" onChange={(e) => edited('last', setLast)(e.target.value)} disabled={disabled} />
+          <TextInput
+            {...p}
+            name="last"
+            className="mono"
+            value={last}
+            placeholder="64767"
+            onChange={(e) => edited('last', setLast)(e.target.value)}
+            disabled={disabled}
+          />
         )}
       </Field>
       <Field label="Description" error={errors.description}>

@@ -74,14 +74,16 @@ export function AsnTable({ rows, blocks, current, onCurrent, onRemove, readOnly,
               <td className="mono asn-plain">AS{r.asn}</td>
               <td className="mono">{r.asn16 ? <span className="muted">{r.asdot}</span> : r.asdot}</td>
               <td className="asn-size">
-                {r.asn16 ? (
-                  '16-bit'
-                ) : (
-                  <span title="4-octet: old 2-octet BGP speakers see AS_TRANS 23456 in its place (RFC 6793)">32-bit</span>
-                )}
+                {r.asn16 ? '16-bit' : <span title="4-octet: old 2-octet BGP speakers see AS_TRANS 23456 in its place (RFC 6793)">32-bit</span>}
               </td>
               <td className="asn-block" data-testid="asn-block">
-                {block ? block.name : <span className="muted" title="In none of the blocks above">—</span>}
+                {block ? (
+                  block.name
+                ) : (
+                  <span className="muted" title="In none of the blocks above">
+                    —
+                  </span>
+                )}
               </td>
               <td>{r.special ? <FlagChip flag={r.special} detail /> : <span className="muted">—</span>}</td>
               <td className="asn-desc">

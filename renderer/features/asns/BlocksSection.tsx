@@ -16,8 +16,9 @@ function ConfirmRemoveBlock({ block, onConfirm, onClose }: { block: AsnRangeRow;
   return (
     <Dialog title={`Remove the block ${block.name}?`} onClose={onClose}>
       <p>
-        The block <b>{block.name}</b> (<span className="mono">{rangeText(block.first, block.last)}</span>, {block.size} ASN{block.size === 1 ? '' : 's'}) will be removed, and
-        with it its forecast limit. The {block.used} ASN{block.used === 1 ? '' : 's'} recorded in it stay{block.used === 1 ? 's' : ''}. Ctrl+Z brings the block back.
+        The block <b>{block.name}</b> (<span className="mono">{rangeText(block.first, block.last)}</span>, {block.size} ASN{block.size === 1 ? '' : 's'}) will
+        be removed, and with it its forecast limit. The {block.used} ASN{block.used === 1 ? '' : 's'} recorded in it stay{block.used === 1 ? 's' : ''}. Ctrl+Z
+        brings the block back.
       </p>
       {/* Remove first: Delete then Enter removes, Escape keeps it. */}
       <div className="dialog-actions asn-confirm-actions">

@@ -21,10 +21,12 @@ export function batteryCurve(battery: NonNullable<SiteInput['battery']>): CurveP
   try {
     const d = derating(battery, []);
     if (battery.method === 'table') {
-      return battery.table.map((p) => ({
-        loadKW: (p.wattsPerBlock * battery.blocksPerString * battery.strings * battery.inverterEff) / d.derateFactor / 1000,
-        minutes: p.minutes,
-      })).reverse();
+      return battery.table
+        .map((p) => ({
+          loadKW: (p.wattsPerBlock * battery.blocksPerString * battery.strings * battery.inverterEff) / d.derateFactor / 1000,
+          minutes: p.minutes,
+        }))
+        .reverse();
     }
     const out: CurvePoint[] = [];
     const nominalW = battery.strings * battery.blocksPerString * battery.blockV * (battery.ratedAh ?? 0);
@@ -39,9 +41,14 @@ export function batteryCurve(battery: NonNullable<SiteInput['battery']>): CurveP
   }
 }
 
-export function runtimeAt(battery: NonNullable<SiteInput['battery']>, acLoadW: number): { runtimeMin: number | null; maxAcLoadW: number | null; error: string | null } {
+export function runtimeAt(
+  battery: NonNullable<SiteInput['battery']>,
+  acLoadW: number,
+): { runtimeMin: number | null; maxAcLoadW: number | null; error: string | null } {
   const r = computeBatteryRuntime({ ...battery, acLoadW } as BatteryInput);
-  return r.ok ? { runtimeMin: r.value.runtimeMin, maxAcLoadW: r.value.maxAcLoadW, error: null } : { runtimeMin: null, maxAcLoadW: null, error: r.error.message };
+  return r.ok
+    ? { runtimeMin: r.value.runtimeMin, maxAcLoadW: r.value.maxAcLoadW, error: null }
+    : { runtimeMin: null, maxAcLoadW: null, error: r.error.message };
 }
 
 export function BatteryCurve({ battery, loadW }: { battery: NonNullable<SiteInput['battery']>; loadW: number }) {
@@ -59,7 +66,9 @@ export function BatteryCurve({ battery, loadW }: { battery: NonNullable<SiteInpu
             At today’s peak {show.w(loadW)}: <b data-testid="runtime-now">{show.min(at.runtimeMin)}</b>.
           </>
         ) : (
-          <span className="fac-over">At today’s peak {show.w(loadW)}: {at.error}</span>
+          <span className="fac-over">
+            At today’s peak {show.w(loadW)}: {at.error}
+          </span>
         )}{' '}
         {at.maxAcLoadW !== null && (
           <>
@@ -96,11 +105,25 @@ export function BatteryCurve({ battery, loadW }: { battery: NonNullable<SiteInpu
             contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }}
           />
           {battery.requiredMin !== undefined && (
-            <ReferenceLine y={battery.requiredMin} stroke="var(--warn-text)" strokeDasharray="5 4" label={{ value: `required ${battery.requiredMin} min`, position: 'insideTopRight', fill: 'var(--warn-text)' }} />
+            <ReferenceLine
+              y={battery.requiredMin}
+              stroke="var(--warn-text)"
+              strokeDasharray="5 4"
+              label={{ value: `required ${battery.requiredMin} min`, position: 'insideTopRight', fill: 'var(--warn-text)' }}
+            />
           )}
           {at.maxAcLoadW !== null && <ReferenceLine x={at.maxAcLoadW / 1000} stroke="var(--warn-text)" strokeDasharray="5 4" />}
           <Line type="linear" dataKey="minutes" stroke="var(--accent)" strokeWidth={2} dot={{ r: 2.5 }} isAnimationActive={false} />
-          {at.runtimeMin !== null && <ReferenceDot x={loadW / 1000} y={at.runtimeMin} r={6} fill="var(--danger)" stroke="var(--panel)" label={{ value: 'now', position: 'top', fill: 'var(--text)' }} />}
+          {at.runtimeMin !== null && (
+            <ReferenceDot
+              x={loadW / 1000}
+              y={at.runtimeMin}
+              r={6}
+              fill="var(--danger)"
+              stroke="var(--panel)"
+              label={{ value: 'now', position: 'top', fill: 'var(--text)' }}
+            />
+          )}
         </LineChart>
       </ResponsiveContainer>
     </figure>

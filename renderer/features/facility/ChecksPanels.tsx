@@ -51,7 +51,11 @@ const CHECKS: Record<string, CheckSpec[]> = {
       ],
       defaults: (d) => {
         const b = d.batteryStrings[0];
-        return { cells: b ? String(b.blocksPerString * b.cellsPerBlock) : '', endVoltsPerCell: b?.endVoltsPerCell ? String(b.endVoltsPerCell) : '1.67', upsMinDcV: '' };
+        return {
+          cells: b ? String(b.blocksPerString * b.cellsPerBlock) : '',
+          endVoltsPerCell: b?.endVoltsPerCell ? String(b.endVoltsPerCell) : '1.67',
+          upsMinDcV: '',
+        };
       },
     },
   ],
@@ -185,7 +189,12 @@ function CheckPanel({ spec, detail }: { spec: CheckSpec; detail: SiteDetail }) {
             ))}
           </ul>
         )}
-        {result?.ok && result.warnings.map((w) => <p key={w} className="badge warn fac-warning">{w}</p>)}
+        {result?.ok &&
+          result.warnings.map((w) => (
+            <p key={w} className="badge warn fac-warning">
+              {w}
+            </p>
+          ))}
       </div>
     </section>
   );

@@ -93,7 +93,13 @@ export function CircuitsTab({ detail, readOnly }: { detail: SiteDetail; readOnly
                     <td>{amps(c.allowedA)}</td>
                     <td data-used={c.name}>{`${(c.usedFrac * 100).toFixed(0)} %${c.over ? ' — over' : ''}`}</td>
                     <td>
-                      <button type="button" className="link" disabled={readOnly} onClick={() => void save('facility.removeCircuit', { id: rec.id })} aria-label={`Remove circuit ${c.name}`}>
+                      <button
+                        type="button"
+                        className="link"
+                        disabled={readOnly}
+                        onClick={() => void save('facility.removeCircuit', { id: rec.id })}
+                        aria-label={`Remove circuit ${c.name}`}
+                      >
                         Remove
                       </button>
                     </td>
@@ -132,11 +138,19 @@ export function CircuitsTab({ detail, readOnly }: { detail: SiteDetail; readOnly
               </select>
             </label>
             <label>
-              Voltage (V) <input inputMode="decimal" value={form.voltageV} onChange={(e) => setForm({ ...form, voltageV: e.target.value })} required placeholder={form.phase === '3ph' ? 'line-to-line' : 'line-to-neutral'} />
+              Voltage (V){' '}
+              <input
+                inputMode="decimal"
+                value={form.voltageV}
+                onChange={(e) => setForm({ ...form, voltageV: e.target.value })}
+                required
+                placeholder={form.phase === '3ph' ? 'line-to-line' : 'line-to-neutral'}
+              />
             </label>
             {form.rule === 'iec' && (
               <label>
-                Derating <input inputMode="decimal" value={form.deratingFrac} onChange={(e) => setForm({ ...form, deratingFrac: e.target.value })} placeholder="1" />
+                Derating{' '}
+                <input inputMode="decimal" value={form.deratingFrac} onChange={(e) => setForm({ ...form, deratingFrac: e.target.value })} placeholder="1" />
               </label>
             )}
             <button type="submit">Add circuit</button>
@@ -163,7 +177,9 @@ export function CircuitsTab({ detail, readOnly }: { detail: SiteDetail; readOnly
           ))}
           <div>
             <dt>Neutral</dt>
-            <dd data-fact="Neutral">{report.neutralA === null ? 'needs the site’s line voltage' : `${amps(report.neutralA)} (linear loads; triplen harmonics add)`}</dd>
+            <dd data-fact="Neutral">
+              {report.neutralA === null ? 'needs the site’s line voltage' : `${amps(report.neutralA)} (linear loads; triplen harmonics add)`}
+            </dd>
           </div>
           <div>
             <dt>Imbalance</dt>

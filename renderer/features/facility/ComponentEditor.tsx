@@ -12,7 +12,22 @@ import { problemOf } from '../../../shared/errors';
 import type { SiteDetail } from '../../../shared/facility/site-record';
 import { client } from '../../client';
 import { errorsFrom, useWorkspace } from '../../state';
-import { callInput, CHANNELS, changedFields, changeUnit, draftFrom, formFieldOf, liveLimits, magnitudeWarnings, parseDraft, schemaErrors, settleUnit, siteWithDraft, typeText, type LiveLimits } from './draft';
+import {
+  callInput,
+  CHANNELS,
+  changedFields,
+  changeUnit,
+  draftFrom,
+  formFieldOf,
+  liveLimits,
+  magnitudeWarnings,
+  parseDraft,
+  schemaErrors,
+  settleUnit,
+  siteWithDraft,
+  typeText,
+  type LiveLimits,
+} from './draft';
 import { FORMS, type FormKind } from './fields';
 import { QuantityField, type TableChoice } from './QuantityField';
 

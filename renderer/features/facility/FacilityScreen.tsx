@@ -39,7 +39,12 @@ type TabId = (typeof TABS)[number]['id'];
 /** Live gauges of the limits whose keys start with one of `keys`, from a form's draft. */
 function LiveGauges({ view, keys, basis = 'measured' }: { view: LiveView; keys: string[]; basis?: LoadBasis }) {
   if (!view.valid) return <p className="muted">The limits follow once the marked fields are fixed.</p>;
-  if (!view.live.ok) return <p className="fac-over" role="status">{view.live.message}</p>;
+  if (!view.live.ok)
+    return (
+      <p className="fac-over" role="status">
+        {view.live.message}
+      </p>
+    );
   const limits = { ...view.live.limits, limits: view.live.limits.limits.filter((l) => keys.some((k) => l.key.startsWith(k))) };
   return (
     <>
@@ -111,7 +116,13 @@ function PickList<T extends { id: number }>(props: {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} id={`fac-row-${r.id}`} className={r.id === selected ? 'selected' : ''} onClick={() => onSelect(r.id)} aria-selected={r.id === selected}>
+            <tr
+              key={r.id}
+              id={`fac-row-${r.id}`}
+              className={r.id === selected ? 'selected' : ''}
+              onClick={() => onSelect(r.id)}
+              aria-selected={r.id === selected}
+            >
               {columns.map(([h, f]) => (
                 <td key={h}>{f(r)}</td>
               ))}
@@ -150,7 +161,13 @@ function AddSiteForm({ onAdded, readOnly }: { onAdded(id: number): void; readOnl
         void submit();
       }}
     >
-      <input aria-label="New site name" placeholder="New site name" value={name} disabled={readOnly} onChange={(e) => (setName(e.target.value), setError(null))} />
+      <input
+        aria-label="New site name"
+        placeholder="New site name"
+        value={name}
+        disabled={readOnly}
+        onChange={(e) => (setName(e.target.value), setError(null))}
+      />
       <button type="submit" disabled={readOnly || !name.trim()}>
         Add site
       </button>
@@ -201,11 +218,20 @@ export function FacilityScreen() {
 
   // Bundled tables not yet in the workspace take negative ids in the form; saving names them by key.
   const tableChoices = useMemo(
-    () => tables.map((t, i) => ({ id: t.id ?? -(i + 1), label: `${t.model.vendor} ${t.model.model}${t.id === null ? ' (bundled)' : ''}`, model: t.model, key: t.key })),
+    () =>
+      tables.map((t, i) => ({
+        id: t.id ?? -(i + 1),
+        label: `${t.model.vendor} ${t.model.model}${t.id === null ? ' (bundled)' : ''}`,
+        model: t.model,
+        key: t.key,
+      })),
     [tables],
   );
   const liveDetail = useMemo(
-    () => (detail ? { ...detail, batteryTables: [...detail.batteryTables, ...tableChoices.filter((t) => t.id < 0).map((t) => ({ id: t.id, model: t.model }))] } : null),
+    () =>
+      detail
+        ? { ...detail, batteryTables: [...detail.batteryTables, ...tableChoices.filter((t) => t.id < 0).map((t) => ({ id: t.id, model: t.model }))] }
+        : null,
     [detail, tableChoices],
   );
   const batteryInput = useCallback(
@@ -242,7 +268,12 @@ export function FacilityScreen() {
   const sheet = useMemo(() => (detail && limits?.ok ? computeSheet(detail, loadNow(detail, limits.limits).itW) : null), [detail, limits]);
   const setPick = (key: string, v: number | 'new' | null) => setPicked((p) => ({ ...p, [key]: v }));
 
-  if (sites === null) return <section className="screen" aria-busy="true"><h1>Facility</h1></section>;
+  if (sites === null)
+    return (
+      <section className="screen" aria-busy="true">
+        <h1>Facility</h1>
+      </section>
+    );
 
   return (
     <section className="screen facility" aria-labelledby="facility-title">
@@ -296,7 +327,10 @@ export function FacilityScreen() {
                       <Facts
                         rows={[
                           ['IT load now', `${show.w(loadNow(detail, limits.limits).itW)} (${loadNow(detail, limits.limits).source})`],
-                          ['Equipment list', `${show.w(limits.limits.currentItW)} from ${detail.equipment.length} line${detail.equipment.length === 1 ? '' : 's'}`],
+                          [
+                            'Equipment list',
+                            `${show.w(limits.limits.currentItW)} from ${detail.equipment.length} line${detail.equipment.length === 1 ? '' : 's'}`,
+                          ],
                           ['Tightest power limit', limits.limits.limits[0] ? `${limits.limits.limits[0].label}` : '—'],
                           ['Protected data', show.bytes(latestReading(detail.readings, 'dataBytes')?.value)],
                         ]}
@@ -304,7 +338,9 @@ export function FacilityScreen() {
                       {limits.limits.limits.length > 0 ? (
                         <LimitGauges limits={limits.limits} detail={detail} />
                       ) : (
-                        <p className="empty-state small">No limits yet: add the equipment, then a UPS, a battery string, a generator, cooling units or backup jobs.</p>
+                        <p className="empty-state small">
+                          No limits yet: add the equipment, then a UPS, a battery string, a generator, cooling units or backup jobs.
+                        </p>
                       )}
                     </>
                   ) : (
@@ -376,7 +412,9 @@ export function FacilityScreen() {
                     }}
                   </ComponentEditor>
                 )}
-                {pick('equipment') === null && <p className="muted fac-hint">Pick a line to change it (arrow keys in the list), or press N in the list to add one.</p>}
+                {pick('equipment') === null && (
+                  <p className="muted fac-hint">Pick a line to change it (arrow keys in the list), or press N in the list to add one.</p>
+                )}
               </div>
             )}
 
@@ -397,7 +435,12 @@ export function FacilityScreen() {
                     ['Efficiency', (r) => show.pct(r.upsEff, 1)],
                   ]}
                 />
-                {sheet?.ups && <p className="muted fac-combined">All UPS systems: {show.w(sheet.ups.combined.usableW)} usable after {sheet.ups.combined.worstFailure}; today’s peak uses {show.pct(sheet.ups.loadFrac)}.</p>}
+                {sheet?.ups && (
+                  <p className="muted fac-combined">
+                    All UPS systems: {show.w(sheet.ups.combined.usableW)} usable after {sheet.ups.combined.worstFailure}; today’s peak uses{' '}
+                    {show.pct(sheet.ups.loadFrac)}.
+                  </p>
+                )}
                 <ComponentEditor
                   key={editorKey('ups', chosen('ups', detail.ups) ?? 'new')}
                   kind="ups"
@@ -428,7 +471,17 @@ export function FacilityScreen() {
                   kind="batteryString"
                   detail={liveDetail}
                   record={(chosen('bat', detail.batteryStrings) as unknown as Record<string, unknown>) ?? null}
-                  defaults={{ method: 'table', strings: 1, blockV: 12, cellsPerBlock: 6, inverterEff: 0.94, requiredMin: 15, chargeCurrentA: 10, floatVoltsPerCell: 2.275, chargerEff: 0.95 }}
+                  defaults={{
+                    method: 'table',
+                    strings: 1,
+                    blockV: 12,
+                    cellsPerBlock: 6,
+                    inverterEff: 0.94,
+                    requiredMin: 15,
+                    chargeCurrentA: 10,
+                    floatVoltsPerCell: 2.275,
+                    chargerEff: 0.95,
+                  }}
                   tables={tableChoices}
                   transformInput={batteryInput}
                   readOnly={readOnly}
@@ -442,7 +495,11 @@ export function FacilityScreen() {
                     const input = one ? batteryStringInput(one, d.batteryTables) : null;
                     return (
                       <>
-                        {input && share && view.valid ? <BatteryCurve battery={input} loadW={share.shareW} /> : <p className="muted">The curve follows once the string is complete.</p>}
+                        {input && share && view.valid ? (
+                          <BatteryCurve battery={input} loadW={share.shareW} />
+                        ) : (
+                          <p className="muted">The curve follows once the string is complete.</p>
+                        )}
                         <LiveGauges view={view} keys={['battery', 'generator']} />
                       </>
                     );
@@ -472,7 +529,12 @@ export function FacilityScreen() {
                   kind="generator"
                   detail={liveDetail}
                   record={(chosen('gen', detail.generators) as unknown as Record<string, unknown>) ?? null}
-                  defaults={{ otherRunningW: 0, usableFrac: 0.95, upsGenFactor: FACILITY_DEFAULTS.upsGenFactor, espAvgLoadFrac: FACILITY_DEFAULTS.espAvgLoadFrac }}
+                  defaults={{
+                    otherRunningW: 0,
+                    usableFrac: 0.95,
+                    upsGenFactor: FACILITY_DEFAULTS.upsGenFactor,
+                    espAvgLoadFrac: FACILITY_DEFAULTS.espAvgLoadFrac,
+                  }}
                   readOnly={readOnly}
                   onSaved={(id) => setPick('gen', id)}
                   onRemoved={() => setPick('gen', null)}
@@ -489,22 +551,34 @@ export function FacilityScreen() {
                           <Facts
                             rows={[
                               ...(set?.derating
-                                ? ([[`${set.name}: derating`, `${show.pct(set.derating.siteDerateFrac)} (${set.derating.rule}${set.derating.engineFrac !== null ? `: engine ${show.pct(set.derating.engineFrac)}, alternator ${show.pct(set.derating.alternatorFrac)}` : ''})`]] as [string, string][])
+                                ? ([
+                                    [
+                                      `${set.name}: derating`,
+                                      `${show.pct(set.derating.siteDerateFrac)} (${set.derating.rule}${set.derating.engineFrac !== null ? `: engine ${show.pct(set.derating.engineFrac)}, alternator ${show.pct(set.derating.alternatorFrac)}` : ''})`,
+                                    ],
+                                  ] as [string, string][])
                                 : []),
-                              [`All ${g.sets.length} set${g.sets.length === 1 ? '' : 's'} derated`, `${show.w(g.deratedW)}${g.redundancy === 'N+1' && g.sets.length > 1 ? `; ${show.w(g.deratedAfterWorstFailureW)} with the largest failed` : ''}`],
+                              [
+                                `All ${g.sets.length} set${g.sets.length === 1 ? '' : 's'} derated`,
+                                `${show.w(g.deratedW)}${g.redundancy === 'N+1' && g.sets.length > 1 ? `; ${show.w(g.deratedAfterWorstFailureW)} with the largest failed` : ''}`,
+                              ],
                               ['Sizing load at peak', show.w(g.genSizingW)],
                               ['Average load', `${show.w(g.genAvgW)} (${show.pct(g.loadFrac)} of the rating)`],
                               ['Required', `${show.w(g.requiredW)} — ${g.largeEnough ? 'the sets are large enough' : 'larger sets are needed'}`],
-                              ...sh!.tanks.map(
-                                (t): [string, string] => [
-                                  `Tank ${t.name}`,
-                                  t.needs ? `needs ${t.needs}` : `${show.n(t.fuelLPerH, 3)} L/h${t.estimated ? ' (estimated)' : ''}, ${show.h(t.autonomyH)} from ${show.l(t.usableL)}${t.meetsNfpaClass === false ? ` — below NFPA 110 class ${t.classH} h (${show.l(t.nfpaStoredL)})` : ''}`,
-                                ],
-                              ),
+                              ...sh!.tanks.map((t): [string, string] => [
+                                `Tank ${t.name}`,
+                                t.needs
+                                  ? `needs ${t.needs}`
+                                  : `${show.n(t.fuelLPerH, 3)} L/h${t.estimated ? ' (estimated)' : ''}, ${show.h(t.autonomyH)} from ${show.l(t.usableL)}${t.meetsNfpaClass === false ? ` — below NFPA 110 class ${t.classH} h (${show.l(t.nfpaStoredL)})` : ''}`,
+                              ]),
                             ]}
                           />
                         )}
-                        {one?.curve && <p className="muted">Fuel curve of {one.name}: {one.curve.map((p) => `${show.pct(p.loadFrac, 0)} → ${p.lPerH} L/h`).join(', ')}.</p>}
+                        {one?.curve && (
+                          <p className="muted">
+                            Fuel curve of {one.name}: {one.curve.map((p) => `${show.pct(p.loadFrac, 0)} → ${p.lPerH} L/h`).join(', ')}.
+                          </p>
+                        )}
                         <LiveGauges view={view} keys={['generator', 'fuel']} />
                       </>
                     );
@@ -546,7 +620,10 @@ export function FacilityScreen() {
                           <Facts
                             rows={[
                               ['Heat load at peak', show.w(c.heat.heatW)],
-                              ['UPS heat', `${show.w(c.heat.upsHeatW)} ${c.upsHeatFromEfficiency ? '(from its efficiency)' : '(WP-25 rule: no UPS efficiency)'}`],
+                              [
+                                'UPS heat',
+                                `${show.w(c.heat.upsHeatW)} ${c.upsHeatFromEfficiency ? '(from its efficiency)' : '(WP-25 rule: no UPS efficiency)'}`,
+                              ],
                               ['BTU/h', show.n(c.heat.btuPerH, 5)],
                               ['Tons', show.n(c.heat.tons, 3)],
                               ['All groups, sensible', `${show.w(c.totalSensibleW)}; ${show.w(c.afterWorstFailureW)} with the largest unit failed`],
@@ -564,7 +641,14 @@ export function FacilityScreen() {
 
             {tab === 'backup' && (
               <div className="fac-stack">
-                <ComponentEditor key={editorKey('bks', detail.site)} kind="backupSettings" detail={liveDetail} record={detail.site as unknown as Record<string, unknown>} readOnly={readOnly} title="Backup link and data">
+                <ComponentEditor
+                  key={editorKey('bks', detail.site)}
+                  kind="backupSettings"
+                  detail={liveDetail}
+                  record={detail.site as unknown as Record<string, unknown>}
+                  readOnly={readOnly}
+                  title="Backup link and data"
+                >
                   {(view) => <LiveGauges view={view} keys={['backup', 'restore', 'storage']} />}
                 </ComponentEditor>
                 <div className="fac-split">

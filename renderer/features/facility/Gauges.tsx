@@ -90,7 +90,17 @@ function level(frac: number | null): 'ok' | 'warn' | 'over' {
   return frac > 1 ? 'over' : frac >= 0.8 ? 'warn' : 'ok';
 }
 
-export function LimitGauges({ limits, detail, compact = false, basis = 'measured' }: { limits: SiteLimits; detail: SiteDetail; compact?: boolean; basis?: LoadBasis }) {
+export function LimitGauges({
+  limits,
+  detail,
+  compact = false,
+  basis = 'measured',
+}: {
+  limits: SiteLimits;
+  detail: SiteDetail;
+  compact?: boolean;
+  basis?: LoadBasis;
+}) {
   const now = loadNow(detail, limits, basis);
   const data = latestReading(detail.readings, 'dataBytes');
   return (
@@ -106,7 +116,9 @@ export function LimitGauges({ limits, detail, compact = false, basis = 'measured
           <li key={l.key} className={`fac-gauge level-${lv}`} data-limit={l.key}>
             <div className="fac-gauge-head">
               <span className="fac-gauge-label">{l.label}</span>
-              <span className="fac-gauge-pct">{l.needs ? 'no figure' : frac === null ? 'never binds' : frac === Number.POSITIVE_INFINITY ? 'over' : show.pct(frac, 0)}</span>
+              <span className="fac-gauge-pct">
+                {l.needs ? 'no figure' : frac === null ? 'never binds' : frac === Number.POSITIVE_INFINITY ? 'over' : show.pct(frac, 0)}
+              </span>
             </div>
             <div
               className="fac-meter"
@@ -115,7 +127,9 @@ export function LimitGauges({ limits, detail, compact = false, basis = 'measured
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={frac === null ? 0 : Number.isFinite(frac) ? Math.round(frac * 100) : 100}
-              aria-valuetext={l.needs ? `needs ${l.needs}` : frac === null ? 'never binds' : Number.isFinite(frac) ? `${Math.round(frac * 100)} % used` : 'over: no load fits'}
+              aria-valuetext={
+                l.needs ? `needs ${l.needs}` : frac === null ? 'never binds' : Number.isFinite(frac) ? `${Math.round(frac * 100)} % used` : 'over: no load fits'
+              }
             >
               <div className="fac-meter-fill" style={{ width: `${Math.min(100, (frac ?? 0) * 100)}%` }} />
               <div className="fac-meter-mark" style={{ left: '80%' }} />

@@ -103,7 +103,9 @@ export function RecordReadingForm({ siteId, readOnly }: { siteId: number; readOn
         )}
       </Field>
       <Field label="Date" error={errors.date}>
-        {(p) => <input {...p} type="text" className="num" value={date} placeholder="YYYY-MM-DD" disabled={readOnly} onChange={(e) => setDate(e.target.value)} />}
+        {(p) => (
+          <input {...p} type="text" className="num" value={date} placeholder="YYYY-MM-DD" disabled={readOnly} onChange={(e) => setDate(e.target.value)} />
+        )}
       </Field>
       <Field label="Value" error={errors.value ?? live}>
         {(p) => (

@@ -138,8 +138,13 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
             title="Battery (§3)"
             rows={sheet.batteries.flatMap((b): [string, ReactNode][] => [
               [b.name, b.error ?? `${show.min(b.runtimeMin)} at its ${show.w(b.shareW)} share of the peak (required ${show.min(b.requiredMin)}; ${b.bus})`],
-              [`${b.name}: derating`, b.tempFactor === null ? '—' : `temperature × ${show.n(b.tempFactor, 3)}, aging × ${show.n(b.agingFactor, 3)}; recharge ${show.w(b.rechargeW)}`],
-              ...(b.replaceBy ? ([[`${b.name}: replace by`, `${b.replaceBy} (80 % capacity after ${show.n(b.serviceLifeYears, 3)} years)`]] as [string, ReactNode][]) : []),
+              [
+                `${b.name}: derating`,
+                b.tempFactor === null ? '—' : `temperature × ${show.n(b.tempFactor, 3)}, aging × ${show.n(b.agingFactor, 3)}; recharge ${show.w(b.rechargeW)}`,
+              ],
+              ...(b.replaceBy
+                ? ([[`${b.name}: replace by`, `${b.replaceBy} (80 % capacity after ${show.n(b.serviceLifeYears, 3)} years)`]] as [string, ReactNode][])
+                : []),
             ])}
           />
         )}
@@ -153,8 +158,14 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
                   ? `${show.w(x.ratingW)} × ${show.pct(x.derating.siteDerateFrac)} = ${show.w(x.deratedW)} (${x.derating.rule}${x.derating.engineFrac !== null ? `: engine ${show.pct(x.derating.engineFrac)}, alternator ${show.pct(x.derating.alternatorFrac)}` : ''}; ${s.altitudeM} m, ${s.ambientC} °C)`
                   : `${show.w(x.ratingW)}: the derating cannot be read`,
               ]),
-              ['Derated capacity', `${show.w(g.deratedW)}${g.redundancy === 'N+1' && g.sets.length > 1 ? `; ${show.w(g.deratedAfterWorstFailureW)} with the largest set failed (N+1)` : ''}`],
-              ['Sizing load at today’s peak (× UPS factor)', `${show.w(g.genSizingW)} = (${show.w(sheet.peakW)} ÷ ${show.pct(g.upsEff, 1)} + ${show.w(g.rechargeW)} recharge) × ${g.upsGenFactor} + ${show.w(g.otherRunningW)}`],
+              [
+                'Derated capacity',
+                `${show.w(g.deratedW)}${g.redundancy === 'N+1' && g.sets.length > 1 ? `; ${show.w(g.deratedAfterWorstFailureW)} with the largest set failed (N+1)` : ''}`,
+              ],
+              [
+                'Sizing load at today’s peak (× UPS factor)',
+                `${show.w(g.genSizingW)} = (${show.w(sheet.peakW)} ÷ ${show.pct(g.upsEff, 1)} + ${show.w(g.rechargeW)} recharge) × ${g.upsGenFactor} + ${show.w(g.otherRunningW)}`,
+              ],
               ['Average load', `${show.w(g.genAvgW)} (${show.pct(g.loadFrac)} of the rating)`],
               ['Required', `${show.w(g.requiredW)} — ${g.largeEnough ? 'the sets are large enough' : 'larger sets are needed'}`],
               ...(g.motor
@@ -173,7 +184,12 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
                     : `${show.n(t.fuelLPerH, 3)} L/h${t.estimated ? ' (estimated)' : ''}; ${show.h(t.autonomyH)} from ${show.l(t.usableL)} usable (${show.n(t.usableL / LITRES_PER_US_GAL, 3)} US gal), ${t.requiredAutonomyH} h required`,
                 ],
                 ...(t.nfpaStoredL !== null
-                  ? ([[`Tank ${t.name}: NFPA 110 class ${t.classH} h`, `${show.l(t.nfpaStoredL)} to store — ${t.meetsNfpaClass ? 'the usable tank meets it' : 'the usable tank FAILS it'}`]] as [string, ReactNode][])
+                  ? ([
+                      [
+                        `Tank ${t.name}: NFPA 110 class ${t.classH} h`,
+                        `${show.l(t.nfpaStoredL)} to store — ${t.meetsNfpaClass ? 'the usable tank meets it' : 'the usable tank FAILS it'}`,
+                      ],
+                    ] as [string, ReactNode][])
                   : []),
               ]),
             ]}
@@ -187,7 +203,10 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
               ['Heat load at peak', `${show.w(c.heat.heatW)} = ${show.n(c.heat.btuPerH, 4)} BTU/h = ${show.n(c.heat.tons, 3)} tons`],
               ['UPS heat', `${show.w(c.heat.upsHeatW)} ${c.upsHeatFromEfficiency ? '(from the UPS efficiency)' : '(WP-25 rule: no UPS efficiency)'}`],
               ['Units of the largest size needed (N / N+1)', `${c.unitsNeeded} / ${c.unitsNeeded + 1}`],
-              ['Capacity with the largest unit failed', `${show.w(c.afterWorstFailureW)} of ${show.w(c.totalSensibleW)} (${show.pct(c.loadFracAfterWorstFailure)} used)`],
+              [
+                'Capacity with the largest unit failed',
+                `${show.w(c.afterWorstFailureW)} of ${show.w(c.totalSensibleW)} (${show.pct(c.loadFracAfterWorstFailure)} used)`,
+              ],
             ]}
           />
         )}
@@ -212,7 +231,10 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
                   ...(s.dedupRatio !== null ? { dedupRatio: s.dedupRatio } : {}),
                   ...(j.fixedOverheadH !== null ? { fixedOverheadH: j.fixedOverheadH } : {}),
                 });
-                return [j.name, r.ok ? `${show.h(r.value.durationH)} in a ${show.h(j.windowH)} window — ${r.value.fitsWindow ? 'fits' : 'MISSES'}` : r.error.message];
+                return [
+                  j.name,
+                  r.ok ? `${show.h(r.value.durationH)} in a ${show.h(j.windowH)} window — ${r.value.fitsWindow ? 'fits' : 'MISSES'}` : r.error.message,
+                ];
               }),
             ]}
           />
@@ -243,9 +265,11 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
             ))}
           </tbody>
         </table>
-        <p className="sheet-note">Formulas, constants and sources: specs/facility.md. Measured power wins over nameplate; unmeasured items count at {show.pct(sheet.nameplateToActualFrac, 0)} of nameplate.</p>
+        <p className="sheet-note">
+          Formulas, constants and sources: specs/facility.md. Measured power wins over nameplate; unmeasured items count at{' '}
+          {show.pct(sheet.nameplateToActualFrac, 0)} of nameplate.
+        </p>
       </section>
     </article>
   );
 }
-

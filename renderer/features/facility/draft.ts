@@ -163,10 +163,7 @@ export function siteWithDraft(detail: SiteDetail, kind: FormKind, id: number | n
   if (kind === 'site' || kind === 'backupSettings') return { ...detail, site: { ...detail.site, ...values } };
   const list = CHILD_LIST[kind]!;
   const rows = detail[list] as unknown as Array<Record<string, unknown>>;
-  const next =
-    id === null
-      ? [...rows, { id: -1, siteId: detail.site.id, ...values }]
-      : rows.map((r) => (r.id === id ? { ...r, ...values } : r));
+  const next = id === null ? [...rows, { id: -1, siteId: detail.site.id, ...values }] : rows.map((r) => (r.id === id ? { ...r, ...values } : r));
   return { ...detail, [list]: next };
 }
 
@@ -226,7 +223,10 @@ export function magnitudeWarnings(kind: FormKind, id: number | null, values: Rec
     againstLoad('ratingW');
   } else if (kind === 'coolingUnit') {
     const others = detail.coolingUnits.filter((c) => c.id !== id);
-    add(pairMagnitudeWarning('unitTotalW', num(values.unitTotalW), median(others.map((c) => c.unitTotalW)), 'the median capacity of the other cooling units'), show.w);
+    add(
+      pairMagnitudeWarning('unitTotalW', num(values.unitTotalW), median(others.map((c) => c.unitTotalW)), 'the median capacity of the other cooling units'),
+      show.w,
+    );
     againstLoad('unitTotalW');
   }
   return out;

@@ -62,7 +62,10 @@ function LimitRow({ l, selected, onSelect }: { l: LimitForecast; selected: boole
         {l.model ? MODEL_LABEL[l.model] : '—'}
         {l.holdoutMae !== null && <div className="muted fc-detail">MAE {quantity(l.holdoutMae, l.unit)}</div>}
       </td>
-      <td className="fc-col-runner">{l.runnerUp ? <span>{l.runnerUp.date ?? '—'}</span> : <span className="muted">—</span>}{l.runnerUp && <div className="muted fc-detail">{MODEL_LABEL[l.runnerUp.model] ?? l.runnerUp.model}</div>}</td>
+      <td className="fc-col-runner">
+        {l.runnerUp ? <span>{l.runnerUp.date ?? '—'}</span> : <span className="muted">—</span>}
+        {l.runnerUp && <div className="muted fc-detail">{MODEL_LABEL[l.runnerUp.model] ?? l.runnerUp.model}</div>}
+      </td>
     </tr>
   );
 }
@@ -101,7 +104,11 @@ export function ForecastsScreen() {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
     e.preventDefault();
     const next =
-      e.key === 'Home' ? 0 : e.key === 'End' ? limits.length - 1 : Math.max(0, Math.min(limits.length - 1, (index < 0 ? -1 : index) + (e.key === 'ArrowDown' ? 1 : -1)));
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? limits.length - 1
+          : Math.max(0, Math.min(limits.length - 1, (index < 0 ? -1 : index) + (e.key === 'ArrowDown' ? 1 : -1)));
     const l = limits[next];
     if (l) {
       setSelected(l.id);
@@ -117,8 +124,7 @@ export function ForecastsScreen() {
         <h1 id="forecasts-title">Forecasts</h1>
         <span className="muted">What runs out first, soonest at the top</span>
         <label className="fc-asof">
-          As of{' '}
-          <DateInput aria-label="As of" aria-invalid={Boolean(asOfError)} value={asOfText} onChange={(e) => setAsOfText(e.target.value)} />
+          As of <DateInput aria-label="As of" aria-invalid={Boolean(asOfError)} value={asOfText} onChange={(e) => setAsOfText(e.target.value)} />
         </label>
         {asOf !== today() && (
           <button type="button" onClick={() => setAsOfText(today())}>
@@ -136,14 +142,22 @@ export function ForecastsScreen() {
       {limits.length > 0 && (
         <div className="fc-layout">
           <div className="fc-list">
-            <table className="grid" aria-label="Limits, soonest first" tabIndex={0} onKeyDown={onKey} aria-activedescendant={index >= 0 ? `fc-row-${limits[index]!.id}` : undefined}>
+            <table
+              className="grid"
+              aria-label="Limits, soonest first"
+              tabIndex={0}
+              onKeyDown={onKey}
+              aria-activedescendant={index >= 0 ? `fc-row-${limits[index]!.id}` : undefined}
+            >
               <thead>
                 <tr>
                   <th>Runs out</th>
                   <th>Limit</th>
                   <th className="num">Used</th>
                   <th>Likely between</th>
-                  <th className="num" title="Probability that it is full within 12 months">≤ 12 months</th>
+                  <th className="num" title="Probability that it is full within 12 months">
+                    ≤ 12 months
+                  </th>
                   <th className="fc-col-model">Model</th>
                   <th className="fc-col-runner">Runner-up</th>
                 </tr>
@@ -155,7 +169,9 @@ export function ForecastsScreen() {
               </tbody>
             </table>
           </div>
-          <div className="fc-detail-pane">{current ? <LimitPanel limit={current} asOf={data!.asOf} version={version} /> : <p className="muted">Pick a limit.</p>}</div>
+          <div className="fc-detail-pane">
+            {current ? <LimitPanel limit={current} asOf={data!.asOf} version={version} /> : <p className="muted">Pick a limit.</p>}
+          </div>
         </div>
       )}
       {data && (

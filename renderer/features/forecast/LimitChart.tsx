@@ -59,14 +59,14 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
       : result.status === 'mayRunOut'
         ? `May run out from ${result.earliest}: the line stays below, the interval reaches the limit`
         : result.status === 'exceeded'
-        ? `Over since ${result.date}`
-        : result.status === 'never'
-          ? 'Not projected to run out'
-          : result.status === 'beyondHorizon'
-            ? 'Runs out in more than 10 years'
-            : result.status === 'insufficientData'
-              ? 'Need ≥ 6 points over ≥ 4 weeks: no line drawn'
-              : null;
+          ? `Over since ${result.date}`
+          : result.status === 'never'
+            ? 'Not projected to run out'
+            : result.status === 'beyondHorizon'
+              ? 'Runs out in more than 10 years'
+              : result.status === 'insufficientData'
+                ? 'Need ≥ 6 points over ≥ 4 weeks: no line drawn'
+                : null;
 
   return (
     <figure
@@ -128,7 +128,16 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
             />
           )}
           <Area dataKey="band" name="interval" stroke="none" fill="var(--accent)" fillOpacity={0.18} isAnimationActive={false} connectNulls={false} />
-          <Line dataKey="history" name="history" type="stepAfter" stroke="var(--accent)" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
+          <Line
+            dataKey="history"
+            name="history"
+            type="stepAfter"
+            stroke="var(--accent)"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
           <Line
             dataKey="projection"
             name="projection"
@@ -170,7 +179,12 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
               label={{ value: `Order by ${orderBy}`, position: 'insideTopRight', fill: '#b07d12', fontSize: 12, fontWeight: 600 }}
             />
           )}
-          <ReferenceLine x={asOfDay} stroke="var(--muted)" strokeDasharray="2 3" label={{ value: `as of ${asOf}`, position: 'top', fill: 'var(--muted)', fontSize: 11 }} />
+          <ReferenceLine
+            x={asOfDay}
+            stroke="var(--muted)"
+            strokeDasharray="2 3"
+            label={{ value: `as of ${asOf}`, position: 'top', fill: 'var(--muted)', fontSize: 11 }}
+          />
           {crossDay !== null && cap !== null && (
             <ReferenceDot
               x={crossDay}

@@ -25,7 +25,18 @@ interface Computed {
 
 function compute(series: ForecastSeries, method: ForecastMethod, scenarios: Scenario[], treatOneOffs: boolean): Computed {
   const { limit, history, asOf } = series;
-  const empty: ForecastResult = { status: limit.status, model: null, date: limit.date, earliest: null, latest: null, params: {}, holdoutMae: null, warnings: limit.warnings, stale: limit.stale, runoutByMonth: limit.runoutByMonth };
+  const empty: ForecastResult = {
+    status: limit.status,
+    model: null,
+    date: limit.date,
+    earliest: null,
+    latest: null,
+    params: {},
+    holdoutMae: null,
+    warnings: limit.warnings,
+    stale: limit.stale,
+    runoutByMonth: limit.runoutByMonth,
+  };
   if (limit.capacity === null || history.length === 0) return { result: empty, warning: null, curve: forecastCurve(history, empty, { asOf }), error: null };
   const c = limit.capacity > 0 ? limit.capacity : Number.MIN_VALUE;
   const extra = { ...(scenarios.length > 0 ? { scenarios } : {}), ...(treatOneOffs ? { treatOneOffs } : {}) };
@@ -36,7 +47,12 @@ function compute(series: ForecastSeries, method: ForecastMethod, scenarios: Scen
     const warning = result.model ? fitAndProject(history, { capacity: c * limit.warningFrac, method: result.model, asOf, ...extra }) : null;
     return { result, warning, curve: forecastCurve(history, result, { asOf, ...extra }), error: null };
   } catch (e) {
-    return { result: empty, warning: null, curve: forecastCurve(history, empty, { asOf }), error: errorsFrom(e)._ ?? Object.values(errorsFrom(e))[0] ?? String(e) };
+    return {
+      result: empty,
+      warning: null,
+      curve: forecastCurve(history, empty, { asOf }),
+      error: errorsFrom(e)._ ?? Object.values(errorsFrom(e))[0] ?? String(e),
+    };
   }
 }
 
@@ -45,7 +61,10 @@ const example = (unit: string): string => (unit === 'bit/s' ? '+100000000' : '+2
 
 /** "on 2025-01-15" from the one-off warnings of shared/forecast/project.ts. */
 function oneOffDays(warnings: string[]): string {
-  const days = warnings.filter((w) => w.startsWith('one-off step')).map((w) => / on (\d{4}-\d{2}-\d{2})/.exec(w)?.[1]).filter(Boolean);
+  const days = warnings
+    .filter((w) => w.startsWith('one-off step'))
+    .map((w) => / on (\d{4}-\d{2}-\d{2})/.exec(w)?.[1])
+    .filter(Boolean);
   return days.length ? `on ${days.join(', ')}` : '';
 }
 
@@ -87,7 +106,10 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
     return draftKey ? [...list, JSON.parse(draftKey) as Scenario] : list;
   }, [scenarios, draftKey]);
 
-  const computed = useMemo(() => (series && series.limit.id === limit.id ? compute(series, method, active, treatOneOffs) : null), [series, limit.id, method, active, treatOneOffs]);
+  const computed = useMemo(
+    () => (series && series.limit.id === limit.id ? compute(series, method, active, treatOneOffs) : null),
+    [series, limit.id, method, active, treatOneOffs],
+  );
 
   const addScenario = (e: FormEvent) => {
     e.preventDefault();
@@ -99,10 +121,18 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
   };
 
   if (loadError) return <p className="badge warn">{loadError}</p>;
-  if (!computed || !series) return <p className="muted" aria-busy="true">Loading {limit.name}…</p>;
+  if (!computed || !series)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading {limit.name}…
+      </p>
+    );
   const { result, warning, curve } = computed;
   const shown = { ...limit, ...result };
-  const runnerUp = typeof result.params.runnerUp === 'string' ? `${MODEL_LABEL[result.params.runnerUp] ?? result.params.runnerUp}: ${result.params.runnerUpDate ?? result.params.runnerUpStatus}` : null;
+  const runnerUp =
+    typeof result.params.runnerUp === 'string'
+      ? `${MODEL_LABEL[result.params.runnerUp] ?? result.params.runnerUp}: ${result.params.runnerUpDate ?? result.params.runnerUpStatus}`
+      : null;
   // The order-by date follows the model and scenarios shown, by shared/forecast's one formula.
   const orderBy = limit.leadDays === null ? null : orderByDate(result, limit.leadDays);
   const without = scenarios.length > 0 || parsed?.ok ? (result.params.withoutScenarioDate ?? result.params.withoutScenarioStatus) : null;
@@ -127,7 +157,13 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
         </div>
         <div>
           <dt>Warning {Math.round(limit.warningFrac * 100)} %</dt>
-          <dd>{warning ? (warning.status === 'ok' || warning.status === 'exceeded' || warning.status === 'projectedNow' ? `${warning.status === 'exceeded' ? 'since ' : '≈ '}${warning.date}` : statusHeadline(warning)) : '—'}</dd>
+          <dd>
+            {warning
+              ? warning.status === 'ok' || warning.status === 'exceeded' || warning.status === 'projectedNow'
+                ? `${warning.status === 'exceeded' ? 'since ' : '≈ '}${warning.date}`
+                : statusHeadline(warning)
+              : '—'}
+          </dd>
         </div>
         {limit.leadDays !== null && (
           <div>
@@ -176,7 +212,11 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
           <Field
             label="Planned demand"
             error={draftError ?? (parsed && !parsed.ok ? parsed.message : undefined)}
-            hint={limit.prefixUnit ? `e.g. +40 /${limit.prefixUnit.length} a month from 2026-03` : `e.g. ${example(limit.unit)} a month from 2026-03 (in ${limit.unit})`}
+            hint={
+              limit.prefixUnit
+                ? `e.g. +40 /${limit.prefixUnit.length} a month from 2026-03`
+                : `e.g. ${example(limit.unit)} a month from 2026-03 (in ${limit.unit})`
+            }
           >
             {(a) => (
               <input
@@ -200,7 +240,12 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
           {scenarios.map((s, i) => (
             <li key={`${s.text}-${i}`}>
               <span>{s.text}</span>
-              <button type="button" className="icon-button" aria-label={`Remove scenario ${s.text}`} onClick={() => setScenarios((l) => l.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Remove scenario ${s.text}`}
+                onClick={() => setScenarios((l) => l.filter((_, j) => j !== i))}
+              >
                 ✕
               </button>
             </li>

@@ -35,7 +35,11 @@ const draftOf = (l: LinkRow): Draft => ({
 type Errors = Record<string, string>;
 
 /** The draft as the contract takes it, or the fields that are wrong, in plain words. */
-function readDraft(d: Draft): { ok: true; value: { name: string; capacityBps: number; commitBps: number | null; thresholdFrac: number; leadDays: number | null; description: string } } | { ok: false; errors: Errors } {
+function readDraft(
+  d: Draft,
+):
+  | { ok: true; value: { name: string; capacityBps: number; commitBps: number | null; thresholdFrac: number; leadDays: number | null; description: string } }
+  | { ok: false; errors: Errors } {
   const errors: Errors = {};
   const capacityBps = parseBps(d.capacity);
   if (d.name.trim() === '') errors.name = 'is required';
@@ -45,9 +49,13 @@ function readDraft(d: Draft): { ok: true; value: { name: string; capacityBps: nu
   const pct = Number(d.thresholdPct);
   if (d.thresholdPct.trim() === '' || !Number.isFinite(pct) || pct <= 0 || pct > 100) errors.thresholdFrac = 'must be a percentage above 0 and at most 100';
   const lead = d.leadDays.trim() === '' ? null : Number(d.leadDays);
-  if (lead !== null && (!Number.isInteger(lead) || lead < 0 || lead > 3650)) errors.leadDays = 'must be a whole number of days from 0 to 3650, or empty for the default';
+  if (lead !== null && (!Number.isInteger(lead) || lead < 0 || lead > 3650))
+    errors.leadDays = 'must be a whole number of days from 0 to 3650, or empty for the default';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { name: d.name.trim(), capacityBps: capacityBps!, commitBps, thresholdFrac: pct / 100, leadDays: lead, description: d.description } };
+  return {
+    ok: true,
+    value: { name: d.name.trim(), capacityBps: capacityBps!, commitBps, thresholdFrac: pct / 100, leadDays: lead, description: d.description },
+  };
 }
 
 function LinkForm({ editing, leadDays, onDone }: { editing: LinkRow | null; leadDays: number; onDone(name: string | null): void }) {
@@ -57,7 +65,10 @@ function LinkForm({ editing, leadDays, onDone }: { editing: LinkRow | null; lead
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD((x) => ({ ...x, [k]: e.target.value }));
   const capacity = parseBps(d.capacity);
   const pct = Number(d.thresholdPct);
-  const preview = capacity !== null && capacity > 0 && pct > 0 && pct <= 100 ? `limit ${formatBps(linkLimitBps({ capacityBps: capacity, thresholdFrac: pct / 100 }))}` : undefined;
+  const preview =
+    capacity !== null && capacity > 0 && pct > 0 && pct <= 100
+      ? `limit ${formatBps(linkLimitBps({ capacityBps: capacity, thresholdFrac: pct / 100 }))}`
+      : undefined;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -66,8 +77,23 @@ function LinkForm({ editing, leadDays, onDone }: { editing: LinkRow | null; lead
     try {
       const v = r.value;
       const row = editing
-        ? await client.call('links.update', { name: editing.name, ...(v.name !== editing.name ? { newName: v.name } : {}), capacityBps: v.capacityBps, commitBps: v.commitBps, thresholdFrac: v.thresholdFrac, leadDays: v.leadDays, description: v.description })
-        : await client.call('links.add', { name: v.name, capacityBps: v.capacityBps, ...(v.commitBps !== null ? { commitBps: v.commitBps } : {}), thresholdFrac: v.thresholdFrac, ...(v.leadDays !== null ? { leadDays: v.leadDays } : {}), description: v.description });
+        ? await client.call('links.update', {
+            name: editing.name,
+            ...(v.name !== editing.name ? { newName: v.name } : {}),
+            capacityBps: v.capacityBps,
+            commitBps: v.commitBps,
+            thresholdFrac: v.thresholdFrac,
+            leadDays: v.leadDays,
+            description: v.description,
+          })
+        : await client.call('links.add', {
+            name: v.name,
+            capacityBps: v.capacityBps,
+            ...(v.commitBps !== null ? { commitBps: v.commitBps } : {}),
+            thresholdFrac: v.thresholdFrac,
+            ...(v.leadDays !== null ? { leadDays: v.leadDays } : {}),
+            description: v.description,
+          });
       setErrors({});
       await refresh();
       onDone(row.name);
@@ -108,7 +134,9 @@ function LinkForm({ editing, leadDays, onDone }: { editing: LinkRow | null; lead
         {(a) => <input {...a} type="number" min={0} max={3650} step={1} value={d.leadDays} onChange={set('leadDays')} placeholder={String(leadDays)} />}
       </Field>
       <Field label="Description" error={errors.description}>
-        {(a) => <input {...a} type="text" autoComplete="off" value={d.description} onChange={set('description')} placeholder="IX port, 95th percentile billed" />}
+        {(a) => (
+          <input {...a} type="text" autoComplete="off" value={d.description} onChange={set('description')} placeholder="IX port, 95th percentile billed" />
+        )}
       </Field>
       <div className="ln-form-actions">
         <button type="submit" className="primary">
@@ -311,7 +339,9 @@ export function LinksSection({ limits, onShow }: { limits: LimitForecast[]; onSh
     <section className="ln-section" aria-labelledby="links-title" aria-busy={list === null && error === null}>
       <header className="ln-head">
         <h2 id="links-title">Links</h2>
-        <span className="muted">Upstream, transit and satellite links: each is a limit on the board at its threshold, ordered its lead time before the crossing</span>
+        <span className="muted">
+          Upstream, transit and satellite links: each is a limit on the board at its threshold, ordered its lead time before the crossing
+        </span>
         {form === null && (
           <button type="button" className="primary" onClick={() => setForm('add')}>
             Add link
@@ -329,7 +359,9 @@ export function LinksSection({ limits, onShow }: { limits: LimitForecast[]; onSh
           }}
         />
       )}
-      {list && list.links.length === 0 && form === null && <p className="muted">No links yet. Add your upstream and transit links to see when each needs an upgrade.</p>}
+      {list && list.links.length === 0 && form === null && (
+        <p className="muted">No links yet. Add your upstream and transit links to see when each needs an upgrade.</p>
+      )}
       {list && list.links.length > 0 && (
         <table className="grid ln-table" aria-label="Links">
           <thead>

@@ -18,7 +18,13 @@ export function quantity(v: number | null, unit: string): string {
 export function axisScale(unit: string, max: number | null = null): { factor: number; label: string } {
   if (unit === 'bit/s') {
     const m = max ?? 0;
-    return m >= 1e12 ? { factor: 1e12, label: 'Tbit/s' } : m >= 1e9 ? { factor: 1e9, label: 'Gbit/s' } : m >= 1e6 ? { factor: 1e6, label: 'Mbit/s' } : { factor: 1e3, label: 'kbit/s' };
+    return m >= 1e12
+      ? { factor: 1e12, label: 'Tbit/s' }
+      : m >= 1e9
+        ? { factor: 1e9, label: 'Gbit/s' }
+        : m >= 1e6
+          ? { factor: 1e6, label: 'Mbit/s' }
+          : { factor: 1e3, label: 'kbit/s' };
   }
   if (unit === 'W') return { factor: 1000, label: 'kW' };
   if (unit === 'bytes') return { factor: 1e12, label: 'TB' };

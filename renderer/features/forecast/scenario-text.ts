@@ -16,7 +16,10 @@ export type ParsedScenario = { ok: true; scenario: Scenario; text: string } | { 
 const DAY = String.raw`(\d{4}-\d{2}(?:-\d{2})?)`;
 const AMOUNT = String.raw`([+-]?\d+(?:\.\d+)?)`;
 const BLOCK = String.raw`(?:\s*\/(\d{1,3}))?`;
-const MONTHLY = new RegExp(String.raw`^${AMOUNT}${BLOCK}\s*(?:[a-z ]*?\s)?(?:a|per|\/)\s*month\s+(?:from|starting)\s+${DAY}(?:\s+(?:until|to)\s+${DAY})?$`, 'i');
+const MONTHLY = new RegExp(
+  String.raw`^${AMOUNT}${BLOCK}\s*(?:[a-z ]*?\s)?(?:a|per|\/)\s*month\s+(?:from|starting)\s+${DAY}(?:\s+(?:until|to)\s+${DAY})?$`,
+  'i',
+);
 const ONCE = new RegExp(String.raw`^${AMOUNT}${BLOCK}\s*(?:[a-z ]*?\s)?(?:on|at)\s+${DAY}$`, 'i');
 
 function day(text: string): string | null {

@@ -46,7 +46,10 @@ export function BulkReadingsDialog({ title, choices, onClose }: { title: string;
       const r = await client.call('readings.importSeries', { series: choice.ref, text, dryRun });
       if (dryRun) setChecked(r);
       else {
-        notify('info', `Recorded ${r.points.length.toLocaleString('en')} ${choice.label.toLowerCase()} reading${r.points.length === 1 ? '' : 's'} (Undo takes them all back)`);
+        notify(
+          'info',
+          `Recorded ${r.points.length.toLocaleString('en')} ${choice.label.toLowerCase()} reading${r.points.length === 1 ? '' : 's'} (Undo takes them all back)`,
+        );
         await refresh();
         onClose();
       }
@@ -83,7 +86,15 @@ export function BulkReadingsDialog({ title, choices, onClose }: { title: string;
           <span>
             Readings: <span className="mono">date,value</span>, one per line, values in {choice.unit}
           </span>
-          <textarea className="mono bulk-text" aria-label="Readings" rows={8} value={text} placeholder={'date,value\n2026-01-01,12500\n2026-02-01,12900'} onChange={(e) => edit(e.target.value)} spellCheck={false} />
+          <textarea
+            className="mono bulk-text"
+            aria-label="Readings"
+            rows={8}
+            value={text}
+            placeholder={'date,value\n2026-01-01,12500\n2026-02-01,12900'}
+            onChange={(e) => edit(e.target.value)}
+            spellCheck={false}
+          />
         </label>
         {problems.length > 0 && (
           <div className="bulk-problems" role="alert" aria-label="Bad rows">

@@ -86,7 +86,16 @@ export function AddPrefixForm({ space, disabled, onAdded }: { space: string; dis
         )}
       </Field>
       <Field label="Description" error={errors.description}>
-        {(p) => <TextInput {...p} name="description" value={description} placeholder="Customer or purpose" onChange={(e) => setDescription(e.target.value)} disabled={disabled} />}
+        {(p) => (
+          <TextInput
+            {...p}
+            name="description"
+            value={description}
+            placeholder="Customer or purpose"
+            onChange={(e) => setDescription(e.target.value)}
+            disabled={disabled}
+          />
+        )}
       </Field>
       <Field label={status === 'planned' ? 'Exists from' : 'Date'} error={errors.date ?? dateProblem ?? undefined}>
         {(p) => <DateInput {...p} name="date" value={date} onChange={(e) => setDate(e.target.value)} disabled={disabled} />}

@@ -47,7 +47,15 @@ export function AddressesSection({ block, version, readOnly }: { block: PrefixRo
     <>
       <section aria-labelledby="reg-addr-title" className="addr-section">
         <h3 id="reg-addr-title">Addresses</h3>
-        {error ? <p className="form-error" role="alert">{error}</p> : hosts === null ? <p className="muted">Loading…</p> : <BlockAddressMap block={block} scope={scope} hosts={hosts} />}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : hosts === null ? (
+          <p className="muted">Loading…</p>
+        ) : (
+          <BlockAddressMap block={block} scope={scope} hosts={hosts} />
+        )}
       </section>
       {dhcp && hosts !== null && (
         <section aria-labelledby="reg-scope-title" className="addr-section">

@@ -4,7 +4,14 @@
  * and Allocate records it (one undoable action, growth reservations included).
  */
 import { useEffect, useState } from 'react';
-import { ALLOCATION_STRATEGIES, PREFIX_STATUSES, type AllocationResult, type AllocationStrategyName, type PrefixRow, type PrefixStatus } from '../../../shared/contract';
+import {
+  ALLOCATION_STRATEGIES,
+  PREFIX_STATUSES,
+  type AllocationResult,
+  type AllocationStrategyName,
+  type PrefixRow,
+  type PrefixStatus,
+} from '../../../shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { Field, Select, TextInput } from '../../components/Field';
 import { client } from '../../client';
@@ -95,7 +102,10 @@ export function AllocateDialog({ from, initialLength, onClose, onDone }: Props) 
     setBusy(true);
     try {
       const r = await client.call('registry.allocate', i);
-      notify('info', `Allocated ${r.prefix} from ${from.prefix}${r.reserved.length ? `, ${r.reserved.length} block${r.reserved.length === 1 ? '' : 's'} reserved for growth` : ''}. Ctrl+Z undoes it.`);
+      notify(
+        'info',
+        `Allocated ${r.prefix} from ${from.prefix}${r.reserved.length ? `, ${r.reserved.length} block${r.reserved.length === 1 ? '' : 's'} reserved for growth` : ''}. Ctrl+Z undoes it.`,
+      );
       await refresh();
       onDone(r.prefix);
     } catch (e) {
@@ -146,12 +156,18 @@ export function AllocateDialog({ from, initialLength, onClose, onDone }: Props) 
           </Field>
         </div>
         <Field label="Description" error={errors.description}>
-          {(p) => <TextInput {...p} name="description" value={description} placeholder="Customer or purpose" onChange={(e) => setDescription(e.target.value)} />}
+          {(p) => (
+            <TextInput {...p} name="description" value={description} placeholder="Customer or purpose" onChange={(e) => setDescription(e.target.value)} />
+          )}
         </Field>
         <div className={`reg-preview${preview ? '' : ' empty'}`} role="status" aria-label="Preview">
           {preview ? (
             <>
-              Will take <strong className="mono" data-preview={preview.prefix}>{preview.prefix}</strong> ({preview.strategy})
+              Will take{' '}
+              <strong className="mono" data-preview={preview.prefix}>
+                {preview.prefix}
+              </strong>{' '}
+              ({preview.strategy})
               {preview.reserved.length > 0 && (
                 <>
                   {' '}

@@ -26,7 +26,16 @@ export function BlockAddressMap({ block, scope, hosts }: { block: PrefixRow; sco
     <figure className="addr-map">
       <svg viewBox={`0 0 ${cols * size} ${rows * size}`} className="addr-map-svg" role="img" aria-label={`Addresses of ${block.prefix}: ${summary}`}>
         {cells.map((c) => (
-          <rect key={c.offset} className={`addr-cell addr-${c.kind}`} x={(c.offset % cols) * size + 0.5} y={Math.floor(c.offset / cols) * size + 0.5} width={size - 1} height={size - 1} rx="2" data-kind={c.kind}>
+          <rect
+            key={c.offset}
+            className={`addr-cell addr-${c.kind}`}
+            x={(c.offset % cols) * size + 0.5}
+            y={Math.floor(c.offset / cols) * size + 0.5}
+            width={size - 1}
+            height={size - 1}
+            rx="2"
+            data-kind={c.kind}
+          >
             <title>{`${c.ip}: ${c.name ?? LEGEND.find(([k]) => k === c.kind)?.[1] ?? c.kind}`}</title>
           </rect>
         ))}

@@ -103,7 +103,10 @@ export function BlockEditor({ block, readOnly }: { block: PrefixRow; readOnly: b
           </Select>
         )}
       </Field>
-      <Field label={draft.status === 'cooldown' ? 'Free again on' : draft.status === 'planned' ? 'Exists from' : 'Date'} error={errors.date ?? dateProblem ?? undefined}>
+      <Field
+        label={draft.status === 'cooldown' ? 'Free again on' : draft.status === 'planned' ? 'Exists from' : 'Date'}
+        error={errors.date ?? dateProblem ?? undefined}
+      >
         {(p) => <DateInput {...p} name="date" value={draft.date} disabled={readOnly} onChange={(e) => set('date', e.target.value)} />}
       </Field>
       <Field label="Description" error={errors.description}>
@@ -125,11 +128,13 @@ export function BlockEditor({ block, readOnly }: { block: PrefixRow; readOnly: b
           {(p) => (
             <Select {...p} name="unit" value={draft.unit} disabled={readOnly} onChange={(e) => set('unit', e.target.value)}>
               <option value="">from the pool around it</option>
-              {[48, 56, 64].filter((u) => u >= block.length).map((u) => (
-                <option key={u} value={String(u)}>
-                  /{u}
-                </option>
-              ))}
+              {[48, 56, 64]
+                .filter((u) => u >= block.length)
+                .map((u) => (
+                  <option key={u} value={String(u)}>
+                    /{u}
+                  </option>
+                ))}
             </Select>
           )}
         </Field>
@@ -142,7 +147,12 @@ export function BlockEditor({ block, readOnly }: { block: PrefixRow; readOnly: b
           Discard
         </button>
         {(block.status === 'assigned' || block.status === 'allocated' || block.status === 'reserved') && (
-          <button type="button" disabled={readOnly || busy} onClick={() => void release()} title="End this assignment: cooldown for 180 days, then its space is free again">
+          <button
+            type="button"
+            disabled={readOnly || busy}
+            onClick={() => void release()}
+            title="End this assignment: cooldown for 180 days, then its space is free again"
+          >
             Release
           </button>
         )}

@@ -66,7 +66,14 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
         {u.children ? ` · holds ${u.children.toLocaleString('en')} block${u.children === 1 ? '' : 's'} directly` : ''}
       </p>
       <div className="reg-actions">
-        <button type="button" className="primary" disabled={readOnly} onClick={() => onAllocate(block)} title="Allocate a block from this one (A)" aria-keyshortcuts="a">
+        <button
+          type="button"
+          className="primary"
+          disabled={readOnly}
+          onClick={() => onAllocate(block)}
+          title="Allocate a block from this one (A)"
+          aria-keyshortcuts="a"
+        >
           Allocate…
         </button>
         <button type="button" onClick={() => onOpen(block)} title="Show only this block and what it holds (Enter)">
@@ -77,7 +84,14 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
             Split…
           </button>
         )}
-        <button type="button" className="danger" disabled={readOnly} onClick={() => onRemove(block)} title="Remove this block (Delete)" aria-keyshortcuts="Delete">
+        <button
+          type="button"
+          className="danger"
+          disabled={readOnly}
+          onClick={() => onRemove(block)}
+          title="Remove this block (Delete)"
+          aria-keyshortcuts="Delete"
+        >
           Remove…
         </button>
         {block.space === 'global' && block.status === 'aggregate' && onRouting && (
@@ -86,7 +100,11 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
           </button>
         )}
         {block.space === 'global' && (
-          <a className="button-link" href={`#/requests?objects=${encodeURIComponent(block.prefix)}`} title="The RPSL objects and reverse-DNS zones of this block (Requests)">
+          <a
+            className="button-link"
+            href={`#/requests?objects=${encodeURIComponent(block.prefix)}`}
+            title="The RPSL objects and reverse-DNS zones of this block (Requests)"
+          >
             RPSL &amp; reverse DNS
           </a>
         )}

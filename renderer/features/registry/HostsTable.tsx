@@ -24,7 +24,9 @@ function HostForm({ block, editing, onDone, onCancel }: { block: PrefixRow; edit
     e.preventDefault();
     try {
       const fields = { name: d.name, mac: d.mac, role: d.role, description: d.description, space: block.space };
-      const h = editing ? await client.call('dhcp.updateHost', { ip: editing.ip, newIp: d.ip, ...fields }) : await client.call('dhcp.addHost', { ip: d.ip, ...fields });
+      const h = editing
+        ? await client.call('dhcp.updateHost', { ip: editing.ip, newIp: d.ip, ...fields })
+        : await client.call('dhcp.addHost', { ip: d.ip, ...fields });
       await onDone(editing ? `Host ${h.name} (${h.ip}) changed` : `Host ${h.name} (${h.ip}) added`);
     } catch (err) {
       setErrors(errorsFrom(err));
@@ -57,7 +59,11 @@ function HostForm({ block, editing, onDone, onCancel }: { block: PrefixRow; edit
           {(p) => <TextInput {...p} value={d.description} onChange={(e) => set('description', e.target.value)} />}
         </Field>
       </div>
-      {errors._ && <p className="form-error" role="alert">{errors._}</p>}
+      {errors._ && (
+        <p className="form-error" role="alert">
+          {errors._}
+        </p>
+      )}
       <div className="addr-actions">
         <button type="submit" className="primary">
           {editing ? 'Save host' : 'Add host'}
@@ -70,7 +76,17 @@ function HostForm({ block, editing, onDone, onCancel }: { block: PrefixRow; edit
   );
 }
 
-export function HostsTable({ block, hosts, readOnly, onChanged }: { block: PrefixRow; hosts: HostRow[]; readOnly: boolean; onChanged(what: string): Promise<void> }) {
+export function HostsTable({
+  block,
+  hosts,
+  readOnly,
+  onChanged,
+}: {
+  block: PrefixRow;
+  hosts: HostRow[];
+  readOnly: boolean;
+  onChanged(what: string): Promise<void>;
+}) {
   /** null: no form; 'new': the add form; an address: that host's edit form. */
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -118,12 +134,12 @@ export function HostsTable({ block, hosts, readOnly, onChanged }: { block: Prefi
                       {h.description && <span> · {h.description}</span>}
                     </div>
                     <div className="host-actions">
-                    <button type="button" className="small" disabled={readOnly} onClick={() => setOpen(h.ip)} aria-label={`Edit ${h.name}`}>
-                      Edit
-                    </button>
-                    <button type="button" className="small danger" disabled={readOnly} onClick={() => void remove(h)} aria-label={`Remove ${h.name}`}>
-                      Remove
-                    </button>
+                      <button type="button" className="small" disabled={readOnly} onClick={() => setOpen(h.ip)} aria-label={`Edit ${h.name}`}>
+                        Edit
+                      </button>
+                      <button type="button" className="small danger" disabled={readOnly} onClick={() => void remove(h)} aria-label={`Remove ${h.name}`}>
+                        Remove
+                      </button>
                     </div>
                   </td>
                 </tr>
@@ -132,7 +148,11 @@ export function HostsTable({ block, hosts, readOnly, onChanged }: { block: Prefi
           </tbody>
         </table>
       )}
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {open === 'new' ? (
         <HostForm block={block} editing={null} onDone={done} onCancel={() => setOpen(null)} />
       ) : (

@@ -21,11 +21,24 @@ const FORMATS: [ImportFormat, string, string][] = [
 /** Read in slices, so a big file shows its progress and can be cancelled while it is read. */
 const SLICE = 4 * 1024 * 1024;
 
-type Phase = { kind: 'idle' } | { kind: 'reading'; done: number; total: number } | { kind: 'checking' } | { kind: 'checked'; result: ImportResult } | { kind: 'refused'; lines: string[]; summary: string } | { kind: 'importing' };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'reading'; done: number; total: number }
+  | { kind: 'checking' }
+  | { kind: 'checked'; result: ImportResult }
+  | { kind: 'refused'; lines: string[]; summary: string }
+  | { kind: 'importing' };
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-const FIELD_LABEL: Record<string, string> = { 'opaque-id': 'Holder', opaqueId: 'Holder', cc: 'Country', space: 'Address space', format: 'Format', text: 'File' };
+const FIELD_LABEL: Record<string, string> = {
+  'opaque-id': 'Holder',
+  opaqueId: 'Holder',
+  cc: 'Country',
+  space: 'Address space',
+  format: 'Format',
+  text: 'File',
+};
 
 export function ImportDialog({ space, onClose }: { space: string; onClose(): void }) {
   const { refresh, notify } = useWorkspace();
@@ -154,11 +167,27 @@ export function ImportDialog({ space, onClose }: { space: string; onClose(): voi
             <>
               <label className="field">
                 <span>Holder (opaque ID)</span>
-                <input className="mono" aria-label="Holder" value={holder} disabled={busy} onChange={(e) => (setHolder(e.target.value), setPhase({ kind: 'idle' }))} placeholder="all holders" />
+                <input
+                  className="mono"
+                  aria-label="Holder"
+                  value={holder}
+                  disabled={busy}
+                  onChange={(e) => (setHolder(e.target.value), setPhase({ kind: 'idle' }))}
+                  placeholder="all holders"
+                />
               </label>
               <label className="field">
                 <span>Country</span>
-                <input className="mono" aria-label="Country" value={cc} maxLength={2} size={4} disabled={busy} onChange={(e) => (setCc(e.target.value), setPhase({ kind: 'idle' }))} placeholder="any" />
+                <input
+                  className="mono"
+                  aria-label="Country"
+                  value={cc}
+                  maxLength={2}
+                  size={4}
+                  disabled={busy}
+                  onChange={(e) => (setCc(e.target.value), setPhase({ kind: 'idle' }))}
+                  placeholder="any"
+                />
               </label>
             </>
           )}
@@ -184,14 +213,19 @@ export function ImportDialog({ space, onClose }: { space: string; onClose(): voi
           <div className="import-preview" aria-label="What the import adds">
             <p>
               <strong>{phase.result.added.toLocaleString('en')}</strong> block{phase.result.added === 1 ? '' : 's'} will be added
-              {phase.result.skipped > 0 ? `; ${phase.result.skipped.toLocaleString('en')} record${phase.result.skipped === 1 ? '' : 's'} skipped (not allocated or assigned, or another holder or country)` : ''}.
+              {phase.result.skipped > 0
+                ? `; ${phase.result.skipped.toLocaleString('en')} record${phase.result.skipped === 1 ? '' : 's'} skipped (not allocated or assigned, or another holder or country)`
+                : ''}
+              .
             </p>
             {phase.result.preview.length > 0 && (
               <ul className="import-list mono" aria-label="Blocks to add">
                 {phase.result.preview.map((p) => (
                   <li key={p}>{p}</li>
                 ))}
-                {phase.result.added > phase.result.preview.length && <li className="muted">… and {(phase.result.added - phase.result.preview.length).toLocaleString('en')} more</li>}
+                {phase.result.added > phase.result.preview.length && (
+                  <li className="muted">… and {(phase.result.added - phase.result.preview.length).toLocaleString('en')} more</li>
+                )}
               </ul>
             )}
           </div>

@@ -29,7 +29,9 @@ export function NewSpaceDialog({ onClose, onDone }: { onClose(): void; onDone(na
           void submit();
         }}
       >
-        <p className="muted">An address space (a VRF) holds its own blocks: private space planned per customer or service overlaps nothing in the global space.</p>
+        <p className="muted">
+          An address space (a VRF) holds its own blocks: private space planned per customer or service overlaps nothing in the global space.
+        </p>
         <Field label="Name" error={errors.name} hint="e.g. vrf-customers">
           {(p) => <TextInput {...p} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>

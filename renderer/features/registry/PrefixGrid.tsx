@@ -44,7 +44,15 @@ interface Props {
 }
 
 /** The status and description of one row, edited in place: Enter saves, Escape leaves it as it was. */
-function RowEditor({ row, onSave, onCancel }: { row: PrefixRow; onSave(change: { status?: PrefixStatus; description?: string }): Promise<boolean>; onCancel(): void }) {
+function RowEditor({
+  row,
+  onSave,
+  onCancel,
+}: {
+  row: PrefixRow;
+  onSave(change: { status?: PrefixStatus; description?: string }): Promise<boolean>;
+  onCancel(): void;
+}) {
   const [status, setStatus] = useState<PrefixStatus>(row.status);
   const [description, setDescription] = useState(row.description);
   const input = useRef<HTMLInputElement>(null);
@@ -72,7 +80,13 @@ function RowEditor({ row, onSave, onCancel }: { row: PrefixRow; onSave(change: {
   return (
     <>
       <span role="gridcell">
-        <select aria-label={`Status of ${row.prefix}`} className="reg-inline" value={status} onChange={(e) => setStatus(e.target.value as PrefixStatus)} onKeyDown={keys}>
+        <select
+          aria-label={`Status of ${row.prefix}`}
+          className="reg-inline"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as PrefixStatus)}
+          onKeyDown={keys}
+        >
           {PREFIX_STATUSES.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -83,7 +97,14 @@ function RowEditor({ row, onSave, onCancel }: { row: PrefixRow; onSave(change: {
       <span role="gridcell" />
       <span role="gridcell" />
       <span role="gridcell">
-        <input ref={input} aria-label={`Description of ${row.prefix}`} className="reg-inline" value={description} onChange={(e) => setDescription(e.target.value)} onKeyDown={keys} />
+        <input
+          ref={input}
+          aria-label={`Description of ${row.prefix}`}
+          className="reg-inline"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          onKeyDown={keys}
+        />
       </span>
       <span role="gridcell">
         <button type="button" className="icon-button" aria-label={`Save ${row.prefix}`} title="Save (Enter)" onClick={() => void save()}>
@@ -94,7 +115,23 @@ function RowEditor({ row, onSave, onCancel }: { row: PrefixRow; onSave(change: {
   );
 }
 
-export function PrefixGrid({ data, baseDepth, selected, readOnly, onSelect, onOpen, onRemove, onKeyDown, handle, emptyText, editing, onEdit, onSaveEdit, ticked, onTick }: Props) {
+export function PrefixGrid({
+  data,
+  baseDepth,
+  selected,
+  readOnly,
+  onSelect,
+  onOpen,
+  onRemove,
+  onKeyDown,
+  handle,
+  emptyText,
+  editing,
+  onEdit,
+  onSaveEdit,
+  ticked,
+  onTick,
+}: Props) {
   const parentRef = useRef<HTMLDivElement>(null);
   const total = data.total ?? 0;
   const { rows, sizerHeight, first, last, scrollToIndex } = useFixedRows(parentRef, total, ROW_HEIGHT);
@@ -137,7 +174,13 @@ export function PrefixGrid({ data, baseDepth, selected, readOnly, onSelect, onOp
               const r = data.row(v.index);
               if (!r) {
                 return (
-                  <div key={`p${v.index}`} role="row" aria-rowindex={v.index + 1} className="grid-row reg-cols placeholder" style={{ transform: `translateY(${v.top}px)`, height: ROW_HEIGHT }}>
+                  <div
+                    key={`p${v.index}`}
+                    role="row"
+                    aria-rowindex={v.index + 1}
+                    className="grid-row reg-cols placeholder"
+                    style={{ transform: `translateY(${v.top}px)`, height: ROW_HEIGHT }}
+                  >
                     <span role="gridcell" className="skeleton" />
                   </div>
                 );
@@ -191,7 +234,9 @@ export function PrefixGrid({ data, baseDepth, selected, readOnly, onSelect, onOp
                       <span
                         role="gridcell"
                         className="ellipsis"
-                        title={r.status === 'cooldown' || r.status === 'planned' ? `${statusText(r)}${r.description ? ` · ${r.description}` : ''}` : r.description}
+                        title={
+                          r.status === 'cooldown' || r.status === 'planned' ? `${statusText(r)}${r.description ? ` · ${r.description}` : ''}` : r.description
+                        }
                         onDoubleClick={(e) => {
                           if (readOnly) return;
                           e.stopPropagation();
@@ -199,7 +244,9 @@ export function PrefixGrid({ data, baseDepth, selected, readOnly, onSelect, onOp
                           onEdit(r);
                         }}
                       >
-                        {r.status === 'cooldown' || r.status === 'planned' ? <span className="muted reg-when">{statusText(r).replace(/^\w+ /, '')} </span> : null}
+                        {r.status === 'cooldown' || r.status === 'planned' ? (
+                          <span className="muted reg-when">{statusText(r).replace(/^\w+ /, '')} </span>
+                        ) : null}
                         {r.description}
                       </span>
                       <span role="gridcell" className="reg-row-actions">
@@ -213,7 +260,14 @@ export function PrefixGrid({ data, baseDepth, selected, readOnly, onSelect, onOp
                               onChange={(e) => onTick(r, e.target.checked)}
                               onClick={(e) => e.stopPropagation()}
                             />
-                            <button type="button" className="icon-button" tabIndex={-1} aria-label={`Remove ${r.prefix}`} title="Remove (Delete)" onClick={() => onRemove(r)}>
+                            <button
+                              type="button"
+                              className="icon-button"
+                              tabIndex={-1}
+                              aria-label={`Remove ${r.prefix}`}
+                              title="Remove (Delete)"
+                              onClick={() => onRemove(r)}
+                            >
                               ✕
                             </button>
                           </>

@@ -277,14 +277,26 @@ export function RegistryScreen() {
           New space…
         </button>
         <SearchBox inputRef={search} onOpen={selectRow} onLeave={() => grid.current?.focus()} version={version} />
-        <button type="button" className="reg-pane-toggle" aria-expanded={paneOpen} aria-controls="reg-detail-pane" onClick={togglePane} title="Show or hide the selected block's details beside the list">
+        <button
+          type="button"
+          className="reg-pane-toggle"
+          aria-expanded={paneOpen}
+          aria-controls="reg-detail-pane"
+          onClick={togglePane}
+          title="Show or hide the selected block's details beside the list"
+        >
           {paneOpen ? 'Hide details' : 'Show details'}
         </button>
         <span className="muted count" data-testid="prefix-count">
           {total.toLocaleString('en')} block{total === 1 ? '' : 's'}
           {scope ? ` in ${scope.prefix}` : ''}
         </span>
-        <button type="button" onClick={() => setImporting(true)} disabled={readOnly} title="CSV, NetBox CSV or an RIR delegated stats file, checked before anything is written">
+        <button
+          type="button"
+          onClick={() => setImporting(true)}
+          disabled={readOnly}
+          title="CSV, NetBox CSV or an RIR delegated stats file, checked before anything is written"
+        >
           Import…
         </button>
       </header>
@@ -294,46 +306,48 @@ export function RegistryScreen() {
         </Suspense>
       )}
       <div className="reg-main" hidden={Boolean(routing)}>
-      <AddPrefixForm space={space} disabled={readOnly} onAdded={setReveal} />
-      <Breadcrumbs space={space} trail={trail} onGo={(r) => up(r)} />
-      {ticked.size > 0 && <BulkEditBar rows={[...ticked.values()]} onClear={() => setTicked(new Map())} />}
-      {data.error && (
-        <p className="form-error" role="alert">
-          {data.error}
-        </p>
-      )}
-      <div className={`reg-layout${paneOpen ? '' : ' pane-closed'}`}>
-        <PrefixGrid
-          data={data}
-          baseDepth={scope ? usageOf(scope).depth : 0}
-          selected={selected}
-          readOnly={readOnly}
-          onSelect={setSelected}
-          onOpen={open}
-          onRemove={removeRow}
-          onKeyDown={onGridKey}
-          handle={grid}
-          emptyText={scope ? 'Nothing here.' : 'No blocks in this space yet: add your RIR or upstream aggregate first.'}
-          editing={editing}
-          onEdit={(r) => {
-            setEditing(r ? r.id : null);
-            if (!r) grid.current?.focus();
-          }}
-          onSaveEdit={saveEdit}
-          ticked={ticked}
-          onTick={tick}
-        />
-        {paneOpen && <DetailPane
-          block={current}
-          version={data.rowVersion(selected) ?? version}
-          readOnly={readOnly}
-          onOpen={open}
-          onAllocate={allocateFrom}
-          onRemove={removeRow}
-          onSplit={splitRow}
-          onRouting={openRouting}
-        />}
-      </div>
+        <AddPrefixForm space={space} disabled={readOnly} onAdded={setReveal} />
+        <Breadcrumbs space={space} trail={trail} onGo={(r) => up(r)} />
+        {ticked.size > 0 && <BulkEditBar rows={[...ticked.values()]} onClear={() => setTicked(new Map())} />}
+        {data.error && (
+          <p className="form-error" role="alert">
+            {data.error}
+          </p>
+        )}
+        <div className={`reg-layout${paneOpen ? '' : ' pane-closed'}`}>
+          <PrefixGrid
+            data={data}
+            baseDepth={scope ? usageOf(scope).depth : 0}
+            selected={selected}
+            readOnly={readOnly}
+            onSelect={setSelected}
+            onOpen={open}
+            onRemove={removeRow}
+            onKeyDown={onGridKey}
+            handle={grid}
+            emptyText={scope ? 'Nothing here.' : 'No blocks in this space yet: add your RIR or upstream aggregate first.'}
+            editing={editing}
+            onEdit={(r) => {
+              setEditing(r ? r.id : null);
+              if (!r) grid.current?.focus();
+            }}
+            onSaveEdit={saveEdit}
+            ticked={ticked}
+            onTick={tick}
+          />
+          {paneOpen && (
+            <DetailPane
+              block={current}
+              version={data.rowVersion(selected) ?? version}
+              readOnly={readOnly}
+              onOpen={open}
+              onAllocate={allocateFrom}
+              onRemove={removeRow}
+              onSplit={splitRow}
+              onRouting={openRouting}
+            />
+          )}
+        </div>
       </div>
       <svg className="reg-defs" aria-hidden="true" focusable="false">
         <defs>

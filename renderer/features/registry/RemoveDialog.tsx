@@ -27,7 +27,10 @@ export function RemoveDialog({ row, onClose, onDone }: { row: PrefixRow; onClose
     try {
       if (inside) {
         const r = await client.call('registry.removePrefixTree', { prefix: row.prefix, space: row.space });
-        notify('info', `Removed ${row.prefix} and the ${(r.removed - 1).toLocaleString('en')} block${r.removed === 2 ? '' : 's'} inside it. Ctrl+Z brings them back.`);
+        notify(
+          'info',
+          `Removed ${row.prefix} and the ${(r.removed - 1).toLocaleString('en')} block${r.removed === 2 ? '' : 's'} inside it. Ctrl+Z brings them back.`,
+        );
       } else {
         await client.call('registry.removePrefix', { prefix: row.prefix, space: row.space });
         notify('info', `Removed ${row.prefix}. Ctrl+Z undoes it.`);

@@ -16,9 +16,21 @@ interface Draft {
 }
 
 const toDraft = (s: ScopeRow | null): Draft =>
-  s ? { first: s.first, last: s.last, leaseS: String(s.leaseS), router: s.router ?? '', dns: s.dns.join(', '), domain: s.domain ?? '' } : { first: '', last: '', leaseS: String(DEFAULT_LEASE_S), router: '', dns: '', domain: '' };
+  s
+    ? { first: s.first, last: s.last, leaseS: String(s.leaseS), router: s.router ?? '', dns: s.dns.join(', '), domain: s.domain ?? '' }
+    : { first: '', last: '', leaseS: String(DEFAULT_LEASE_S), router: '', dns: '', domain: '' };
 
-export function ScopeEditor({ block, scope, readOnly, onChanged }: { block: PrefixRow; scope: ScopeRow | null; readOnly: boolean; onChanged(what: string): Promise<void> }) {
+export function ScopeEditor({
+  block,
+  scope,
+  readOnly,
+  onChanged,
+}: {
+  block: PrefixRow;
+  scope: ScopeRow | null;
+  readOnly: boolean;
+  onChanged(what: string): Promise<void>;
+}) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(scope));
   const [errors, setErrors] = useState<Record<string, string>>({});
   useEffect(() => {
@@ -37,7 +49,10 @@ export function ScopeEditor({ block, scope, readOnly, onChanged }: { block: Pref
         range: `${draft.first.trim()}-${draft.last.trim()}`,
         leaseS: lease,
         router: draft.router,
-        dns: draft.dns.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+        dns: draft.dns
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
         domain: draft.domain,
       };
       await client.call(scope ? 'dhcp.updateScope' : 'dhcp.addScope', input);
@@ -61,25 +76,62 @@ export function ScopeEditor({ block, scope, readOnly, onChanged }: { block: Pref
       {!scope && <p className="muted addr-lead">No scope: this block hands out no address by DHCP. Declare its dynamic range to give it one.</p>}
       <div className="addr-grid">
         <Field label="Range from" error={rangeError}>
-          {(p) => <TextInput {...p} className="mono" value={draft.first} placeholder="first address" disabled={readOnly} onChange={(e) => set('first', e.target.value)} />}
+          {(p) => (
+            <TextInput
+              {...p}
+              className="mono"
+              value={draft.first}
+              placeholder="first address"
+              disabled={readOnly}
+              onChange={(e) => set('first', e.target.value)}
+            />
+          )}
         </Field>
         <Field label="to">
-          {(p) => <TextInput {...p} className="mono" value={draft.last} placeholder="last address" disabled={readOnly} onChange={(e) => set('last', e.target.value)} />}
+          {(p) => (
+            <TextInput
+              {...p}
+              className="mono"
+              value={draft.last}
+              placeholder="last address"
+              disabled={readOnly}
+              onChange={(e) => set('last', e.target.value)}
+            />
+          )}
         </Field>
-        <Field label="Lease (seconds)" error={errors.leaseS} hint={scope ? `${(scope.leaseS / 3600).toLocaleString('en', { maximumFractionDigits: 2 })} h` : 'one day by default'}>
+        <Field
+          label="Lease (seconds)"
+          error={errors.leaseS}
+          hint={scope ? `${(scope.leaseS / 3600).toLocaleString('en', { maximumFractionDigits: 2 })} h` : 'one day by default'}
+        >
           {(p) => <TextInput {...p} inputMode="numeric" value={draft.leaseS} disabled={readOnly} onChange={(e) => set('leaseS', e.target.value)} />}
         </Field>
         <Field label="Router" error={errors.router}>
-          {(p) => <TextInput {...p} className="mono" value={draft.router} placeholder="optional" disabled={readOnly} onChange={(e) => set('router', e.target.value)} />}
+          {(p) => (
+            <TextInput
+              {...p}
+              className="mono"
+              value={draft.router}
+              placeholder="optional"
+              disabled={readOnly}
+              onChange={(e) => set('router', e.target.value)}
+            />
+          )}
         </Field>
         <Field label="DNS servers" error={errors.dns} hint="comma-separated">
           {(p) => <TextInput {...p} className="mono" value={draft.dns} disabled={readOnly} onChange={(e) => set('dns', e.target.value)} />}
         </Field>
         <Field label="Domain" error={errors.domain}>
-          {(p) => <TextInput {...p} value={draft.domain} placeholder="e.g. office.example.net" disabled={readOnly} onChange={(e) => set('domain', e.target.value)} />}
+          {(p) => (
+            <TextInput {...p} value={draft.domain} placeholder="e.g. office.example.net" disabled={readOnly} onChange={(e) => set('domain', e.target.value)} />
+          )}
         </Field>
       </div>
-      {(errors.prefix || errors._) && <p className="form-error" role="alert">{errors.prefix ?? errors._}</p>}
+      {(errors.prefix || errors._) && (
+        <p className="form-error" role="alert">
+          {errors.prefix ?? errors._}
+        </p>
+      )}
       {scope && (
         <p className="muted addr-lead">
           {scope.size} addresses{scope.leased !== null ? ` · ${scope.leased} leased on ${scope.leasedAt}` : ' · no lease reading yet'}

@@ -17,7 +17,8 @@ interface Props {
 }
 
 function headline(q: string, r: SearchResult): string {
-  if (r.kind === 'text') return r.rows.length ? `${r.rows.length}${r.truncated ? '+' : ''} block${r.rows.length === 1 ? '' : 's'} match “${q}”` : `No block matches “${q}”`;
+  if (r.kind === 'text')
+    return r.rows.length ? `${r.rows.length}${r.truncated ? '+' : ''} block${r.rows.length === 1 ? '' : 's'} match “${q}”` : `No block matches “${q}”`;
   if (!r.holder) return `No block holds ${q}`;
   return `${q} is held by ${r.holder.prefix}${r.holder.description ? ` (${r.holder.description})` : ''}`;
 }

@@ -73,7 +73,8 @@ export function SpaceMap({ block, children, truncated, onOpen }: Props) {
           ))}
         </ul>
         <span className="muted map-scale">
-          One cell is {cellText(grid.cellLength, block.family)}.{truncated > 0 ? ` The first ${children.length.toLocaleString('en')} children are drawn; ${truncated.toLocaleString('en')} more are not.` : ''}
+          One cell is {cellText(grid.cellLength, block.family)}.
+          {truncated > 0 ? ` The first ${children.length.toLocaleString('en')} children are drawn; ${truncated.toLocaleString('en')} more are not.` : ''}
         </span>
       </figcaption>
     </figure>

@@ -22,7 +22,8 @@ function ends(prefix: string, parts: number): [string, string] {
   const bits = Math.log2(parts);
   const length = p.length + bits;
   const max = p.family === 4 ? 32 : 128;
-  const last = p.family === 4 ? (p.start as number) + (parts - 1) * 2 ** (max - length) : (p.start as bigint) + BigInt(parts - 1) * (1n << BigInt(max - length));
+  const last =
+    p.family === 4 ? (p.start as number) + (parts - 1) * 2 ** (max - length) : (p.start as bigint) + BigInt(parts - 1) * (1n << BigInt(max - length));
   return [formatPrefix({ ...p, length } as Prefix), formatPrefix({ family: p.family, start: last, length } as Prefix)];
 }
 

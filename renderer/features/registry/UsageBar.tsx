@@ -9,7 +9,17 @@ export function UsageBar({ usage, label, wide = false }: { usage: Pick<PrefixUsa
   const text = `${pct(used)} used${reserved > 0 ? `, ${pct(reserved)} reserved` : ''}`;
   return (
     <span className={`usage${wide ? ' usage-wide' : ''}`} title={`${label}: ${text}`}>
-      <svg className={`usage-bar level-${level}`} viewBox="0 0 100 10" preserveAspectRatio="none" role="meter" aria-label={`${label} utilization`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(used)} aria-valuetext={text}>
+      <svg
+        className={`usage-bar level-${level}`}
+        viewBox="0 0 100 10"
+        preserveAspectRatio="none"
+        role="meter"
+        aria-label={`${label} utilization`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(used)}
+        aria-valuetext={text}
+      >
         <rect className="usage-track" x="0" y="0" width="100" height="10" />
         {used > 0 && <rect className="usage-used" x="0" y="0" width={Math.max(used, 1)} height="10" />}
         {reserved > 0 && <rect className="usage-reserved" x={used} y="0" width={Math.max(reserved, 1)} height="10" />}

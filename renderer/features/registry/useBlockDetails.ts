@@ -53,14 +53,16 @@ export function useBlockDetails(block: PrefixRow | undefined, version: number): 
     };
     const timer = setTimeout(() => {
       // The map's children first (cheap, by the parent counters), then the sums over the subtree.
-      void client
-        .call('registry.listPrefixes', { space: block.space, within: block.prefix, parentId: block.id, limit: MAP_MAX + 1 })
-        .then((page) => {
-          const direct = directChildren(block, page.rows).slice(0, MAP_MAX);
-          d.children = direct;
-          d.truncated = Math.max(0, usageOf(block).children - direct.length, page.rows.length > MAP_MAX && usageOf(block).children === 0 ? page.total - direct.length : 0);
-          publish();
-        }, fail('children'));
+      void client.call('registry.listPrefixes', { space: block.space, within: block.prefix, parentId: block.id, limit: MAP_MAX + 1 }).then((page) => {
+        const direct = directChildren(block, page.rows).slice(0, MAP_MAX);
+        d.children = direct;
+        d.truncated = Math.max(
+          0,
+          usageOf(block).children - direct.length,
+          page.rows.length > MAP_MAX && usageOf(block).children === 0 ? page.total - direct.length : 0,
+        );
+        publish();
+      }, fail('children'));
       void client.call('registry.utilization', at).then((u) => {
         d.util = u;
         publish();

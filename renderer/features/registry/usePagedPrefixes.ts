@@ -150,7 +150,11 @@ function withUsage(rows: PrefixRow[]): PrefixRow[] {
   const out = rows.map((r) => ({ ...r, usage: { parentId: null as number | null, depth: 0, children: 0, usedPct: 0, reservedPct: 0 } }));
   for (const r of out) {
     const s = span(r.prefix);
-    while (stack.length && (stack[stack.length - 1]!.row.family !== r.family || stack[stack.length - 1]!.row.space !== r.space || !inside(stack[stack.length - 1]!.s, s))) stack.pop();
+    while (
+      stack.length &&
+      (stack[stack.length - 1]!.row.family !== r.family || stack[stack.length - 1]!.row.space !== r.space || !inside(stack[stack.length - 1]!.s, s))
+    )
+      stack.pop();
     const parent = stack[stack.length - 1]?.row;
     r.usage.depth = stack.length;
     if (parent) {

@@ -30,7 +30,15 @@ const KINDS: [RequestKindName, string][] = [
 const PREVIEW_LINES = 400;
 
 /** The screen's own name for each field a refusal can name. */
-const FIELD_LABEL: Record<string, string> = { site: 'Site', within: 'Block', space: 'Address space', ns: 'Name servers', rir: 'RIR', kind: 'Request kind', format: 'File' };
+const FIELD_LABEL: Record<string, string> = {
+  site: 'Site',
+  within: 'Block',
+  space: 'Address space',
+  ns: 'Name servers',
+  rir: 'RIR',
+  kind: 'Request kind',
+  format: 'File',
+};
 
 /** The report's HTML without anything active: shown as a document, never run. */
 function safeHtml(html: string): string {
@@ -107,7 +115,10 @@ export function ReportsScreen() {
     // A PDF is previewed from its HTML and printed only when saved.
     if (isPdf(format)) base.htmlOnly = true;
     if (entry.site && site) base.site = site;
-    const servers = ns.split(',').map((x) => x.trim()).filter((x) => x !== '');
+    const servers = ns
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
     if (format === 'bind' && servers.length > 0) base.ns = servers;
     return base;
   }, [format, entry, scope, space, block, rir, kind, ns, site]);
@@ -116,7 +127,11 @@ export function ReportsScreen() {
 
   const preview = async () => {
     if (blockMissing) {
-      setError(entry.site ? { field: 'site', message: 'Site: add a site in Facility first' } : { field: 'within', message: 'Block: type the block the report covers, e.g. 198.51.100.0/24' });
+      setError(
+        entry.site
+          ? { field: 'site', message: 'Site: add a site in Facility first' }
+          : { field: 'within', message: 'Block: type the block the report covers, e.g. 198.51.100.0/24' },
+      );
       return;
     }
     const n = ++asked.current;
@@ -171,7 +186,9 @@ export function ReportsScreen() {
     <section className="screen reports-screen" aria-labelledby="reports-title">
       <header className="screen-header">
         <h1 id="reports-title">Reports</h1>
-        <span className="muted">Each file is what <span className="mono">headroom export</span> writes, previewed before you save it.</span>
+        <span className="muted">
+          Each file is what <span className="mono">headroom export</span> writes, previewed before you save it.
+        </span>
       </header>
       <div className="reports-layout">
         <nav className="reports-list" aria-label="Report files">
@@ -199,7 +216,13 @@ export function ReportsScreen() {
                   </label>
                 )}
                 <label>
-                  <input type="radio" name="report-scope" checked={scope === 'space' || (entry.oneSpace === true && scope === 'workspace')} onChange={() => setScope('space')} /> One address space
+                  <input
+                    type="radio"
+                    name="report-scope"
+                    checked={scope === 'space' || (entry.oneSpace === true && scope === 'workspace')}
+                    onChange={() => setScope('space')}
+                  />{' '}
+                  One address space
                 </label>
                 <select aria-label="Address space" value={space} onChange={(e) => setSpace(e.target.value)} disabled={!(scope === 'space' || entry.oneSpace)}>
                   {(spaces.length > 0 ? spaces : ['global']).map((s) => (
@@ -224,7 +247,14 @@ export function ReportsScreen() {
                 {format === 'bind' && (
                   <label className="reports-ns">
                     Name servers{' '}
-                    <input className="mono" aria-label="Name servers" placeholder="from Settings" value={ns} onChange={(e) => setNs(e.target.value)} aria-invalid={error?.field === 'ns'} />
+                    <input
+                      className="mono"
+                      aria-label="Name servers"
+                      placeholder="from Settings"
+                      value={ns}
+                      onChange={(e) => setNs(e.target.value)}
+                      aria-invalid={error?.field === 'ns'}
+                    />
                   </label>
                 )}
               </fieldset>
@@ -276,7 +306,8 @@ export function ReportsScreen() {
               <h2>{file ? file.fileName : 'Preview'}</h2>
               {file && (
                 <span className="muted">
-                  {file.items.toLocaleString('en')} item{file.items === 1 ? '' : 's'} · {file.scope} · {file.html !== null ? 'a PDF, printed when you save it' : `${bytesOf(file.base64).length.toLocaleString('en')} bytes`}
+                  {file.items.toLocaleString('en')} item{file.items === 1 ? '' : 's'} · {file.scope} ·{' '}
+                  {file.html !== null ? 'a PDF, printed when you save it' : `${bytesOf(file.base64).length.toLocaleString('en')} bytes`}
                 </span>
               )}
               <span className="reports-actions">
@@ -297,14 +328,26 @@ export function ReportsScreen() {
               <div className="reports-zones">
                 <span>This file holds {zones.length} zones, one after another. One file per zone:</span>
                 {zones.map((z) => (
-                  <button key={z.zone} type="button" onClick={() => saveBytes(`${z.zone}.zone`, new TextEncoder().encode(z.text) as Uint8Array<ArrayBuffer>, 'text/plain')}>
+                  <button
+                    key={z.zone}
+                    type="button"
+                    onClick={() => saveBytes(`${z.zone}.zone`, new TextEncoder().encode(z.text) as Uint8Array<ArrayBuffer>, 'text/plain')}
+                  >
                     {z.zone}
                   </button>
                 ))}
               </div>
             )}
             {file && file.text !== null && <TextPreview text={file.text} />}
-            {file && file.html !== null && <div className="reports-doc" data-testid="report-preview" tabIndex={0} aria-label="Preview of the document" dangerouslySetInnerHTML={{ __html: safeHtml(file.html) }} />}
+            {file && file.html !== null && (
+              <div
+                className="reports-doc"
+                data-testid="report-preview"
+                tabIndex={0}
+                aria-label="Preview of the document"
+                dangerouslySetInnerHTML={{ __html: safeHtml(file.html) }}
+              />
+            )}
           </div>
         </div>
       </div>

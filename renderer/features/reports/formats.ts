@@ -23,14 +23,32 @@ export const FORMAT_GROUPS: FormatGroup[] = [
   {
     title: 'Allocation report',
     entries: [
-      { format: 'pdf', label: 'Allocation report (PDF)', hint: 'The tree of blocks with utilization and free space, and the forecast board for the whole workspace', scoped: true },
-      { format: 'report-csv', label: 'Allocation report (CSV)', hint: 'Every block with its depth in the tree and the share its children use and reserve, and what is free', scoped: true },
+      {
+        format: 'pdf',
+        label: 'Allocation report (PDF)',
+        hint: 'The tree of blocks with utilization and free space, and the forecast board for the whole workspace',
+        scoped: true,
+      },
+      {
+        format: 'report-csv',
+        label: 'Allocation report (CSV)',
+        hint: 'Every block with its depth in the tree and the share its children use and reserve, and what is free',
+        scoped: true,
+      },
       { format: 'csv', label: 'Blocks (CSV)', hint: 'prefix, status, description, space, date: opens in a spreadsheet', scoped: true },
     ],
   },
   {
     title: 'Facility',
-    entries: [{ format: 'sizing-pdf', label: 'Sizing sheet (PDF)', hint: 'One site: every limit with its maximum, today’s value and how much is used, and every input behind them', scoped: false, site: true }],
+    entries: [
+      {
+        format: 'sizing-pdf',
+        label: 'Sizing sheet (PDF)',
+        hint: 'One site: every limit with its maximum, today’s value and how much is used, and every input behind them',
+        scoped: false,
+        site: true,
+      },
+    ],
   },
   {
     title: 'Registry exchange',

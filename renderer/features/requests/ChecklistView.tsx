@@ -49,7 +49,13 @@ export function ChecklistView() {
               <td>
                 {s.manual ? (
                   <label className="req-tick">
-                    <input type="checkbox" checked={s.state === 'done'} disabled={readOnly} onChange={(e) => void tick(s.step, e.target.checked)} aria-label={`Step ${s.step} done`} />
+                    <input
+                      type="checkbox"
+                      checked={s.state === 'done'}
+                      disabled={readOnly}
+                      onChange={(e) => void tick(s.step, e.target.checked)}
+                      aria-label={`Step ${s.step} done`}
+                    />
                     <span className={`req-state state-${s.state.replace('/', '')}`}>{STATE_LABEL[s.state]}</span>
                   </label>
                 ) : (

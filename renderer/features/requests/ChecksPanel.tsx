@@ -37,9 +37,11 @@ const VERDICT_LABEL: Record<CheckView['verdict'], string> = { pass: 'pass', veri
 /** Where a check's field is fixed: an edit box on this screen, or a Settings section. */
 export function fixTarget(field: string | null): { kind: 'edit'; key: string } | { kind: 'settings'; section: string } | null {
   if (!field) return null;
-  if (field.startsWith('organisation.') || field === 'contacts' || field === 'contacts.handle') return { kind: 'settings', section: field.startsWith('contacts') ? 'contacts' : 'organisation' };
+  if (field.startsWith('organisation.') || field === 'contacts' || field === 'contacts.handle')
+    return { kind: 'settings', section: field.startsWith('contacts') ? 'contacts' : 'organisation' };
   if (field === 'neighbours' || field === 'connectivity') return { kind: 'settings', section: 'neighbours' };
-  if (field.startsWith('holdings') || field.startsWith('originate') || field === 'dbObjects' || field === 'statsImport' || field === 'request.prefix') return { kind: 'settings', section: 'registry' };
+  if (field.startsWith('holdings') || field.startsWith('originate') || field === 'dbObjects' || field === 'statsImport' || field === 'request.prefix')
+    return { kind: 'settings', section: 'registry' };
   return { kind: 'edit', key: field };
 }
 

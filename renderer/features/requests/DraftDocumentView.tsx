@@ -14,52 +14,53 @@ function PlanTable({ view }: { view: DraftView }) {
   const total = (k: 'now' | 'm3' | 'm6' | 'm12' | 'm24') => view.plan.reduce((a, p) => a + p[k], 0);
   return (
     <div className="req-scroll">
-    <table className="req-table" data-testid="plan">
-      <thead>
-        <tr>
-          <th>Pool</th>
-          <th>Purpose</th>
-          <th className="num">Size</th>
-          <th className="num">Now</th>
-          <th className="num">+3 m</th>
-          <th className="num">+6 m</th>
-          <th className="num">+12 m</th>
-          <th className="num">+24 m</th>
-        </tr>
-      </thead>
-      <tbody>
-        {view.plan.map((p) => (
-          <tr key={p.pool}>
-            <td className="mono">{p.pool}</td>
-            <td>{p.purpose}</td>
-            <td className="num" title={p.unit === 'addresses' ? 'addresses' : `${p.unit} units`}>
-              {n(p.totalUnits)}
-              {p.unit === 'addresses' ? '' : ` × ${p.unit}`}
-            </td>
-            <td className="num">{n(p.now)}</td>
-            <td className="num">{n(p.m3)}</td>
-            <td className="num">{n(p.m6)}</td>
-            <td className="num">{n(p.m12)}</td>
-            <td className="num" title={p.method === 'trend' ? 'least-squares trend of the dates blocks were assigned' : 'no growth in the history'}>
-              {n(p.m24)}
-            </td>
+      <table className="req-table" data-testid="plan">
+        <thead>
+          <tr>
+            <th>Pool</th>
+            <th>Purpose</th>
+            <th className="num">Size</th>
+            <th className="num">Now</th>
+            <th className="num">+3 m</th>
+            <th className="num">+6 m</th>
+            <th className="num">+12 m</th>
+            <th className="num">+24 m</th>
           </tr>
-        ))}
-        {view.plan.length > 1 && view.plan.every((p) => p.unit === view.plan[0]!.unit) ? (
-          <tr className="req-total">
-            <td colSpan={3}>Total</td>
-            <td className="num">{n(total('now'))}</td>
-            <td className="num">{n(total('m3'))}</td>
-            <td className="num">{n(total('m6'))}</td>
-            <td className="num">{n(total('m12'))}</td>
-            <td className="num">{n(total('m24'))}</td>
-          </tr>
-        ) : null}
-      </tbody>
-    </table>
-    <p className="muted req-caption">
-      Used and projected in {view.kind === 'ipv4' ? 'addresses' : 'each pool’s assignment unit'}; projections follow the least-squares trend of the dates blocks were assigned over the last two years.
-    </p>
+        </thead>
+        <tbody>
+          {view.plan.map((p) => (
+            <tr key={p.pool}>
+              <td className="mono">{p.pool}</td>
+              <td>{p.purpose}</td>
+              <td className="num" title={p.unit === 'addresses' ? 'addresses' : `${p.unit} units`}>
+                {n(p.totalUnits)}
+                {p.unit === 'addresses' ? '' : ` × ${p.unit}`}
+              </td>
+              <td className="num">{n(p.now)}</td>
+              <td className="num">{n(p.m3)}</td>
+              <td className="num">{n(p.m6)}</td>
+              <td className="num">{n(p.m12)}</td>
+              <td className="num" title={p.method === 'trend' ? 'least-squares trend of the dates blocks were assigned' : 'no growth in the history'}>
+                {n(p.m24)}
+              </td>
+            </tr>
+          ))}
+          {view.plan.length > 1 && view.plan.every((p) => p.unit === view.plan[0]!.unit) ? (
+            <tr className="req-total">
+              <td colSpan={3}>Total</td>
+              <td className="num">{n(total('now'))}</td>
+              <td className="num">{n(total('m3'))}</td>
+              <td className="num">{n(total('m6'))}</td>
+              <td className="num">{n(total('m12'))}</td>
+              <td className="num">{n(total('m24'))}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      <p className="muted req-caption">
+        Used and projected in {view.kind === 'ipv4' ? 'addresses' : 'each pool’s assignment unit'}; projections follow the least-squares trend of the dates
+        blocks were assigned over the last two years.
+      </p>
     </div>
   );
 }
@@ -83,26 +84,26 @@ function Section({ s }: { s: DraftSection }) {
           <p className="muted">none</p>
         ) : (
           <div className="req-scroll">
-          <table className="req-table">
-            <thead>
-              <tr>
-                {s.table.headers.map((h) => (
-                  <th key={h}>{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {s.table.rows.map((r, i) => (
-                <tr key={i}>
-                  {r.map((c, j) => (
-                    <td key={j} className={c === 'FAIL' ? 'req-fail' : undefined}>
-                      {c}
-                    </td>
+            <table className="req-table">
+              <thead>
+                <tr>
+                  {s.table.headers.map((h) => (
+                    <th key={h}>{h}</th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {s.table.rows.map((r, i) => (
+                  <tr key={i}>
+                    {r.map((c, j) => (
+                      <td key={j} className={c === 'FAIL' ? 'req-fail' : undefined}>
+                        {c}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         )
       ) : null}

@@ -41,7 +41,12 @@ export function filledValue(d: RequestDraft, key: EditKey): unknown {
 
 /** The field's own hint, and where its value comes from: edited here or filled from the workspace. */
 function hintFor(f: EditField, edited: unknown, filled: unknown): string | undefined {
-  const origin = edited !== undefined ? 'edited' : filled !== undefined && filled !== '' && !(Array.isArray(filled) && filled.length === 0) ? 'from the workspace' : undefined;
+  const origin =
+    edited !== undefined
+      ? 'edited'
+      : filled !== undefined && filled !== '' && !(Array.isArray(filled) && filled.length === 0)
+        ? 'from the workspace'
+        : undefined;
   return [f.hint, origin].filter((x) => x !== undefined).join(' · ') || undefined;
 }
 
@@ -52,7 +57,19 @@ interface Props {
   onSave(edits: RequestEdits): Promise<void>;
 }
 
-function EditBox({ f, view, disabled, error, onSave }: { f: EditField; view: DraftView; disabled: boolean; error: string | undefined; onSave: Props['onSave'] }) {
+function EditBox({
+  f,
+  view,
+  disabled,
+  error,
+  onSave,
+}: {
+  f: EditField;
+  view: DraftView;
+  disabled: boolean;
+  error: string | undefined;
+  onSave: Props['onSave'];
+}) {
   const edited = (view.edits as Record<string, unknown>)[f.key];
   const filled = filledValue(view.draft, f.key);
   const [text, setText] = useState(toText(f, edited));
@@ -83,7 +100,7 @@ function EditBox({ f, view, disabled, error, onSave }: { f: EditField; view: Dra
         ) : f.type === 'bool' ? (
           <input
             {...p}
-           
+
             data-edit={f.key}
             type="checkbox"
             disabled={disabled}
@@ -93,7 +110,7 @@ function EditBox({ f, view, disabled, error, onSave }: { f: EditField; view: Dra
         ) : f.type === 'textarea' ? (
           <textarea
             {...p}
-           
+
             data-edit={f.key}
             rows={2}
             disabled={disabled}
@@ -105,7 +122,7 @@ function EditBox({ f, view, disabled, error, onSave }: { f: EditField; view: Dra
         ) : (
           <input
             {...p}
-           
+
             data-edit={f.key}
             type="text"
             inputMode={f.type === 'int' || f.type === 'number' || f.type === 'date' ? 'numeric' : undefined}

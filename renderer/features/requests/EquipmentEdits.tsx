@@ -30,7 +30,12 @@ export function EquipmentEdits({ view, disabled, error, onSave }: Props) {
     onSave({
       equipment: rows
         .filter((r) => r.name.trim() !== '')
-        .map((r) => ({ name: r.name.trim(), ...(r.vendor.trim() ? { vendor: r.vendor.trim() } : {}), ...(r.model.trim() ? { model: r.model.trim() } : {}), ...(r.usage.trim() ? { usage: r.usage.trim() } : {}) })),
+        .map((r) => ({
+          name: r.name.trim(),
+          ...(r.vendor.trim() ? { vendor: r.vendor.trim() } : {}),
+          ...(r.model.trim() ? { model: r.model.trim() } : {}),
+          ...(r.usage.trim() ? { usage: r.usage.trim() } : {}),
+        })),
     });
   return (
     <section className="req-equipment" aria-labelledby="req-equipment-title">
@@ -67,7 +72,14 @@ export function EquipmentEdits({ view, disabled, error, onSave }: Props) {
               <tr key={i}>
                 {(['name', 'vendor', 'model', 'usage'] as const).map((k) => (
                   <td key={k}>
-                    <input type="text" autoComplete="off" aria-label={`Equipment ${i + 1} ${k}`} value={r[k]} disabled={disabled} onChange={(e) => set(i, { [k]: e.target.value })} />
+                    <input
+                      type="text"
+                      autoComplete="off"
+                      aria-label={`Equipment ${i + 1} ${k}`}
+                      value={r[k]}
+                      disabled={disabled}
+                      onChange={(e) => set(i, { [k]: e.target.value })}
+                    />
                   </td>
                 ))}
               </tr>

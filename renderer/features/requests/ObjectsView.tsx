@@ -62,11 +62,16 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
     }
     if (isBlock) {
       try {
-        const list = (t: string) => t.split(',').map((x) => x.trim()).filter((x) => x !== '');
+        const list = (t: string) =>
+          t
+            .split(',')
+            .map((x) => x.trim())
+            .filter((x) => x !== '');
         setZones(await client.call('requests.reverseZones', { prefix: resource, ns: list(ns), format, ...(ds.trim() ? { ds: list(ds) } : {}) }));
       } catch (e) {
         const r = errorsFrom(e);
-        for (const [k, v] of Object.entries(r)) errs[k === 'prefix' ? 'prefix' : k.startsWith('ds-rdata') ? 'ds' : k === 'ns' || k.startsWith('nserver') ? 'ns' : k] = v;
+        for (const [k, v] of Object.entries(r))
+          errs[k === 'prefix' ? 'prefix' : k.startsWith('ds-rdata') ? 'ds' : k === 'ns' || k.startsWith('nserver') ? 'ns' : k] = v;
       }
     }
     setErrors(errs);
@@ -155,7 +160,9 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
         {rpsl ? (
           <div className="req-out" data-testid="rpsl-out">
             <div className="req-out-head">
-              <h3>RPSL ({rpsl.objects.length} object{rpsl.objects.length === 1 ? '' : 's'})</h3>
+              <h3>
+                RPSL ({rpsl.objects.length} object{rpsl.objects.length === 1 ? '' : 's'})
+              </h3>
               <button type="button" onClick={() => download(`${resource.replace(/[/:]/g, '_')}.rpsl`, rpsl.text, 'text/plain')}>
                 Save as file
               </button>
@@ -175,7 +182,10 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
                 Reverse zones ({zones.zones.length} {format === 'bind' ? 'zone file' : 'domain object'}
                 {zones.zones.length === 1 ? '' : 's'})
               </h3>
-              <button type="button" onClick={() => download(`${resource.replace(/[/:]/g, '_')}.${format === 'bind' ? 'zones' : 'rpsl'}`, zones.text, 'text/plain')}>
+              <button
+                type="button"
+                onClick={() => download(`${resource.replace(/[/:]/g, '_')}.${format === 'bind' ? 'zones' : 'rpsl'}`, zones.text, 'text/plain')}
+              >
                 Save as file
               </button>
             </div>

@@ -131,13 +131,22 @@ function DraftTab() {
         </label>
         <span className="req-export">
           Export{' '}
-          <button type="button" disabled={!view} onClick={() => view && download(`${fileBase}.md`, renderDraftMarkdown(view.draft, view.checks), 'text/markdown')}>
+          <button
+            type="button"
+            disabled={!view}
+            onClick={() => view && download(`${fileBase}.md`, renderDraftMarkdown(view.draft, view.checks), 'text/markdown')}
+          >
             Markdown
           </button>
           <button type="button" disabled={!view} onClick={() => view && download(`${fileBase}.txt`, renderDraftText(view.draft, view.checks), 'text/plain')}>
             Plain text
           </button>
-          <button type="button" disabled={!view || printing} onClick={() => void savePdf()} title="The draft as a PDF, as headroom request --format pdf makes it">
+          <button
+            type="button"
+            disabled={!view || printing}
+            onClick={() => void savePdf()}
+            title="The draft as a PDF, as headroom request --format pdf makes it"
+          >
             {printing ? 'Making the PDF…' : 'PDF…'}
           </button>
         </span>

@@ -18,7 +18,15 @@ export interface EditField {
 }
 
 export const EDIT_FIELDS: readonly EditField[] = [
-  { key: 'type', label: 'Initial or subsequent', type: 'select', options: [['initial', 'initial'], ['subsequent', 'subsequent']] },
+  {
+    key: 'type',
+    label: 'Initial or subsequent',
+    type: 'select',
+    options: [
+      ['initial', 'initial'],
+      ['subsequent', 'subsequent'],
+    ],
+  },
   { key: 'prefixLength', label: 'Size requested (prefix length)', type: 'int', kinds: ['ipv4', 'ipv6'], hint: 'e.g. 24 for a /24' },
   { key: 'smallestAcceptableLength', label: 'Smallest acceptable (length)', type: 'int', kinds: ['ipv4'], rirs: ['arin'] },
   { key: 'waitlist', label: 'Through the waiting list', type: 'bool', kinds: ['ipv4'], rirs: ['arin'] },
@@ -33,16 +41,41 @@ export const EDIT_FIELDS: readonly EditField[] = [
   { key: 'maxSiteUsedPct', label: 'Busiest serving site used (%)', type: 'number', kinds: ['ipv6'], rirs: ['arin'] },
   { key: 'announceWithinMonths', label: 'Announced within (months)', type: 'int', kinds: ['ipv6'], rirs: ['afrinic'] },
   { key: 'justification', label: 'Justification', type: 'textarea', kinds: ['ipv4', 'ipv6'] },
-  { key: 'multihoming', label: 'Multihoming', type: 'select', options: [['now', 'now'], ['soon', 'soon'], ['no', 'no']] },
+  {
+    key: 'multihoming',
+    label: 'Multihoming',
+    type: 'select',
+    options: [
+      ['now', 'now'],
+      ['soon', 'soon'],
+      ['no', 'no'],
+    ],
+  },
   { key: 'soonMonths', label: 'Multihomed within (months)', type: 'int' },
   { key: 'uniqueRoutingPolicy', label: 'Unique routing policy', type: 'textarea', kinds: ['asn'], rirs: ['arin'] },
   { key: 'interconnectionPlanned', label: 'Interconnection planned', type: 'bool', kinds: ['asn'] },
-  { key: 'asnBits', label: 'ASN type', type: 'select', kinds: ['asn'], options: [['32', '32-bit'], ['16', '16-bit'], ['any', 'any']] },
+  {
+    key: 'asnBits',
+    label: 'ASN type',
+    type: 'select',
+    kinds: ['asn'],
+    options: [
+      ['32', '32-bit'],
+      ['16', '16-bit'],
+      ['any', 'any'],
+    ],
+  },
   { key: 'reason16', label: 'Why 16-bit', type: 'textarea', kinds: ['asn'] },
   { key: 'holdsPiAndPlansMultihoming', label: 'Holds PI space, plans to multihome', type: 'bool', kinds: ['asn'], rirs: ['apnic'] },
   { key: 'asSet', label: 'as-set name', type: 'text', kinds: ['asn'], hint: 'RIPE: hierarchical, ASn:AS-NAME' },
   { key: 'ixps', label: 'IX memberships', type: 'list', hint: 'comma-separated' },
-  { key: 'dsRdata', label: 'DS records for the reverse zones', type: 'list', kinds: ['ipv4', 'ipv6'], hint: 'key tag, algorithm, digest type, digest; comma between records' },
+  {
+    key: 'dsRdata',
+    label: 'DS records for the reverse zones',
+    type: 'list',
+    kinds: ['ipv4', 'ipv6'],
+    hint: 'key tag, algorithm, digest type, digest; comma between records',
+  },
   { key: 'diagramAttached', label: 'Network diagram attached', type: 'bool' },
   { key: 'notes', label: 'Notes', type: 'textarea' },
 ];
@@ -71,7 +104,11 @@ export function fromText(f: EditField, text: string): unknown {
     if (!Number.isFinite(n)) throw new Error('must be a number');
     return n;
   }
-  if (f.type === 'list') return t.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  if (f.type === 'list')
+    return t
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
   if (f.key === 'asnBits') return t === 'any' ? 'any' : Number(t);
   return t;
 }

@@ -80,7 +80,11 @@ function AddRouteForm({ aggregate, disabled }: { aggregate: string; disabled: bo
           />
         )}
       </Field>
-      <Field label="Origin AS" error={errors.origin ?? (liveOrigin ? atField('origin', liveOrigin) : undefined)} hint="Ours, or a customer's from our ASN blocks">
+      <Field
+        label="Origin AS"
+        error={errors.origin ?? (liveOrigin ? atField('origin', liveOrigin) : undefined)}
+        hint="Ours, or a customer's from our ASN blocks"
+      >
         {(p) => (
           <TextInput
             {...p}
@@ -97,7 +101,16 @@ function AddRouteForm({ aggregate, disabled }: { aggregate: string; disabled: bo
         )}
       </Field>
       <Field label="Description" error={errors.description}>
-        {(p) => <TextInput {...p} name="description" value={description} placeholder="Customer or purpose" onChange={(e) => setDescription(e.target.value)} disabled={disabled} />}
+        {(p) => (
+          <TextInput
+            {...p}
+            name="description"
+            value={description}
+            placeholder="Customer or purpose"
+            onChange={(e) => setDescription(e.target.value)}
+            disabled={disabled}
+          />
+        )}
       </Field>
       <div className="form-submit">
         <button type="submit" className="primary" disabled={disabled || busy || !prefix.trim() || !origin.trim()}>
@@ -143,10 +156,24 @@ function RoutesTable({ routes, readOnly }: { routes: RouteRow[]; readOnly: boole
           <tr key={r.id} data-route={`${r.prefix} AS${r.origin}`}>
             <td className="mono">{r.prefix}</td>
             <td className="mono">AS{r.origin}</td>
-            <td>{r.originKind === 'ours' ? 'ours' : r.originKind === 'customer' ? 'customer' : <span className="routing-warn">neither ours nor a customer's</span>}</td>
+            <td>
+              {r.originKind === 'ours' ? (
+                'ours'
+              ) : r.originKind === 'customer' ? (
+                'customer'
+              ) : (
+                <span className="routing-warn">neither ours nor a customer's</span>
+              )}
+            </td>
             <td>{r.description || <span className="muted">—</span>}</td>
             <td className="routing-actions">
-              <button type="button" className="danger" disabled={readOnly} onClick={() => void remove(r)} aria-label={`Remove the route ${r.prefix} from AS${r.origin}`}>
+              <button
+                type="button"
+                className="danger"
+                disabled={readOnly}
+                onClick={() => void remove(r)}
+                aria-label={`Remove the route ${r.prefix} from AS${r.origin}`}
+              >
                 Remove
               </button>
             </td>
@@ -300,11 +327,16 @@ function CheckSection({ aggregate, version }: { aggregate: string; version: numb
           {text?.name}: {error}
         </p>
       )}
-      {!text && !error && <p className="muted">Export the VRPs with <code>routinator vrps --format json</code> or take rpki-client's <code>json</code> file, and open it here.</p>}
+      {!text && !error && (
+        <p className="muted">
+          Export the VRPs with <code>routinator vrps --format json</code> or take rpki-client's <code>json</code> file, and open it here.
+        </p>
+      )}
       {result && (
         <>
           <p className="muted" data-testid="vrp-counts">
-            {text?.name}: {result.total.toLocaleString('en')} VRPs read, {result.considered.toLocaleString('en')} on our space, {result.ignored.toLocaleString('en')} for space that is not ours ignored.
+            {text?.name}: {result.total.toLocaleString('en')} VRPs read, {result.considered.toLocaleString('en')} on our space,{' '}
+            {result.ignored.toLocaleString('en')} for space that is not ours ignored.
           </p>
           <FindingsTable
             label="RPKI state of each route"

@@ -14,26 +14,55 @@ import { countryProblem, mntnerProblem, nameServersProblem, urlProblem } from '.
 import './settings.css';
 import { useNameServerCheck } from './useNameServerCheck';
 
-type OrgForm = Omit<OrganisationSettings, 'contacts' | 'neighbours' | 'address' | 'nameServers' | 'subAllocations'> & { address: string; nameServers: string; subAllocations: string };
+type OrgForm = Omit<OrganisationSettings, 'contacts' | 'neighbours' | 'address' | 'nameServers' | 'subAllocations'> & {
+  address: string;
+  nameServers: string;
+  subAllocations: string;
+};
 
 const toForm = (o: OrganisationSettings): OrgForm => ({
-  legalName: o.legalName, tradingName: o.tradingName, address: o.address.join('\n'), country: o.country, website: o.website,
-  accountId: o.accountId, role: o.role, orgHandle: o.orgHandle, mntner: o.mntner, nameServers: o.nameServers.join(', '),
-  subAllocations: o.subAllocations.join(', '), abuseC: o.abuseC, apnicIrt: o.apnicIrt,
-  arinOrgId: o.arinOrgId, arinAdminPoc: o.arinAdminPoc, arinTechPoc: o.arinTechPoc, arinAbusePoc: o.arinAbusePoc,
+  legalName: o.legalName,
+  tradingName: o.tradingName,
+  address: o.address.join('\n'),
+  country: o.country,
+  website: o.website,
+  accountId: o.accountId,
+  role: o.role,
+  orgHandle: o.orgHandle,
+  mntner: o.mntner,
+  nameServers: o.nameServers.join(', '),
+  subAllocations: o.subAllocations.join(', '),
+  abuseC: o.abuseC,
+  apnicIrt: o.apnicIrt,
+  arinOrgId: o.arinOrgId,
+  arinAdminPoc: o.arinAdminPoc,
+  arinTechPoc: o.arinTechPoc,
+  arinAbusePoc: o.arinAbusePoc,
 });
 
 const ORG_FIELDS: ReadonlyArray<readonly [keyof OrgForm, string, string?]> = [
-  ['legalName', 'Legal name'], ['tradingName', 'Trading name'], ['country', 'Country', 'ISO 3166, two letters'], ['website', 'Website'],
-  ['accountId', 'Registry account', 'RegID / Org ID / account name'], ['orgHandle', 'Organisation object', 'e.g. ORG-EXA1-RIPE'],
-  ['mntner', 'Maintainer', 'mnt-by of every object'], ['nameServers', 'Name servers', 'two or more, comma-separated'],
-  ['abuseC', 'Abuse contact (abuse-c)', 'handle of a role with abuse-mailbox'], ['apnicIrt', 'APNIC IRT (mnt-irt)', 'e.g. IRT-EXAMPLE-AP'],
-  ['arinOrgId', 'ARIN Org ID', 'e.g. EXAMP-1'], ['arinAdminPoc', 'ARIN admin POC', 'e.g. EXA12-ARIN'],
-  ['arinTechPoc', 'ARIN tech POC', 'e.g. EXA12-ARIN'], ['arinAbusePoc', 'ARIN abuse POC', 'e.g. ABUSE123-ARIN'],
+  ['legalName', 'Legal name'],
+  ['tradingName', 'Trading name'],
+  ['country', 'Country', 'ISO 3166, two letters'],
+  ['website', 'Website'],
+  ['accountId', 'Registry account', 'RegID / Org ID / account name'],
+  ['orgHandle', 'Organisation object', 'e.g. ORG-EXA1-RIPE'],
+  ['mntner', 'Maintainer', 'mnt-by of every object'],
+  ['nameServers', 'Name servers', 'two or more, comma-separated'],
+  ['abuseC', 'Abuse contact (abuse-c)', 'handle of a role with abuse-mailbox'],
+  ['apnicIrt', 'APNIC IRT (mnt-irt)', 'e.g. IRT-EXAMPLE-AP'],
+  ['arinOrgId', 'ARIN Org ID', 'e.g. EXAMP-1'],
+  ['arinAdminPoc', 'ARIN admin POC', 'e.g. EXA12-ARIN'],
+  ['arinTechPoc', 'ARIN tech POC', 'e.g. EXA12-ARIN'],
+  ['arinAbusePoc', 'ARIN abuse POC', 'e.g. ABUSE123-ARIN'],
   ['subAllocations', 'Sub-allocated blocks', 'held by other operators, comma-separated'],
 ];
 
-const splitList = (text: string, sep: string): string[] => text.split(sep).map((l) => l.trim()).filter((l) => l !== '');
+const splitList = (text: string, sep: string): string[] =>
+  text
+    .split(sep)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 
 /** What a field holds that the service would refuse, checked as you type by the same rules (shared/rir/org-fields). */
 function liveProblem(k: keyof OrgForm, value: string): string | null {
@@ -103,11 +132,17 @@ export function SettingsScreen() {
   const contacts = contactsDraft.draft?.list ?? [];
   const neighbourRows = neighboursDraft.draft ?? {};
   const neighbours = (stored?.order ?? []).map((asn) => neighbourRows[String(asn)]).filter((n): n is NeighbourRow => n !== undefined);
-  if (!org) return <section className="screen" aria-labelledby="settings-title"><h1 id="settings-title">Settings</h1></section>;
+  if (!org)
+    return (
+      <section className="screen" aria-labelledby="settings-title">
+        <h1 id="settings-title">Settings</h1>
+      </section>
+    );
   const set = (k: keyof OrgForm, v: string) => orgDraft.set({ [k]: v });
   const setContacts = (list: ContactRow[]) => contactsDraft.set({ list });
   const setContact = (i: number, patch: Partial<ContactRow>) => setContacts(contacts.map((c, k) => (k === i ? { ...c, ...patch } : c)));
-  const toggleRole = (i: number, role: ContactRole, on: boolean) => setContact(i, { roles: on ? [...contacts[i]!.roles, role] : contacts[i]!.roles.filter((r) => r !== role) });
+  const toggleRole = (i: number, role: ContactRole, on: boolean) =>
+    setContact(i, { roles: on ? [...contacts[i]!.roles, role] : contacts[i]!.roles.filter((r) => r !== role) });
   const setNeighbour = (asn: number, patch: Partial<NeighbourRow>) => {
     const row = neighbourRows[String(asn)];
     if (row) neighboursDraft.set({ [String(asn)]: { ...row, ...patch } });
@@ -131,7 +166,13 @@ export function SettingsScreen() {
         <h2 id="set-org-title">Organisation</h2>
         <div className="set-grid">
           {ORG_FIELDS.map(([k, label, hint]) => (
-            <Field key={k} label={label} error={errors[k] ?? liveProblem(k, String(org[k])) ?? undefined} hint={hint} warning={k === 'nameServers' ? nsWarning : undefined}>
+            <Field
+              key={k}
+              label={label}
+              error={errors[k] ?? liveProblem(k, String(org[k])) ?? undefined}
+              hint={hint}
+              warning={k === 'nameServers' ? nsWarning : undefined}
+            >
               {(p) => <TextInput {...p} value={String(org[k])} disabled={readOnly} onChange={(e) => set(k, e.target.value)} />}
             </Field>
           ))}
@@ -198,7 +239,13 @@ export function SettingsScreen() {
                   ))}
                 </td>
                 <td>
-                  <button type="button" className="icon-button" aria-label={`Remove contact ${i + 1}`} disabled={readOnly} onClick={() => setContacts(contacts.filter((_, k) => k !== i))}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove contact ${i + 1}`}
+                    disabled={readOnly}
+                    onClick={() => setContacts(contacts.filter((_, k) => k !== i))}
+                  >
                     ✕
                   </button>
                 </td>
@@ -224,12 +271,25 @@ export function SettingsScreen() {
           const changed = Object.values(neighboursDraft.changes).filter((n): n is NeighbourRow => n !== undefined);
           void saveWith(
             'Neighbours',
-            changed.length === 0 ? {} : { neighbours: changed.map((n) => ({ asn: n.asn, relation: n.relation, contact: n.contact, email: n.email, phone: n.phone, contractSigned: n.contractSigned })) },
+            changed.length === 0
+              ? {}
+              : {
+                  neighbours: changed.map((n) => ({
+                    asn: n.asn,
+                    relation: n.relation,
+                    contact: n.contact,
+                    email: n.email,
+                    phone: n.phone,
+                    contractSigned: n.contractSigned,
+                  })),
+                },
           );
         }}
       >
         <h2 id="set-neighbours-title">Neighbours</h2>
-        <p className="muted set-lead">The ASNs of the registry: which is ours, which are upstreams and peers. They become the aut-num’s import and export lines.</p>
+        <p className="muted set-lead">
+          The ASNs of the registry: which is ours, which are upstreams and peers. They become the aut-num’s import and export lines.
+        </p>
         {neighbours.length === 0 ? (
           <p className="muted">No ASNs in the registry yet.</p>
         ) : (
@@ -250,7 +310,12 @@ export function SettingsScreen() {
                   <td className="mono">AS{n.asn}</td>
                   <td>{n.description}</td>
                   <td>
-                    <select aria-label={`Relation of AS${n.asn}`} value={n.relation} disabled={readOnly} onChange={(e) => setNeighbour(n.asn, { relation: e.target.value as NeighbourRelation, guessed: false })}>
+                    <select
+                      aria-label={`Relation of AS${n.asn}`}
+                      value={n.relation}
+                      disabled={readOnly}
+                      onChange={(e) => setNeighbour(n.asn, { relation: e.target.value as NeighbourRelation, guessed: false })}
+                    >
                       {NEIGHBOUR_RELATIONS.map((r) => (
                         <option key={r} value={r}>
                           {RELATION_LABEL[r]}
@@ -260,13 +325,29 @@ export function SettingsScreen() {
                     {n.guessed ? <span className="set-guess muted"> guessed</span> : null}
                   </td>
                   <td>
-                    <TextInput aria-label={`Peering contact of AS${n.asn}`} value={n.contact} disabled={readOnly} onChange={(e) => setNeighbour(n.asn, { contact: e.target.value })} />
+                    <TextInput
+                      aria-label={`Peering contact of AS${n.asn}`}
+                      value={n.contact}
+                      disabled={readOnly}
+                      onChange={(e) => setNeighbour(n.asn, { contact: e.target.value })}
+                    />
                   </td>
                   <td>
-                    <TextInput aria-label={`E-mail of AS${n.asn}`} value={n.email} disabled={readOnly} onChange={(e) => setNeighbour(n.asn, { email: e.target.value })} />
+                    <TextInput
+                      aria-label={`E-mail of AS${n.asn}`}
+                      value={n.email}
+                      disabled={readOnly}
+                      onChange={(e) => setNeighbour(n.asn, { email: e.target.value })}
+                    />
                   </td>
                   <td>
-                    <input type="checkbox" aria-label={`Contract with AS${n.asn} signed`} checked={n.contractSigned} disabled={readOnly} onChange={(e) => setNeighbour(n.asn, { contractSigned: e.target.checked })} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Contract with AS${n.asn} signed`}
+                      checked={n.contractSigned}
+                      disabled={readOnly}
+                      onChange={(e) => setNeighbour(n.asn, { contractSigned: e.target.checked })}
+                    />
                   </td>
                 </tr>
               ))}

@@ -10,7 +10,10 @@ import { client } from '../../client';
 export function useNameServerCheck(list: string, version: number): string | undefined {
   const [warning, setWarning] = useState<string | undefined>(undefined);
   useEffect(() => {
-    const ns = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const ns = list
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     if (ns.length < 2) {
       setWarning(undefined);
       return;

@@ -32,7 +32,10 @@ export function WorkspaceDialog({ action, onClose }: { action: WorkspaceAction; 
           : action === 'new'
             ? await client.call('workspace.create', { path: target, demo })
             : await client.call('workspace.saveAs', { path: target });
-      notify('info', `${action === 'open' ? 'Opened' : action === 'new' ? 'Created' : 'Saved as'} ${r.name}${r.readOnly ? ` (read-only: ${r.readOnlyReason})` : ''}`);
+      notify(
+        'info',
+        `${action === 'open' ? 'Opened' : action === 'new' ? 'Created' : 'Saved as'} ${r.name}${r.readOnly ? ` (read-only: ${r.readOnlyReason})` : ''}`,
+      );
       await refresh();
       onClose();
     } catch (e) {
@@ -44,7 +47,10 @@ export function WorkspaceDialog({ action, onClose }: { action: WorkspaceAction; 
 
   // A full path, as the service requires (a bare name would land wherever Headroom was started).
   const t = path.trim();
-  const notFull = t !== '' && !/^(\/|~[\\/]|[A-Za-z]:[\\/]|\\\\)/.test(t) ? `"${t}" is not a full path; give the folder too, such as /home/me/${t.replace(/^.*[\\/]/, '') || 'isp-plan.headroom'}` : undefined;
+  const notFull =
+    t !== '' && !/^(\/|~[\\/]|[A-Za-z]:[\\/]|\\\\)/.test(t)
+      ? `"${t}" is not a full path; give the folder too, such as /home/me/${t.replace(/^.*[\\/]/, '') || 'isp-plan.headroom'}`
+      : undefined;
 
   return (
     <Dialog title={TITLES[action]} onClose={onClose}>
@@ -54,7 +60,11 @@ export function WorkspaceDialog({ action, onClose }: { action: WorkspaceAction; 
           void submit();
         }}
       >
-        <Field label="Workspace file (.headroom)" error={errors.path ?? errors._ ?? (action === 'new' ? notFull : undefined)} hint="A full path on this computer; a name without an ending gets .headroom.">
+        <Field
+          label="Workspace file (.headroom)"
+          error={errors.path ?? errors._ ?? (action === 'new' ? notFull : undefined)}
+          hint="A full path on this computer; a name without an ending gets .headroom."
+        >
           {(p) => <TextInput {...p} name="path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/isp-plan.headroom" />}
         </Field>
         {action === 'new' && (

@@ -22,6 +22,8 @@ export async function measureFirstPaint(page: Page, url: string): Promise<FirstP
     return !!r && r.frameMs !== null;
   });
   // Element Timing entries are queued after the paint: give them a moment to arrive.
-  await page.waitForFunction(() => (window as unknown as { __headroomFirstRow: FirstPaint }).__headroomFirstRow.elementMs !== null, null, { timeout: 2000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => (window as unknown as { __headroomFirstRow: FirstPaint }).__headroomFirstRow.elementMs !== null, null, { timeout: 2000 })
+    .catch(() => undefined);
   return page.evaluate(() => (window as unknown as { __headroomFirstRow: FirstPaint }).__headroomFirstRow);
 }

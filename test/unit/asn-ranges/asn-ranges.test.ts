@@ -81,7 +81,14 @@ describe('ASN blocks', () => {
     }
     const r = await call('forecast.limits', { asOf: AS_OF });
     const limit = r.limits.find((l) => l.kind === 'asn')!;
-    expect(limit).toMatchObject({ id: expect.stringMatching(/^asn:\d+$/), name: 'ASN block CUSTOMER-BGP', unit: 'ASNs', capacity: 30, current: 24, status: 'ok' });
+    expect(limit).toMatchObject({
+      id: expect.stringMatching(/^asn:\d+$/),
+      name: 'ASN block CUSTOMER-BGP',
+      unit: 'ASNs',
+      capacity: 30,
+      current: 24,
+      status: 'ok',
+    });
     // Six more at one a month: about six months after as-of.
     const months = (Date.parse(limit.date!) - Date.parse(AS_OF)) / (30.436875 * 86_400_000);
     expect(months).toBeGreaterThan(4.5);

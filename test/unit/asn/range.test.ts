@@ -51,7 +51,10 @@ describe('availableAsns', () => {
 
 describe('availableAsnRuns', () => {
   it('gives the free runs', () => {
-    expect([...availableAsnRuns({ start: 1, end: 10 }, [4, 5])]).toEqual([{ start: 1, end: 3 }, { start: 6, end: 10 }]);
+    expect([...availableAsnRuns({ start: 1, end: 10 }, [4, 5])]).toEqual([
+      { start: 1, end: 3 },
+      { start: 6, end: 10 },
+    ]);
   });
 });
 

@@ -26,8 +26,18 @@ function near(actual: unknown, expected: number, tol = 2e-3): void {
 }
 
 const CB12_115 = [
-  [5, 4067], [10, 3019], [15, 2326], [30, 1414], [60, 824.2], [120, 516.1],
-  [180, 348.3], [240, 291.2], [300, 231.8], [480, 167.1], [600, 136.5], [1200, 71.73],
+  [5, 4067],
+  [10, 3019],
+  [15, 2326],
+  [30, 1414],
+  [60, 824.2],
+  [120, 516.1],
+  [180, 348.3],
+  [240, 291.2],
+  [300, 231.8],
+  [480, 167.1],
+  [600, 136.5],
+  [1200, 71.73],
 ].map(([minutes, wattsPerBlock]) => ({ minutes, wattsPerBlock }));
 
 const POP_ITEMS = [
@@ -37,7 +47,16 @@ const POP_ITEMS = [
   { qty: 2, nameplateW: 2400, measuredW: 1300 },
   { qty: 2, nameplateW: 600, measuredW: 350 },
 ];
-const UPS_CATALOG = [[10, 9], [15, 13.5], [20, 18], [30, 27], [40, 36], [60, 54], [80, 72], [100, 90]].map(([kva, kw]) => ({
+const UPS_CATALOG = [
+  [10, 9],
+  [15, 13.5],
+  [20, 18],
+  [30, 27],
+  [40, 36],
+  [60, 54],
+  [80, 72],
+  [100, 90],
+].map(([kva, kw]) => ({
   name: `${kva} kVA`,
   ratedVA: kva! * 1000,
   ratedW: kw! * 1000,
@@ -65,7 +84,15 @@ describe('calc NAME --in JSON: the worked examples', () => {
 
   it('battery: example 3B and 3D (CB12-115 table, 10 kW → 262.3 min; 15 min → 87.46 kW)', () => {
     const out = calc('battery', {
-      method: 'table', acLoadW: 10000, inverterEff: 0.94, strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6, table: CB12_115, requiredMin: 15,
+      method: 'table',
+      acLoadW: 10000,
+      inverterEff: 0.94,
+      strings: 1,
+      blocksPerString: 40,
+      blockV: 12,
+      cellsPerBlock: 6,
+      table: CB12_115,
+      requiredMin: 15,
     });
     near(out.dcW, 10638);
     near(out.runtimeMin, 262.3);
@@ -73,14 +100,33 @@ describe('calc NAME --in JSON: the worked examples', () => {
   });
 
   it('battery: example 3A by Peukert (k 1.20 → 201.0 min)', () => {
-    const out = calc('battery', { method: 'peukert', acLoadW: 10000, inverterEff: 0.94, strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6, ratedAh: 100, ratedHours: 20, k: 1.2 });
+    const out = calc('battery', {
+      method: 'peukert',
+      acLoadW: 10000,
+      inverterEff: 0.94,
+      strings: 1,
+      blocksPerString: 40,
+      blockV: 12,
+      cellsPerBlock: 6,
+      ratedAh: 100,
+      ratedHours: 20,
+      k: 1.2,
+    });
     near(out.runtimeMin, 201.0);
   });
 
   it('generator: example 4A (60 kW ESP at 1500 m and 45 °C)', () => {
     const out = calc('generator', {
-      itLoadW: 17463, upsEff: 0.95, chargeCurrentA: 10, floatVoltsPerCell: 2.275, cells: 240, chargerEff: 0.95, upsGenFactor: 1.5,
-      otherRunningW: 13076.5, altitudeM: 1500, ambientC: 45,
+      itLoadW: 17463,
+      upsEff: 0.95,
+      chargeCurrentA: 10,
+      floatVoltsPerCell: 2.275,
+      cells: 240,
+      chargerEff: 0.95,
+      upsGenFactor: 1.5,
+      otherRunningW: 13076.5,
+      altitudeM: 1500,
+      ambientC: 45,
       catalog: [30, 40, 50, 60, 80, 100].map((kw) => ({ name: `${kw} kW`, ratingW: kw * 1000 })),
     });
     near(out.rechargeW, 5747);
@@ -95,8 +141,17 @@ describe('calc NAME --in JSON: the worked examples', () => {
 
   it('fuel: example 5A (12.61 L/h, 75.31 h, Class 48 needs 1160 L)', () => {
     const out = calc('fuel', {
-      ratingW: 60000, genAvgW: 37206, tankL: 1000, usableFrac: 0.95, classH: 48,
-      curve: [{ loadFrac: 0.25, lPerH: 6.814 }, { loadFrac: 0.5, lPerH: 10.98 }, { loadFrac: 0.75, lPerH: 14.38 }, { loadFrac: 1, lPerH: 18.17 }],
+      ratingW: 60000,
+      genAvgW: 37206,
+      tankL: 1000,
+      usableFrac: 0.95,
+      classH: 48,
+      curve: [
+        { loadFrac: 0.25, lPerH: 6.814 },
+        { loadFrac: 0.5, lPerH: 10.98 },
+        { loadFrac: 0.75, lPerH: 14.38 },
+        { loadFrac: 1, lPerH: 18.17 },
+      ],
     });
     near(out.fuelLPerH, 12.61);
     near(out.autonomyH, 75.31);
@@ -167,12 +222,65 @@ describe('calc: refusals (exit 1, the field named on stderr, nothing on stdout)'
   const cases: [string, string, unknown, string][] = [
     ['a negative nameplate', 'load', { items: [{ qty: 1, nameplateW: -5 }], loadPf: 0.9 }, 'items.0.nameplateW'],
     ['a power factor above 1', 'load', { items: [], loadPf: 1.2 }, 'loadPf'],
-    ['an efficiency above 1', 'battery', { method: 'energy', acLoadW: 1000, inverterEff: 1.1, strings: 1, blocksPerString: 4, blockV: 12, cellsPerBlock: 6, ratedAh: 100, ratedHours: 20, dodFrac: 1 }, 'inverterEff'],
-    ['a zero load', 'battery', { method: 'table', acLoadW: 0, inverterEff: 0.9, strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6, table: CB12_115 }, 'acLoadW'],
-    ['a table whose watts rise', 'battery', { method: 'table', acLoadW: 10000, inverterEff: 0.9, strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6, table: [{ minutes: 5, wattsPerBlock: 100 }, { minutes: 10, wattsPerBlock: 200 }] }, 'table.1.wattsPerBlock'],
-    ['a temperature below the table', 'battery', { method: 'table', acLoadW: 10000, inverterEff: 0.9, strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6, table: CB12_115, batteryTempC: -10 }, 'batteryTempC'],
-    ['a window longer than its interval', 'backup', { job: 'full', dataBytes: 1e12, dailyChangeFrac: 0.03, linkBitsPerS: 1e9, windowH: 30, backupIntervalH: 24 }, 'windowH'],
-    ['a compression ratio below 1', 'backup', { job: 'full', dataBytes: 1e12, dailyChangeFrac: 0.03, linkBitsPerS: 1e9, windowH: 8, backupIntervalH: 24, compressionRatio: 0.5 }, 'compressionRatio'],
+    [
+      'an efficiency above 1',
+      'battery',
+      {
+        method: 'energy',
+        acLoadW: 1000,
+        inverterEff: 1.1,
+        strings: 1,
+        blocksPerString: 4,
+        blockV: 12,
+        cellsPerBlock: 6,
+        ratedAh: 100,
+        ratedHours: 20,
+        dodFrac: 1,
+      },
+      'inverterEff',
+    ],
+    [
+      'a zero load',
+      'battery',
+      { method: 'table', acLoadW: 0, inverterEff: 0.9, strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6, table: CB12_115 },
+      'acLoadW',
+    ],
+    [
+      'a table whose watts rise',
+      'battery',
+      {
+        method: 'table',
+        acLoadW: 10000,
+        inverterEff: 0.9,
+        strings: 1,
+        blocksPerString: 40,
+        blockV: 12,
+        cellsPerBlock: 6,
+        table: [
+          { minutes: 5, wattsPerBlock: 100 },
+          { minutes: 10, wattsPerBlock: 200 },
+        ],
+      },
+      'table.1.wattsPerBlock',
+    ],
+    [
+      'a temperature below the table',
+      'battery',
+      { method: 'table', acLoadW: 10000, inverterEff: 0.9, strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6, table: CB12_115, batteryTempC: -10 },
+      'batteryTempC',
+    ],
+    [
+      'a window longer than its interval',
+      'backup',
+      { job: 'full', dataBytes: 1e12, dailyChangeFrac: 0.03, linkBitsPerS: 1e9, windowH: 30, backupIntervalH: 24 },
+      'windowH',
+    ],
+    [
+      'a compression ratio below 1',
+      'backup',
+      { job: 'full', dataBytes: 1e12, dailyChangeFrac: 0.03, linkBitsPerS: 1e9, windowH: 8, backupIntervalH: 24, compressionRatio: 0.5 },
+      'compressionRatio',
+    ],
     ['a missing required field', 'cooling', { itLoadW: 1000 }, 'upsRatingW'],
     ['a usable fraction of 0', 'fuel', { ratingW: 60000, genAvgW: 30000, tankL: 1000, usableFrac: 0 }, 'usableFrac'],
   ];

@@ -34,10 +34,31 @@ const plan = () => {
 describe('host add|rm|list', () => {
   it('records, lists with the JSON fields of CLI.md, removes and undoes', () => {
     const ws = plan();
-    expect(json(['host', 'add', ws, '198.51.100.82', '--name', 'printer1.school.example.net', '--mac', '00-1B-A9-3C-4D-01', '--role', 'printer', '--description', 'Staff room'])).toEqual({
-      ip: '198.51.100.82', name: 'printer1.school.example.net', mac: '00:1b:a9:3c:4d:01', role: 'printer', description: 'Staff room',
+    expect(
+      json([
+        'host',
+        'add',
+        ws,
+        '198.51.100.82',
+        '--name',
+        'printer1.school.example.net',
+        '--mac',
+        '00-1B-A9-3C-4D-01',
+        '--role',
+        'printer',
+        '--description',
+        'Staff room',
+      ]),
+    ).toEqual({
+      ip: '198.51.100.82',
+      name: 'printer1.school.example.net',
+      mac: '00:1b:a9:3c:4d:01',
+      role: 'printer',
+      description: 'Staff room',
     });
-    expect(ok(['host', 'add', ws, '198.51.100.81', '--name', 'gw.school.example.net', '--role', 'router']).stdout.trim()).toBe('198.51.100.81 gw.school.example.net');
+    expect(ok(['host', 'add', ws, '198.51.100.81', '--name', 'gw.school.example.net', '--role', 'router']).stdout.trim()).toBe(
+      '198.51.100.81 gw.school.example.net',
+    );
     expect(json(['host', 'list', ws, '--within', '198.51.100.80/28'])).toEqual([
       { ip: '198.51.100.81', name: 'gw.school.example.net', mac: null, role: 'router', description: '' },
       { ip: '198.51.100.82', name: 'printer1.school.example.net', mac: '00:1b:a9:3c:4d:01', role: 'printer', description: 'Staff room' },
@@ -72,8 +93,32 @@ describe('scope add|rm|list and leases import', () => {
   it('declares a scope (lease default 86400), lists the JSON fields of CLI.md, and counts a lease file into it', () => {
     const ws = plan();
     ok(['host', 'add', ws, '198.51.100.81', '--name', 'gw.school.example.net']);
-    expect(json(['scope', 'add', ws, '198.51.100.80/28', '--range', '198.51.100.84-198.51.100.94', '--router', '198.51.100.81', '--dns', '198.51.100.33,198.51.100.34', '--domain', 'school.example.net'])).toEqual({
-      prefix: '198.51.100.80/28', first: '198.51.100.84', last: '198.51.100.94', size: 11, leaseS: 86400, router: '198.51.100.81', dns: ['198.51.100.33', '198.51.100.34'], domain: 'school.example.net', leased: null, leasedAt: null,
+    expect(
+      json([
+        'scope',
+        'add',
+        ws,
+        '198.51.100.80/28',
+        '--range',
+        '198.51.100.84-198.51.100.94',
+        '--router',
+        '198.51.100.81',
+        '--dns',
+        '198.51.100.33,198.51.100.34',
+        '--domain',
+        'school.example.net',
+      ]),
+    ).toEqual({
+      prefix: '198.51.100.80/28',
+      first: '198.51.100.84',
+      last: '198.51.100.94',
+      size: 11,
+      leaseS: 86400,
+      router: '198.51.100.81',
+      dns: ['198.51.100.33', '198.51.100.34'],
+      domain: 'school.example.net',
+      leased: null,
+      leasedAt: null,
     });
     const r = ok(['leases', 'import', ws, join(__dirname, '..', '..', 'fixtures', 'leases', 'dhcpd.leases'), '--format', 'dhcpd', '--date', '2026-12-03']);
     expect(r.stdout).toMatch(/^198\.51\.100\.80\/28 +3 of 11 leased$/m);

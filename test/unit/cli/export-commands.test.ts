@@ -28,7 +28,13 @@ function has(tool: string): boolean {
   const r = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
   return r.status === 0;
 }
-const tools = { namedCheckzone: has('named-checkzone'), dhcpd: has('dhcpd'), kea: has('kea-dhcp4'), pdftotext: has('pdftotext'), chromium: existsSync('/usr/bin/chromium') };
+const tools = {
+  namedCheckzone: has('named-checkzone'),
+  dhcpd: has('dhcpd'),
+  kea: has('kea-dhcp4'),
+  pdftotext: has('pdftotext'),
+  chromium: existsSync('/usr/bin/chromium'),
+};
 for (const [tool, present] of Object.entries(tools)) if (!present) console.warn(`export-commands: ${tool} is not installed; its checks are skipped`);
 
 let n = 0;
@@ -50,7 +56,8 @@ function exported(ws: string, format: string, ...extra: string[]): string {
 function blocks(ws: string, ...extra: string[]): { prefix: string; status: string; description: string }[] {
   const r = headroom(['prefix', 'list', ws, '--json', ...extra]);
   expect(r.code, r.stderr).toBe(0);
-  const v = JSON.parse(r.stdout) as { prefix: string; status: string; description: string }[] | { rows: { prefix: string; status: string; description: string }[] };
+  const v = JSON.parse(r.stdout) as
+    { prefix: string; status: string; description: string }[] | { rows: { prefix: string; status: string; description: string }[] };
   return Array.isArray(v) ? v : v.rows;
 }
 
@@ -210,9 +217,11 @@ describe('export --format dhcpd', () => {
     expect(text).toMatch(/^authoritative;$/m);
     // The demo's three scopes and the server block's reservations; loopbacks, links and CGNAT get nothing.
     expect(text.match(/^subnet /gm)).toHaveLength(4);
-    expect(text.match(/^  range /gm)).toHaveLength(3);
-    expect(text).toMatch(/# 198\.51\.100\.80\/28: Riverside Secondary School\nsubnet 198\.51\.100\.80 netmask 255\.255\.255\.240 \{\n.*\n  range 198\.51\.100\.84 198\.51\.100\.94;/);
-    expect(text).toMatch(/  host printer1\.school\.example\.net \{\n    hardware ethernet 00:1b:a9:3c:4d:01;\n    fixed-address 198\.51\.100\.82;/);
+    expect(text.match(/^ {2}range /gm)).toHaveLength(3);
+    expect(text).toMatch(
+      /# 198\.51\.100\.80\/28: Riverside Secondary School\nsubnet 198\.51\.100\.80 netmask 255\.255\.255\.240 \{\n.*\n {2}range 198\.51\.100\.84 198\.51\.100\.94;/,
+    );
+    expect(text).toMatch(/ {2}host printer1\.school\.example\.net \{\n {4}hardware ethernet 00:1b:a9:3c:4d:01;\n {4}fixed-address 198\.51\.100\.82;/);
     expect(text).not.toMatch(/CGNAT|Router loopbacks/);
   });
 
@@ -238,7 +247,9 @@ describe('export --format kea', () => {
   });
 
   it('gives each subnet a unique id, its pool, its options and its reservations', () => {
-    const cfg = JSON.parse(exported(demo, 'kea')) as { Dhcp4: { subnet4: { id: number; subnet: string; pools: { pool: string }[]; 'option-data': { name: string; data: string }[]; comment: string }[] } };
+    const cfg = JSON.parse(exported(demo, 'kea')) as {
+      Dhcp4: { subnet4: { id: number; subnet: string; pools: { pool: string }[]; 'option-data': { name: string; data: string }[]; comment: string }[] };
+    };
     const subnets = cfg.Dhcp4.subnet4;
     expect(subnets.map((s) => s.subnet)).toEqual(['198.51.100.32/27', '198.51.100.80/28', '198.51.100.96/29', '203.0.113.0/25']);
     expect(new Set(subnets.map((s) => s.id)).size).toBe(4);
@@ -289,28 +300,34 @@ describe('export --format zone', () => {
 });
 
 describe('export --format pdf', () => {
-  it.runIf(tools.chromium && tools.pdftotext)('prints the allocation report: every block of the registry is in the PDF', () => {
-    const r = exportTo(demo, 'pdf');
-    expect(r.code, r.stderr).toBe(0);
-    const bytes = readFileSync(r.out);
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    // Chromium's bytes as they are: binary streams (a text round trip would have mangled them).
-    expect(bytes.some((b) => b >= 0x80)).toBe(true);
-    const t = spawnSync('pdftotext', ['-layout', r.out, '-'], { encoding: 'utf8' });
-    expect(t.status, t.stderr).toBe(0);
-    expect(t.stderr).toBe('');
-    expect(t.stdout).toMatch(/Allocation report — Example Networks/);
-    for (const b of [...blocks(demo), ...blocks(demo, '--space', 'mgmt')]) expect(t.stdout, b.prefix).toContain(b.prefix);
-    expect(t.stdout).toMatch(/10\.0\.0\.0\/16 mgmt +allocated +Out-of-band management network/);
-    expect(t.stdout).toMatch(/198\.51\.100\.104\/30 +assigned +Northgate Pharmacy/);
-  }, 180_000);
+  it.runIf(tools.chromium && tools.pdftotext)(
+    'prints the allocation report: every block of the registry is in the PDF',
+    () => {
+      const r = exportTo(demo, 'pdf');
+      expect(r.code, r.stderr).toBe(0);
+      const bytes = readFileSync(r.out);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // Chromium's bytes as they are: binary streams (a text round trip would have mangled them).
+      expect(bytes.some((b) => b >= 0x80)).toBe(true);
+      const t = spawnSync('pdftotext', ['-layout', r.out, '-'], { encoding: 'utf8' });
+      expect(t.status, t.stderr).toBe(0);
+      expect(t.stderr).toBe('');
+      expect(t.stdout).toMatch(/Allocation report — Example Networks/);
+      for (const b of [...blocks(demo), ...blocks(demo, '--space', 'mgmt')]) expect(t.stdout, b.prefix).toContain(b.prefix);
+      expect(t.stdout).toMatch(/10\.0\.0\.0\/16 mgmt +allocated +Out-of-band management network/);
+      expect(t.stdout).toMatch(/198\.51\.100\.104\/30 +assigned +Northgate Pharmacy/);
+    },
+    180_000,
+  );
 });
 
 describe('export: bad input', () => {
   it('refuses an unknown format (exit 1), naming format and the formats there are', () => {
     const r = exportTo(demo, 'xlsx');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/format: unknown format "xlsx" \(one of csv, netbox, delegated, rpsl, bind, dhcpd, kea, zone, roa-slurm, roa-csv, roa-lacnic, roa-arin, roa-ripe, pdf, report-csv, sizing-pdf\)/);
+    expect(r.stderr).toMatch(
+      /format: unknown format "xlsx" \(one of csv, netbox, delegated, rpsl, bind, dhcpd, kea, zone, roa-slurm, roa-csv, roa-lacnic, roa-arin, roa-ripe, pdf, report-csv, sizing-pdf\)/,
+    );
     expect(existsSync(r.out)).toBe(false);
   });
 

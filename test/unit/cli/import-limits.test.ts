@@ -30,7 +30,10 @@ const fresh = () => {
 
 /** A preload that writes the process's peak resident set (KiB) to a file as it exits. */
 const RSS_PRELOAD = tmp.path('rss.cjs');
-writeFileSync(RSS_PRELOAD, "process.on('exit', () => require('fs').writeFileSync(process.env.HEADROOM_TEST_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+writeFileSync(
+  RSS_PRELOAD,
+  "process.on('exit', () => require('fs').writeFileSync(process.env.HEADROOM_TEST_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+);
 
 interface Run {
   code: number | null;
@@ -156,7 +159,11 @@ describe('import of a big file of bad rows', () => {
 });
 
 describe('a good import across many chunks', () => {
-  const goodRows = (count: number) => Array.from({ length: count }, (_, i) => `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}/32,assigned,"host ${i}, rack ""${i % 40}""\nsecond line",,2025-01-02\r\n`).join('');
+  const goodRows = (count: number) =>
+    Array.from(
+      { length: count },
+      (_, i) => `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}/32,assigned,"host ${i}, rack ""${i % 40}""\nsecond line",,2025-01-02\r\n`,
+    ).join('');
 
   it('one bad row at the very end changes nothing; without it every row is added', async () => {
     const ws = fresh();

@@ -73,7 +73,9 @@ describe('link add|list|reading|import|rm', () => {
     const board = json(['limits', ws, '--as-of', AS_OF]) as { limits: { kind: string; name: string; orderBy: string | null; leadDays: number | null }[] };
     const onBoard = board.limits.find((x) => x.kind === 'link');
     expect(onBoard).toMatchObject({ name: 'Transit A', orderBy: l!.orderBy, leadDays: 90 });
-    expect(ok(['link', 'list', ws, '--as-of', AS_OF]).stdout).toMatch(new RegExp(`Transit A\\s+8 Gbit/s \\(80 % of 10 Gbit/s\\)\\s+2 Gbit/s\\s+.*runs out ≈ ${l!.date}\\s+${l!.orderBy}\\s+90 d`));
+    expect(ok(['link', 'list', ws, '--as-of', AS_OF]).stdout).toMatch(
+      new RegExp(`Transit A\\s+8 Gbit/s \\(80 % of 10 Gbit/s\\)\\s+2 Gbit/s\\s+.*runs out ≈ ${l!.date}\\s+${l!.orderBy}\\s+90 d`),
+    );
   });
 
   it('moves the order-by date with the lead time: the workspace setting and the link own', () => {
@@ -131,7 +133,10 @@ describe('link add|list|reading|import|rm', () => {
       [['link', 'add', ws, 'X', '--capacity-bps', '0'], /capacityBps: must be more than 0 bit\/s/],
       [['link', 'add', ws, 'X', '--capacity-bps', 'ten'], /capacity-bps: "ten" is not a number/],
       [['link', 'add', ws, 'X', '--capacity-bps', '1e9', '--threshold-frac', '80'], /thresholdFrac: must be a fraction above 0 and at most 1/],
-      [['link', 'add', ws, 'X', '--capacity-bps', '1e9', '--commit-bps', '2e9'], /commitBps: the commit \(2 Gbit\/s\) cannot be above the capacity \(1 Gbit\/s\)/],
+      [
+        ['link', 'add', ws, 'X', '--capacity-bps', '1e9', '--commit-bps', '2e9'],
+        /commitBps: the commit \(2 Gbit\/s\) cannot be above the capacity \(1 Gbit\/s\)/,
+      ],
       [['link', 'reading', ws, 'Nope', '--date', '2026-01-01', '--p95-bps', '1'], /name: there is no link named "Nope"/],
       [['link', 'reading', ws, 'Transit A', '--date', '2026-01-32', '--p95-bps', '1'], /date: is not a real calendar day/],
     ];
@@ -151,7 +156,9 @@ describe('the demo workspace', () => {
     ok(['init', ws, '--demo']);
     const links = json(['link', 'list', ws]) as { name: string; orderBy: string | null }[];
     expect(links.map((l) => l.name)).toEqual(['Satellite backup', 'Transit A']);
-    const transit = (json(['limits', ws, '--as-of', AS_OF]) as { limits: { kind: string; name: string; orderBy: string | null }[] }).limits.find((l) => l.name === 'Transit A');
+    const transit = (json(['limits', ws, '--as-of', AS_OF]) as { limits: { kind: string; name: string; orderBy: string | null }[] }).limits.find(
+      (l) => l.name === 'Transit A',
+    );
     expect(transit).toMatchObject({ kind: 'link' });
     expect(transit!.orderBy).toMatch(/^2027-\d\d-\d\d$/);
   });

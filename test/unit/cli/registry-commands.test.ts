@@ -49,7 +49,8 @@ function withRows(rows: string[]): string {
 }
 
 /** §5.2's plan. */
-const plan52 = () => withRows(['10.0.0.0/22,aggregate,,,', '10.0.1.0/24,assigned,,,', '10.0.2.0/26,assigned,,,', '10.0.2.128/25,assigned,,,', '10.0.3.0/24,assigned,,,']);
+const plan52 = () =>
+  withRows(['10.0.0.0/22,aggregate,,,', '10.0.1.0/24,assigned,,,', '10.0.2.0/26,assigned,,,', '10.0.2.128/25,assigned,,,', '10.0.3.0/24,assigned,,,']);
 
 describe('headroom free', () => {
   it('prints the minimal CIDR list ascending, one per line; --json is {"parent", "free"}', () => {
@@ -110,7 +111,15 @@ describe('headroom util', () => {
     writeFileSync(file, ['prefix,status,description,space,date', ...Array.from({ length: 10 }, (_, i) => `2001:db8:${i}::/48,assigned,,,`)].join('\n'));
     ok(['import', ws, file, '--format', 'csv']);
     const u = json(['util', ws, '2001:db8::/40']) as Record<string, unknown>;
-    expect(u).toMatchObject({ prefix: '2001:db8::/40', unit: 56, totalUnits: 65_536, usedUnits: 2560, freeUnits: 62_976, hdThresholdUnits: expect.any(Number), meetsHd: false });
+    expect(u).toMatchObject({
+      prefix: '2001:db8::/40',
+      unit: 56,
+      totalUnits: 65_536,
+      usedUnits: 2560,
+      freeUnits: 62_976,
+      hdThresholdUnits: expect.any(Number),
+      meetsHd: false,
+    });
     expect(u.utilizationPct as number).toBeCloseTo(3.90625, 10);
     expect(ok(['util', ws, '2001:db8::/40'])).toMatch(/counted in\s+\/56 units/);
   });
@@ -141,7 +150,11 @@ describe('headroom allocate', () => {
   it('--growth reserves the room to grow (§5.4); undo removes block and reservations together', () => {
     const ws = withRows(['10.0.0.0/16,aggregate,,,', '10.0.0.0/24,assigned,,,', '10.0.2.0/24,assigned,,,', '10.0.1.0/24,reserved,growth of 10.0.0.0/24,,']);
     const before = { prefixes: headroom(['prefix', 'list', ws]).stdout };
-    expect(json(['allocate', ws, '--from', '10.0.0.0/16', '--length', '24'].concat(['--dry-run']))).toEqual({ prefix: '10.0.3.0/24', strategy: 'first-fit', reserved: [] });
+    expect(json(['allocate', ws, '--from', '10.0.0.0/16', '--length', '24'].concat(['--dry-run']))).toEqual({
+      prefix: '10.0.3.0/24',
+      strategy: 'first-fit',
+      reserved: [],
+    });
     expect(json(['allocate', ws, '--from', '10.0.0.0/16', '--length', '/24', '--growth', '2', '--status', 'assigned'])).toEqual({
       prefix: '10.0.4.0/24',
       strategy: 'first-fit',
@@ -159,7 +172,11 @@ describe('headroom allocate', () => {
     refused(ws, ['allocate', ws, '--from', '10.0.0.0/22', '--length', '23'], /^headroom: length: no free .*\/23 is left in 10\.0\.0\.0\/22/);
     refused(ws, ['allocate', ws, '--from', '10.0.0.0/22', '--length', '33'], /length: must be a whole number from 0 to 32/);
     refused(ws, ['allocate', ws, '--from', '10.0.0.0/22', '--length', 'x'], /length: "x" is not a prefix length/);
-    refused(ws, ['allocate', ws, '--from', '10.0.0.0/22', '--length', '26', '--strategy', 'random'], /strategy: must be one of first-fit, best-fit, sparse, last-fit/);
+    refused(
+      ws,
+      ['allocate', ws, '--from', '10.0.0.0/22', '--length', '26', '--strategy', 'random'],
+      /strategy: must be one of first-fit, best-fit, sparse, last-fit/,
+    );
     refused(ws, ['allocate', ws, '--from', '10.0.0.0/22', '--length', '26', '--status', 'used'], /status: must be one of/);
     refused(ws, ['allocate', ws, '--from', '10.0.0.0/22', '--length', '26', '--growth', 'x'], /growth: "x" is not a whole number/);
     refused(ws, ['allocate', ws, '--from', '10.0.0.5/22', '--length', '26'], /from: "10\.0\.0\.5\/22" has host bits set/);
@@ -168,7 +185,7 @@ describe('headroom allocate', () => {
   });
 });
 
-describe('headroom prefix add / rm: the issue\'s bad input (exit 1, field named, workspace unchanged)', () => {
+describe("headroom prefix add / rm: the issue's bad input (exit 1, field named, workspace unchanged)", () => {
   const ws = tmp.path('bad-input.headroom');
   beforeAll(() => {
     headroom(['init', ws]);
@@ -249,7 +266,7 @@ describe('headroom import / export', () => {
     const ws = fresh();
     const file = csv(['192.0.2.0/24,aggregate,"Acme, Ltd",,2024-01-31', '2001:db8::/32,allocated,v6,,', '10.0.0.0/8,reserved,lab,cust-a,']);
     const before = state(ws);
-    expect(ok(['import', ws, file, '--format', 'csv', '--dry-run'])).toMatch(/^dry run: would import 3 blocks; nothing changed\n  192\.0\.2\.0\/24\n/);
+    expect(ok(['import', ws, file, '--format', 'csv', '--dry-run'])).toMatch(/^dry run: would import 3 blocks; nothing changed\n {2}192\.0\.2\.0\/24\n/);
     expect(state(ws)).toEqual(before);
     expect(ok(['import', ws, file, '--format', 'csv'])).toBe('imported 3 blocks\n');
     const out = tmp.path('out.csv');
@@ -258,7 +275,9 @@ describe('headroom import / export', () => {
     ok(['import', again, out, '--format', 'csv']);
     const strip = (s: string) => (JSON.parse(s) as Record<string, unknown>[]).map(({ id: _i, usage: _u, ...r }) => r);
     for (const space of ['global', 'cust-a']) {
-      expect(strip(headroom(['prefix', 'list', again, '--space', space, '--json']).stdout)).toEqual(strip(headroom(['prefix', 'list', ws, '--space', space, '--json']).stdout));
+      expect(strip(headroom(['prefix', 'list', again, '--space', space, '--json']).stdout)).toEqual(
+        strip(headroom(['prefix', 'list', ws, '--space', space, '--json']).stdout),
+      );
     }
     ok(['export', again, '--format', 'csv', '--out', tmp.path('out2.csv')]);
     expect(readFileSync(tmp.path('out2.csv'), 'utf8')).toBe(readFileSync(out, 'utf8'));
@@ -270,7 +289,14 @@ describe('headroom import / export', () => {
   it('refuses a file with bad rows (exit 1), naming each as line N: field: problem, and changes nothing', () => {
     const ws = fresh();
     ok(['prefix', 'add', ws, '198.51.100.0/24']);
-    const file = csv(['192.0.2.0/24,aggregate,,,', '10.0.0.1/8,assigned,,,', '172.16.0.0/12,used,,,', '198.51.100.0/24,assigned,,,', '203.0.113.0/24,assigned,,,2026-02-30', '192.0.2.0/24,assigned,,,']);
+    const file = csv([
+      '192.0.2.0/24,aggregate,,,',
+      '10.0.0.1/8,assigned,,,',
+      '172.16.0.0/12,used,,,',
+      '198.51.100.0/24,assigned,,,',
+      '203.0.113.0/24,assigned,,,2026-02-30',
+      '192.0.2.0/24,assigned,,,',
+    ]);
     const before = state(ws);
     const r = headroom(['import', ws, file, '--format', 'csv']);
     expect(r.code).toBe(1);
@@ -324,17 +350,26 @@ describe('headroom import / export', () => {
 
   it('refuses a delegated file whose header count does not balance (exit 1)', () => {
     const ws = fresh();
-    refused(ws, ['import', ws, rirStats('nro-samples', 'delegated-afrinic-extended-sample-2019'), '--format', 'delegated'], /line 1: records: header says 100 records, the file has 300/);
+    refused(
+      ws,
+      ['import', ws, rirStats('nro-samples', 'delegated-afrinic-extended-sample-2019'), '--format', 'delegated'],
+      /line 1: records: header says 100 records, the file has 300/,
+    );
   });
 
   it('NetBox CSV: import, export, re-import gives the same file', () => {
     const ws = fresh();
     const file = tmp.path('netbox.csv');
-    writeFileSync(file, 'prefix,status,vrf,tenant,description\n192.0.2.0/24,container,,Acme,Customer block\n192.0.2.0/26,active,,Acme,"Acme, LAN"\n10.0.0.0/8,reserved,cust-a,,lab\n');
+    writeFileSync(
+      file,
+      'prefix,status,vrf,tenant,description\n192.0.2.0/24,container,,Acme,Customer block\n192.0.2.0/26,active,,Acme,"Acme, LAN"\n10.0.0.0/8,reserved,cust-a,,lab\n',
+    );
     ok(['import', ws, file, '--format', 'netbox']);
     const out = tmp.path('netbox-out.csv');
     ok(['export', ws, '--format', 'netbox', '--out', out]);
-    expect(readFileSync(out, 'utf8')).toBe('prefix,status,vrf,description\r\n10.0.0.0/8,reserved,cust-a,lab\r\n192.0.2.0/24,container,,Customer block\r\n192.0.2.0/26,active,,"Acme, LAN"\r\n');
+    expect(readFileSync(out, 'utf8')).toBe(
+      'prefix,status,vrf,description\r\n10.0.0.0/8,reserved,cust-a,lab\r\n192.0.2.0/24,container,,Customer block\r\n192.0.2.0/26,active,,"Acme, LAN"\r\n',
+    );
     const again = fresh();
     ok(['import', again, out, '--format', 'netbox']);
     const out2 = tmp.path('netbox-out2.csv');
@@ -356,7 +391,13 @@ describe('headroom import / export', () => {
     expect(missingDir.code).toBe(1);
     expect(missingDir.stderr).toMatch(/out: could not write/);
     ok(['export', ws, '--format', 'csv', '--out', out, '--within', '10.0.2.0/24']);
-    expect(readFileSync(out, 'utf8')).toBe('prefix,status,description,space,date\r\n10.0.2.0/26,assigned,,global,' + JSON.parse(headroom(['prefix', 'list', ws, '--within', '10.0.2.0/26', '--json']).stdout)[0].date + '\r\n10.0.2.128/25,assigned,,global,' + JSON.parse(headroom(['prefix', 'list', ws, '--within', '10.0.2.128/25', '--json']).stdout)[0].date + '\r\n');
+    expect(readFileSync(out, 'utf8')).toBe(
+      'prefix,status,description,space,date\r\n10.0.2.0/26,assigned,,global,' +
+        JSON.parse(headroom(['prefix', 'list', ws, '--within', '10.0.2.0/26', '--json']).stdout)[0].date +
+        '\r\n10.0.2.128/25,assigned,,global,' +
+        JSON.parse(headroom(['prefix', 'list', ws, '--within', '10.0.2.128/25', '--json']).stdout)[0].date +
+        '\r\n',
+    );
     expect(readdirSync(tmp.dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
     expect(headroom(['export', ws, '--format', 'yaml', '--out', out]).code).toBe(1);
     expect(headroom(['export', ws, '--format', 'csv']).code).toBe(2);
@@ -364,7 +405,7 @@ describe('headroom import / export', () => {
 });
 
 describe('headroom search and prefix history', () => {
-  it('finds the holder of an address and lists a block\'s changes', () => {
+  it("finds the holder of an address and lists a block's changes", () => {
     const ws = plan52();
     const s = json(['search', ws, '10.0.2.70']) as { kind: string; holder: { prefix: string } | null; rows: { prefix: string }[] };
     expect(s.kind).toBe('containment');
@@ -394,7 +435,11 @@ describe('headroom prefix set / prefix release / asn set (CLI.md "Editing and li
   it('prefix set refuses an unknown block, a bad status or date, and a status the children forbid', () => {
     const ws = withRows(['10.0.0.0/16,allocated,,,', '10.0.1.0/24,assigned,,,']);
     refused(ws, ['prefix', 'set', ws, '10.9.0.0/24', '--description', 'x'], /prefix: 10\.9\.0\.0\/24 is not in space "global"/);
-    refused(ws, ['prefix', 'set', ws, '10.0.1.0/24', '--status', 'retired'], /status: must be one of aggregate, allocated, assigned, reserved, cooldown, planned/);
+    refused(
+      ws,
+      ['prefix', 'set', ws, '10.0.1.0/24', '--status', 'retired'],
+      /status: must be one of aggregate, allocated, assigned, reserved, cooldown, planned/,
+    );
     refused(ws, ['prefix', 'set', ws, '10.0.1.0/24', '--date', '2026-02-30'], /date: is not a real calendar day/);
     refused(ws, ['prefix', 'set', ws, '10.0.0.0/16', '--status', 'cooldown'], /status: 10\.0\.0\.0\/16 cannot be cooldown: it holds 1 block/);
   });

@@ -26,7 +26,11 @@ async function realIsp(path: string): Promise<void> {
   addPrefix(ws, { prefix: '185.100.0.0/24', status: 'assigned', description: 'Customers', date: '2024-02-10' });
   addPrefix(ws, { prefix: '2a0f:1000::/32', status: 'aggregate', rir: 'ripe', unit: 48, description: 'IPv6 allocation', date: '2024-01-10' });
   ws.mutate('test.asns', 'ASNs', (tx) => {
-    for (const [asn, description] of [[205000, 'Example Telecom (our AS)'], [3320, 'Transit A (upstream)'], [1299, 'Transit B (upstream)']] as const) {
+    for (const [asn, description] of [
+      [205000, 'Example Telecom (our AS)'],
+      [3320, 'Transit A (upstream)'],
+      [1299, 'Transit B (upstream)'],
+    ] as const) {
       tx.insert('asns', { asn, description, created_at: new Date().toISOString() });
     }
   });
@@ -39,7 +43,11 @@ async function realIsp(path: string): Promise<void> {
     contacts: [{ name: 'Ana Planner', email: 'ana@example.net', phone: '+49 30 5550100', handle: 'AP1-RIPE', roles: ['requester', 'admin', 'tech'] }],
   });
   // AS205000 is held: a further AS needs its own routing policy (CHK-37, ripe-679 §2.0).
-  updateDraft(ws, { rir: 'ripe', kind: 'asn', edits: { uniqueRoutingPolicy: 'The new AS serves the Hamburg data centre, which takes transit from AS1299 only.' } });
+  updateDraft(ws, {
+    rir: 'ripe',
+    kind: 'asn',
+    edits: { uniqueRoutingPolicy: 'The new AS serves the Hamburg data centre, which takes transit from AS1299 only.' },
+  });
   ws.close();
 }
 

@@ -16,7 +16,8 @@ afterAll(() => {
 });
 
 const prefixes = (ws: string): string[] => (JSON.parse(headroom(['prefix', 'list', ws, '--json']).stdout) as { prefix: string }[]).map((p) => p.prefix);
-const WARNING = /^headroom: warning: Headroom could not write isp\.headroom: the disk is full \(ENOSPC\)\. Nothing is lost: the 1 change since the last save is safe in its journal \(.*isp\.headroom\.journal\)/m;
+const WARNING =
+  /^headroom: warning: Headroom could not write isp\.headroom: the disk is full \(ENOSPC\)\. Nothing is lost: the 1 change since the last save is safe in its journal \(.*isp\.headroom\.journal\)/m;
 
 describe.skipIf(!mounted.ok)(smallDiskTitle('headroom on a nearly full disk (tmpfs)', mounted), () => {
   const disk = () => (mounted as Extract<typeof mounted, { ok: true }>).disk;
@@ -59,12 +60,17 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('headroom on a nearly full disk (tmp
     const r = headroom(['prefix', 'add', ws(), '192.0.2.128/26', '--description', 'x'.repeat(2000)]);
     disk().unfill();
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^headroom: the change was not made: it could not be written to the journal .*isp\.headroom\.journal \(the disk is full \(ENOSPC\)\); nothing was changed$/m);
+    expect(r.stderr).toMatch(
+      /^headroom: the change was not made: it could not be written to the journal .*isp\.headroom\.journal \(the disk is full \(ENOSPC\)\); nothing was changed$/m,
+    );
     expect(prefixes(ws())).toEqual(['192.0.2.0/24', '192.0.2.0/26', '192.0.2.64/26']);
   });
 
   it('a torn last journal entry: kept beside the file and named on stderr by the next writer', () => {
-    appendFileSync(`${ws()}.journal`, '5\t0badc0de\t[["INSERT INTO actions (at, who, op, summary, state, undoable, reverts) VALUES (?, ?, ?, ?, ?, ?, ?)",["2026-12-03T10:00:00.000Z","ana","registry.addPrefix","Add 192.0.2.192/26 (assigned) to global","do');
+    appendFileSync(
+      `${ws()}.journal`,
+      '5\t0badc0de\t[["INSERT INTO actions (at, who, op, summary, state, undoable, reverts) VALUES (?, ?, ?, ?, ?, ?, ?)",["2026-12-03T10:00:00.000Z","ana","registry.addPrefix","Add 192.0.2.192/26 (assigned) to global","do',
+    );
     const r = headroom(['prefix', 'add', ws(), '192.0.2.128/26']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(

@@ -47,7 +47,11 @@ describe('site circuits', { timeout: 300_000 }, () => {
   it('round-trips circuits and each item’s phase and circuit', () => {
     const doc = JSON.parse(ok(['site', 'show', ws, 'Rack room'])) as typeof DOC;
     expect(doc.circuits).toEqual(DOC.circuits);
-    expect(doc.equipment.map((e) => [e.phase, e.circuit])).toEqual([['L1', 'PDU-A'], ['L2', 'PDU-B'], [null, null]]);
+    expect(doc.equipment.map((e) => [e.phase, e.circuit])).toEqual([
+      ['L1', 'PDU-A'],
+      ['L2', 'PDU-B'],
+      [null, null],
+    ]);
   });
 
   it('checks each breaker, the phase split and the neutral', () => {

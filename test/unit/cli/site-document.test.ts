@@ -85,7 +85,10 @@ describe('site show / site apply', { timeout: 300_000 }, () => {
     (doc.equipment as Record<string, unknown>[])[1]!.nameplatew = 10;
     const r = headroom(['site', 'apply', ws, write('bad.json', doc)]);
     expect(r.code).toBe(1);
-    const lines = r.stderr.replace(/^headroom: /, '').trim().split('\n');
+    const lines = r.stderr
+      .replace(/^headroom: /, '')
+      .trim()
+      .split('\n');
     expect(lines).toContain('peakfactor: is not a field of a site document (did you mean peakFactor?)');
     expect(lines).toContain('equipment[1].nameplatew: is not a field of this part of a site document (did you mean nameplateW?)');
     expect(lines).toContain('generators[1].ratingW: must be greater than 0');

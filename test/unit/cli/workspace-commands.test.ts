@@ -70,13 +70,12 @@ describe('headroom prefix add / rm / list', () => {
       expect(headroom(['prefix', 'add', ws, p, '--description', `block ${p}`]).code).toBe(0);
     }
     const r = headroom(['prefix', 'list', ws]);
-    expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual([
-      '192.0.2.0/24',
-      '192.0.2.0/25',
-      '198.51.100.0/24',
-      '2001:db8::/32',
-      '2001:db8::/48',
-    ]);
+    expect(
+      r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(/\s+/)[0]),
+    ).toEqual(['192.0.2.0/24', '192.0.2.0/25', '198.51.100.0/24', '2001:db8::/32', '2001:db8::/48']);
     expect(r.stdout).toMatch(/^192\.0\.2\.0\/24\s+assigned\s+block 192\.0\.2\.0\/24$/m);
   });
 

@@ -29,7 +29,8 @@ const write = (name: string, text: string) => {
   writeFileSync(path, text);
   return path;
 };
-const dhcpdCheck = (text: string) => spawnSync('dhcpd', ['-t', '-cf', write('dhcpd.conf', text), '-lf', tmp.path('dhcpd.leases'), '-pf', tmp.path('dhcpd.pid')], { encoding: 'utf8' });
+const dhcpdCheck = (text: string) =>
+  spawnSync('dhcpd', ['-t', '-cf', write('dhcpd.conf', text), '-lf', tmp.path('dhcpd.leases'), '-pf', tmp.path('dhcpd.pid')], { encoding: 'utf8' });
 const keaCheck = (text: string) => spawnSync('kea-dhcp4', ['-t', write('kea.json', text)], { encoding: 'utf8' });
 const zoneCheck = (zone: string, text: string) => spawnSync('named-checkzone', [zone, write(`db.${zone.replace(/\//g, '-')}`, text)], { encoding: 'utf8' });
 
@@ -54,7 +55,14 @@ async function isp() {
   await call('dhcp.addHost', { ip: '198.51.100.65', name: 'ns1.example.net', mac: '00:1a:2b:3c:4d:5f', role: 'server' });
   await call('dhcp.addHost', { ip: '198.51.100.66', name: 'mail.example.net', role: 'server' });
   await call('dhcp.addHost', { ip: '2001:db8:0:100::53', name: 'ns2.example.net', role: 'server' });
-  await call('dhcp.addScope', { prefix: '198.51.100.0/26', range: '198.51.100.20-198.51.100.60', router: '198.51.100.1', dns: ['198.51.100.65', '198.51.100.66'], domain: 'office.example.net', leaseS: 28800 });
+  await call('dhcp.addScope', {
+    prefix: '198.51.100.0/26',
+    range: '198.51.100.20-198.51.100.60',
+    router: '198.51.100.1',
+    dns: ['198.51.100.65', '198.51.100.66'],
+    domain: 'office.example.net',
+    leaseS: 28800,
+  });
   await call('dhcp.addScope', { prefix: '198.51.100.96/29', range: '198.51.100.98-198.51.100.102', router: '198.51.100.97' });
   return d;
 }

@@ -28,7 +28,8 @@ async function plan() {
   await d.call('registry.addPrefix', { prefix: '198.51.100.64/28', status: 'assigned', description: 'Servers' });
   await d.call('registry.addPrefix', { prefix: '198.51.100.128/25', status: 'reserved' });
   await d.call('registry.addPrefix', { prefix: '2001:db8:1::/64', status: 'assigned' });
-  const snapshot = () => JSON.stringify([ws.all('SELECT * FROM hosts ORDER BY id'), ws.all('SELECT * FROM dhcp_scopes ORDER BY id'), ws.all('SELECT count(*) AS n FROM actions')]);
+  const snapshot = () =>
+    JSON.stringify([ws.all('SELECT * FROM hosts ORDER BY id'), ws.all('SELECT * FROM dhcp_scopes ORDER BY id'), ws.all('SELECT count(*) AS n FROM actions')]);
   /** The refusal of a call, checked to have changed nothing. */
   const refusal = async (channel: Channel, input: unknown) => {
     const before = snapshot();
@@ -43,7 +44,13 @@ async function plan() {
 describe('hosts', () => {
   it('are added, listed in address order, edited, removed, and undone', async () => {
     const { call, ws } = await plan();
-    const h = await call('dhcp.addHost', { ip: '198.51.100.10', name: 'Printer1.Example.NET.', mac: '00-1A-2B-3C-4D-5E', role: 'printer', description: 'Floor 2' });
+    const h = await call('dhcp.addHost', {
+      ip: '198.51.100.10',
+      name: 'Printer1.Example.NET.',
+      mac: '00-1A-2B-3C-4D-5E',
+      role: 'printer',
+      description: 'Floor 2',
+    });
     expect(h).toMatchObject({ ip: '198.51.100.10', name: 'printer1.example.net', mac: '00:1a:2b:3c:4d:5e', role: 'printer', block: '198.51.100.0/26' });
     await call('dhcp.addHost', { ip: '2001:db8:1::53', name: 'ns1.example.net', role: 'server' });
     await call('dhcp.addHost', { ip: '198.51.100.1', name: 'gw.example.net', mac: '001a.2b3c.4d60', role: 'router' });
@@ -96,7 +103,13 @@ describe('hosts', () => {
 describe('scopes', () => {
   it('one per block: added with the default lease, listed, changed, removed and undone', async () => {
     const { call, ws } = await plan();
-    const s = await call('dhcp.addScope', { prefix: '198.51.100.0/26', range: '198.51.100.10 - 198.51.100.60', router: '198.51.100.1', dns: ['198.51.100.66', '198.51.100.67'], domain: 'Office.Example.net' });
+    const s = await call('dhcp.addScope', {
+      prefix: '198.51.100.0/26',
+      range: '198.51.100.10 - 198.51.100.60',
+      router: '198.51.100.1',
+      dns: ['198.51.100.66', '198.51.100.67'],
+      domain: 'Office.Example.net',
+    });
     expect(s).toEqual({
       id: s.id,
       prefix: '198.51.100.0/26',
@@ -166,7 +179,14 @@ describe('the demo workspace', () => {
     expect(scopes.every((s) => s.leased !== null && s.leasedAt === '2026-11-02')).toBe(true);
     for (const s of scopes) {
       await d.call('dhcp.removeScope', { prefix: s.prefix });
-      await d.call('dhcp.addScope', { prefix: s.prefix, range: `${s.first}-${s.last}`, leaseS: s.leaseS, router: s.router ?? undefined, dns: s.dns, domain: s.domain ?? undefined });
+      await d.call('dhcp.addScope', {
+        prefix: s.prefix,
+        range: `${s.first}-${s.last}`,
+        leaseS: s.leaseS,
+        router: s.router ?? undefined,
+        dns: s.dns,
+        domain: s.domain ?? undefined,
+      });
     }
     for (const h of hosts) {
       expect(h.block, h.ip).not.toBe('');

@@ -41,7 +41,10 @@ describe('leases import', () => {
     const lf = tmp.path('dhcpd.leases');
     writeFileSync(lf, fixture('dhcpd.leases'));
     const conf = tmp.path('dhcpd-leases.conf');
-    writeFileSync(conf, 'subnet 198.51.100.80 netmask 255.255.255.240 { range 198.51.100.84 198.51.100.94; }\nsubnet 198.51.100.96 netmask 255.255.255.248 { range 198.51.100.98 198.51.100.102; }\n');
+    writeFileSync(
+      conf,
+      'subnet 198.51.100.80 netmask 255.255.255.240 { range 198.51.100.84 198.51.100.94; }\nsubnet 198.51.100.96 netmask 255.255.255.248 { range 198.51.100.98 198.51.100.102; }\n',
+    );
     const r = spawnSync('dhcpd', ['-T', '-cf', conf, '-lf', lf, '-pf', tmp.path('pid')], { encoding: 'utf8' });
     expect(r.stderr).toMatch(/Lease file test successful/);
     expect(r.stderr).not.toMatch(/ line \d+:/);
@@ -54,7 +57,7 @@ describe('leases import', () => {
       { prefix: '198.51.100.80/28', leased: 3, size: 11 },
       { prefix: '198.51.100.96/29', leased: 1, size: 5 },
     ]);
-    expect(r.outside).toEqual(['192.0.2.50 is leased but lies in no DHCP scope\'s range']);
+    expect(r.outside).toEqual(["192.0.2.50 is leased but lies in no DHCP scope's range"]);
     expect(r.read).toBe(12);
     expect(r.inactive).toBe(5);
     const scopes = await call('dhcp.listScopes', {});
@@ -68,9 +71,12 @@ describe('leases import', () => {
     const { call } = await plan();
     const r = await call('dhcp.importLeases', { text: fixture('kea-leases4.csv'), format: 'kea', date: '2026-12-03' });
     expect(r.scopes.map((s) => s.leased)).toEqual([1, 2]);
-    expect(r.outside).toEqual(['10.9.9.9 is leased but lies in no DHCP scope\'s range']);
+    expect(r.outside).toEqual(["10.9.9.9 is leased but lies in no DHCP scope's range"]);
     // Newer Kea adds columns (pool_id): found by name, same count.
-    const withPoolId = fixture('kea-leases4.csv').split('\n').map((l, i) => (l === '' ? l : `${l},${i === 0 ? 'pool_id' : '0'}`)).join('\n');
+    const withPoolId = fixture('kea-leases4.csv')
+      .split('\n')
+      .map((l, i) => (l === '' ? l : `${l},${i === 0 ? 'pool_id' : '0'}`))
+      .join('\n');
     const again = await call('dhcp.importLeases', { text: withPoolId, format: 'kea', date: '2026-12-03' });
     expect(again.scopes.map((s) => s.leased)).toEqual([1, 2]);
   });
@@ -81,7 +87,10 @@ describe('leases import', () => {
     await call('dhcp.importLeases', { text: fixture('dhcpd.leases'), format: 'dhcpd', date: '2026-12-03' });
     await call('dhcp.importLeases', { text: fixture('kea-leases4.csv'), format: 'kea', date: '2026-12-03' });
     expect(ws.all('SELECT date, leased FROM dhcp_lease_readings ORDER BY date, scope_id').map((r) => `${String(r.date)} ${Number(r.leased)}`)).toEqual([
-      '2026-11-01 2', '2026-11-01 2', '2026-12-03 1', '2026-12-03 2', // on 11-01, .87 had not yet expired
+      '2026-11-01 2',
+      '2026-11-01 2',
+      '2026-12-03 1',
+      '2026-12-03 2', // on 11-01, .87 had not yet expired
     ]);
     ws.undo();
     expect((await call('dhcp.listScopes', {})).map((s) => s.leased)).toEqual([3, 1]);
@@ -90,10 +99,18 @@ describe('leases import', () => {
   it('refuses a file with garbage lines by line number, importing nothing', async () => {
     const { dispatch, readings } = await plan();
     const before = readings();
-    const bad = fixture('dhcpd.leases').replace('  binding state free;\n  hardware ethernet 00:16:3e:00:00:02;', '  binding state free;\n  this is not a statement\n  hardware ethernet 00:16:3e:00:00:02;');
+    const bad = fixture('dhcpd.leases').replace(
+      '  binding state free;\n  hardware ethernet 00:16:3e:00:00:02;',
+      '  binding state free;\n  this is not a statement\n  hardware ethernet 00:16:3e:00:00:02;',
+    );
     const r = await dispatch('dhcp.importLeases', { text: bad, format: 'dhcpd', date: '2026-12-03' });
-    expect(r.ok ? null : r.error).toMatchObject({ field: 'file', message: expect.stringMatching(/1 line .*nothing was imported: line 27: this is not a statement/) });
-    const kea = fixture('kea-leases4.csv').replace('198.51.100.86,', '198.51.100.860,').replace('10.9.9.9,00:16:3e:00:00:0c,,3600', '10.9.9.9,00:16:3e:00:00:0c,,soon');
+    expect(r.ok ? null : r.error).toMatchObject({
+      field: 'file',
+      message: expect.stringMatching(/1 line .*nothing was imported: line 27: this is not a statement/),
+    });
+    const kea = fixture('kea-leases4.csv')
+      .replace('198.51.100.86,', '198.51.100.860,')
+      .replace('10.9.9.9,00:16:3e:00:00:0c,,3600', '10.9.9.9,00:16:3e:00:00:0c,,soon');
     const k = await dispatch('dhcp.importLeases', { text: kea, format: 'kea', date: '2026-12-03' });
     expect(k.ok ? null : k.error).toMatchObject({ field: 'file', message: expect.stringMatching(/2 lines .*line 4: 198\.51\.100\.860.*line 9: 10\.9\.9\.9/) });
     const header = await dispatch('dhcp.importLeases', { text: fixture('dhcpd.leases'), format: 'kea', date: '2026-12-03' });
@@ -112,7 +129,12 @@ describe('leases import', () => {
       [scopeIds[0], 11, null],
       [scopeIds[1], 5, null],
     ]);
-    for (const [date, text] of [['2026-09-01', 'kea'], ['2026-10-01', 'kea'], ['2026-11-01', 'kea'], ['2026-12-03', 'dhcpd']] as const) {
+    for (const [date, text] of [
+      ['2026-09-01', 'kea'],
+      ['2026-10-01', 'kea'],
+      ['2026-11-01', 'kea'],
+      ['2026-12-03', 'dhcpd'],
+    ] as const) {
       await call('dhcp.importLeases', { text: fixture(text === 'kea' ? 'kea-leases4.csv' : 'dhcpd.leases'), format: text, date });
     }
     const board = await call('forecast.limits', { asOf: '2026-12-03' });

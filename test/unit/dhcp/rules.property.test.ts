@@ -25,7 +25,15 @@ describe('checkScope', () => {
     fc.assert(
       fc.property(blockArb, ({ length, start, a, b, router, hosts }) => {
         const size = 2 ** (32 - length);
-        const spec = { block: { family: 4 as const, start, length }, first: start + Math.min(a, b), last: start + Math.max(a, b), leaseS: 86400, router: router === null ? null : start + router, dns: [], domain: null };
+        const spec = {
+          block: { family: 4 as const, start, length },
+          first: start + Math.min(a, b),
+          last: start + Math.max(a, b),
+          leaseS: 86400,
+          router: router === null ? null : start + router,
+          dns: [],
+          domain: null,
+        };
         const ctx = { hosts: hosts.map((h) => ({ value: start + h, name: `h${h}.example.net` })) };
         const lo = Math.min(a, b);
         const hi = Math.max(a, b);
@@ -47,7 +55,9 @@ describe('checkScope', () => {
 
 describe('blockMapCells', () => {
   it('marks network and broadcast, hosts over the router, the range, and the rest free', () => {
-    const cells = blockMapCells('198.51.100.80/28', { first: '198.51.100.84', last: '198.51.100.94', router: '198.51.100.81' }, [{ ip: '198.51.100.82', name: 'printer1.example.net' }])!;
+    const cells = blockMapCells('198.51.100.80/28', { first: '198.51.100.84', last: '198.51.100.94', router: '198.51.100.81' }, [
+      { ip: '198.51.100.82', name: 'printer1.example.net' },
+    ])!;
     expect(cells.map((c) => c.kind)).toEqual(['network', 'router', 'host', 'free', ...Array<string>(11).fill('range'), 'broadcast']);
     expect(cells[2]).toEqual({ offset: 2, ip: '198.51.100.82', kind: 'host', name: 'printer1.example.net' });
     // A /31 has no network or broadcast address (RFC 3021); IPv6 and blocks over 1024 addresses are not drawn cell by cell.

@@ -51,7 +51,9 @@ describe('electron-builder configuration', () => {
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
       validateConfiguration(config: unknown, logger: { isEnabled: boolean; add(): void }): Promise<void>;
     };
-    await expect(validateConfiguration({ ...pkg.build, linux: { target: ['AppImage'], colour: 'blue' } }, { isEnabled: false, add() {} })).rejects.toThrow(/configuration\.linux/);
+    await expect(validateConfiguration({ ...pkg.build, linux: { target: ['AppImage'], colour: 'blue' } }, { isEnabled: false, add() {} })).rejects.toThrow(
+      /configuration\.linux/,
+    );
   });
 
   it('builds Linux, Windows and macOS installers and opens .headroom files', () => {

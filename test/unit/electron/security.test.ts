@@ -68,7 +68,8 @@ describe('electronegativity', () => {
   it('objects to an insecure window (the scan can fail)', () => {
     const findings = scan(join(ROOT, 'test', 'fixtures', 'electron-insecure'));
     const issues = new Set(findings.filter((f) => f.severity !== 'INFORMATIONAL').map((f) => f.issue));
-    for (const i of ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'OPEN_EXTERNAL_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK']) expect(issues).toContain(i);
+    for (const i of ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'OPEN_EXTERNAL_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK'])
+      expect(issues).toContain(i);
   }, 450_000);
 });
 
@@ -88,9 +89,12 @@ describe('the Content-Security-Policy', () => {
 
 describe('the main window', () => {
   const main = readFileSync(join(ROOT, 'electron', 'main', 'main.ts'), 'utf8');
-  it.each([['contextIsolation: true'], ['sandbox: true'], ['nodeIntegration: false'], ['webviewTag: false'], ["disableBlinkFeatures: 'Auxclick'"]])('sets %s', (setting) => {
-    expect(main).toContain(setting);
-  });
+  it.each([['contextIsolation: true'], ['sandbox: true'], ['nodeIntegration: false'], ['webviewTag: false'], ["disableBlinkFeatures: 'Auxclick'"]])(
+    'sets %s',
+    (setting) => {
+      expect(main).toContain(setting);
+    },
+  );
   it('denies new windows and navigation away from the renderer', () => {
     expect(main).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/);
     expect(main).toMatch(/will-navigate[\s\S]*preventDefault/);

@@ -69,8 +69,16 @@ describe('the schema', () => {
     expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(2);
     const names = ws.all("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'facility_%' ORDER BY name").map((r) => r.name);
     expect(names).toEqual([
-      'facility_backup_jobs', 'facility_battery_strings', 'facility_battery_tables', 'facility_circuits', 'facility_cooling_units',
-      'facility_equipment', 'facility_generators', 'facility_readings', 'facility_sites', 'facility_ups',
+      'facility_backup_jobs',
+      'facility_battery_strings',
+      'facility_battery_tables',
+      'facility_circuits',
+      'facility_cooling_units',
+      'facility_equipment',
+      'facility_generators',
+      'facility_readings',
+      'facility_sites',
+      'facility_ups',
     ]);
   });
 
@@ -154,14 +162,42 @@ describe('refusals name the field and change nothing', () => {
     ['a fractional quantity', 'facility.addEquipment', (siteId) => ({ siteId, name: 'x', qty: 1.5, nameplateW: 100 }), 'qty'],
     ['a UPS efficiency above 1', 'facility.addUps', (siteId) => ({ siteId, name: 'u', ratedVA: 10000, ratedW: 9000, upsEff: 1.05 }), 'upsEff'],
     ['a UPS rated W above its VA', 'facility.addUps', (siteId) => ({ siteId, name: 'u', ratedVA: 10000, ratedW: 12000, upsEff: 0.95 }), 'ratedW'],
-    ['N+1 with one unit', 'facility.addUps', (siteId) => ({ siteId, name: 'u', ratedVA: 10000, ratedW: 9000, units: 1, redundancy: 'N+1', upsEff: 0.95 }), 'units'],
+    [
+      'N+1 with one unit',
+      'facility.addUps',
+      (siteId) => ({ siteId, name: 'u', ratedVA: 10000, ratedW: 9000, units: 1, redundancy: 'N+1', upsEff: 0.95 }),
+      'units',
+    ],
     ['an unknown end voltage', 'facility.addBatteryString', (siteId) => ({ ...battery(siteId), endVoltsPerCell: 1.8 }), 'endVoltsPerCell'],
     ['a battery below the temperature table', 'facility.addBatteryString', (siteId) => ({ ...battery(siteId), batteryTempC: -5 }), 'batteryTempC'],
     ['an inverter efficiency of 0', 'facility.addBatteryString', (siteId) => ({ ...battery(siteId), inverterEff: 0 }), 'inverterEff'],
-    ['a fuel curve that falls', 'facility.addGenerator', (siteId) => ({ siteId, name: 'g', ratingW: 60000, curve: [{ loadFrac: 0.5, lPerH: 11 }, { loadFrac: 1, lPerH: 9 }] }), 'curve.1.lPerH'],
-    ['a reserve above the usable volume', 'facility.addGenerator', (siteId) => ({ siteId, name: 'g', ratingW: 60000, tankL: 100, usableFrac: 0.9, reserveL: 95, requiredAutonomyH: 24 }), 'reserveL'],
+    [
+      'a fuel curve that falls',
+      'facility.addGenerator',
+      (siteId) => ({
+        siteId,
+        name: 'g',
+        ratingW: 60000,
+        curve: [
+          { loadFrac: 0.5, lPerH: 11 },
+          { loadFrac: 1, lPerH: 9 },
+        ],
+      }),
+      'curve.1.lPerH',
+    ],
+    [
+      'a reserve above the usable volume',
+      'facility.addGenerator',
+      (siteId) => ({ siteId, name: 'g', ratingW: 60000, tankL: 100, usableFrac: 0.9, reserveL: 95, requiredAutonomyH: 24 }),
+      'reserveL',
+    ],
     ['a sensible heat ratio above 1', 'facility.addCoolingUnit', (siteId) => ({ siteId, name: 'c', unitTotalW: 20000, shr: 1.2, installedUnits: 2 }), 'shr'],
-    ['a backup window longer than its interval', 'facility.addBackupJob', (siteId) => ({ siteId, name: 'b', job: 'full', windowH: 30, intervalH: 24 }), 'windowH'],
+    [
+      'a backup window longer than its interval',
+      'facility.addBackupJob',
+      (siteId) => ({ siteId, name: 'b', job: 'full', windowH: 30, intervalH: 24 }),
+      'windowH',
+    ],
     ['a compression ratio below 1', 'facility.updateSite', (siteId) => ({ id: siteId, compressionRatio: 0.5 }), 'compressionRatio'],
     ['a power factor above 1', 'facility.updateSite', (siteId) => ({ id: siteId, loadPf: 1.1 }), 'loadPf'],
     ['a negative reading', 'facility.recordReading', (siteId) => ({ siteId, kind: 'itW', date: '2026-01-01', value: -3 }), 'value'],
@@ -170,8 +206,20 @@ describe('refusals name the field and change nothing', () => {
 
   function battery(siteId: number) {
     return {
-      siteId, name: 'b', method: 'table', tableKey: 'csb-cb12-115', endVoltsPerCell: 1.67, strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6,
-      inverterEff: 0.94, requiredMin: 15, chargeCurrentA: 10, floatVoltsPerCell: 2.275, chargerEff: 0.95,
+      siteId,
+      name: 'b',
+      method: 'table',
+      tableKey: 'csb-cb12-115',
+      endVoltsPerCell: 1.67,
+      strings: 1,
+      blocksPerString: 40,
+      blockV: 12,
+      cellsPerBlock: 6,
+      inverterEff: 0.94,
+      requiredMin: 15,
+      chargeCurrentA: 10,
+      floatVoltsPerCell: 2.275,
+      chargerEff: 0.95,
     };
   }
 
@@ -200,8 +248,19 @@ describe('battery strings and vendor tables', () => {
     const { call } = await open();
     const s = await popA(call);
     const input = {
-      siteId: s.id, name: '40 × CB12-115', method: 'table', tableKey: 'csb-cb12-115', strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6,
-      inverterEff: 0.94, requiredMin: 15, chargeCurrentA: 10, floatVoltsPerCell: 2.275, chargerEff: 0.95,
+      siteId: s.id,
+      name: '40 × CB12-115',
+      method: 'table',
+      tableKey: 'csb-cb12-115',
+      strings: 1,
+      blocksPerString: 40,
+      blockV: 12,
+      cellsPerBlock: 6,
+      inverterEff: 0.94,
+      requiredMin: 15,
+      chargeCurrentA: 10,
+      floatVoltsPerCell: 2.275,
+      chargerEff: 0.95,
     };
     const a = await call('facility.addBatteryString', input);
     const b = await call('facility.addBatteryString', { ...input, name: 'second' });
@@ -227,8 +286,20 @@ describe('battery strings and vendor tables', () => {
     const { call } = await open();
     const s = await popA(call);
     const b = await call('facility.addBatteryString', {
-      siteId: s.id, name: '2 × 40 × EP65-12', method: 'table', tableKey: 'powersafe-plus-ep65-12', endVoltsPerCell: 1.7, strings: 2, blocksPerString: 40,
-      blockV: 12, cellsPerBlock: 6, inverterEff: 0.94, requiredMin: 15, chargeCurrentA: 10, floatVoltsPerCell: 2.28, chargerEff: 0.95,
+      siteId: s.id,
+      name: '2 × 40 × EP65-12',
+      method: 'table',
+      tableKey: 'powersafe-plus-ep65-12',
+      endVoltsPerCell: 1.7,
+      strings: 2,
+      blocksPerString: 40,
+      blockV: 12,
+      cellsPerBlock: 6,
+      inverterEff: 0.94,
+      requiredMin: 15,
+      chargeCurrentA: 10,
+      floatVoltsPerCell: 2.28,
+      chargerEff: 0.95,
     });
     expect(b.endVoltsPerCell).toBe(1.7);
     // 15 min at 1.7 V/cell = 1340 W per block → 1340 × 80 × 0.94 W AC, ÷ peak 1.05 for the limit.
@@ -239,13 +310,43 @@ describe('battery strings and vendor tables', () => {
   it('adds a vendor table and refuses one whose watts do not fall as minutes rise', async () => {
     const { call, raw } = await open();
     const model = {
-      vendor: 'Test', model: 'T-1', chemistry: 'lead-acid', blockV: 12, cellsPerBlock: 6, ratings: [{ ratedAh: 100, ratedHours: 20 }], tableTempC: 25,
-      rows: [{ endVoltsPerCell: 1.75, points: [{ minutes: 10, wattsPerBlock: 500 }, { minutes: 20, wattsPerBlock: 300 }] }], source: 'test fixture',
+      vendor: 'Test',
+      model: 'T-1',
+      chemistry: 'lead-acid',
+      blockV: 12,
+      cellsPerBlock: 6,
+      ratings: [{ ratedAh: 100, ratedHours: 20 }],
+      tableTempC: 25,
+      rows: [
+        {
+          endVoltsPerCell: 1.75,
+          points: [
+            { minutes: 10, wattsPerBlock: 500 },
+            { minutes: 20, wattsPerBlock: 300 },
+          ],
+        },
+      ],
+      source: 'test fixture',
     };
     const added = await call('facility.addBatteryTable', { model });
     expect(added.id).toEqual(expect.any(Number));
-    const bad = { ...model, model: 'T-2', rows: [{ endVoltsPerCell: 1.75, points: [{ minutes: 10, wattsPerBlock: 300 }, { minutes: 20, wattsPerBlock: 500 }] }] };
-    expect(await raw('facility.addBatteryTable', { model: bad })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'model.rows.0.points.1.wattsPerBlock' } });
+    const bad = {
+      ...model,
+      model: 'T-2',
+      rows: [
+        {
+          endVoltsPerCell: 1.75,
+          points: [
+            { minutes: 10, wattsPerBlock: 300 },
+            { minutes: 20, wattsPerBlock: 500 },
+          ],
+        },
+      ],
+    };
+    expect(await raw('facility.addBatteryTable', { model: bad })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'model.rows.0.points.1.wattsPerBlock' },
+    });
   });
 });
 

@@ -61,7 +61,9 @@ describe('readings.importSeries', () => {
     const { call, readings } = await open();
     const site = await call('facility.addSite', { name: 'POP A', loadPf: 0.95 });
     const series = { kind: 'site', siteId: site.id, reading: 'dataBytes' };
-    const err = await call('readings.importSeries', { series, text: 'date,value\n2026-01-01,5\n2026-01-32,6\n2026-01-03,-1\n' }).catch((e: Error & { field?: string }) => e);
+    const err = await call('readings.importSeries', { series, text: 'date,value\n2026-01-01,5\n2026-01-32,6\n2026-01-03,-1\n' }).catch(
+      (e: Error & { field?: string }) => e,
+    );
     expect(err).toBeInstanceOf(Error);
     expect((err as { field?: string }).field).toBe('text');
     expect((err as Error).message.split('\n').slice(1)).toEqual(['line 3: date: 2026-01-32 is not a day (YYYY-MM-DD)', 'line 4: value: must not be negative']);
@@ -70,6 +72,8 @@ describe('readings.importSeries', () => {
 
   it('refuses a site that does not exist, naming it', async () => {
     const { call } = await open();
-    await expect(call('readings.importSeries', { series: { kind: 'site', siteId: 99, reading: 'itW' }, text: '2026-01-01,1' })).rejects.toMatchObject({ field: 'siteId' });
+    await expect(call('readings.importSeries', { series: { kind: 'site', siteId: 99, reading: 'itW' }, text: '2026-01-01,1' })).rejects.toMatchObject({
+      field: 'siteId',
+    });
   });
 });

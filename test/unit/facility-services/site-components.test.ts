@@ -80,7 +80,7 @@ describe('two generator sets', () => {
     await call('facility.updateSite', { id: s.id, generatorRedundancy: 'N+1' });
     const sizing = await maxOf(call, s.id, 'generator-sizing');
     // N+1: the total minus the largest set (G1 failed leaves G2's 40 kW).
-    near(sizing.max, ((40000 * DERATE - 10000) / 1.5) / PEAK);
+    near(sizing.max, (40000 * DERATE - 10000) / 1.5 / PEAK);
     expect(sizing.failed).toBe('G1');
   });
 
@@ -128,8 +128,18 @@ describe('battery strings', () => {
     const s = await pop(call);
     const ua = await call('facility.addUps', { siteId: s.id, name: 'UPS A', ratedVA: 40000, ratedW: 36000, upsEff: 0.95 });
     const string = {
-      siteId: s.id, method: 'table', tableKey: 'csb-cb12-115', strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6,
-      inverterEff: 0.94, requiredMin: 15, chargeCurrentA: 10, floatVoltsPerCell: 2.275, chargerEff: 0.95,
+      siteId: s.id,
+      method: 'table',
+      tableKey: 'csb-cb12-115',
+      strings: 1,
+      blocksPerString: 40,
+      blockV: 12,
+      cellsPerBlock: 6,
+      inverterEff: 0.94,
+      requiredMin: 15,
+      chargeCurrentA: 10,
+      floatVoltsPerCell: 2.275,
+      chargerEff: 0.95,
     };
     await call('facility.addBatteryString', { ...string, name: 'S1' });
     await call('facility.addBatteryString', { ...string, name: 'S2' });
@@ -214,7 +224,14 @@ describe('fuel outside the fallback’s range (issue 13 item 3)', () => {
     expect(fuel.needs).toContain('a fuel curve for “G30”');
     expect(fuel.label).toContain('needs a fuel curve');
     // A curve that stops at 75 %: the limit stops there and says so (not "overloaded").
-    await call('facility.updateGenerator', { id: g.id, curve: [{ loadFrac: 0.25, lPerH: 3.5 }, { loadFrac: 0.5, lPerH: 5.6 }, { loadFrac: 0.75, lPerH: 7.4 }] });
+    await call('facility.updateGenerator', {
+      id: g.id,
+      curve: [
+        { loadFrac: 0.25, lPerH: 3.5 },
+        { loadFrac: 0.5, lPerH: 5.6 },
+        { loadFrac: 0.75, lPerH: 7.4 },
+      ],
+    });
     const capped = await maxOf(call, s.id, 'fuel');
     near(capped.max, 0.75 * 30000);
     expect(capped.label).toContain('the curve ends at 75 % load');
@@ -238,8 +255,18 @@ describe('battery age (issue 13 item 6)', () => {
     const call = await open();
     const s = await pop(call);
     const string = {
-      siteId: s.id, method: 'table', tableKey: 'csb-cb12-115', strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6,
-      inverterEff: 0.94, requiredMin: 15, chargeCurrentA: 10, floatVoltsPerCell: 2.275, chargerEff: 0.95,
+      siteId: s.id,
+      method: 'table',
+      tableKey: 'csb-cb12-115',
+      strings: 1,
+      blocksPerString: 40,
+      blockV: 12,
+      cellsPerBlock: 6,
+      inverterEff: 0.94,
+      requiredMin: 15,
+      chargeCurrentA: 10,
+      floatVoltsPerCell: 2.275,
+      chargerEff: 0.95,
     };
     const hot = await call('facility.addBatteryString', { ...string, name: 'hot room', installDate: '2022-01-01', designLifeYears: 5, batteryTempC: 33 });
     const cool = await call('facility.addBatteryString', { ...string, name: 'cool room', installDate: '2025-06-01', designLifeYears: 5 });
@@ -267,7 +294,17 @@ describe('the sizing sheet’s numbers are the limits’ numbers (issue 13 item 
       { loadFrac: 0.75, lPerH: 14.38 },
       { loadFrac: 1, lPerH: 18.17 },
     ];
-    await call('facility.addGenerator', { siteId: s.id, name: 'G1', ratingW: 60000, otherRunningW: 8000, curve, tankL: 500, usableFrac: 0.95, requiredAutonomyH: 24, classH: 24 });
+    await call('facility.addGenerator', {
+      siteId: s.id,
+      name: 'G1',
+      ratingW: 60000,
+      otherRunningW: 8000,
+      curve,
+      tankL: 500,
+      usableFrac: 0.95,
+      requiredAutonomyH: 24,
+      classH: 24,
+    });
     await call('facility.addGenerator', { siteId: s.id, name: 'G2', ratingW: 60000, otherRunningW: 8000, curve });
     await call('facility.updateSite', { id: s.id, generatorRedundancy: 'N+1' });
     const detail = await call('facility.getSite', { siteId: s.id });

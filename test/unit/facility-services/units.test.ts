@@ -4,7 +4,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedFields, changeUnit, draftFrom, magnitudeWarnings, parseDraft, settleUnit, typeText, type Draft } from '../../../renderer/features/facility/draft';
+import {
+  changedFields,
+  changeUnit,
+  draftFrom,
+  magnitudeWarnings,
+  parseDraft,
+  settleUnit,
+  typeText,
+  type Draft,
+} from '../../../renderer/features/facility/draft';
 import { FORMS } from '../../../renderer/features/facility/fields';
 import { findUnit, formatQuantity, parseQuantity, UNIT_KINDS, type UnitKind } from '../../../renderer/features/facility/units';
 

@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  derating,
-  etapTemperatureFactor,
-  IEEE485_TEMP_TABLE,
-  temperatureFactor,
-} from '../../../shared/facility/battery-derate';
+import { derating, etapTemperatureFactor, IEEE485_TEMP_TABLE, temperatureFactor } from '../../../shared/facility/battery-derate';
 import { guard } from '../../../shared/facility/result';
 import { expectClose, refusalOf } from './helpers';
 

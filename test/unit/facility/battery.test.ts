@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  computeBatteryRuntime,
-  peukertExponent,
-  requiredRuntimeMin,
-  type BatteryInput,
-} from '../../../shared/facility/battery';
+import { computeBatteryRuntime, peukertExponent, requiredRuntimeMin, type BatteryInput } from '../../../shared/facility/battery';
 import { CB12_115, expectClose, FIG3, refusalOf, valueOf } from './helpers';
 
 /** Example 3A's string: 40 × 12 V blocks, one string, inverterEff 0.94. */
@@ -165,9 +160,30 @@ describe('computeBatteryRuntime — refusals', () => {
   });
 
   it.each([
-    ['times not strictly increasing', [{ minutes: 10, wattsPerBlock: 300 }, { minutes: 10, wattsPerBlock: 200 }], 'table.1.minutes'],
-    ['watts not strictly decreasing', [{ minutes: 10, wattsPerBlock: 300 }, { minutes: 20, wattsPerBlock: 300 }], 'table.1.wattsPerBlock'],
-    ['a zero watt entry', [{ minutes: 10, wattsPerBlock: 300 }, { minutes: 20, wattsPerBlock: 0 }], 'table.1.wattsPerBlock'],
+    [
+      'times not strictly increasing',
+      [
+        { minutes: 10, wattsPerBlock: 300 },
+        { minutes: 10, wattsPerBlock: 200 },
+      ],
+      'table.1.minutes',
+    ],
+    [
+      'watts not strictly decreasing',
+      [
+        { minutes: 10, wattsPerBlock: 300 },
+        { minutes: 20, wattsPerBlock: 300 },
+      ],
+      'table.1.wattsPerBlock',
+    ],
+    [
+      'a zero watt entry',
+      [
+        { minutes: 10, wattsPerBlock: 300 },
+        { minutes: 20, wattsPerBlock: 0 },
+      ],
+      'table.1.wattsPerBlock',
+    ],
     ['a single point', [{ minutes: 10, wattsPerBlock: 300 }], 'table'],
   ])('a table with %s', (_name, t, field) => {
     expect(refusalOf(computeBatteryRuntime(table(1000, { table: t }))).field).toBe(field);
@@ -216,7 +232,9 @@ describe('computeBatteryRuntime — properties', () => {
       fc.property(
         anyMethod,
         fc.double({ min: 5, max: 1200, noNaN: true }),
-        fc.option(fc.record({ batteryTempC: fc.double({ min: -3.9, max: 30, noNaN: true }), agingFactor: fc.double({ min: 1, max: 2, noNaN: true }) }), { nil: undefined }),
+        fc.option(fc.record({ batteryTempC: fc.double({ min: -3.9, max: 30, noNaN: true }), agingFactor: fc.double({ min: 1, max: 2, noNaN: true }) }), {
+          nil: undefined,
+        }),
         (make, requiredMin, derate) => {
           const max = run({ ...make(10000), ...derate, requiredMin }).maxAcLoadW!;
           const back = run({ ...make(max), ...derate });
@@ -263,9 +281,7 @@ describe('requiredRuntimeMin', () => {
     expect(valueOf(requiredRuntimeMin({ businessRideThroughMin: 5, orderlyShutdownMin: 3, safetyMarginMin: 4 }))).toBe(15);
   });
   it('refuses a negative margin by name', () => {
-    expect(refusalOf(requiredRuntimeMin({ businessRideThroughMin: 5, orderlyShutdownMin: 3, safetyMarginMin: -1 })).field).toBe(
-      'safetyMarginMin',
-    );
+    expect(refusalOf(requiredRuntimeMin({ businessRideThroughMin: 5, orderlyShutdownMin: 3, safetyMarginMin: -1 })).field).toBe('safetyMarginMin');
   });
 });
 

@@ -11,7 +11,18 @@ import { CB12_115, expectClose, POP_ITEMS, refusalOf, UPS_CATALOG, valueOf } fro
 const EXAMPLES: Record<CalculatorName, Record<string, unknown>> = {
   load: { items: POP_ITEMS.map(({ qty, nameplateW, measuredW }) => ({ qty, nameplateW, measuredW })), loadPf: 0.95, lineVoltageV: 400 },
   ups: { designItW: 17462.8125, designVA: 17462.8125 / 0.95, catalog: UPS_CATALOG, moduleW: 9000 },
-  battery: { method: 'table', acLoadW: 10000, inverterEff: 0.94, strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6, ratedAh: 115, ratedHours: 20, table: CB12_115 },
+  battery: {
+    method: 'table',
+    acLoadW: 10000,
+    inverterEff: 0.94,
+    strings: 1,
+    blocksPerString: 40,
+    blockV: 12,
+    cellsPerBlock: 6,
+    ratedAh: 115,
+    ratedHours: 20,
+    table: CB12_115,
+  },
   generator: {
     itLoadW: 17462.8125,
     upsEff: 0.95,
@@ -105,7 +116,15 @@ describe('calculators (the registry behind `headroom calc`)', () => {
   });
 
   it('refuses a wrong type by name: items.1.qty as a string', () => {
-    const e = refusalOf(calculators.load.run({ items: [{ qty: 1, nameplateW: 5 }, { qty: '2', nameplateW: 5 }], loadPf: 0.95 }));
+    const e = refusalOf(
+      calculators.load.run({
+        items: [
+          { qty: 1, nameplateW: 5 },
+          { qty: '2', nameplateW: 5 },
+        ],
+        loadPf: 0.95,
+      }),
+    );
     expect(e.field).toBe('items.1.qty');
   });
 

@@ -43,7 +43,10 @@ describe('calc: the checks', () => {
   });
 
   it('end-voltage: 240 cells at 1.60 V/cell fall below a 400 V cut-off', () => {
-    expect(run('end-voltage', { cells: 240, endVoltsPerCell: 1.6, upsMinDcV: 400 })).toMatchObject({ ok: false, message: expect.stringMatching(/384\.0 V is below the UPS minimum DC voltage 400 V/) });
+    expect(run('end-voltage', { cells: 240, endVoltsPerCell: 1.6, upsMinDcV: 400 })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/384\.0 V is below the UPS minimum DC voltage 400 V/),
+    });
     expect(run('end-voltage', { cells: 240, endVoltsPerCell: 1.75, upsMinDcV: 400 })).toMatchObject({ ok: true });
   });
 
@@ -65,6 +68,8 @@ describe('calc: the checks', () => {
     expect(v.circuits[0]!.over).toBe(false);
     expect(v.phaseW).toEqual({ L1: 3680, L2: 1000, L3: 0 });
     expect(v.neutralA).toBeGreaterThan(0);
-    expect(refusalOf(calculators.circuits.run({ loads: [], circuits: [{ name: 'x', breakerA: 20, voltageV: 230, amps: 3 }], loadPf: 1 })).field).toBe('circuits.0.amps');
+    expect(refusalOf(calculators.circuits.run({ loads: [], circuits: [{ name: 'x', breakerA: 20, voltageV: 230, amps: 3 }], loadPf: 1 })).field).toBe(
+      'circuits.0.amps',
+    );
   });
 });

@@ -21,11 +21,17 @@ describe('breaker rules', () => {
 
   it('flags a 20 A NEC circuit carrying 17 A, and not one carrying 16 A', () => {
     const at = (amps: number) =>
-      checkCircuits({ loads: [{ name: 'PDU load', loadW: amps * 120 * 0.95, circuit: 'A1', phase: null }], circuits: [{ name: 'A1', breakerA: 20, voltageV: 120 }], loadPf: 0.95 });
+      checkCircuits({
+        loads: [{ name: 'PDU load', loadW: amps * 120 * 0.95, circuit: 'A1', phase: null }],
+        circuits: [{ name: 'A1', breakerA: 20, voltageV: 120 }],
+        loadPf: 0.95,
+      });
     expect(at(16).circuits[0]!.over).toBe(false);
     const over = at(17);
     expect(over.circuits[0]!.over).toBe(true);
-    expect(over.warnings).toContainEqual(expect.stringMatching(/^circuit A1: 17\.0 A is above the 16\.0 A allowed on its 20 A breaker \(NEC 210\.20\(A\): 80 %\)/));
+    expect(over.warnings).toContainEqual(
+      expect.stringMatching(/^circuit A1: 17\.0 A is above the 16\.0 A allowed on its 20 A breaker \(NEC 210\.20\(A\): 80 %\)/),
+    );
   });
 
   it('three-phase circuit current is P / (√3 V PF)', () => {
@@ -69,7 +75,11 @@ describe('phases and neutral', () => {
   });
 
   it('an item on a single-phase circuit counts on that circuit’s line', () => {
-    const r = checkCircuits({ loads: [{ name: 'x', loadW: 900, circuit: 'B2', phase: null }], circuits: [{ name: 'B2', breakerA: 16, voltageV: 230, rule: 'iec', phase: 'L2' }], loadPf: 1 });
+    const r = checkCircuits({
+      loads: [{ name: 'x', loadW: 900, circuit: 'B2', phase: null }],
+      circuits: [{ name: 'B2', breakerA: 16, voltageV: 230, rule: 'iec', phase: 'L2' }],
+      loadPf: 1,
+    });
     expect(r.phaseW).toEqual({ L1: 0, L2: 900, L3: 0 });
   });
 });

@@ -69,7 +69,11 @@ describe('computeFuel', () => {
     expect(refusalOf(computeFuel({ ratingW: 60000, genAvgW: 37206, tankL: 1000, usableFrac: 0.95 })).field).toBe('curve');
   });
   it('a curve that stops at 75 % load, run at 90 %, says the curve does not reach that load', () => {
-    const curve = [{ loadFrac: 0.25, lPerH: 5 }, { loadFrac: 0.5, lPerH: 9 }, { loadFrac: 0.75, lPerH: 12 }];
+    const curve = [
+      { loadFrac: 0.25, lPerH: 5 },
+      { loadFrac: 0.5, lPerH: 9 },
+      { loadFrac: 0.75, lPerH: 12 },
+    ];
     const e = refusalOf(computeFuel({ ratingW: 60000, genAvgW: 54000, curve, tankL: 1000, usableFrac: 0.95 }));
     expect(e.field).toBe('curve');
     expect(e.message).toMatch(/the fuel curve ends at 75 % load and does not reach 90 %/);
@@ -91,9 +95,36 @@ describe('computeFuel', () => {
       ['a reorder level at the usable volume', { reorderL: 950 }, 'reorderL'],
       ['classH 0', { classH: 0 }, 'classH'],
       ['dayTankL 0', { dayTankL: 0, dayTankHighFrac: 0.8, dayTankLowFrac: 0.3 }, 'dayTankL'],
-      ['a curve with falling consumption', { curve: [{ loadFrac: 0.5, lPerH: 10 }, { loadFrac: 1, lPerH: 9 }] }, 'curve.1.lPerH'],
-      ['a curve with loadFrac above 1', { curve: [{ loadFrac: 0.5, lPerH: 10 }, { loadFrac: 1.2, lPerH: 19 }] }, 'curve.1.loadFrac'],
-      ['a curve with loads out of order', { curve: [{ loadFrac: 0.5, lPerH: 10 }, { loadFrac: 0.25, lPerH: 19 }] }, 'curve.1.loadFrac'],
+      [
+        'a curve with falling consumption',
+        {
+          curve: [
+            { loadFrac: 0.5, lPerH: 10 },
+            { loadFrac: 1, lPerH: 9 },
+          ],
+        },
+        'curve.1.lPerH',
+      ],
+      [
+        'a curve with loadFrac above 1',
+        {
+          curve: [
+            { loadFrac: 0.5, lPerH: 10 },
+            { loadFrac: 1.2, lPerH: 19 },
+          ],
+        },
+        'curve.1.loadFrac',
+      ],
+      [
+        'a curve with loads out of order',
+        {
+          curve: [
+            { loadFrac: 0.5, lPerH: 10 },
+            { loadFrac: 0.25, lPerH: 19 },
+          ],
+        },
+        'curve.1.loadFrac',
+      ],
     ];
     it.each(cases)('%s', (_n, patch, field, message) => {
       const e = refusalOf(computeFuel({ ...SET_5A, ...patch }));
@@ -101,9 +132,19 @@ describe('computeFuel', () => {
       if (message) expect(e.message).toMatch(message);
     });
     it('a load beyond a curve that stops short of full load', () => {
-      expect(refusalOf(guard(() => curveLPerH([{ loadFrac: 0.25, lPerH: 5 }, { loadFrac: 0.5, lPerH: 9 }], 0.7))).message).toMatch(
-        /ends at 50 % load and does not reach 70 %/,
-      );
+      expect(
+        refusalOf(
+          guard(() =>
+            curveLPerH(
+              [
+                { loadFrac: 0.25, lPerH: 5 },
+                { loadFrac: 0.5, lPerH: 9 },
+              ],
+              0.7,
+            ),
+          ),
+        ).message,
+      ).toMatch(/ends at 50 % load and does not reach 70 %/);
     });
   });
 

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { effBytesPerS } from '../../../shared/facility/backup';
-import {
-  backupWindowMaxDataBytes,
-  coolingMaxItW,
-  fuelMaxItW,
-  restoreMaxDataBytes,
-  storageMaxDataBytes,
-  upsMaxItW,
-} from '../../../shared/facility/limits';
+import { backupWindowMaxDataBytes, coolingMaxItW, fuelMaxItW, restoreMaxDataBytes, storageMaxDataBytes, upsMaxItW } from '../../../shared/facility/limits';
 import { LITRES_PER_US_GAL } from '../../../shared/facility/fuel';
 import { computeSiteLimits, type SiteInput } from '../../../shared/facility/site';
 import { CB12_115, expectClose, FIG3, POP_ITEMS, refusalOf, valueOf } from './helpers';
@@ -105,9 +98,7 @@ describe('computeSiteLimits — Example 8A: the POP at 13305 W growing 15 %/yr',
 
   it('names a bad field by its place in the site', () => {
     expect(refusalOf(computeSiteLimits({ ...POP_SITE, ups: { ratedW: -1, ratedVA: 30000 } })).field).toBe('ups.ratedW');
-    expect(refusalOf(computeSiteLimits({ ...POP_SITE, load: { items: [{ qty: -1, nameplateW: 1 }], loadPf: 0.9 } })).field).toBe(
-      'load.items.0.qty',
-    );
+    expect(refusalOf(computeSiteLimits({ ...POP_SITE, load: { items: [{ qty: -1, nameplateW: 1 }], loadPf: 0.9 } })).field).toBe('load.items.0.qty');
   });
 
   it('refuses a fuel limit without the generator it feeds', () => {

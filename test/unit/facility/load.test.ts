@@ -33,9 +33,7 @@ describe('computeLoad', () => {
       { qty: 20, nameplateW: 250 },
       { qty: 4, nameplateW: 1200 },
     ];
-    const v = valueOf(
-      computeLoad({ items, loadPf: 0.9, simultaneityFrac: 0.9, growthMarginFrac: 0.2, peakFactor: 1, lineVoltageV: 208 }),
-    );
+    const v = valueOf(computeLoad({ items, loadPf: 0.9, simultaneityFrac: 0.9, growthMarginFrac: 0.2, peakFactor: 1, lineVoltageV: 208 }));
     expectClose(v.connectedItW, 8710);
     expectClose(v.coincidentItW, 7839);
     expectClose(v.designItW, 9406.8);
@@ -61,9 +59,7 @@ describe('computeLoad', () => {
       { qty: 1, nameplateW: 1000, measuredW: 1000, phase: 'L2' as const },
       { qty: 1, nameplateW: 3000, measuredW: 3000 }, // three-phase: 1000 W per leg
     ];
-    const v = valueOf(
-      computeLoad({ items, loadPf: 1, peakFactor: 1, growthMarginFrac: 0, phaseVoltageV: 230, lineVoltageV: 400 }),
-    );
+    const v = valueOf(computeLoad({ items, loadPf: 1, peakFactor: 1, growthMarginFrac: 0, phaseVoltageV: 230, lineVoltageV: 400 }));
     expectClose(v.phaseDesignW!.L1, 4000, 1e-12);
     expectClose(v.phaseDesignW!.L2, 2000, 1e-12);
     expectClose(v.phaseDesignW!.L3, 1000, 1e-12);

@@ -11,7 +11,18 @@ import { closestField, unknownFields } from '../../../shared/strict-input';
 import { CB12_115, POP_ITEMS, refusalOf, valueOf } from './helpers';
 
 const LOAD = { items: POP_ITEMS.map(({ qty, nameplateW, measuredW }) => ({ qty, nameplateW, measuredW })), loadPf: 0.95, lineVoltageV: 400 };
-const BATTERY = { method: 'table', acLoadW: 10000, inverterEff: 0.94, strings: 1, blocksPerString: 40, blockV: 12, cellsPerBlock: 6, ratedAh: 115, ratedHours: 20, table: CB12_115 };
+const BATTERY = {
+  method: 'table',
+  acLoadW: 10000,
+  inverterEff: 0.94,
+  strings: 1,
+  blocksPerString: 40,
+  blockV: 12,
+  cellsPerBlock: 6,
+  ratedAh: 115,
+  ratedHours: 20,
+  table: CB12_115,
+};
 const EXAMPLES: Partial<Record<CalculatorName, Record<string, unknown>>> = {
   load: LOAD,
   battery: BATTERY,
@@ -84,7 +95,9 @@ describe('absurd values get a warning naming the field', () => {
   });
 
   it('a battery at 70 °C', () => {
-    expect(warnings('battery', { ...BATTERY, batteryTempC: 70 })).toContainEqual(expect.stringMatching(/^batteryTempC: 70 °C is outside the VRLA operating range/));
+    expect(warnings('battery', { ...BATTERY, batteryTempC: 70 })).toContainEqual(
+      expect.stringMatching(/^batteryTempC: 70 °C is outside the VRLA operating range/),
+    );
     expect(warnings('battery', { ...BATTERY, batteryTempC: 30 }).some((w) => w.startsWith('batteryTempC: 30'))).toBe(false);
   });
 

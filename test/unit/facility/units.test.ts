@@ -51,9 +51,11 @@ describe('parseQuantityText', () => {
 
   it('reads a percent as the nearest fraction (95 % is 0.95, not 0.9500000000000001)', () => {
     expect(value(parseQuantityText('95', 'percent', '%'))).toBe(0.95);
-    fc.assert(fc.property(fc.integer({ min: 0, max: 100_000 }), (n) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), (n) => {
         expect(parseQuantity(String(n), findUnit('percent', '%'))).toBe(n / 100);
-      }));
+      }),
+    );
   });
 
   it('is empty for an empty field', () => {
@@ -63,25 +65,18 @@ describe('parseQuantityText', () => {
   const kinds = Object.keys(UNIT_KINDS) as UnitKind[];
   it('a number with a unit after it equals the same number typed with that unit picked', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...kinds),
-        fc.double({ min: 1e-6, max: 1e9, noNaN: true }),
-        fc.nat(),
-        fc.nat(),
-        fc.boolean(),
-        (kind, x, i, j, space) => {
-          const units = unitsOf(kind);
-          const typed = units[i % units.length]!;
-          const picked = units[j % units.length]!;
-          const text = String(x);
-          const suffixed = typed.id === '' ? text : `${text}${space ? ' ' : ''}${typed.id}`;
-          const a = parseQuantityText(suffixed, kind, picked.id);
-          const b = parseQuantityText(text, kind, typed.id);
-          expect(a.ok && b.ok).toBe(true);
-          if (a.ok && b.ok) expect(a.value).toBe(b.value);
-          if (a.ok) expect(a.value).toBe(typed.factor < 1 ? x / 100 : x * typed.factor);
-        },
-      ),
+      fc.property(fc.constantFrom(...kinds), fc.double({ min: 1e-6, max: 1e9, noNaN: true }), fc.nat(), fc.nat(), fc.boolean(), (kind, x, i, j, space) => {
+        const units = unitsOf(kind);
+        const typed = units[i % units.length]!;
+        const picked = units[j % units.length]!;
+        const text = String(x);
+        const suffixed = typed.id === '' ? text : `${text}${space ? ' ' : ''}${typed.id}`;
+        const a = parseQuantityText(suffixed, kind, picked.id);
+        const b = parseQuantityText(text, kind, typed.id);
+        expect(a.ok && b.ok).toBe(true);
+        if (a.ok && b.ok) expect(a.value).toBe(b.value);
+        if (a.ok) expect(a.value).toBe(typed.factor < 1 ? x / 100 : x * typed.factor);
+      }),
     );
   });
 
@@ -100,7 +95,11 @@ describe('parseQuantityText', () => {
 
 describe('the 1000× rule', () => {
   it('flags a measured power about 1000× its nameplate, and a line about 1000× the median of the others', () => {
-    const others = [{ nameplateW: 800, measuredW: 420 }, { nameplateW: 750, measuredW: null }, { nameplateW: 2400, measuredW: 1300 }];
+    const others = [
+      { nameplateW: 800, measuredW: 420 },
+      { nameplateW: 750, measuredW: null },
+      { nameplateW: 2400, measuredW: 1300 },
+    ];
     // 1650 kW typed for 1650 W.
     expect(equipmentMagnitudeWarnings({ nameplateW: 3000, measuredW: 1_650_000 }, others)).toEqual([
       { field: 'measuredW', off: 'above', value: 1_650_000, reference: 3000, against: 'the nameplate' },
@@ -118,22 +117,29 @@ describe('the 1000× rule', () => {
 
   it('says it in plain words', () => {
     const w = pairMagnitudeWarning('measuredW', 1_650_000, 3000, 'the nameplate')!;
-    expect(magnitudeMessage(w, 'Measured (each)', (v) => `${v} W`)).toBe('Measured (each) is about 1000 times the nameplate (1650000 W against 3000 W): check its unit.');
+    expect(magnitudeMessage(w, 'Measured (each)', (v) => `${v} W`)).toBe(
+      'Measured (each) is about 1000 times the nameplate (1650000 W against 3000 W): check its unit.',
+    );
   });
 
   it('is symmetric, scale-free, and fires exactly from a ratio of 10^2.5', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-3, max: 1e9, noNaN: true }), fc.double({ min: 1e-3, max: 1e9, noNaN: true }), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), (a, b, k) => {
-        const ab = thousandfoldOff(a, b);
-        const ba = thousandfoldOff(b, a);
-        expect(ab === null).toBe(ba === null);
-        if (ab) expect(ba).toBe(ab === 'above' ? 'below' : 'above');
-        const ratio = Math.max(a / b, b / a);
-        if (ratio >= THOUSANDFOLD_RATIO * (1 + 1e-9)) expect(ab).not.toBeNull();
-        if (ratio <= THOUSANDFOLD_RATIO * (1 - 1e-9)) expect(ab).toBeNull();
-        const scaled = thousandfoldOff(a * k, b * k);
-        if (ratio > THOUSANDFOLD_RATIO * (1 + 1e-9) || ratio < THOUSANDFOLD_RATIO * (1 - 1e-9)) expect(scaled).toBe(ab);
-      }),
+      fc.property(
+        fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
+        fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
+        fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+        (a, b, k) => {
+          const ab = thousandfoldOff(a, b);
+          const ba = thousandfoldOff(b, a);
+          expect(ab === null).toBe(ba === null);
+          if (ab) expect(ba).toBe(ab === 'above' ? 'below' : 'above');
+          const ratio = Math.max(a / b, b / a);
+          if (ratio >= THOUSANDFOLD_RATIO * (1 + 1e-9)) expect(ab).not.toBeNull();
+          if (ratio <= THOUSANDFOLD_RATIO * (1 - 1e-9)) expect(ab).toBeNull();
+          const scaled = thousandfoldOff(a * k, b * k);
+          if (ratio > THOUSANDFOLD_RATIO * (1 + 1e-9) || ratio < THOUSANDFOLD_RATIO * (1 - 1e-9)) expect(scaled).toBe(ab);
+        },
+      ),
     );
   });
 
@@ -147,7 +153,16 @@ describe('the 1000× rule', () => {
   });
 
   it('ignores what is not a positive finite number', () => {
-    for (const [v, r] of [[0, 1], [1, 0], [null, 1], [1, undefined], [Infinity, 1], [NaN, 1], [-5000, 1]] as const) expect(thousandfoldOff(v, r)).toBeNull();
+    for (const [v, r] of [
+      [0, 1],
+      [1, 0],
+      [null, 1],
+      [1, undefined],
+      [Infinity, 1],
+      [NaN, 1],
+      [-5000, 1],
+    ] as const)
+      expect(thousandfoldOff(v, r)).toBeNull();
   });
 
   it('median', () => {

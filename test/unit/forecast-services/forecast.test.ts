@@ -195,9 +195,10 @@ describe('forecast.series', () => {
     const { dispatch } = await open(true);
     expect(await dispatch('forecast.series', { limitId: 'pool:99999' })).toMatchObject({ ok: false, error: { code: 'not-found', field: 'limitId' } });
     expect(await dispatch('forecast.limits', { asOf: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'asOf' } });
-    expect(
-      await dispatch('forecast.series', { limitId: 'pool:1', scenarios: [{ kind: 'monthly', start: '2026-13-01', perMonth: 4 }] }),
-    ).toMatchObject({ ok: false, error: { code: 'invalid', field: 'scenarios.0.start' } });
+    expect(await dispatch('forecast.series', { limitId: 'pool:1', scenarios: [{ kind: 'monthly', start: '2026-13-01', perMonth: 4 }] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'scenarios.0.start' },
+    });
     expect(await dispatch('forecast.series', { limitId: 'pool:1', method: 'magic' })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'method' } });
   });
 });
@@ -206,7 +207,7 @@ describe('a pool’s usage series', () => {
   /** A small deterministic generator, so a failure replays. */
   function rng(seed: number) {
     let x = seed;
-    return () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    return () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
   }
 
   it('is the spec’s events-to-series of the assignments inside it, for a daily, weekly and month-end grid', async () => {
@@ -226,7 +227,12 @@ describe('a pool’s usage series', () => {
       events.push({ at: `${day}T00:00:00Z`, delta: 32 });
     }
     const pool = loadPools(ws).find((p) => p.prefix === '10.3.0.0/16')!;
-    for (const [asOf, windowDays] of [['2026-11-01', 90], ['2026-11-01', 730], ['2025-06-15', 730], ['2026-11-01', 1500]] as const) {
+    for (const [asOf, windowDays] of [
+      ['2026-11-01', 90],
+      ['2026-11-01', 730],
+      ['2025-06-15', 730],
+      ['2026-11-01', 1500],
+    ] as const) {
       const opening = events.reduce((m, e) => (e.at < m ? e.at : m), events[0]!.at).slice(0, 10);
       const expected = eventsToSeries({ opening: 0, openingDate: opening, events: events.filter((e) => e.at.slice(0, 10) <= asOf), asOf, windowDays }).points;
       expect(pool.series(asOf, windowDays), `${asOf} ${windowDays}`).toEqual(expected);

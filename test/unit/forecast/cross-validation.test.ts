@@ -23,7 +23,11 @@ describe('cvOrigins', () => {
 
 describe('crossValidate', () => {
   it('scores every origin over the horizon: a perfect line has zero error for linear and drift', () => {
-    const s = everyDays('2024-01-01', 7, days26.map((d) => 100 + 2 * d));
+    const s = everyDays(
+      '2024-01-01',
+      7,
+      days26.map((d) => 100 + 2 * d),
+    );
     const p = prepare(s, { capacity: 1e6 });
     const scores = crossValidate(p, { capacity: 1e6 }, ['linear', 'drift']);
     for (const sc of scores) {
@@ -32,7 +36,11 @@ describe('crossValidate', () => {
     }
   });
   it('scores only points within the planner’s horizon of each origin', () => {
-    const s = everyDays('2024-01-01', 7, days26.map((d, i) => 100 + 2 * d + (i >= 24 ? 500 : 0)));
+    const s = everyDays(
+      '2024-01-01',
+      7,
+      days26.map((d, i) => 100 + 2 * d + (i >= 24 ? 500 : 0)),
+    );
     const p = prepare(s, { capacity: 1e6 });
     // With a 7-day horizon only the next point counts: the jump at 24 is seen by origin 23 alone.
     const [near] = crossValidate(p, { capacity: 1e6 }, ['linear'], 7);
@@ -76,7 +84,12 @@ describe('diagnostics', () => {
     expect(regressionAdequate(days26, line, 'linear')).toBe(true);
   });
   it('convex: exponential growth curves upward, a line does not', () => {
-    expect(convex(days26, days26.map((d) => 1000 * Math.exp(0.004 * d)))).toBe(true);
+    expect(
+      convex(
+        days26,
+        days26.map((d) => 1000 * Math.exp(0.004 * d)),
+      ),
+    ).toBe(true);
     expect(convex(days26, line)).toBe(false);
   });
 });

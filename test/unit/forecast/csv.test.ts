@@ -62,10 +62,7 @@ describe('parseFitCsv', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(HeadroomError);
       expect((e as HeadroomError).code).toBe('invalid');
-      expect((e as HeadroomError).message.split('\n')).toEqual([
-        'line 2: date: "x" is not a date (YYYY-MM-DD)',
-        'line 3: value: "y" is not a finite number',
-      ]);
+      expect((e as HeadroomError).message.split('\n')).toEqual(['line 2: date: "x" is not a date (YYYY-MM-DD)', 'line 3: value: "y" is not a finite number']);
     }
   });
 });

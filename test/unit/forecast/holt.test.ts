@@ -84,7 +84,11 @@ describe('fitHolt with fixed parameters (TV4)', () => {
   });
   it('dates them 2024-08-25 (2024-08-09 – 2024-10-17)', () => {
     expect(fitAndProject(TV4, { capacity: 40, method: 'holt', alpha: 0.5, beta: 0.3 })).toMatchObject({
-      status: 'ok', model: 'holt', date: '2024-08-25', earliest: '2024-08-09', latest: '2024-10-17',
+      status: 'ok',
+      model: 'holt',
+      date: '2024-08-25',
+      earliest: '2024-08-09',
+      latest: '2024-10-17',
     });
   });
 });
@@ -113,7 +117,11 @@ describe('fitHolt on the grid (TV3, UPS IT load)', () => {
     expectRel(fit.sigma, 0.2896);
   });
   it('forecasts F(1) = 52.71 [52.14, 53.28], F(4) = 56.35 [54.83, 57.86], F(13) = 67.26 [60.25, 74.27]', () => {
-    for (const [h, f, lo, hi] of [[1, 52.71, 52.14, 53.28], [4, 56.35, 54.83, 57.86], [13, 67.26, 60.25, 74.27]] as const) {
+    for (const [h, f, lo, hi] of [
+      [1, 52.71, 52.14, 53.28],
+      [4, 56.35, 54.83, 57.86],
+      [13, 67.26, 60.25, 74.27],
+    ] as const) {
       expectRel(holtForecast(fit, h), f);
       expectRel(lower[h]!, lo);
       expectRel(upper[h]!, hi);
@@ -126,7 +134,11 @@ describe('fitHolt on the grid (TV3, UPS IT load)', () => {
   });
   it('dates it 2024-08-30 (earliest 2024-07-07, latest null)', () => {
     expect(fitAndProject(TV3, { capacity: 80, method: 'holt' })).toMatchObject({
-      status: 'ok', model: 'holt', date: '2024-08-30', earliest: '2024-07-07', latest: null,
+      status: 'ok',
+      model: 'holt',
+      date: '2024-08-30',
+      earliest: '2024-07-07',
+      latest: null,
     });
   });
 });
@@ -152,7 +164,11 @@ describe('fitHolt damped on the grid (TV3)', () => {
   });
   it('dates it 2024-10-26 (earliest 2024-07-11, latest null) with those per-step parameters', () => {
     expect(fitAndProject(TV3, { capacity: 80, method: 'damped', alpha: 0.51, beta: 1, phi: 0.98 })).toMatchObject({
-      status: 'ok', model: 'damped', date: '2024-10-26', earliest: '2024-07-11', latest: null,
+      status: 'ok',
+      model: 'damped',
+      date: '2024-10-26',
+      earliest: '2024-07-11',
+      latest: null,
     });
   });
 });
@@ -209,7 +225,12 @@ describe('damped trend with fixed α = 0.8, β = 0.2, φ = 0.9 (TV5)', () => {
     expectRel(dampedAsymptote(fit), 293.8);
   });
   it('forecasts F(1, 2, 4, 8) with widening bands', () => {
-    for (const [h, f, lo, hi] of [[1, 222.9, 189.5, 256.3], [2, 230.0, 184.1, 275.9], [4, 242.1, 171.6, 312.6], [8, 259.9, 141.2, 378.6]] as const) {
+    for (const [h, f, lo, hi] of [
+      [1, 222.9, 189.5, 256.3],
+      [2, 230.0, 184.1, 275.9],
+      [4, 242.1, 171.6, 312.6],
+      [8, 259.9, 141.2, 378.6],
+    ] as const) {
       expectRel(holtForecast(fit, h), f);
       expectRel(lower[h]!, lo);
       expectRel(upper[h]!, hi);
@@ -230,7 +251,11 @@ describe('damped trend with fixed α = 0.8, β = 0.2, φ = 0.9 (TV5)', () => {
     expect(fitAndProject(TV5, { capacity: 250, ...opts })).toMatchObject({ status: 'ok', date: '2024-04-05' });
   });
   it('projects as of 2024-02-25', () => {
-    const m = fitModel('damped', { days: TV5.map((p) => day(p.date)), ys: ys(TV5), step: { kind: 'days', days: 7 }, level: 0.95, alpha: 0.8, beta: 0.2, phi: 0.9 }, day('2034-02-25'));
+    const m = fitModel(
+      'damped',
+      { days: TV5.map((p) => day(p.date)), ys: ys(TV5), step: { kind: 'days', days: 7 }, level: 0.95, alpha: 0.8, beta: 0.2, phi: 0.9 },
+      day('2034-02-25'),
+    );
     expectRel(m.forecast(day('2024-02-25')), 215.1);
     expectRel(m.forecast(day('2024-03-03')), 222.9);
   });

@@ -44,7 +44,11 @@ function events(seed: number) {
   const s = series(seed);
   return s.slice(1).map((p, i) => ({ at: `${p.date}T12:00:00Z`, delta: p.value - s[i]!.value }));
 }
-const eventLimits = Array.from({ length: 100 }, (_, i) => ({ ev: events((i % 10) + 1), opening: 1000 + ((i % 10) + 1) * 10, capacity: 20_000 + 2_000 * (i % 10) }));
+const eventLimits = Array.from({ length: 100 }, (_, i) => ({
+  ev: events((i % 10) + 1),
+  opening: 1000 + ((i % 10) + 1) * 10,
+  capacity: 20_000 + 2_000 * (i % 10),
+}));
 const asOf = formatDay(Date.UTC(2024, 11, 30) / 86_400_000);
 for (const windowDays of [730, 1826]) {
   const run = (count: number): number => {

@@ -26,14 +26,20 @@ describe('rankModels: holdout scores on TV3 (TV10)', () => {
     });
   }
   it('fits Holt on the 9 training points with α = 0.01, β = 0.00', () => {
-    const fit = fitHolt(TV3.slice(0, 9).map((p) => p.value), { damped: false });
+    const fit = fitHolt(
+      TV3.slice(0, 9).map((p) => p.value),
+      { damped: false },
+    );
     expect([fit.alpha, fit.beta]).toEqual([0.01, 0]);
   });
   it('scores damped with φ per month (issue 12): not the spec’s per-step 0.1605', () => {
     expect(by('damped').mae).not.toBeCloseTo(0.1605, 3);
   });
   it('fits damped on the 9 training points with α = 0.53, β = 0.94, φ = 0.98 (per-step grid)', () => {
-    const fit = fitHolt(TV3.slice(0, 9).map((p) => p.value), { damped: true });
+    const fit = fitHolt(
+      TV3.slice(0, 9).map((p) => p.value),
+      { damped: true },
+    );
     expect([fit.alpha, fit.beta, fit.phi]).toEqual([0.53, 0.94, 0.98]);
   });
 });

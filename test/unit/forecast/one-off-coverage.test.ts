@@ -35,7 +35,9 @@ describe('fit --one-off: honest intervals (issue 12)', () => {
   for (const method of ['linear', 'auto'] as const) {
     it(`${method}: the 95 % interval covers the true date in ≥ 90 % of series with steps`, () => {
       const r = coverage(method);
-      console.log(`one-off Monte Carlo, seed ${SEED}, ${COUNT} series, ${method}: coverage ${(100 * r.coverage).toFixed(1)} %, median width ${r.medianWidth} days`);
+      console.log(
+        `one-off Monte Carlo, seed ${SEED}, ${COUNT} series, ${method}: coverage ${(100 * r.coverage).toFixed(1)} %, median width ${r.medianWidth} days`,
+      );
       expect(r.coverage).toBeGreaterThanOrEqual(0.9);
     }, 300_000);
   }

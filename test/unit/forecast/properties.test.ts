@@ -52,15 +52,21 @@ describe('fitAndProject properties', () => {
 
   it('raising the capacity never brings the date earlier', () => {
     fc.assert(
-      fc.property(historyArb, methodArb, fc.double({ min: 0.5, max: 5, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), (series, method, f1, extra) => {
-        const last = series[series.length - 1]!.value;
-        const low: FitOptions = { capacity: last * f1, method };
-        const high: FitOptions = { capacity: last * (f1 + extra), method };
-        const a = fitAndProject(series, low);
-        const b = fitAndProject(series, high);
-        fc.pre(a.status !== 'insufficientData');
-        expect(dayValue(b)).toBeGreaterThanOrEqual(dayValue(a));
-      }),
+      fc.property(
+        historyArb,
+        methodArb,
+        fc.double({ min: 0.5, max: 5, noNaN: true }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        (series, method, f1, extra) => {
+          const last = series[series.length - 1]!.value;
+          const low: FitOptions = { capacity: last * f1, method };
+          const high: FitOptions = { capacity: last * (f1 + extra), method };
+          const a = fitAndProject(series, low);
+          const b = fitAndProject(series, high);
+          fc.pre(a.status !== 'insufficientData');
+          expect(dayValue(b)).toBeGreaterThanOrEqual(dayValue(a));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -47,14 +47,18 @@ describe('parseReadingsCsv', () => {
   it('gives back exactly the readings a file was written from (property)', () => {
     const day = fc.integer({ min: Date.UTC(1990, 0, 1) / 864e5, max: Date.UTC(2090, 0, 1) / 864e5 }).map((d) => new Date(d * 864e5).toISOString().slice(0, 10));
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(day, fc.double({ min: 0, max: 1e15, noNaN: true })), { selector: (t) => t[0], minLength: 1, maxLength: 40 }), fc.boolean(), (rows, crlf) => {
-        const nl = crlf ? '\r\n' : '\n';
-        const text = `date,value${nl}${rows.map(([d, v]) => `${d},${v}`).join(nl)}${nl}`;
-        const r = parseReadingsCsv(text);
-        expect(r.problems).toEqual([]);
-        const sorted = [...rows].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-        expect(r.points.map((p) => [p.date, p.value])).toEqual(sorted.map(([d, v]) => [d, Object.is(v, -0) ? 0 : v]));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(day, fc.double({ min: 0, max: 1e15, noNaN: true })), { selector: (t) => t[0], minLength: 1, maxLength: 40 }),
+        fc.boolean(),
+        (rows, crlf) => {
+          const nl = crlf ? '\r\n' : '\n';
+          const text = `date,value${nl}${rows.map(([d, v]) => `${d},${v}`).join(nl)}${nl}`;
+          const r = parseReadingsCsv(text);
+          expect(r.problems).toEqual([]);
+          const sorted = [...rows].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+          expect(r.points.map((p) => [p.date, p.value])).toEqual(sorted.map(([d, v]) => [d, Object.is(v, -0) ? 0 : v]));
+        },
+      ),
     );
   });
 });

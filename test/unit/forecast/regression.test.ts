@@ -139,7 +139,11 @@ describe('exponential (log-linear) fit on TV2 (IPv6 /56 in a /44)', () => {
   });
   it('runs out on 2025-09-13, likely between 2025-08-14 and 2025-10-15', () => {
     expect(fitAndProject(TV2, { capacity: 4096, method: 'exponential' })).toMatchObject({
-      status: 'ok', model: 'exponential', date: '2025-09-13', earliest: '2025-08-14', latest: '2025-10-15',
+      status: 'ok',
+      model: 'exponential',
+      date: '2025-09-13',
+      earliest: '2025-08-14',
+      latest: '2025-10-15',
     });
   });
   it('moves about 18 months later with the linear fit of the same data: 2027-03-29 (2027-01-21 – 2027-06-10)', () => {

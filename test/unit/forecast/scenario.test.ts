@@ -30,7 +30,11 @@ describe('a planned-demand scenario on TV2’s exponential fit (TV7)', () => {
   const opts = { capacity: 4096, method: 'exponential', scenarios: [scenario] } as const;
 
   it('projects 2334 on 2024-06-30 (x = 516), 2734 with the scenario’s 4 steps', () => {
-    const m = fitModel('exponential', { days: TV2.map((p) => day(p.date)), ys: TV2.map((p) => p.value), step: { kind: 'month' }, level: 0.95 }, day('2034-01-01'));
+    const m = fitModel(
+      'exponential',
+      { days: TV2.map((p) => day(p.date)), ys: TV2.map((p) => p.value), step: { kind: 'month' }, level: 0.95 },
+      day('2034-01-01'),
+    );
     expect(day('2024-06-30') - day('2023-01-31')).toBe(516);
     const base = m.forecast(day('2024-06-30'));
     const steps = expandScenarios([scenario], day('2024-06-30'));

@@ -77,7 +77,11 @@ describe('gridDays', () => {
   });
   it('uses month ends and ends at as-of for a monthly grid', () => {
     expect(gridDays(day('2023-10-15'), day('2024-02-10'), 'month').map(formatDay)).toEqual([
-      '2023-10-31', '2023-11-30', '2023-12-31', '2024-01-31', '2024-02-10',
+      '2023-10-31',
+      '2023-11-30',
+      '2023-12-31',
+      '2024-01-31',
+      '2024-02-10',
     ]);
   });
 });

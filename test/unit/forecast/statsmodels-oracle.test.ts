@@ -77,9 +77,7 @@ describe('Holt and damped Holt against statsmodels', () => {
   const ys = series(42, 20);
   it('gives the same forecasts and one-step SSE with fixed α, β*, φ and the same ℓ0, b0', () => {
     const fits = params.map((p) => fitHolt(ys, { damped: p.phi < 1, alpha: p.alpha, beta: p.beta, ...(p.phi < 1 ? { phi: p.phi } : {}) }));
-    const answers = oracle<{ forecast: number[]; sse: number }>(
-      fits.map((f, k) => ({ kind: 'holt', ys, ...params[k], l0: f.l0, b0: f.b0, h: 12 })),
-    );
+    const answers = oracle<{ forecast: number[]; sse: number }>(fits.map((f, k) => ({ kind: 'holt', ys, ...params[k], l0: f.l0, b0: f.b0, h: 12 })));
     fits.forEach((f, k) => {
       expectRel(f.sse, answers[k]!.sse, 1e-9);
       answers[k]!.forecast.forEach((v, i) => expectRel(holtForecast(f, i + 1), v, 1e-9));

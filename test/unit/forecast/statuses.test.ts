@@ -45,7 +45,10 @@ describe('fitAndProject statuses (TV6)', () => {
     expect(r).toMatchObject({ status: 'insufficientData', model: 'linear', date: null, earliest: null, latest: null });
   });
   it('six points spanning less than 28 days have insufficientData', () => {
-    const r = fitAndProject(weekly('2024-01-01', [1, 2, 3, 4, 5, 6]).map((p, i) => ({ ...p, date: `2024-01-0${i + 1}` })), { capacity: 10 });
+    const r = fitAndProject(
+      weekly('2024-01-01', [1, 2, 3, 4, 5, 6]).map((p, i) => ({ ...p, date: `2024-01-0${i + 1}` })),
+      { capacity: 10 },
+    );
     expect(r).toMatchObject({ status: 'insufficientData', model: null });
   });
   it('a crossing later than as-of + 3652 days is beyondHorizon, with no date', () => {
@@ -83,6 +86,17 @@ describe('fitAndProject input checks', () => {
     expect(() => fitAndProject([...s, { date: '2024-03-01', value: Infinity }], { capacity: 2000 })).toThrow(/^point 7, value: /);
   });
   it('returns the Result keys in the order of `fit --json`, extended with stale and runoutByMonth (CLI.md)', () => {
-    expect(Object.keys(fitAndProject(s, { capacity: 2000 }))).toEqual(['status', 'model', 'date', 'earliest', 'latest', 'params', 'holdoutMae', 'warnings', 'stale', 'runoutByMonth']);
+    expect(Object.keys(fitAndProject(s, { capacity: 2000 }))).toEqual([
+      'status',
+      'model',
+      'date',
+      'earliest',
+      'latest',
+      'params',
+      'holdoutMae',
+      'warnings',
+      'stale',
+      'runoutByMonth',
+    ]);
   });
 });

@@ -82,13 +82,23 @@ describe('allocatePrefix with last-fit', () => {
 describe('allocatePrefix with sparse (RFC 3531 leftmost)', () => {
   it('gives the §5.3 leftmost order for /36s of 2001:db8::/32', () => {
     expect(sequence(P('2001:db8::/32'), 36, 6, { strategy: 'sparse' })).toEqual([
-      '2001:db8::/36', '2001:db8:8000::/36', '2001:db8:4000::/36', '2001:db8:c000::/36', '2001:db8:2000::/36', '2001:db8:a000::/36',
+      '2001:db8::/36',
+      '2001:db8:8000::/36',
+      '2001:db8:4000::/36',
+      '2001:db8:c000::/36',
+      '2001:db8:2000::/36',
+      '2001:db8:a000::/36',
     ]);
   });
 
   it('gives the §5.3 leftmost order for /48s of 2001:db8::/32 (k = 16)', () => {
     expect(sequence(P('2001:db8::/32'), 48, 6, { strategy: 'sparse' })).toEqual([
-      '2001:db8::/48', '2001:db8:8000::/48', '2001:db8:4000::/48', '2001:db8:c000::/48', '2001:db8:2000::/48', '2001:db8:a000::/48',
+      '2001:db8::/48',
+      '2001:db8:8000::/48',
+      '2001:db8:4000::/48',
+      '2001:db8:c000::/48',
+      '2001:db8:2000::/48',
+      '2001:db8:a000::/48',
     ]);
   });
 
@@ -141,9 +151,7 @@ function freeCandidates(parent: IPv4Prefix, children: IPv4Prefix[], length: numb
   return out;
 }
 
-const planAndLength = smallIpv4Plan.chain((plan) =>
-  fc.record({ plan: fc.constant(plan), length: fc.integer({ min: plan.parent.length, max: 32 }) }),
-);
+const planAndLength = smallIpv4Plan.chain((plan) => fc.record({ plan: fc.constant(plan), length: fc.integer({ min: plan.parent.length, max: 32 }) }));
 
 describe('allocation strategies (properties)', () => {
   for (const strategy of ['first-fit', 'last-fit', 'best-fit', 'sparse', 'growth'] as const) {
@@ -228,11 +236,16 @@ describe('allocation strategies (properties)', () => {
 });
 
 describe('space-level strategies', () => {
-  const free = [{ start: 0, length: 26 }, { start: 128, length: 25 }];
+  const free = [
+    { start: 0, length: 26 },
+    { start: 128, length: 25 },
+  ];
 
   it('firstFit, lastFit and bestFit read the free list directly', () => {
     expect([firstFit(IPV4_SPACE, free, 26), lastFit(IPV4_SPACE, free, 26), bestFit(IPV4_SPACE, free, 26)]).toEqual([
-      { start: 0, length: 26 }, { start: 192, length: 26 }, { start: 0, length: 26 },
+      { start: 0, length: 26 },
+      { start: 192, length: 26 },
+      { start: 0, length: 26 },
     ]);
   });
 
@@ -254,7 +267,9 @@ describe('allocating until full (property)', () => {
     it(`${strategy} places exactly "how many /L still fit" blocks, never overlapping`, () => {
       fc.assert(
         fc.property(
-          smallIpv4Plan.chain((plan) => fc.record({ plan: fc.constant(plan), length: fc.integer({ min: plan.parent.length, max: Math.min(32, plan.parent.length + 6) }) })),
+          smallIpv4Plan.chain((plan) =>
+            fc.record({ plan: fc.constant(plan), length: fc.integer({ min: plan.parent.length, max: Math.min(32, plan.parent.length + 6) }) }),
+          ),
           ({ plan: { parent, children }, length }) => {
             const expected = countFitting(summarizeFreePrefixes(parent, children), length);
             const used: Prefix[] = [...children];

@@ -26,7 +26,9 @@ function childrenArb(p: Interval<number>): fc.Arbitrary<Interval<number>[]> {
   const hi = Math.min(2 ** 32 - 1, p.end + 64);
   return fc
     .array(
-      fc.tuple(fc.integer({ min: lo, max: hi }), fc.integer({ min: 0, max: Math.max(1, Math.floor((hi - lo) / 4)) })).map(([s, w]) => ({ start: s, end: Math.min(hi, s + w) })),
+      fc
+        .tuple(fc.integer({ min: lo, max: hi }), fc.integer({ min: 0, max: Math.max(1, Math.floor((hi - lo) / 4)) }))
+        .map(([s, w]) => ({ start: s, end: Math.min(hi, s + w) })),
       { maxLength: 30 },
     )
     .map((cs) => cs.sort((a, b) => a.start - b.start || a.end - b.end));
@@ -45,7 +47,15 @@ describe('freeV4', () => {
           const r = freeV4(p.start, p.end, pairs(cs));
           expect(r.free).toEqual(list);
           expect(r.text).toBeNull();
-          expect({ total: r.total, gapCount: r.gapCount, largestGap: r.largestGap, cidrCount: r.cidrCount, largestLength: r.largestLength, countByLength: r.countByLength, fragmentation: r.fragmentation }).toEqual({
+          expect({
+            total: r.total,
+            gapCount: r.gapCount,
+            largestGap: r.largestGap,
+            cidrCount: r.cidrCount,
+            largestLength: r.largestLength,
+            countByLength: r.countByLength,
+            fragmentation: r.fragmentation,
+          }).toEqual({
             total: summary.total,
             gapCount: summary.gapCount,
             largestGap: summary.largestGap,

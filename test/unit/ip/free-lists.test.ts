@@ -59,22 +59,26 @@ describe('FreeLists', () => {
   ] as const) {
     it(`answers every strategy as allocate.ts does, and after each take holds exactly the rebuilt free list (${family}, property)`, () => {
       fc.assert(
-        fc.property(plan, fc.array(fc.tuple(fc.constantFrom('first', 'last', 'best', 'sparse'), fc.nat(40), fc.nat(3)), { maxLength: 8 }), ({ parent, children }, takes) => {
-          const used: Prefix[] = [...children];
-          const lists = listsOf(parent, used);
-          const lengths = lengthsFor(parent);
-          for (const l of lengths) expect(answers(lists, l)).toEqual(sweeps(parent, used, l));
-          for (const [strategy, pick, growth] of takes) {
-            const l = lengths[pick % lengths.length]!;
-            const room = answers(lists, Math.max(parent.length, l - growth))[strategy as 'first'];
-            if (room === null) continue;
-            lists.take(room);
-            used.push(asPrefix(parent.family, room)!);
-            expect(lists.blocks()).toEqual(free(parent, used));
-            expect(lists.count).toBe(free(parent, used).length);
-            for (const k of lengths) expect(answers(lists, k)).toEqual(sweeps(parent, used, k));
-          }
-        }),
+        fc.property(
+          plan,
+          fc.array(fc.tuple(fc.constantFrom('first', 'last', 'best', 'sparse'), fc.nat(40), fc.nat(3)), { maxLength: 8 }),
+          ({ parent, children }, takes) => {
+            const used: Prefix[] = [...children];
+            const lists = listsOf(parent, used);
+            const lengths = lengthsFor(parent);
+            for (const l of lengths) expect(answers(lists, l)).toEqual(sweeps(parent, used, l));
+            for (const [strategy, pick, growth] of takes) {
+              const l = lengths[pick % lengths.length]!;
+              const room = answers(lists, Math.max(parent.length, l - growth))[strategy as 'first'];
+              if (room === null) continue;
+              lists.take(room);
+              used.push(asPrefix(parent.family, room)!);
+              expect(lists.blocks()).toEqual(free(parent, used));
+              expect(lists.count).toBe(free(parent, used).length);
+              for (const k of lengths) expect(answers(lists, k)).toEqual(sweeps(parent, used, k));
+            }
+          },
+        ),
         { numRuns: 150 },
       );
     });

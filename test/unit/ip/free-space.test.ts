@@ -119,8 +119,14 @@ describe('freePrefixList', () => {
 
   it('handles children at the very top of the IPv4 space', () => {
     expect(fmt(freePrefixList(P('255.255.255.0/24'), Ps('255.255.255.255/32')).free)).toEqual([
-      '255.255.255.0/25', '255.255.255.128/26', '255.255.255.192/27', '255.255.255.224/28',
-      '255.255.255.240/29', '255.255.255.248/30', '255.255.255.252/31', '255.255.255.254/32',
+      '255.255.255.0/25',
+      '255.255.255.128/26',
+      '255.255.255.192/27',
+      '255.255.255.224/28',
+      '255.255.255.240/29',
+      '255.255.255.248/30',
+      '255.255.255.252/31',
+      '255.255.255.254/32',
     ]);
   });
 
@@ -188,10 +194,16 @@ function checkConservation(parent: Prefix, children: Prefix[]) {
 
 describe('free space conservation (property)', () => {
   it('free ∪ used = parent exactly, pairwise disjoint, for IPv4 plans', () => {
-    fc.assert(fc.property(ipv4Plan, ({ parent, children }) => checkConservation(parent, children)), { numRuns: 300 });
+    fc.assert(
+      fc.property(ipv4Plan, ({ parent, children }) => checkConservation(parent, children)),
+      { numRuns: 300 },
+    );
   });
 
   it('free ∪ used = parent exactly, pairwise disjoint, for IPv6 plans', () => {
-    fc.assert(fc.property(ipv6Plan, ({ parent, children }) => checkConservation(parent, children)), { numRuns: 300 });
+    fc.assert(
+      fc.property(ipv6Plan, ({ parent, children }) => checkConservation(parent, children)),
+      { numRuns: 300 },
+    );
   });
 });

@@ -65,15 +65,27 @@ describe('summarizeFreePrefixes', () => {
 describe('summarizeFreeSpace', () => {
   it('reports children outside the parent and clips them', () => {
     const issues: string[] = [];
-    const s = summarizeFreeSpace(IPV4_SPACE, { start: 100, end: 199 }, [{ start: 50, end: 120 }, { start: 150, end: 300 }, { start: 400, end: 500 }], (i) =>
-      issues.push(`${i.index}:${i.kind}`),
+    const s = summarizeFreeSpace(
+      IPV4_SPACE,
+      { start: 100, end: 199 },
+      [
+        { start: 50, end: 120 },
+        { start: 150, end: 300 },
+        { start: 400, end: 500 },
+      ],
+      (i) => issues.push(`${i.index}:${i.kind}`),
     );
     expect(issues).toEqual(['0:partly-outside', '1:partly-outside', '2:outside']);
     expect(s.total).toBe(29); // 121 … 149
   });
 
   it('refuses children out of order rather than giving a wrong answer', () => {
-    expect(() => summarizeFreeSpace(IPV4_SPACE, { start: 0, end: 99 }, [{ start: 50, end: 50 }, { start: 10, end: 10 }])).toThrow(/sorted/);
+    expect(() =>
+      summarizeFreeSpace(IPV4_SPACE, { start: 0, end: 99 }, [
+        { start: 50, end: 50 },
+        { start: 10, end: 10 },
+      ]),
+    ).toThrow(/sorted/);
   });
 
   it('works in a 53-bit unit space up to its top', () => {

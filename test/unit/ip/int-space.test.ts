@@ -23,7 +23,10 @@ describe('numberSpace', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 52 }), (x, k) => {
         expect([n.trailingZeros(x), n.floorLog2(x), n.bit(x, k), n.shiftRight(x, k)]).toEqual([
-          b.trailingZeros(BigInt(x)), b.floorLog2(BigInt(x)), b.bit(BigInt(x), k), Number(b.shiftRight(BigInt(x), k)),
+          b.trailingZeros(BigInt(x)),
+          b.floorLog2(BigInt(x)),
+          b.bit(BigInt(x), k),
+          Number(b.shiftRight(BigInt(x), k)),
         ]);
       }),
     );
@@ -39,4 +42,3 @@ describe('bigintSpace', () => {
     expect(IPV6_SPACE.trailingZeros(0x20010db8000000010000000000000000n)).toBe(64);
   });
 });
-

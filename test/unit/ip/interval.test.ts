@@ -30,19 +30,43 @@ describe('clipInterval', () => {
 
 describe('mergeIntervals', () => {
   it('merges touching intervals (s = previous end + 1)', () => {
-    expect(mergeIntervals(IPV4_SPACE, [{ start: 0, end: 4 }, { start: 5, end: 9 }])).toEqual([{ start: 0, end: 9 }]);
+    expect(
+      mergeIntervals(IPV4_SPACE, [
+        { start: 0, end: 4 },
+        { start: 5, end: 9 },
+      ]),
+    ).toEqual([{ start: 0, end: 9 }]);
   });
 
   it('absorbs nested and duplicate intervals', () => {
-    expect(mergeIntervals(IPV4_SPACE, [{ start: 0, end: 9 }, { start: 2, end: 3 }, { start: 0, end: 9 }])).toEqual([{ start: 0, end: 9 }]);
+    expect(
+      mergeIntervals(IPV4_SPACE, [
+        { start: 0, end: 9 },
+        { start: 2, end: 3 },
+        { start: 0, end: 9 },
+      ]),
+    ).toEqual([{ start: 0, end: 9 }]);
   });
 
   it('keeps intervals with a gap apart, in order, whatever the input order', () => {
-    expect(mergeIntervals(IPV4_SPACE, [{ start: 7, end: 9 }, { start: 0, end: 5 }])).toEqual([{ start: 0, end: 5 }, { start: 7, end: 9 }]);
+    expect(
+      mergeIntervals(IPV4_SPACE, [
+        { start: 7, end: 9 },
+        { start: 0, end: 5 },
+      ]),
+    ).toEqual([
+      { start: 0, end: 5 },
+      { start: 7, end: 9 },
+    ]);
   });
 
   it('merges at the top of the IPv6 space', () => {
-    expect(mergeIntervals(IPV6_SPACE, [{ start: TOP6, end: TOP6 }, { start: 0n, end: TOP6 - 1n }])).toEqual([{ start: 0n, end: TOP6 }]);
+    expect(
+      mergeIntervals(IPV6_SPACE, [
+        { start: TOP6, end: TOP6 },
+        { start: 0n, end: TOP6 - 1n },
+      ]),
+    ).toEqual([{ start: 0n, end: TOP6 }]);
   });
 
   it('gives sorted, disjoint, non-touching intervals covering the same values (property)', () => {
@@ -64,8 +88,16 @@ describe('mergeIntervals', () => {
 
 describe('sortIntervals', () => {
   it('sorts by start then end, leaving the input alone', () => {
-    const input = [{ start: 5, end: 9 }, { start: 5, end: 6 }, { start: 1, end: 2 }];
-    expect(sortIntervals(input)).toEqual([{ start: 1, end: 2 }, { start: 5, end: 6 }, { start: 5, end: 9 }]);
+    const input = [
+      { start: 5, end: 9 },
+      { start: 5, end: 6 },
+      { start: 1, end: 2 },
+    ];
+    expect(sortIntervals(input)).toEqual([
+      { start: 1, end: 2 },
+      { start: 5, end: 6 },
+      { start: 5, end: 9 },
+    ]);
     expect(input[0]).toEqual({ start: 5, end: 9 });
   });
 });
@@ -80,13 +112,27 @@ describe('gaps', () => {
   });
 
   it('refuses unsorted children', () => {
-    expect(() => [...gaps(IPV4_SPACE, { start: 0, end: 9 }, [{ start: 5, end: 5 }, { start: 1, end: 1 }])]).toThrow(/sorted/);
+    expect(() => [
+      ...gaps(IPV4_SPACE, { start: 0, end: 9 }, [
+        { start: 5, end: 5 },
+        { start: 1, end: 1 },
+      ]),
+    ]).toThrow(/sorted/);
   });
 
   it('still reports issues of children after the parent is full', () => {
     const issues: string[] = [];
-    const out = [...gaps(IPV4_SPACE, { start: 0, end: 9 }, [{ start: 0, end: 9 }, { start: 20, end: 30 }], (i) => issues.push(i.kind))];
+    const out = [
+      ...gaps(
+        IPV4_SPACE,
+        { start: 0, end: 9 },
+        [
+          { start: 0, end: 9 },
+          { start: 20, end: 30 },
+        ],
+        (i) => issues.push(i.kind),
+      ),
+    ];
     expect([out, issues]).toEqual([[], ['outside']]);
   });
 });
-

@@ -52,13 +52,19 @@ const SEED = 20261125;
 describe.skipIf(!hasNetaddr)('free space against netaddr IPSet', () => {
   it('equals IPSet(parent) − IPSet(children) exactly for 400 IPv4 plans', () => {
     const plans = fc.sample(ipv4Plan, { numRuns: 400, seed: SEED });
-    const expected = python(FREE_SPACE_PY, plans.map((p) => ({ parent: formatPrefix(p.parent), children: p.children.map(formatPrefix) })));
+    const expected = python(
+      FREE_SPACE_PY,
+      plans.map((p) => ({ parent: formatPrefix(p.parent), children: p.children.map(formatPrefix) })),
+    );
     expect(plans.map((p) => asInts(freePrefixList(p.parent, p.children).free))).toEqual(expected);
   });
 
   it('equals IPSet(parent) − IPSet(children) exactly for 400 IPv6 plans', () => {
     const plans = fc.sample(ipv6Plan, { numRuns: 400, seed: SEED });
-    const expected = python(FREE_SPACE_PY, plans.map((p) => ({ parent: formatPrefix(p.parent), children: p.children.map(formatPrefix) })));
+    const expected = python(
+      FREE_SPACE_PY,
+      plans.map((p) => ({ parent: formatPrefix(p.parent), children: p.children.map(formatPrefix) })),
+    );
     expect(plans.map((p) => asInts(freePrefixList(p.parent, p.children).free))).toEqual(expected);
   });
 });
@@ -68,13 +74,19 @@ describe.skipIf(!hasNetaddr)('rangeToCidrList against ipaddress.summarize_addres
 
   it('gives the same minimal list for 500 IPv4 ranges', () => {
     const ranges = fc.sample(range(ipv4Address), { numRuns: 500, seed: SEED });
-    const expected = python(SUMMARIZE_PY, ranges.map(([s, e]) => [4, String(s), String(e)]));
+    const expected = python(
+      SUMMARIZE_PY,
+      ranges.map(([s, e]) => [4, String(s), String(e)]),
+    );
     expect(ranges.map(([s, e]) => rangeToCidrList(IPV4_SPACE, s, e).map((b) => `${b.start}/${b.length}`))).toEqual(expected);
   });
 
   it('gives the same minimal list for 500 IPv6 ranges', () => {
     const ranges = fc.sample(range(ipv6Address), { numRuns: 500, seed: SEED });
-    const expected = python(SUMMARIZE_PY, ranges.map(([s, e]) => [6, String(s), String(e)]));
+    const expected = python(
+      SUMMARIZE_PY,
+      ranges.map(([s, e]) => [6, String(s), String(e)]),
+    );
     expect(ranges.map(([s, e]) => rangeToCidrList(IPV6_SPACE, s, e).map((b) => `${b.start}/${b.length}`))).toEqual(expected);
   });
 });
@@ -82,7 +94,10 @@ describe.skipIf(!hasNetaddr)('rangeToCidrList against ipaddress.summarize_addres
 describe.skipIf(!hasNetaddr)('formatPrefix against ipaddress', () => {
   it('writes 1000 prefixes exactly as Python does (RFC 5952 for IPv6)', () => {
     const prefixes = fc.sample(fc.oneof(ipv4Prefix, ipv6Prefix), { numRuns: 1000, seed: SEED });
-    const expected = python(FORMAT_PY, prefixes.map((p) => [p.family, String(p.start), p.length]));
+    const expected = python(
+      FORMAT_PY,
+      prefixes.map((p) => [p.family, String(p.start), p.length]),
+    );
     expect(prefixes.map(formatPrefix)).toEqual(expected);
   });
 });

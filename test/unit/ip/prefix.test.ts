@@ -2,7 +2,18 @@ import fc from 'fast-check';
 import { IPv4, IPv6 } from 'ip-num';
 import { describe, expect, it } from 'vitest';
 import {
-  addressToKey, comparePrefixes, formatAddress, formatIPv4, formatIPv6, formatPrefix, keyToAddress, parseAddress, parsePrefix, prefixContains, prefixEnd, prefixSize,
+  addressToKey,
+  comparePrefixes,
+  formatAddress,
+  formatIPv4,
+  formatIPv6,
+  formatPrefix,
+  keyToAddress,
+  parseAddress,
+  parsePrefix,
+  prefixContains,
+  prefixEnd,
+  prefixSize,
 } from '../../../shared/ip/prefix';
 import { ipv4Address, ipv4Prefix, ipv6Address, ipv6AddressSparse, ipv6Prefix } from './arbitraries';
 
@@ -57,7 +68,8 @@ describe('parseAddress', () => {
 describe('formatIPv6', () => {
   it('compresses the longest zero run, the leftmost on a tie, never a single group (RFC 5952)', () => {
     expect([formatIPv6(0x20010db8000000000001000000000001n), formatIPv6(0x20010db8000100000001000100010001n)]).toEqual([
-      '2001:db8::1:0:0:1', '2001:db8:1:0:1:1:1:1',
+      '2001:db8::1:0:0:1',
+      '2001:db8:1:0:1:1:1:1',
     ]);
   });
 });

@@ -15,7 +15,12 @@ describe('largestBlockExponent', () => {
 describe('rangeToCidrList', () => {
   it('decomposes 198.51.100.78–255 (V3 gap) into a /31, /28, /27 and /25', () => {
     const base = (198 * 256 + 51) * 65536 + 100 * 256;
-    expect(rangeToCidrList(IPV4_SPACE, base + 78, base + 255).map((b) => [b.start - base, b.length])).toEqual([[78, 31], [80, 28], [96, 27], [128, 25]]);
+    expect(rangeToCidrList(IPV4_SPACE, base + 78, base + 255).map((b) => [b.start - base, b.length])).toEqual([
+      [78, 31],
+      [80, 28],
+      [96, 27],
+      [128, 25],
+    ]);
   });
 
   it('gives the whole space as one /0 in both families', () => {
@@ -23,7 +28,10 @@ describe('rangeToCidrList', () => {
   });
 
   it('gives the top address alone as a /32 and a /128', () => {
-    expect([rangeToCidrList(IPV4_SPACE, TOP4, TOP4), rangeToCidrList(IPV6_SPACE, TOP6, TOP6)]).toEqual([[{ start: TOP4, length: 32 }], [{ start: TOP6, length: 128 }]]);
+    expect([rangeToCidrList(IPV4_SPACE, TOP4, TOP4), rangeToCidrList(IPV6_SPACE, TOP6, TOP6)]).toEqual([
+      [{ start: TOP4, length: 32 }],
+      [{ start: TOP6, length: 128 }],
+    ]);
   });
 
   it('refuses a range that ends before it starts', () => {

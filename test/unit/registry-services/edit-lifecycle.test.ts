@@ -15,7 +15,8 @@ import { ALLOCATION_STRATEGIES } from '../../../shared/contract';
 import { parsePrefix, prefixesOverlap } from '../../../shared/ip/prefix';
 import { add, expectRefused, fresh, NOW } from './helpers';
 
-const rows = (ws: Workspace) => listPrefixes(ws, {}).rows.map((r) => ({ prefix: r.prefix, status: r.status, description: r.description, date: r.date, rir: r.rir, unit: r.unit }));
+const rows = (ws: Workspace) =>
+  listPrefixes(ws, {}).rows.map((r) => ({ prefix: r.prefix, status: r.status, description: r.description, date: r.date, rir: r.rir, unit: r.unit }));
 
 describe('setPrefix', () => {
   it('changes only the fields given, in one undoable change', async () => {
@@ -109,7 +110,8 @@ describe('releasePrefix', () => {
     add(ws, ['10.0.0.0/24'], 'allocated');
     add(ws, ['10.0.0.0/25']);
     releasePrefix(ws, { prefix: '10.0.0.0/25', cooldownDays: 10 });
-    for (const strategy of ALLOCATION_STRATEGIES) expect(allocate(ws, { from: '10.0.0.0/24', length: 25, strategy, dryRun: true }).prefix).toBe('10.0.0.128/25');
+    for (const strategy of ALLOCATION_STRATEGIES)
+      expect(allocate(ws, { from: '10.0.0.0/24', length: 25, strategy, dryRun: true }).prefix).toBe('10.0.0.128/25');
     now = new Date('2026-03-25T08:00:00Z');
     expect(allocate(ws, { from: '10.0.0.0/24', length: 26, strategy: 'first-fit' }).prefix).toBe('10.0.0.0/26');
     expect(listPrefixes(ws, {}).rows.map((x) => `${x.prefix} ${x.status}`)).toEqual(['10.0.0.0/24 allocated', '10.0.0.0/26 assigned']);
@@ -144,7 +146,10 @@ describe('no allocation strategy picks a cooldown or planned block (property)', 
     add(ws, ['10.0.0.0/24'], 'allocated');
     await fc.assert(
       fc.asyncProperty(
-        fc.uniqueArray(fc.record({ index: fc.integer({ min: 0, max: 15 }), status: fc.constantFrom(...STATUSES) }), { selector: (b) => b.index, maxLength: 14 }),
+        fc.uniqueArray(fc.record({ index: fc.integer({ min: 0, max: 15 }), status: fc.constantFrom(...STATUSES) }), {
+          selector: (b) => b.index,
+          maxLength: 14,
+        }),
         fc.integer({ min: 26, max: 30 }),
         async (blocks, length) => {
           const added: { prefix: string; status: string }[] = [];
@@ -189,7 +194,18 @@ describe('setPrefixes (bulk edit)', () => {
     expect(rows(ws).map((r) => r.description)).toEqual(['', 'Acme', 'Acme']);
     ws.undo();
     expect(rows(ws)).toEqual(before);
-    expectRefused(ws, () => setPrefixes(ws, { items: [{ prefix: '10.0.1.0/24', status: 'cooldown' }, { prefix: '10.0.0.0/16', status: 'cooldown' }] }), 'status', /^status: 10\.0\.0\.0\/16: 10\.0\.0\.0\/16 cannot be cooldown/);
+    expectRefused(
+      ws,
+      () =>
+        setPrefixes(ws, {
+          items: [
+            { prefix: '10.0.1.0/24', status: 'cooldown' },
+            { prefix: '10.0.0.0/16', status: 'cooldown' },
+          ],
+        }),
+      'status',
+      /^status: 10\.0\.0\.0\/16: 10\.0\.0\.0\/16 cannot be cooldown/,
+    );
   });
 });
 
@@ -199,7 +215,12 @@ describe('splitPrefix and addSpace', () => {
     const ws = await fresh();
     add(ws, ['10.0.0.0/24'], 'allocated');
     add(ws, ['2001:db8::/32'], 'aggregate');
-    expect(splitPrefix(ws, { prefix: '10.0.0.0/24', parts: 4 }).map((r) => r.prefix)).toEqual(['10.0.0.0/26', '10.0.0.64/26', '10.0.0.128/26', '10.0.0.192/26']);
+    expect(splitPrefix(ws, { prefix: '10.0.0.0/24', parts: 4 }).map((r) => r.prefix)).toEqual([
+      '10.0.0.0/26',
+      '10.0.0.64/26',
+      '10.0.0.128/26',
+      '10.0.0.192/26',
+    ]);
     expect(splitPrefix(ws, { prefix: '2001:db8::/32', parts: 2, status: 'allocated' }).map((r) => r.prefix)).toEqual(['2001:db8::/33', '2001:db8:8000::/33']);
     expect(listPrefixes(ws, {}).rows.find((r) => r.prefix === '10.0.0.0/24')!.usage.usedPct).toBe(100);
     ws.undo();

@@ -17,7 +17,9 @@ const POOL = '10.0.0.0/16';
 
 /** The reference answer: first fit over the blocks inside the pool as they are now. */
 function expected(ws: Awaited<ReturnType<typeof fresh>>, length: number): string | null {
-  const children = listPrefixes(ws, { within: POOL, space: 'global' }).rows.map((r) => parsePrefix(r.prefix)).filter((p) => formatPrefix(p) !== POOL);
+  const children = listPrefixes(ws, { within: POOL, space: 'global' })
+    .rows.map((r) => parsePrefix(r.prefix))
+    .filter((p) => formatPrefix(p) !== POOL);
   const r = allocatePrefix(parsePrefix(POOL), children, length, { strategy: 'first-fit' });
   return r && formatPrefix(r.prefix);
 }

@@ -23,7 +23,12 @@ export async function fresh(): Promise<Workspace> {
   return ws;
 }
 
-export function add(ws: Workspace, prefixes: string[], status: 'aggregate' | 'allocated' | 'assigned' | 'reserved' = 'assigned', extra: { space?: string; unit?: number } = {}): void {
+export function add(
+  ws: Workspace,
+  prefixes: string[],
+  status: 'aggregate' | 'allocated' | 'assigned' | 'reserved' = 'assigned',
+  extra: { space?: string; unit?: number } = {},
+): void {
   for (const prefix of prefixes) addPrefix(ws, { prefix, status, ...extra });
 }
 

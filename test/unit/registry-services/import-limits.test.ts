@@ -6,7 +6,14 @@
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CsvRowReader, type ImportProblem, ImportRefused, importPrefixes, importPrefixesFrom, readImportFile } from '../../../electron/core/services/registry-io';
+import {
+  CsvRowReader,
+  type ImportProblem,
+  ImportRefused,
+  importPrefixes,
+  importPrefixesFrom,
+  readImportFile,
+} from '../../../electron/core/services/registry-io';
 import { listPrefixes } from '../../../electron/core/services/registry';
 import { tempDir } from '../../support/tmp';
 import { dump, fresh } from './helpers';
@@ -54,7 +61,9 @@ describe('CsvRowReader', () => {
   it('a row that never ends (an unclosed quote) is reported once it is longer than 1 MiB, and reading stops', () => {
     const { rows, problems } = readAll(['h\n', '"open', ...Array.from({ length: 40 }, () => 'x'.repeat(64 * 1024))]);
     expect(rows).toEqual([[['h'], 1]]);
-    expect(problems).toEqual([{ line: 2, field: 'row', problem: 'is longer than 1,048,576 characters (is a closing " missing?); the rest of the file was not read' }]);
+    expect(problems).toEqual([
+      { line: 2, field: 'row', problem: 'is longer than 1,048,576 characters (is a closing " missing?); the rest of the file was not read' },
+    ]);
   });
 });
 
@@ -117,7 +126,8 @@ describe('text, not a binary file', () => {
   it('readImportFile: names the file and the first byte that is not UTF-8, across a chunk end', () => {
     const file = tmp.path('latin1.csv');
     writeFileSync(file, Buffer.concat([Buffer.from('ab€cd'), Buffer.from([0xff]), Buffer.from('ef')]));
-    for (const size of [1, 2, 4, 1024]) expect(() => [...readImportFile(file, size)]).toThrow(`file: ${file} is not a text file (bytes that are not UTF-8 at byte 7)`);
+    for (const size of [1, 2, 4, 1024])
+      expect(() => [...readImportFile(file, size)]).toThrow(`file: ${file} is not a text file (bytes that are not UTF-8 at byte 7)`);
   });
 
   it('importPrefixesFrom a file imports as importPrefixes does', async () => {

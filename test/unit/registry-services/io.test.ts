@@ -168,8 +168,14 @@ describe('import --format csv', () => {
     add(ws, ['198.51.100.0/24']);
     importPrefixes(ws, { format: 'csv', text: GOOD_CSV });
     // Out of address order, so the import sorts; a description needing JSON escapes.
-    importPrefixes(ws, { format: 'csv', text: 'prefix,status,description,space,date\n203.0.113.0/24,assigned,"tab\tand ""quote"" and é",,\n192.0.2.128/25,assigned,x,,\n' });
-    const events = (w: typeof ws) => w.all('SELECT id, action_id, at, who, what, tbl, row_id, before, after FROM events ORDER BY id').map((e) => ({ ...e, after: JSON.parse(String(e.after)) }));
+    importPrefixes(ws, {
+      format: 'csv',
+      text: 'prefix,status,description,space,date\n203.0.113.0/24,assigned,"tab\tand ""quote"" and é",,\n192.0.2.128/25,assigned,x,,\n',
+    });
+    const events = (w: typeof ws) =>
+      w
+        .all('SELECT id, action_id, at, who, what, tbl, row_id, before, after FROM events ORDER BY id')
+        .map((e) => ({ ...e, after: JSON.parse(String(e.after)) }));
     const live = { tables: ws.dumpUserTables(), events: events(ws) };
     const path = ws.path;
     ws.abandon();
@@ -227,7 +233,9 @@ describe('import/export --format netbox', () => {
       'line 2: status: NetBox status "deprecated" has no Headroom equivalent (container, active or reserved)',
       'line 3: prefix: "192.0.2.1/24" has host bits set (did you mean 192.0.2.0/24?)',
     ]);
-    expect(refusal(() => importPrefixes(ws, { format: 'netbox', text: 'network,status\n' }))).toEqual(['line 1: header: a NetBox prefix CSV needs a "prefix" column']);
+    expect(refusal(() => importPrefixes(ws, { format: 'netbox', text: 'network,status\n' }))).toEqual([
+      'line 1: header: a NetBox prefix CSV needs a "prefix" column',
+    ]);
   });
 });
 
@@ -280,7 +288,12 @@ describe('import --format delegated (real RIR files)', () => {
     expect(rows.every((x) => x.status === 'aggregate' && x.rir === 'afrinic' && x.space === 'global')).toBe(true);
     // A record of 1280 addresses from an aligned start is a /22 and a /24, both dated from the record.
     const odd = held.find((x) => x.type === 'ipv4' && x.value === 1280)!;
-    const mine = rows.filter((x) => x.description.includes(`${odd.cc} ${odd.opaqueId}`) && x.family === 4 && x.date === `${odd.date.slice(0, 4)}-${odd.date.slice(4, 6)}-${odd.date.slice(6)}`);
+    const mine = rows.filter(
+      (x) =>
+        x.description.includes(`${odd.cc} ${odd.opaqueId}`) &&
+        x.family === 4 &&
+        x.date === `${odd.date.slice(0, 4)}-${odd.date.slice(4, 6)}-${odd.date.slice(6)}`,
+    );
     expect(mine.length).toBeGreaterThanOrEqual(2);
     expect(mine.every((x) => x.description.startsWith('afrinic allocated') || x.description.startsWith('afrinic assigned'))).toBe(true);
   }, 120_000);
@@ -313,14 +326,18 @@ describe('import --format delegated (real RIR files)', () => {
     const ws = await fresh();
     const text = readData('nro-samples/delegated-ripencc-extended-sample-2019');
     const before = dump(ws);
-    expect(refusal(() => importPrefixes(ws, { format: 'delegated', text: text.replace('|300|', '|299|') }))).toEqual(['line 1: records: header says 299 records, the file has 300']);
-    expect(refusal(() => importPrefixes(ws, { format: 'delegated', text: text.replace('ripencc|*|ipv6|*|100|summary', 'ripencc|*|ipv6|*|101|summary') }))).toEqual([
-      'line 1: count: ipv6 summary says 101 records, the file has 100',
+    expect(refusal(() => importPrefixes(ws, { format: 'delegated', text: text.replace('|300|', '|299|') }))).toEqual([
+      'line 1: records: header says 299 records, the file has 300',
     ]);
+    expect(
+      refusal(() => importPrefixes(ws, { format: 'delegated', text: text.replace('ripencc|*|ipv6|*|100|summary', 'ripencc|*|ipv6|*|101|summary') })),
+    ).toEqual(['line 1: count: ipv6 summary says 101 records, the file has 100']);
     const lines = text.split('\n');
     const i = lines.findIndex((l) => l.includes('|ipv4|') && !l.endsWith('|summary'));
     lines[i] = lines[i]!.replace(/\|ipv4\|([^|]*)\|/, '|ipv4|300.1.2.3|');
-    expect(refusal(() => importPrefixes(ws, { format: 'delegated', text: lines.join('\n') }))).toEqual([`line ${i + 1}: start: "300.1.2.3" is not an IPv4 address`]);
+    expect(refusal(() => importPrefixes(ws, { format: 'delegated', text: lines.join('\n') }))).toEqual([
+      `line ${i + 1}: start: "300.1.2.3" is not an IPv4 address`,
+    ]);
     // The AFRINIC excerpt as published: its header still counts 100 records for 300.
     expect(refusal(() => importPrefixes(ws, { format: 'delegated', text: readData('nro-samples/delegated-afrinic-extended-sample-2019') }))).toEqual([
       'line 1: records: header says 100 records, the file has 300',
@@ -409,7 +426,11 @@ describe('export --format delegated', () => {
     const out = exportPrefixes(ws, { format: 'delegated' });
     const file = parseDelegated(out.text);
     expect(file.header).toMatchObject({ registry: 'ripencc', records: 3, endDate: '20260315' });
-    expect(file.summaries.map((s) => [s.type, s.count])).toEqual([['asn', 1], ['ipv4', 1], ['ipv6', 1]]);
+    expect(file.summaries.map((s) => [s.type, s.count])).toEqual([
+      ['asn', 1],
+      ['ipv4', 1],
+      ['ipv6', 1],
+    ]);
     expect(file.records.map((r) => [r.type, r.start, r.value, r.date])).toEqual([
       ['asn', '64496', 1, '20260315'],
       ['ipv4', '192.0.2.0', 256, '20240501'],

@@ -63,7 +63,9 @@ async function runPlan(parentText: string, ops: Op[]) {
       if (!(e instanceof HeadroomError) || (e.code !== 'conflict' && e.code !== 'invalid')) throw e;
     }
   }
-  const children = listPrefixes(ws, { within: parentText }).rows.map((r) => r.prefix).filter((p) => p !== parentText);
+  const children = listPrefixes(ws, { within: parentText })
+    .rows.map((r) => r.prefix)
+    .filter((p) => p !== parentText);
   const free = freeSpace(ws, { prefix: parentText }).free;
   return { parent, children, free };
 }
@@ -154,15 +156,20 @@ describe('every allocation answer after each change equals a sweep over the bloc
               if (op.kind === 'undo') ws.undo();
               else if (op.kind === 'redo') ws.redo();
               else if (op.kind === 'elsewhere') {
-                if (op.otherSpace) addPrefix(ws, { prefix: childText(parent, BigInt(op.n) << BigInt((parent.family === 4 ? 32 : 128) - parent.length - 8), parent.length + 8), space: 'other' });
+                if (op.otherSpace)
+                  addPrefix(ws, {
+                    prefix: childText(parent, BigInt(op.n) << BigInt((parent.family === 4 ? 32 : 128) - parent.length - 8), parent.length + 8),
+                    space: 'other',
+                  });
                 else addPrefix(ws, { prefix: parent.family === 4 ? `192.0.2.${op.n}/32` : `2001:db8:b00::${op.n.toString(16)}/128` });
-              }
-              else if (op.kind === 'add') addPrefix(ws, { prefix: childText(parent, op.offset, op.length), status: op.reserved ? 'reserved' : 'assigned' });
+              } else if (op.kind === 'add') addPrefix(ws, { prefix: childText(parent, op.offset, op.length), status: op.reserved ? 'reserved' : 'assigned' });
               else if (op.length - op.growth > parent.length) allocate(ws, { from: parentText, length: op.length, strategy: op.strategy, growth: op.growth });
             } catch (e) {
               if (!(e instanceof HeadroomError)) throw e;
             }
-            const children = listPrefixes(ws, { within: parentText, space: 'global' }).rows.map((r) => parsePrefix(r.prefix)).filter((p) => formatPrefix(p) !== parentText);
+            const children = listPrefixes(ws, { within: parentText, space: 'global' })
+              .rows.map((r) => parsePrefix(r.prefix))
+              .filter((p) => formatPrefix(p) !== parentText);
             for (const strategy of ALLOCATION_STRATEGIES) {
               for (const length of lengths) {
                 const expected = allocatePrefix(parent, children, length, { strategy });

@@ -38,9 +38,11 @@ describe('changes', () => {
   it('is empty for an untouched draft and holds exactly the edited fields otherwise', () => {
     expect(changes({ a: 1, b: [1, 2] }, { a: 1, b: [1, 2] })).toEqual({});
     expect(changes({ a: 1, b: [1, 2] }, { a: 1, b: [1, 3] })).toEqual({ b: [1, 3] });
-    fc.assert(fc.property(record, record, (stored, draft) => {
-      const c = changes(stored, draft);
-      for (const k of Object.keys(draft)) expect(k in c).toBe(JSON.stringify(draft[k]) !== JSON.stringify(stored[k]));
-    }));
+    fc.assert(
+      fc.property(record, record, (stored, draft) => {
+        const c = changes(stored, draft);
+        for (const k of Object.keys(draft)) expect(k in c).toBe(JSON.stringify(draft[k]) !== JSON.stringify(stored[k]));
+      }),
+    );
   });
 });

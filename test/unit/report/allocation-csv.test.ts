@@ -14,7 +14,18 @@ describe('renderAllocationCsv', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     const parsed = Papa.parse<Record<string, string>>(text.trimEnd(), { header: true });
     expect(parsed.errors).toEqual([]);
-    expect(parsed.data[0]).toEqual({ prefix: '198.51.100.0/24', space: 'global', status: 'aggregate', description: 'From the RIR', date: '2024-03-12', depth: '0', children: '3', used_pct: '62.5', reserved_pct: '12.5', free_pct: '25' });
+    expect(parsed.data[0]).toEqual({
+      prefix: '198.51.100.0/24',
+      space: 'global',
+      status: 'aggregate',
+      description: 'From the RIR',
+      date: '2024-03-12',
+      depth: '0',
+      children: '3',
+      used_pct: '62.5',
+      reserved_pct: '12.5',
+      free_pct: '25',
+    });
     expect(parsed.data[1]).toMatchObject({ description: `'=HYPERLINK("x")`, date: '', depth: '1', used_pct: '', free_pct: '' });
   });
 });

@@ -7,7 +7,14 @@ const report: AllocationReport = {
   date: '2025-06-01',
   scope: 'all blocks, every space',
   rows: [
-    { prefix: '198.51.100.0/24', status: 'aggregate', description: 'From the RIR', space: 'global', date: '2024-01-10', usage: usage({ children: 2, usedPct: 62.5, reservedPct: 25 }) },
+    {
+      prefix: '198.51.100.0/24',
+      status: 'aggregate',
+      description: 'From the RIR',
+      space: 'global',
+      date: '2024-01-10',
+      usage: usage({ children: 2, usedPct: 62.5, reservedPct: 25 }),
+    },
     { prefix: '198.51.100.0/26', status: 'assigned', description: 'Acme <b>Ltd</b>', space: 'global', date: null, usage: usage({ depth: 1, parentId: 1 }) },
     { prefix: '10.0.0.0/16', status: 'allocated', description: 'Management', space: 'mgmt', date: '2023-02-01', usage: usage({ children: 1, usedPct: 0.02 }) },
   ],
@@ -27,7 +34,9 @@ describe('renderAllocationHtml', () => {
 
   it('has one row per block with prefix, status, description, used share and date', () => {
     expect(html.match(/<tr( class="top")?><td class="prefix"/g)).toHaveLength(3);
-    expect(html).toMatch(/198\.51\.100\.0\/24<\/td><td class="status s-aggregate">aggregate<\/td><td>From the RIR<\/td><td class="used">.*63 %<div class="res">\+ 25 % reserved<\/div><\/td><td class="date">2024-01-10<\/td>/);
+    expect(html).toMatch(
+      /198\.51\.100\.0\/24<\/td><td class="status s-aggregate">aggregate<\/td><td>From the RIR<\/td><td class="used">.*63 %<div class="res">\+ 25 % reserved<\/div><\/td><td class="date">2024-01-10<\/td>/,
+    );
   });
 
   it('shows a leaf assigned block as used as a whole (—), not 0 %', () => {

@@ -13,29 +13,58 @@ const block = (prefix: string, status = 'assigned', description = ''): DhcpBlock
   description,
 });
 const scope = (prefix: string, first: string, last: string, size: number, more: Partial<DhcpScopeInput> = {}): DhcpScopeInput => ({
-  prefix, first, last, size, leaseS: 86400, router: null, dns: [], domain: null, ...more,
+  prefix,
+  first,
+  last,
+  size,
+  leaseS: 86400,
+  router: null,
+  dns: [],
+  domain: null,
+  ...more,
 });
 const header = { organisation: 'Example ISP', date: '2025-06-01', scope: 'all blocks, space global' };
 
 describe('dhcpSubnets', () => {
   it('makes a subnet of a block with a scope, its range the pool', () => {
-    const [s] = dhcpSubnets([block('198.51.100.64/29', 'assigned', 'Acme')], [scope('198.51.100.64/29', '198.51.100.66', '198.51.100.70', 5, { router: '198.51.100.65' })], []);
-    expect(s).toMatchObject({ network: '198.51.100.64', netmask: '255.255.255.248', broadcast: '198.51.100.71', router: '198.51.100.65', pool: { first: '198.51.100.66', last: '198.51.100.70', size: 5 }, leaseS: 86400 });
+    const [s] = dhcpSubnets(
+      [block('198.51.100.64/29', 'assigned', 'Acme')],
+      [scope('198.51.100.64/29', '198.51.100.66', '198.51.100.70', 5, { router: '198.51.100.65' })],
+      [],
+    );
+    expect(s).toMatchObject({
+      network: '198.51.100.64',
+      netmask: '255.255.255.248',
+      broadcast: '198.51.100.71',
+      router: '198.51.100.65',
+      pool: { first: '198.51.100.66', last: '198.51.100.70', size: 5 },
+      leaseS: 86400,
+    });
   });
 
   it('gives an assigned block without a scope no pool: none at all without a reserved host, reservations only with one', () => {
     const blocks = [block('198.51.100.0/28', 'assigned', 'Router loopbacks'), block('198.51.100.32/27', 'assigned', 'Servers')];
     expect(dhcpSubnets(blocks, [], [{ ip: '198.51.100.1', name: 'core1.example.net', mac: null }])).toEqual([]);
     const [s] = dhcpSubnets(blocks, [], [{ ip: '198.51.100.33', name: 'ns1.example.net', mac: '52:54:00:12:34:01' }]);
-    expect(s).toMatchObject({ prefix: '198.51.100.32/27', pool: null, reservations: [{ name: 'ns1.example.net', ip: '198.51.100.33', mac: '52:54:00:12:34:01' }] });
+    expect(s).toMatchObject({
+      prefix: '198.51.100.32/27',
+      pool: null,
+      reservations: [{ name: 'ns1.example.net', ip: '198.51.100.33', mac: '52:54:00:12:34:01' }],
+    });
   });
 
   it('leaves out IPv6 and blocks that are not assigned even with a scope-shaped entry', () => {
-    expect(dhcpSubnets([block('2001:db8::/64'), block('203.0.113.0/24', 'allocated')], [scope('203.0.113.0/24', '203.0.113.10', '203.0.113.20', 11)], [])).toEqual([]);
+    expect(
+      dhcpSubnets([block('2001:db8::/64'), block('203.0.113.0/24', 'allocated')], [scope('203.0.113.0/24', '203.0.113.10', '203.0.113.20', 11)], []),
+    ).toEqual([]);
   });
 
   it('keeps only the outer block of two nested candidates, its reservations included, so no subnets overlap', () => {
-    const subnets = dhcpSubnets([block('192.0.2.8/29'), block('192.0.2.0/24')], [scope('192.0.2.0/24', '192.0.2.100', '192.0.2.200', 101)], [{ ip: '192.0.2.10', name: 'a.example.net', mac: '00:00:5e:00:53:01' }]);
+    const subnets = dhcpSubnets(
+      [block('192.0.2.8/29'), block('192.0.2.0/24')],
+      [scope('192.0.2.0/24', '192.0.2.100', '192.0.2.200', 101)],
+      [{ ip: '192.0.2.10', name: 'a.example.net', mac: '00:00:5e:00:53:01' }],
+    );
     expect(subnets.map((s) => [s.prefix, s.reservations.length])).toEqual([['192.0.2.0/24', 1]]);
   });
 });
@@ -48,7 +77,11 @@ describe('oneLine', () => {
 
 describe('renderDhcpdConf', () => {
   const conf = renderDhcpdConf(
-    dhcpSubnets([block('198.51.100.64/29', 'assigned', 'Acme\nFreight')], [scope('198.51.100.64/29', '198.51.100.66', '198.51.100.70', 5, { router: '198.51.100.65', leaseS: 7200 })], []),
+    dhcpSubnets(
+      [block('198.51.100.64/29', 'assigned', 'Acme\nFreight')],
+      [scope('198.51.100.64/29', '198.51.100.66', '198.51.100.70', 5, { router: '198.51.100.65', leaseS: 7200 })],
+      [],
+    ),
     header,
   );
 
@@ -60,8 +93,8 @@ describe('renderDhcpdConf', () => {
 
   it("writes the description as one comment line above its subnet, then the scope's range, lease time and router", () => {
     expect(conf).toMatch(/^# 198\.51\.100\.64\/29: Acme Freight\nsubnet 198\.51\.100\.64 netmask 255\.255\.255\.248 \{$/m);
-    expect(conf).toMatch(/^  range 198\.51\.100\.66 198\.51\.100\.70;\n  default-lease-time 7200;\n  max-lease-time 7200;$/m);
-    expect(conf).toMatch(/^  option routers 198\.51\.100\.65;$/m);
+    expect(conf).toMatch(/^ {2}range 198\.51\.100\.66 198\.51\.100\.70;\n {2}default-lease-time 7200;\n {2}max-lease-time 7200;$/m);
+    expect(conf).toMatch(/^ {2}option routers 198\.51\.100\.65;$/m);
   });
 
   it('is a valid file with no subnet at all', () => {

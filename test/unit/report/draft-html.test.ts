@@ -21,7 +21,8 @@ describe('renderDraftHtml', () => {
   it('is one page with every section of the draft and no script', () => {
     const html = renderDraftHtml(draft, runPolicyChecks(draft, { today: '2026-05-15' }));
     expect(html).toMatch(/^<!doctype html>/);
-    for (const title of ['Requester', 'Organisation', 'Request', 'Current holdings', 'Addressing plan', 'Policy checks']) expect(html).toContain(`<h2>${title}</h2>`);
+    for (const title of ['Requester', 'Organisation', 'Request', 'Current holdings', 'Addressing plan', 'Policy checks'])
+      expect(html).toContain(`<h2>${title}</h2>`);
     expect(html).not.toMatch(/<script|https?:\/\//);
   });
 

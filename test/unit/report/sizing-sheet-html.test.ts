@@ -38,7 +38,15 @@ describe('renderSizingSheetHtml', () => {
       organisation: 'Example ISP',
       date: '2026-12-03',
       detail,
-      limits: { currentItW: 900, peakItW: 945, dataBytes: null, limits: [{ key: 'ups', label: 'UPS at max loading', variable: 'itW', max: 1000, current: 900, exceededNow: false, usedFrac: 0.9, needs: null, failed: null }], generatorSets: [] },
+      limits: {
+        currentItW: 900,
+        peakItW: 945,
+        dataBytes: null,
+        limits: [
+          { key: 'ups', label: 'UPS at max loading', variable: 'itW', max: 1000, current: 900, exceededNow: false, usedFrac: 0.9, needs: null, failed: null },
+        ],
+        generatorSets: [],
+      },
       problem: null,
       warnings: [],
     });

@@ -35,7 +35,9 @@ describe('an ASN request on the demo (AS64496 is ours)', () => {
 
   it('drafts the new AS (ASNEW), not the AS already held', async () => {
     const ws = await demo();
-    const aut = draftView(ws, 'ripe', 'asn').draft.dbObjects.map((o) => o.object).filter((o) => o.attributes[0]!.name === 'aut-num');
+    const aut = draftView(ws, 'ripe', 'asn')
+      .draft.dbObjects.map((o) => o.object)
+      .filter((o) => o.attributes[0]!.name === 'aut-num');
     expect(aut.map(rpslKey)).toEqual(['ASNEW']);
     expect(draftView(ws, 'ripe', 'asn').checks.find((c) => c.rule === 'CHK-28')).toMatchObject({ ok: true });
   });
@@ -43,13 +45,19 @@ describe('an ASN request on the demo (AS64496 is ours)', () => {
   it('asks for a routing policy different from the AS held (CHK-37), and passes once it is described', async () => {
     const ws = await demo();
     expect(draftView(ws, 'ripe', 'asn').checks.find((c) => c.rule === 'CHK-37')).toMatchObject({ ok: false, severity: 'E' });
-    updateDraft(ws, { rir: 'ripe', kind: 'asn', edits: { uniqueRoutingPolicy: 'The hosting network in Lisbon takes transit from AS64510 only, apart from the access network.' } });
+    updateDraft(ws, {
+      rir: 'ripe',
+      kind: 'asn',
+      edits: { uniqueRoutingPolicy: 'The hosting network in Lisbon takes transit from AS64510 only, apart from the access network.' },
+    });
     expect(draftView(ws, 'ripe', 'asn').checks.find((c) => c.rule === 'CHK-37')).toMatchObject({ ok: true });
   });
 
   it("imports a peer's routes by its AS, an upstream's as ANY", async () => {
     const ws = await demo();
-    const aut = draftView(ws, 'ripe', 'asn').draft.dbObjects.map((o) => o.object).find((o) => o.attributes[0]!.name === 'aut-num')!;
+    const aut = draftView(ws, 'ripe', 'asn')
+      .draft.dbObjects.map((o) => o.object)
+      .find((o) => o.attributes[0]!.name === 'aut-num')!;
     const imports = rpslValues(aut, 'import');
     expect(imports).toContain('from AS64497 accept ANY');
     expect(imports).toContain('from AS64500 accept AS64500');

@@ -68,7 +68,10 @@ async function second(rir: Rir): Promise<Workspace> {
     nameServers: ['ns1.example.net', 'ns2.example.org'],
     abuseC: rir === 'arin' ? '' : `ABU1-${rir.toUpperCase()}`,
     apnicIrt: 'IRT-EXAMPLE-AU',
-    arinOrgId: 'EXAMP-1', arinAdminPoc: 'EXA12-ARIN', arinTechPoc: 'EXA13-ARIN', arinAbusePoc: 'ABUSE9-ARIN',
+    arinOrgId: 'EXAMP-1',
+    arinAdminPoc: 'EXA12-ARIN',
+    arinTechPoc: 'EXA13-ARIN',
+    arinAbusePoc: 'ABUSE9-ARIN',
     contacts: [{ name: 'Ana Planner', email: 'ana@example.net', phone: '+1 303 555 0100', handle, roles: ['requester', 'admin', 'tech'] }],
     neighbours: [
       { asn: a.up[0], relation: 'upstream', contact: 'Transit A NOC', email: 'peering@transit-a.example', phone: '+1 555 0101', contractSigned: true },
@@ -76,7 +79,11 @@ async function second(rir: Rir): Promise<Workspace> {
       { asn: a.peer, relation: 'peer', contact: 'IX NOC', email: 'noc@ix.example', phone: '+1 555 0103', contractSigned: true },
     ],
   });
-  updateDraft(ws, { rir, kind: 'asn', edits: { uniqueRoutingPolicy: 'The new AS serves a second, separately routed region that takes transit from one upstream only.' } });
+  updateDraft(ws, {
+    rir,
+    kind: 'asn',
+    edits: { uniqueRoutingPolicy: 'The new AS serves a second, separately routed region that takes transit from one upstream only.' },
+  });
   return ws;
 }
 

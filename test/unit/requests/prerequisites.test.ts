@@ -30,8 +30,16 @@ async function isp(rir: 'arin' | 'apnic' | 'ripe', country: string): Promise<Wor
     tx.insert('asns', { asn: 205000, description: 'Example (our AS)', created_at: '2026-01-01T00:00:00Z' });
   });
   updateOrganisation(ws, {
-    legalName: 'Example Telecom', address: ['1 Main St'], country, mntner: 'EXAMPLE-MNT',
-    abuseC: 'ABU1-RIPE', apnicIrt: 'IRT-EXAMPLE-AP', arinOrgId: 'EXAMP-1', arinAdminPoc: 'EXA12-ARIN', arinTechPoc: 'EXA13-ARIN', arinAbusePoc: 'ABUSE9-ARIN',
+    legalName: 'Example Telecom',
+    address: ['1 Main St'],
+    country,
+    mntner: 'EXAMPLE-MNT',
+    abuseC: 'ABU1-RIPE',
+    apnicIrt: 'IRT-EXAMPLE-AP',
+    arinOrgId: 'EXAMP-1',
+    arinAdminPoc: 'EXA12-ARIN',
+    arinTechPoc: 'EXA13-ARIN',
+    arinAbusePoc: 'ABUSE9-ARIN',
   });
   return ws;
 }

@@ -42,7 +42,12 @@ async function isp(): Promise<Workspace> {
   addPrefix(ws, { prefix: '2a0f:1000::/40', status: 'allocated', unit: 56, description: 'Residential', date: '2024-02-01' });
   addPrefix(ws, { prefix: '2a0f:1000::/56', status: 'assigned', description: 'Block 0', date: '2025-01-01' });
   ws.mutate('test.asns', 'ASNs', (tx) => {
-    for (const [asn, description] of [[205000, 'Example Telecom (our AS)'], [3320, 'Transit A (upstream)'], [1299, 'Transit B upstream'], [6695, 'IX route servers']] as const) {
+    for (const [asn, description] of [
+      [205000, 'Example Telecom (our AS)'],
+      [3320, 'Transit A (upstream)'],
+      [1299, 'Transit B upstream'],
+      [6695, 'IX route servers'],
+    ] as const) {
       tx.insert('asns', { asn, description, created_at: NOW.toISOString() });
     }
   });
@@ -128,7 +133,14 @@ describe('project', () => {
     expect(project([], 100, 5).at(12)).toBe(5);
   });
   it('never projects below today, and leaves demand uncapped by the pool (docs/rir.md §2)', () => {
-    const p = project([{ x: 0, y: 0 }, { x: 30, y: 100 }], 30, 100);
+    const p = project(
+      [
+        { x: 0, y: 0 },
+        { x: 30, y: 100 },
+      ],
+      30,
+      100,
+    );
     expect(p.method).toBe('trend');
     expect(p.at(1)).toBeGreaterThan(100);
     expect(p.at(24)).toBe(Math.round(100 + (100 / 30) * 24 * 30.4375));
@@ -160,7 +172,11 @@ describe('updateDraft and resetDraft', () => {
   it('takes equipment from the facility sites until the planner edits the list', async () => {
     const ws = await isp();
     expect(draftView(ws, 'ripe', 'ipv4').draft.infrastructure).toEqual([]);
-    const v = updateDraft(ws, { rir: 'ripe', kind: 'ipv4', edits: { equipment: [{ name: 'Core router', vendor: 'Juniper', model: 'MX204', usage: 'loopbacks and links' }] } });
+    const v = updateDraft(ws, {
+      rir: 'ripe',
+      kind: 'ipv4',
+      edits: { equipment: [{ name: 'Core router', vendor: 'Juniper', model: 'MX204', usage: 'loopbacks and links' }] },
+    });
     expect(v.draft.infrastructure).toEqual([{ name: 'Core router', vendor: 'Juniper', model: 'MX204', usage: 'loopbacks and links' }]);
   });
 
@@ -261,8 +277,13 @@ describe('rpslFor', () => {
 
   it('refuses a non-hierarchical as-set name at RIPE, naming CHK-30', async () => {
     const ws = await isp();
-    expect(() => rpslFor(ws, { resource: 'AS205000', asSet: 'AS-CUSTOMERS' })).toThrow(expect.objectContaining({ field: 'as-set', message: expect.stringMatching(/CHK-30/) }));
-    expect(parseRpsl(rpslFor(ws, { resource: 'AS205000', asSet: 'AS205000:AS-CUSTOMERS' }).text).map((o) => o.attributes[0]!.name)).toEqual(['aut-num', 'as-set']);
+    expect(() => rpslFor(ws, { resource: 'AS205000', asSet: 'AS-CUSTOMERS' })).toThrow(
+      expect.objectContaining({ field: 'as-set', message: expect.stringMatching(/CHK-30/) }),
+    );
+    expect(parseRpsl(rpslFor(ws, { resource: 'AS205000', asSet: 'AS205000:AS-CUSTOMERS' }).text).map((o) => o.attributes[0]!.name)).toEqual([
+      'aut-num',
+      'as-set',
+    ]);
   });
 });
 

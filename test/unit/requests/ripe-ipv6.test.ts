@@ -42,7 +42,11 @@ describe('RIPE IPv6 extension', () => {
     const ws = await demo();
     updateDraft(ws, { rir: 'ripe', kind: 'ipv6', edits: { prefixLength: 28 } });
     expect(chk11(ws)).toMatchObject({ ok: false, severity: 'E' });
-    updateDraft(ws, { rir: 'ripe', kind: 'ipv6', edits: { justification: 'Sixteen regions, each a /32 on a nibble boundary; security zones separated per region.' } });
+    updateDraft(ws, {
+      rir: 'ripe',
+      kind: 'ipv6',
+      edits: { justification: 'Sixteen regions, each a /32 on a nibble boundary; security zones separated per region.' },
+    });
     expect(chk11(ws)).toMatchObject({ ok: true });
   });
 });

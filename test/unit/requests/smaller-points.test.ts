@@ -46,7 +46,15 @@ const base = (over: Partial<RequestDraft> = {}): RequestDraft => ({
   plan: [],
   infrastructure: [],
   diagramAttached: false,
-  connectivity: { upstreams: [{ asn: 1299, org: 'Arelion' }, { asn: 174, org: 'Cogent', email: 'peering@cogent.example' }], peers: [], ixps: [], multihoming: 'now' },
+  connectivity: {
+    upstreams: [
+      { asn: 1299, org: 'Arelion' },
+      { asn: 174, org: 'Cogent', email: 'peering@cogent.example' },
+    ],
+    peers: [],
+    ixps: [],
+    multihoming: 'now',
+  },
   originate: [],
   dbObjects: [],
   reverse: [],

@@ -86,7 +86,15 @@ describe('the list counters equal shared/ip/utilization after random adds and re
     const parentText = '10.20.0.0/20';
     const parent = parsePrefix(parentText);
     const opArb: fc.Arbitrary<Op> = fc.oneof(
-      { weight: 4, arbitrary: fc.record({ kind: fc.constant('add' as const), offset: fc.integer({ min: 0, max: 4095 }), length: fc.integer({ min: 21, max: 30 }), status: fc.constantFrom('allocated' as const, 'assigned' as const, 'reserved' as const) }) },
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          kind: fc.constant('add' as const),
+          offset: fc.integer({ min: 0, max: 4095 }),
+          length: fc.integer({ min: 21, max: 30 }),
+          status: fc.constantFrom('allocated' as const, 'assigned' as const, 'reserved' as const),
+        }),
+      },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('rm' as const), pick: fc.nat() }) },
     );
     await fc.assert(
@@ -97,7 +105,10 @@ describe('the list counters equal shared/ip/utilization after random adds and re
           try {
             if (op.kind === 'add') {
               const size = 2 ** (32 - op.length);
-              addPrefix(ws, { prefix: formatPrefix({ family: 4, start: (parent.start as number) + Math.floor(op.offset / size) * size, length: op.length }), status: op.status });
+              addPrefix(ws, {
+                prefix: formatPrefix({ family: 4, start: (parent.start as number) + Math.floor(op.offset / size) * size, length: op.length }),
+                status: op.status,
+              });
             } else {
               const rows = listPrefixes(ws, { within: parentText }).rows.filter((r) => r.prefix !== parentText);
               if (rows.length > 0) removePrefix(ws, { prefix: rows[op.pick % rows.length]!.prefix });
@@ -110,7 +121,15 @@ describe('the list counters equal shared/ip/utilization after random adds and re
         const blocks = rows.map((r) => ({ prefix: parsePrefix(r.prefix), status: r.status }));
         for (const r of rows) {
           const p = parsePrefix(r.prefix);
-          const inside = blocks.filter((b) => b.prefix.length > p.length && formatPrefix({ ...p, start: (b.prefix.start as number) - (((b.prefix.start as number) - (p.start as number)) % 2 ** (32 - p.length)) } as typeof p) === r.prefix && (b.prefix.start as number) >= (p.start as number));
+          const inside = blocks.filter(
+            (b) =>
+              b.prefix.length > p.length &&
+              formatPrefix({
+                ...p,
+                start: (b.prefix.start as number) - (((b.prefix.start as number) - (p.start as number)) % 2 ** (32 - p.length)),
+              } as typeof p) === r.prefix &&
+              (b.prefix.start as number) >= (p.start as number),
+          );
           const want = utilizationByStatus(p, inside).utilizationPct;
           expect(r.usage.usedPct).toBeCloseTo(want, 9);
         }

@@ -20,7 +20,13 @@ function checkzone(zone: string, text: string): string {
 }
 
 const cases: Array<[string, BindZoneOptions['ptr']]> = [
-  ['198.51.100.0/22', [{ address: '198.51.100.1', name: 'gw.example.net' }, { address: '198.51.103.254', name: 'edge-2.example.net.' }]],
+  [
+    '198.51.100.0/22',
+    [
+      { address: '198.51.100.1', name: 'gw.example.net' },
+      { address: '198.51.103.254', name: 'edge-2.example.net.' },
+    ],
+  ],
   ['192.0.2.0/24', [{ address: '192.0.2.10', name: 'www.example.net' }]],
   ['192.0.2.0/26', [{ address: '192.0.2.1', name: 'host1.example.net' }]],
   ['192.0.2.64/27', [{ address: '192.0.2.65', name: 'a.example.net' }]],

@@ -48,9 +48,16 @@ describe('real delegated-stats files', () => {
 
   it('the AFRINIC 2019 excerpt: the file is wrong (header 100, summaries 3 × 100, 300 lines); with 300 it parses', () => {
     const text = read('nro-samples/delegated-afrinic-extended-sample-2019');
-    expect(validateDelegated(text).map((p) => `line ${p.line}: ${p.field}: ${p.problem}`)).toEqual(['line 1: records: header says 100 records, the file has 300']);
+    expect(validateDelegated(text).map((p) => `line ${p.line}: ${p.field}: ${p.problem}`)).toEqual([
+      'line 1: records: header says 100 records, the file has 300',
+    ]);
     // The sibling excerpts of the same commit count all three types in the header.
-    expect(read('nro-samples/delegated-arin-extended-sample-2019').split('\n').find((l) => l.startsWith('2'))!.split('|')[3]).toBe('300');
+    expect(
+      read('nro-samples/delegated-arin-extended-sample-2019')
+        .split('\n')
+        .find((l) => l.startsWith('2'))!
+        .split('|')[3],
+    ).toBe('300');
     const fixed = text.replace(/^2\|afrinic\|20190909\|100\|/m, '2|afrinic|20190909|300|');
     expect(parseDelegated(fixed).records).toHaveLength(300);
   });

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { rirStats } from '../../support/fixtures';
 import { formatPrefix, IPV4_MAX, prefixSize } from '../../../shared/ip/prefix';
 import { DelegatedParseError, parseDelegated, validateDelegated } from '../../../shared/rir/delegated';
-import { delegatedAggregates, delegatedRecordForAsns, delegatedRecordForPrefix, filterDelegated, formatDelegated, formatDelegatedFile } from '../../../shared/rir/delegated-write';
+import {
+  delegatedAggregates,
+  delegatedRecordForAsns,
+  delegatedRecordForPrefix,
+  filterDelegated,
+  formatDelegated,
+  formatDelegatedFile,
+} from '../../../shared/rir/delegated-write';
 import { ipv4ValueToCidrs } from '../../../shared/rir/ipv4-cidrs';
 
 const DATA = rirStats() + '/';
@@ -36,11 +43,21 @@ describe('parseDelegated (§6.3 sample)', () => {
   const file = parseDelegated(SAMPLE);
   it('reads the header', () => {
     expect(file.header).toEqual({
-      version: '2', registry: 'ripencc', serial: '20260512', records: 5, startDate: '19930901', endDate: '20260511', utcOffset: '+0200',
+      version: '2',
+      registry: 'ripencc',
+      serial: '20260512',
+      records: 5,
+      startDate: '19930901',
+      endDate: '20260511',
+      utcOffset: '+0200',
     });
   });
   it('reads the summaries and five records', () => {
-    expect(file.summaries.map((s) => [s.type, s.count])).toEqual([['asn', 1], ['ipv4', 3], ['ipv6', 1]]);
+    expect(file.summaries.map((s) => [s.type, s.count])).toEqual([
+      ['asn', 1],
+      ['ipv4', 3],
+      ['ipv6', 1],
+    ]);
     expect(file.records).toHaveLength(5);
     expect(file.extended).toBe(true);
   });
@@ -49,7 +66,10 @@ describe('parseDelegated (§6.3 sample)', () => {
   });
   it('decodes the held blocks as the spec does', () => {
     expect(delegatedAggregates(file.records).map((a) => formatPrefix(a.prefix))).toEqual([
-      '198.51.100.0/24', '203.0.113.0/25', '203.0.113.128/26', '2001:db8::/32',
+      '198.51.100.0/24',
+      '203.0.113.0/25',
+      '203.0.113.128/26',
+      '2001:db8::/32',
     ]);
   });
   it('writes the same text back', () => {
@@ -151,9 +171,7 @@ describe('parseDelegated (real files)', () => {
   });
 
   it('refuses the AFRINIC 2019 sample, whose header says 100 records for 300 lines', () => {
-    expect(problemsOf(read('nro-samples/delegated-afrinic-extended-sample-2019'))).toEqual([
-      'line 1: records: header says 100 records, the file has 300',
-    ]);
+    expect(problemsOf(read('nro-samples/delegated-afrinic-extended-sample-2019'))).toEqual(['line 1: records: header says 100 records, the file has 300']);
   });
 
   it('refuses the IANA file at its corrupt line 1007 (a stale tail after the 973 records)', () => {
@@ -245,7 +263,10 @@ describe('delegatedRecordForPrefix / delegatedRecordForAsns', () => {
       delegatedRecordForPrefix({ family: 6, start: 0x20010db8n << 96n, length: 32 }, o),
       delegatedRecordForAsns(64496, 16, o),
     ];
-    const text = formatDelegated({ header: { version: '2', registry: 'ripencc', serial: '1', startDate: '19930901', endDate: '20260525', utcOffset: '+0200' }, records });
+    const text = formatDelegated({
+      header: { version: '2', registry: 'ripencc', serial: '1', startDate: '19930901', endDate: '20260525', utcOffset: '+0200' },
+      records,
+    });
     expect(text).toContain('ripencc|NL|ipv4|198.51.100.0|1024|20260525|allocated|acme\n');
     expect(text).toContain('ripencc|NL|asn|64496|16|20260525|allocated|acme\n');
     const back = parseDelegated(text);
@@ -278,12 +299,14 @@ describe('formatDelegated ∘ parseDelegated (property)', () => {
       ...delegatedRecordForPrefix({ family: 4, start: Math.min(s, IPV4_MAX - v + 1), length: 32 }, { registry: 'apnic', ...o }),
       value: v,
     })),
-    fc.tuple(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), fc.integer({ min: 0, max: 128 }), opts).map(([v, len, o]) =>
-      delegatedRecordForPrefix({ family: 6, start: (v >> BigInt(128 - len)) << BigInt(128 - len), length: len }, { registry: 'apnic', ...o }),
-    ),
-    fc.tuple(fc.integer({ min: 0, max: 4294967295 - 1000 }), fc.integer({ min: 1, max: 1000 }), opts).map(([a, n, o]) =>
-      delegatedRecordForAsns(a, n, { registry: 'apnic', ...o }),
-    ),
+    fc
+      .tuple(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), fc.integer({ min: 0, max: 128 }), opts)
+      .map(([v, len, o]) =>
+        delegatedRecordForPrefix({ family: 6, start: (v >> BigInt(128 - len)) << BigInt(128 - len), length: len }, { registry: 'apnic', ...o }),
+      ),
+    fc
+      .tuple(fc.integer({ min: 0, max: 4294967295 - 1000 }), fc.integer({ min: 1, max: 1000 }), opts)
+      .map(([a, n, o]) => delegatedRecordForAsns(a, n, { registry: 'apnic', ...o })),
   );
   it('gives back the records (and counts that balance)', () => {
     fc.assert(

@@ -57,14 +57,12 @@ describe('domainObject', () => {
     expect(obj.attributes.filter((a) => a.name === 'nserver')[0]!.value).toBe(`ns1.${zone!.name} 2001:db8:abcd::53`);
   });
   it('refuses glue on an out-of-zone server', () => {
-    expect(() =>
-      domainObjects('192.0.2.0/24', { ...base, nserver: [{ host: 'ns1.example.net', glue: '192.0.2.53' }, 'ns2.example.net'] }),
-    ).toThrow(/^nserver 1: glue/);
+    expect(() => domainObjects('192.0.2.0/24', { ...base, nserver: [{ host: 'ns1.example.net', glue: '192.0.2.53' }, 'ns2.example.net'] })).toThrow(
+      /^nserver 1: glue/,
+    );
   });
   it('refuses a DS digest of the wrong length, naming the field', () => {
-    expect(() => domainObjects('192.0.2.0/24', { ...base, dsRdata: ['12345 13 2 ABCDEF'] })).toThrow(
-      /^ds-rdata 1: digest type 2 needs 64 hex digits, got 6/,
-    );
+    expect(() => domainObjects('192.0.2.0/24', { ...base, dsRdata: ['12345 13 2 ABCDEF'] })).toThrow(/^ds-rdata 1: digest type 2 needs 64 hex digits, got 6/);
   });
   it('refuses a bad handle', () => {
     expect(() => domainObjects('192.0.2.0/24', { ...base, adminC: 'bad handle' })).toThrow(/^admin-c:/);
@@ -95,12 +93,13 @@ describe('parseDsRdata', () => {
   });
 });
 
-
 describe('domainObjects (property)', () => {
   const prefixArb = fc.oneof(
-    fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 16, max: 32 }))
+    fc
+      .tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 16, max: 32 }))
       .map(([v, len]): Prefix => ({ family: 4, start: Math.floor(v / 2 ** (32 - len)) * 2 ** (32 - len), length: len })),
-    fc.tuple(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), fc.integer({ min: 4, max: 128 }))
+    fc
+      .tuple(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), fc.integer({ min: 4, max: 128 }))
       .map(([v, len]): Prefix => ({ family: 6, start: (v >> BigInt(128 - len)) << BigInt(128 - len), length: len })),
   );
   it('names every zone in a form the RIPE domain syntax accepts', () => {

@@ -15,7 +15,16 @@ const DRAFT: RequestDraft = {
   ],
   infrastructure: [{ name: 'core-1', vendor: 'Juniper', model: 'MX204', usage: 'loopbacks, p2p' }],
   diagramAttached: true,
-  connectivity: { upstreams: [{ asn: 64496, org: 'Transit A' }, { asn: 64497, org: 'Transit B', contractSigned: true }], peers: [], ixps: ['AMS-IX'], ownAsn: 64500, multihoming: 'now' },
+  connectivity: {
+    upstreams: [
+      { asn: 64496, org: 'Transit A' },
+      { asn: 64497, org: 'Transit B', contractSigned: true },
+    ],
+    peers: [],
+    ixps: ['AMS-IX'],
+    ownAsn: 64500,
+    multihoming: 'now',
+  },
   ipv6: { servingSites: 3, largestSiteEndSites: 5000 },
   originate: ['2001:db8::/29'],
   dbObjects: [{ object: routeObject({ prefix: '2001:db8::/32', origin: 64500, mntBy: 'EXAMPLE-MNT' }) }],
@@ -27,8 +36,19 @@ const DRAFT: RequestDraft = {
 describe('draftDocument', () => {
   it('has the §3.1 blocks in order', () => {
     expect(draftDocument(DRAFT).sections.map((s) => s.title)).toEqual([
-      'Requester', 'Organisation', 'Request', 'Current holdings', 'Addressing plan', 'IPv6 sizing', 'Infrastructure', 'Connectivity',
-      'Routing', 'Database objects', 'Reverse DNS', 'Notes', 'Archived template (plain text)',
+      'Requester',
+      'Organisation',
+      'Request',
+      'Current holdings',
+      'Addressing plan',
+      'IPv6 sizing',
+      'Infrastructure',
+      'Connectivity',
+      'Routing',
+      'Database objects',
+      'Reverse DNS',
+      'Notes',
+      'Archived template (plain text)',
     ]);
   });
   it('totals the addressing plan per unit, with a unit on every row: /48s are never added to /56s', () => {
@@ -93,7 +113,7 @@ describe('archived template section', () => {
 
 describe('policy check verdicts', () => {
   it('reads info for an I rule and FAIL only for an error', () => {
-    const d: RequestDraft = { ...DRAFT, request: { ...DRAFT.request, prefixLength: 28, prefix: '2001:db0::/28' }, originate: [] , dbObjects: [] };
+    const d: RequestDraft = { ...DRAFT, request: { ...DRAFT.request, prefixLength: 28, prefix: '2001:db0::/28' }, originate: [], dbObjects: [] };
     const md = renderDraftMarkdown(d, runPolicyChecks(d, { today: '2026-05-25' }));
     expect(md).toMatch(/\| CHK-35 \| I \| info \|/);
     expect(md).toMatch(/\| CHK-10 \| E \| FAIL \|/);

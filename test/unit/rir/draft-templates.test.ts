@@ -12,11 +12,29 @@ const base: RequestDraft = {
   infrastructure: [],
   diagramAttached: false,
   connectivity: {
-    upstreams: [{ asn: 64496, org: 'Transit A', contact: 'Bo', email: 'peering@a.example' }, { asn: 64497, org: 'Transit B', email: 'noc@b.example' }],
-    peers: [], ixps: [], ownAsn: 64500, multihoming: 'now',
+    upstreams: [
+      { asn: 64496, org: 'Transit A', contact: 'Bo', email: 'peering@a.example' },
+      { asn: 64497, org: 'Transit B', email: 'noc@b.example' },
+    ],
+    peers: [],
+    ixps: [],
+    ownAsn: 64500,
+    multihoming: 'now',
   },
   originate: ['198.51.100.0/24', '2001:db8::/32'],
-  dbObjects: [{ object: autNumObject({ asn: 64500, asName: 'EXAMPLE', announce: 'AS64500', neighbours: [{ asn: 64496 }, { asn: 64497 }], adminC: 'EXA1-RIPE', techC: 'EXA1-RIPE', mntBy: 'EXAMPLE-MNT' }) }],
+  dbObjects: [
+    {
+      object: autNumObject({
+        asn: 64500,
+        asName: 'EXAMPLE',
+        announce: 'AS64500',
+        neighbours: [{ asn: 64496 }, { asn: 64497 }],
+        adminC: 'EXA1-RIPE',
+        techC: 'EXA1-RIPE',
+        mntBy: 'EXAMPLE-MNT',
+      }),
+    },
+  ],
   reverse: [],
   isExample: true,
 };

@@ -28,7 +28,15 @@ describe('arinLirMaxPrefix (§2.1.1 table)', () => {
 
 describe('arinEndUserPrefix (6.5.8.2)', () => {
   it.each([
-    [1, 48], [2, 44], [12, 44], [13, 40], [192, 40], [193, 36], [3072, 36], [3073, 32], [49152, 32],
+    [1, 48],
+    [2, 44],
+    [12, 44],
+    [13, 40],
+    [192, 40],
+    [193, 36],
+    [3072, 36],
+    [3073, 32],
+    [49152, 32],
   ])('%i sites → /%i', (sites, want) => {
     expect(arinEndUserPrefix(sites)).toBe(want);
   });

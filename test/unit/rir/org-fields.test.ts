@@ -59,7 +59,10 @@ describe('the contract refuses them with the field named', () => {
     expect(parse({ country: 'XX' })).toMatchObject({ field: 'country', message: 'country: "XX" is not an ISO 3166 country code' });
     expect(parse({ website: 'example' })).toMatchObject({ field: 'website' });
     expect(parse({ mntner: 'EXAMPLE MNT' })).toMatchObject({ field: 'mntner' });
-    expect(parse({ nameServers: ['ns1.example.net'] })).toMatchObject({ field: 'nameServers', message: expect.stringMatching(/^nameServers: give two or more/) });
+    expect(parse({ nameServers: ['ns1.example.net'] })).toMatchObject({
+      field: 'nameServers',
+      message: expect.stringMatching(/^nameServers: give two or more/),
+    });
     expect(parse({ country: 'NL', website: 'https://example.net', mntner: 'EXAMPLE-MNT', nameServers: ['ns1.example.net', 'ns2.example.net'] })).toBeNull();
   });
 });

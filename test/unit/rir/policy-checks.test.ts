@@ -20,7 +20,10 @@ function draft(rir: Rir, kind: RequestBlock['kind'], over: Partial<RequestDraft>
     infrastructure: [{ name: 'core-1', vendor: 'Juniper', model: 'MX204' }],
     diagramAttached: true,
     connectivity: {
-      upstreams: [{ asn: 1299, org: 'Arelion' }, { asn: 174, org: 'Cogent' }],
+      upstreams: [
+        { asn: 1299, org: 'Arelion' },
+        { asn: 174, org: 'Cogent' },
+      ],
       peers: [],
       ixps: ['AMS-IX'],
       ownAsn: 3333,
@@ -110,7 +113,9 @@ describe('policy checks CHK-01…CHK-35', () => {
   });
   it('CHK-11 RIPE/APNIC subsequent: 6,183,533 /56s in a /32 pass; one fewer fails', () => {
     passes('CHK-11', draft('ripe', 'ipv6', { ipv6: { currentAllocationLength: 32, assignedUnits: 6183533 } }, { type: 'subsequent' }));
-    expect(fails('CHK-11', draft('apnic', 'ipv6', { ipv6: { currentAllocationLength: 32, assignedUnits: 6183532 } }, { type: 'subsequent' }), 'E').message).toMatch(/6183533/);
+    expect(
+      fails('CHK-11', draft('apnic', 'ipv6', { ipv6: { currentAllocationLength: 32, assignedUnits: 6183532 } }, { type: 'subsequent' }), 'E').message,
+    ).toMatch(/6183533/);
   });
   it('CHK-12 AFRINIC subsequent: 33,689 /48s in a /32 pass; fewer fail', () => {
     passes('CHK-12', draft('afrinic', 'ipv6', { ipv6: { currentAllocationLength: 32, assignedUnits: 33689 } }, { type: 'subsequent' }));
@@ -127,7 +132,10 @@ describe('policy checks CHK-01…CHK-35', () => {
     fails('CHK-14', draft('arin', 'ipv4', {}, { waitlist: true, prefixLength: 24, smallestAcceptableLength: 25 }), 'E');
   });
   it('CHK-15 ARIN waitlist: a /20 held passes (4.10 space excluded); more fails', () => {
-    const holdings = [{ prefix: '23.10.0.0/20', source: 'arin' as const }, { prefix: '23.20.0.0/22', source: 'arin' as const, arinExcluded: true }];
+    const holdings = [
+      { prefix: '23.10.0.0/20', source: 'arin' as const },
+      { prefix: '23.20.0.0/22', source: 'arin' as const, arinExcluded: true },
+    ];
     passes('CHK-15', draft('arin', 'ipv4', { holdings }, { waitlist: true }));
     fails('CHK-15', draft('arin', 'ipv4', { holdings: [...holdings, { prefix: '23.30.0.0/24', source: 'upstream' }] }, { waitlist: true }), 'E');
   });
@@ -139,7 +147,9 @@ describe('policy checks CHK-01…CHK-35', () => {
     const held = [{ prefix: '23.10.0.0/22', source: 'arin' as const, usedPct: 85 }];
     passes('CHK-17', draft('arin', 'ipv4', { holdings: held }, { viaTransfer: true, prefixLength: 22, horizonMonths: 24 }));
     fails('CHK-17', draft('arin', 'ipv4', { holdings: [{ ...held[0]!, usedPct: 70 }] }, { viaTransfer: true, prefixLength: 22 }), 'E');
-    expect(fails('CHK-17', draft('arin', 'ipv4', { holdings: held }, { viaTransfer: true, prefixLength: 21 }), 'E').message).toMatch(/more than current holdings/);
+    expect(fails('CHK-17', draft('arin', 'ipv4', { holdings: held }, { viaTransfer: true, prefixLength: 21 }), 'E').message).toMatch(
+      /more than current holdings/,
+    );
   });
   it('CHK-18 ARIN transfer: 24-month plan passes; 36 fails', () => {
     passes('CHK-18', draft('arin', 'ipv4', {}, { viaTransfer: true, horizonMonths: 24 }));
@@ -173,7 +183,9 @@ describe('policy checks CHK-01…CHK-35', () => {
     passes('CHK-23', draft('ripe', 'asn', { dbObjects: [{ object: autNum([1299, 174]) }] }));
     expect(fails('CHK-23', draft('ripe', 'asn', { dbObjects: [{ object: autNum([1299]) }] }), 'E').message).toMatch(/no import from AS174/);
     const d = draft('ripe', 'asn', { dbObjects: [{ object: autNum([1299]) }] });
-    expect(fails('CHK-23', { ...d, connectivity: { ...d.connectivity, upstreams: [{ asn: 1299, org: 'Arelion' }] } }, 'E').message).toMatch(/1 distinct neighbour/);
+    expect(fails('CHK-23', { ...d, connectivity: { ...d.connectivity, upstreams: [{ asn: 1299, org: 'Arelion' }] } }, 'E').message).toMatch(
+      /1 distinct neighbour/,
+    );
     expect(fails('CHK-23', draft('ripe', 'asn'), 'E').message).toMatch(/no aut-num/);
   });
   it('CHK-24 APNIC ASN: multihomed passes; single-homed without PI fails; SOON in 3 months warns for IPv4', () => {
@@ -193,9 +205,9 @@ describe('policy checks CHK-01…CHK-35', () => {
     const d = draft('arin', 'asn');
     fails('CHK-26', { ...d, connectivity: { ...d.connectivity, multihoming: 'no' } }, 'E');
     passes('CHK-26', { ...d, connectivity: { ...d.connectivity, multihoming: 'no', uniqueRoutingPolicy: 'blackhole community handling differs' } });
-    expect(
-      fails('CHK-26', { ...d, connectivity: { upstreams: [], peers: [], ixps: [], multihoming: 'no', uniqueRoutingPolicy: 'x' } }, 'E').message,
-    ).toMatch(/private ASN/);
+    expect(fails('CHK-26', { ...d, connectivity: { upstreams: [], peers: [], ixps: [], multihoming: 'no', uniqueRoutingPolicy: 'x' } }, 'E').message).toMatch(
+      /private ASN/,
+    );
   });
   it('CHK-27 AFRINIC two upstreams passes, one warns (verify); LACNIC needs interconnection', () => {
     passes('CHK-27', draft('afrinic', 'asn'));
@@ -209,14 +221,21 @@ describe('policy checks CHK-01…CHK-35', () => {
     passes('CHK-28', draft('ripe', 'ipv4', { dbObjects: [{ object: good }] }));
     const bad = parseRpslObject('route: 45.67.88.0/24\nmnt-by: ACME-MNT\nsource: RIPE\n');
     expect(fails('CHK-28', draft('ripe', 'ipv4', { dbObjects: [{ object: bad }] }), 'E').message).toMatch(/origin.*missing/);
-    fails('CHK-28', draft('arin', 'ipv4', { dbObjects: [{ object: routeObject({ prefix: '23.1.2.0/24', origin: 3333, mntBy: 'ACME-MNT', source: 'ARIN' }) }] }), 'W', true);
+    fails(
+      'CHK-28',
+      draft('arin', 'ipv4', { dbObjects: [{ object: routeObject({ prefix: '23.1.2.0/24', origin: 3333, mntBy: 'ACME-MNT', source: 'ARIN' }) }] }),
+      'W',
+      true,
+    );
   });
   it('CHK-29 status under its parent passes; a wrong parent or an RIR-only status fails', () => {
     const o = inetnumObject({ ...C, prefix: '45.67.88.0/24', netname: 'ACME-CUST', country: 'NL', status: 'ASSIGNED PA' });
     passes('CHK-29', draft('ripe', 'ipv4', { dbObjects: [{ object: o, parentStatus: 'ALLOCATED PA' }] }));
     fails('CHK-29', draft('ripe', 'ipv4', { dbObjects: [{ object: o, parentStatus: 'ALLOCATED UNSPECIFIED' }] }), 'E');
     const rir = inetnumObject({ ...C, prefix: '45.67.88.0/22', netname: 'ACME', country: 'NL', status: 'ALLOCATED PA' });
-    expect(fails('CHK-29', draft('ripe', 'ipv4', { dbObjects: [{ object: rir, parentStatus: 'ALLOCATED UNSPECIFIED' }] }), 'E').message).toMatch(/set by the RIR/);
+    expect(fails('CHK-29', draft('ripe', 'ipv4', { dbObjects: [{ object: rir, parentStatus: 'ALLOCATED UNSPECIFIED' }] }), 'E').message).toMatch(
+      /set by the RIR/,
+    );
   });
   it('CHK-30 RIPE: hierarchical as-set passes; a flat new one fails', () => {
     passes('CHK-30', draft('ripe', 'asn', { dbObjects: [{ object: asSetObject({ ...C, name: 'AS3333:AS-CUSTOMERS', members: ['AS3333'] }) }] }));
@@ -235,14 +254,22 @@ describe('policy checks CHK-01…CHK-35', () => {
     const ns = ['ns1.acme.example', 'ns2.acme.example'];
     passes('CHK-32', draft('ripe', 'ipv4', { reverse: [{ zone: '88.67.45.in-addr.arpa', nserver: ns }] }));
     fails('CHK-32', draft('ripe', 'ipv4', { reverse: [{ zone: '88.67.45.in-addr.arpa', nserver: ['ns1.acme.example'] }] }), 'E');
-    expect(fails('CHK-32', draft('ripe', 'ipv4', { reverse: [{ zone: '88.67.45.in-addr.arpa', nserver: ['ns1.acme.example 45.67.88.53', 'ns2.acme.example'] }] }), 'E').message).toMatch(/glue/);
+    expect(
+      fails(
+        'CHK-32',
+        draft('ripe', 'ipv4', { reverse: [{ zone: '88.67.45.in-addr.arpa', nserver: ['ns1.acme.example 45.67.88.53', 'ns2.acme.example'] }] }),
+        'E',
+      ).message,
+    ).toMatch(/glue/);
     fails('CHK-32', draft('ripe', 'ipv4', { reverse: [{ zone: '0-255.88.67.45.in-addr.arpa', nserver: ns }] }), 'E');
     fails('CHK-32', draft('ripe', 'ipv6', { reverse: [{ zone: '8b.d.0.1.0.0.2.ip6.arpa', nserver: ns }] }), 'E');
   });
   it('CHK-33 DS records: a 64-hex SHA-256 digest passes; a short one fails', () => {
     const ns = ['ns1.acme.example', 'ns2.acme.example'];
     passes('CHK-33', draft('ripe', 'ipv4', { reverse: [{ zone: '88.67.45.in-addr.arpa', nserver: ns, dsRdata: [DS] }] }));
-    expect(fails('CHK-33', draft('ripe', 'ipv4', { reverse: [{ zone: '88.67.45.in-addr.arpa', nserver: ns, dsRdata: ['1 13 2 ABCD'] }] }), 'E').message).toMatch(/64 hex/);
+    expect(
+      fails('CHK-33', draft('ripe', 'ipv4', { reverse: [{ zone: '88.67.45.in-addr.arpa', nserver: ns, dsRdata: ['1 13 2 ABCD'] }] }), 'E').message,
+    ).toMatch(/64 hex/);
   });
   it('CHK-34 a balanced stats file passes; a wrong header count fails', () => {
     const text = '2|ripencc|1|1|19930901|20260511|+0200\nripencc|*|ipv4|*|1|summary\nripencc|NL|ipv4|45.67.88.0|256|20191125|allocated|x\n';

@@ -8,12 +8,7 @@ const names = (p: string): string[] => reverseZones(p).map((z) => z.name);
 
 describe('reverseZones (§5.3 worked examples)', () => {
   it('cuts a /22 into four /24 zones', () => {
-    expect(names('198.51.100.0/22')).toEqual([
-      '100.51.198.in-addr.arpa',
-      '101.51.198.in-addr.arpa',
-      '102.51.198.in-addr.arpa',
-      '103.51.198.in-addr.arpa',
-    ]);
+    expect(names('198.51.100.0/22')).toEqual(['100.51.198.in-addr.arpa', '101.51.198.in-addr.arpa', '102.51.198.in-addr.arpa', '103.51.198.in-addr.arpa']);
   });
   it('gives a /24 its own zone', () => {
     expect(names('192.0.2.0/24')).toEqual(['2.0.192.in-addr.arpa']);
@@ -44,14 +39,10 @@ describe('reverseZones (§5.3 worked examples)', () => {
     expect(names('2001:db8:1200::/40')).toEqual(['2.1.8.b.d.0.1.0.0.2.ip6.arpa']);
   });
   it('cuts an IPv6 /38 into four /40 zones', () => {
-    expect(names('2001:db8:1000::/38')).toEqual(
-      ['0', '1', '2', '3'].map((d) => `${d}.1.8.b.d.0.1.0.0.2.ip6.arpa`),
-    );
+    expect(names('2001:db8:1000::/38')).toEqual(['0', '1', '2', '3'].map((d) => `${d}.1.8.b.d.0.1.0.0.2.ip6.arpa`));
   });
   it('cuts an IPv6 /42 into four /44 zones', () => {
-    expect(names('2001:db8:1200::/42')).toEqual(
-      ['0', '1', '2', '3'].map((d) => `${d}.2.1.8.b.d.0.1.0.0.2.ip6.arpa`),
-    );
+    expect(names('2001:db8:1200::/42')).toEqual(['0', '1', '2', '3'].map((d) => `${d}.2.1.8.b.d.0.1.0.0.2.ip6.arpa`));
   });
   it('gives a /48 and a /56 one zone each', () => {
     expect(names('2001:db8:abcd::/48')).toEqual(['d.c.b.a.8.b.d.0.1.0.0.2.ip6.arpa']);

@@ -54,9 +54,21 @@ source:         RIPE
 describe('RPSL builders (§4.5 examples)', () => {
   const built = [
     inetnumObject({ ...C, prefix: '198.51.100.0/24', netname: 'EXAMPLE-CUSTOMERS', descr: 'Example ISP customer pool', country: 'nl', status: 'ASSIGNED PA' }),
-    inetnumObject({ ...C, prefix: '2001:db8:1200::/40', netname: 'EXAMPLE-BB-V6', descr: 'Residential /56 pool, north region', country: 'NL', status: 'AGGREGATED-BY-LIR', assignmentSize: 56 }),
+    inetnumObject({
+      ...C,
+      prefix: '2001:db8:1200::/40',
+      netname: 'EXAMPLE-BB-V6',
+      descr: 'Residential /56 pool, north region',
+      country: 'NL',
+      status: 'AGGREGATED-BY-LIR',
+      assignmentSize: 56,
+    }),
     autNumObject({
-      ...C, asn: 64500, asName: 'EXAMPLE-ISP', descr: 'Example ISP backbone', announce: 'AS64500:AS-CUSTOMERS',
+      ...C,
+      asn: 64500,
+      asName: 'EXAMPLE-ISP',
+      descr: 'Example ISP backbone',
+      announce: 'AS64500:AS-CUSTOMERS',
       neighbours: [{ asn: 64496, ipv6: true }, { asn: 'AS64497' }],
     }),
     routeObject({ prefix: '2001:db8:1200::/40', descr: 'Example ISP broadband aggregate', origin: 64500, mntBy: 'EXAMPLE-MNT' }),
@@ -72,7 +84,13 @@ describe('RPSL builders (§4.5 examples)', () => {
       routeObject({ prefix: '198.51.100.0/24', origin: 'AS64500', mntBy: 'EXAMPLE-MNT' }),
       asSetObject({ ...C, name: 'AS64500:AS-CUSTOMERS', members: ['AS64500'] }),
       mntnerObject({ name: 'EXAMPLE-MNT', adminC: 'EXA1-RIPE', updTo: 'noc@example.net', auth: ['SSO noc@example.net'] }),
-      roleObject({ role: 'Example NOC', address: ['Example Street 1', 'Amsterdam'], email: 'noc@example.net', abuseMailbox: 'abuse@example.net', mntBy: 'EXAMPLE-MNT' }),
+      roleObject({
+        role: 'Example NOC',
+        address: ['Example Street 1', 'Amsterdam'],
+        email: 'noc@example.net',
+        abuseMailbox: 'abuse@example.net',
+        mntBy: 'EXAMPLE-MNT',
+      }),
     ];
     for (const o of companions) expect(validateRpslObject(o)).toEqual([]);
     expect(rpslValue(companions[3]!, 'nic-hdl')).toBe('AUTO-1');
@@ -101,7 +119,11 @@ describe('validateRpslObject', () => {
   });
   it('requires descr and mnt-irt on APNIC inetnum', () => {
     const o = inetnumObject({ ...C, prefix: '192.0.2.0/24', netname: 'X', country: 'AU', status: 'ASSIGNED NON-PORTABLE', source: 'APNIC' });
-    expect(validateRpslObject(o, { rir: 'apnic' }).map((p) => p.attribute).sort()).toEqual(['descr', 'mnt-irt']);
+    expect(
+      validateRpslObject(o, { rir: 'apnic' })
+        .map((p) => p.attribute)
+        .sort(),
+    ).toEqual(['descr', 'mnt-irt']);
   });
   it('marks problems from UNCONFIRMED templates (ARIN route) as unconfirmed', () => {
     const o = routeObject({ prefix: '192.0.2.0/24', origin: 64500, mntBy: 'X-MNT', source: 'ARIN' });
@@ -227,20 +249,29 @@ describe('orderByTemplate', () => {
   it('puts attributes in RIPE template order, keeping repeats in order', () => {
     const o = parseRpslObject('route: 192.0.2.0/24\nsource: RIPE\nmnt-by: B-MNT\norigin: AS1\ndescr: one\ndescr: two\n');
     expect(orderByTemplate(o).attributes.map((a) => `${a.name}=${a.value}`)).toEqual([
-      'route=192.0.2.0/24', 'descr=one', 'descr=two', 'origin=AS1', 'mnt-by=B-MNT', 'source=RIPE',
+      'route=192.0.2.0/24',
+      'descr=one',
+      'descr=two',
+      'origin=AS1',
+      'mnt-by=B-MNT',
+      'source=RIPE',
     ]);
   });
 });
 
 describe('RPSL syntax (real-world forms)', () => {
   it('accepts a comma-separated mnt-by list and a lower-case MD5-pw keyword', () => {
-    const o = parseRpslObject('mntner: AS760-MNT\nadmin-c: DUMY-RIPE\nupd-to: a@b.example\nauth: MD5-pw $1$fgW84Y9r$kKEn9MUq8PChNKpQhO6BM.\nmnt-by: A-MNT, B-MNT\nsource: RIPE\n');
+    const o = parseRpslObject(
+      'mntner: AS760-MNT\nadmin-c: DUMY-RIPE\nupd-to: a@b.example\nauth: MD5-pw $1$fgW84Y9r$kKEn9MUq8PChNKpQhO6BM.\nmnt-by: A-MNT, B-MNT\nsource: RIPE\n',
+    );
     expect(validateRpslObject(o)).toEqual([]);
   });
   it('allows a netname that a mntner name could not have', () => {
     const o = inetnumObject({ ...C, prefix: '192.0.2.0/24', netname: 'AS-TEST', country: 'NL', status: 'ASSIGNED PA' });
     expect(validateRpslObject(o)).toEqual([]);
-    expect(validateRpslObject(mntnerObject({ name: 'AS-MNT', adminC: 'EXA1-RIPE', updTo: 'a@b.example', auth: ['SSO a@b.example'] }))[0]!.message).toMatch(/reserved/);
+    expect(validateRpslObject(mntnerObject({ name: 'AS-MNT', adminC: 'EXA1-RIPE', updTo: 'a@b.example', auth: ['SSO a@b.example'] }))[0]!.message).toMatch(
+      /reserved/,
+    );
   });
 });
 
@@ -269,6 +300,7 @@ describe('checkStatus (LIR-created statuses)', () => {
   it('lets an LIR create only the four IPv4 and three IPv6 LIR statuses', () => {
     for (const s of ['LIR-PARTITIONED PA', 'SUB-ALLOCATED PA', 'AGGREGATED-BY-LIR', 'ASSIGNED PA']) expect(checkStatus('ripe', 'inetnum', s, null)).toEqual([]);
     for (const s of ['ALLOCATED-BY-LIR', 'AGGREGATED-BY-LIR', 'ASSIGNED']) expect(checkStatus('ripe', 'inet6num', s, null)).toEqual([]);
-    for (const s of ['ASSIGNED PI', 'LEGACY', 'ASSIGNED ANYCAST']) expect(checkStatus('ripe', 'inetnum', s, 'ALLOCATED UNSPECIFIED')[0]).toMatch(/an LIR cannot create it/);
+    for (const s of ['ASSIGNED PI', 'LEGACY', 'ASSIGNED ANYCAST'])
+      expect(checkStatus('ripe', 'inetnum', s, 'ALLOCATED UNSPECIFIED')[0]).toMatch(/an LIR cannot create it/);
   });
 });

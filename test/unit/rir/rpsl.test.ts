@@ -11,7 +11,12 @@ const read = (f: string): string => readFileSync(DATA + f, 'utf8');
 describe('parseRpsl', () => {
   it('reads attributes, lower-casing names and trimming values', () => {
     const [o] = parseRpsl('Route:   192.0.2.0/24  \nORIGIN: AS64500\n');
-    expect(o).toEqual({ attributes: [{ name: 'route', value: '192.0.2.0/24' }, { name: 'origin', value: 'AS64500' }] });
+    expect(o).toEqual({
+      attributes: [
+        { name: 'route', value: '192.0.2.0/24' },
+        { name: 'origin', value: 'AS64500' },
+      ],
+    });
   });
   it('joins space, tab and + continuation lines; + and whitespace-only lines are empty value lines', () => {
     const o = parseRpslObject('filter-set: fltr-x\nfilter:  {\n    1.0.0.0/8^-,\n\t2.0.0.0/8^-\n+\n   \n }\nsource: RIPE\n');
@@ -22,7 +27,12 @@ describe('parseRpsl', () => {
   });
   it('skips # and % comment lines of dumps', () => {
     expect(parseRpsl('# banner\n%\n\n% Tags\nmntner: X-MNT\n% inside\nsource: RIPE\n')).toEqual([
-      { attributes: [{ name: 'mntner', value: 'X-MNT' }, { name: 'source', value: 'RIPE' }] },
+      {
+        attributes: [
+          { name: 'mntner', value: 'X-MNT' },
+          { name: 'source', value: 'RIPE' },
+        ],
+      },
     ]);
   });
   it('keeps end-of-line # comments in the value', () => {
@@ -42,7 +52,12 @@ describe('parseRpsl', () => {
 
 describe('renderRpsl', () => {
   it('aligns values at column 16 and indents continuation lines', () => {
-    const obj: RpslObject = { attributes: [{ name: 'descr', value: 'Company\nAddress 1\n\nCountry' }, { name: 'assignment-size', value: '56' }] };
+    const obj: RpslObject = {
+      attributes: [
+        { name: 'descr', value: 'Company\nAddress 1\n\nCountry' },
+        { name: 'assignment-size', value: '56' },
+      ],
+    };
     expect(renderRpsl(obj)).toBe('descr:          Company\n                Address 1\n+\n                Country\nassignment-size: 56\n');
   });
   it('separates objects with exactly one blank line', () => {
@@ -59,19 +74,30 @@ const lineArb = fc.stringMatching(/^[!-~]([ -~]{0,30}[!-~])?$/);
 const valueArb = fc
   .tuple(fc.oneof(lineArb, fc.constant('')), fc.array(fc.oneof(lineArb, fc.constant('')), { maxLength: 3 }))
   .map(([first, rest]) => [first, ...rest].join('\n'));
-const objectArb = fc
-  .array(fc.record({ name: nameArb, value: valueArb }), { minLength: 1, maxLength: 8 })
-  .map((attributes): RpslObject => ({ attributes }));
+const objectArb = fc.array(fc.record({ name: nameArb, value: valueArb }), { minLength: 1, maxLength: 8 }).map((attributes): RpslObject => ({ attributes }));
 
 describe('parseRpsl ∘ renderRpsl (properties)', () => {
   it('gives back the object', () => {
-    fc.assert(fc.property(objectArb, (o) => { expect(parseRpsl(renderRpsl(o))).toEqual([o]); }), { numRuns: 300 });
+    fc.assert(
+      fc.property(objectArb, (o) => {
+        expect(parseRpsl(renderRpsl(o))).toEqual([o]);
+      }),
+      { numRuns: 300 },
+    );
   });
   it('gives back a list of objects', () => {
-    fc.assert(fc.property(fc.array(objectArb, { maxLength: 5 }), (os) => { expect(parseRpsl(renderRpslObjects(os))).toEqual(os); }));
+    fc.assert(
+      fc.property(fc.array(objectArb, { maxLength: 5 }), (os) => {
+        expect(parseRpsl(renderRpslObjects(os))).toEqual(os);
+      }),
+    );
   });
   it('never puts a blank line inside an object', () => {
-    fc.assert(fc.property(objectArb, (o) => { expect(renderRpsl(o).trimEnd()).not.toMatch(/\n[ \t]*\n/); }));
+    fc.assert(
+      fc.property(objectArb, (o) => {
+        expect(renderRpsl(o).trimEnd()).not.toMatch(/\n[ \t]*\n/);
+      }),
+    );
   });
 });
 
@@ -92,7 +118,25 @@ describe('parseRpsl (real data)', () => {
   });
   it('reads the 17 irrd classes', () => {
     expect(parseRpsl(read('irrd-rpsl-samples-2018.txt')).map(rpslClass).sort()).toEqual(
-      ['as-block', 'as-set', 'aut-num', 'domain', 'filter-set', 'inet-rtr', 'inet6num', 'inetnum', 'key-cert', 'mntner', 'peering-set', 'person', 'role', 'route', 'route-set', 'route6', 'rtr-set'].sort(),
+      [
+        'as-block',
+        'as-set',
+        'aut-num',
+        'domain',
+        'filter-set',
+        'inet-rtr',
+        'inet6num',
+        'inetnum',
+        'key-cert',
+        'mntner',
+        'peering-set',
+        'person',
+        'role',
+        'route',
+        'route-set',
+        'route6',
+        'rtr-set',
+      ].sort(),
     );
   });
   it('keeps AS3255’s 767 lines of policy', () => {

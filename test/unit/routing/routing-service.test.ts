@@ -76,7 +76,12 @@ describe('routes', () => {
     ['AS0', { prefix: '198.51.100.0/24', origin: 'AS0' }, 'origin', /AS0 never originates/],
     ['an upstream ASN', { prefix: '198.51.100.0/24', origin: '64497' }, 'origin', /an upstream/],
     ['a peer ASN', { prefix: '198.51.100.0/24', origin: '64500' }, 'origin', /a peer/],
-    ['an ASN that is not ours or a customer\'s', { prefix: '198.51.100.0/24', origin: '65001' }, 'origin', /neither one of our recorded ASNs nor in one of our ASN blocks/],
+    [
+      "an ASN that is not ours or a customer's",
+      { prefix: '198.51.100.0/24', origin: '65001' },
+      'origin',
+      /neither one of our recorded ASNs nor in one of our ASN blocks/,
+    ],
     ['the same route twice', { prefix: '203.0.113.0/24', origin: '64496' }, 'prefix', /already recorded/],
   ])('refuses %s at its field, changing nothing', async (_what, input, field, message) => {
     const { call, refusal, ws } = await demo();
@@ -118,7 +123,9 @@ describe('the ROA plan', () => {
     expect(byKey.get('203.0.113.0/24-25 AS64496')!.reason).toMatch(/every more-specific down to \/25.*RFC 9319 §5.*AS64505 also originates it/);
     expect(byKey.get('203.0.113.0/24-24 AS64505')!.roa).toBe('AS64505-routes');
     expect(plan.warnings).toEqual(
-      ['198.51.100.0/25', '203.0.113.0/25', '203.0.113.128/25'].map((p) => `route ${p} AS64496: longer than /24; most networks filter IPv4 routes longer than /24, so it will not travel far`),
+      ['198.51.100.0/25', '203.0.113.0/25', '203.0.113.128/25'].map(
+        (p) => `route ${p} AS64496: longer than /24; most networks filter IPv4 routes longer than /24, so it will not travel far`,
+      ),
     );
 
     const as0 = await call('routing.planRoas', { as0: true });
@@ -195,7 +202,7 @@ describe('the check against a validator export', () => {
     );
   });
 
-  it('flags a VRP origin that is neither ours nor a customer\'s', async () => {
+  it("flags a VRP origin that is neither ours nor a customer's", async () => {
     const { call } = await scenario();
     const r = await call('routing.checkRoas', { vrps: routinatorJson([{ asn: 65001, prefix: '203.0.113.0/24', maxLength: 24, ta: 'ripe' }]) });
     expect(r.warnings).toContain("ROA 203.0.113.0/24-24 AS65001: AS65001 is neither one of our ASNs nor a customer's");
@@ -205,8 +212,16 @@ describe('the check against a validator export', () => {
     ['text that is not JSON', 'roas: []', /not JSON/],
     ['a document without roas', JSON.stringify({ metadata: { generated: 1 } }), /no "roas" list/],
     ['roas that is not a list', JSON.stringify({ roas: {} }), /no "roas" list/],
-    ['a maxLength below the prefix length', routinatorJson([{ asn: 64496, prefix: '198.51.100.0/24', maxLength: 20, ta: 'ripe' }]), /entry 1 \(198\.51\.100\.0\/24\): maxLength 20 is below the prefix length \/24/],
-    ['a maxLength above 32', routinatorJson([...strangersVrps(3), { asn: 64496, prefix: '198.51.100.0/24', maxLength: 33, ta: 'ripe' }]), /entry 5 .*maxLength 33 is above \/32/],
+    [
+      'a maxLength below the prefix length',
+      routinatorJson([{ asn: 64496, prefix: '198.51.100.0/24', maxLength: 20, ta: 'ripe' }]),
+      /entry 1 \(198\.51\.100\.0\/24\): maxLength 20 is below the prefix length \/24/,
+    ],
+    [
+      'a maxLength above 32',
+      routinatorJson([...strangersVrps(3), { asn: 64496, prefix: '198.51.100.0/24', maxLength: 33, ta: 'ripe' }]),
+      /entry 5 .*maxLength 33 is above \/32/,
+    ],
     ['a maxLength above 128', routinatorJson([{ asn: 64496, prefix: '2001:db8::/32', maxLength: 129, ta: 'ripe' }]), /above \/128/],
     ['a malformed prefix', routinatorJson([{ asn: 64496, prefix: '198.51.100.0/24x', maxLength: 24, ta: 'ripe' }]), /entry 1/],
     ['a malformed ASN', JSON.stringify({ roas: [{ asn: 'ASx', prefix: '198.51.100.0/24', maxLength: 24 }] }), /entry 1 .*not an AS number/],
@@ -228,7 +243,9 @@ describe('ROA exports', () => {
     const doc = JSON.parse(r.text) as { locallyAddedAssertions: { prefixAssertions: { asn: number; prefix: string; maxPrefixLength: number }[] } };
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
     const plan = await call('routing.planRoas', { as0: true });
-    expect(doc.locallyAddedAssertions.prefixAssertions.map((a) => [a.asn, a.prefix, a.maxPrefixLength])).toEqual(plan.roas.map((p) => [p.asn, p.prefix, p.maxLength]));
+    expect(doc.locallyAddedAssertions.prefixAssertions.map((a) => [a.asn, a.prefix, a.maxPrefixLength])).toEqual(
+      plan.roas.map((p) => [p.asn, p.prefix, p.maxLength]),
+    );
     for (const a of doc.locallyAddedAssertions.prefixAssertions) {
       const len = Number(a.prefix.split('/')[1]);
       expect(a.maxPrefixLength).toBeGreaterThanOrEqual(len);

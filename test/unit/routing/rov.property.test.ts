@@ -15,21 +15,28 @@ import { authorised, refPrefix, refRedundant, refState, refText, refTooPermissiv
 const ORIGINS = [0, 64496, 64497, 64511];
 
 /** A prefix inside 10.0.0.0/16 of length 16..24 (as bits after the /16). */
-const prefixArb = fc.integer({ min: 16, max: 24 }).chain((len) =>
-  fc.integer({ min: 0, max: 2 ** (len - 16) - 1 }).map((n) => refText({ family: 4, bits: `0000101000000000${len > 16 ? n.toString(2).padStart(len - 16, '0') : ''}` })),
-);
+const prefixArb = fc
+  .integer({ min: 16, max: 24 })
+  .chain((len) =>
+    fc
+      .integer({ min: 0, max: 2 ** (len - 16) - 1 })
+      .map((n) => refText({ family: 4, bits: `0000101000000000${len > 16 ? n.toString(2).padStart(len - 16, '0') : ''}` })),
+  );
 
-const vrpArb = fc
-  .record({ prefix: prefixArb, extra: fc.integer({ min: 0, max: 8 }), asn: fc.constantFrom(...ORIGINS) })
-  .map(({ prefix, extra, asn }) => {
-    const p = parsePrefix(prefix);
-    return { prefix: p, maxLength: Math.min(24, p.length + extra), asn } satisfies Vrp;
-  });
+const vrpArb = fc.record({ prefix: prefixArb, extra: fc.integer({ min: 0, max: 8 }), asn: fc.constantFrom(...ORIGINS) }).map(({ prefix, extra, asn }) => {
+  const p = parsePrefix(prefix);
+  return { prefix: p, maxLength: Math.min(24, p.length + extra), asn } satisfies Vrp;
+});
 
-const routeArb = fc.record({ prefix: prefixArb, origin: fc.constantFrom(...ORIGINS.filter((o) => o !== 0)) }).map(({ prefix, origin }) => ({ prefix: parsePrefix(prefix), origin }));
+const routeArb = fc
+  .record({ prefix: prefixArb, origin: fc.constantFrom(...ORIGINS.filter((o) => o !== 0)) })
+  .map(({ prefix, origin }) => ({ prefix: parsePrefix(prefix), origin }));
 
 const toRef = (v: Vrp): RefVrp => ({ prefix: refPrefix(formatPrefix(v.prefix)), maxLength: v.maxLength, asn: v.asn });
-const toRefRoute = (r: { prefix: ReturnType<typeof parsePrefix>; origin: number }): RefRoute => ({ prefix: refPrefix(formatPrefix(r.prefix)), origin: r.origin });
+const toRefRoute = (r: { prefix: ReturnType<typeof parsePrefix>; origin: number }): RefRoute => ({
+  prefix: refPrefix(formatPrefix(r.prefix)),
+  origin: r.origin,
+});
 
 describe('route origin validation (RFC 6811) against a brute-force reference', () => {
   it('gives every route the state the reference gives it', () => {

@@ -82,7 +82,10 @@ describe('startWebBridge', () => {
   });
 
   it('refuses a foreign Origin even with the token (403)', async () => {
-    const r = await send('/api/registry.addPrefix', { headers: { ...auth(), Origin: 'http://evil.example' }, body: JSON.stringify({ prefix: '198.51.100.0/24' }) });
+    const r = await send('/api/registry.addPrefix', {
+      headers: { ...auth(), Origin: 'http://evil.example' },
+      body: JSON.stringify({ prefix: '198.51.100.0/24' }),
+    });
     expect(r.status).toBe(403);
     expect(await count()).toBe(1);
   });
@@ -109,7 +112,9 @@ describe('startWebBridge', () => {
     expect((await send('/api/registry.dropEverything', { headers: auth(), body: '{}' })).status).toBe(400);
     expect((await send('/api/workspace.info', { method: 'GET', headers: auth() })).status).toBe(405);
     expect((await send('/api/workspace.info', { headers: auth(), body: '{' })).status).toBe(400);
-    expect((await send('/api/workspace.info', { headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    expect((await send('/api/workspace.info', { headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(
+      415,
+    );
   });
 
   it('serves pages with a Content-Security-Policy and never outside its folder', async () => {

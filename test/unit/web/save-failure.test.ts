@@ -89,7 +89,10 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('the web bridge on a nearly full dis
       expect(saved.body.ok).toBe(true);
       expect(saved.body.warning).toBeUndefined();
       expect(((await post('workspace.current')).body.value as { saveProblem: unknown }).saveProblem).toBeNull();
-      expect(((await post('workspace.info')).body.value as { counts: { prefixes: number }; journalEntries: number })).toMatchObject({ counts: { prefixes: 2 }, journalEntries: 0 });
+      expect((await post('workspace.info')).body.value as { counts: { prefixes: number }; journalEntries: number }).toMatchObject({
+        counts: { prefixes: 2 },
+        journalEntries: 0,
+      });
     } finally {
       await bridge.close();
       session.close();
@@ -144,7 +147,9 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('the web bridge on a nearly full dis
       const shown = opened.body.value as { path: string; closedUnsaved: { path: string; message: string } | null };
       expect(shown.path).toBe(other);
       expect(shown.closedUnsaved?.path).toBe(full);
-      expect(shown.closedUnsaved?.message).toMatch(/^closed\.headroom was closed without saving to its file: the disk is full \(ENOSPC\)\. Nothing is lost: its 1 change since the last save is safe in its journal/);
+      expect(shown.closedUnsaved?.message).toMatch(
+        /^closed\.headroom was closed without saving to its file: the disk is full \(ENOSPC\)\. Nothing is lost: its 1 change since the last save is safe in its journal/,
+      );
       expect(warnings.some((w) => w.includes('closed.headroom was closed without saving'))).toBe(true);
       // Still said on every later look at the workspace, not only once.
       expect(((await post('workspace.current')).body.value as typeof shown).closedUnsaved?.path).toBe(full);
@@ -152,7 +157,9 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('the web bridge on a nearly full dis
       disk().unfill();
       const back = (await post('workspace.open', { path: full })).body.value as typeof shown;
       expect(back.closedUnsaved ?? null).toBeNull();
-      expect(((await post('registry.listPrefixes', { space: 'global' })).body.value as { rows: Array<{ prefix: string }> }).rows.map((r) => r.prefix)).toEqual(['192.0.2.0/24']);
+      expect(((await post('registry.listPrefixes', { space: 'global' })).body.value as { rows: Array<{ prefix: string }> }).rows.map((r) => r.prefix)).toEqual([
+        '192.0.2.0/24',
+      ]);
     } finally {
       await bridge.close();
       session.close();

@@ -31,7 +31,12 @@ describe('rotating backups', () => {
       now = new Date(Date.parse('2026-01-01T01:00:00Z') + i * 7 * 3600_000);
       expect(backupIsDue(path, now)).toBe(true);
       (await Workspace.open(path, { now: () => now })).close();
-      taken.push(now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z'));
+      taken.push(
+        now
+          .toISOString()
+          .replace(/[-:]/g, '')
+          .replace(/\.\d+Z$/, 'Z'),
+      );
     }
     const kept = listBackups(path);
     expect(kept.length).toBe(KEEP_BACKUPS);

@@ -13,7 +13,10 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 const csv = (n: number) =>
-  ['prefix,status,description,space,date', ...Array.from({ length: n }, (_, i) => `10.${(i >> 6) & 255}.${(i & 63) * 4}.0/30,assigned,customer ${i},,2026-01-0${1 + (i % 9)}`)].join('\n');
+  [
+    'prefix,status,description,space,date',
+    ...Array.from({ length: n }, (_, i) => `10.${(i >> 6) & 255}.${(i & 63) * 4}.0/30,assigned,customer ${i},,2026-01-0${1 + (i % 9)}`),
+  ].join('\n');
 
 const usage = (ws: Workspace) => ws.all('SELECT * FROM prefix_usage ORDER BY id');
 

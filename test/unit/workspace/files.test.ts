@@ -6,19 +6,7 @@
  * Real files in temp folders, the real CLI as separate processes.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  symlinkSync,
-  unlinkSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,7 +111,11 @@ describe('exports never overwrite a workspace file (item 4)', () => {
       join(dir, 'sub', '..', 'ws.headroom'),
     ];
     mkdirSync(join(dir, 'sub'));
-    const before = new Map(readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()).map((f) => [f, readFileSync(join(dir, f))]));
+    const before = new Map(
+      readdirSync(dir)
+        .filter((f) => statSync(join(dir, f)).isFile())
+        .map((f) => [f, readFileSync(join(dir, f))]),
+    );
     const backupBytes = readFileSync(backup);
     for (const out of targets) {
       const r = headroom(['export', ws, '--format', 'csv', '--out', out]);
@@ -286,9 +278,13 @@ describe('other file-level cases (item 8)', () => {
     const { dir, ws } = await freshWorkspace();
     unlinkSync(journalPathFor(ws)); // holds only its header: the workspace is saved
     const trace = join(dir, 'strace.out');
-    const r = spawnSync('strace', ['-f', '-o', trace, '-e', 'trace=openat,fsync,fdatasync,pwrite64,write,close', process.execPath, CLI_BUNDLE, 'prefix', 'add', ws, '10.0.0.0/8'], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'strace',
+      ['-f', '-o', trace, '-e', 'trace=openat,fsync,fdatasync,pwrite64,write,close', process.execPath, CLI_BUNDLE, 'prefix', 'add', ws, '10.0.0.0/8'],
+      {
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0 && /ptrace|Operation not permitted/.test(r.stderr)) {
       console.warn(`files.test: strace cannot trace here (${r.stderr.trim()}); the folder-fsync check is skipped`);
       ctx.skip();

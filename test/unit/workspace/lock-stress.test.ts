@@ -101,7 +101,10 @@ describe('a taker killed mid-takeover', () => {
 
 /** `node dist/node/web.mjs WS`: resolves with its URL once it printed it. */
 function startBridge(ws: string, home: string): Promise<{ url: URL; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'node', 'web.mjs'), ws], { env: { ...process.env, HEADROOM_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'node', 'web.mjs'), ws], {
+    env: { ...process.env, HEADROOM_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';

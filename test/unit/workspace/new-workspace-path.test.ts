@@ -15,7 +15,10 @@ afterAll(() => tmp.cleanup());
 describe('New workspace', () => {
   it('refuses a bare or relative name, and a folder, naming the path', async () => {
     const session = new Session();
-    await expect(session.create('isp.headroom')).rejects.toMatchObject({ field: 'path', message: expect.stringMatching(/^path: "isp\.headroom" is not a full path; give the folder too/) });
+    await expect(session.create('isp.headroom')).rejects.toMatchObject({
+      field: 'path',
+      message: expect.stringMatching(/^path: "isp\.headroom" is not a full path; give the folder too/),
+    });
     await expect(session.create('plans/isp.headroom')).rejects.toMatchObject({ field: 'path' });
     await expect(session.create(tmp.dir)).rejects.toMatchObject({ field: 'path', message: expect.stringMatching(/is a folder/) });
     expect(existsSync(join(process.cwd(), 'isp.headroom'))).toBe(false);

@@ -111,7 +111,10 @@ describe('the query index', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(v4, { maxLength: 40 }), fc.array(v6, { maxLength: 15 }), async (fours, sixes) => {
         const ws = await fresh();
-        addAll(ws, [['10.9.0.0/16', 'aggregate'], ['2001:db8::/32', 'aggregate']]);
+        addAll(ws, [
+          ['10.9.0.0/16', 'aggregate'],
+          ['2001:db8::/32', 'aggregate'],
+        ]);
         const blocks: Prefix[] = [];
         for (const b of fours) {
           const size = 2 ** (32 - b.length);
@@ -119,7 +122,7 @@ describe('the query index', () => {
         }
         for (const b of sixes) {
           const host = BigInt(128 - b.length);
-          blocks.push({ family: 6, start: ((0x20010db8n << 96n) + (b.offset << 80n)) >> host << host, length: b.length });
+          blocks.push({ family: 6, start: (((0x20010db8n << 96n) + (b.offset << 80n)) >> host) << host, length: b.length });
         }
         blocks.forEach((p, i) => {
           try {
@@ -140,7 +143,9 @@ describe('the query index', () => {
         for (const filter of ['all', 'reserved', 'not-reserved'] as BlockFilter[]) {
           expect([...index.pairsV4(sid, 0x0a090000, 0x0a09ffff, filter)]).toEqual([...db.pairsV4(sid, 0x0a090000, 0x0a09ffff, filter)]);
           const p6: Prefix = { family: 6, start: 0x20010db8n << 96n, length: 32 };
-          expect(index.intervalsV6(sid, p6.start as bigint, prefixEnd(p6) as bigint, filter)).toEqual(db.intervalsV6(sid, p6.start as bigint, prefixEnd(p6) as bigint, filter));
+          expect(index.intervalsV6(sid, p6.start as bigint, prefixEnd(p6) as bigint, filter)).toEqual(
+            db.intervalsV6(sid, p6.start as bigint, prefixEnd(p6) as bigint, filter),
+          );
         }
         ws.close();
       }),

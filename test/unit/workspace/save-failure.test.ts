@@ -18,7 +18,10 @@ afterAll(() => {
 });
 let n = 0;
 const prefixesOf = (ws: Workspace) => listPrefixes(ws, { space: 'global' }).rows.map((r) => r.prefix);
-const journalEntries = (path: string) => readFileSync(journalPathFor(path), 'utf8').split('\n').filter((l) => /^\d+\t/.test(l)).length;
+const journalEntries = (path: string) =>
+  readFileSync(journalPathFor(path), 'utf8')
+    .split('\n')
+    .filter((l) => /^\d+\t/.test(l)).length;
 
 /** A workspace on the small disk with one saved block, then the disk filled to `leave` bytes free. */
 async function onFullDisk(leave: number, opts: { snapshotAfterJournalBytes?: number } = {}): Promise<{ ws: Workspace; path: string }> {
@@ -107,7 +110,9 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('a save on a full disk (tmpfs)', mou
       refused = e;
     }
     expect(refused).toMatchObject({ code: 'io' });
-    expect((refused as Error).message).toMatch(/^the change was not made: it could not be written to the journal .*\(the disk is full \(ENOSPC\)\); nothing was changed$/);
+    expect((refused as Error).message).toMatch(
+      /^the change was not made: it could not be written to the journal .*\(the disk is full \(ENOSPC\)\); nothing was changed$/,
+    );
     expect(prefixesOf(ws)).toEqual(['192.0.2.0/24']);
     expect(ws.changeSeq).toBe(1);
     expect(statSync(journalPathFor(path)).size).toBe(journalBytes);

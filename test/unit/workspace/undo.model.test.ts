@@ -141,12 +141,7 @@ class RedoCmd implements fc.Command<Model, Real> {
 
 const keyArb = fc.tuple(fc.constantFrom(...SPACES), fc.constantFrom(...POOL)).map(([s, p]) => `${s}|${p}`);
 const commandsArb = fc.commands(
-  [
-    keyArb.map((k) => new AddCmd(k)),
-    keyArb.map((k) => new RemoveCmd(k)),
-    fc.constant(new UndoCmd()),
-    fc.constant(new RedoCmd()),
-  ],
+  [keyArb.map((k) => new AddCmd(k)), keyArb.map((k) => new RemoveCmd(k)), fc.constant(new UndoCmd()), fc.constant(new RedoCmd())],
   { maxCommands: 60 },
 );
 

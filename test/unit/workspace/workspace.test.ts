@@ -171,7 +171,7 @@ describe('refusing bad files', () => {
     const initSqlJs = (await import('sql.js')).default;
     const SQL = await initSqlJs();
     const db = new SQL.Database();
-    db.run('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES (\'x\')');
+    db.run("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('x')");
     const path = fresh();
     writeFileSync(path, db.export());
     await expectRefused(path, /SQLite database but not a Headroom workspace/, 'invalid');
@@ -351,7 +351,13 @@ describe('opening a big workspace to write', () => {
     writer.close();
     // No change was made, so nothing was saved and no journal entry written.
     expect(readFileSync(path).equals(before)).toBe(true);
-    expect(existsSync(journalPathFor(path)) ? readFileSync(journalPathFor(path), 'utf8').split('\n').filter((l) => /^\d/.test(l)) : []).toEqual([]);
+    expect(
+      existsSync(journalPathFor(path))
+        ? readFileSync(journalPathFor(path), 'utf8')
+            .split('\n')
+            .filter((l) => /^\d/.test(l))
+        : [],
+    ).toEqual([]);
 
     // A change after it saves a file that opens clean.
     const again = await Workspace.open(path);
