@@ -6,8 +6,13 @@
 import type { Database } from 'sql.js';
 import { queryAll, queryOne, rowFromJson, rowRunFromJson, type Row, type Tx } from './tx';
 
-/** A block a change added, removed or changed: its space, family and first and last address. */
+/**
+ * A block a change added, removed or changed: its space, family and first and last address, and
+ * whether this is the row as it was before the change or as it is after it (a changed row gives
+ * both; an added one only `after`, a removed one only `before`).
+ */
 export interface PrefixFootprint {
+  image: 'before' | 'after';
   spaceId: number;
   family: 4 | 6;
   start: bigint;
@@ -28,7 +33,10 @@ export function prefixFootprint(db: Database, actionId: number): PrefixFootprint
   if (n > FOOTPRINT_MAX_EVENTS) return null;
   const out: PrefixFootprint[] = [];
   for (const ev of queryAll(db, "SELECT before, after FROM events WHERE action_id = ? AND tbl = 'prefixes'", [actionId])) {
-    for (const image of [ev.before, ev.after]) {
+    for (const [side, image] of [
+      ['before', ev.before],
+      ['after', ev.after],
+    ] as const) {
       if (typeof image !== 'string') continue;
       if (image.startsWith('{"$rows":')) return null; // a run of rows (bulk import): not listed
       const row = rowFromJson(image);
@@ -36,7 +44,7 @@ export function prefixFootprint(db: Database, actionId: number): PrefixFootprint
       const start = keyToBigInt(row.start);
       const end = keyToBigInt(row.end);
       if (start < 0n || end < 0n) return null;
-      out.push({ spaceId: Number(row.space_id), family: Number(row.family) as 4 | 6, start, end });
+      out.push({ image: side, spaceId: Number(row.space_id), family: Number(row.family) as 4 | 6, start, end });
     }
   }
   return out;
