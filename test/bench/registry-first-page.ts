@@ -279,7 +279,9 @@ async function main(): Promise<void> {
       `scrollbar jumps (50 %, 93 %, 25 %, top): rows on screen after ${samples.map((s) => fmt(s.jumps.settleMs)).join(' | ')} ms; long tasks ${samples.map((s) => s.jumps.longTasks).join('/')}, longest task ${worst((s) => s.jumps.longestTaskMs).toFixed(0)} ms, longest frame gap ${worst((s) => s.jumps.longestFrameGapMs).toFixed(0)} ms`,
     );
     console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (figures scale with it)`);
-    console.log(`registry-first-page-ms ${first.toFixed(0)} (median of ${RUNS}; target < 2000 ms) ${first < 2000 ? 'OK' : 'OVER'}`);
+    console.log(
+      `registry-first-page-ms ${first.toFixed(0)} (median of ${RUNS}; target issue 17 (f) ≤ 1000 ms: ${first <= 1000 ? 'met' : 'NOT met'}; first round < 2000 ms: ${first < 2000 ? 'OK' : 'OVER'})`,
+    );
   } finally {
     if (bridge) await stopBridge(bridge.child);
     staticPage.closeAllConnections();

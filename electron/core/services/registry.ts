@@ -16,6 +16,7 @@ import {
 import type { SqlParam } from '../workspace/journal';
 import type { Row, Tx } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
+import { viewPage, viewTotal, type PageView } from './prefix-pages';
 
 export const DEFAULT_SPACE = 'global';
 
@@ -386,6 +387,7 @@ export function listPrefixes(
   const where: string[] = [];
   const params: SqlParam[] = [];
   let from = 'prefixes p';
+  const view: PageView = { sid: null, within: null };
   if (input.parentId !== undefined) {
     from = 'prefixes p JOIN prefix_usage u ON u.id = p.id';
     where.push('u.parent_id IS ?');
@@ -396,20 +398,27 @@ export function listPrefixes(
     if (sid === null) throw new HeadroomError('not-found', `space: there is no address space "${input.space}"`, 'space');
     where.push('p.space_id = ?');
     params.push(sid);
+    view.sid = sid;
   }
   if (input.within !== undefined && input.within !== '') {
     const w = parsePrefix(input.within, 'within');
     const [start, end] = keys(w);
     where.push('p.family = ? AND p.start >= ? AND p.end <= ?');
     params.push(w.family, start, end);
+    view.within = { family: w.family, start: BigInt(w.start), end: BigInt(prefixEnd(w)) };
   }
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const total = countRows(ws, `SELECT count(*) AS n FROM ${from}${clause}`, params);
   const limit = input.limit ?? 1_000_000;
-  const rows = ws
-    .all(`${SELECT_PREFIX}${clause} ORDER BY p.family, p.start, p.length, s.name LIMIT ? OFFSET ?`, [...params, limit, input.offset ?? 0])
-    .map(rowToPrefix);
-  return { total, rows };
+  const offset = input.offset ?? 0;
+  if (input.parentId !== undefined) {
+    // Children of one block: their parent is not in a change's footprint, so nothing is kept.
+    const total = countRows(ws, `SELECT count(*) AS n FROM ${from}${clause}`, params);
+    const rows = ws.all(`${SELECT_PREFIX}${clause} ORDER BY p.family, p.start, p.length, s.name LIMIT ? OFFSET ?`, [...params, limit, offset]).map(rowToPrefix);
+    return { total, rows };
+  }
+  // The grid's view: a kept count and keyset pages (prefix-pages.ts).
+  const total = viewTotal(ws, view, `SELECT count(*) AS n FROM ${from}${clause}`, params);
+  return { total, rows: viewPage(ws, view, SELECT_PREFIX, clause, params, offset, limit, rowToPrefix) };
 }
 
 export function listSpaces(ws: Workspace): string[] {

@@ -7,33 +7,45 @@
  * entries newer than the snapshot are replayed. A damaged file is refused, never rewritten.
  */
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { HeadroomError } from '../../../shared/errors';
 import type { CheckResult, HistoryEntry, JournalDamage, SaveProblem, WorkspaceInfo, WorkspaceState } from '../../../shared/contract';
-import { backupIsDue, newestGoodBackup, writeBackup } from './backups';
-import {
-  APPLICATION_ID,
-  checkSeal,
-  hasSqliteHeader,
-  headerApplicationId,
-  headerPageCount,
-  headerPageSize,
-  headerUserVersion,
-  sealHex,
-  sealSnapshot,
-} from './fileformat';
+import { backupIsDue, writeBackup } from './backups';
+import { APPLICATION_ID, sealHex, sealSnapshot } from './fileformat';
 import { atomicCreateFile, atomicWriteFile, createDurably, modeOf, realPathOf, removeDeadTemps } from './fsutil';
 import { describeIoError } from './io-errors';
-import { JournalWriter, journalPathFor, keepDamagedTail, readJournal, type SqlParam } from './journal';
+import { JournalWriter, journalPathFor, type SqlParam } from './journal';
 import { refuseWorkspaceFile } from './files';
 import { acquireLock } from './lock';
 import { MIGRATIONS, migrate, SCHEMA_VERSION, userVersion, type Migration } from './schema';
 import { QueryIndex, writeQueryIndex } from './query-index';
 import { loadSqlJs } from './sqljs';
 import { followChanges, rebuildUsage, usageCoversPrefixes } from './prefix-usage';
-import { EVENT_ROWS_SQL, queryAll, queryOne, rowFromJson, rowRunFromJson, Tx, type Row } from './tx';
+import { queryAll, queryOne, Tx, type Row } from './tx';
+import { FOOTPRINTS_KEPT, playEvents, prefixFootprint, REDO_TARGET_SQL, UNDO_TARGET_SQL, type PrefixFootprint } from './changes';
+import {
+  defaultRoom,
+  validateWorkspaceBytes,
+  fileIsWritable,
+  hasTable,
+  keepJournalDamage,
+  loadChecked,
+  loadDatabase,
+  OPEN_ATTEMPTS,
+  readSnapshot,
+  refuse,
+  replayJournal,
+  sealedBytesOf,
+  sleepSync,
+  SnapshotReplaced,
+  WORKSPACE_SIDE_NAMES,
+} from './open';
+import { checkDatabase, dumpUserTablesOf, historyEntryOf, historyOf, infoOf, undoRedoOf } from './reports';
+
+export { readVerifiedSeal, validateWorkspaceBytes, verifiedPathFor } from './open';
+export type { PrefixFootprint } from './changes';
 
 export interface WorkspaceOptions {
   /** Open without taking the writer lock; every mutation is refused. */
@@ -50,148 +62,6 @@ export interface WorkspaceOptions {
 }
 
 const DEFAULT_SNAPSHOT_AFTER = 4 * 1024 * 1024;
-
-function describeSize(n: number): string {
-  return n === 1 ? '1 byte' : `${n} bytes`;
-}
-
-/** Refusal of a file that is not (or no longer) a usable workspace, naming the good backup. */
-function refuse(path: string, code: 'corrupt' | 'newer-version' | 'invalid', problem: string): HeadroomError {
-  const backup = code === 'corrupt' ? newestGoodBackup(path) : null;
-  const offer = backup ? ` The newest good backup is ${backup.path} (taken ${backup.takenAt}); open it or copy it over the damaged file.` : '';
-  return new HeadroomError(code, `${path}: ${problem}. The file was not changed.${offer}`, 'path');
-}
-
-/** Checks the bytes of a workspace file before sql.js sees them. */
-export function validateWorkspaceBytes(path: string, bytes: Uint8Array, knownVersion = SCHEMA_VERSION): void {
-  if (bytes.length === 0) throw refuse(path, 'corrupt', 'the file is empty (0 bytes), so it holds no workspace');
-  if (!hasSqliteHeader(bytes)) {
-    throw refuse(path, 'invalid', 'is not a Headroom workspace (it is not an SQLite database)');
-  }
-  if (bytes.length < 512) throw refuse(path, 'corrupt', `the file is truncated (${describeSize(bytes.length)})`);
-  const pageSize = headerPageSize(bytes);
-  const pages = headerPageCount(bytes);
-  if (bytes.length % pageSize !== 0 || (pages !== null && pages * pageSize !== bytes.length)) {
-    throw refuse(path, 'corrupt', `the file is truncated or extended (${describeSize(bytes.length)}, not a whole number of database pages)`);
-  }
-  if (headerApplicationId(bytes) !== APPLICATION_ID) {
-    throw refuse(path, 'invalid', 'is an SQLite database but not a Headroom workspace');
-  }
-  const version = headerUserVersion(bytes);
-  if (version > knownVersion) {
-    throw refuse(
-      path,
-      'newer-version',
-      `was written by a newer Headroom (schema version ${version}; this version reads up to ${knownVersion}). Update Headroom to open it`,
-    );
-  }
-  const seal = checkSeal(bytes);
-  if (seal === 'mismatch') throw refuse(path, 'corrupt', 'the file is damaged (its checksum does not match its contents)');
-  if (seal === 'absent') throw refuse(path, 'corrupt', 'the file has no Headroom checksum (damaged, or changed by another program)');
-}
-
-export function verifiedPathFor(workspacePath: string): string {
-  return `${workspacePath}.verified`;
-}
-
-/** The seal of the last snapshot of `path` that passed PRAGMA integrity_check (null: none). */
-export function readVerifiedSeal(path: string): string | null {
-  try {
-    return readFileSync(verifiedPathFor(path), 'utf8').trim();
-  } catch {
-    return null;
-  }
-}
-
-function rememberVerifiedSeal(path: string, seal: string): void {
-  try {
-    atomicWriteFile(verifiedPathFor(path), Buffer.from(`${seal}\n`), { mode: modeOf(path) ?? 0o644 });
-  } catch {
-    /* a read-only folder: the check simply runs again next time */
-  }
-}
-
-/**
- * Room left at the end of the in-memory file when a database is loaded: 1/8 of its size, at least
- * 1 MiB (see loadDatabase).
- */
-function defaultRoom(bytes: number): number {
-  return Math.max(1 << 20, Math.ceil(bytes / 8));
-}
-
-/**
- * sql.js keeps the database in an Emscripten in-memory file exactly as large as the bytes loaded,
- * and grows it, each time a write passes its end, by copying it whole into a fresh buffer 12.5 %
- * larger. Growing a file from nothing to the 270 MB of a million blocks took some 45 such copies
- * (2.3 GB of fresh memory, 5–20 s on this machine, where touching new memory is slow:
- * docs/performance.md). So the file is loaded with `room` zero bytes after the database: SQLite
- * reads the page count from the file's header (valid whenever Headroom wrote the file: its change
- * counter equals its version-valid-for number) and ignores the zeros, and writes land in memory
- * already there. sql.js's export() copies exactly page_count × page_size bytes through SQLite's
- * backup API, so the zeros never reach a snapshot (a test holds it to that).
- */
-function loadDatabase(SQL: SqlJsStatic, bytes: Uint8Array, room: number): Database {
-  let padded = bytes;
-  if (room > 0) {
-    padded = new Uint8Array(bytes.length + room);
-    padded.set(bytes);
-  }
-  const db = new SQL.Database(padded);
-  applyPragmas(db);
-  return db;
-}
-
-/**
- * The database lives in memory and durability is the journal's and the snapshot's: SQLite's own
- * rollback journal can stay in memory, and a larger page cache keeps a bulk write from spilling
- * pages into the in-memory file over and over.
- */
-function applyPragmas(db: Database): void {
-  db.run('PRAGMA journal_mode = MEMORY');
-  db.run('PRAGMA cache_size = -131072');
-}
-
-/** A block a change added, removed or changed: its space, family and first and last address. */
-export interface PrefixFootprint {
-  spaceId: number;
-  family: 4 | 6;
-  start: bigint;
-  end: bigint;
-}
-
-/** Changes remembered by prefixChangesSince. */
-const FOOTPRINTS_KEPT = 64;
-/** Above this many block events in one change its footprint is not listed (null: unknown). */
-const FOOTPRINT_MAX_EVENTS = 2000;
-
-const keyToBigInt = (key: unknown): bigint => (key instanceof Uint8Array ? BigInt(`0x${Buffer.from(key).toString('hex') || '0'}`) : -1n);
-
-/** The blocks action `actionId` touched, from its events; null for a bulk change or too many. */
-function prefixFootprint(db: Database, actionId: number): PrefixFootprint[] | null {
-  const n = Number(queryOne(db, "SELECT count(*) AS n FROM events WHERE action_id = ? AND tbl = 'prefixes'", [actionId])!.n);
-  if (n === 0) return [];
-  if (n > FOOTPRINT_MAX_EVENTS) return null;
-  const out: PrefixFootprint[] = [];
-  for (const ev of queryAll(db, "SELECT before, after FROM events WHERE action_id = ? AND tbl = 'prefixes'", [actionId])) {
-    for (const image of [ev.before, ev.after]) {
-      if (typeof image !== 'string') continue;
-      if (image.startsWith('{"$rows":')) return null; // a run of rows (bulk import): not listed
-      const row = rowFromJson(image);
-      if (!row) continue;
-      const start = keyToBigInt(row.start);
-      const end = keyToBigInt(row.end);
-      if (start < 0n || end < 0n) return null;
-      out.push({ spaceId: Number(row.space_id), family: Number(row.family) as 4 | 6, start, end });
-    }
-  }
-  return out;
-}
-
-function integrityMessages(db: Database): string[] {
-  const rows = db.exec('PRAGMA integrity_check')[0]?.values ?? [];
-  const messages = rows.map((r) => String(r[0]));
-  return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
-}
 
 export class Workspace {
   private journal: JournalWriter | null = null;
@@ -323,6 +193,7 @@ export class Workspace {
     }
   }
 
+  /** Reads, checks, replays and (when writable) upgrades the file: open.ts does each step. */
   private static load(
     SQL: SqlJsStatic,
     full: string,
@@ -331,70 +202,25 @@ export class Workspace {
     readOnlyReason: string | null,
     release: (() => void) | null,
   ): Workspace {
-    let bytes: Uint8Array;
-    const before = statSync(full);
-    try {
-      bytes = readFileSync(full);
-    } catch (e) {
-      throw new HeadroomError('io', `${full}: could not read the file: ${(e as Error).message}`, 'path');
-    }
-    // The journal is read right after the file, and the file is checked unchanged right after
-    // that: a writer replaces the snapshot and then resets the journal, so a reader holding the
-    // old file with the new journal would miss changes. The window is kept to the two reads
-    // (opening and checking the database come after it), so a busy writer rarely hits it.
     const journalPath = journalPathFor(full);
-    let journal: ReturnType<typeof readJournal> | Error;
-    try {
-      journal = readJournal(journalPath, full);
-    } catch (e) {
-      journal = e as Error;
-    }
-    const after = statSync(full, { throwIfNoEntry: false });
-    if (readOnly && (!after || after.ino !== before.ino || after.mtimeMs !== before.mtimeMs || after.size !== before.size)) throw new SnapshotReplaced();
+    const { bytes, journal } = readSnapshot(full, journalPath, readOnly);
     const migrations = opts.migrations ?? MIGRATIONS;
     const known = migrations[migrations.length - 1]!.version;
     validateWorkspaceBytes(full, bytes, known);
-    let db: Database;
-    try {
-      db = loadDatabase(SQL, bytes, readOnly ? 0 : Math.max(defaultRoom(bytes.length), opts.reserveBytes ?? 0));
-      // The seal proves these are exactly the bytes a Headroom wrote; integrity_check (seconds
-      // on a million prefixes) runs once per distinct snapshot, remembered beside the file.
-      const seal = sealHex(bytes);
-      if (readVerifiedSeal(full) !== seal) {
-        const problems = integrityMessages(db);
-        if (problems.length) throw refuse(full, 'corrupt', `the database is damaged (integrity check: ${problems.slice(0, 3).join('; ')})`);
-        rememberVerifiedSeal(full, seal);
-      }
-    } catch (e) {
-      if (e instanceof HeadroomError) throw e;
-      throw refuse(full, 'corrupt', `the database cannot be read (${(e as Error).message})`);
-    }
+    const db = loadChecked(SQL, full, bytes, readOnly ? 0 : Math.max(defaultRoom(bytes.length), opts.reserveBytes ?? 0));
     const meta = (key: string) => queryOne(db, 'SELECT value FROM meta WHERE key = ?', [key])?.value;
     const id = String(meta('workspace_id') ?? '');
     if (!id) throw refuse(full, 'corrupt', 'the workspace has no identity record');
 
     const now = (opts.now ?? (() => new Date()))();
-    // A damaged last entry is copied beside the file before anything can overwrite it. Only the
-    // writer does this: it holds the lock, so no append is under way (a reader may meet the
-    // writer's append half done, which is no damage). Where the copy cannot be written (a full
-    // disk), the tail is left as it is and the file opens read-only rather than cut it.
     let damage: JournalDamage | null = null;
     const foreignJournal = !(journal instanceof Error) && journal.workspaceId !== null && journal.workspaceId !== id && journal.entries.length > 0;
     if (!readOnly && !(journal instanceof Error) && !foreignJournal && journal.damaged) {
-      const tail = journal.damaged;
-      try {
-        const keptAt = keepDamagedTail(journalPath, tail.bytes, now);
-        const what = tail.entry ? `its last entry (${tail.entry})` : 'its last entry';
-        damage = {
-          message: `The journal of ${basename(full)} ended in a damaged entry (${describeSize(tail.bytes.length)}), most likely a write cut short by a crash or power loss: ${what} was not applied. Its bytes were kept in ${keptAt}.`,
-          bytes: tail.bytes.length,
-          entry: tail.entry,
-          keptAt,
-        };
-      } catch (e) {
-        // The lock stays held until close, so no other writer cuts the tail meanwhile either.
+      const kept = keepJournalDamage(full, journalPath, journal.damaged, now);
+      if ('damage' in kept) damage = kept.damage;
+      else {
         readOnly = true;
-        readOnlyReason = `the journal ends in a damaged entry (${describeSize(tail.bytes.length)}) that could not be kept aside (${describeIoError(e)}), so it was left untouched; free some disk space and open the file again to write`;
+        readOnlyReason = kept.readOnlyReason;
       }
     }
 
@@ -416,19 +242,11 @@ export class Workspace {
       db.close();
       throw journal;
     }
-    if (journal.workspaceId !== null && journal.workspaceId !== id && journal.entries.length > 0) {
+    if (foreignJournal) {
       throw refuse(full, 'corrupt', `the journal ${journalPath} belongs to another workspace; move it away to open this file`);
     }
-    let stale = false;
-    for (const entry of journal.entries) {
-      if (entry.seq <= ws.snapshotSeq) {
-        stale = true;
-        continue;
-      }
-      if (entry.seq !== ws.seq + 1) throw refuse(full, 'corrupt', `the journal skips from change ${ws.seq} to ${entry.seq}`);
-      ws.apply(entry.statements);
-      ws.seq = entry.seq;
-    }
+    const { seq, stale } = replayJournal(db, full, journal.entries, ws.snapshotSeq);
+    ws.seq = seq;
     if (!readOnly) {
       // Journal entries were written under the file's own schema: replay first, then back up
       // that state, then upgrade.
@@ -446,9 +264,8 @@ export class Workspace {
       }
     }
     // The usage counters are derived, not journaled: recompute them after a replay or an upgrade.
-    const hasTable = (name: string) => queryOne(db, "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?", [name]) !== null;
-    ws.hasUsage = hasTable('prefix_usage');
-    ws.hasShelf = hasTable('prefixes_shelf');
+    ws.hasUsage = hasTable(db, 'prefix_usage');
+    ws.hasShelf = hasTable(db, 'prefixes_shelf');
     if (ws.hasUsage && (ws.seq > ws.snapshotSeq || version < known || !usageCoversPrefixes(db))) rebuildUsage(db);
     // The journal's name is made durable (its folder fsynced) before any change is written to it.
     if (!readOnly) createDurably(journalPath, modeOf(full) ?? 0o644);
@@ -475,17 +292,6 @@ export class Workspace {
       }
     }
     return ws;
-  }
-
-  private apply(statements: [string, SqlParam[]][]): void {
-    this.db.run('BEGIN');
-    try {
-      for (const [sql, params] of statements) this.db.run(sql, params);
-      this.db.run('COMMIT');
-    } catch (e) {
-      this.db.run('ROLLBACK');
-      throw refuse(this.path, 'corrupt', `a journal entry could not be replayed (${(e as Error).message})`);
-    }
   }
 
   // ---------------------------------------------------------------- reads
@@ -632,57 +438,26 @@ export class Workspace {
 
   /** Undoes the newest done action. Returns what was undone, or null when there is nothing. */
   undo(): HistoryEntry | null {
-    this.assertWritable();
-    const target = this.get("SELECT id, summary FROM actions WHERE state = 'done' AND undoable = 1 ORDER BY id DESC LIMIT 1");
-    if (!target) return null;
-    const targetId = Number(target.id);
-    this.mutate(
-      'workspace.undo',
-      `Undo: ${String(target.summary)}`,
-      (tx) => {
-        const events = tx.all('SELECT tbl, row_id, before, after FROM events WHERE action_id = ? ORDER BY id DESC', [targetId]);
-        for (const ev of events) {
-          const run = rowRunFromJson(ev.after as string | null);
-          if (run) tx.shelveRun(String(ev.tbl) as 'prefixes', run, targetId);
-          else this.revert(tx, String(ev.tbl), Number(ev.row_id), rowFromJson(ev.after as string | null), rowFromJson(ev.before as string | null));
-        }
-        tx.run("UPDATE actions SET state = 'undone' WHERE id = ?", [targetId]);
-      },
-      { undoable: false, reverts: targetId },
-    );
-    return this.historyEntry(targetId);
+    return this.replay('undo', UNDO_TARGET_SQL);
   }
 
   /** Redoes the most recently undone action (until a new change drops the redo stack). */
   redo(): HistoryEntry | null {
-    this.assertWritable();
-    const target = this.get(
-      "SELECT t.id, t.summary FROM actions u JOIN actions t ON t.id = u.reverts WHERE u.op = 'workspace.undo' AND t.state = 'undone' ORDER BY u.id DESC LIMIT 1",
-    );
-    if (!target) return null;
-    const targetId = Number(target.id);
-    this.mutate(
-      'workspace.redo',
-      `Redo: ${String(target.summary)}`,
-      (tx) => {
-        const events = tx.all('SELECT tbl, row_id, before, after FROM events WHERE action_id = ? ORDER BY id ASC', [targetId]);
-        for (const ev of events) {
-          const run = rowRunFromJson(ev.after as string | null);
-          if (run) tx.unshelveRun(String(ev.tbl) as 'prefixes', run, targetId);
-          else this.revert(tx, String(ev.tbl), Number(ev.row_id), rowFromJson(ev.before as string | null), rowFromJson(ev.after as string | null));
-        }
-        tx.run("UPDATE actions SET state = 'done' WHERE id = ?", [targetId]);
-      },
-      { undoable: false, reverts: targetId },
-    );
-    return this.historyEntry(targetId);
+    return this.replay('redo', REDO_TARGET_SQL);
   }
 
-  /** Moves one row from state `from` to state `to` (either may be null: absent). */
-  private revert(tx: Tx, table: string, rowId: number, from: Row | null, to: Row | null): void {
-    if (to === null) tx.delete(table, rowId);
-    else if (from === null) tx.restore(table, to);
-    else tx.overwrite(table, to);
+  /** Undo or redo of the action `targetSql` finds, as one change of its own (changes.ts). */
+  private replay(direction: 'undo' | 'redo', targetSql: string): HistoryEntry | null {
+    this.assertWritable();
+    const target = this.get(targetSql);
+    if (!target) return null;
+    const targetId = Number(target.id);
+    const title = direction === 'undo' ? 'Undo' : 'Redo';
+    this.mutate(`workspace.${direction}`, `${title}: ${String(target.summary)}`, (tx) => playEvents(tx, targetId, direction), {
+      undoable: false,
+      reverts: targetId,
+    });
+    return this.historyEntry(targetId);
   }
 
   /**
@@ -733,11 +508,7 @@ export class Workspace {
 
   /** The database as a sealed snapshot of everything applied so far (journal included). */
   private sealedBytes(): Uint8Array {
-    const savedAt = this.now().toISOString();
-    this.db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', ?), ('saved_at', ?)", [String(this.seq), savedAt]);
-    const bytes = this.db.export();
-    sealSnapshot(bytes);
-    return bytes;
+    return sealedBytesOf(this.db, this.seq, this.now().toISOString());
   }
 
   private writeSnapshot(): void {
@@ -814,104 +585,40 @@ export class Workspace {
 
   check(): CheckResult {
     this.assertOpen();
-    const messages = integrityMessages(this.db);
-    const fk = this.db.exec('PRAGMA foreign_key_check')[0]?.values ?? [];
-    for (const r of fk) messages.push(`foreign key: ${r.join(' ')}`);
-    return { ok: messages.length === 0, messages };
+    return checkDatabase(this.db);
   }
 
   historyEntry(id: number): HistoryEntry | null {
-    const r = this.get(`SELECT a.*, (SELECT ${EVENT_ROWS_SQL} FROM events e WHERE e.action_id = a.id) AS changes FROM actions a WHERE a.id = ?`, [id]);
-    return r ? toHistory(r) : null;
+    this.assertOpen();
+    return historyEntryOf(this.db, id);
   }
 
   history(limit = 50, offset = 0): HistoryEntry[] {
-    return this.all(
-      `SELECT a.*, (SELECT ${EVENT_ROWS_SQL} FROM events e WHERE e.action_id = a.id) AS changes FROM actions a ORDER BY a.id DESC LIMIT ? OFFSET ?`,
-      [limit, offset],
-    ).map(toHistory);
+    this.assertOpen();
+    return historyOf(this.db, limit, offset);
   }
 
   state(): WorkspaceState {
-    const undo = this.get("SELECT id, summary FROM actions WHERE state = 'done' AND undoable = 1 ORDER BY id DESC LIMIT 1");
-    const redo = this.get(
-      "SELECT t.id, t.summary FROM actions u JOIN actions t ON t.id = u.reverts WHERE u.op = 'workspace.undo' AND t.state = 'undone' ORDER BY u.id DESC LIMIT 1",
-    );
     return {
       path: this.path,
       name: basename(this.path),
       readOnly: this.readOnly,
       readOnlyReason: this.readOnlyReason,
       schemaVersion: userVersion(this.db),
-      undo: undo ? { id: Number(undo.id), summary: String(undo.summary) } : null,
-      redo: redo ? { id: Number(redo.id), summary: String(redo.summary) } : null,
+      ...undoRedoOf(this.db),
       saveProblem: this.saveProblem,
       journalDamage: this.damage,
     };
   }
 
   info(): WorkspaceInfo {
-    const count = (t: string) => Number(this.get(`SELECT count(*) AS n FROM ${t}`)!.n);
-    return {
-      path: this.path,
-      schemaVersion: userVersion(this.db),
-      counts: {
-        prefixes: count('prefixes'),
-        spaces: count('spaces'),
-        asns: count('asns'),
-        events: count('events'),
-        actions: count('actions'),
-      },
-      fileBytes: statSync(this.path).size,
-      lastSaved: (this.get("SELECT value FROM meta WHERE key = 'saved_at'")?.value as string | undefined) ?? null,
-      journalEntries: this.seq - this.snapshotSeq,
-      readOnly: this.readOnly,
-    };
+    return infoOf(this.db, this.path, this.seq - this.snapshotSeq, this.readOnly);
   }
 
   /** Everything a user changed, as a comparable value (tests: undo/redo round trips). */
   dumpUserTables(): Record<string, Row[]> {
-    const out: Record<string, Row[]> = {};
-    for (const t of ['spaces', 'prefixes', 'asns', 'settings']) out[t] = this.all(`SELECT * FROM ${t} ORDER BY 1`);
-    return out;
+    return dumpUserTablesOf(this.db);
   }
-}
-
-/** The side files written by atomic replacement, whose temp files a killed writer may leave. */
-const WORKSPACE_SIDE_NAMES = ['.index', '.verified'];
-
-/** Whether this process may, and should, write the file: its mode has write bits and access allows it. */
-function fileIsWritable(path: string, mode: number): boolean {
-  if ((mode & 0o222) === 0) return false;
-  try {
-    accessSync(path, fsConstants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The writer replaced the snapshot while a reader was between the file and its journal. */
-class SnapshotReplaced extends Error {}
-
-/** How many times a reader reads a snapshot that keeps being replaced before it gives up. */
-const OPEN_ATTEMPTS = 20;
-
-/** Blocks this thread for `ms` (opening is synchronous; a reader's retry is rare and short). */
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function toHistory(r: Row): HistoryEntry {
-  return {
-    id: Number(r.id),
-    at: String(r.at),
-    who: String(r.who),
-    op: String(r.op),
-    summary: String(r.summary),
-    state: String(r.state) as HistoryEntry['state'],
-    changes: Number(r.changes ?? 0),
-  };
 }
 
 export { MIGRATIONS, SCHEMA_VERSION };
