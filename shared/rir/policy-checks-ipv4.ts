@@ -23,7 +23,7 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     rirs: ['arin'],
     kinds: ['ipv4'],
     severity: 'E',
-    source: '[ARIN-prop-327]',
+    source: 'ARIN NRPM 4.1.8 (at most a /22 at any one time; a smaller block down to a /24)',
     run: (d) => {
       if (!d.request.waitlist) return null;
       const l = len(d);
@@ -44,7 +44,7 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     rirs: ['arin'],
     kinds: ['ipv4'],
     severity: 'E',
-    source: '[ARIN-edit-2020-1]',
+    source: 'ARIN NRPM 4.1.8 (more than a /20 equivalent in aggregate: not eligible)',
     run: (d) => {
       if (!d.request.waitlist) return null;
       const r = row(d, 'ipv4', 'waitlist-max-holdings-prefix');
@@ -61,7 +61,7 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     rirs: ['arin'],
     kinds: ['ipv4'],
     severity: 'E',
-    source: '[ARIN-prop-327]',
+    source: 'ARIN NRPM 4.1.8 (90 days after a waitlist distribution or a transfer)',
     run: (d, ctx) => {
       if (!d.request.waitlist) return null;
       const r = row(d, 'ipv4', 'waitlist-repeat-days');
@@ -77,7 +77,7 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     rirs: ['arin'],
     kinds: ['ipv4'],
     severity: 'E',
-    source: '[ARIN-prop-306] (8.5.7)',
+    source: 'ARIN NRPM 8.5.7 (80% of current space; up to current holdings, at most a /16)',
     run: (d) => {
       if (!d.request.viaTransfer) return null;
       const rows = [row(d, 'ipv4', 'transfer-utilization-pct'), row(d, 'ipv4', 'transfer-max-prefix')];
@@ -99,7 +99,7 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     rirs: ['arin'],
     kinds: ['ipv4'],
     severity: 'E',
-    source: '[ARIN-prop-229]',
+    source: 'ARIN NRPM 8.5.5 (a 24-month supply)',
     run: (d) => {
       if (!d.request.viaTransfer) return null;
       const r = row(d, 'ipv4', 'transfer-horizon-months');
@@ -114,7 +114,7 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     rirs: ['ripe'],
     kinds: ['ipv4'],
     severity: 'E',
-    source: '[APNIC-prop-168-v001], [RIPE-runout]',
+    source: 'RIPE IPv4 policy §5.1 (since ripe-725: one /24 from the waiting list, to LIRs never allocated IPv4 by the RIPE NCC)',
     run: (d) => {
       const rows = [row(d, 'ipv4', 'request-prefix'), row(d, 'ipv4', 'never-held-required')];
       const problems: string[] = [];
