@@ -51,7 +51,7 @@ export const EXTRA_CHECKS: readonly PolicyCheck[] = [
     title: "The organisation is in the RIR's service region",
     rirs: 'all',
     severity: 'E',
-    source: "ARIN NRPM §9 (Out of Region Use); each RIR's service region list",
+    source: 'service region of each RIR (NRO); for ARIN, NRPM §9 (Out of Region Use)',
     run: (d) => {
       const cc = d.organisation.country;
       if (!/^[A-Z]{2}$/.test(cc)) return missing("the organisation's country");
