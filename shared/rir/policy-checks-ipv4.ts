@@ -83,12 +83,16 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
       const rows = [row(d, 'ipv4', 'transfer-utilization-pct'), row(d, 'ipv4', 'transfer-max-prefix')];
       const want = requestedIpv4Addresses(d);
       if (want === null) return missing('the requested prefix length');
-      const used = weightedUsedPct(d.holdings);
-      const held = ipv4Addresses(d.holdings.map((h) => h.prefix));
+      // NRPM 8.5.7 reads the organisation's ARIN space: "their currently allocated space" and
+      // "the total size of their current ARIN IPv4 address holdings" — not an upstream's block,
+      // nor another RIR's.
+      const fromArin = d.holdings.filter((h) => h.source === 'arin');
+      const used = weightedUsedPct(fromArin);
+      const held = ipv4Addresses(fromArin.map((h) => h.prefix));
       const problems: string[] = [];
-      if (used === null) problems.push('no utilization given for current holdings');
+      if (used === null) problems.push('no utilization given for current ARIN holdings');
       else if (used < num(rows[0]!)) problems.push(`current space is ${used.toFixed(1)}% used, below ${num(rows[0]!)}%`);
-      if (want > held) problems.push(`${want} addresses is more than current holdings (${held})`);
+      if (want > held) problems.push(`${want} addresses is more than current ARIN holdings (${held})`);
       if (want > 2 ** (32 - num(rows[1]!))) problems.push(`more than a /${num(rows[1]!)}`);
       return problems.length > 0 ? fail(problems.join('; '), rows) : ok(`transfer of ${want} addresses qualifies`, rows);
     },
