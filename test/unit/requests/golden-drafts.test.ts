@@ -126,8 +126,9 @@ describe('rpsl of every block and of our AS, at its own RIR', () => {
 describe('golden drafts', () => {
   for (const rir of RIRS) {
     for (const kind of KINDS) {
-      it(`demo ${rir} ${kind}`, async () => {
+      it(`demo ${rir} ${kind}: objects valid against the ${rir} templates`, async () => {
         const v = draftView(await demo(), rir, kind);
+        for (const o of v.draft.dbObjects) expect(validateRpslObject(o.object, { rir, isNew: false, draft: true }), o.object.attributes[0]!.value).toEqual([]);
         golden(`demo-${rir}-${kind}`, renderDraftText(v.draft, v.checks));
       });
       it(`applicant ${rir} ${kind}: objects valid against the ${rir} templates`, async () => {
