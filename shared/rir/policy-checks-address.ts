@@ -101,7 +101,7 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     rirs: ['arin'],
     kinds: ['ipv6'],
     severity: 'E',
-    source: '[ARIN-2025-6] (6.5.2.1a)',
+    source: 'ARIN NRPM 6.5.2.1 (a): allocations on nibble boundaries',
     run: (d) => {
       const l = len(d);
       if (l === undefined) return missing('the requested prefix length');
@@ -115,7 +115,7 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     rirs: ['ripe', 'apnic', 'lacnic', 'afrinic'],
     kinds: ['ipv6'],
     severity: 'W',
-    source: '[AFRINIC-ipv6], [RIPE-2024-02 rationale]',
+    source: 'advice (RFC 3596 §2.5: reverse zones delegate on nibbles); no rule at this RIR',
     run: (d) => {
       const l = len(d);
       if (l === undefined) return missing('the requested prefix length');
@@ -208,7 +208,7 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     rirs: ['ripe'],
     kinds: ['ipv6'],
     severity: 'E',
-    source: '[RIPE-proposals-list], [APNIC-prop-112]',
+    source: 'RIPE ripe-738 §5.1.2 (up to a /29 without documentation)',
     run: (d) => {
       if (d.request.type !== 'initial') return null;
       const l = len(d);
@@ -226,7 +226,7 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
     rirs: which === 'ripe' ? ['ripe', 'apnic'] : ['afrinic'],
     kinds: ['ipv6'],
     severity: 'E',
-    source: which === 'ripe' ? '[RIPE-APWG-HD], [APNIC-114-draft-table]' : '[AFRINIC-HD-0.94]',
+    source: which === 'ripe' ? 'RIPE ripe-738 §5.1.2, §5.2 (HD-ratio 0.94 in /56 units); APNIC-127 (HD-ratio 0.94)' : '[AFRINIC-HD-0.94]',
     run: (d) => {
       if (d.request.type !== 'subsequent') return null;
       const s = d.ipv6;

@@ -51,13 +51,26 @@ export const EXTRA_CHECKS: readonly PolicyCheck[] = [
     title: "The organisation is in the RIR's service region",
     rirs: 'all',
     severity: 'E',
-    source: "ARIN NRPM §9; each RIR's service region list",
+    source: 'service region of each RIR (NRO); for ARIN, NRPM §9 (Out of Region Use)',
     run: (d) => {
       const cc = d.organisation.country;
       if (!/^[A-Z]{2}$/.test(cc)) return missing("the organisation's country");
       if (inServiceRegion(d.request.rir, cc)) return ok(`${cc} is in the ${RIR_NAMES[d.request.rir]} service region`);
       const other = rirOfCountry(cc);
-      return fail(`${cc} is not in the ${RIR_NAMES[d.request.rir]} service region${other ? `; ${cc} is served by ${RIR_NAMES[other]}` : ''}`);
+      const outside = `${cc} is not in the ${RIR_NAMES[d.request.rir]} service region${other ? `; ${cc} is served by ${RIR_NAMES[other]}` : ''}`;
+      if (d.request.rir !== 'arin') return fail(outside);
+      // NRPM §9 "Out of Region Use" (ARIN-2015-5, in force since 13 July 2016): out-of-region use
+      // justifies resources when the applicant proves a real and substantial connection with the
+      // ARIN region and uses the same type of resource in region (IPv4: at least a /22).
+      const inRegion =
+        d.request.kind === 'ipv4'
+          ? 'at least a /22 used in the ARIN region'
+          : `${d.request.kind === 'ipv6' ? 'IPv6' : 'an AS number'} already used in the ARIN region (verify §9's minimum with ARIN)`;
+      return fail(
+        `${outside}. ARIN serves it only under NRPM §9 (out-of-region use): a real and substantial connection with the ARIN region, and ${inRegion}`,
+        [],
+        'W',
+      );
     },
   },
   {

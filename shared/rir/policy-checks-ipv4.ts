@@ -23,7 +23,7 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     rirs: ['arin'],
     kinds: ['ipv4'],
     severity: 'E',
-    source: '[ARIN-prop-327]',
+    source: 'ARIN NRPM 4.1.8 (at most a /22 at any one time; a smaller block down to a /24)',
     run: (d) => {
       if (!d.request.waitlist) return null;
       const l = len(d);
@@ -44,7 +44,7 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     rirs: ['arin'],
     kinds: ['ipv4'],
     severity: 'E',
-    source: '[ARIN-edit-2020-1]',
+    source: 'ARIN NRPM 4.1.8 (more than a /20 equivalent in aggregate: not eligible)',
     run: (d) => {
       if (!d.request.waitlist) return null;
       const r = row(d, 'ipv4', 'waitlist-max-holdings-prefix');
@@ -61,7 +61,7 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     rirs: ['arin'],
     kinds: ['ipv4'],
     severity: 'E',
-    source: '[ARIN-prop-327]',
+    source: 'ARIN NRPM 4.1.8 (90 days after a waitlist distribution or a transfer)',
     run: (d, ctx) => {
       if (!d.request.waitlist) return null;
       const r = row(d, 'ipv4', 'waitlist-repeat-days');
@@ -77,18 +77,22 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     rirs: ['arin'],
     kinds: ['ipv4'],
     severity: 'E',
-    source: '[ARIN-prop-306] (8.5.7)',
+    source: 'ARIN NRPM 8.5.7 (80% of current space; up to current holdings, at most a /16)',
     run: (d) => {
       if (!d.request.viaTransfer) return null;
       const rows = [row(d, 'ipv4', 'transfer-utilization-pct'), row(d, 'ipv4', 'transfer-max-prefix')];
       const want = requestedIpv4Addresses(d);
       if (want === null) return missing('the requested prefix length');
-      const used = weightedUsedPct(d.holdings);
-      const held = ipv4Addresses(d.holdings.map((h) => h.prefix));
+      // NRPM 8.5.7 reads the organisation's ARIN space: "their currently allocated space" and
+      // "the total size of their current ARIN IPv4 address holdings" — not an upstream's block,
+      // nor another RIR's.
+      const fromArin = d.holdings.filter((h) => h.source === 'arin');
+      const used = weightedUsedPct(fromArin);
+      const held = ipv4Addresses(fromArin.map((h) => h.prefix));
       const problems: string[] = [];
-      if (used === null) problems.push('no utilization given for current holdings');
+      if (used === null) problems.push('no utilization given for current ARIN holdings');
       else if (used < num(rows[0]!)) problems.push(`current space is ${used.toFixed(1)}% used, below ${num(rows[0]!)}%`);
-      if (want > held) problems.push(`${want} addresses is more than current holdings (${held})`);
+      if (want > held) problems.push(`${want} addresses is more than current ARIN holdings (${held})`);
       if (want > 2 ** (32 - num(rows[1]!))) problems.push(`more than a /${num(rows[1]!)}`);
       return problems.length > 0 ? fail(problems.join('; '), rows) : ok(`transfer of ${want} addresses qualifies`, rows);
     },
@@ -99,7 +103,7 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     rirs: ['arin'],
     kinds: ['ipv4'],
     severity: 'E',
-    source: '[ARIN-prop-229]',
+    source: 'ARIN NRPM 8.5.5 (a 24-month supply)',
     run: (d) => {
       if (!d.request.viaTransfer) return null;
       const r = row(d, 'ipv4', 'transfer-horizon-months');
@@ -114,7 +118,7 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     rirs: ['ripe'],
     kinds: ['ipv4'],
     severity: 'E',
-    source: '[APNIC-prop-168-v001], [RIPE-runout]',
+    source: 'RIPE IPv4 policy §5.1 (since ripe-725: one /24 from the waiting list, to LIRs never allocated IPv4 by the RIPE NCC)',
     run: (d) => {
       const rows = [row(d, 'ipv4', 'request-prefix'), row(d, 'ipv4', 'never-held-required')];
       const problems: string[] = [];

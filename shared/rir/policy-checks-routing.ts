@@ -107,7 +107,7 @@ export const ROUTING_CHECKS: readonly PolicyCheck[] = [
     rirs: ['afrinic', 'lacnic'],
     kinds: ['asn'],
     severity: 'W',
-    source: '[APNIC-prop-114-v002]',
+    source: 'AFRINIC CPM and LACNIC Policy Manual, ASN sections (not read in this work: verify with the RIR)',
     run: (d) => {
       const c = d.connectivity;
       if (d.request.rir === 'afrinic') {

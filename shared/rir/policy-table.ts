@@ -24,7 +24,7 @@ export interface PolicyRow {
 }
 
 /** Version of this table; bump when a row changes so exported drafts say which table judged them. */
-export const POLICY_TABLE_VERSION = '2026-05-31.1';
+export const POLICY_TABLE_VERSION = '2026-12-03.1';
 const AS_OF = '2026-05-31';
 
 type R = readonly [Rir | 'all', PolicyFamily, string, PolicyValue, string, string, boolean?];
@@ -33,18 +33,18 @@ const ROWS: readonly R[] = [
   // ARIN IPv4 (§2.1)
   ['arin', 'ipv4', 'min-prefix', 24, 'prefix-length', '[ARIN-prop-252]'],
   ['arin', 'ipv4', 'initial-isp-max-prefix', 21, 'prefix-length', '[ARIN-prop-252]'],
-  ['arin', 'ipv4', 'waitlist-max-prefix', 22, 'prefix-length', '[ARIN-prop-327], [ARIN-waitlist-copy]'],
-  ['arin', 'ipv4', 'waitlist-min-prefix', 24, 'prefix-length', '[ARIN-prop-327]'],
-  ['arin', 'ipv4', 'waitlist-max-holdings-prefix', 20, 'prefix-length', '[ARIN-edit-2020-1]'],
-  ['arin', 'ipv4', 'waitlist-repeat-days', 90, 'days', '[ARIN-prop-327]'],
-  ['arin', 'ipv4', 'waitlist-transfer-lock-months', 60, 'months', '[ARIN-2023-8]'],
-  ['arin', 'ipv4', 'transfer-utilization-pct', 80, 'percent', '[ARIN-prop-306]'],
-  ['arin', 'ipv4', 'transfer-max-prefix', 16, 'prefix-length', '[ARIN-prop-306]'],
-  ['arin', 'ipv4', 'transfer-horizon-months', 24, 'months', '[ARIN-prop-229]'],
+  ['arin', 'ipv4', 'waitlist-max-prefix', 22, 'prefix-length', 'ARIN NRPM 4.1.8'],
+  ['arin', 'ipv4', 'waitlist-min-prefix', 24, 'prefix-length', 'ARIN NRPM 4.1.8'],
+  ['arin', 'ipv4', 'waitlist-max-holdings-prefix', 20, 'prefix-length', 'ARIN NRPM 4.1.8'],
+  ['arin', 'ipv4', 'waitlist-repeat-days', 90, 'days', 'ARIN NRPM 4.1.8'],
+  ['arin', 'ipv4', 'waitlist-transfer-lock-months', 60, 'months', 'ARIN NRPM 4.1.8.2 (not read in full)', false],
+  ['arin', 'ipv4', 'transfer-utilization-pct', 80, 'percent', 'ARIN NRPM 8.5.7'],
+  ['arin', 'ipv4', 'transfer-max-prefix', 16, 'prefix-length', 'ARIN NRPM 8.5.7'],
+  ['arin', 'ipv4', 'transfer-horizon-months', 24, 'months', 'ARIN NRPM 8.5.5'],
   ['arin', 'ipv4', 'exhaustion-date', '2015-09-24', 'date', '—', false],
   ['arin', 'ipv4', 'transfer-need-pct', 50, 'percent', '—', false],
   // ARIN IPv6
-  ['arin', 'ipv6', 'nibble-boundary', true, 'flag', '[ARIN-2025-6]'],
+  ['arin', 'ipv6', 'nibble-boundary', true, 'flag', 'ARIN NRPM 6.5.2.1 (a)'],
   ['arin', 'ipv6', 'lir-min-prefix', 32, 'prefix-length', '—', false],
   ['arin', 'ipv6', 'lir-small-prefixes', '36,40', 'text', '—', false],
   ['arin', 'ipv6', 'provider-allocation-unit', 48, 'prefix-length', '[ARIN-2025-6]'],
@@ -56,16 +56,16 @@ const ROWS: readonly R[] = [
   ['arin', 'asn', 'criterion', 'unique-policy-or-multihomed', 'text', '[ARIN-2021-3]'],
   ['arin', 'asn', 'bits-practice', 'any', 'text', '—', false],
   // RIPE IPv4 (§2.2)
-  ['ripe', 'ipv4', 'request-prefix', 24, 'prefix-length', '[APNIC-prop-168-v001], [RIPE-runout]'],
-  ['ripe', 'ipv4', 'max-total-addresses', 256, 'addresses', '[APNIC-prop-168-v001], [RIPE-runout]'],
-  ['ripe', 'ipv4', 'never-held-required', true, 'flag', '[RIPE-runout], [RIPE-2023-04]'],
+  ['ripe', 'ipv4', 'request-prefix', 24, 'prefix-length', 'RIPE IPv4 policy §5.1 (ripe-725 on)'],
+  ['ripe', 'ipv4', 'max-total-addresses', 256, 'addresses', 'RIPE IPv4 policy §5.1 (ripe-725 on)'],
+  ['ripe', 'ipv4', 'never-held-required', true, 'flag', 'RIPE IPv4 policy §5.1 (ripe-725 on)'],
   ['ripe', 'ipv4', 'transfer-holding-months', 24, 'months', '—', false],
   // RIPE IPv6
   ['ripe', 'ipv6', 'min-prefix', 32, 'prefix-length', '[RIPE-proposals-list]'],
-  ['ripe', 'ipv6', 'no-justification-max-prefix', 29, 'prefix-length', '[RIPE-proposals-list], [APNIC-prop-112]'],
+  ['ripe', 'ipv6', 'no-justification-max-prefix', 29, 'prefix-length', 'RIPE ripe-738 §5.1.2'],
   ['ripe', 'ipv6', 'hd-ratio', 0.94, 'ratio', '[RIPE-APWG-HD]'],
   ['ripe', 'ipv6', 'hd-unit-prefix', 56, 'prefix-length', '[RIPE-APWG-HD]'],
-  ['ripe', 'ipv6', 'nibble-advice', true, 'flag', '[RIPE-2024-02 rationale]', false],
+  ['ripe', 'ipv6', 'nibble-advice', true, 'flag', 'advice (RFC 3596 §2.5)', false],
   // RIPE ASN
   ['ripe', 'asn', 'min-neighbours', 2, 'count', '[ripe-679 §2.0], [RIPE-AS-page]'],
   ['ripe', 'asn', 'rpsl-policy-required', true, 'flag', '[ripe-679 §2.0], [ripe-442]'],
@@ -78,7 +78,7 @@ const ROWS: readonly R[] = [
   ['apnic', 'ipv6', 'hd-ratio', 0.94, 'ratio', '[APNIC-114-draft-table]'],
   ['apnic', 'ipv6', 'hd-unit-prefix', 56, 'prefix-length', '[APNIC-114-draft-table]'],
   ['apnic', 'ipv6', 'no-justification-max-prefix', 29, 'prefix-length', '—', false],
-  ['apnic', 'ipv6', 'nibble-advice', true, 'flag', '[AFRINIC-ipv6]', false],
+  ['apnic', 'ipv6', 'nibble-advice', true, 'flag', 'advice (RFC 3596 §2.5)', false],
   ['apnic', 'asn', 'soon-months-ipv4', 1, 'months', '[APNIC-multihoming-template]'],
   ['apnic', 'asn', 'soon-months-ipv6', 3, 'months', '[APNIC-multihoming-template]'],
   ['apnic', 'asn', 'min-peers', 2, 'count', '[APNIC-multihoming-template]'],
@@ -92,8 +92,8 @@ const ROWS: readonly R[] = [
   ['lacnic', 'ipv6', 'initial-prefix', 32, 'prefix-length', '—', false],
   ['lacnic', 'ipv6', 'hd-ratio', 0.94, 'ratio', '—', false],
   ['lacnic', 'ipv6', 'hd-unit-prefix', 48, 'prefix-length', '[LACNIC-ch4]'],
-  ['lacnic', 'ipv6', 'nibble-advice', true, 'flag', '[AFRINIC-ipv6]', false],
-  ['lacnic', 'asn', 'interconnection-required', true, 'flag', '[APNIC-prop-114-v002]', false],
+  ['lacnic', 'ipv6', 'nibble-advice', true, 'flag', 'advice (RFC 3596 §2.5)', false],
+  ['lacnic', 'asn', 'interconnection-required', true, 'flag', 'LACNIC Policy Manual, ASN section (not read)', false],
   // AFRINIC (§2.5)
   ['afrinic', 'ipv4', 'min-prefix', 24, 'prefix-length', '[AFRINIC-phase2]'],
   ['afrinic', 'ipv4', 'max-prefix', 22, 'prefix-length', '[AFRINIC-phase2]'],
@@ -105,7 +105,7 @@ const ROWS: readonly R[] = [
   ['afrinic', 'ipv6', 'hd-unit-prefix', 48, 'prefix-length', '[AFRINIC-HD-0.94]'],
   ['afrinic', 'ipv6', 'nibble-advice', true, 'flag', '[AFRINIC-ipv6]'],
   ['afrinic', 'ipv6', 'no-justification-max-prefix', 29, 'prefix-length', '—', false],
-  ['afrinic', 'asn', 'min-upstreams', 2, 'count', '[APNIC-prop-114-v002]', false],
+  ['afrinic', 'asn', 'min-upstreams', 2, 'count', 'AFRINIC CPM, ASN section (not read)', false],
   // All RIRs
   ['all', 'rdns', 'min-nameservers', 2, 'count', '[RFC1034 §4.1]'],
 ];

@@ -1,7 +1,7 @@
 /**
  * Object templates per RIR (specs/rir-requests.md §4.3–§4.4). RIPE's are the reference; APNIC
- * changes inetnum/inet6num; ARIN's IRR route template is the historical one and its current
- * mandatory set is UNCONFIRMED; AFRINIC and LACNIC follow RIPE's layout here (UNCONFIRMED).
+ * changes inetnum/inet6num; ARIN's IRR classes follow ARIN's IRR RESTful API User Guide; LACNIC's
+ * as-set follows LACNIC's help centre; AFRINIC follows RIPE's layout here (UNCONFIRMED).
  */
 import {
   checkAsNumber,
@@ -315,8 +315,6 @@ function withChanges(base: RpslTemplate, rir: Rir, changes: Readonly<Record<stri
   return { rir, objectClass: base.objectClass, attributes: attrs, source, confirmed };
 }
 
-const ripe = (cls: string): RpslTemplate => RIPE.find((x) => x.objectClass === cls)!;
-
 /** Attributes only the RIPE Database has: an APNIC template keeps APNIC's own (docs/rir.md §9). */
 const RIPE_ONLY = new Set(['sponsoring-org', 'assignment-size', 'geofeed', 'created']);
 
@@ -331,13 +329,65 @@ const APNIC: readonly RpslTemplate[] = RIPE.map((base) =>
 );
 
 /**
- * ARIN's IRR (ARIN Online IRR, 2021 on): no `changed`; admin-c and tech-c are ARIN POC handles;
- * mnt-by is the organisation's `MNT-<Org ID>` maintainer; source ARIN (docs/rir.md §9).
+ * ARIN's IRR, from ARIN's own current text: the "ARIN IRR RESTful API User Guide"
+ * (https://www.arin.net/resources/manage/irr/irr-restful/), whose RPSL payload tables list the
+ * fields of each class (the same objects IRR-online builds). No `changed`, no RIPE-only
+ * attributes; admin-c and tech-c are ARIN POC handles; mnt-by is `MNT-<Org ID>`; source ARIN.
+ * ARIN makes no user mntner: the maintainer is the Org ID itself (docs/rir.md §9).
  */
-const ARIN: readonly RpslTemplate[] = ['route', 'route6', 'aut-num', 'as-set', 'mntner'].map((cls) => {
-  const base = without(ripe(cls), new Set(['sponsoring-org', 'created']));
-  return withChanges(base, 'arin', cls.startsWith('route') ? { 'admin-c': 'M', 'tech-c': 'M' } : {}, '[ARIN-IRR]', false);
-});
+const ARIN_SRC = '[ARIN IRR RESTful API User Guide]';
+const ARIN_CONTACTS: readonly Row[] = [
+  ['admin-c', 'M'],
+  ['tech-c', 'M'],
+  ['mnt-by', 'M'],
+  ['created', 'G'],
+  ['last-modified', 'G'],
+  ['source', 'M'],
+];
+const ARIN_ROUTE: readonly Row[] = [['origin', 'M'], ['descr', 'M'], ...ARIN_CONTACTS];
+const ARIN: readonly RpslTemplate[] = [
+  t('arin', 'route', [['route', 'M'], ...ARIN_ROUTE], ARIN_SRC),
+  t('arin', 'route6', [['route6', 'M'], ...ARIN_ROUTE], ARIN_SRC),
+  t(
+    'arin',
+    'aut-num',
+    [
+      ['aut-num', 'M'],
+      ['as-name', 'M'],
+      ['descr', 'M'],
+      ['member-of', 'O'],
+      ['import', 'O'],
+      ['mp-import', 'O'],
+      ['export', 'O'],
+      ['mp-export', 'O'],
+      ['default', 'O'],
+      ['mp-default', 'O'],
+      // Not in the RPSL field table, but in the aut-num XML payload (<remarks>) of the same page.
+      ['remarks', 'O'],
+      ...ARIN_CONTACTS,
+    ],
+    ARIN_SRC,
+  ),
+  t('arin', 'as-set', [['as-set', 'M'], ['descr', 'M'], ['members', 'O'], ['mbrs-by-ref', 'O'], ['remarks', 'O'], ...ARIN_CONTACTS], ARIN_SRC),
+];
+
+/** ARIN POC handles: letters and digits, then `-ARIN` (e.g. IPADM258-ARIN), not RIPE's 2–4 letters. */
+const checkArinPoc: SyntaxCheck = (v) => (/^[A-Z0-9]+(-[A-Z0-9]+)*-ARIN$/i.test(v) && v.length <= 50 ? null : `"${v}" is not an ARIN POC handle (…-ARIN)`);
+
+/**
+ * Syntax that differs by RIR, over `ATTRIBUTE_SYNTAX`. ARIN (IRR RESTful API User Guide): "The
+ * source field value must be ARIN"; mnt-by "is in the format MNT-OrgID"; an as-set name "Begins
+ * with AS-".
+ */
+export const RIR_ATTRIBUTE_SYNTAX: Readonly<Partial<Record<Rir, Readonly<Record<string, SyntaxCheck>>>>> = {
+  arin: {
+    'admin-c': checkArinPoc,
+    'tech-c': checkArinPoc,
+    'mnt-by': (v) => (/^MNT-[A-Z0-9][A-Z0-9-]*$/i.test(v) ? null : `"${v}" is not ARIN's maintainer: it is MNT-<Org ID>`),
+    source: (v) => (v.toUpperCase() === 'ARIN' ? null : `"${v}": the source of an ARIN IRR object must be ARIN`),
+    'as-set': (v) => (/^AS-/i.test(v) ? checkAsSetName(v) : `"${v}": an ARIN as-set name begins with AS-`),
+  },
+};
 
 const SAME_AS_RIPE = (rir: Rir): readonly RpslTemplate[] => RIPE.map((base) => ({ ...base, rir, confirmed: false }));
 

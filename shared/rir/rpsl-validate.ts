@@ -4,7 +4,7 @@
  */
 import { rpslClass, type RpslObject } from './rpsl-object';
 import { checkAsSetName } from './rpsl-syntax';
-import { ATTRIBUTE_SYNTAX, rpslTemplate, type Rir } from './rpsl-templates';
+import { ATTRIBUTE_SYNTAX, RIR_ATTRIBUTE_SYNTAX, rpslTemplate, type Rir } from './rpsl-templates';
 
 export interface RpslProblem {
   /** The attribute at fault (the class name for object-level problems). */
@@ -52,7 +52,7 @@ export function validateRpslObject(obj: RpslObject, options: RpslValidateOptions
       push(a.name, `unknown attribute "${a.name}" for ${cls}`);
       continue;
     }
-    const check = ATTRIBUTE_SYNTAX[a.name];
+    const check = RIR_ATTRIBUTE_SYNTAX[rir]?.[a.name] ?? ATTRIBUTE_SYNTAX[a.name];
     const v = checkedValue(a.value);
     if (options.draft && a.name === 'aut-num' && v.toUpperCase() === 'ASNEW') continue;
     if (check && v !== '') {

@@ -45,12 +45,20 @@ async function isp(rir: 'arin' | 'apnic' | 'ripe', country: string): Promise<Wor
 }
 
 describe('service region (CHK-38)', () => {
-  it('an organisation in Germany asking ARIN is told it is served by the RIPE NCC', async () => {
+  it('an organisation in Germany asking ARIN is told it is served by the RIPE NCC, and what NRPM §9 asks', async () => {
     const ws = await isp('arin', 'DE');
     const c = draftView(ws, 'arin', 'ipv4').checks.find((x) => x.rule === 'CHK-38')!;
-    expect(c).toMatchObject({ ok: false, severity: 'E' });
+    // NRPM §9 (Out of Region Use, since 2016) lets ARIN serve an organisation with a real and
+    // substantial connection to the ARIN region that uses the same kind of resource in region
+    // (IPv4: at least a /22): a warning naming those conditions, not a refusal.
+    expect(c).toMatchObject({ ok: false, severity: 'W' });
     expect(c.message).toMatch(/DE is not in the ARIN service region; DE is served by RIPE NCC/);
+    expect(c.message).toMatch(/real and substantial connection.*at least a \/22 used in the ARIN region/);
     expect(draftView(ws, 'ripe', 'ipv4').checks.find((x) => x.rule === 'CHK-38')).toMatchObject({ ok: true });
+  });
+  it('outside ARIN, a country out of the region is still an error', async () => {
+    const ws = await isp('apnic', 'DE');
+    expect(draftView(ws, 'apnic', 'ipv4').checks.find((x) => x.rule === 'CHK-38')).toMatchObject({ ok: false, severity: 'E' });
   });
 });
 

@@ -77,7 +77,9 @@ describe('renderDraftMarkdown', () => {
     expect(md).toContain('```\nroute6:         2001:db8::/32\norigin:         AS64500\nmnt-by:         EXAMPLE-MNT\nsource:         RIPE\n```');
   });
   it('lists the policy checks with source and as-of date', () => {
-    expect(md).toMatch(/\| CHK-10 \| E \| pass \| \/29 needs no justification \| \[RIPE-proposals-list\], \[APNIC-prop-112\] \| 2026-05-31 \|/);
+    expect(md).toMatch(
+      /\| CHK-10 \| E \| pass \| \/29 needs no justification \| RIPE ripe-738 §5\.1\.2 \(up to a \/29 without documentation\) \| 2026-05-31 \|/,
+    );
     expect(md).toMatch(/Policy-conforming\. Policy table/);
   });
 });
