@@ -1,6 +1,6 @@
 /** The shell in a real browser: the demo opens, and every area is reachable by mouse and by Alt+N. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadApp, openSession, type AppSnapshot, type Session } from './support/app';
+import { describe, expect, it } from 'vitest';
+import { useApp, loadApp, openSession, type Session } from './support/app';
 
 /**
  * What each area shows today: the Registry its block rows, a built area its own screen, an area
@@ -16,17 +16,8 @@ const AREAS = [
   { key: '7', hash: 'settings', label: 'Settings', shows: 'screen' },
 ] as const;
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
-
-beforeAll(() => {
-  app = buildApp();
-}, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 /** What the page shows for an area: the Registry's rows, a built area's screen, or the empty state. */
 async function expectArea(page: Session['page'], area: (typeof AREAS)[number]): Promise<void> {

@@ -12,8 +12,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp, fontsSettled, headroom, loadApp, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { useApp, fontsSettled, headroom, loadApp, openSession, ROOT, type Session } from './support/app';
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
 const DEMO_ASNS = [64496, 64497, 64498, 64500, 64511];
@@ -23,18 +23,12 @@ const DEMO_DATES: Record<number, string> = { 64496: '2019-05-01', 64497: '2019-0
 // Each test drives a browser through many steps on a machine shared with other suites.
 vi.setConfig({ testTimeout: 180_000 });
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
 
 beforeAll(() => {
-  app = buildApp();
   mkdirSync(SCREENS, { recursive: true });
 }, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 type Page = Session['page'];
 

@@ -6,22 +6,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, headroom, openSession, type AppSnapshot, type Session, shotsDir } from './support/app';
+import { describe, expect, it } from 'vitest';
+import { useApp, fontsSettled, headroom, openSession, type Session, shotsDir } from './support/app';
 
 const SITE = 'POP Northgate';
 const SHOTS = shotsDir('reports');
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
-beforeAll(() => {
-  app = buildApp();
-}, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 function itReadings(ws: string): { date: string; value: number }[] {
   const r = headroom(['reading', 'list', ws, SITE, '--kind', 'itW', '--json']);

@@ -7,22 +7,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, openSession, type AppSnapshot, type Session, shotsDir } from './support/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApp, fontsSettled, openSession, type Session, shotsDir } from './support/app';
 
 const SHOTS = shotsDir('facmodel');
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
 
 beforeAll(() => {
-  app = buildApp();
   mkdirSync(SHOTS, { recursive: true });
 }, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 type Page = Session['page'];
 

@@ -5,21 +5,12 @@
  * read-only beside the running bridge, journal included), and the events table says which
  * columns each save changed.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/core/workspace/workspace';
-import { buildApp, openSession, sentBodies, type AppSnapshot, type Session } from './support/app';
+import { useApp, openSession, sentBodies, type Session } from './support/app';
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
-
-beforeAll(() => {
-  app = buildApp();
-}, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 type Page = Session['page'];
 type Row = Record<string, unknown>;

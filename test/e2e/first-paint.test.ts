@@ -2,21 +2,12 @@
  * Measures "demo workspace open to first paint" in Debian Chromium and prints it. It is a
  * figure, not a gate: the target lives in the benchmarks (test/bench/first-paint.mjs).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, openSession, type AppSnapshot, type Session } from './support/app';
+import { describe, expect, it } from 'vitest';
+import { useApp, openSession, type Session } from './support/app';
 import { measureFirstPaint } from './support/first-paint';
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
-
-beforeAll(() => {
-  app = buildApp();
-}, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 describe('first paint of the demo workspace', () => {
   it('reports navigation start to the first Registry row painted, in ms', async () => {

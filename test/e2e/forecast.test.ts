@@ -6,26 +6,20 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ForecastLimits } from '../../shared/contract';
 import { MODEL_LABEL } from '../../renderer/features/forecast/format';
-import { buildApp, fontsSettled, headroom, openSession, ROOT, type AppSnapshot, type Session, shotsDir } from './support/app';
+import { useApp, fontsSettled, headroom, openSession, ROOT, type Session, shotsDir } from './support/app';
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
 const BNG2 = '2001:db8:200::/44';
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
 
 beforeAll(() => {
-  app = buildApp();
   mkdirSync(SCREENS, { recursive: true });
 }, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 type Page = Session['page'];
 

@@ -7,22 +7,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, headroom, openSession, type AppSnapshot, type Session, shotsDir } from './support/app';
+import { describe, expect, it } from 'vitest';
+import { useApp, fontsSettled, headroom, openSession, type Session, shotsDir } from './support/app';
 
 const SHOTS = shotsDir('links');
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
-
-beforeAll(() => {
-  app = buildApp();
-}, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 type Page = Session['page'];
 const dayMs = 86_400_000;

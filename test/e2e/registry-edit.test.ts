@@ -8,25 +8,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp, fontsSettled, headroom, loadApp, openSession, shotsDir, type AppSnapshot, type Session } from './support/app';
+import { describe, expect, it, vi } from 'vitest';
+import { useApp, fontsSettled, headroom, loadApp, openSession, shotsDir, type Session } from './support/app';
 
 // Each journey runs a CLI read per check on a machine shared by many: more than the default minute.
 vi.setConfig({ testTimeout: 240_000 });
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
 
 const SHOTS = shotsDir('edit');
-
-beforeAll(() => {
-  app = buildApp();
-}, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 interface Row {
   prefix: string;

@@ -6,27 +6,19 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { rirStats } from '../support/fixtures';
-import { buildApp, fontsSettled, loadApp, openSession, tempDir, type AppSnapshot, type Session, shotsDir } from './support/app';
+import { useApp, fontsSettled, loadApp, openSession, tempDir, type Session, shotsDir } from './support/app';
 
 const RIPE = rirStats('nro-samples', 'delegated-ripencc-extended-sample-2019');
 const SHOTS = shotsDir('reports');
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
 const tmp = tempDir('headroom-e2e-import-');
 
-beforeAll(() => {
-  app = buildApp();
-}, 300_000);
 afterAll(() => {
-  app?.cleanup();
   tmp.cleanup();
-});
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
 });
 
 async function shots(page: Session['page'], name: string): Promise<void> {

@@ -7,23 +7,17 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, listPrefixes, loadApp, openSession, ROOT, startBridge, type AppSnapshot, type Session } from './support/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApp, fontsSettled, listPrefixes, loadApp, openSession, ROOT, startBridge, type Session } from './support/app';
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
 
 beforeAll(() => {
-  app = buildApp();
   mkdirSync(SCREENS, { recursive: true });
 }, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 /** Free in the demo: inside the CGNAT pool 198.51.100.128/25, after its two egress blocks. */
 const NEW_BLOCK = '198.51.100.224/27';

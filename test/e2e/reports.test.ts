@@ -13,30 +13,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateOrganisation } from '../../electron/core/services/requests';
 import { Workspace } from '../../electron/core/workspace/workspace';
 import { splitBindExport } from '../../shared/report/bind-export';
-import {
-  buildApp,
-  createDemoWorkspace,
-  fontsSettled,
-  headroom,
-  openBrowser,
-  startBridge,
-  tempDir,
-  type AppSnapshot,
-  type Bridge,
-  type Browser,
-  shotsDir,
-} from './support/app';
+import { useApp, createDemoWorkspace, fontsSettled, headroom, openBrowser, startBridge, tempDir, type Bridge, type Browser, shotsDir } from './support/app';
 
 const SHOTS = shotsDir('reports');
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 
-let app: AppSnapshot;
+const app = useApp();
 const home = tempDir('headroom-e2e-reports-');
 const ws = home.path('isp.headroom');
 let bridge: Bridge;
 
 beforeAll(async () => {
-  app = buildApp();
   createDemoWorkspace(ws);
   const w = await Workspace.open(ws);
   updateOrganisation(w, { legalName: 'Example ISP', country: 'NL', mntner: 'EXAMPLE-MNT', nameServers: ['ns1.example.net', 'ns2.example.net'] });
@@ -45,7 +32,6 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => {
   await bridge?.stop();
-  app?.cleanup();
   home.cleanup();
 });
 

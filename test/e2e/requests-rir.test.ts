@@ -7,23 +7,17 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, loadApp, openSession, type AppSnapshot, type Session, shotsDir } from './support/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApp, fontsSettled, loadApp, openSession, type Session, shotsDir } from './support/app';
 
 const SHOTS = shotsDir('rir');
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
 
 beforeAll(() => {
-  app = buildApp();
   mkdirSync(SHOTS, { recursive: true });
 }, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 type Page = Session['page'];
 const SIZES = [

@@ -9,23 +9,17 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, headroom, loadApp, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApp, fontsSettled, headroom, loadApp, openSession, ROOT, type Session } from './support/app';
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
 
 beforeAll(() => {
-  app = buildApp();
   mkdirSync(SCREENS, { recursive: true });
 }, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 type Page = Session['page'];
 

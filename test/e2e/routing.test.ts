@@ -9,28 +9,22 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { routinatorJsonext, strangersVrps } from '../support/vrp-files';
-import { buildApp, fontsSettled, headroom, loadApp, openSession, tempDir, type AppSnapshot, type Session, shotsDir } from './support/app';
+import { useApp, fontsSettled, headroom, loadApp, openSession, tempDir, type Session, shotsDir } from './support/app';
 
 const SHOTS = shotsDir('routing');
 vi.setConfig({ testTimeout: 240_000 });
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
 const files = tempDir('headroom-e2e-vrps-');
 
 beforeAll(() => {
-  app = buildApp();
   mkdirSync(SHOTS, { recursive: true });
 }, 300_000);
 afterAll(() => {
-  app?.cleanup();
   files.cleanup();
-});
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
 });
 
 type Page = Session['page'];

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mountSmallDisk, smallDiskTitle } from '../support/small-disk';
 import {
-  buildApp,
+  useApp,
   createDemoWorkspace,
   fontsSettled,
   headroom,
@@ -20,21 +20,18 @@ import {
   ROOT,
   startBridge,
   tempDir,
-  type AppSnapshot,
   type Browser,
   type Bridge,
 } from './support/app';
 
 const SCREENS = process.env.HEADROOM_SHOTS ?? join(ROOT, 'test-results', 'screens');
 const mounted = mountSmallDisk(4096);
-let app: AppSnapshot;
+const app = useApp();
 
 beforeAll(() => {
-  app = buildApp();
   mkdirSync(SCREENS, { recursive: true });
 }, 300_000);
 afterAll(() => {
-  app?.cleanup();
   if (mounted.ok) mounted.disk.cleanup();
 });
 

@@ -5,24 +5,18 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, loadApp, openSession, ROOT, startBridge, type AppSnapshot, type Session } from './support/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApp, fontsSettled, loadApp, openSession, ROOT, startBridge, type Session } from './support/app';
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
 const AREAS = ['registry', 'asns', 'requests', 'facility', 'forecasts', 'reports', 'settings'] as const;
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
 
 beforeAll(() => {
-  app = buildApp();
   mkdirSync(SCREENS, { recursive: true });
 }, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 /** Waits for the fonts, then saves the viewport. */
 async function shoot(page: Session['page'], name: string): Promise<void> {

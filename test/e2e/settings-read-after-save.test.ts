@@ -3,22 +3,13 @@
  * editor): each form shows what was saved, and a second save of another field keeps the first
  * (checked in the workspace's settings rows, read-only beside the running bridge).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/core/workspace/workspace';
 import type { Page } from 'playwright-core';
-import { buildApp, loadApp, openSession, sentBodies, type AppSnapshot, type Session } from './support/app';
+import { useApp, loadApp, openSession, sentBodies, type Session } from './support/app';
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
-
-beforeAll(() => {
-  app = buildApp();
-}, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 async function settings(): Promise<string> {
   const ws = await Workspace.open(s!.ws, { readOnly: true });

@@ -6,24 +6,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Workspace } from '../../electron/core/workspace/workspace';
-import { buildApp, fontsSettled, loadApp, openSession, ROOT, type AppSnapshot, type Session } from './support/app';
+import { useApp, fontsSettled, loadApp, openSession, ROOT, type Session } from './support/app';
 
 vi.setConfig({ testTimeout: 240_000 });
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
 const SHOTS = process.env.HEADROOM_SHOTS ?? join(ROOT, 'test-results', 'screens', 'settings-validate');
-
-beforeAll(() => {
-  app = buildApp();
-}, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 async function stored(ws: string): Promise<string> {
   const w = await Workspace.open(ws, { readOnly: true });

@@ -4,20 +4,11 @@
  * does not exist or already exists is refused at the field with the workspace left as it was.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, headroom, listPrefixes, openSession, type AppSnapshot, type Session } from './support/app';
+import { describe, expect, it } from 'vitest';
+import { useApp, headroom, listPrefixes, openSession, type Session } from './support/app';
 
-let app: AppSnapshot;
+const app = useApp();
 let s: Session | undefined;
-
-beforeAll(() => {
-  app = buildApp();
-}, 300_000);
-afterAll(() => app?.cleanup());
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 async function runDialog(page: Session['page'], button: 'New' | 'Open' | 'Save as', path: string, opts: { demo?: boolean } = {}): Promise<void> {
   await page.getByRole('toolbar', { name: 'Workspace' }).getByRole('button', { name: button, exact: true }).click();

@@ -2,6 +2,12 @@
  * Browser end-to-end support: builds Headroom once, serves it through the web bridge on a temp
  * workspace, and opens it in Debian Chromium. Everything lives in temp folders removed at the end.
  *
+ * A test file calls `useApp()` once: it builds and snapshots the app before the file's tests,
+ * closes every session a test opened after that test, and closes the file's Chromium and removes
+ * the snapshot at the end. One Chromium serves the whole file; each session gets a fresh browser
+ * context (its own cookies, storage and cache), so tests stay isolated without paying a browser
+ * start each.
+ *
  * Why a copy of dist/: other engineers edit shared/ while tests run, and a stale check then
  * rebuilds the renderer with Vite's `emptyOutDir`, which would pull the page out from under a
  * test running in the other worker. Each test file serves its own snapshot of the built app
@@ -10,8 +16,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Request } from 'playwright';
+import { basename, dirname, join } from 'node:path';
+import { chromium, type Browser as Chromium, type BrowserContext, type Page, type Request } from 'playwright';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { NODE_TEST_FLAGS } from '../../support/cli';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -97,7 +105,7 @@ export interface CliResult {
 
 /** The real `headroom` command (bin/headroom.cjs) as a separate process. */
 export function headroom(args: string[], env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [...NODE_TEST_FLAGS, CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -131,7 +139,7 @@ export interface Bridge {
 
 /** Starts `node dist/node/web.mjs [ws]` with HEADROOM_HOME=home and waits for its URL line. */
 export function startBridge(app: AppSnapshot, home: string, ws?: string): Promise<Bridge> {
-  const child = spawn(process.execPath, [app.webBundle, ...(ws ? [ws] : [])], {
+  const child = spawn(process.execPath, [...NODE_TEST_FLAGS, app.webBundle, ...(ws ? [ws] : [])], {
     cwd: home,
     env: { ...process.env, HEADROOM_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -194,18 +202,36 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/** The file's Chromium, started by the first browser a test opens and closed by `closeChromium`. */
+let chromiumProcess: Promise<Chromium> | undefined;
+
+function sharedChromium(): Promise<Chromium> {
+  chromiumProcess ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }).catch((e: unknown) => {
+    chromiumProcess = undefined;
+    throw e;
+  });
+  return chromiumProcess;
+}
+
+/** Closes the file's Chromium (every context in it goes with it); `useApp` calls it after the file's tests. */
+export async function closeChromium(): Promise<void> {
+  const running = chromiumProcess;
+  chromiumProcess = undefined;
+  if (running) await (await running.catch(() => undefined))?.close();
+}
+
 /**
- * Debian Chromium with a fresh profile folder (Playwright takes the profile as
- * launchPersistentContext's argument; it refuses `--user-data-dir` in `args`).
+ * A fresh browser context in Debian Chromium: its own cookies, storage and cache, as a new
+ * profile would have. The Chromium process is shared by the file's tests (`sharedChromium`): a
+ * browser start costs more than most tests' own work on the 2-core CI machine.
  */
 export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
   // page.screenshot waits for document.fonts.ready again, with no cap short of its timeout (a
   // known Playwright hang in headless Chromium); fontsSettled has already waited, capped.
   process.env.PW_TEST_SCREENSHOT_NO_FONTS_READY = '1';
-  const profile = tempDir('headroom-e2e-profile-');
-  const context = await chromium.launchPersistentContext(profile.dir, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+  const context = await (
+    await sharedChromium()
+  ).newContext({
     viewport: { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
     locale: 'en-GB',
@@ -214,7 +240,7 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = 
   // Shorter than a test's 60 s: a step that waits in vain fails naming what it waited for,
   // rather than the whole test timing out without a word.
   context.setDefaultTimeout(20_000);
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
@@ -245,10 +271,7 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = 
         await new Promise((done) => setTimeout(done, 50));
       }
     },
-    close: async () => {
-      await context.close();
-      profile.cleanup();
-    },
+    close: () => context.close(),
   };
 }
 
@@ -284,10 +307,36 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** Demo workspaces made by `headroom init --demo` once per file name, copied for each session. */
+const demoTemplates = new Map<string, string>();
+let templatesDir: ReturnType<typeof tempDir> | undefined;
+
 /**
- * Starts a session. `demo: 'init'` creates the workspace with `headroom init WS --demo` and
- * passes it to the bridge; `demo: 'default'` passes no workspace, so the bridge creates
- * `<HEADROOM_HOME>/demo.headroom` itself.
+ * What `headroom init WS --demo` writes (the file, its journal, index, integrity record and
+ * backups), made once per file name by the real CLI and then copied byte for byte with its
+ * timestamps: the same workspace a fresh init gives, without a CLI process per test.
+ */
+function copyDemoWorkspace(ws: string): void {
+  const name = basename(ws);
+  let dir = demoTemplates.get(name);
+  if (!dir) {
+    templatesDir ??= tempDir('headroom-e2e-demo-');
+    dir = templatesDir.path(String(demoTemplates.size));
+    mkdirSync(dir);
+    createDemoWorkspace(join(dir, name));
+    demoTemplates.set(name, dir);
+  }
+  for (const entry of readdirSync(dir))
+    cpSync(join(dir, entry), join(dirname(ws), entry), { recursive: true, preserveTimestamps: true, errorOnExist: true, force: false });
+}
+
+/** Sessions opened and not yet closed: `useApp` closes them after each test. */
+const openSessions = new Set<Session>();
+
+/**
+ * Starts a session. `demo: 'init'` creates the workspace as `headroom init WS --demo` does (see
+ * `copyDemoWorkspace`) and passes it to the bridge; `demo: 'default'` passes no workspace, so
+ * the bridge creates `<HEADROOM_HOME>/demo.headroom` itself.
  */
 export async function openSession(app: AppSnapshot, options: { demo?: 'init' | 'default'; colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
   const home = tempDir('headroom-e2e-home-');
@@ -297,7 +346,7 @@ export async function openSession(app: AppSnapshot, options: { demo?: 'init' | '
     if (options.demo === 'default') {
       bridge = await startBridge(app, home.dir);
     } else {
-      createDemoWorkspace(ws);
+      copyDemoWorkspace(ws);
       bridge = await startBridge(app, home.dir, ws);
     }
   } catch (e) {
@@ -312,18 +361,60 @@ export async function openSession(app: AppSnapshot, options: { demo?: 'init' | '
     home.cleanup();
     throw e;
   }
-  return {
+  let closed: Promise<void> | undefined;
+  const session: Session = {
     home: home.dir,
     ws,
     bridge,
     browser,
     page: browser.page,
     stopBridge: () => bridge.stop(),
-    close: async () => {
-      await browser.close().catch(() => undefined);
-      await bridge.stop();
-      home.cleanup();
+    close: () =>
+      (closed ??= (async () => {
+        openSessions.delete(session);
+        await browser.close().catch(() => undefined);
+        await bridge.stop();
+        home.cleanup();
+      })()),
+  };
+  openSessions.add(session);
+  return session;
+}
+
+/**
+ * The set-up every browser test file shares, as hooks: before the file's tests, build the app
+ * and take its snapshot (`buildApp`); after each test, close the sessions it opened (the browser
+ * context, then the bridge, which saves, then the temp home); after the file, close its Chromium,
+ * the demo templates and the snapshot. Returns the snapshot, readable once the tests run.
+ */
+export function useApp(): AppSnapshot {
+  let snapshot: AppSnapshot | undefined;
+  const built = (): AppSnapshot => {
+    if (!snapshot) throw new Error('the app is built in beforeAll: use it inside a test or hook');
+    return snapshot;
+  };
+  beforeAll(() => {
+    snapshot = buildApp();
+  }, 300_000);
+  afterEach(async () => {
+    await Promise.all([...openSessions].map((s) => s.close()));
+  });
+  afterAll(async () => {
+    await Promise.all([...openSessions].map((s) => s.close()));
+    await closeChromium();
+    templatesDir?.cleanup();
+    templatesDir = undefined;
+    demoTemplates.clear();
+    snapshot?.cleanup();
+  });
+  return {
+    get root() {
+      return built().root;
     },
+    get webBundle() {
+      return built().webBundle;
+    },
+    cleanup: () => snapshot?.cleanup(),
   };
 }
 

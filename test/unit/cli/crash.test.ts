@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPrefixes } from '../../../electron/core/services/registry';
 import { Workspace } from '../../../electron/core/workspace/workspace';
 import { formatPrefix, parsePrefix } from '../../../shared/ip/prefix';
-import { CLI_BUNDLE, ensureBuilt, headroom } from '../../support/cli';
+import { CLI_BUNDLE, ensureBuilt, headroom, NODE_TEST_FLAGS } from '../../support/cli';
 import { bundleChild } from '../../support/child-bundle';
 import { tempDir } from '../../support/tmp';
 
@@ -42,7 +42,7 @@ interface Outcome {
  */
 function runAndKill(cmd: string[], killAfterMs: number, afterFirstAck = false): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, cmd, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...NODE_TEST_FLAGS, ...cmd], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let killed = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
