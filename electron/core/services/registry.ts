@@ -1,18 +1,10 @@
 /** Registry use-cases over the workspace: blocks in address spaces (first form; see issue #4). */
 import type { PrefixPage, PrefixRow, PrefixStatus, PrefixUsage } from '../../../shared/contract';
 import { HeadroomError, invalid, problemOf } from '../../../shared/errors';
+import { dayOfInstant } from '../../../shared/dates';
 import { addDays, DEFAULT_COOLDOWN_DAYS, placementWarnings, statusRefusal } from '../../../shared/ip/lifecycle';
-import {
-  addressToKey,
-  comparePrefixes,
-  formatPrefix,
-  ipv4Network,
-  ipv6Network,
-  parsePrefix,
-  prefixEnd,
-  prefixFromKey,
-  type Prefix,
-} from '../../../shared/ip/prefix';
+import { comparePrefixes, formatPrefix, ipv4Network, ipv6Network, parsePrefix, type Prefix } from '../../../shared/ip/prefix';
+import { addressToKey, prefixFromKey, prefixKeys } from '../../../shared/ip/storage-key';
 import type { SqlParam } from '../workspace/journal';
 import type { Row, Tx } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
@@ -30,11 +22,11 @@ export interface AddPrefixInput {
 }
 
 export function todayUtc(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  return dayOfInstant(now);
 }
 
 export function keys(p: Prefix): [Uint8Array, Uint8Array] {
-  return [addressToKey(p.family, p.start), addressToKey(p.family, prefixEnd(p))];
+  return prefixKeys(p);
 }
 
 export function rowToPrefix(r: Row): PrefixRow {

@@ -11,6 +11,7 @@ import { accessSync, constants as fsConstants, existsSync, readFileSync, statSyn
 import { basename, dirname } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { HeadroomError } from '../../../shared/errors';
+import { keyToBigInt as keyValue } from '../../../shared/ip/storage-key';
 import type { CheckResult, HistoryEntry, JournalDamage, SaveProblem, WorkspaceInfo, WorkspaceState } from '../../../shared/contract';
 import { backupIsDue, newestGoodBackup, writeBackup } from './backups';
 import {
@@ -164,7 +165,7 @@ const FOOTPRINTS_KEPT = 64;
 /** Above this many block events in one change its footprint is not listed (null: unknown). */
 const FOOTPRINT_MAX_EVENTS = 2000;
 
-const keyToBigInt = (key: unknown): bigint => (key instanceof Uint8Array ? BigInt(`0x${Buffer.from(key).toString('hex') || '0'}`) : -1n);
+const keyToBigInt = (key: unknown): bigint => (key instanceof Uint8Array ? keyValue(key) : -1n);
 
 /** The blocks action `actionId` touched, from its events; null for a bulk change or too many. */
 function prefixFootprint(db: Database, actionId: number): PrefixFootprint[] | null {

@@ -4,6 +4,7 @@
  * counts blocks of that size in the limit's unit (a /29 is 8 IPv4 addresses; a /48 is 256
  * units of a /56 pool). A month without a day means its first day.
  */
+import { isCalendarDay } from '../../../shared/dates';
 import type { Scenario } from '../../../shared/forecast';
 
 export interface PrefixUnit {
@@ -24,8 +25,7 @@ const ONCE = new RegExp(String.raw`^${AMOUNT}${BLOCK}\s*(?:[a-z ]*?\s)?(?:on|at)
 
 function day(text: string): string | null {
   const full = text.length === 7 ? `${text}-01` : text;
-  const d = new Date(`${full}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== full ? null : full;
+  return isCalendarDay(full) ? full : null;
 }
 
 /** How many of the limit's units one block of /length is. */
