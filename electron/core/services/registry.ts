@@ -8,6 +8,7 @@ import { addressToKey, prefixFromKey, prefixKeys } from '../../../shared/ip/stor
 import type { SqlParam } from '../workspace/journal';
 import type { Row, Tx } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
+import { keptAtChange } from './kept-at-change';
 
 export const DEFAULT_SPACE = 'global';
 
@@ -349,8 +350,8 @@ export function removePrefix(ws: Workspace, input: { prefix: string; space?: str
   return removed;
 }
 
-/** The last count asked per workspace, and the change it was counted at. */
-const lastCount = new WeakMap<Workspace, { seq: number; key: string; n: number }>();
+/** The last count asked per workspace, kept at the change it was counted at. */
+const lastCount = keptAtChange<number>();
 
 /**
  * A page's `total`, counted again only after a change: counting a million blocks takes ~60 ms,
@@ -358,11 +359,7 @@ const lastCount = new WeakMap<Workspace, { seq: number; key: string; n: number }
  */
 function countRows(ws: Workspace, sql: string, params: SqlParam[]): number {
   const key = JSON.stringify([sql, params.map((p) => (p instanceof Uint8Array ? Array.from(p) : p))]);
-  const known = lastCount.get(ws);
-  if (known && known.seq === ws.changeSeq && known.key === key) return known.n;
-  const n = Number(ws.get(sql, params)!.n);
-  lastCount.set(ws, { seq: ws.changeSeq, key, n });
-  return n;
+  return lastCount.get(ws, key, () => Number(ws.get(sql, params)!.n));
 }
 
 export function listPrefixes(
