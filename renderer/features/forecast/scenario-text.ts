@@ -6,6 +6,7 @@
  */
 import { isCalendarDay } from '../../../shared/dates';
 import type { Scenario } from '../../../shared/forecast';
+import { maxLength } from '../../../shared/ip/prefix';
 
 export interface PrefixUnit {
   family: 4 | 6;
@@ -31,7 +32,7 @@ function day(text: string): string | null {
 /** How many of the limit's units one block of /length is. */
 export function blockUnits(length: number, unit: PrefixUnit | null): number | string {
   if (unit === null) return 'a prefix length only applies to an address pool';
-  const max = unit.family === 4 ? 32 : 128;
+  const max = maxLength(unit.family);
   if (length < 0 || length > max) return `/${length} is not an IPv${unit.family} prefix length`;
   return length >= unit.length ? 1 : 2 ** (unit.length - length);
 }
