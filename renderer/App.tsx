@@ -7,6 +7,7 @@ import { HistoryDialog } from './features/shell/HistoryDialog';
 import { NotificationList } from './features/shell/NotificationList';
 import { WorkspaceDialog, type WorkspaceAction } from './features/shell/WorkspaceDialog';
 import { useWorkspace } from './state';
+import { isTyping } from './components/keyboard';
 
 type Theme = 'light' | 'dark';
 
@@ -14,11 +15,6 @@ function initialTheme(): Theme {
   const saved = localStorage.getItem('headroom-theme');
   if (saved === 'light' || saved === 'dark') return saved;
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
 export function App() {

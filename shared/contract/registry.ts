@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
+import { isCalendarDay } from '../dates';
 
 export const PREFIX_STATUSES = ['aggregate', 'allocated', 'assigned', 'reserved', 'cooldown', 'planned'] as const;
 export type PrefixStatus = (typeof PREFIX_STATUSES)[number];
@@ -185,10 +186,7 @@ export interface PrefixPage {
 export const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a real calendar day');
+  .refine(isCalendarDay, 'is not a real calendar day');
 
 const statusField = z.enum(PREFIX_STATUSES, {
   error: () => `must be one of ${PREFIX_STATUSES.join(', ')}`,

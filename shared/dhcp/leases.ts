@@ -10,6 +10,7 @@
  * states 1 declined, 2 expired-reclaimed, 3 released) do not count. A line that is neither is
  * garbage: reported by its number, and nothing is imported.
  */
+import { MS_PER_DAY, parseDay } from '../dates';
 import { parseIPv4 } from '../ip/prefix';
 
 export interface LeaseEntry {
@@ -28,7 +29,7 @@ export interface ParsedLeases {
 
 /** Seconds since the epoch at 00:00:00 UTC of a YYYY-MM-DD day. */
 export function dayStartS(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / 1000;
+  return (parseDay(date) * MS_PER_DAY) / 1000;
 }
 
 function finish(last: Map<number, boolean>, read: number, garbage: ParsedLeases['garbage']): ParsedLeases {

@@ -5,6 +5,7 @@
  * rule of thumb quoted by Battery University BU-806a and the makers' float-life curves). The
  * replacement date is install date + that service life; the forecast board shows it.
  */
+import { addDays, isCalendarDay } from '../dates';
 import { between, positive, refuse } from './result';
 
 export const BATTERY_AGE = {
@@ -33,15 +34,13 @@ export interface BatteryAge {
   warnFrom: string;
 }
 
-const DAY_MS = 86_400_000;
-
 function addYears(isoDay: string, years: number): string {
-  return new Date(Date.parse(`${isoDay}T00:00:00Z`) + Math.round(years * 365.25) * DAY_MS).toISOString().slice(0, 10);
+  return addDays(isoDay, Math.round(years * 365.25));
 }
 
 /** Service life = design life × 2^(−max(0, T − 25) / 8); replacement = install + service life. */
 export function batteryAge(input: BatteryAgeInput): BatteryAge {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.installDate) || Number.isNaN(Date.parse(`${input.installDate}T00:00:00Z`))) {
+  if (!isCalendarDay(input.installDate)) {
     refuse('installDate', 'must be a date YYYY-MM-DD');
   }
   const design = positive('designLifeYears', input.designLifeYears);

@@ -3,7 +3,7 @@
  * daily or weekly grids step a fixed number of days from the origin (the last grid point,
  * normally the as-of date); a monthly grid steps from month end to month end.
  */
-import { isMonthEnd, monthEndAfter } from './dates';
+import { isMonthEnd, monthEndAfter } from '../dates';
 
 export type Step = { kind: 'days'; days: number } | { kind: 'month' };
 

@@ -1,10 +1,12 @@
 /**
  * The file of `headroom fit --csv FILE`: a `date,value` header, one reading per row, dates
  * strictly increasing, values finite numbers. Every bad row is reported as
- * `line N: field: problem` (N counts the file's lines, the header is line 1).
+ * `line N: field: problem` (N counts the file's lines, the header is line 1). Read by the one
+ * CSV reader (shared/csv.ts).
  */
+import { linesOf, readCsv } from '../csv';
 import { HeadroomError } from '../errors';
-import { formatDay, tryParseDay } from './dates';
+import { formatDay, tryParseDay } from '../dates';
 import type { SeriesPoint } from './series';
 
 export interface CsvValidation {
@@ -15,56 +17,24 @@ export interface CsvValidation {
 
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** Splits one CSV record (RFC 4180 quoting, no embedded line breaks). Null if a quote is open. */
-function splitRecord(line: string): string[] | null {
-  const fields: string[] = [];
-  let i = 0;
-  for (;;) {
-    let field = '';
-    if (line[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= line.length) return null;
-        const ch = line[i] as string;
-        if (ch === '"') {
-          if (line[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += ch;
-        i++;
-      }
-      while (i < line.length && line[i] !== ',') field += line[i++];
-    } else {
-      while (i < line.length && line[i] !== ',') field += line[i++];
-    }
-    fields.push(field.trim());
-    if (i >= line.length) return fields;
-    i++; // the comma
-  }
-}
-
 /** Validates the whole file and reports every problem; never throws. */
 export function validateFitCsv(text: string): CsvValidation {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const csv = readCsv(linesOf(text));
   const problems: string[] = [];
   const points: SeriesPoint[] = [];
-  const header = splitRecord(lines[0] ?? '');
-  if (header === null || header.length !== 2 || header[0]?.toLowerCase() !== 'date' || header[1]?.toLowerCase() !== 'value') {
-    problems.push(`line 1: header: expected "date,value", got "${(lines[0] ?? '').trim()}"`);
+  const first = csv.rows[0];
+  const header = first?.line === 1 ? first.fields.map((f) => f.trim().toLowerCase()) : null;
+  if (header === null || header.length !== 2 || header[0] !== 'date' || header[1] !== 'value') {
+    problems.push(`line 1: header: expected "date,value", got "${first?.line === 1 ? first.fields.join(',').trim() : ''}"`);
     return { points, problems };
   }
+  const unclosed = new Set(csv.problems.map((p) => p.line));
   let prev: { day: number; line: number } | null = null;
-  for (let i = 1; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const line = lines[i] as string;
-    if (line.trim() === '') continue;
-    const fields = splitRecord(line);
-    if (fields === null) {
+  for (const row of csv.rows.slice(1)) {
+    const lineNo = row.line;
+    const fields = row.fields.map((f) => f.trim());
+    if (fields.length === 1 && fields[0] === '') continue;
+    if (unclosed.has(lineNo)) {
       problems.push(`line ${lineNo}: row: unterminated quote`);
       continue;
     }

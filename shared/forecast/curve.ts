@@ -4,7 +4,7 @@
  * conventions). Pure, so the renderer redraws as the planner types.
  */
 import { inferStep } from './clock';
-import { formatDay, parseDay } from './dates';
+import { formatDay, parseDay } from '../dates';
 import { fitModel, HORIZON_DAYS, type FittedModel } from './models';
 import { detectOneOffs, removeOneOffs } from './one-off';
 import { demandCursor, expandScenarios, type Scenario } from './scenario';

@@ -35,7 +35,7 @@ export {
   type HoltStepRow,
 } from './holt';
 export { tQuantile, tCritical, zCritical, type IntervalLevel } from './quantiles';
-export { parseDay, tryParseDay, formatDay, addMonths, instantToDay, monthEndAfter } from './dates';
+export { parseDay, tryParseDay, formatDay, addMonths, instantToDay, monthEndAfter } from '../dates';
 export { makeClock, inferStep, type Step, type StepClock } from './clock';
 export { projectToLimit, type Projection } from './time-to-limit';
 export {

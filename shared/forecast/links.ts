@@ -4,8 +4,8 @@
  * level at which its 95th-percentile traffic calls for an upgrade. The series is the daily or
  * monthly 95th percentile the planner enters or imports from a `date,value` CSV.
  */
-import Papa from 'papaparse';
-import { formatDay, tryParseDay } from './dates';
+import { linesOf, readCsv } from '../csv';
+import { formatDay, tryParseDay } from '../dates';
 
 /** The fraction of a link's capacity its 95th percentile may reach before it must be upgraded. */
 export const DEFAULT_LINK_THRESHOLD_FRAC = 0.8;
@@ -48,24 +48,22 @@ export interface LinkCsvResult {
  * nothing unless `problems` is empty.
  */
 export function parseLinkCsv(text: string): LinkCsvResult {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ',', skipEmptyLines: false });
+  const csv = readCsv(linesOf(text));
   const problems: string[] = [];
   const readings: { date: string; p95Bps: number }[] = [];
-  // Papa Parse reports a record by its index; with no quoted line breaks (dates and numbers
-  // have none) record i is on line i + 1. A quoted break is itself reported as a problem.
-  for (const e of parsed.errors) {
-    if (e.code === 'UndetectableDelimiter') continue;
-    problems.push(`line ${(e.row ?? 0) + 1}: row: ${e.message}`);
-  }
-  const rows = parsed.data;
-  const header = (rows[0] ?? []).map((f) => f.trim().toLowerCase());
+  // A quoting problem (an unclosed quote) is reported on the line its row starts on.
+  for (const p of csv.problems) problems.push(`line ${p.line}: row: ${p.problem}`);
+  const unclosed = new Set(csv.problems.map((p) => p.line));
+  const first = csv.rows[0]?.line === 1 ? csv.rows[0].fields : [];
+  const header = first.map((f) => f.trim().toLowerCase());
   if (header.length !== 2 || header[0] !== 'date' || header[1] !== 'value') {
-    return { readings, problems: [`line 1: header: expected "date,value", got "${(rows[0] ?? []).join(',')}"`] };
+    return { readings, problems: [`line 1: header: expected "date,value", got "${first.join(',')}"`] };
   }
   const seen = new Map<number, number>();
-  for (let i = 1; i < rows.length; i++) {
-    const lineNo = i + 1;
-    const fields = (rows[i] as string[]).map((f) => f.trim());
+  for (const row of csv.rows.slice(1)) {
+    const lineNo = row.line;
+    const fields = row.fields.map((f) => f.trim());
+    if (unclosed.has(lineNo)) continue;
     if (fields.length === 1 && fields[0] === '') continue;
     if (fields.length !== 2) {
       problems.push(`line ${lineNo}: row: expected 2 fields (date,value), got ${fields.length}`);

@@ -4,7 +4,7 @@
  */
 import { invalid } from '../errors';
 import { inferStep, type Step } from './clock';
-import { formatDay, parseDay } from './dates';
+import { formatDay, parseDay } from '../dates';
 import type { FitInput, ModelName } from './models';
 import type { IntervalLevel } from './quantiles';
 import type { CapacityChange, Scenario } from './scenario';

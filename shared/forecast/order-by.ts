@@ -5,7 +5,7 @@
  * headline date; for "may run out" it is the interval's earliest crossing, because the risk is
  * what must be ordered against. No crossing within the horizon: no order-by date.
  */
-import { formatDay, parseDay } from './dates';
+import { formatDay, parseDay } from '../dates';
 import type { ForecastResult } from './types';
 
 /** The lead time a link takes when the planner has set none (docs/forecasts.md). */

@@ -5,7 +5,7 @@
  */
 import { invalid } from '../errors';
 import { describeStep } from './clock';
-import { formatDay, parseDay } from './dates';
+import { formatDay, parseDay } from '../dates';
 import { critOf, isStale, pReached, runoutByMonth, type RecurringSteps } from './runout';
 import { capacityAt, demandCursor, expandScenarios } from './scenario';
 import { fitModel, HORIZON_DAYS, type FittedModel, type ModelName, type Params } from './models';

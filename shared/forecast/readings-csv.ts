@@ -1,13 +1,13 @@
 /**
  * Readings in bulk (issue 14 §9): a `date,value` CSV, typed, pasted or imported, for one series
  * (a site's IT load or data, and any other series that keeps one value per day). Parsed with
- * papaparse (RFC 4180 quoting, CRLF or LF); the header may be left out when the rows are pasted.
+ * the one CSV reader, shared/csv.ts (RFC 4180 quoting; CRLF, LF or CR); the header may be left out when the rows are pasted.
  * Every bad row is reported as `line N: field: problem`, N counting the text's lines as the
  * planner sees them (the header is line 1); a clean file gives its points in date order.
  * Values are non-negative finite numbers (a reading is a load, a size or a count).
  */
-import Papa from 'papaparse';
-import { formatDay, tryParseDay } from './dates';
+import { linesOf, readCsv } from '../csv';
+import { formatDay, tryParseDay } from '../dates';
 
 export interface ReadingPoint {
   date: string;
@@ -24,19 +24,18 @@ export interface ReadingsParse {
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 export function parseReadingsCsv(text: string): ReadingsParse {
-  const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimiter: ',' }).data;
+  const csv = readCsv(linesOf(text));
   const problems: string[] = [];
   const points: ReadingPoint[] = [];
   const seen = new Map<string, number>();
-  let line = 0;
   let first = true;
-  for (const row of rows) {
-    line++;
-    const fields = row.map((f) => f.trim());
-    const physical = line;
-    // A quoted field across lines would shift every later line number: count its breaks.
-    line += row.reduce((n, f) => n + (f.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-    if (fields.length === 0 || (fields.length === 1 && fields[0] === '')) continue;
+  const unclosed = new Set(csv.problems.map((p) => p.line));
+  for (const p of csv.problems) problems.push(`line ${p.line}: row: ${p.problem}`);
+  for (const row of csv.rows) {
+    const fields = row.fields.map((f) => f.trim());
+    // The line the row starts on, quoted line breaks before it counted (shared/csv.ts).
+    const physical = row.line;
+    if (unclosed.has(physical) || fields.length === 0 || (fields.length === 1 && fields[0] === '')) continue;
     if (first) {
       first = false;
       if (tryParseDay(fields[0]!) === null && !/^\d/.test(fields[0]!)) {

@@ -8,7 +8,7 @@
  * has reached C by a month has reached it by every later one: the sequence is made
  * non-decreasing (running maximum). Also: staleness of the newest reading.
  */
-import { formatDay, monthEndOf } from './dates';
+import { formatDay, monthEndOf } from '../dates';
 import type { FittedModel } from './models';
 import { demandCursor, type DemandStep } from './scenario';
 

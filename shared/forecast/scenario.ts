@@ -3,7 +3,7 @@
  * F_s(d) = F(d) + Σ_k N_k·[d ≥ D_k]; the bands shift by the same amount. A capacity change
  * makes C a step function C(d).
  */
-import { addMonths, parseDay } from './dates';
+import { addMonths, parseDay } from '../dates';
 import { invalid } from '../errors';
 
 export type Scenario =

@@ -3,7 +3,7 @@
  * become a UTC-day step function; readings are reduced per grid period (last value for levels,
  * maximum for peak-limited capacity). The grid is anchored at as-of and steps back.
  */
-import { formatDay, instantToDay, parseDay } from './dates';
+import { formatDay, instantToDay, parseDay } from '../dates';
 import { invalid } from '../errors';
 import type { Step } from './clock';
 

@@ -3,7 +3,7 @@
  * scan) → never → projectedNow → closed form → beyondHorizon / ok, with the interval of the
  * date from the band (earliest = upper band reaches C, latest = lower band reaches C).
  */
-import { formatDay, parseDay } from './dates';
+import { formatDay, parseDay } from '../dates';
 import { HORIZON_DAYS, type FittedModel } from './models';
 import type { FitOptions, Prepared } from './options';
 import { capacityAt, demandCursor, expandScenarios } from './scenario';

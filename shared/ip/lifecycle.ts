@@ -21,12 +21,8 @@ export interface LifecycleBlock {
 /** Default cooldown of a released assignment, in days (CLI.md `prefix release`). */
 export const DEFAULT_COOLDOWN_DAYS = 180;
 
-/** Whole days after a YYYY-MM-DD day, as YYYY-MM-DD (UTC calendar days). */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/** Whole days after a YYYY-MM-DD day, as YYYY-MM-DD (UTC calendar days): shared/dates.ts. */
+export { addDays } from '../dates';
 
 /**
  * Whether a recorded block still holds its space on `today` (YYYY-MM-DD): every block does,

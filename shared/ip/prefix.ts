@@ -216,30 +216,3 @@ export function comparePrefixes(a: Prefix, b: Prefix): number {
   if (a.start !== b.start) return a.start < b.start ? -1 : 1;
   return a.length - b.length;
 }
-
-/** 16-byte big-endian storage key of an address (IPv4 zero-extended), so BLOB order = address order. */
-export function addressToKey(family: Family, value: number | bigint): Uint8Array {
-  const out = new Uint8Array(16);
-  let v = typeof value === 'bigint' ? value : BigInt(value);
-  for (let i = 15; i >= 0; i--) {
-    out[i] = Number(v & 0xffn);
-    v >>= 8n;
-  }
-  if (family !== 4 && family !== 6) throw new Error('family must be 4 or 6');
-  return out;
-}
-
-export function keyToAddress(family: 4, key: Uint8Array): number;
-export function keyToAddress(family: 6, key: Uint8Array): bigint;
-export function keyToAddress(family: Family, key: Uint8Array): number | bigint;
-export function keyToAddress(family: Family, key: Uint8Array): number | bigint {
-  if (key.length !== 16) throw new Error('address key must be 16 bytes');
-  if (family === 4) return ((key[12]! << 24) >>> 0) + (key[13]! << 16) + (key[14]! << 8) + key[15]!;
-  let v = 0n;
-  for (let i = 0; i < 16; i++) v = (v << 8n) | BigInt(key[i]!);
-  return v;
-}
-
-export function prefixFromKey(family: Family, startKey: Uint8Array, length: number): Prefix {
-  return family === 4 ? { family: 4, start: keyToAddress(4, startKey), length } : { family: 6, start: keyToAddress(6, startKey), length };
-}

@@ -6,8 +6,8 @@
  * against formula injection (docs/exports.md). The forecast board is in the PDF only: a CSV
  * holds one table.
  */
-import Papa from 'papaparse';
 import type { PrefixRow } from '../contract/registry';
+import { writeCsv } from '../csv';
 import { neutraliseCsvCell } from './csv-cell';
 
 export const ALLOCATION_CSV_HEADER = ['prefix', 'space', 'status', 'description', 'date', 'depth', 'children', 'used_pct', 'reserved_pct', 'free_pct'] as const;
@@ -33,5 +33,5 @@ export function renderAllocationCsv(rows: readonly Pick<PrefixRow, 'prefix' | 's
       hasChildren ? pct(free) : '',
     ];
   });
-  return `${Papa.unparse({ fields: [...ALLOCATION_CSV_HEADER], data }, { newline: '\r\n', escapeFormulae: false })}\r\n`;
+  return writeCsv(ALLOCATION_CSV_HEADER, data);
 }

@@ -6,6 +6,7 @@
  */
 import type { PrefixRow } from '../contract/registry';
 import { oneLine } from './dhcp-subnets';
+import { escapeHtml as esc } from './html-escape';
 
 export interface AllocationReport {
   organisation: string;
@@ -19,8 +20,6 @@ export interface AllocationReport {
   /** The forecasts board (every limit, soonest first), rendered by forecast-board.ts; absent: none. */
   boardHtml?: string;
 }
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const STATUSES = ['aggregate', 'allocated', 'assigned', 'reserved'] as const;
 

@@ -6,8 +6,7 @@
 import type { RequestDraft } from '../rir/draft';
 import { draftDocument } from '../rir/draft-render';
 import type { CheckResult } from '../rir/policy-check-core';
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeHtml as esc } from './html-escape';
 
 const CSS = `
 body { font: 10.5pt/1.4 "DejaVu Sans", Arial, sans-serif; color: #1b2330; margin: 0; }

@@ -5,13 +5,12 @@
  */
 import type { LimitForecast } from '../contract/forecast';
 import { describeStatus, likelyBetween } from '../forecast/status-text';
+import { escapeHtml as esc } from './html-escape';
 
 export type BoardLimit = Pick<
   LimitForecast,
   'name' | 'detail' | 'status' | 'date' | 'earliest' | 'latest' | 'stale' | 'runoutByMonth' | 'usedFrac' | 'orderBy'
 >;
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** P(full by the end of the 12th month after the as-of month); 1 when already over. */
 export function within12Months(l: BoardLimit): number | null {

@@ -9,6 +9,7 @@
 import type { SiteLimits } from '../facility/site';
 import type { SiteDetail } from '../facility/site-record';
 import { oneLine } from './dhcp-subnets';
+import { escapeHtml as esc } from './html-escape';
 
 export interface SizingSheet {
   organisation: string;
@@ -20,8 +21,6 @@ export interface SizingSheet {
   problem: string | null;
   warnings: readonly string[];
 }
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const CSS = `
 body { font: 9pt/1.35 "DejaVu Sans", Arial, sans-serif; color: #1b2330; margin: 0; }

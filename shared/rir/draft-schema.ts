@@ -4,10 +4,14 @@
  * Its inferred type is assignable to RequestDraft (checked in the tests).
  */
 import { z } from 'zod';
+import { isCalendarDay } from '../dates';
 import { RIRS } from './rir';
 
 const rir = z.enum(RIRS as unknown as ['arin', 'ripe', 'apnic', 'lacnic', 'afrinic']);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine(isCalendarDay, 'is not a real calendar day');
 const pct = z.number().min(0).max(100);
 const count = z.number().int().min(0);
 const asn = z.number().int().min(0).max(4294967295);

@@ -118,10 +118,8 @@ export function weightedUsedPct(holdings: RequestDraft['holdings']): number | nu
   return size === 0 ? null : (used / size) * 100;
 }
 
-/** Whole days from `from` to `to` (both YYYY-MM-DD, UTC). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+/** Whole days from `from` to `to` (both YYYY-MM-DD, UTC): shared/dates.ts. */
+export { daysBetween } from '../dates';
 
 /** Requested IPv4 size in addresses, or null when no length is given. */
 export function requestedIpv4Addresses(d: RequestDraft): number | null {

@@ -13,7 +13,7 @@ import { seedDemo } from '../../electron/core/services/demo';
 import { forecastLimits } from '../../electron/core/services/forecast';
 import { loadPools } from '../../electron/core/services/forecast-pools';
 import { Workspace } from '../../electron/core/workspace/workspace';
-import { addressToKey } from '../../shared/ip/prefix';
+import { addressToKey } from '../../shared/ip/storage-key';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const P = Number(process.argv[3] ?? 100);

@@ -23,7 +23,7 @@ import { chromium, type Page } from 'playwright';
 import { seedDemo } from '../../electron/core/services/demo';
 import { rebuildUsage } from '../../electron/core/workspace/prefix-usage';
 import { Workspace } from '../../electron/core/workspace/workspace';
-import { addressToKey } from '../../shared/ip/prefix';
+import { addressToKey } from '../../shared/ip/storage-key';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { addPrefix } from '../../electron/core/services/registry';
 import { rebuildUsage } from '../../electron/core/workspace/prefix-usage';
 import { Workspace } from '../../electron/core/workspace/workspace';
-import { addressToKey } from '../../shared/ip/prefix';
+import { addressToKey } from '../../shared/ip/storage-key';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'headroom-bench-'));

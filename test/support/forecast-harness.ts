@@ -5,7 +5,7 @@
  * Deterministic by its seed (mulberry32 + Box–Muller), no clock, no I/O.
  */
 import { fitAndProject } from '../../shared/forecast';
-import { formatDay, parseDay } from '../../shared/forecast/dates';
+import { formatDay, parseDay } from '../../shared/dates';
 import type { ForecastMethod, ForecastResult } from '../../shared/forecast';
 import type { SeriesPoint } from '../../shared/forecast/series';
 

@@ -7,7 +7,7 @@
  * may hold further steps: a step seen once can come again.
  */
 import { detectOneOffs } from '../../shared/forecast/one-off';
-import { formatDay, parseDay } from '../../shared/forecast/dates';
+import { formatDay, parseDay } from '../../shared/dates';
 import type { SeriesPoint } from '../../shared/forecast';
 import { rng } from './forecast-harness';
 

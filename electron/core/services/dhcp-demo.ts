@@ -5,7 +5,8 @@
  * readings for the forecast board. Every row here obeys the rules of shared/dhcp/ (the demo
  * test re-adds each one through the services).
  */
-import { addressToKey, parseAddress } from '../../../shared/ip/prefix';
+import { parseAddress } from '../../../shared/ip/prefix';
+import { addressToKey } from '../../../shared/ip/storage-key';
 import type { Tx } from '../workspace/tx';
 
 export const DEMO_HOSTS: { ip: string; name: string; mac: string | null; role: 'router' | 'server' | 'printer' | 'switch' | 'other'; description: string }[] = [

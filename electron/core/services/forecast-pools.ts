@@ -9,7 +9,8 @@
  * reads its used blocks with one indexed range scan, as one concatenated string (see dailyUsage).
  */
 import { formatDay, gridDays, gridForSpan, parseDay, type SeriesPoint } from '../../../shared/forecast';
-import { formatPrefix, prefixFromKey } from '../../../shared/ip/prefix';
+import { formatPrefix } from '../../../shared/ip/prefix';
+import { keyHex, prefixFromKey } from '../../../shared/ip/storage-key';
 import { USED_STATUS_SQL } from '../../../shared/ip/utilization';
 import type { Workspace } from '../workspace/workspace';
 
@@ -50,12 +51,6 @@ const USED = USED_STATUS_SQL;
 
 /** Units of the pool that one block of /length is (a block longer than the unit takes a whole one). */
 const unitsOf = (length: number, unitLength: number): number => (length <= unitLength ? 2 ** (unitLength - length) : 1);
-
-function hexOf(b: Uint8Array): string {
-  let s = '';
-  for (const x of b) s += x.toString(16).padStart(2, '0');
-  return s.toUpperCase();
-}
 
 /**
  * Counts the comma-separated tokens of `text` into `counts`. Blocks come in address order and
@@ -182,7 +177,7 @@ export function loadPools(ws: Workspace): PoolSource[] {
       group = key;
       stack = [];
     }
-    const startHex = hexOf(c.start);
+    const startHex = keyHex(c.start);
     while (stack.length > 0 && (stack[stack.length - 1] as { c: Container }).c.endHex < startHex) stack.pop();
     const parent = stack[stack.length - 1];
     parent?.c.children.push(c);

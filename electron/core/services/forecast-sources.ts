@@ -5,6 +5,7 @@
  */
 import { eventsToSeries, readingsAsGiven } from '../../../shared/forecast';
 import type { Workspace } from '../workspace/workspace';
+import { daysBetween } from '../../../shared/dates';
 import { BATTERY_AGE, batteryAge } from '../../../shared/facility/battery-age';
 import { asnRangeHistories } from './asn-ranges';
 import { listSites, siteDetail, siteLimits } from './facility';
@@ -118,7 +119,7 @@ function batteryReplacementSources(ws: Workspace): LimitSource[] {
         designLifeYears: b.designLifeYears ?? BATTERY_AGE.defaultDesignLifeYears,
         batteryTempC: b.batteryTempC ?? undefined,
       });
-      const years = (asOf: string) => (Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${b.installDate}T00:00:00Z`)) / (365.25 * 86_400_000);
+      const years = (asOf: string) => daysBetween(b.installDate!, asOf) / 365.25;
       out.push({
         meta: {
           id: `facility:${site.id}:battery-life:${b.id}`,

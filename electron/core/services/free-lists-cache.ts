@@ -15,17 +15,11 @@ import type { Block } from '../../../shared/ip/allocate';
 import type { FreeLists } from '../../../shared/ip/free-lists';
 import { formatPrefix, prefixEnd, type Prefix } from '../../../shared/ip/prefix';
 import type { PrefixFootprint, Workspace } from '../workspace/workspace';
+import { keptAtChange } from './kept-at-change';
 
 type Lists = FreeLists<number | bigint>;
 
-interface Entry {
-  seq: number;
-  sid: number;
-  parent: string;
-  lists: Lists;
-}
-
-const entries = new WeakMap<Workspace, Entry>();
+const kept = keptAtChange<Lists>();
 
 /** How many times lists were built from the blocks (a test reads it: a change elsewhere must not rebuild). */
 export const freeListBuilds = { count: 0 };
@@ -38,26 +32,26 @@ function touches(b: PrefixFootprint, sid: number, parent: Prefix): boolean {
   return b.start <= end && b.end >= start;
 }
 
+const keyOf = (sid: number, parent: Prefix) => `${sid} ${formatPrefix(parent)}`;
+
 /**
  * The lists of `parent` in space `sid` as the workspace is now: kept ones if still current, else
  * `build()`. Kept lists stay current across changes that touched no block inside the parent in
  * that space (Workspace.prefixChangesSince): a change elsewhere costs no rebuild.
  */
 export function freeListsFor(ws: Workspace, sid: number, parent: Prefix, build: () => Lists): Lists {
-  const key = formatPrefix(parent);
-  const e = entries.get(ws);
-  if (e && e.sid === sid && e.parent === key) {
-    if (e.seq === ws.changeSeq) return e.lists;
-    const since = ws.prefixChangesSince(e.seq);
-    if (since !== null && !since.some((b) => touches(b, sid, parent))) {
-      e.seq = ws.changeSeq;
-      return e.lists;
-    }
-  }
-  freeListBuilds.count++;
-  const lists = build();
-  entries.set(ws, { seq: ws.changeSeq, sid, parent: key, lists });
-  return lists;
+  return kept.get(
+    ws,
+    keyOf(sid, parent),
+    () => {
+      freeListBuilds.count++;
+      return build();
+    },
+    (keptAt) => {
+      const since = ws.prefixChangesSince(keptAt);
+      return since !== null && !since.some((b) => touches(b, sid, parent));
+    },
+  );
 }
 
 /**
@@ -65,15 +59,5 @@ export function freeListsFor(ws: Workspace, sid: number, parent: Prefix, build: 
  * kept lists take it and move to the new change number. Anything else drops them.
  */
 export function tookFrom(ws: Workspace, seqBefore: number, sid: number, parent: Prefix, room: Prefix): void {
-  const e = entries.get(ws);
-  if (!e || e.seq !== seqBefore || ws.changeSeq !== seqBefore + 1 || e.sid !== sid || e.parent !== formatPrefix(parent)) {
-    entries.delete(ws);
-    return;
-  }
-  try {
-    e.lists.take({ start: room.start, length: room.length } as Block<number | bigint>);
-    e.seq = ws.changeSeq;
-  } catch {
-    entries.delete(ws);
-  }
+  kept.advance(ws, seqBefore, keyOf(sid, parent), (lists) => lists.take({ start: room.start, length: room.length } as Block<number | bigint>));
 }

@@ -6,7 +6,8 @@
 import type { HostRoleName, HostRow } from '../../../shared/contract';
 import { checkHostAddress, parseHostAddress, parseHostName, parseMac } from '../../../shared/dhcp/host';
 import { HeadroomError } from '../../../shared/errors';
-import { addressToKey, formatAddress, formatPrefix, keyToAddress, parsePrefix, prefixFromKey, type Address, type Prefix } from '../../../shared/ip/prefix';
+import { formatAddress, formatPrefix, parsePrefix, type Address, type Prefix } from '../../../shared/ip/prefix';
+import { addressToKey, keyToAddress, prefixFromKey } from '../../../shared/ip/storage-key';
 import type { Row } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
 import { DEFAULT_SPACE, keys, spaceId } from './registry';

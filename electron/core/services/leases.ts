@@ -6,20 +6,19 @@
 import type { LeaseImportResult } from '../../../shared/contract';
 import { parseDhcpdLeases, parseKeaLeases } from '../../../shared/dhcp/leases';
 import { scopeSize } from '../../../shared/dhcp/scope';
+import { isCalendarDay } from '../../../shared/dates';
 import { invalid } from '../../../shared/errors';
 import { formatIPv4, formatPrefix } from '../../../shared/ip/prefix';
 import type { Workspace } from '../workspace/workspace';
 import { DEFAULT_SPACE, todayUtc } from './registry';
 import { scopeBlock, scopeRows } from './scopes';
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function importLeases(
   ws: Workspace,
   input: { text: string; format: 'dhcpd' | 'kea'; date?: string | undefined; space?: string | undefined },
 ): LeaseImportResult {
   const date = input.date ?? todayUtc(ws.now());
-  if (!DATE_RE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+  if (!isCalendarDay(date)) {
     throw invalid('date', `"${date}" is not a date (YYYY-MM-DD)`);
   }
   const parsed = input.format === 'dhcpd' ? parseDhcpdLeases(input.text, date) : parseKeaLeases(input.text, date);

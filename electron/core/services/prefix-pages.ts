@@ -12,6 +12,7 @@
  * an anchor's own row) drops what was kept, and it is read again from the database.
  */
 import type { PrefixRow } from '../../../shared/contract';
+import { keyToBigInt } from '../../../shared/ip/storage-key';
 import type { SqlParam } from '../workspace/journal';
 import type { PrefixFootprint, Workspace } from '../workspace/workspace';
 import type { Row } from '../workspace/tx';
@@ -48,7 +49,6 @@ const kept = new WeakMap<Workspace, Kept>();
 /** How many times the view was counted and anchored from the database (tests: a change must not). */
 export const pageReads = { counts: 0, anchorBuilds: 0 };
 
-const keyToBigInt = (key: Uint8Array): bigint => BigInt(`0x${Buffer.from(key).toString('hex') || '0'}`);
 
 function lengthOf(family: 4 | 6, start: bigint, end: bigint): number {
   return (family === 4 ? 32 : 128) - ((end - start + 1n).toString(2).length - 1);

@@ -10,7 +10,6 @@
  * format of tx.ts rowToJson), so undo, redo and a block's history work as for a single add.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import Papa from 'papaparse';
 import {
   PREFIX_STATUSES,
   type ExportFormat,
@@ -20,8 +19,11 @@ import {
   type PrefixRow,
   type PrefixStatus,
 } from '../../../shared/contract';
+import { CsvRowReader, writeCsv } from '../../../shared/csv';
+import { isCalendarDay } from '../../../shared/dates';
 import { HeadroomError, problemOf } from '../../../shared/errors';
 import { formatPrefix, parsePrefix, type Prefix } from '../../../shared/ip/prefix';
+import { addressToKey, keyFromHex, prefixCompactKeyHex } from '../../../shared/ip/storage-key';
 import { neutraliseCsvCell, restoreCsvCell } from '../../../shared/report/csv-cell';
 import { DELEGATED_REGISTRIES, DelegatedReader, type DelegatedRecord } from '../../../shared/rir/delegated';
 import { delegatedAggregates, delegatedRecordForAsns, delegatedRecordForPrefix, filterDelegated, formatDelegated } from '../../../shared/rir/delegated-write';
@@ -69,171 +71,6 @@ export class ImportRefused extends HeadroomError {
       `the file was not imported (nothing changed): ${total.toLocaleString('en')} bad row${total === 1 ? '' : 's'}\n${shown.join('\n')}`,
       problems[0]?.field,
     );
-  }
-}
-
-const dayCache = new Map<string, boolean>();
-
-function isDay(s: string): boolean {
-  const known = dayCache.get(s);
-  if (known !== undefined) return known;
-  let ok = /^\d{4}-\d{2}-\d{2}$/.test(s);
-  if (ok) {
-    const d = new Date(`${s}T00:00:00Z`);
-    ok = !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }
-  if (dayCache.size > 100_000) dayCache.clear();
-  dayCache.set(s, ok);
-  return ok;
-}
-
-const QUOTE = 34;
-const COMMA = 44;
-const LF = 10;
-const CR = 13;
-
-/** Longest row held while waiting for its end: a longer one surely lacks a closing quote. */
-export const MAX_ROW_CHARS = 1 << 20;
-
-/**
- * Reads RFC 4180 CSV (comma-separated, `"` quoting with `""` inside, CRLF or LF) as it arrives,
- * chunk by chunk, calling `onRow` with the fields and the 1-based line the row starts on (quoted
- * line breaks counted), so problems name the line a spreadsheet shows. Blank lines are skipped.
- * Only the row still open at a chunk's end is held (and read again when the next chunk comes);
- * a row longer than MAX_ROW_CHARS is reported and ends the reading (the file is refused anyway).
- *
- * Why not Papa Parse: its step mode costs ~40 µs a row (40 s for a million-row import), and
- * it guesses the delimiter, reporting a spurious "Unable to auto-detect delimiting character"
- * for files whose rows hold one field. The format is fixed here: a comma.
- */
-export class CsvRowReader {
-  private buf = '';
-  /** The line buf[0] is on. */
-  private line = 1;
-  private stopped = false;
-
-  constructor(
-    private readonly onRow: (fields: string[], line: number) => void,
-    private readonly onError: (p: ImportProblem) => void,
-  ) {}
-
-  push(chunk: string): void {
-    if (this.stopped || chunk === '') return;
-    this.buf = this.buf === '' ? chunk : this.buf + chunk;
-    this.read(false);
-    if (this.buf.length > MAX_ROW_CHARS) {
-      this.onError({
-        line: this.line,
-        field: 'row',
-        problem: `is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters (is a closing " missing?); the rest of the file was not read`,
-      });
-      this.stopped = true;
-      this.buf = '';
-    }
-  }
-
-  end(): void {
-    if (!this.stopped) this.read(true);
-    this.buf = '';
-    this.stopped = true;
-  }
-
-  /** Reads the complete rows of buf (all of it when `final`) and keeps the rest. */
-  private read(final: boolean): void {
-    const text = this.buf;
-    const n = text.length;
-    let pos = 0;
-    let line = this.line;
-    rows: while (pos < n) {
-      const rowStart = pos;
-      const rowLine = line;
-      const fields: string[] = [];
-      const errors: ImportProblem[] = [];
-      // The row goes on past the end of what has arrived: wait for the next chunk.
-      const incomplete = () => {
-        pos = rowStart;
-        line = rowLine;
-      };
-      for (;;) {
-        if (text.charCodeAt(pos) === QUOTE) {
-          // Quoted field: up to the closing quote, "" standing for one quote.
-          let value = '';
-          let from = pos + 1;
-          for (;;) {
-            const q = text.indexOf('"', from);
-            if (q < 0) {
-              if (!final) {
-                incomplete();
-                break rows;
-              }
-              errors.push({ line: rowLine, field: 'csv', problem: 'a quoted field is not closed (a " is missing)' });
-              value += text.slice(from);
-              pos = n;
-              break;
-            }
-            if (q + 1 >= n && !final) {
-              incomplete();
-              break rows;
-            }
-            value += text.slice(from, q);
-            if (text.charCodeAt(q + 1) === QUOTE) {
-              value += '"';
-              from = q + 2;
-              continue;
-            }
-            pos = q + 1;
-            break;
-          }
-          for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) line++;
-          const c = text.charCodeAt(pos);
-          if (c === CR && pos + 1 >= n && !final) {
-            incomplete();
-            break rows;
-          }
-          if (pos < n && c !== COMMA && c !== LF && !(c === CR && text.charCodeAt(pos + 1) === LF)) {
-            let end = pos;
-            while (end < n && text.charCodeAt(end) !== COMMA && text.charCodeAt(end) !== LF) end++;
-            if (end === n && !final) {
-              incomplete();
-              break rows;
-            }
-            errors.push({ line: rowLine, field: 'csv', problem: 'unexpected text after a closing quote' });
-            value += text.slice(pos, end).replace(/\r$/, '');
-            pos = end;
-          }
-          fields.push(value);
-        } else {
-          let end = pos;
-          for (; end < n; end++) {
-            const c = text.charCodeAt(end);
-            if (c === COMMA || c === LF) break;
-          }
-          if (end === n && !final) {
-            incomplete();
-            break rows;
-          }
-          fields.push(text.slice(pos, end > pos && text.charCodeAt(end - 1) === CR && (end === n || text.charCodeAt(end) === LF) ? end - 1 : end));
-          pos = end;
-        }
-        const c = text.charCodeAt(pos);
-        if (pos < n && c === COMMA) {
-          pos++;
-          continue;
-        }
-        // End of the row: its newline (CRLF or LF) belongs to it.
-        if (c === CR) pos++;
-        if (text.charCodeAt(pos) === LF) {
-          pos++;
-          line++;
-        }
-        break;
-      }
-      for (const e of errors) this.onError(e);
-      if (fields.length === 1 && fields[0] === '') continue; // blank line
-      this.onRow(fields, rowLine);
-    }
-    this.buf = pos >= n ? '' : text.slice(pos);
-    this.line = line;
   }
 }
 
@@ -417,7 +254,7 @@ function csvCandidates(format: 'csv' | 'netbox', defaultSpace: string, problems:
       let date: string | null = null;
       if (format === 'csv' && get('date') !== '') {
         date = get('date');
-        if (!isDay(date)) {
+        if (!isCalendarDay(date)) {
           ok = false;
           bad(line, 'date', `"${date}" is not a date as YYYY-MM-DD`);
         }
@@ -451,7 +288,7 @@ const MAX_ASN_RUN = 65_536;
 /** `yyyymmdd` of a delegated record as an ISO day (null: none or not a day). */
 function delegatedDay(d: string): string | null {
   const date = /^\d{8}$/.test(d) && d !== '00000000' ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : null;
-  return date !== null && isDay(date) ? date : null;
+  return date !== null && isCalendarDay(date) ? date : null;
 }
 
 /**
@@ -531,16 +368,6 @@ function findDuplicateAsns(ws: Workspace, asns: AsnCandidate[], problems: Proble
     seen.set(a.asn, a.line);
     if (recorded.has(a.asn)) problems.add({ line: a.line, field: 'asn', problem: `AS${a.asn} is already recorded` });
   }
-}
-
-/** The 16-byte key of a prefix start/end as hex (IPv4: the low 4 bytes only). */
-function keyHex(p: Prefix): [string, string] {
-  if (p.family === 4) {
-    const end = p.start + 2 ** (32 - p.length) - 1;
-    return [p.start.toString(16).padStart(8, '0'), end.toString(16).padStart(8, '0')];
-  }
-  const end = p.start + (1n << BigInt(128 - p.length)) - 1n;
-  return [p.start.toString(16).padStart(32, '0'), end.toString(16).padStart(32, '0')];
 }
 
 /**
@@ -633,10 +460,6 @@ type ChunkRow = [
   date: string,
 ];
 
-function keyBlob(family: 4 | 6, hex: string): Uint8Array {
-  return new Uint8Array(Buffer.from(family === 4 ? `000000000000000000000000${hex}` : hex, 'hex'));
-}
-
 /**
  * Writes the candidates in index order, chunk by chunk. Each candidate is let go once written: a
  * million of them held to the end made every full garbage collection of the import mark them
@@ -661,11 +484,11 @@ function writeCandidates(ws: Workspace, tx: Tx, candidates: (Candidate | null)[]
         const pos = order[k]!;
         const c = candidates[pos]!;
         candidates[pos] = null;
-        const [s, e] = keyHex(c.prefix);
+        const [s, e] = prefixCompactKeyHex(c.prefix);
         rows.push([sids[pos]!, c.prefix.family, s, e, c.prefix.length, c.status, c.description, c.rir, c.date ?? today]);
       }
       rows.forEach((r, k) => {
-        insert.run([first + i + k, r[0], r[1], keyBlob(r[1], r[2]), keyBlob(r[1], r[3]), r[4], r[5], r[6], r[7], r[8], at, at]);
+        insert.run([first + i + k, r[0], r[1], keyFromHex(r[1], r[2]), keyFromHex(r[1], r[3]), r[4], r[5], r[6], r[7], r[8], at, at]);
       });
       journal('DELETE FROM temp.import_chunk');
       journal('INSERT INTO temp.import_chunk (j) VALUES (?)', [JSON.stringify(rows)]);
@@ -700,9 +523,7 @@ function findDuplicates(ws: Workspace, candidates: Candidate[], problems: Proble
       }
       const sid = hasRows.get(c.space);
       if (sid !== null && sid !== undefined) {
-        const [s] = keyHex(c.prefix);
-        const startKey = Buffer.from((c.prefix.family === 4 ? '0'.repeat(24) : '') + s, 'hex');
-        existsStmt.bind([sid, c.prefix.family, new Uint8Array(startKey), c.prefix.length]);
+        existsStmt.bind([sid, c.prefix.family, addressToKey(c.prefix.family, c.prefix.start), c.prefix.length]);
         const exists = existsStmt.step();
         existsStmt.reset();
         if (exists) problems.add({ line: c.line, field: 'prefix', problem: `${text} is already in space "${c.space}"` });
@@ -808,8 +629,10 @@ export function importPrefixesFrom(ws: Workspace, input: ImportInput, chunks: It
 
 /** RFC 4180 CSV, every cell neutralised against formula injection (docs/exports.md). */
 function toCsv(header: string[], rows: string[][]): string {
-  const data = rows.map((r) => r.map(neutraliseCsvCell));
-  return `${Papa.unparse({ fields: header, data }, { newline: '\r\n', escapeFormulae: false })}\r\n`;
+  return writeCsv(
+    header,
+    rows.map((r) => r.map(neutraliseCsvCell)),
+  );
 }
 
 // NetBox's prefix statuses: container, active, reserved, deprecated (a released block on its way out).

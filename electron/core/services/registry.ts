@@ -1,22 +1,15 @@
 /** Registry use-cases over the workspace: blocks in address spaces (first form; see issue #4). */
 import type { PrefixPage, PrefixRow, PrefixStatus, PrefixUsage } from '../../../shared/contract';
 import { HeadroomError, invalid, problemOf } from '../../../shared/errors';
+import { dayOfInstant } from '../../../shared/dates';
 import { addDays, DEFAULT_COOLDOWN_DAYS, placementWarnings, statusRefusal } from '../../../shared/ip/lifecycle';
-import {
-  addressToKey,
-  comparePrefixes,
-  formatPrefix,
-  ipv4Network,
-  ipv6Network,
-  parsePrefix,
-  prefixEnd,
-  prefixFromKey,
-  type Prefix,
-} from '../../../shared/ip/prefix';
+import { comparePrefixes, formatPrefix, ipv4Network, ipv6Network, parsePrefix, prefixEnd, type Prefix } from '../../../shared/ip/prefix';
+import { addressToKey, prefixFromKey, prefixKeys } from '../../../shared/ip/storage-key';
 import type { SqlParam } from '../workspace/journal';
 import type { Row, Tx } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
 import { viewPage, viewTotal, type PageView } from './prefix-pages';
+import { keptAtChange } from './kept-at-change';
 
 export const DEFAULT_SPACE = 'global';
 
@@ -31,11 +24,11 @@ export interface AddPrefixInput {
 }
 
 export function todayUtc(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  return dayOfInstant(now);
 }
 
 export function keys(p: Prefix): [Uint8Array, Uint8Array] {
-  return [addressToKey(p.family, p.start), addressToKey(p.family, prefixEnd(p))];
+  return prefixKeys(p);
 }
 
 export function rowToPrefix(r: Row): PrefixRow {
@@ -358,8 +351,8 @@ export function removePrefix(ws: Workspace, input: { prefix: string; space?: str
   return removed;
 }
 
-/** The last count asked per workspace, and the change it was counted at. */
-const lastCount = new WeakMap<Workspace, { seq: number; key: string; n: number }>();
+/** The last count asked per workspace, kept at the change it was counted at. */
+const lastCount = keptAtChange<number>();
 
 /**
  * A page's `total`, counted again only after a change: counting a million blocks takes ~60 ms,
@@ -367,11 +360,7 @@ const lastCount = new WeakMap<Workspace, { seq: number; key: string; n: number }
  */
 function countRows(ws: Workspace, sql: string, params: SqlParam[]): number {
   const key = JSON.stringify([sql, params.map((p) => (p instanceof Uint8Array ? Array.from(p) : p))]);
-  const known = lastCount.get(ws);
-  if (known && known.seq === ws.changeSeq && known.key === key) return known.n;
-  const n = Number(ws.get(sql, params)!.n);
-  lastCount.set(ws, { seq: ws.changeSeq, key, n });
-  return n;
+  return lastCount.get(ws, key, () => Number(ws.get(sql, params)!.n));
 }
 
 export function listPrefixes(

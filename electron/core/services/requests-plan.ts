@@ -6,6 +6,7 @@
  * addresses and IPv6 in the pool's assignment unit (shared/ip/utilization).
  */
 import type { PlanView, PrefixRow } from '../../../shared/contract';
+import { parseDay } from '../../../shared/dates';
 import { fitOls } from '../../../shared/forecast/ols';
 import { parsePrefix, prefixContains, type Prefix } from '../../../shared/ip/prefix';
 import { countsAsUsed, utilization, type Ipv6Unit } from '../../../shared/ip/utilization';
@@ -71,8 +72,7 @@ export function holdings(ws: Workspace, family: 4 | 6 | null, tree = readTree(ws
     });
 }
 
-const DAY_MS = 86_400_000;
-const dayOf = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+const dayOf = (iso: string) => parseDay(iso);
 
 /** Used units on each day a child was added (cumulative), for the trend. */
 function history(pool: Prefix, dated: { prefix: Prefix; date: string | null }[], unit: Ipv6Unit | null): { x: number; y: number }[] {

@@ -7,7 +7,8 @@
 import type { RoaCheckResult, RoaExportFormatName, RoaExportResult, RoaPlanResult, RouteOriginKind, RouteRow } from '../../../shared/contract';
 import { parseAsn } from '../../../shared/asn/asn';
 import { HeadroomError, invalid } from '../../../shared/errors';
-import { formatPrefix, parsePrefix, prefixContains, prefixFromKey, type Prefix } from '../../../shared/ip/prefix';
+import { formatPrefix, parsePrefix, prefixContains, type Prefix } from '../../../shared/ip/prefix';
+import { prefixFromKey } from '../../../shared/ip/storage-key';
 import { checkRoutes, routeWarnings } from '../../../shared/routing/check';
 import { planRoas, roaName, type RouteSpec } from '../../../shared/routing/roa-plan';
 import { renderRoaExport } from '../../../shared/routing/roa-export';

@@ -4,6 +4,7 @@
  * change's events backwards or forwards. The write path itself is Workspace.mutate (workspace.ts).
  */
 import type { Database } from 'sql.js';
+import { keyToBigInt as keyValue } from '../../../shared/ip/storage-key';
 import { queryAll, queryOne, rowFromJson, rowRunFromJson, type Row, type Tx } from './tx';
 
 /**
@@ -24,7 +25,7 @@ export const FOOTPRINTS_KEPT = 64;
 /** Above this many block events in one change its footprint is not listed (null: unknown). */
 const FOOTPRINT_MAX_EVENTS = 2000;
 
-const keyToBigInt = (key: unknown): bigint => (key instanceof Uint8Array ? BigInt(`0x${Buffer.from(key).toString('hex') || '0'}`) : -1n);
+const keyToBigInt = (key: unknown): bigint => (key instanceof Uint8Array ? keyValue(key) : -1n);
 
 /** The blocks action `actionId` touched, from its events; null for a bulk change or too many. */
 export function prefixFootprint(db: Database, actionId: number): PrefixFootprint[] | null {

@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import type { Database } from 'sql.js';
 import type { Interval } from '../../../shared/ip/interval';
-import { addressToKey } from '../../../shared/ip/prefix';
+import { addressToKey } from '../../../shared/ip/storage-key';
 import { USED_STATUS_SQL } from '../../../shared/ip/utilization';
 import { atomicWriteFile } from './fsutil';
 import { APPLICATION_ID, hasSqliteHeader, headerApplicationId, headerUserVersion, sealHex } from './fileformat';

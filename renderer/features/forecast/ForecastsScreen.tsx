@@ -10,6 +10,7 @@ import type { ForecastLimits, LimitForecast } from '../../../shared/contract';
 import { client } from '../../client';
 import { errorsFrom, useWorkspace } from '../../state';
 import { likelyBetween, statusHeadline } from '../../../shared/forecast';
+import { isCalendarDay } from '../../../shared/dates';
 import { MODEL_LABEL, quantity } from './format';
 import { LimitPanel } from './LimitPanel';
 import { LinksSection } from './LinksSection';
@@ -17,7 +18,6 @@ import { percent } from './RunoutStrip';
 import './forecast.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
-const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 function usedText(l: LimitForecast): string {
   if (l.usedFrac === null) return '—';
@@ -79,7 +79,7 @@ export function ForecastsScreen() {
   const [selected, setSelected] = useState<string | null>(null);
 
   useEffect(() => {
-    if (isDay(asOfText)) setAsOf(asOfText);
+    if (isCalendarDay(asOfText)) setAsOf(asOfText);
   }, [asOfText]);
 
   useEffect(() => {
@@ -116,7 +116,7 @@ export function ForecastsScreen() {
     }
   };
   const current = limits.find((l) => l.id === selected) ?? null;
-  const asOfError = asOfText !== '' && !isDay(asOfText) ? 'must be a date as YYYY-MM-DD' : undefined;
+  const asOfError = asOfText !== '' && !isCalendarDay(asOfText) ? 'must be a date as YYYY-MM-DD' : undefined;
 
   return (
     <section className="screen forecasts" aria-labelledby="forecasts-title" aria-busy={data === null && error === null}>

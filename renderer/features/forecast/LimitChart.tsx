@@ -6,7 +6,8 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CurvePoint } from '../../../shared/forecast/curve';
 import type { ForecastResult } from '../../../shared/forecast';
-import { axisScale, dateToDay, dayToDate, quantity } from './format';
+import { formatDay as dayToDate, parseDay as dateToDay } from '../../../shared/dates';
+import { axisScale, quantity } from './format';
 
 export interface ChartProps {
   curve: CurvePoint[];

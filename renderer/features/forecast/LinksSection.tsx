@@ -7,6 +7,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { LimitForecast, LinkList, LinkReading, LinkRow } from '../../../shared/contract';
 import { DEFAULT_LINK_THRESHOLD_FRAC, formatBps, linkLimitBps, parseBps, statusHeadline } from '../../../shared/forecast';
+import { isCalendarDay } from '../../../shared/dates';
 import { client } from '../../client';
 import { Field } from '../../components/Field';
 import { DateInput } from '../../components/DateInput';
@@ -179,7 +180,7 @@ function Readings({ link }: { link: LinkRow }) {
     e.preventDefault();
     const bps = parseBps(value);
     const errs: Errors = {};
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errs.date = 'must be a date as YYYY-MM-DD';
+    if (!isCalendarDay(date)) errs.date = 'must be a date as YYYY-MM-DD';
     if (bps === null) errs.p95Bps = 'must be a rate such as 4.2G or 800 Mbps';
     if (Object.keys(errs).length > 0) return setErrors(errs);
     try {

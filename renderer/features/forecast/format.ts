@@ -41,14 +41,6 @@ export const MODEL_LABEL: Record<string, string> = {
   quadratic: 'Quadratic',
 };
 
-export function dayToDate(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
-export function dateToDay(date: string): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
-}
-
 /** "likely between A – B", or "likely from A on" when the lower band never reaches the limit. */
 export function likely(l: Pick<LimitForecast, 'status' | 'earliest' | 'latest'>): string {
   const b = likelyBetween(l);

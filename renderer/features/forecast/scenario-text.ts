@@ -4,7 +4,9 @@
  * counts blocks of that size in the limit's unit (a /29 is 8 IPv4 addresses; a /48 is 256
  * units of a /56 pool). A month without a day means its first day.
  */
+import { isCalendarDay } from '../../../shared/dates';
 import type { Scenario } from '../../../shared/forecast';
+import { maxLength } from '../../../shared/ip/prefix';
 
 export interface PrefixUnit {
   family: 4 | 6;
@@ -24,14 +26,13 @@ const ONCE = new RegExp(String.raw`^${AMOUNT}${BLOCK}\s*(?:[a-z ]*?\s)?(?:on|at)
 
 function day(text: string): string | null {
   const full = text.length === 7 ? `${text}-01` : text;
-  const d = new Date(`${full}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== full ? null : full;
+  return isCalendarDay(full) ? full : null;
 }
 
 /** How many of the limit's units one block of /length is. */
 export function blockUnits(length: number, unit: PrefixUnit | null): number | string {
   if (unit === null) return 'a prefix length only applies to an address pool';
-  const max = unit.family === 4 ? 32 : 128;
+  const max = maxLength(unit.family);
   if (length < 0 || length > max) return `/${length} is not an IPv${unit.family} prefix length`;
   return length >= unit.length ? 1 : 2 ** (unit.length - length);
 }

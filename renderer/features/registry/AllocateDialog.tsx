@@ -12,6 +12,7 @@ import {
   type PrefixRow,
   type PrefixStatus,
 } from '../../../shared/contract';
+import { maxLength } from '../../../shared/ip/prefix';
 import { Dialog } from '../../components/Dialog';
 import { Field, Select, TextInput } from '../../components/Field';
 import { client } from '../../client';
@@ -114,7 +115,7 @@ export function AllocateDialog({ from, initialLength, onClose, onDone }: Props) 
     }
   };
 
-  const max = from.family === 4 ? 32 : 128;
+  const max = maxLength(from.family);
   return (
     <Dialog title={`Allocate from ${from.prefix}`} onClose={onClose}>
       <form

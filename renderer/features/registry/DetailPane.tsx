@@ -1,6 +1,7 @@
 /** The selected block: what it is, how full, its map, its free space and its history, with its actions. */
 import { memo } from 'react';
 import type { PrefixRow } from '../../../shared/contract';
+import { maxLength } from '../../../shared/ip/prefix';
 import { AddressesSection } from './AddressesSection';
 import { sizeText, statusText, usageOf, usedLabel } from './blocks';
 import { BlockEditor } from './BlockEditor';
@@ -79,7 +80,7 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
         <button type="button" onClick={() => onOpen(block)} title="Show only this block and what it holds (Enter)">
           Drill down
         </button>
-        {onSplit && u.children === 0 && block.length < (block.family === 4 ? 32 : 128) && (
+        {onSplit && u.children === 0 && block.length < maxLength(block.family) && (
           <button type="button" disabled={readOnly} onClick={() => onSplit(block)} title="Split this block into equal parts">
             Split…
           </button>

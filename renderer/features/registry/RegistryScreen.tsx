@@ -26,6 +26,7 @@ import { ImportDialog } from './ImportDialog';
 import { SplitDialog } from './SplitDialog';
 import { SearchBox } from './SearchBox';
 import { usePagedPrefixes } from './usePagedPrefixes';
+import { isTyping } from '../../components/keyboard';
 import './registry.css';
 
 // The routing view of an aggregate (issue 16) loads when first opened.
@@ -37,11 +38,6 @@ type DialogState =
   | { kind: 'split'; row: PrefixRow }
   | { kind: 'space' }
   | null;
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-}
 
 export function RegistryScreen() {
   const { state, version, refresh, notify } = useWorkspace();

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { PREFIX_STATUSES, type PrefixRow, type PrefixStatus } from '../../../shared/contract';
-import { formatPrefix, parsePrefix, type Prefix } from '../../../shared/ip/prefix';
+import { formatPrefix, ipv4Network, ipv6Network, maxLength, parsePrefix, prefixEnd, type Prefix } from '../../../shared/ip/prefix';
 import { Dialog } from '../../components/Dialog';
 import { Field, Select, TextInput } from '../../components/Field';
 import { client } from '../../client';
@@ -12,7 +12,7 @@ import { errorsFrom, useWorkspace } from '../../state';
 
 /** The parts a block of this length can be split into (up to 256 at a time here). */
 function partChoices(row: PrefixRow): number[] {
-  const room = (row.family === 4 ? 32 : 128) - row.length;
+  const room = maxLength(row.family) - row.length;
   return [2, 4, 8, 16, 32, 64, 128, 256].filter((n) => Math.log2(n) <= room);
 }
 
@@ -21,9 +21,8 @@ function ends(prefix: string, parts: number): [string, string] {
   const p = parsePrefix(prefix);
   const bits = Math.log2(parts);
   const length = p.length + bits;
-  const max = p.family === 4 ? 32 : 128;
-  const last =
-    p.family === 4 ? (p.start as number) + (parts - 1) * 2 ** (max - length) : (p.start as bigint) + BigInt(parts - 1) * (1n << BigInt(max - length));
+  // The last child ends where the block ends: the network of the block's last address.
+  const last = p.family === 4 ? ipv4Network(prefixEnd(p), length) : ipv6Network(prefixEnd(p), length);
   return [formatPrefix({ ...p, length } as Prefix), formatPrefix({ family: p.family, start: last, length } as Prefix)];
 }
 

@@ -1,6 +1,6 @@
 /** Small pure helpers of the Registry screen: sizes, counts and the geometry of the space map. */
 import type { BigCount, PrefixRow, PrefixStatus } from '../../../shared/contract';
-import { parsePrefix, type Prefix } from '../../../shared/ip/prefix';
+import { maxLength, parsePrefix, prefixSize, type Prefix } from '../../../shared/ip/prefix';
 import { countsAsUsed } from '../../../shared/ip/utilization';
 
 /** The row's usage counters, or zeros while a workspace without them answers (older service). */
@@ -11,11 +11,10 @@ export function usageOf(row: PrefixRow): PrefixRow['usage'] {
 /** Start and size of a block as bigints (IPv4 and IPv6 alike). */
 export function span(prefix: string): { p: Prefix; start: bigint; size: bigint } {
   const p = parsePrefix(prefix);
-  const bits = p.family === 4 ? 32 : 128;
-  return { p, start: BigInt(p.start), size: 1n << BigInt(bits - p.length) };
+  return { p, start: BigInt(p.start), size: prefixSize(p) };
 }
 
-/** True when `inner` lies inside `outer` (both parsed, same family). */
+/** True when `inner` lies inside `outer` (address intervals of one family, as `span` gives them). */
 export function inside(outer: { start: bigint; size: bigint }, inner: { start: bigint; size: bigint }): boolean {
   return inner.start >= outer.start && inner.start + inner.size <= outer.start + outer.size;
 }
@@ -38,7 +37,7 @@ export function pct(x: number): string {
 /** Addresses in a block, in words when huge ("2^96 addresses"). */
 export function sizeText(prefix: string): string {
   const { p, size } = span(prefix);
-  const bits = (p.family === 4 ? 32 : 128) - p.length;
+  const bits = maxLength(p.family) - p.length;
   if (bits > 40) return `2^${bits} addresses`;
   return `${count(size)} address${size === 1n ? '' : 'es'}`;
 }
@@ -81,7 +80,7 @@ export interface MapRect {
 /** The grid a block is drawn on: a power of two of cells, one strip up to 16, else about twice as wide as tall, 32 across at most. */
 export function mapGrid(prefix: string, maxCells = 512): { cols: number; rows: number; cellSize: bigint; cellLength: number } {
   const { p, size } = span(prefix);
-  const bits = (p.family === 4 ? 32 : 128) - p.length;
+  const bits = maxLength(p.family) - p.length;
   const cellBits = Math.min(bits, Math.log2(maxCells));
   const cells = 2 ** cellBits;
   const cols = cells <= 16 ? cells : Math.min(32, 2 ** Math.ceil((cellBits + 1) / 2));
@@ -90,7 +89,7 @@ export function mapGrid(prefix: string, maxCells = 512): { cols: number; rows: n
 
 /** "a /28 (16 addresses)", "one address", "a /41 (2^87 addresses)". */
 export function cellText(cellLength: number, family: 4 | 6): string {
-  const bits = (family === 4 ? 32 : 128) - cellLength;
+  const bits = maxLength(family) - cellLength;
   if (bits === 0) return 'one address';
   return `a /${cellLength} (${bits > 40 ? `2^${bits}` : count(1n << BigInt(bits))} addresses)`;
 }

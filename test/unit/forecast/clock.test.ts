@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inferStep, makeClock } from '../../../shared/forecast/clock';
-import { formatDay } from '../../../shared/forecast/dates';
+import { formatDay } from '../../../shared/dates';
 import { fitAndProject } from '../../../shared/forecast/project';
 import { day, TV2 } from './helpers';
 

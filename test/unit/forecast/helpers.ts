@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { formatDay, parseDay } from '../../../shared/forecast/dates';
+import { formatDay, parseDay } from '../../../shared/dates';
 import type { SeriesPoint } from '../../../shared/forecast/series';
 
 /** Spec §7: numbers are shown to 4 significant figures; tests use relative tolerance 1e-3. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dampedAsymptote, fitHolt, holtForecast, holtInitialState, holtTrace, holtVariances } from '../../../shared/forecast/holt';
 import { fitModel, interpolatedCrossing } from '../../../shared/forecast/models';
-import { formatDay } from '../../../shared/forecast/dates';
+import { formatDay } from '../../../shared/dates';
 import { fitAndProject } from '../../../shared/forecast/project';
 import { day, expectRel, TV3, TV4, TV5 } from './helpers';
 

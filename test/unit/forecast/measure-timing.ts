@@ -3,7 +3,7 @@
  * history (1,826 points each), fitted as given (the `fit --csv` path) and through the grid of
  * §4 (the app's path). Run: npx tsx test/unit/forecast/measure-timing.ts
  */
-import { formatDay } from '../../../shared/forecast/dates';
+import { formatDay } from '../../../shared/dates';
 import { fitAndProject } from '../../../shared/forecast/project';
 import { eventsToSeries } from '../../../shared/forecast/series';
 import type { ForecastMethod } from '../../../shared/forecast/types';

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fitAndProject } from '../../../shared/forecast';
-import { formatDay, parseDay } from '../../../shared/forecast/dates';
+import { formatDay, parseDay } from '../../../shared/dates';
 import { formatTable, generate, PROCESSES, runHarness, type Row } from '../../support/forecast-harness';
 
 const SEED = 12;

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fitAndProject } from '../../../shared/forecast';
-import { parseDay } from '../../../shared/forecast/dates';
+import { parseDay } from '../../../shared/dates';
 import { stepCountPmf } from '../../../shared/forecast/runout';
 import { generateOneOffs } from '../../support/one-off-harness';
 import { TV9 } from './helpers';

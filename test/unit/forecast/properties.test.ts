@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fitAndProject, type FitOptions } from '../../../shared/forecast/project';
 import type { ForecastMethod } from '../../../shared/forecast/types';
 import { fitModel, HORIZON_DAYS } from '../../../shared/forecast/models';
-import { parseDay } from '../../../shared/forecast/dates';
+import { parseDay } from '../../../shared/dates';
 import { everyDays } from './helpers';
 
 const methodArb: fc.Arbitrary<ForecastMethod> = fc.constantFrom('auto', 'linear', 'exponential', 'drift', 'holt', 'damped', 'quadratic');

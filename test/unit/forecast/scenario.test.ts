@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, formatDay } from '../../../shared/forecast/dates';
+import { addMonths, formatDay } from '../../../shared/dates';
 import { fitModel } from '../../../shared/forecast/models';
 import { fitAndProject } from '../../../shared/forecast/project';
 import { expandScenarios } from '../../../shared/forecast/scenario';

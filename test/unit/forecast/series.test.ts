@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, instantToDay, parseDay, tryParseDay } from '../../../shared/forecast/dates';
+import { formatDay, instantToDay, parseDay, tryParseDay } from '../../../shared/dates';
 import { eventsToSeries, gridDays, gridForSpan, readingsToSeries } from '../../../shared/forecast/series';
 import { day } from './helpers';
 

@@ -6,14 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  CsvRowReader,
-  type ImportProblem,
-  ImportRefused,
-  importPrefixes,
-  importPrefixesFrom,
-  readImportFile,
-} from '../../../electron/core/services/registry-io';
+import { CsvRowReader } from '../../../shared/csv';
+import { type ImportProblem, ImportRefused, importPrefixes, importPrefixesFrom, readImportFile } from '../../../electron/core/services/registry-io';
 import { listPrefixes } from '../../../electron/core/services/registry';
 import { tempDir } from '../../support/tmp';
 import { dump, fresh } from './helpers';

@@ -28,6 +28,11 @@ describe('requestDraftSchema', () => {
     expect(r.success).toBe(false);
     if (!r.success) expect(issuesToError(r.error.issues).field).toBe('organisation.country');
   });
+  it('refuses a last-received date that is no calendar day (shared/dates.ts)', () => {
+    const r = requestDraftSchema.safeParse({ ...DRAFT, request: { ...DRAFT.request, waitlist: true, lastReceivedDate: '2025-02-29' } });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(issuesToError(r.error.issues).field).toBe('request.lastReceivedDate');
+  });
   it('refuses an unknown RIR', () => {
     const r = requestDraftSchema.safeParse({ ...DRAFT, request: { ...DRAFT.request, rir: 'iana' } });
     expect(r.success).toBe(false);

@@ -1,14 +1,26 @@
 /**
- * UTC calendar days as integer day numbers (`dayNo = floor(epochMs / 86 400 000)`).
- * ECMAScript time values have exactly 86 400 000 ms per day, so day arithmetic is integer
- * arithmetic; local getters (`getDate`) are never used because they give 23- and 25-hour days
- * at DST changes.
+ * UTC calendar days, the one home of "is this a calendar day" and of day arithmetic (DESIGN.md:
+ * dates are UTC calendar days, `YYYY-MM-DD`, in storage, exports and forecasts). Registry, RIR,
+ * facility, DHCP, forecasts, the contract's `isoDay` and the renderer all call these.
+ *
+ * Days are integer day numbers (`dayNo = floor(epochMs / 86 400 000)`). ECMAScript time values
+ * have exactly 86 400 000 ms per day, so day arithmetic is integer arithmetic; local getters
+ * (`getDate`) are never used because they give 23- and 25-hour days at DST changes. Years are
+ * the four digits as written, proleptic Gregorian (ISO 8601): `Date.UTC` would read years
+ * 0–99 as 1900–1999, so days are built with `setUTCFullYear` instead.
  */
-import { invalid } from '../errors';
+import { invalid } from './errors';
 
 export const MS_PER_DAY = 86_400_000;
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The time value of 00:00 UTC of day `d` of month `month0` of `year` (any year, 0–99 too). */
+function utcMs(year: number, month0: number, d: number): number {
+  const t = new Date(0);
+  t.setUTCFullYear(year, month0, d);
+  return t.getTime();
+}
 
 /** `YYYY-MM-DD` → day number, or `null` when the text is not a real calendar day. */
 export function tryParseDay(text: string): number | null {
@@ -18,7 +30,27 @@ export function tryParseDay(text: string): number | null {
   const mo = Number(m[2]);
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo - 1)) return null;
-  return Math.floor(Date.UTC(y, mo - 1, d) / MS_PER_DAY);
+  return Math.floor(utcMs(y, mo - 1, d) / MS_PER_DAY);
+}
+
+/** Whether `text` is a real calendar day written `YYYY-MM-DD` (2024-02-29 yes, 2023-02-29 no). */
+export function isCalendarDay(text: string): boolean {
+  return tryParseDay(text) !== null;
+}
+
+/** The UTC calendar day of an instant, `YYYY-MM-DD`. */
+export function dayOfInstant(at: Date): string {
+  return formatDay(Math.floor(at.getTime() / MS_PER_DAY));
+}
+
+/** `YYYY-MM-DD` plus `days` whole days (negative: before), as `YYYY-MM-DD`. */
+export function addDays(day: string, days: number): string {
+  return formatDay(parseDay(day) + days);
+}
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return parseDay(to) - parseDay(from);
 }
 
 /** `YYYY-MM-DD` → day number; throws `invalid(field, …)` otherwise. */
@@ -35,7 +67,7 @@ export function formatDay(day: number): string {
 
 /** Days in month `month0` (0 = January) of `year`, proleptic Gregorian. */
 export function daysInMonth(year: number, month0: number): number {
-  return new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
+  return new Date(utcMs(year, month0 + 1, 0)).getUTCDate();
 }
 
 function ymd(day: number): { y: number; m0: number; d: number } {
@@ -49,17 +81,17 @@ function ymd(day: number): { y: number; m0: number; d: number } {
  */
 export function addMonths(day: number, months: number): number {
   const { y, m0, d } = ymd(day);
-  const target = new Date(Date.UTC(y, m0 + months, 1));
+  const target = new Date(utcMs(y, m0 + months, 1));
   const ty = target.getUTCFullYear();
   const tm = target.getUTCMonth();
   const clamped = Math.min(d, daysInMonth(ty, tm));
-  return Math.floor(Date.UTC(ty, tm, clamped) / MS_PER_DAY);
+  return Math.floor(utcMs(ty, tm, clamped) / MS_PER_DAY);
 }
 
 /** Last day of the month that holds `day`. */
 export function monthEndOf(day: number): number {
   const { y, m0 } = ymd(day);
-  return Math.floor(Date.UTC(y, m0 + 1, 0) / MS_PER_DAY);
+  return Math.floor(utcMs(y, m0 + 1, 0) / MS_PER_DAY);
 }
 
 export function isMonthEnd(day: number): boolean {
@@ -71,7 +103,7 @@ export function monthEndAfter(day: number, k: number): number {
   if (k === 0) return day;
   const { y, m0 } = ymd(day);
   const firstOffset = isMonthEnd(day) ? 1 : 0;
-  return Math.floor(Date.UTC(y, m0 + firstOffset + k, 0) / MS_PER_DAY);
+  return Math.floor(utcMs(y, m0 + firstOffset + k, 0) / MS_PER_DAY);
 }
 
 // An instant needs `Z` or a numeric offset: without one ECMAScript reads a date-time as local
