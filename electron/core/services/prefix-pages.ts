@@ -49,7 +49,6 @@ const kept = new WeakMap<Workspace, Kept>();
 /** How many times the view was counted and anchored from the database (tests: a change must not). */
 export const pageReads = { counts: 0, anchorBuilds: 0 };
 
-
 function lengthOf(family: 4 | 6, start: bigint, end: bigint): number {
   return (family === 4 ? 32 : 128) - ((end - start + 1n).toString(2).length - 1);
 }
