@@ -19,11 +19,10 @@ describe('defineContract', () => {
 });
 
 describe('the contract', () => {
-  it('names every operation as <area>.<verbNoun> and gives each an object schema', () => {
-    for (const c of channels) {
-      expect(c).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
-      expect(contract[c].input).toBeInstanceOf(z.ZodObject);
-    }
+  // Names need no test here: defineContract refuses a name that is not <area>.<verbNoun> when
+  // the contract loads (tested above). The input's kind is not in its type (any zod schema).
+  it('gives every operation an object schema', () => {
+    for (const c of channels) expect(contract[c].input).toBeInstanceOf(z.ZodObject);
   });
 
   it('has a handler for every operation and no handler without one', () => {

@@ -75,7 +75,6 @@ describe('POLICY_TABLE', () => {
     for (const r of POLICY_TABLE) {
       expect(r.source).not.toBe('');
       expect(r.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(typeof r.confirmed).toBe('boolean');
       expect(r.unit).not.toBe('');
     }
   });
