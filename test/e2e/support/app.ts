@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { chromium, type Browser as Chromium, type BrowserContext, type Page, type Request } from 'playwright';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { NODE_TEST_FLAGS } from '../../support/cli';
+import { CLI_TEST_FLAGS, NODE_TEST_FLAGS } from '../../support/cli';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -105,7 +105,7 @@ export interface CliResult {
 
 /** The real `headroom` command (bin/headroom.cjs) as a separate process. */
 export function headroom(args: string[], env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(process.execPath, [...NODE_TEST_FLAGS, CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [...CLI_TEST_FLAGS, CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPrefixes } from '../../../electron/core/services/registry';
 import { Workspace } from '../../../electron/core/workspace/workspace';
 import { formatPrefix, parsePrefix } from '../../../shared/ip/prefix';
-import { CLI_BUNDLE, ensureBuilt, headroom, NODE_TEST_FLAGS } from '../../support/cli';
+import { CLI_BUNDLE, CLI_TEST_FLAGS, ensureBuilt, headroom } from '../../support/cli';
 import { bundleChild } from '../../support/child-bundle';
 import { tempDir } from '../../support/tmp';
 
@@ -42,7 +42,7 @@ interface Outcome {
  */
 function runAndKill(cmd: string[], killAfterMs: number, afterFirstAck = false): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...NODE_TEST_FLAGS, ...cmd], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, cmd, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let killed = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -105,7 +105,7 @@ describe('kill -9 at random moments', () => {
     const mustHave = new Set(['203.0.113.192/26']);
     for (let i = 0; i < 70; i++) {
       const cidr = formatPrefix(parsePrefix(`2001:db8:f${(i >> 8).toString(16)}:${(i & 255).toString(16)}::/64`));
-      const r = await runAndKill([CLI_BUNDLE, 'prefix', 'add', ws, cidr], Math.floor(full * (0.25 + random() * 0.9)));
+      const r = await runAndKill([...CLI_TEST_FLAGS, CLI_BUNDLE, 'prefix', 'add', ws, cidr], Math.floor(full * (0.25 + random() * 0.9)));
       if (r.killed) kills++;
       const present = await verify(ws, mustHave, new Set());
       // A command that exited by itself succeeded (exit 0): its change was acknowledged.
