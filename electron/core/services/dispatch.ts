@@ -4,7 +4,7 @@
  * While the workspace file could not be rewritten, every answer also carries
  * `warning: { code: 'not-saved', message }`: the change itself was journaled and is done.
  */
-import { contract, isChannel, type Channel, type OutputOf } from '../../../shared/contract';
+import { contract, isChannel, type Channel, type OutputOf, type RawInputOf } from '../../../shared/contract';
 import { HeadroomError, invalid, issuesToError, toErrorShape, type ErrorShape, type WarningShape } from '../../../shared/errors';
 import { documentPath, unknownFieldProblem, unknownFields } from '../../../shared/strict-input';
 import type { Handlers } from './handler-types';
@@ -50,7 +50,7 @@ async function call(handlers: Handlers, channel: string, rawInput: unknown): Pro
 }
 
 /** Direct typed call for the CLI and tests: throws a HeadroomError on failure. */
-export async function callOrThrow<C extends Channel>(dispatch: Dispatch, channel: C, input: unknown): Promise<OutputOf<C>> {
+export async function callOrThrow<C extends Channel>(dispatch: Dispatch, channel: C, input: RawInputOf<C>): Promise<OutputOf<C>> {
   const r = await dispatch(channel, input);
   if (!r.ok) throw new HeadroomError(r.error.code, r.error.message, r.error.field);
   return r.value as OutputOf<C>;

@@ -8,16 +8,13 @@ import { parseDhcpdLeases, parseKeaLeases } from '../../../shared/dhcp/leases';
 import { scopeSize } from '../../../shared/dhcp/scope';
 import { invalid } from '../../../shared/errors';
 import { formatIPv4, formatPrefix } from '../../../shared/ip/prefix';
-import type { Workspace } from '../workspace/workspace';
+import { operation } from './operation';
 import { DEFAULT_SPACE, todayUtc } from './registry';
 import { scopeBlock, scopeRows } from './scopes';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function importLeases(
-  ws: Workspace,
-  input: { text: string; format: 'dhcpd' | 'kea'; date?: string | undefined; space?: string | undefined },
-): LeaseImportResult {
+export const importLeases = operation('dhcp.importLeases', (ws, input, write): LeaseImportResult => {
   const date = input.date ?? todayUtc(ws.now());
   if (!DATE_RE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
     throw invalid('date', `"${date}" is not a date (YYYY-MM-DD)`);
@@ -54,7 +51,7 @@ export function importLeases(
     if (s) s.leased++;
     else outside.push(`${formatIPv4(l.address)} is leased but lies in no DHCP scope's range`);
   }
-  ws.mutate('dhcp.importLeases', `Import the leases of ${date} (${input.format})`, (tx) => {
+  write(`Import the leases of ${date} (${input.format})`, (tx) => {
     for (const s of scopes) {
       const old = tx.get('SELECT id FROM dhcp_lease_readings WHERE scope_id = ? AND date = ?', [s.id, date]);
       if (old) tx.update('dhcp_lease_readings', Number(old.id), { leased: s.leased });
@@ -68,4 +65,4 @@ export function importLeases(
     read: parsed.read,
     inactive,
   };
-}
+});
