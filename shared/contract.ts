@@ -33,7 +33,16 @@ export type Contract = typeof contract;
 export type Channel = keyof Contract & string;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+/**
+ * The input of a caller that forwards a planner's raw values for the schema to judge (the CLI's
+ * option text, a test's refused input): the channel's own field names, checked by the compiler,
+ * each value checked by the schema at dispatch.
+ */
+export type RawInputOf<C extends Channel> = { [K in keyof InputOf<C>]: unknown };
 export type OutputOf<C extends Channel> = Contract[C] extends Operation<z.ZodType, infer O> ? O : never;
+
+/** The operations that change the workspace: the names a journaled action is recorded under. */
+export type MutatingChannel = { [C in Channel]: Contract[C] extends { readonly mutates: true } ? C : never }[Channel];
 
 export const channels = Object.keys(contract) as Channel[];
 

@@ -1,6 +1,6 @@
 /** The CLI's command model: each area registers commands; main.ts routes argv to one. */
 import { statSync } from 'node:fs';
-import type { Channel, OutputOf } from '../../shared/contract';
+import type { Channel, OutputOf, RawInputOf } from '../../shared/contract';
 import { callOrThrow, createDispatch, type Dispatch } from '../core/services/dispatch';
 import { createHandlers } from '../core/services/handlers';
 import { Session } from '../core/services/session';
@@ -33,7 +33,7 @@ export interface CommandContext {
   warn(message: string): void;
 }
 
-export type Caller = <C extends Channel>(channel: C, input: unknown) => Promise<OutputOf<C>>;
+export type Caller = <C extends Channel>(channel: C, input: RawInputOf<C>) => Promise<OutputOf<C>>;
 
 export interface Command {
   /** One or two words: "init", "prefix add". */

@@ -7,7 +7,10 @@ import type { z } from 'zod';
 
 export interface Operation<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: I;
-  /** Mutations run through the workspace's single writer queue and are journaled. */
+  /**
+   * Mutations run through the workspace's single writer and are journaled, recorded under their
+   * channel name (electron/core/services/operation.ts binds the write to it).
+   */
   readonly mutates: boolean;
   /** Session operations change which workspace is open; they are not workspace mutations. */
   readonly session?: boolean;
@@ -25,7 +28,7 @@ export function query<O>() {
 
 /** An operation that changes the workspace (journaled, undoable by default). */
 export function mutation<O>() {
-  return <I extends z.ZodType>(input: I, summary: string): Operation<I, O> => ({ input, mutates: true, summary });
+  return <I extends z.ZodType>(input: I, summary: string): Operation<I, O> & { readonly mutates: true } => ({ input, mutates: true, summary });
 }
 
 /** An operation that changes the session (which workspace is open). */

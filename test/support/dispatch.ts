@@ -3,7 +3,7 @@
  * `call` returns the value or throws the `{code, message, field}` error; `dispatch` gives the
  * raw answer for refusal checks.
  */
-import type { Channel, OutputOf } from '../../shared/contract';
+import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import { createDispatch } from '../../electron/core/services/dispatch';
 import { createHandlers } from '../../electron/core/services/handlers';
 import { Session } from '../../electron/core/services/session';
@@ -11,14 +11,14 @@ import { Session } from '../../electron/core/services/session';
 export interface DispatchSession {
   session: Session;
   dispatch: ReturnType<typeof createDispatch>;
-  call<C extends Channel>(channel: C, input: unknown): Promise<OutputOf<C>>;
+  call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
 }
 
 export async function openDispatch(path: string, options: { demo?: boolean; now?: () => Date } = {}): Promise<DispatchSession> {
   const session = new Session({ who: 'tester', ...(options.now ? { now: options.now } : {}) });
   await session.create(path, options.demo ?? false);
   const dispatch = createDispatch(createHandlers(session));
-  const call = async <C extends Channel>(channel: C, input: unknown): Promise<OutputOf<C>> => {
+  const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
     const r = await dispatch(channel, input);
     if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
     return r.value as OutputOf<C>;

@@ -44,6 +44,18 @@ describe('dispatch', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid', field: 'limit' } });
   });
 
+  it('refuses an unknown field on every channel by name (strict JSON)', async () => {
+    for (const c of channels) {
+      const r = await dispatch(c, { colourCode: 'red' });
+      expect(r, c).toMatchObject({ ok: false, error: { code: 'invalid', field: 'colourCode', message: expect.stringMatching(/is not a field of/) } });
+    }
+  });
+
+  it('names a misspelt field with the one it meant, before any other problem', async () => {
+    const r = await dispatch('registry.addPrefix', { prefix: '10.0.0.0/8', descripton: 'x' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid', field: 'descripton', message: expect.stringMatching(/did you mean description\?/) } });
+  });
+
   it('refuses an unknown channel', async () => {
     expect(await dispatch('workspace.format', {})).toMatchObject({ ok: false, error: { code: 'invalid', field: 'channel' } });
   });

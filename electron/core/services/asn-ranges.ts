@@ -9,6 +9,7 @@ import { formatAsdot, parseAsn } from '../../../shared/asn/asn';
 import { HeadroomError, invalid } from '../../../shared/errors';
 import type { Row } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
+import { operation } from './operation';
 import { todayUtc } from './registry';
 
 function toRow(r: Row, used: number): AsnRangeRow {
@@ -32,10 +33,7 @@ function usedIn(ws: Workspace, first: number, last: number): number {
   return Number(ws.get('SELECT count(*) AS n FROM asns WHERE asn BETWEEN ? AND ?', [first, last])!.n);
 }
 
-export function addAsnRange(
-  ws: Workspace,
-  input: { name: string; first: string; last: string; description?: string | undefined; date?: string | undefined },
-): AsnRangeRow {
+export const addAsnRange = operation('registry.addAsnRange', (ws, input, write): AsnRangeRow => {
   const name = input.name.trim();
   const first = parseAsn(input.first, 'first');
   const last = parseAsn(input.last, 'last');
@@ -50,7 +48,7 @@ export function addAsnRange(
       'first',
     );
   }
-  const id = ws.mutate('registry.addAsnRange', `Add the ASN block ${name} (AS${first}–AS${last})`, (tx) =>
+  const id = write(`Add the ASN block ${name} (AS${first}–AS${last})`, (tx) =>
     tx.insert('asn_ranges', {
       name,
       first,
@@ -61,7 +59,7 @@ export function addAsnRange(
     }),
   );
   return toRow(ws.get('SELECT * FROM asn_ranges WHERE id = ?', [id])!, usedIn(ws, first, last));
-}
+});
 
 export function listAsnRanges(ws: Workspace): AsnRangeRow[] {
   return ws
@@ -69,14 +67,14 @@ export function listAsnRanges(ws: Workspace): AsnRangeRow[] {
     .map((r) => toRow(r, Number(r.used)));
 }
 
-export function removeAsnRange(ws: Workspace, input: { name: string }): AsnRangeRow {
+export const removeAsnRange = operation('registry.removeAsnRange', (ws, input, write): AsnRangeRow => {
   const name = input.name.trim();
   const r = ws.get('SELECT * FROM asn_ranges WHERE name = ?', [name]);
   if (!r) throw new HeadroomError('not-found', `name: there is no ASN block named "${name}"`, 'name');
   const row = toRow(r, usedIn(ws, Number(r.first), Number(r.last)));
-  ws.mutate('registry.removeAsnRange', `Remove the ASN block ${name}`, (tx) => tx.delete('asn_ranges', row.id));
+  write(`Remove the ASN block ${name}`, (tx) => tx.delete('asn_ranges', row.id));
   return row;
-}
+});
 
 /** Each block with the days its ASNs were taken into use (for the forecasts). */
 export function asnRangeHistories(ws: Workspace): { range: AsnRangeRow; days: string[] }[] {

@@ -5,6 +5,7 @@ import { classifyAsn, ownAsnWarning } from '../../../shared/asn/special';
 import { HeadroomError } from '../../../shared/errors';
 import type { Row } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
+import { operation } from './operation';
 
 export function rowToAsn(r: Row): AsnRow {
   const asn = Number(r.asn);
@@ -21,31 +22,31 @@ export function rowToAsn(r: Row): AsnRow {
   };
 }
 
-export function addAsn(ws: Workspace, input: { asn: string; description?: string | undefined; date?: string | undefined }): AsnRow {
+export const addAsn = operation('registry.addAsn', (ws, input, write): AsnRow => {
   const asn = parseAsn(input.asn, 'asn');
   if (ws.get('SELECT id FROM asns WHERE asn = ?', [asn])) throw new HeadroomError('conflict', `asn: AS${asn} is already recorded`, 'asn');
-  return ws.mutate('registry.addAsn', `Add AS${asn}`, (tx) => {
+  return write(`Add AS${asn}`, (tx) => {
     const now = ws.now().toISOString();
     const id = tx.insert('asns', { asn, description: input.description ?? '', date: input.date ?? now.slice(0, 10), created_at: now });
     return rowToAsn(tx.get('SELECT * FROM asns WHERE id = ?', [id])!);
   });
-}
+});
 
-export function removeAsn(ws: Workspace, input: { asn: string }): AsnRow {
+export const removeAsn = operation('registry.removeAsn', (ws, input, write): AsnRow => {
   const asn = parseAsn(input.asn, 'asn');
   const r = ws.get('SELECT * FROM asns WHERE asn = ?', [asn]);
   if (!r) throw new HeadroomError('not-found', `asn: AS${asn} is not recorded`, 'asn');
   const row = rowToAsn(r);
-  ws.mutate('registry.removeAsn', `Remove AS${asn}`, (tx) => tx.delete('asns', row.id));
+  write(`Remove AS${asn}`, (tx) => tx.delete('asns', row.id));
   return row;
-}
+});
 
 export function listAsns(ws: Workspace): AsnRow[] {
   return ws.all('SELECT * FROM asns ORDER BY asn').map(rowToAsn);
 }
 
 /** Changes a recorded ASN's description or date in one undoable change; only the fields given are written. */
-export function setAsn(ws: Workspace, input: { asn: string; description?: string | undefined; date?: string | undefined }): AsnRow {
+export const setAsn = operation('registry.setAsn', (ws, input, write): AsnRow => {
   const asn = parseAsn(input.asn, 'asn');
   const r = ws.get('SELECT * FROM asns WHERE asn = ?', [asn]);
   if (!r) throw new HeadroomError('not-found', `asn: AS${asn} is not recorded`, 'asn');
@@ -54,6 +55,6 @@ export function setAsn(ws: Workspace, input: { asn: string; description?: string
   if (input.description !== undefined && input.description !== before.description) patch.description = input.description;
   if (input.date !== undefined && input.date !== before.date) patch.date = input.date;
   if (Object.keys(patch).length === 0) return before;
-  ws.mutate('registry.setAsn', `Change AS${asn}: ${Object.keys(patch).join(', ')}`, (tx) => tx.update('asns', before.id, patch));
+  write(`Change AS${asn}: ${Object.keys(patch).join(', ')}`, (tx) => tx.update('asns', before.id, patch));
   return rowToAsn(ws.get('SELECT * FROM asns WHERE id = ?', [before.id])!);
-}
+});

@@ -24,6 +24,7 @@ import { checkUpsModel } from '../../../shared/facility/ups';
 import { tableRow, type BatteryModel } from '../../../shared/facility/battery-table';
 import type { Tx } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
+import { operation } from './operation';
 import { bundledBatteryTables, COMPONENTS, insertBatteryTable, siteDetail, tableKey, workspaceTables } from './facility';
 import { SITES, toColumns } from './facility-tables';
 
@@ -117,7 +118,7 @@ function refuse(problems: readonly DocumentProblem[]): never {
   throw new HeadroomError('invalid', problemsText(problems), problems[0]!.path);
 }
 
-export function applySiteDocument(ws: Workspace, input: { document: unknown }): SiteApplyResult {
+export const applySiteDocument = operation('facility.applySite', (ws, input, write): SiteApplyResult => {
   const parsed = parseSiteDocument(input.document);
   if (!parsed.ok) refuse(parsed.problems);
   const doc = parsed.document;
@@ -126,7 +127,7 @@ export function applySiteDocument(ws: Workspace, input: { document: unknown }): 
   if (problems.length > 0) refuse(problems);
   const existing = siteIdByName(ws, name);
 
-  return ws.mutate('facility.applySite', `${existing === null ? 'Create' : 'Replace'} site “${name}” from a document`, (tx) => {
+  return write(`${existing === null ? 'Create' : 'Replace'} site “${name}” from a document`, (tx) => {
     const at = ws.now().toISOString();
     const { equipment, ups, batteryStrings, generators, coolingUnits, backupJobs, circuits, ...siteValues } = doc;
     let siteId: number;
@@ -168,4 +169,4 @@ export function applySiteDocument(ws: Workspace, input: { document: unknown }): 
     }
     return { siteId, name, created: existing === null, warnings: [...siteDocumentWarnings(doc), ...r.warnings] };
   });
-}
+});

@@ -6,7 +6,16 @@
  * longer than its interval) is refused by field and nothing is saved.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import type { BatteryTableInfo, ReadingRecord, SiteDetail, SiteCircuitsResult, SiteLimitsResult, SiteRecord, SiteSummary } from '../../../shared/contract';
+import type {
+  BatteryTableInfo,
+  MutatingChannel,
+  ReadingRecord,
+  SiteDetail,
+  SiteCircuitsResult,
+  SiteLimitsResult,
+  SiteRecord,
+  SiteSummary,
+} from '../../../shared/contract';
 import { HeadroomError, invalid, problemOf } from '../../../shared/errors';
 import { batteryModelSchema, checkTable, tableRow, type BatteryModel } from '../../../shared/facility/battery-table';
 import { checkFuelCurve } from '../../../shared/facility/fuel';
@@ -17,6 +26,7 @@ import { siteInputFromDetail, upsUnitsAfterWorstFailure, type BatteryTableRecord
 import { checkUpsModel } from '../../../shared/facility/ups';
 import type { Tx } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
+import { operation, writeAs } from './operation';
 import {
   BACKUP_JOBS,
   BATTERY_STRINGS,
@@ -46,6 +56,21 @@ export const COMPONENTS = {
   circuit: CIRCUITS,
 } as const;
 export type ComponentKind = keyof typeof COMPONENTS;
+
+type ComponentVerb = 'add' | 'update' | 'remove';
+/**
+ * The contract channel of each component's add, update and remove: the compiler checks each
+ * entry is the channel named for its kind, and that the contract declares it as a mutation.
+ */
+const COMPONENT_CHANNELS: { [K in ComponentKind]: { [V in ComponentVerb]: `facility.${V}${Capitalize<K>}` & MutatingChannel } } = {
+  equipment: { add: 'facility.addEquipment', update: 'facility.updateEquipment', remove: 'facility.removeEquipment' },
+  ups: { add: 'facility.addUps', update: 'facility.updateUps', remove: 'facility.removeUps' },
+  batteryString: { add: 'facility.addBatteryString', update: 'facility.updateBatteryString', remove: 'facility.removeBatteryString' },
+  generator: { add: 'facility.addGenerator', update: 'facility.updateGenerator', remove: 'facility.removeGenerator' },
+  coolingUnit: { add: 'facility.addCoolingUnit', update: 'facility.updateCoolingUnit', remove: 'facility.removeCoolingUnit' },
+  backupJob: { add: 'facility.addBackupJob', update: 'facility.updateBackupJob', remove: 'facility.removeBackupJob' },
+  circuit: { add: 'facility.addCircuit', update: 'facility.updateCircuit', remove: 'facility.removeCircuit' },
+};
 
 // ------------------------------------------------------------------ battery tables
 
@@ -96,15 +121,15 @@ export function insertBatteryTable(tx: Tx, model: BatteryModel): number {
   return tx.insert('facility_battery_tables', { vendor: model.vendor, model: model.model, model_json: JSON.stringify(model) });
 }
 
-export function addBatteryTable(ws: Workspace, input: { model: BatteryModel }): BatteryTableInfo {
+export const addBatteryTable = operation('facility.addBatteryTable', (ws, input, write): BatteryTableInfo => {
   checkBatteryModel(input.model);
   const m = input.model;
   if (ws.get('SELECT id FROM facility_battery_tables WHERE vendor = ? AND model = ?', [m.vendor, m.model])) {
     throw new HeadroomError('conflict', `model: ${m.vendor} ${m.model} is already in this workspace`, 'model');
   }
-  const id = ws.mutate('facility.addBatteryTable', `Add battery table ${m.vendor} ${m.model}`, (tx) => insertBatteryTable(tx, m));
+  const id = write(`Add battery table ${m.vendor} ${m.model}`, (tx) => insertBatteryTable(tx, m));
   return { id, key: tableKey(m), model: m };
-}
+});
 
 /** A bundled table by key, copied into the workspace (one row per model) inside the action. */
 export function useBundledTable(tx: Tx, key: string): number {
@@ -231,22 +256,20 @@ function quoted(name: unknown): string {
   return `“${String(name)}”`;
 }
 
-type SiteInputFields = Partial<Omit<SiteRecord, 'id' | 'createdAt' | 'updatedAt'>> & { name?: string };
-
-export function addSite(ws: Workspace, input: SiteInputFields & { name: string; loadPf: number }): SiteRecord {
+export const addSite = operation('facility.addSite', (ws, input, write): SiteRecord => {
   const name = input.name.trim();
   if (ws.get('SELECT id FROM facility_sites WHERE name = ?', [name])) {
     throw new HeadroomError('conflict', `name: there is already a site named ${quoted(name)}`, 'name');
   }
-  return ws.mutate('facility.addSite', `Add site ${quoted(name)}`, (tx) => {
+  return write(`Add site ${quoted(name)}`, (tx) => {
     const at = ws.now().toISOString();
     const id = tx.insert(SITES.table, toColumns(SITES, { description: '', ...input, name, createdAt: at, updatedAt: at }));
     checkSite(tx, id, Object.keys(input));
     return siteRow(tx, id);
   });
-}
+});
 
-export function updateSite(ws: Workspace, input: SiteInputFields & { id: number }): SiteRecord {
+export const updateSite = operation('facility.updateSite', (ws, input, write): SiteRecord => {
   const { id, ...patch } = input;
   const before = siteRow(ws, id);
   if (patch.name !== undefined) {
@@ -254,23 +277,23 @@ export function updateSite(ws: Workspace, input: SiteInputFields & { id: number 
     const dup = ws.get('SELECT id FROM facility_sites WHERE name = ? AND id <> ?', [patch.name, id]);
     if (dup) throw new HeadroomError('conflict', `name: there is already a site named ${quoted(patch.name)}`, 'name');
   }
-  return ws.mutate('facility.updateSite', `Change site ${quoted(before.name)}`, (tx) => {
+  return write(`Change site ${quoted(before.name)}`, (tx) => {
     tx.update(SITES.table, id, toColumns(SITES, { ...patch, updatedAt: ws.now().toISOString() }));
     checkSite(tx, id, Object.keys(patch));
     return siteRow(tx, id);
   });
-}
+});
 
-export function removeSite(ws: Workspace, input: { id: number }): SiteRecord {
+export const removeSite = operation('facility.removeSite', (ws, input, write): SiteRecord => {
   const site = siteRow(ws, input.id);
-  return ws.mutate('facility.removeSite', `Remove site ${quoted(site.name)} and everything in it`, (tx) => {
+  return write(`Remove site ${quoted(site.name)} and everything in it`, (tx) => {
     for (const spec of SITE_CHILDREN) {
       for (const r of tx.all(`SELECT id FROM ${spec.table} WHERE site_id = ? ORDER BY id`, [input.id])) tx.delete(spec.table, Number(r.id));
     }
     tx.delete(SITES.table, input.id);
     return site;
   });
-}
+});
 
 // ------------------------------------------------------------------ components
 
@@ -302,7 +325,7 @@ export function addComponent<T>(ws: Workspace, kind: ComponentKind, input: { sit
   const spec = COMPONENTS[kind];
   const site = siteRow(ws, input.siteId);
   const { siteId, ...values } = input;
-  return ws.mutate(`facility.add${kind[0]!.toUpperCase()}${kind.slice(1)}`, `Add ${spec.noun} ${quoted(values.name)} to site ${quoted(site.name)}`, (tx) => {
+  return writeAs(ws, COMPONENT_CHANNELS[kind].add)(`Add ${spec.noun} ${quoted(values.name)} to site ${quoted(site.name)}`, (tx) => {
     const fields = prepare(tx, kind, values);
     if (kind === 'batteryString' && fields.method === 'table' && (fields.tableId === undefined || fields.tableId === null)) {
       throw invalid('tableId', 'the table method needs a vendor battery table (tableId or tableKey)');
@@ -317,7 +340,7 @@ export function updateComponent<T>(ws: Workspace, kind: ComponentKind, input: { 
   const spec = COMPONENTS[kind];
   const { id, ...values } = input;
   const before = componentRow<Record<string, unknown>>(ws, spec, id);
-  return ws.mutate(`facility.update${kind[0]!.toUpperCase()}${kind.slice(1)}`, `Change ${spec.noun} ${quoted(before.name)}`, (tx) => {
+  return writeAs(ws, COMPONENT_CHANNELS[kind].update)(`Change ${spec.noun} ${quoted(before.name)}`, (tx) => {
     const patch = toColumns(spec, prepare(tx, kind, values));
     if (Object.keys(patch).length > 0) tx.update(spec.table, id, patch);
     checkSite(tx, before.siteId, Object.keys(values));
@@ -328,7 +351,7 @@ export function updateComponent<T>(ws: Workspace, kind: ComponentKind, input: { 
 export function removeComponent<T>(ws: Workspace, kind: ComponentKind, input: { id: number }): T {
   const spec = COMPONENTS[kind];
   const before = componentRow<T>(ws, spec, input.id);
-  return ws.mutate(`facility.remove${kind[0]!.toUpperCase()}${kind.slice(1)}`, `Remove ${spec.noun} ${quoted(before.name)}`, (tx) => {
+  return writeAs(ws, COMPONENT_CHANNELS[kind].remove)(`Remove ${spec.noun} ${quoted(before.name)}`, (tx) => {
     tx.delete(spec.table, input.id);
     return before;
   });
@@ -347,22 +370,19 @@ export function insertReading(tx: Tx, siteId: number, r: { kind: ReadingKind; da
   return tx.insert(READINGS.table, { site_id: siteId, kind: r.kind, date: r.date, value: r.value, note: r.note ?? '' });
 }
 
-export function recordReading(
-  ws: Workspace,
-  input: { siteId: number; kind: ReadingKind; date: string; value: number; note?: string | undefined },
-): ReadingRecord {
+export const recordReading = operation('facility.recordReading', (ws, input, write): ReadingRecord => {
   const site = siteRow(ws, input.siteId);
-  return ws.mutate('facility.recordReading', `Record ${KIND_LABEL[input.kind]} ${input.value} on ${input.date} at site ${quoted(site.name)}`, (tx) => {
+  return write(`Record ${KIND_LABEL[input.kind]} ${input.value} on ${input.date} at site ${quoted(site.name)}`, (tx) => {
     const id = insertReading(tx, input.siteId, input);
     checkSite(tx, input.siteId, ['value', 'date', 'kind']);
     return componentRow<ReadingRecord>(tx, READINGS, id);
   });
-}
+});
 
-export function removeReading(ws: Workspace, input: { id: number }): ReadingRecord {
+export const removeReading = operation('facility.removeReading', (ws, input, write): ReadingRecord => {
   const before = componentRow<ReadingRecord>(ws, READINGS, input.id);
-  return ws.mutate('facility.removeReading', `Remove the ${KIND_LABEL[before.kind]} reading of ${before.date}`, (tx) => {
+  return write(`Remove the ${KIND_LABEL[before.kind]} reading of ${before.date}`, (tx) => {
     tx.delete(READINGS.table, input.id);
     return before;
   });
-}
+});

@@ -3,13 +3,14 @@
  * this file reads the workspace, refuses bad input by field with nothing changed, and records
  * each change as one undoable action.
  */
-import type { HostRoleName, HostRow } from '../../../shared/contract';
+import type { HostRoleName, HostRow, ParsedInputOf } from '../../../shared/contract';
 import { checkHostAddress, parseHostAddress, parseHostName, parseMac } from '../../../shared/dhcp/host';
 import { HeadroomError } from '../../../shared/errors';
 import { formatAddress, formatPrefix, parsePrefix, type Address, type Prefix } from '../../../shared/ip/prefix';
 import { addressToKey, keyToAddress, prefixFromKey } from '../../../shared/ip/storage-key';
 import type { Row } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
+import { operation } from './operation';
 import { DEFAULT_SPACE, keys, spaceId } from './registry';
 
 type Reader = Pick<Workspace, 'get' | 'all'>;
@@ -77,14 +78,7 @@ function rangeHolding(ws: Reader, sid: number, a: Address): { prefix: string; fi
   return { prefix: `${fmt(r.network)}/${Number(r.length)}`, first: fmt(r.first), last: fmt(r.last) };
 }
 
-interface HostInput {
-  ip: string;
-  name: string;
-  mac?: string | undefined;
-  role?: HostRoleName | undefined;
-  description?: string | undefined;
-  space?: string | undefined;
-}
+type HostInput = ParsedInputOf<'dhcp.addHost'>;
 
 /** Every field checked before anything is written; `self` is the row being edited (its own address is not "taken"). */
 function validated(ws: Reader, input: HostInput, self: number | null) {
@@ -116,9 +110,9 @@ function findHost(ws: Reader, ip: string, space: string | undefined): Row {
   return r;
 }
 
-export function addHost(ws: Workspace, input: HostInput): HostRow {
+export const addHost = operation('dhcp.addHost', (ws, input, write): HostRow => {
   const v = validated(ws, input, null);
-  const id = ws.mutate('dhcp.addHost', `Add the host ${v.name} (${formatAddress(v.a)})`, (tx) =>
+  const id = write(`Add the host ${v.name} (${formatAddress(v.a)})`, (tx) =>
     tx.insert('hosts', {
       space_id: v.sid,
       family: v.a.family,
@@ -131,22 +125,22 @@ export function addHost(ws: Workspace, input: HostInput): HostRow {
     }),
   );
   return rowToHost(ws, ws.get(`${SELECT_HOST} WHERE h.id = ?`, [id])!);
-}
+});
 
-export function updateHost(ws: Workspace, input: HostInput & { newIp?: string | undefined }): HostRow {
+export const updateHost = operation('dhcp.updateHost', (ws, input, write): HostRow => {
   const old = findHost(ws, input.ip, input.space);
   const v = validated(ws, { ...input, ip: input.newIp && input.newIp.trim() !== '' ? input.newIp : input.ip }, Number(old.id));
-  ws.mutate('dhcp.updateHost', `Change the host ${v.name} (${formatAddress(v.a)})`, (tx) =>
+  write(`Change the host ${v.name} (${formatAddress(v.a)})`, (tx) =>
     tx.update('hosts', Number(old.id), { family: v.a.family, addr: v.k, name: v.name, mac: v.mac, role: v.role, description: v.description }),
   );
   return rowToHost(ws, ws.get(`${SELECT_HOST} WHERE h.id = ?`, [Number(old.id)])!);
-}
+});
 
-export function removeHost(ws: Workspace, input: { ip: string; space?: string | undefined }): HostRow {
+export const removeHost = operation('dhcp.removeHost', (ws, input, write): HostRow => {
   const row = rowToHost(ws, findHost(ws, input.ip, input.space));
-  ws.mutate('dhcp.removeHost', `Remove the host ${row.name} (${row.ip})`, (tx) => tx.delete('hosts', row.id));
+  write(`Remove the host ${row.name} (${row.ip})`, (tx) => tx.delete('hosts', row.id));
   return row;
-}
+});
 
 /** The PTR records of the hosts of the global space inside `p` (the reverse zones carry these). */
 export function hostPtrs(ws: Reader, p: Prefix): { address: string; name: string }[] {

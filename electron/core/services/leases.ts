@@ -9,14 +9,11 @@ import { scopeSize } from '../../../shared/dhcp/scope';
 import { isCalendarDay } from '../../../shared/dates';
 import { invalid } from '../../../shared/errors';
 import { formatIPv4, formatPrefix } from '../../../shared/ip/prefix';
-import type { Workspace } from '../workspace/workspace';
+import { operation } from './operation';
 import { DEFAULT_SPACE, todayUtc } from './registry';
 import { scopeBlock, scopeRows } from './scopes';
 
-export function importLeases(
-  ws: Workspace,
-  input: { text: string; format: 'dhcpd' | 'kea'; date?: string | undefined; space?: string | undefined },
-): LeaseImportResult {
+export const importLeases = operation('dhcp.importLeases', (ws, input, write): LeaseImportResult => {
   const date = input.date ?? todayUtc(ws.now());
   if (!isCalendarDay(date)) {
     throw invalid('date', `"${date}" is not a date (YYYY-MM-DD)`);
@@ -53,7 +50,7 @@ export function importLeases(
     if (s) s.leased++;
     else outside.push(`${formatIPv4(l.address)} is leased but lies in no DHCP scope's range`);
   }
-  ws.mutate('dhcp.importLeases', `Import the leases of ${date} (${input.format})`, (tx) => {
+  write(`Import the leases of ${date} (${input.format})`, (tx) => {
     for (const s of scopes) {
       const old = tx.get('SELECT id FROM dhcp_lease_readings WHERE scope_id = ? AND date = ?', [s.id, date]);
       if (old) tx.update('dhcp_lease_readings', Number(old.id), { leased: s.leased });
@@ -67,4 +64,4 @@ export function importLeases(
     read: parsed.read,
     inactive,
   };
-}
+});

@@ -4,12 +4,13 @@
  * board (linkSources, listed in forecast-sources.ts) at capacity × threshold, with an order-by
  * date its lead time before the crossing. The numbers are shared/forecast's.
  */
-import type { LinkImportResult, LinkList, LinkReading, LinkRow } from '../../../shared/contract';
+import type { LinkImportResult, LinkList, LinkReading, LinkRow, ParsedInputOf } from '../../../shared/contract';
 import { HeadroomError, invalid } from '../../../shared/errors';
 import { DEFAULT_LEAD_DAYS, DEFAULT_LINK_THRESHOLD_FRAC, formatBps, linkLeadDays, linkLimitBps, parseLinkCsv, readingsAsGiven } from '../../../shared/forecast';
 import type { Tx } from '../workspace/tx';
 import type { SqlParam } from '../workspace/journal';
 import type { Workspace } from '../workspace/workspace';
+import { operation } from './operation';
 import type { LimitSource } from './forecast-source';
 import { readSetting, writeSetting } from './requests-settings';
 
@@ -73,20 +74,13 @@ function refuseTaken(ws: Reader, name: string, exceptId?: number): void {
   if (other && Number(other.id) !== exceptId) throw new HeadroomError('conflict', `name: a link named "${name}" already exists`, 'name');
 }
 
-export interface AddLinkInput {
-  name: string;
-  capacityBps: number;
-  commitBps?: number | undefined;
-  thresholdFrac?: number | undefined;
-  leadDays?: number | undefined;
-  description?: string | undefined;
-}
+export type AddLinkInput = ParsedInputOf<'links.add'>;
 
-export function addLink(ws: Workspace, input: AddLinkInput): LinkRow {
+export const addLink = operation('links.add', (ws, input, write): LinkRow => {
   const name = input.name.trim();
   refuseTaken(ws, name);
   checkCommit(input.commitBps, input.capacityBps);
-  const id = ws.mutate('links.add', `Add the link ${name} (${formatBps(input.capacityBps)})`, (tx) =>
+  const id = write(`Add the link ${name} (${formatBps(input.capacityBps)})`, (tx) =>
     tx.insert('links', {
       name,
       capacity_bps: input.capacityBps,
@@ -98,19 +92,11 @@ export function addLink(ws: Workspace, input: AddLinkInput): LinkRow {
     }),
   );
   return toRow(ws, ws.get('SELECT * FROM links WHERE id = ?', [id])!, workspaceLeadDays(ws));
-}
+});
 
-export interface UpdateLinkInput {
-  name: string;
-  newName?: string | undefined;
-  capacityBps?: number | undefined;
-  commitBps?: number | null | undefined;
-  thresholdFrac?: number | undefined;
-  leadDays?: number | null | undefined;
-  description?: string | undefined;
-}
+export type UpdateLinkInput = ParsedInputOf<'links.update'>;
 
-export function updateLink(ws: Workspace, input: UpdateLinkInput): LinkRow {
+export const updateLink = operation('links.update', (ws, input, write): LinkRow => {
   const r = rowByName(ws, input.name);
   const id = Number(r.id);
   const newName = input.newName?.trim();
@@ -125,19 +111,19 @@ export function updateLink(ws: Workspace, input: UpdateLinkInput): LinkRow {
   if (input.thresholdFrac !== undefined) patch.threshold_frac = input.thresholdFrac;
   if (input.leadDays !== undefined) patch.lead_days = input.leadDays;
   if (input.description !== undefined) patch.description = input.description;
-  if (Object.keys(patch).length > 0) ws.mutate('links.update', `Change the link ${String(r.name)}`, (tx) => tx.update('links', id, patch));
+  if (Object.keys(patch).length > 0) write(`Change the link ${String(r.name)}`, (tx) => tx.update('links', id, patch));
   return toRow(ws, ws.get('SELECT * FROM links WHERE id = ?', [id])!, workspaceLeadDays(ws));
-}
+});
 
-export function removeLink(ws: Workspace, input: { name: string }): LinkRow {
+export const removeLink = operation('links.remove', (ws, input, write): LinkRow => {
   const row = getLink(ws, input.name);
   // Its readings go with it, in the same undoable change.
-  ws.mutate('links.remove', `Remove the link ${row.name}`, (tx) => {
+  write(`Remove the link ${row.name}`, (tx) => {
     for (const x of tx.all('SELECT id FROM link_readings WHERE link_id = ? ORDER BY id', [row.id])) tx.delete('link_readings', Number(x.id));
     tx.delete('links', row.id);
   });
   return row;
-}
+});
 
 export function linkReadings(ws: Reader, input: { name: string }): LinkReading[] {
   const id = Number(rowByName(ws, input.name).id);
@@ -157,24 +143,22 @@ function putReading(tx: Tx, linkId: number, date: string, p95Bps: number): boole
   return true;
 }
 
-export function addLinkReading(ws: Workspace, input: { name: string; date: string; p95Bps: number }): LinkReading {
+export const addLinkReading = operation('links.addReading', (ws, input, write): LinkReading => {
   const r = rowByName(ws, input.name);
-  ws.mutate('links.addReading', `Record ${formatBps(input.p95Bps)} on ${input.date} for the link ${String(r.name)}`, (tx) =>
-    putReading(tx, Number(r.id), input.date, input.p95Bps),
-  );
+  write(`Record ${formatBps(input.p95Bps)} on ${input.date} for the link ${String(r.name)}`, (tx) => putReading(tx, Number(r.id), input.date, input.p95Bps));
   return { date: input.date, p95Bps: input.p95Bps };
-}
+});
 
-export function removeLinkReading(ws: Workspace, input: { name: string; date: string }): LinkReading {
+export const removeLinkReading = operation('links.removeReading', (ws, input, write): LinkReading => {
   const r = rowByName(ws, input.name);
   const old = ws.get('SELECT id, p95_bps FROM link_readings WHERE link_id = ? AND date = ?', [Number(r.id), input.date]);
   if (!old) throw new HeadroomError('not-found', `date: the link ${String(r.name)} has no reading on ${input.date}`, 'date');
-  ws.mutate('links.removeReading', `Remove the reading of ${input.date} from the link ${String(r.name)}`, (tx) => tx.delete('link_readings', Number(old.id)));
+  write(`Remove the reading of ${input.date} from the link ${String(r.name)}`, (tx) => tx.delete('link_readings', Number(old.id)));
   return { date: input.date, p95Bps: Number(old.p95_bps) };
-}
+});
 
 /** A `date,value` CSV: every row is checked first; one bad row and nothing is imported. */
-export function importLinkReadings(ws: Workspace, input: { name: string; csv: string }): LinkImportResult {
+export const importLinkReadings = operation('links.import', (ws, input, write): LinkImportResult => {
   const r = rowByName(ws, input.name);
   const { readings, problems } = parseLinkCsv(input.csv);
   if (problems.length > 0) {
@@ -183,16 +167,16 @@ export function importLinkReadings(ws: Workspace, input: { name: string; csv: st
     throw invalid('csv', `${problems.length} bad row${problems.length === 1 ? '' : 's'}, nothing imported:\n${shown.join('\n')}${more}`);
   }
   let replaced = 0;
-  ws.mutate('links.import', `Import ${readings.length} readings for the link ${String(r.name)}`, (tx) => {
+  write(`Import ${readings.length} readings for the link ${String(r.name)}`, (tx) => {
     for (const x of readings) if (putReading(tx, Number(r.id), x.date, x.p95Bps)) replaced++;
   });
   return { added: readings.length - replaced, replaced };
-}
+});
 
-export function setLinkLeadDays(ws: Workspace, input: { leadDays: number }): { leadDays: number } {
-  ws.mutate('links.setLeadDays', `Set the links' lead time to ${input.leadDays} days`, (tx) => writeSetting(tx, LEAD_DAYS_KEY, input.leadDays));
+export const setLinkLeadDays = operation('links.setLeadDays', (ws, input, write): { leadDays: number } => {
+  write(`Set the links' lead time to ${input.leadDays} days`, (tx) => writeSetting(tx, LEAD_DAYS_KEY, input.leadDays));
   return { leadDays: input.leadDays };
-}
+});
 
 /** Each link as a limit on the board: its 95th percentile against capacity × threshold. */
 export function linkSources(ws: Workspace): LimitSource[] {

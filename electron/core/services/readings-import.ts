@@ -5,10 +5,10 @@
  * every bad row as `line N: field: problem`. A day that already has a reading gets the file's
  * value (one reading per day, as facility.recordReading does).
  */
-import type { ReadingsImportResult, SeriesRef } from '../../../shared/contract';
+import type { ReadingsImportResult } from '../../../shared/contract';
 import { HeadroomError } from '../../../shared/errors';
 import { parseReadingsCsv } from '../../../shared/forecast/readings-csv';
-import type { Workspace } from '../workspace/workspace';
+import { operation } from './operation';
 import { insertReading, siteDetail } from './facility';
 import type { AreaHandlers } from './handler-types';
 import type { Session } from './session';
@@ -17,7 +17,7 @@ const MAX_SHOWN = 50;
 
 const LABEL = { itW: 'IT load', dataBytes: 'protected data' } as const;
 
-export function importSeries(ws: Workspace, input: { series: SeriesRef; text: string; dryRun?: boolean | undefined }): ReadingsImportResult {
+export const importSeries = operation('readings.importSeries', (ws, input, write): ReadingsImportResult => {
   const { series } = input;
   const site = siteDetail(ws, series.siteId).site;
   const parsed = parseReadingsCsv(input.text);
@@ -40,15 +40,11 @@ export function importSeries(ws: Workspace, input: { series: SeriesRef; text: st
   if (input.dryRun) return result;
   const first = points[0]!.date;
   const last = points[points.length - 1]!.date;
-  ws.mutate(
-    'readings.importSeries',
-    `Record ${points.length} ${LABEL[series.reading]} reading${points.length === 1 ? '' : 's'} (${first} to ${last}) at site “${site.name}”`,
-    (tx) => {
-      for (const p of points) insertReading(tx, series.siteId, { kind: series.reading, date: p.date, value: p.value });
-    },
-  );
+  write(`Record ${points.length} ${LABEL[series.reading]} reading${points.length === 1 ? '' : 's'} (${first} to ${last}) at site “${site.name}”`, (tx) => {
+    for (const p of points) insertReading(tx, series.siteId, { kind: series.reading, date: p.date, value: p.value });
+  });
   return result;
-}
+});
 
 export function readingsHandlers(session: Session): AreaHandlers<'readings'> {
   const ws = () => session.require();

@@ -30,6 +30,7 @@ import { delegatedAggregates, delegatedRecordForAsns, delegatedRecordForPrefix, 
 import type { SqlParam } from '../workspace/journal';
 import type { Tx } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
+import { writeAs } from './operation';
 import { DEFAULT_SPACE, listPrefixes, spaceId, todayUtc } from './registry';
 
 export interface ImportProblem {
@@ -611,7 +612,7 @@ export function importPrefixesFrom(ws: Workspace, input: ImportInput, chunks: It
     ...(result.added > 0 || asns.length === 0 ? [`${result.added.toLocaleString('en')} block${result.added === 1 ? '' : 's'}`] : []),
     ...(asns.length > 0 ? [`${asns.length.toLocaleString('en')} ASN${asns.length === 1 ? '' : 's'}`] : []),
   ].join(' and ');
-  ws.mutate('registry.import', `Import ${what} (${input.format})`, (tx) => {
+  writeAs(ws, 'registry.import')(`Import ${what} (${input.format})`, (tx) => {
     const now = ws.now();
     for (const a of asns) tx.insert('asns', { asn: a.asn, description: a.description, date: a.date ?? todayUtc(now), created_at: now.toISOString() });
     if (toWrite.length === 0) return;

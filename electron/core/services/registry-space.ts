@@ -8,13 +8,12 @@
  * start, end) and hands JS a single string to cut up.
  */
 import type {
+  ParsedInputOf,
   AllocationResult,
-  AllocationStrategyName,
   BigCount,
   BlockHistoryEntry,
   FreeSpace,
   PrefixRow,
-  PrefixStatus,
   PrefixUtilization,
   SearchResult,
 } from '../../../shared/contract';
@@ -46,6 +45,7 @@ import { percentOf, usedUnits as usedUnitsOf } from '../../../shared/ip/utilizat
 import { isRunSql, rowFromJson, rowRunFromJson, runBoundSql, type Row } from '../workspace/tx';
 import { DatabaseBlocks, type BlockFilter, type BlockSource } from '../workspace/query-index';
 import { Workspace } from '../workspace/workspace';
+import { operation } from './operation';
 import { freeListsFor, tookFrom } from './free-lists-cache';
 import { DEFAULT_SPACE, insertPrefix, keys, rowToPrefix, SELECT_PREFIX, spaceId, todayUtc } from './registry';
 
@@ -210,16 +210,7 @@ export function utilizationOf(ws: Workspace, input: { prefix: string; space?: st
 
 // ------------------------------------------------------------------------------------ allocation
 
-export interface AllocateInput {
-  from: string;
-  length: number;
-  strategy?: AllocationStrategyName | undefined;
-  growth?: number | undefined;
-  status?: PrefixStatus | undefined;
-  description?: string | undefined;
-  space?: string | undefined;
-  dryRun?: boolean | undefined;
-}
+export type AllocateInput = ParsedInputOf<'registry.allocate'>;
 
 /** Picks the block (and its growth reservations) without recording anything. */
 export function pickAllocation(
@@ -332,7 +323,7 @@ function withoutPairs(pairs: Uint32Array, drop: FreedBlock[]): number[] {
   return out;
 }
 
-export function allocate(ws: Workspace, input: AllocateInput): AllocationResult {
+export const allocate = operation('registry.allocate', (ws, input, write): AllocationResult => {
   const { parent, block, reserved, room, sid, reuse } = pickAllocation(ws, input);
   const strategy = input.strategy ?? 'first-fit';
   const prefix = formatPrefix(block);
@@ -342,7 +333,7 @@ export function allocate(ws: Workspace, input: AllocateInput): AllocationResult 
   const spaceName = input.space ?? DEFAULT_SPACE;
   const seqBefore = ws.changeSeq;
   const summary = `Allocate ${prefix} (${strategy}${reserved.length ? `, growth ${input.growth}` : ''}) from ${formatPrefix(parent)}`;
-  const row = ws.mutate('registry.allocate', summary, (tx) => {
+  const row = write(summary, (tx) => {
     const now = ws.now();
     for (const id of reuse) tx.delete('prefixes', id);
     const r = insertPrefix(tx, { prefix, status, description: input.description, space: spaceName }, now);
@@ -352,7 +343,7 @@ export function allocate(ws: Workspace, input: AllocateInput): AllocationResult 
   // The block and its reservations are exactly the room: the free lists follow in place.
   tookFrom(ws, seqBefore, sid, parent, room);
   return { prefix, strategy, reserved: reservedText, dryRun: false, row };
-}
+});
 
 // ------------------------------------------------------------------------------------ search
 

@@ -1,5 +1,5 @@
 /** Registry use-cases over the workspace: blocks in address spaces (first form; see issue #4). */
-import type { PrefixPage, PrefixRow, PrefixStatus, PrefixUsage } from '../../../shared/contract';
+import type { ParsedInputOf, PrefixPage, PrefixRow, PrefixStatus, PrefixUsage } from '../../../shared/contract';
 import { HeadroomError, invalid, problemOf } from '../../../shared/errors';
 import { dayOfInstant } from '../../../shared/dates';
 import { addDays, DEFAULT_COOLDOWN_DAYS, placementWarnings, statusRefusal } from '../../../shared/ip/lifecycle';
@@ -10,18 +10,11 @@ import type { Row, Tx } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
 import { viewPage, viewTotal, type PageView } from './prefix-pages';
 import { keptAtChange } from './kept-at-change';
+import { operation } from './operation';
 
 export const DEFAULT_SPACE = 'global';
 
-export interface AddPrefixInput {
-  prefix: string;
-  space?: string | undefined;
-  status?: PrefixStatus | undefined;
-  description?: string | undefined;
-  unit?: number | undefined;
-  date?: string | undefined;
-  rir?: string | undefined;
-}
+export type AddPrefixInput = ParsedInputOf<'registry.addPrefix'>;
 
 export function todayUtc(now: Date): string {
   return dayOfInstant(now);
@@ -138,7 +131,7 @@ function checkStatusPlace(ancestors: string[], children: string[], status: Prefi
 
 export type EditedPrefix = PrefixRow & { warnings?: string[] };
 
-export function addPrefix(ws: Workspace, input: AddPrefixInput): EditedPrefix {
+export const addPrefix = operation('registry.addPrefix', (ws, input, write): EditedPrefix => {
   const p = parsePrefix(input.prefix, 'prefix');
   const status = input.status ?? 'assigned';
   const spaceName = (input.space ?? DEFAULT_SPACE).trim();
@@ -147,10 +140,10 @@ export function addPrefix(ws: Workspace, input: AddPrefixInput): EditedPrefix {
   const children = sid === null ? [] : childStatuses(ws, sid, p);
   checkStatusPlace(ancestors, children, status, p);
   const summary = `Add ${formatPrefix(p)} (${status}) to ${input.space ?? DEFAULT_SPACE}`;
-  const row = ws.mutate('registry.addPrefix', summary, (tx) => insertPrefix(tx, input, ws.now()));
+  const row = write(summary, (tx) => insertPrefix(tx, input, ws.now()));
   const warnings = placementWarnings({ prefix: p, status, space: spaceName }, ancestors);
   return { ...prefixById(ws, row.id), ...(warnings.length ? { warnings } : {}) };
-}
+});
 
 /** Statuses of the blocks directly inside `p` (registered or not), for the status rules. */
 function childStatuses(ws: Workspace, sid: number, p: Prefix): string[] {
@@ -169,15 +162,7 @@ function childStatuses(ws: Workspace, sid: number, p: Prefix): string[] {
     .map((r) => String(r.status));
 }
 
-export interface SetPrefixInput {
-  prefix: string;
-  space?: string | undefined;
-  status?: PrefixStatus | undefined;
-  description?: string | undefined;
-  date?: string | undefined;
-  unit?: number | null | undefined;
-  rir?: string | null | undefined;
-}
+export type SetPrefixInput = ParsedInputOf<'registry.setPrefix'>;
 
 /**
  * Changes a recorded block in place, in one undoable change. Only the fields given are written;
@@ -222,20 +207,20 @@ function planSet(ws: Workspace, input: SetPrefixInput): PlannedSet {
  * Changes a recorded block in place, in one undoable change. Only the fields given are written;
  * a field given with the value it already has is not a change. Nothing to change: no action.
  */
-export function setPrefix(ws: Workspace, input: SetPrefixInput): EditedPrefix & { warnings: string[] } {
+export const setPrefix = operation('registry.setPrefix', (ws, input, write): EditedPrefix & { warnings: string[] } => {
   const { before, patch, warnings, what } = planSet(ws, input);
   if (Object.keys(patch).length === 0) return { ...before, warnings };
-  ws.mutate('registry.setPrefix', `Change ${before.prefix} in ${before.space}: ${what}`, (tx) => {
+  write(`Change ${before.prefix} in ${before.space}: ${what}`, (tx) => {
     tx.update('prefixes', before.id, { ...patch, updated_at: ws.now().toISOString() });
   });
   return { ...prefixById(ws, before.id), warnings };
-}
+});
 
 /**
  * The same change to several blocks (bulk edit), all or nothing, as one undoable change. A
  * refusal names the block: `prefix: 10.0.1.0/24: …`.
  */
-export function setPrefixes(ws: Workspace, input: { items: SetPrefixInput[] }): { changed: number; warnings: string[] } {
+export const setPrefixes = operation('registry.setPrefixes', (ws, input, write): { changed: number; warnings: string[] } => {
   const plans: PlannedSet[] = [];
   for (const item of input.items) {
     try {
@@ -251,18 +236,18 @@ export function setPrefixes(ws: Workspace, input: { items: SetPrefixInput[] }): 
   const todo = plans.filter((pl) => Object.keys(pl.patch).length > 0);
   const warnings = plans.flatMap((pl) => pl.warnings);
   if (todo.length === 0) return { changed: 0, warnings };
-  ws.mutate('registry.setPrefixes', `Change ${todo.length} block${todo.length === 1 ? '' : 's'}: ${todo[0]!.what}`, (tx) => {
+  write(`Change ${todo.length} block${todo.length === 1 ? '' : 's'}: ${todo[0]!.what}`, (tx) => {
     const at = ws.now().toISOString();
     for (const pl of todo) tx.update('prefixes', pl.before.id, { ...pl.patch, updated_at: at });
   });
   return { changed: todo.length, warnings };
-}
+});
 
 /**
  * Ends an assignment (CLI.md `prefix release`): the block goes into cooldown until today + N
  * days, holding its space until then; 0 days frees it at once (the block is removed).
  */
-export function releasePrefix(ws: Workspace, input: { prefix: string; space?: string | undefined; cooldownDays?: number | undefined }): PrefixRow {
+export const releasePrefix = operation('registry.releasePrefix', (ws, input, write): PrefixRow => {
   const spaceName = input.space ?? DEFAULT_SPACE;
   const { p, row } = findPrefix(ws, input.prefix, spaceName);
   const before = rowToPrefix(row);
@@ -281,18 +266,18 @@ export function releasePrefix(ws: Workspace, input: { prefix: string; space?: st
     );
   }
   if (days === 0) {
-    ws.mutate('registry.releasePrefix', `Release ${before.prefix} in ${spaceName} (freed at once)`, (tx) => tx.delete('prefixes', before.id));
+    write(`Release ${before.prefix} in ${spaceName} (freed at once)`, (tx) => tx.delete('prefixes', before.id));
     return { ...before, status: 'cooldown', date: todayUtc(ws.now()) };
   }
   const until = addDays(todayUtc(ws.now()), days);
-  ws.mutate('registry.releasePrefix', `Release ${formatPrefix(p)} in ${spaceName}: cooldown until ${until}`, (tx) => {
+  write(`Release ${formatPrefix(p)} in ${spaceName}: cooldown until ${until}`, (tx) => {
     tx.update('prefixes', before.id, { status: 'cooldown', date: until, updated_at: ws.now().toISOString() });
   });
   return prefixById(ws, before.id);
-}
+});
 
 /** Removes a block and every block inside it, in one undoable change (the app asks first, with the count). */
-export function removePrefixTree(ws: Workspace, input: { prefix: string; space?: string | undefined }): { removed: number; row: PrefixRow } {
+export const removePrefixTree = operation('registry.removePrefixTree', (ws, input, write): { removed: number; row: PrefixRow } => {
   const spaceName = input.space ?? DEFAULT_SPACE;
   const { p, row } = findPrefix(ws, input.prefix, spaceName);
   const [start, end] = keys(p);
@@ -306,15 +291,11 @@ export function removePrefixTree(ws: Workspace, input: { prefix: string; space?:
     ])
     .map((r) => Number(r.id));
   const removed = rowToPrefix(row);
-  ws.mutate(
-    'registry.removePrefixTree',
-    `Remove ${removed.prefix} and ${ids.length - 1} block${ids.length === 2 ? '' : 's'} inside it from ${spaceName}`,
-    (tx) => {
-      for (const id of ids) tx.delete('prefixes', id);
-    },
-  );
+  write(`Remove ${removed.prefix} and ${ids.length - 1} block${ids.length === 2 ? '' : 's'} inside it from ${spaceName}`, (tx) => {
+    for (const id of ids) tx.delete('prefixes', id);
+  });
   return { removed: ids.length, row: removed };
-}
+});
 
 function findPrefix(ws: Workspace, text: string, spaceName: string): { p: Prefix; row: Row } {
   const p = parsePrefix(text, 'prefix');
@@ -326,7 +307,7 @@ function findPrefix(ws: Workspace, text: string, spaceName: string): { p: Prefix
   return { p, row };
 }
 
-export function removePrefix(ws: Workspace, input: { prefix: string; space?: string | undefined }): PrefixRow {
+export const removePrefix = operation('registry.removePrefix', (ws, input, write): PrefixRow => {
   const spaceName = input.space ?? DEFAULT_SPACE;
   const { p, row } = findPrefix(ws, input.prefix, spaceName);
   const [start, end] = keys(p);
@@ -347,9 +328,9 @@ export function removePrefix(ws: Workspace, input: { prefix: string; space?: str
     );
   }
   const removed = rowToPrefix(row);
-  ws.mutate('registry.removePrefix', `Remove ${removed.prefix} from ${spaceName}`, (tx) => tx.delete('prefixes', removed.id));
+  write(`Remove ${removed.prefix} from ${spaceName}`, (tx) => tx.delete('prefixes', removed.id));
   return removed;
-}
+});
 
 /** The last count asked per workspace, kept at the change it was counted at. */
 const lastCount = keptAtChange<number>();
@@ -424,10 +405,7 @@ export function sortPrefixRows(rows: PrefixRow[]): PrefixRow[] {
  * a /24 into 4 gives four /26s. Refused when any of them is already recorded or would overlap a
  * block inside it, or when the block is too small.
  */
-export function splitPrefix(
-  ws: Workspace,
-  input: { prefix: string; space?: string | undefined; parts: number; status?: PrefixStatus | undefined; description?: string | undefined },
-): PrefixRow[] {
+export const splitPrefix = operation('registry.splitPrefix', (ws, input, write): PrefixRow[] => {
   const spaceName = input.space ?? DEFAULT_SPACE;
   const { p, row } = findPrefix(ws, input.prefix, spaceName);
   const bits = Math.log2(input.parts);
@@ -457,18 +435,18 @@ export function splitPrefix(
     const childStart = p.family === 4 ? (p.start as number) + i * (step as number) : (p.start as bigint) + BigInt(i) * (step as bigint);
     children.push(formatPrefix({ family: p.family, start: childStart, length } as Prefix));
   }
-  const ids = ws.mutate('registry.splitPrefix', `Split ${formatPrefix(p)} into ${input.parts} × /${length}`, (tx) =>
+  const ids = write(`Split ${formatPrefix(p)} into ${input.parts} × /${length}`, (tx) =>
     children.map((c) => insertPrefix(tx, { prefix: c, space: spaceName, status, description: input.description ?? '' }, ws.now()).id),
   );
   return ids.map((id) => prefixById(ws, id));
-}
+});
 
 /** Creates an address space (a VRF) with no blocks yet. */
-export function addSpace(ws: Workspace, input: { name: string; description?: string | undefined }): string[] {
+export const addSpace = operation('registry.addSpace', (ws, input, write): string[] => {
   const name = input.name.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9 _.:-]{0,99}$/.test(name))
     throw invalid('name', 'must start with a letter or digit and hold only letters, digits, spaces and _ . : -');
   if (spaceId(ws, name) !== null) throw new HeadroomError('conflict', `name: there is already an address space "${name}"`, 'name');
-  ws.mutate('registry.addSpace', `Add address space ${name}`, (tx) => tx.insert('spaces', { name, description: input.description ?? '' }));
+  write(`Add address space ${name}`, (tx) => tx.insert('spaces', { name, description: input.description ?? '' }));
   return listSpaces(ws);
-}
+});

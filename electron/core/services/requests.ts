@@ -3,13 +3,14 @@
  * policy checks (CHK-01…CHK-35, shared/rir), the planner's edits kept with undo, the
  * organisation and contacts, and the RFC 2901 checklist.
  */
-import type { CheckView, ChecklistStep, DraftView, OrganisationSettings, RequestEdits, RequestKindName, RequestRir } from '../../../shared/contract';
+import type { CheckView, ChecklistStep, DraftView, OrganisationSettings, RequestKindName, RequestRir } from '../../../shared/contract';
 import { POLICY_CHECKS, runPolicyChecks, isPolicyConforming, type CheckResult } from '../../../shared/rir/policy-checks';
 import type { RequestDraft } from '../../../shared/rir/draft';
 import type { Workspace } from '../workspace/workspace';
+import { operation } from './operation';
 import { fillDraft, ownAsnOf } from './requests-draft';
 import { holdings } from './requests-plan';
-import { KEYS, mergeEdits, readEdits, readOrganisation, readSetting, writeOrganisation, writeSetting, type OrganisationPatch } from './requests-settings';
+import { KEYS, mergeEdits, readEdits, readOrganisation, readSetting, writeOrganisation, writeSetting } from './requests-settings';
 import { todayUtc } from './registry';
 
 export const RIR_LABEL: Record<RequestRir, string> = { arin: 'ARIN', ripe: 'RIPE NCC', apnic: 'APNIC', lacnic: 'LACNIC', afrinic: 'AFRINIC' };
@@ -119,31 +120,31 @@ export function draftWithResults(ws: Workspace, rir: RequestRir, kind: RequestKi
   return { draft: f.draft, results: runPolicyChecks(f.draft, { today: todayUtc(ws.now()) }) };
 }
 
-export function updateDraft(ws: Workspace, input: { rir: RequestRir; kind: RequestKindName; edits: RequestEdits }): DraftView {
+export const updateDraft = operation('requests.updateDraft', (ws, input, write): DraftView => {
   const names = Object.keys(input.edits);
-  ws.mutate('requests.updateDraft', `Edit the ${RIR_LABEL[input.rir]} ${KIND_LABEL[input.kind]} draft (${names.join(', ') || 'nothing'})`, (tx) => {
+  write(`Edit the ${RIR_LABEL[input.rir]} ${KIND_LABEL[input.kind]} draft (${names.join(', ') || 'nothing'})`, (tx) => {
     const next = mergeEdits(readEdits(tx, input.rir, input.kind), input.edits);
     writeSetting(tx, KEYS.draft(input.rir, input.kind), Object.keys(next).length > 0 ? next : undefined);
   });
   return draftView(ws, input.rir, input.kind);
-}
+});
 
-export function resetDraft(ws: Workspace, input: { rir: RequestRir; kind: RequestKindName }): DraftView {
-  ws.mutate('requests.resetDraft', `Reset the ${RIR_LABEL[input.rir]} ${KIND_LABEL[input.kind]} draft to the workspace's values`, (tx) =>
+export const resetDraft = operation('requests.resetDraft', (ws, input, write): DraftView => {
+  write(`Reset the ${RIR_LABEL[input.rir]} ${KIND_LABEL[input.kind]} draft to the workspace's values`, (tx) =>
     writeSetting(tx, KEYS.draft(input.rir, input.kind), undefined),
   );
   return draftView(ws, input.rir, input.kind);
-}
+});
 
 export function getOrganisation(ws: Workspace): OrganisationSettings {
   return readOrganisation(ws);
 }
 
-export function updateOrganisation(ws: Workspace, patch: OrganisationPatch): OrganisationSettings {
+export const updateOrganisation = operation('requests.updateOrganisation', (ws, patch, write): OrganisationSettings => {
   const what = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined);
-  ws.mutate('requests.updateOrganisation', `Change the organisation settings (${what.join(', ') || 'nothing'})`, (tx) => writeOrganisation(tx, patch));
+  write(`Change the organisation settings (${what.join(', ') || 'nothing'})`, (tx) => writeOrganisation(tx, patch));
   return readOrganisation(ws);
-}
+});
 
 // ---------------------------------------------------------------- RFC 2901 checklist (spec §1.2)
 
@@ -213,8 +214,8 @@ export function checklist(ws: Workspace): ChecklistStep[] {
   });
 }
 
-export function markStep(ws: Workspace, input: { step: number; done: boolean }): ChecklistStep[] {
-  ws.mutate('requests.markStep', `${input.done ? 'Tick' : 'Untick'} RFC 2901 step ${input.step}`, (tx) => {
+export const markStep = operation('requests.markStep', (ws, input, write): ChecklistStep[] => {
+  write(`${input.done ? 'Tick' : 'Untick'} RFC 2901 step ${input.step}`, (tx) => {
     const old = readSetting<Record<string, boolean>>(tx, KEYS.checklist) ?? {};
     const next = { ...old };
     if (input.done) next[String(input.step)] = true;
@@ -222,4 +223,4 @@ export function markStep(ws: Workspace, input: { step: number; done: boolean }):
     writeSetting(tx, KEYS.checklist, Object.keys(next).length > 0 ? next : undefined);
   });
   return checklist(ws);
-}
+});

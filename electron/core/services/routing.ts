@@ -15,6 +15,7 @@ import { renderRoaExport } from '../../../shared/routing/roa-export';
 import { parseVrpJson } from '../../../shared/routing/vrp-file';
 import type { Row } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
+import { operation } from './operation';
 import { DEFAULT_SPACE, keys } from './registry';
 import { readNeighbours } from './requests-settings';
 
@@ -105,7 +106,7 @@ function parseOrigin(text: string): number {
   return asn;
 }
 
-export function addRoute(ws: Workspace, input: { prefix: string; origin: string; description?: string | undefined }): RouteRow {
+export const addRoute = operation('routing.addRoute', (ws, input, write): RouteRow => {
   const p = parsePrefix(input.prefix, 'prefix');
   const origin = parseOrigin(input.origin);
   const aggregates = ourAggregates(ws);
@@ -122,22 +123,22 @@ export function addRoute(ws: Workspace, input: { prefix: string; origin: string;
   if (ws.get('SELECT id FROM routes WHERE family = ? AND start = ? AND length = ? AND origin = ?', [p.family, start, p.length, origin])) {
     throw new HeadroomError('conflict', `prefix: ${formatPrefix(p)} from AS${origin} is already recorded`, 'prefix');
   }
-  const id = ws.mutate('routing.addRoute', `Add the route ${formatPrefix(p)} from AS${origin}`, (tx) =>
+  const id = write(`Add the route ${formatPrefix(p)} from AS${origin}`, (tx) =>
     tx.insert('routes', { family: p.family, start, end, length: p.length, origin, description: input.description ?? '', created_at: ws.now().toISOString() }),
   );
   return rowToRoute(ws.get('SELECT * FROM routes WHERE id = ?', [id])!, aggregates, cls.kind);
-}
+});
 
-export function removeRoute(ws: Workspace, input: { prefix: string; origin: string }): RouteRow {
+export const removeRoute = operation('routing.removeRoute', (ws, input, write): RouteRow => {
   const p = parsePrefix(input.prefix, 'prefix');
   const origin = parseAsn(input.origin, 'origin');
   const [start] = keys(p);
   const r = ws.get('SELECT * FROM routes WHERE family = ? AND start = ? AND length = ? AND origin = ?', [p.family, start, p.length, origin]);
   if (!r) throw new HeadroomError('not-found', `prefix: no route ${formatPrefix(p)} from AS${origin} is recorded`, 'prefix');
   const row = rowToRoute(r, ourAggregates(ws), originClassifier(ws).kind);
-  ws.mutate('routing.removeRoute', `Remove the route ${row.prefix} from AS${origin}`, (tx) => tx.delete('routes', row.id));
+  write(`Remove the route ${row.prefix} from AS${origin}`, (tx) => tx.delete('routes', row.id));
   return row;
-}
+});
 
 function specs(ws: Reader, within?: string): { routes: RouteSpec[]; aggregates: Prefix[] } {
   const { rows, where } = routeRows(ws, within);

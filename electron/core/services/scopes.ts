@@ -3,12 +3,13 @@
  * by the block. The rules are pure, in shared/dhcp/scope.ts; every refusal names the field and
  * changes nothing.
  */
-import type { ScopeRow } from '../../../shared/contract';
+import type { ParsedInputOf, ScopeRow } from '../../../shared/contract';
 import { checkScope, parseDnsServers, parseDomain, parseLeaseS, parseRange, scopeSize, type ScopeSpec } from '../../../shared/dhcp/scope';
 import { HeadroomError, invalid } from '../../../shared/errors';
 import { formatIPv4, formatPrefix, parseIPv4, parsePrefix, prefixesOverlap, type IPv4Prefix } from '../../../shared/ip/prefix';
 import type { Row } from '../workspace/tx';
 import type { Workspace } from '../workspace/workspace';
+import { operation } from './operation';
 import { hostsIn } from './hosts';
 import { DEFAULT_SPACE, keys, spaceId } from './registry';
 
@@ -53,15 +54,7 @@ export function scopeRows(ws: Reader, space: string): Row[] {
   return ws.all(`${SELECT_SCOPE} WHERE s.name = ? ORDER BY c.network`, [space]);
 }
 
-interface ScopeInput {
-  prefix: string;
-  space?: string | undefined;
-  range: string;
-  leaseS?: number | undefined;
-  router?: string | undefined;
-  dns?: string[] | undefined;
-  domain?: string | undefined;
-}
+type ScopeInput = ParsedInputOf<'dhcp.addScope'>;
 
 function validated(ws: Reader, input: ScopeInput, self: number | null) {
   const spaceName = (input.space ?? DEFAULT_SPACE).trim();
@@ -123,9 +116,9 @@ function findScope(ws: Reader, prefix: string, space: string | undefined): Row {
   return r;
 }
 
-export function addScope(ws: Workspace, input: ScopeInput): ScopeRow {
+export const addScope = operation('dhcp.addScope', (ws, input, write): ScopeRow => {
   const v = validated(ws, input, null);
-  const id = ws.mutate('dhcp.addScope', `Add the DHCP scope of ${v.cidr}`, (tx) =>
+  const id = write(`Add the DHCP scope of ${v.cidr}`, (tx) =>
     tx.insert('dhcp_scopes', {
       space_id: v.sid,
       network: v.spec.block.start,
@@ -135,20 +128,20 @@ export function addScope(ws: Workspace, input: ScopeInput): ScopeRow {
     }),
   );
   return rowToScope(ws, ws.get(`${SELECT_SCOPE} WHERE c.id = ?`, [id])!);
-}
+});
 
-export function updateScope(ws: Workspace, input: ScopeInput): ScopeRow {
+export const updateScope = operation('dhcp.updateScope', (ws, input, write): ScopeRow => {
   const old = findScope(ws, input.prefix, input.space);
   const v = validated(ws, input, Number(old.id));
-  ws.mutate('dhcp.updateScope', `Change the DHCP scope of ${v.cidr}`, (tx) => tx.update('dhcp_scopes', Number(old.id), columns(v.spec)));
+  write(`Change the DHCP scope of ${v.cidr}`, (tx) => tx.update('dhcp_scopes', Number(old.id), columns(v.spec)));
   return rowToScope(ws, ws.get(`${SELECT_SCOPE} WHERE c.id = ?`, [Number(old.id)])!);
-}
+});
 
-export function removeScope(ws: Workspace, input: { prefix: string; space?: string | undefined }): ScopeRow {
+export const removeScope = operation('dhcp.removeScope', (ws, input, write): ScopeRow => {
   const row = rowToScope(ws, findScope(ws, input.prefix, input.space));
-  ws.mutate('dhcp.removeScope', `Remove the DHCP scope of ${row.prefix}`, (tx) => tx.delete('dhcp_scopes', row.id));
+  write(`Remove the DHCP scope of ${row.prefix}`, (tx) => tx.delete('dhcp_scopes', row.id));
   return row;
-}
+});
 
 /** Scopes whose block is no longer an assigned block of their space: left out of the exports, named. */
 export function orphanScopes(ws: Reader, space: string): string[] {

@@ -95,8 +95,16 @@ export class Tx {
     readonly what: string,
   ) {}
 
+  private closed = false;
+
+  /** After this, every write through the Tx is refused (its transaction is over). */
+  close(): void {
+    this.closed = true;
+  }
+
   /** Runs a writing statement and records it for the journal. */
   run(sql: string, params: SqlParam[] = []): void {
+    if (this.closed) throw new Error(`${this.what}: write after the transaction ended (${sql.split(' ', 1)[0]})`);
     this.db.run(sql, params);
     this.statements.push([sql, params]);
   }

@@ -11,7 +11,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { HeadroomError } from '../../../shared/errors';
-import type { CheckResult, HistoryEntry, JournalDamage, SaveProblem, WorkspaceInfo, WorkspaceState } from '../../../shared/contract';
+import type { CheckResult, HistoryEntry, JournalDamage, MutatingChannel, SaveProblem, WorkspaceInfo, WorkspaceState } from '../../../shared/contract';
 import { backupIsDue, writeBackup } from './backups';
 import { APPLICATION_ID, sealHex, sealSnapshot } from './fileformat';
 import { atomicCreateFile, atomicWriteFile, createDurably, modeOf, realPathOf, removeDeadTemps } from './fsutil';
@@ -59,6 +59,17 @@ export interface WorkspaceOptions {
   migrations?: readonly Migration[];
   /** Bytes of room to leave in memory for the database to grow into (see `reserve`). */
   reserveBytes?: number;
+}
+
+/**
+ * The name an action is recorded under: the contract channel that made it (bound by
+ * electron/core/services/operation.ts), or the demo seed that is part of creating a workspace.
+ * Stored as the `op` of the journal's and the audit log's rows, so the strings never change.
+ */
+export type RecordedOp = MutatingChannel | 'workspace.loadDemo';
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 const DEFAULT_SNAPSHOT_AFTER = 4 * 1024 * 1024;
@@ -373,7 +384,7 @@ export class Workspace {
    * Runs one user action. Everything `fn` does through the Tx commits together, is journaled
    * and fsynced before this returns, and is recorded as one undoable action.
    */
-  mutate<T>(op: string, summary: string, fn: (tx: Tx) => T, options: { undoable?: boolean; reverts?: number } = {}): T {
+  mutate<T>(op: RecordedOp, summary: string, fn: (tx: Tx) => T, options: { undoable?: boolean; reverts?: number } = {}): T {
     this.assertWritable();
     const undoable = options.undoable ?? true;
     const at = this.now().toISOString();
@@ -393,6 +404,13 @@ export class Workspace {
       const actionId = Number(queryOne(db, 'SELECT last_insert_rowid() AS id')!.id);
       const tx = new Tx(db, actionId, at, this.who, op);
       const result = fn(tx);
+      if (isPromiseLike(result)) {
+        tx.close(); // what the promise would still write must not land outside the transaction
+        throw new HeadroomError(
+          'internal',
+          `${op}: a change must be written before its transaction ends; the write returned a promise, and nothing was changed`,
+        );
+      }
       if (this.hasUsage) followChanges(db, actionId);
       const footprint = prefixFootprint(db, actionId);
       if (undoable) {

@@ -25,7 +25,7 @@ async function realIsp(path: string): Promise<void> {
   addPrefix(ws, { prefix: '185.100.0.0/22', status: 'aggregate', rir: 'ripe', description: 'IPv4 allocation', date: '2024-01-10' });
   addPrefix(ws, { prefix: '185.100.0.0/24', status: 'assigned', description: 'Customers', date: '2024-02-10' });
   addPrefix(ws, { prefix: '2a0f:1000::/32', status: 'aggregate', rir: 'ripe', unit: 48, description: 'IPv6 allocation', date: '2024-01-10' });
-  ws.mutate('test.asns', 'ASNs', (tx) => {
+  ws.mutate('registry.addAsn', 'ASNs', (tx) => {
     for (const [asn, description] of [
       [205000, 'Example Telecom (our AS)'],
       [3320, 'Transit A (upstream)'],

@@ -52,7 +52,7 @@ async function second(rir: Rir): Promise<Workspace> {
   addPrefix(ws, { prefix: a.v6, status: 'aggregate', rir, unit: 48, description: 'IPv6 allocation', date: '2024-01-10' });
   const v6pool = a.v6.replace('::/32', '::/40');
   addPrefix(ws, { prefix: v6pool, status: 'allocated', unit: 56, description: 'Residential /56 pool', date: '2024-02-01' });
-  ws.mutate('test.asns', 'ASNs', (tx) => {
+  ws.mutate('registry.addAsn', 'ASNs', (tx) => {
     tx.insert('asns', { asn: a.asn, description: 'Example Networks (our AS)', created_at: NOW.toISOString() });
     tx.insert('asns', { asn: a.up[0], description: 'Transit A (upstream)', created_at: NOW.toISOString() });
     tx.insert('asns', { asn: a.up[1], description: 'Transit B (upstream)', created_at: NOW.toISOString() });

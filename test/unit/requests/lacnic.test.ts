@@ -26,7 +26,7 @@ async function lacnicIsp(): Promise<Workspace> {
   open.push(ws);
   addPrefix(ws, { prefix: '200.10.0.0/22', status: 'aggregate', rir: 'lacnic', description: 'LACNIC IPv4' });
   addPrefix(ws, { prefix: '2801:80::/32', status: 'aggregate', rir: 'lacnic', unit: 48, description: 'LACNIC IPv6' });
-  ws.mutate('test.asns', 'ASNs', (tx) => {
+  ws.mutate('registry.addAsn', 'ASNs', (tx) => {
     tx.insert('asns', { asn: 263000, description: 'Ejemplo (our AS)', created_at: '2026-01-01T00:00:00Z' });
     tx.insert('asns', { asn: 3549, description: 'Transit (upstream)', created_at: '2026-01-01T00:00:00Z' });
   });

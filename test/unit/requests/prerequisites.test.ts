@@ -26,7 +26,7 @@ async function isp(rir: 'arin' | 'apnic' | 'ripe', country: string): Promise<Wor
   const ws = await Workspace.create(tmp.path(`pre-${++n}.headroom`), { now: () => new Date('2026-05-15T12:00:00Z') });
   open.push(ws);
   addPrefix(ws, { prefix: '185.100.0.0/22', status: 'aggregate', rir, description: 'IPv4 allocation' });
-  ws.mutate('test.asns', 'ASNs', (tx) => {
+  ws.mutate('registry.addAsn', 'ASNs', (tx) => {
     tx.insert('asns', { asn: 205000, description: 'Example (our AS)', created_at: '2026-01-01T00:00:00Z' });
   });
   updateOrganisation(ws, {

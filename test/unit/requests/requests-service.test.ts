@@ -41,7 +41,7 @@ async function isp(): Promise<Workspace> {
   addPrefix(ws, { prefix: '2a0f:1000::/32', status: 'aggregate', rir: 'ripe', unit: 48, description: 'IPv6 allocation', date: '2024-01-10' });
   addPrefix(ws, { prefix: '2a0f:1000::/40', status: 'allocated', unit: 56, description: 'Residential', date: '2024-02-01' });
   addPrefix(ws, { prefix: '2a0f:1000::/56', status: 'assigned', description: 'Block 0', date: '2025-01-01' });
-  ws.mutate('test.asns', 'ASNs', (tx) => {
+  ws.mutate('registry.addAsn', 'ASNs', (tx) => {
     for (const [asn, description] of [
       [205000, 'Example Telecom (our AS)'],
       [3320, 'Transit A (upstream)'],
@@ -199,7 +199,9 @@ describe('checks on a real draft', () => {
 
   it('refuses a private ASN among the neighbours (CHK-03, at connectivity)', async () => {
     const ws = await isp();
-    ws.mutate('test.asn', 'private ASN', (tx) => tx.insert('asns', { asn: 65010, description: 'Lab transit (upstream)', created_at: NOW.toISOString() }));
+    ws.mutate('registry.addAsn', 'private ASN', (tx) =>
+      tx.insert('asns', { asn: 65010, description: 'Lab transit (upstream)', created_at: NOW.toISOString() }),
+    );
     const c = draftView(ws, 'ripe', 'asn').checks.find((x) => x.rule === 'CHK-03')!;
     expect(c).toMatchObject({ ok: false, field: 'connectivity' });
     expect(c.message).toContain('AS65010 (private ASN (RFC 6996))');

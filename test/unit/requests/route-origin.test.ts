@@ -21,7 +21,7 @@ async function ws(owns: number[]): Promise<Workspace> {
   const w = await Workspace.create(tmp.path(`ro-${++n}.headroom`), { now: () => new Date('2026-05-15T12:00:00Z') });
   open.push(w);
   addPrefix(w, { prefix: '185.100.0.0/22', status: 'aggregate', rir: 'ripe', description: 'IPv4 allocation' });
-  w.mutate('test.asns', 'ASNs', (tx) => {
+  w.mutate('registry.addAsn', 'ASNs', (tx) => {
     for (const asn of owns) tx.insert('asns', { asn, description: `AS${asn} (our AS)`, created_at: '2026-01-01T00:00:00Z' });
   });
   return w;

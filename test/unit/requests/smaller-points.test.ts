@@ -29,7 +29,7 @@ async function ws(): Promise<Workspace> {
   addPrefix(w, { prefix: '200.10.0.0/22', status: 'aggregate', rir: 'lacnic', description: 'LACNIC allocation' });
   addPrefix(w, { prefix: '185.100.0.0/22', status: 'aggregate', rir: 'ripe', description: 'RIPE allocation' });
   addPrefix(w, { prefix: '185.100.0.0/25', status: 'aggregate', rir: 'ripe', description: 'More specific announced' });
-  w.mutate('test.asns', 'ASNs', (tx) => {
+  w.mutate('registry.addAsn', 'ASNs', (tx) => {
     tx.insert('asns', { asn: 205000, description: 'Example (our AS)', created_at: '2026-01-01T00:00:00Z' });
     tx.insert('asns', { asn: 1299, description: 'Transit B (upstream)', created_at: '2026-01-01T00:00:00Z' });
     tx.insert('asns', { asn: 3320, description: 'Transit A (upstream)', created_at: '2026-01-01T00:00:00Z' });

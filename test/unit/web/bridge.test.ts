@@ -108,6 +108,17 @@ describe('startWebBridge', () => {
     expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'invalid', field: 'prefix', message: expect.stringMatching(/host bits set/) } });
   });
 
+  it('refuses an unknown field by name (strict JSON) and changes nothing', async () => {
+    const before = await count();
+    const r = await send('/api/registry.addPrefix', { headers: auth(), body: JSON.stringify({ prefix: '198.51.100.0/24', staus: 'used' }) });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'staus', message: expect.stringMatching(/is not a field of .*did you mean status\?/) },
+    });
+    expect(await count()).toBe(before);
+  });
+
   it('refuses an unknown operation, a GET on the API, bad JSON and a non-JSON body', async () => {
     expect((await send('/api/registry.dropEverything', { headers: auth(), body: '{}' })).status).toBe(400);
     expect((await send('/api/workspace.info', { method: 'GET', headers: auth() })).status).toBe(405);

@@ -97,7 +97,7 @@ describe('the write path', () => {
     const path = fresh();
     const ws = await Workspace.create(path);
     expect(() =>
-      ws.mutate('test.fail', 'fails', (tx) => {
+      ws.mutate('registry.addAsn', 'fails', (tx) => {
         tx.insert('asns', { asn: 64500, description: 'x', created_at: 'now' });
         throw new Error('boom');
       }),
