@@ -90,9 +90,13 @@ export interface PrefixUtilization {
 }
 
 export interface AllocationResult {
+  /** The block taken (the first of them when several were asked for). */
   prefix: string;
   strategy: AllocationStrategyName;
+  /** Every growth reservation, of every block taken, ascending per block. */
   reserved: string[];
+  /** Every block taken, in the order the strategy picked them (`count` of them). */
+  prefixes: string[];
   dryRun: boolean;
   row: PrefixRow | null;
 }
@@ -313,8 +317,10 @@ export const registryOps = {
       description: z.string().max(2000).optional(),
       space: spaceField,
       dryRun: z.boolean().optional(),
+      /** How many blocks to take at once (one undoable change); refused whole when fewer fit. */
+      count: z.number().int().min(1, 'must be at least 1').max(4096, 'must be at most 4096').optional(),
     }),
-    'Pick a free block of a length by a strategy (spec §5) and record it, with growth reservations',
+    'Pick free blocks of a length by a strategy (spec §5) and record them, with growth reservations',
   ),
   'registry.search': query<SearchResult>()(
     z.object({ query: z.string().trim().min(1, 'is required').max(200), space: spaceField, limit: z.number().int().min(1).max(1000).optional() }),

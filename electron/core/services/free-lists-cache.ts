@@ -61,17 +61,17 @@ export function freeListsFor(ws: Workspace, sid: number, parent: Prefix, build: 
 }
 
 /**
- * After one change (made at `seqBefore`) recorded exactly `room` as used inside `parent`: the
- * kept lists take it and move to the new change number. Anything else drops them.
+ * After one change (made at `seqBefore`) recorded exactly `rooms` as used inside `parent`: the
+ * kept lists take them and move to the new change number. Anything else drops them.
  */
-export function tookFrom(ws: Workspace, seqBefore: number, sid: number, parent: Prefix, room: Prefix): void {
+export function tookFrom(ws: Workspace, seqBefore: number, sid: number, parent: Prefix, rooms: readonly Prefix[]): void {
   const e = entries.get(ws);
   if (!e || e.seq !== seqBefore || ws.changeSeq !== seqBefore + 1 || e.sid !== sid || e.parent !== formatPrefix(parent)) {
     entries.delete(ws);
     return;
   }
   try {
-    e.lists.take({ start: room.start, length: room.length } as Block<number | bigint>);
+    for (const room of rooms) e.lists.take({ start: room.start, length: room.length } as Block<number | bigint>);
     e.seq = ws.changeSeq;
   } catch {
     entries.delete(ws);
