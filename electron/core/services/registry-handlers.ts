@@ -2,7 +2,8 @@ import { addAsnRange, listAsnRanges, removeAsnRange } from './asn-ranges';
 import { addAsn, listAsns, removeAsn, setAsn } from './asns';
 import type { AreaHandlers } from './handler-types';
 import { addPrefix, listPrefixes, listSpaces, releasePrefix, removePrefix, removePrefixTree, setPrefix, setPrefixes, splitPrefix, addSpace } from './registry';
-import { exportPrefixes, importPrefixes } from './registry-io';
+import { exportPrefixes } from './registry-export';
+import { importPrefixes } from './registry-import';
 import { allocate, blockHistory, freeSpace, search, utilizationOf } from './registry-space';
 import type { Session } from './session';
 
