@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, fontsSettled, listPrefixes, loadApp, openSession, ROOT, startBridge, type AppSnapshot, type Session } from './support/app';
+import { buildApp, fontsSettled, listPrefixes, loadApp, openSession, ROOT, shotsDir, startBridge, type AppSnapshot, type Session } from './support/app';
 
 let app: AppSnapshot;
 let s: Session | undefined;
@@ -469,6 +469,64 @@ describe('the tree of blocks', () => {
     expect(await page.locator('.reg-crumbs').count()).toBe(0);
     expect(await page.getByTestId('prefix-count').textContent()).toMatch(/^\d+ blocks$/);
   });
+});
+
+describe('a parent’s percentage and its children’s (issue 14, item 5)', () => {
+  it('stacks the parent’s bar child by child and says the sum; a leaf assignment reads "in use"', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const meter = rowOf(page, '198.51.100.128/25').getByRole('meter');
+    await expect.poll(() => meter.getAttribute('aria-valuetext')).toBe('75 % used = 50 % 198.51.100.128/26 + 25 % 198.51.100.192/27');
+    expect(await meter.getAttribute('aria-valuenow')).toBe('75');
+    const parts = await meter
+      .locator('[data-part]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-part'), e.getAttribute('x'), e.getAttribute('width')]));
+    expect(parts).toEqual([
+      ['198.51.100.128/26', '0', '50'],
+      ['198.51.100.192/27', '50', '25'],
+    ]);
+    expect(await rowOf(page, '198.51.100.128/25').locator('.usage').getAttribute('title')).toContain('= 50 % 198.51.100.128/26 + 25 % 198.51.100.192/27');
+    // The /24 holds three blocks that fill it: 25 + 25 + 50.
+    expect(await rowOf(page, '198.51.100.0/24').getByRole('meter').getAttribute('aria-valuetext')).toBe(
+      '100 % used = 25 % 198.51.100.0/26 + 25 % 198.51.100.64/26 + 50 % 198.51.100.128/25',
+    );
+    expect(await rowOf(page, '198.51.100.192/27').locator('.usage-whole').textContent()).toBe('in use');
+    expect(s.browser.problems).toEqual([]);
+  }, 240_000);
+});
+
+describe('screenshots of the stacked usage bars and the many-block Allocate dialog', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`${scheme}, at 1440×900 and 1024×700, to $HEADROOM_SHOTS/app`, async () => {
+      const SHOTS = shotsDir('app');
+      s = await openSession(app, { colorScheme: scheme });
+      await loadApp(s);
+      const { page } = s;
+      const pane = await select(page, '198.51.100.128/25');
+      for (const [w, h] of [
+        [1440, 900],
+        [1024, 700],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await fontsSettled(page);
+        await page.screenshot({ path: join(SHOTS, `registry-usage-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
+      }
+      await pane.getByRole('button', { name: 'Allocate…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Allocate from 198.51.100.128/25' });
+      await dialog.getByLabel('Length').fill('30');
+      await dialog.getByLabel('How many').fill('6');
+      await expect.poll(() => dialog.getByRole('status', { name: 'Preview' }).textContent()).toContain('Will take 6 blocks');
+      for (const [w, h] of [
+        [1440, 900],
+        [1024, 700],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await fontsSettled(page);
+        await page.screenshot({ path: join(SHOTS, `allocate-many-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
+      }
+    }, 240_000);
+  }
 });
 
 describe('the Allocate dialog', () => {
