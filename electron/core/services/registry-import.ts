@@ -241,10 +241,25 @@ export function importPrefixes(ws: Workspace, input: ImportInput & { text: strin
  * write, and the write happens only when the whole file passed (all or nothing).
  */
 export function importPrefixesFrom(ws: Workspace, input: ImportInput, chunks: Iterable<string>): ImportResult {
+  const sink = beginImport(ws, input);
+  for (const chunk of chunks) sink.push(chunk);
+  return sink.finish();
+}
+
+/** An import fed its text chunk by chunk; `finish` checks the whole against the workspace and writes it (or refuses it). */
+export interface ImportSink {
+  push(chunk: string): void;
+  finish(): ImportResult;
+}
+
+/**
+ * Starts an import: each chunk pushed is parsed as it comes and let go, only the rows that passed
+ * are held, and nothing touches the workspace before `finish` (the import jobs push between
+ * polls and may drop a sink unfinished: nothing was written).
+ */
+export function beginImport(ws: Workspace, input: ImportInput): ImportSink {
   const defaultSpace = (input.space ?? DEFAULT_SPACE).trim();
   const problems = new ProblemList();
-  let candidates: Candidate[];
-  let skipped = 0;
   if (input.format !== 'delegated' && (input.opaqueId !== undefined || input.cc !== undefined)) {
     throw new HeadroomError(
       'invalid',
@@ -255,26 +270,33 @@ export function importPrefixesFrom(ws: Workspace, input: ImportInput, chunks: It
   // Text, not a binary file: a NUL never occurs in a CSV or a delegated file (an image or a
   // spreadsheet's .xlsx does, and /dev/zero is nothing else).
   let first = true;
-  const text = function* (): Generator<string> {
-    for (let chunk of chunks) {
-      if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      if (chunk !== '') first = false;
-      if (chunk.includes('\u0000'))
-        throw new HeadroomError('invalid', 'file: is not a text file (it holds a NUL character); expected a CSV or a delegated file in UTF-8', 'file');
-      yield chunk;
-    }
+  const clean = (chunk: string): string => {
+    if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    if (chunk !== '') first = false;
+    if (chunk.includes('\u0000'))
+      throw new HeadroomError('invalid', 'file: is not a text file (it holds a NUL character); expected a CSV or a delegated file in UTF-8', 'file');
+    return chunk;
   };
-  let asns: AsnCandidate[] = [];
-  if (input.format === 'delegated') {
-    const sink = delegatedCandidates({ opaqueId: input.opaqueId, cc: input.cc }, defaultSpace, problems);
-    for (const chunk of text()) sink.push(chunk);
-    ({ candidates, asns, skipped } = sink.end());
-  } else {
-    const sink = csvCandidates(input.format, defaultSpace, problems);
-    for (const chunk of text()) sink.push(chunk);
-    candidates = sink.end();
-  }
+  const delegated = input.format === 'delegated' ? delegatedCandidates({ opaqueId: input.opaqueId, cc: input.cc }, defaultSpace, problems) : null;
+  const csv = input.format === 'delegated' ? null : csvCandidates(input.format, defaultSpace, problems);
+  return {
+    push: (chunk) => {
+      const text = clean(chunk);
+      if (delegated) delegated.push(text);
+      else csv!.push(text);
+    },
+    finish: () => {
+      let candidates: Candidate[];
+      let asns: AsnCandidate[] = [];
+      let skipped = 0;
+      if (delegated) ({ candidates, asns, skipped } = delegated.end());
+      else candidates = csv!.end();
+      return checkAndWrite(ws, input, problems, candidates, asns, skipped);
+    },
+  };
+}
 
+function checkAndWrite(ws: Workspace, input: ImportInput, problems: ProblemList, candidates: Candidate[], asns: AsnCandidate[], skipped: number): ImportResult {
   findDuplicates(ws, candidates, problems);
   findDuplicateAsns(ws, asns, problems);
   if (problems.total > 0) throw new ImportRefused(problems.first(), problems.total);
