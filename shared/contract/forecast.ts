@@ -4,7 +4,7 @@
  * Read-only: the forecasts are recomputed from the workspace's history on every call.
  */
 import { z } from 'zod';
-import type { ForecastMethod, ForecastStatus, ModelName, SeriesPoint } from '../forecast';
+import type { ForecastMethod, ForecastStatus, ModelName, Scenario, SeriesPoint } from '../forecast';
 import type { MonthProbability } from '../forecast/runout';
 import type { CurvePoint } from '../forecast/curve';
 import { query } from './define';
@@ -67,6 +67,8 @@ export interface ForecastSeries {
   history: SeriesPoint[];
   /** history and projection day by day as the chart draws them */
   curve: CurvePoint[];
+  /** Steps the workspace knows of (a pool's planned blocks after as-of), already in `curve` and `limit`; a client that re-fits adds them first. */
+  plannedSteps?: Scenario[];
 }
 
 const scenarioSchema = z.discriminatedUnion('kind', [

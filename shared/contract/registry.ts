@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorShape } from '../errors';
 import { mutation, query } from './define';
 import { isCalendarDay } from '../dates';
 
@@ -91,9 +92,13 @@ export interface PrefixUtilization {
 }
 
 export interface AllocationResult {
+  /** The block taken (the first of them when several were asked for). */
   prefix: string;
   strategy: AllocationStrategyName;
+  /** Every growth reservation, of every block taken, ascending per block. */
   reserved: string[];
+  /** Every block taken, in the order the strategy picked them (`count` of them). */
+  prefixes: string[];
   dryRun: boolean;
   row: PrefixRow | null;
 }
@@ -129,6 +134,21 @@ export interface ImportResult {
   skipped: number;
   /** First blocks, for a preview. */
   preview: string[];
+}
+
+/** An import run by the server as a job the client polls (registry.importStart / importJob / importCancel). */
+export interface ImportJob {
+  jobId: string;
+  /** `cancelled` and `failed` changed nothing; `done` wrote the whole file (or, for a dry run, checked it). */
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** reading: the file is parsed slice by slice (cancellable); checking: against the workspace, then written in one go. */
+  phase: 'reading' | 'checking' | 'done';
+  /** Characters of the file read so far, of `totalChars`. */
+  doneChars: number;
+  totalChars: number;
+  result: ImportResult | null;
+  /** Why it failed: the same shape every refusal has (`line N: field: problem` lines for a bad file). */
+  error: ErrorShape | null;
 }
 
 export interface ExportResult {
@@ -311,8 +331,10 @@ export const registryOps = {
       description: z.string().max(2000).optional(),
       space: spaceField,
       dryRun: z.boolean().optional(),
+      /** How many blocks to take at once (one undoable change); refused whole when fewer fit. */
+      count: z.number().int().min(1, 'must be at least 1').max(4096, 'must be at most 4096').optional(),
     }),
-    'Pick a free block of a length by a strategy (spec §5) and record it, with growth reservations',
+    'Pick free blocks of a length by a strategy (spec §5) and record them, with growth reservations',
   ),
   'registry.search': query<SearchResult>()(
     z.object({ query: z.string().trim().min(1, 'is required').max(200), space: spaceField, limit: z.number().int().min(1).max(1000).optional() }),
@@ -335,6 +357,26 @@ export const registryOps = {
       space: spaceField,
     }),
     'Import blocks from CSV, NetBox prefix CSV or an RIR delegated file: all or nothing',
+  ),
+  'registry.importStart': mutation<ImportJob>()(
+    z.object({
+      format: z.enum(IMPORT_FORMATS, { error: () => `must be one of ${IMPORT_FORMATS.join(', ')}` }),
+      text: z.string(),
+      dryRun: z.boolean().optional(),
+      opaqueId: z.string().min(1).max(100).optional(),
+      cc: z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
+        .optional(),
+      space: spaceField,
+    }),
+    'Start registry.import as a job: answers at once; poll registry.importJob for its progress and result',
+  ),
+  // Reads of a job's state (not of the workspace); Cancel only stops a job before it writes.
+  'registry.importJob': query<ImportJob>()(z.object({ jobId: z.string().min(1).max(100) }), 'How far an import job has come, with its result once done'),
+  'registry.importCancel': query<ImportJob>()(
+    z.object({ jobId: z.string().min(1).max(100) }),
+    'Cancel an import job before it writes: the workspace stays as it was',
   ),
   'registry.export': query<ExportResult>()(
     z.object({

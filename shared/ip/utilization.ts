@@ -36,6 +36,20 @@ export function countsAsUsed(status: string): boolean {
 /** SQL predicate over a `status` column selecting the used blocks (the same rule as countsAsUsed). */
 export const USED_STATUS_SQL = `status IN (${USED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
+/**
+ * What a pool's FORECAST counts, each block from its date (CLI.md: a `planned` block is "counted
+ * in forecasts from its date"): the used statuses above, and `planned`. A planned block is not
+ * used today (countsAsUsed is false), so utilization never counts it; the forecast counts it from
+ * the day it is planned for, a step up in the projection when that day is still to come. A
+ * planned block holding other blocks counts by them, not on top of them (docs/forecasts.md).
+ */
+export const FORECAST_STATUSES: readonly string[] = [...USED_STATUSES, 'planned'];
+
+/** True when a block of this status counts in a pool's forecast from its date. */
+export function countsInForecast(status: string): boolean {
+  return FORECAST_STATUSES.includes(status);
+}
+
 export interface Utilization {
   /** Prefix length of one unit: 32 for IPv4 (addresses), 48/56/64 for IPv6. */
   readonly unit: number;

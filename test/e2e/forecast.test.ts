@@ -224,6 +224,60 @@ describe('keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toContain('a month from');
   });
 
+  it('Tab never gets stuck inside a chart: it walks forward through each chart to the control after it', async () => {
+    const page = await openForecasts();
+    await pick(page, BNG2);
+    // Every element the focus lands on from the list on, in document order, and whether in a chart.
+    await page.evaluate(() => {
+      const w = window as unknown as { tabSteps: { index: number; chart: number; what: string }[] };
+      w.tabSteps = [];
+      document.addEventListener('focusin', (e) => {
+        const a = e.target as Element;
+        w.tabSteps.push({
+          index: [...document.querySelectorAll('*')].indexOf(a),
+          chart: [...document.querySelectorAll('figure.fc-chart')].findIndex((c) => c.contains(a)),
+          what: `${a.tagName.toLowerCase()} ${a.getAttribute('aria-label') ?? a.getAttribute('name') ?? a.className}`,
+        });
+      });
+    });
+    await page.getByRole('table', { name: 'Limits, soonest first' }).focus();
+    for (let i = 0; i < 40; i++) await page.keyboard.press('Tab');
+    const all = await page.evaluate(() => (window as unknown as { tabSteps: { index: number; chart: number; what: string }[] }).tabSteps);
+    // Up to the wrap to the top of the page (or the end), each Tab moves forward.
+    const steps = all.slice(0, 1);
+    for (const step of all.slice(1)) {
+      if (step.index <= steps.at(-1)!.index) {
+        expect(steps.at(-1)!.chart, `Tab went from ${steps.at(-1)!.what} back to ${step.what}`).toBe(-1);
+        break;
+      }
+      steps.push(step);
+    }
+    // The first control after each chart in document order (what the planner reaches next), and
+    // that Tab reached it.
+    const after = await page.evaluate(() => {
+      const tabbable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
+        (e) => e.tabIndex >= 0 && !(e as HTMLButtonElement).disabled && e.getClientRects().length > 0,
+      );
+      const everything = [...document.querySelectorAll('*')];
+      return [...document.querySelectorAll('figure.fc-chart')].map((fig) => {
+        const next = tabbable.find((e) => !fig.contains(e) && fig.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
+        return next ? everything.indexOf(next) : null;
+      });
+    });
+    const path = steps.map((x) => x.what).join(' → ');
+    expect(after.length).toBeGreaterThan(0);
+    for (const next of after) {
+      expect(next).not.toBeNull();
+      expect(
+        steps.map((x) => x.index),
+        path,
+      ).toContain(next);
+    }
+    // Inside a chart, one stop at most (its keyboard layer; the arrow keys move within it).
+    for (let c = 0; c < after.length; c++) expect(steps.filter((x) => x.chart === c).length, path).toBeLessThanOrEqual(1);
+    expect(s!.browser.problems).toEqual([]);
+  }, 240_000);
+
   it('looks right in the dark theme', async () => {
     const page = await openForecasts({ colorScheme: 'dark' });
     await pick(page, BNG2);

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rirStats } from '../support/fixtures';
-import { useApp, fontsSettled, loadApp, openSession, tempDir, type Session, shotsDir } from './support/app';
+import { useApp, fontsSettled, loadApp, openSession, sentBodies, tempDir, type Session, shotsDir } from './support/app';
 
 const RIPE = rirStats('nro-samples', 'delegated-ripencc-extended-sample-2019');
 const SHOTS = shotsDir('reports');
@@ -115,7 +115,7 @@ describe('importing in the Registry', () => {
     // Hold the check's answer, so the progress can be seen and cancelled.
     let release: () => void = () => undefined;
     const held = new Promise<void>((r) => (release = r));
-    await page.route('**/api/registry.import', async (route) => {
+    await page.route('**/api/registry.importStart', async (route) => {
       await held;
       await route.continue();
     });
@@ -131,4 +131,43 @@ describe('importing in the Registry', () => {
     expect(await dialog.getByRole('list', { name: 'Blocks to add' }).count()).toBe(0);
     expect(await count(page)).toBe(before);
   }, 240_000);
+
+  it('shows the server’s own progress, and Cancel stops the job on the server: nothing written', async () => {
+    s = await openSession(app);
+    const { page } = s;
+    await loadApp(s);
+    const before = await count(page);
+    // 200,000 /30s (about 10 MB): the server reads them slice by slice, answering polls between.
+    const file = join(tmp.dir, 'big.csv');
+    const rows = ['prefix,status,description,space,date'];
+    for (let i = 0; i < 200_000; i++) rows.push(`10.${(i >> 14) & 255}.${(i >> 6) & 255}.${(i & 63) * 4}/30,assigned,customer ${i},,2025-01-01`);
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const polls = sentBodies(page, 'registry.importJob');
+    const cancels = sentBodies(page, 'registry.importCancel');
+    const dialog = await openImport(page, 'csv', file);
+    await dialog.getByRole('button', { name: 'Check the file' }).click();
+    const status = dialog.locator('.import-progress');
+    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/Checking: the server has read \d+ % of the file \(nothing is written yet\)/);
+    const value = Number(await dialog.getByLabel('Import progress').getAttribute('value'));
+    expect(value).toBeGreaterThan(0);
+    expect(value).toBeLessThan(1);
+    expect(polls.length).toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => cancels.length).toBe(1);
+    await s.browser.settled();
+    // The job ended cancelled on the server, and the workspace is as it was.
+    const jobId = (cancels[0] as { jobId: string }).jobId;
+    const job = await page.evaluate(async (id) => {
+      const token = sessionStorage.getItem('headroom-token') ?? '';
+      const r = await fetch('/api/registry.importJob', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ jobId: id }),
+      });
+      return (await r.json()) as unknown;
+    }, jobId);
+    expect(JSON.stringify(job)).toMatch(/"state":"cancelled"/);
+    expect(await dialog.getByRole('list', { name: 'Blocks to add' }).count()).toBe(0);
+    expect(await count(page)).toBe(before);
+  }, 300_000);
 });

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useApp, fontsSettled, listPrefixes, loadApp, openSession, ROOT, startBridge, type Session } from './support/app';
+import { useApp, fontsSettled, listPrefixes, loadApp, openSession, ROOT, shotsDir, startBridge, type Session } from './support/app';
 
 const app = useApp();
 let s: Session | undefined;
@@ -465,6 +465,64 @@ describe('the tree of blocks', () => {
   });
 });
 
+describe('a parent’s percentage and its children’s (issue 14, item 5)', () => {
+  it('stacks the parent’s bar child by child and says the sum; a leaf assignment reads "in use"', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const meter = rowOf(page, '198.51.100.128/25').getByRole('meter');
+    await expect.poll(() => meter.getAttribute('aria-valuetext')).toBe('75 % used = 50 % 198.51.100.128/26 + 25 % 198.51.100.192/27');
+    expect(await meter.getAttribute('aria-valuenow')).toBe('75');
+    const parts = await meter
+      .locator('[data-part]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-part'), e.getAttribute('x'), e.getAttribute('width')]));
+    expect(parts).toEqual([
+      ['198.51.100.128/26', '0', '50'],
+      ['198.51.100.192/27', '50', '25'],
+    ]);
+    expect(await rowOf(page, '198.51.100.128/25').locator('.usage').getAttribute('title')).toContain('= 50 % 198.51.100.128/26 + 25 % 198.51.100.192/27');
+    // The /24 holds three blocks that fill it: 25 + 25 + 50.
+    expect(await rowOf(page, '198.51.100.0/24').getByRole('meter').getAttribute('aria-valuetext')).toBe(
+      '100 % used = 25 % 198.51.100.0/26 + 25 % 198.51.100.64/26 + 50 % 198.51.100.128/25',
+    );
+    expect(await rowOf(page, '198.51.100.192/27').locator('.usage-whole').textContent()).toBe('in use');
+    expect(s.browser.problems).toEqual([]);
+  }, 240_000);
+});
+
+describe('screenshots of the stacked usage bars and the many-block Allocate dialog', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`${scheme}, at 1440×900 and 1024×700, to $HEADROOM_SHOTS/app`, async () => {
+      const SHOTS = shotsDir('app');
+      s = await openSession(app, { colorScheme: scheme });
+      await loadApp(s);
+      const { page } = s;
+      const pane = await select(page, '198.51.100.128/25');
+      for (const [w, h] of [
+        [1440, 900],
+        [1024, 700],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await fontsSettled(page);
+        await page.screenshot({ path: join(SHOTS, `registry-usage-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
+      }
+      await pane.getByRole('button', { name: 'Allocate…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Allocate from 198.51.100.128/25' });
+      await dialog.getByLabel('Length').fill('30');
+      await dialog.getByLabel('How many').fill('6');
+      await expect.poll(() => dialog.getByRole('status', { name: 'Preview' }).textContent()).toContain('Will take 6 blocks');
+      for (const [w, h] of [
+        [1440, 900],
+        [1024, 700],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await fontsSettled(page);
+        await page.screenshot({ path: join(SHOTS, `allocate-many-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
+      }
+    }, 240_000);
+  }
+});
+
 describe('the Allocate dialog', () => {
   const POOL = '198.51.100.128/25';
 
@@ -504,6 +562,54 @@ describe('the Allocate dialog', () => {
     expect(listPrefixes(s.ws)).toHaveLength(before);
     expect(s.browser.problems).toEqual([]);
   });
+
+  it('takes N blocks at once: the preview lists all N, one Ctrl+Z takes them all back; room for fewer is refused at How many', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const before = listPrefixes(s.ws).length;
+    const pane = await select(page, POOL);
+    await pane.getByRole('button', { name: 'Allocate…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Allocate from ${POOL}` });
+    await dialog.getByLabel('Length').fill('29');
+    const count = dialog.getByLabel('How many');
+    // The pool's only free /27 holds four /29s: five do not fit, and nothing is recorded.
+    await count.fill('5');
+    const error = dialog.locator('.field-invalid .field-error');
+    await expect.poll(() => error.textContent()).toBe('only 4 free /29 blocks are left in 198.51.100.128/25, not 5');
+    expect(await count.getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByRole('button', { name: 'Allocate' }).click();
+    await expect.poll(() => error.textContent()).toMatch(/only 4 free/);
+    expect(listPrefixes(s.ws)).toHaveLength(before);
+
+    await count.fill('3');
+    await dialog.getByLabel('Description').fill('BNG 4 egress');
+    const preview = dialog.getByRole('status', { name: 'Preview' });
+    await expect.poll(() => preview.textContent()).toContain('Will take 3 blocks (first-fit)');
+    expect(await preview.getByRole('list', { name: 'Blocks to take' }).getByRole('listitem').allTextContents()).toEqual([
+      '198.51.100.224/29',
+      '198.51.100.232/29',
+      '198.51.100.240/29',
+    ]);
+    expect(listPrefixes(s.ws)).toHaveLength(before);
+    await shoot(page, 'registry-allocate-many-light');
+    await dialog.getByRole('button', { name: 'Allocate' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() =>
+        listPrefixes(s!.ws)
+          .filter((r) => r.description === 'BNG 4 egress')
+          .map((r) => r.prefix),
+      )
+      .toEqual(['198.51.100.224/29', '198.51.100.232/29', '198.51.100.240/29']);
+    await rowOf(page, '198.51.100.240/29').waitFor();
+    await grid(page).focus();
+    await page.keyboard.press('Control+z');
+    await rowOf(page, '198.51.100.224/29').waitFor({ state: 'detached' });
+    await expect.poll(() => listPrefixes(s!.ws).length).toBe(before);
+    // The refusal is a 409 answer the dialog showed at its field; nothing else went wrong.
+    expect(s.browser.problems.filter((p) => !/409/.test(p))).toEqual([]);
+  }, 240_000);
 
   it('with room to grow, reserves the neighbours in the same action', async () => {
     s = await openSession(app);

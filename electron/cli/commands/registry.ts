@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { BigCount } from '../../../shared/contract';
 import { contract } from '../../../shared/contract';
 import { HeadroomError, invalid, issuesToError } from '../../../shared/errors';
-import { importPrefixesFrom, readImportFile, setImportProgress } from '../../core/services/registry-io';
+import { readImportFile, setImportProgress } from '../../core/services/registry-formats';
+import { importPrefixesFrom } from '../../core/services/registry-import';
 import { atomicWriteFile } from '../../core/workspace/fsutil';
 import { alignRows, jsonOut, UsageError, type Command } from '../command';
 import { checkOut, exportFormats } from './export-formats';
@@ -19,6 +20,11 @@ function lengthArg(value: unknown, field: string): number | undefined {
   const t = String(value).replace(/^\//, '');
   if (!/^\d{1,3}$/.test(t)) throw invalid(field, `"${String(value)}" is not a prefix length (a whole number)`);
   return Number(t);
+}
+
+function countArg(value: unknown): number {
+  if (!/^\d{1,6}$/.test(String(value))) throw invalid('count', `"${String(value)}" is not a whole number`);
+  return Number(value);
 }
 
 const count = (n: BigCount) => (typeof n === 'number' ? n.toLocaleString('en') : n);
@@ -180,8 +186,8 @@ export const registryCommands: Command[] = [
   {
     name: 'allocate',
     usage:
-      'allocate WS --from CIDR --length LEN [--strategy first-fit|best-fit|sparse|last-fit] [--growth BITS] [--status STATUS] [--description TEXT] [--space NAME] [--dry-run] [--json]',
-    summary: 'pick a free block of that length by the strategy and record it',
+      'allocate WS --from CIDR --length LEN [--strategy first-fit|best-fit|sparse|last-fit] [--growth BITS] [--status STATUS] [--description TEXT] [--space NAME] [--count N] [--dry-run] [--json]',
+    summary: 'pick free blocks of that length by the strategy (one, or --count N in one change) and record them',
     options: {
       from: { type: 'string' },
       length: { type: 'string' },
@@ -190,12 +196,14 @@ export const registryCommands: Command[] = [
       status: { type: 'string' },
       description: { type: 'string' },
       space: { type: 'string' },
+      count: { type: 'string' },
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
     },
     positionals: [1, 1],
     async run({ args, opts, io, withWorkspace }) {
       if (opts.from === undefined) throw new UsageError('--from CIDR is required');
+      const many = opts.count !== undefined;
       if (opts.length === undefined) throw new UsageError('--length LEN is required');
       const input = {
         from: opts.from,
@@ -206,10 +214,12 @@ export const registryCommands: Command[] = [
         description: opts.description,
         space: opts.space,
         dryRun: opts['dry-run'] === true,
+        ...(many ? { count: countArg(opts.count) } : {}),
       };
       const r = await withWorkspace(args[0]!, opts['dry-run'] ? 'read' : 'write', (call) => call('registry.allocate', input));
-      if (opts.json) return jsonOut(io, { prefix: r.prefix, strategy: r.strategy, reserved: r.reserved });
-      io.out(r.prefix);
+      // Without --count the output is exactly CLI.md's; with it, every block taken, one per line.
+      if (opts.json) return jsonOut(io, { prefix: r.prefix, strategy: r.strategy, reserved: r.reserved, ...(many ? { prefixes: r.prefixes } : {}) });
+      for (const p of many ? r.prefixes : [r.prefix]) io.out(p);
     },
   },
   {

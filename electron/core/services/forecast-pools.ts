@@ -3,15 +3,17 @@
  * (IPv4 addresses, IPv6 prefixes of the pool's assignment unit, specs/ip-registry.md §4.4) and
  * its usage history: the sizes of the blocks inside it that count as used (shared/ip/utilization:
  * assigned space, at any depth; our own pools inside it are containers), each counted from its
- * date (the day the block was recorded when it has none).
+ * date (the day the block was recorded when it has none). Planned blocks count from their date
+ * too (shared/ip/utilization countsInForecast): in the history when that day has come, and as a
+ * step of the projection (a planned-demand scenario, spec §2.7) when it is still to come.
  *
  * At a million prefixes a row-by-row read costs more than every forecast together: each pool
  * reads its used blocks with one indexed range scan, as one concatenated string (see dailyUsage).
  */
-import { formatDay, gridDays, gridForSpan, parseDay, type SeriesPoint } from '../../../shared/forecast';
+import { formatDay, gridDays, gridForSpan, parseDay, type Scenario, type SeriesPoint } from '../../../shared/forecast';
 import { formatPrefix } from '../../../shared/ip/prefix';
 import { keyHex, prefixFromKey } from '../../../shared/ip/storage-key';
-import { USED_STATUS_SQL } from '../../../shared/ip/utilization';
+import { countsAsUsed, FORECAST_STATUSES, USED_STATUS_SQL } from '../../../shared/ip/utilization';
 import type { Workspace } from '../workspace/workspace';
 
 export interface PoolSource {
@@ -28,6 +30,8 @@ export interface PoolSource {
   series(asOf: string, windowDays: number): SeriesPoint[];
   /** the first day its usage reached `level` (usage only grows: a removed block leaves the table) */
   reachedOn(asOf: string, level: number): string | null;
+  /** the planned blocks dated after as-of, as steps of the projection on their dates */
+  plannedSteps(asOf: string): Scenario[];
 }
 
 interface Container {
@@ -46,8 +50,14 @@ interface Container {
 }
 
 const DATE = 'COALESCE(date, substr(created_at, 1, 10))';
-/** Used as the RIRs measure it, the one rule of shared/ip/utilization (assigned space). */
-const USED = USED_STATUS_SQL;
+/** The statuses counted from their date although not used today (shared/ip/utilization: `planned`). */
+const PLANNED_SQL = `status IN (${FORECAST_STATUSES.filter((st) => !countsAsUsed(st))
+  .map((st) => `'${st}'`)
+  .join(', ')})`;
+/** A planned block holding planned blocks counts by them, not on top of them. */
+const PLANNED_COUNTED = `${PLANNED_SQL} AND NOT EXISTS (SELECT 1 FROM prefix_usage pu JOIN prefixes pc ON pc.id = pu.id WHERE pu.parent_id = prefixes.id AND pc.${PLANNED_SQL})`;
+/** Counted in the forecast from their date: used as the RIRs measure it (assigned space), and planned. */
+const COUNTED = `(${USED_STATUS_SQL} OR (${PLANNED_COUNTED}))`;
 
 /** Units of the pool that one block of /length is (a block longer than the unit takes a whole one). */
 const unitsOf = (length: number, unitLength: number): number => (length <= unitLength ? 2 ** (unitLength - length) : 1);
@@ -76,15 +86,17 @@ function countTokens(text: string, counts: Map<string, number>): void {
 }
 
 /**
- * Units used per day by the pool's direct blocks dated ≤ as-of: day number → units. SQLite
- * hands over each gap's blocks as one string of `<date><length>` tokens: no per-row round trip
- * and no sort, which at a million rows is most of the cost.
+ * Units used per day by the pool's counted blocks dated ≤ as-of (`future`: the planned blocks
+ * dated after it): day number → units. SQLite hands over each gap's blocks as one string of
+ * `<date><length>` tokens: no per-row round trip and no sort, which at a million rows is most of
+ * the cost.
  */
-function dailyUsage(ws: Workspace, pool: Container, unitLength: number, asOf: string): Map<number, number> {
+function dailyUsage(ws: Workspace, pool: Container, unitLength: number, asOf: string, future = false): Map<number, number> {
   const tokens = new Map<string, number>();
+  const when = future ? `(${PLANNED_COUNTED}) AND ${DATE} > :asOf` : `${COUNTED} AND ${DATE} <= :asOf`;
   const stmt = ws.database.prepare(
     `SELECT group_concat(${DATE} || length) FROM prefixes
-     WHERE space_id = :space AND family = :family AND start >= :lo AND start <= :hi AND length > :len AND ${USED} AND ${DATE} <= :asOf`,
+     WHERE space_id = :space AND family = :family AND start >= :lo AND start <= :hi AND length > :len AND ${when}`,
   );
   try {
     // The used blocks at any depth: our own pools inside it are containers, not usage.
@@ -141,6 +153,11 @@ function poolFrom(ws: Workspace, c: Container, inherited: number | null, space: 
         if (sum >= level) return formatDay(day);
       }
       return null;
+    },
+    plannedSteps(asOf) {
+      return [...dailyUsage(ws, c, unitLength, asOf, true)]
+        .sort((a, b) => a[0] - b[0])
+        .map(([day, amount]) => ({ kind: 'once', date: formatDay(day), amount }));
     },
   };
 }

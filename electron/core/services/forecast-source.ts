@@ -1,6 +1,6 @@
 /** What a limit source gives the board (forecast-sources.ts holds the list of them). */
 import type { LimitForecast, LimitKind } from '../../../shared/contract';
-import type { SeriesPoint } from '../../../shared/forecast';
+import type { Scenario, SeriesPoint } from '../../../shared/forecast';
 import type { Workspace } from '../workspace/workspace';
 
 /** One limit before it is fitted: what it is and how to get its series. */
@@ -10,6 +10,8 @@ export interface LimitSource {
   series(asOf: string, windowDays: number): SeriesPoint[];
   /** The day the value reached `level` and stayed there, from the full history (not only the window). */
   reachedOn?(asOf: string, level: number): string | null;
+  /** Steps the history cannot know but the workspace does (a pool's planned blocks after as-of): added to every projection. */
+  plannedSteps?(asOf: string): Scenario[];
   /**
    * Days the planner needs before the crossing to act (order a link upgrade, a battery, a
    * circuit). The board shows the crossing minus this lead as the limit's order-by date

@@ -30,6 +30,7 @@ function poolSource(p: PoolSource): LimitSource {
     },
     series: (asOf, windowDays) => p.series(asOf, windowDays),
     reachedOn: (asOf, level) => p.reachedOn(asOf, level),
+    plannedSteps: (asOf) => p.plannedSteps(asOf),
   };
 }
 

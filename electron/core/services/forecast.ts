@@ -33,6 +33,8 @@ export interface FittedLimit {
   limit: LimitForecast;
   history: SeriesPoint[];
   result: ForecastResult | null;
+  /** The steps the projection added: the source's planned ones, then the scenarios asked for. */
+  scenarios: Scenario[];
 }
 
 const noFit = (status: ForecastStatus, warnings: string[]): ForecastResult => ({
@@ -55,6 +57,7 @@ export function fitLimit(
   options: { windowDays?: number | undefined; method?: ForecastMethod | undefined; scenarios?: Scenario[] | undefined } = {},
 ): FittedLimit {
   const history = source.series(asOf, options.windowDays ?? DEFAULT_WINDOW_DAYS);
+  const scenarios = [...(source.plannedSteps?.(asOf) ?? []), ...(options.scenarios ?? [])];
   const capacity = source.meta.capacity;
   const current = history.length > 0 ? (history[history.length - 1] as SeriesPoint).value : null;
   let result: ForecastResult;
@@ -70,7 +73,6 @@ export function fitLimit(
   } else {
     // A threshold of 0 or less is crossed by any load at all.
     const c = capacity > 0 ? capacity : Number.MIN_VALUE;
-    const scenarios = options.scenarios ?? [];
     const common = { asOf, ...(scenarios.length > 0 ? { scenarios } : {}) };
     result = fitAndProject(history, { capacity: c, method: options.method ?? 'auto', ...common });
     if (result.status !== 'insufficientData' && result.model !== null) {
@@ -99,6 +101,7 @@ export function fitLimit(
   return {
     history,
     result,
+    scenarios,
     limit: {
       ...source.meta,
       current,
@@ -159,6 +162,9 @@ export function forecastSeries(ws: Workspace, input: ForecastSeriesInput): Forec
   const source = limitSources(ws).find((s) => s.meta.id === input.limitId);
   if (!source) throw new HeadroomError('not-found', `limitId: there is no limit "${input.limitId}"`, 'limitId');
   const fitted = fitLimit(source, asOf, input);
-  const curve = fitted.result ? forecastCurve(fitted.history, fitted.result, { asOf, ...(input.scenarios ? { scenarios: input.scenarios } : {}) }) : [];
-  return { asOf, limit: fitted.limit, history: fitted.history, curve };
+  const curve = fitted.result
+    ? forecastCurve(fitted.history, fitted.result, { asOf, ...(fitted.scenarios.length ? { scenarios: fitted.scenarios } : {}) })
+    : [];
+  const planned = fitted.scenarios.slice(0, fitted.scenarios.length - (input.scenarios?.length ?? 0));
+  return { asOf, limit: fitted.limit, history: fitted.history, curve, ...(planned.length ? { plannedSteps: planned } : {}) };
 }

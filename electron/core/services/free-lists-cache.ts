@@ -55,9 +55,11 @@ export function freeListsFor(ws: Workspace, sid: number, parent: Prefix, build: 
 }
 
 /**
- * After one change (made at `seqBefore`) recorded exactly `room` as used inside `parent`: the
- * kept lists take it and move to the new change number. Anything else drops them.
+ * After one change (made at `seqBefore`) recorded exactly `rooms` as used inside `parent`: the
+ * kept lists take them and move to the new change number. Anything else drops them.
  */
-export function tookFrom(ws: Workspace, seqBefore: number, sid: number, parent: Prefix, room: Prefix): void {
-  kept.advance(ws, seqBefore, keyOf(sid, parent), (lists) => lists.take({ start: room.start, length: room.length } as Block<number | bigint>));
+export function tookFrom(ws: Workspace, seqBefore: number, sid: number, parent: Prefix, rooms: readonly Prefix[]): void {
+  kept.advance(ws, seqBefore, keyOf(sid, parent), (lists) => {
+    for (const room of rooms) lists.take({ start: room.start, length: room.length } as Block<number | bigint>);
+  });
 }

@@ -2,7 +2,9 @@ import { addAsnRange, listAsnRanges, removeAsnRange } from './asn-ranges';
 import { addAsn, listAsns, removeAsn, setAsn } from './asns';
 import type { AreaHandlers } from './handler-types';
 import { addPrefix, listPrefixes, listSpaces, releasePrefix, removePrefix, removePrefixTree, setPrefix, setPrefixes, splitPrefix, addSpace } from './registry';
-import { exportPrefixes, importPrefixes } from './registry-io';
+import { exportPrefixes } from './registry-export';
+import { importPrefixes } from './registry-import';
+import { cancelImportJob, importJob, startImportJob } from './registry-import-jobs';
 import { allocate, blockHistory, freeSpace, search, utilizationOf } from './registry-space';
 import type { Session } from './session';
 
@@ -26,6 +28,9 @@ export function registryHandlers(session: Session): AreaHandlers<'registry'> {
     'registry.search': (i) => search(ws(), i),
     'registry.blockHistory': (i) => blockHistory(ws(), i),
     'registry.import': (i) => importPrefixes(ws(), i),
+    'registry.importStart': (i) => startImportJob(ws, i),
+    'registry.importJob': (i) => importJob(i),
+    'registry.importCancel': (i) => cancelImportJob(i),
     'registry.export': (i) => exportPrefixes(ws(), i),
     'registry.addAsn': (i) => addAsn(ws(), i),
     'registry.listAsns': () => listAsns(ws()),

@@ -212,11 +212,20 @@ export function utilizationOf(ws: Workspace, input: { prefix: string; space?: st
 
 export type AllocateInput = ParsedInputOf<'registry.allocate'>;
 
-/** Picks the block (and its growth reservations) without recording anything. */
-export function pickAllocation(
-  ws: Workspace,
-  input: AllocateInput,
-): { parent: Prefix; block: Prefix; reserved: Prefix[]; room: Prefix; sid: number; reuse: number[] } {
+/** One block an allocation takes, its growth reservations, the room they fill, and the ended cooldowns it reuses. */
+export interface AllocationPick {
+  block: Prefix;
+  reserved: Prefix[];
+  room: Prefix;
+  reuse: number[];
+}
+
+/**
+ * Picks `input.count` blocks (default 1), each with its growth reservations, without recording
+ * anything: the same blocks as that many allocations one after another. Fewer than asked fit:
+ * refused whole, naming the count (none at all: naming the length, as for one block).
+ */
+export function pickAllocations(ws: Workspace, input: AllocateInput): { parent: Prefix; sid: number; picks: AllocationPick[] } {
   const parent = parsePrefix(input.from, 'from');
   const sid = requireSpace(ws, input.space);
   const max = maxLength(parent.family);
@@ -227,6 +236,8 @@ export function pickAllocation(
   }
   const growth = input.growth ?? 0;
   if (!Number.isInteger(growth) || growth < 0) throw invalid('growth', 'must be a whole number of bits ≥ 0');
+  const count = input.count ?? 1;
+  if (!Number.isInteger(count) || count < 1) throw invalid('count', 'must be a whole number of at least 1');
   const roomLength = length - growth;
   if (roomLength <= parent.length) {
     throw invalid(
@@ -255,37 +266,47 @@ export function pickAllocation(
     return FreeLists.build(IPV6_SPACE, prefixToBlock(parent), freeBlocks(IPV6_SPACE, prefixToInterval(parent), children)) as FreeLists<number | bigint>;
   };
   // Kept lists know nothing of days passing: with a freed block in the pool they are rebuilt.
-  const lists = expired.length ? build() : freeListsFor(ws, sid, parent, build);
-  let room: Block<number | bigint> | null;
-  switch (strategy) {
-    case 'first-fit':
-      room = lists.firstFit(roomLength);
-      break;
-    case 'best-fit':
-      room = lists.bestFit(roomLength);
-      break;
-    case 'last-fit':
-      room = lists.lastFit(roomLength);
-      break;
-    case 'sparse':
-      room = lists.sparse(roomLength);
-      break;
-  }
-  if (room === null) {
-    const what = growth > 0 ? `/${roomLength} (a /${length} with room to grow by ${growth})` : `/${length}`;
-    throw new HeadroomError('conflict', `length: no free ${what} is left in ${formatPrefix(parent)}`, 'length');
-  }
+  // Several blocks are picked from lists of their own, taken from as they go (the kept ones
+  // must not change before anything is recorded).
+  const lists = expired.length || count > 1 ? build() : freeListsFor(ws, sid, parent, build);
+  const pickRoom = (): Block<number | bigint> | null => {
+    switch (strategy) {
+      case 'first-fit':
+        return lists.firstFit(roomLength);
+      case 'best-fit':
+        return lists.bestFit(roomLength);
+      case 'last-fit':
+        return lists.lastFit(roomLength);
+      case 'sparse':
+        return lists.sparse(roomLength);
+    }
+  };
   const toPrefix = (b: Block<number | bigint>): Prefix =>
     family === 4 ? { family: 4, start: b.start as number, length: b.length } : { family: 6, start: b.start as bigint, length: b.length };
-  const block: Block<number | bigint> = { start: room.start, length };
-  const reserved: Prefix[] = [];
-  if (growth > 0) {
-    const after = space.add(blockEnd(space, block), space.one);
-    for (const b of rangeToCidrList(space, after, blockEnd(space, room))) reserved.push(toPrefix(b));
+  const picks: AllocationPick[] = [];
+  const reused = new Set<number>();
+  while (picks.length < count) {
+    const room = pickRoom();
+    if (room === null) {
+      const what = growth > 0 ? `/${roomLength} (a /${length} with room to grow by ${growth})` : `/${length}`;
+      if (picks.length === 0) throw new HeadroomError('conflict', `length: no free ${what} is left in ${formatPrefix(parent)}`, 'length');
+      const blocks = picks.length === 1 ? 'block is' : 'blocks are';
+      const free = growth > 0 ? `/${length} ${blocks} (with room to grow by ${growth})` : `/${length} ${blocks}`;
+      throw new HeadroomError('conflict', `count: only ${picks.length} free ${free} left in ${formatPrefix(parent)}, not ${count}`, 'count');
+    }
+    if (count > 1) lists.take(room);
+    const block: Block<number | bigint> = { start: room.start, length };
+    const reserved: Prefix[] = [];
+    if (growth > 0) {
+      const after = space.add(blockEnd(space, block), space.one);
+      for (const b of rangeToCidrList(space, after, blockEnd(space, room))) reserved.push(toPrefix(b));
+    }
+    const roomEnd = blockEnd(space, room);
+    const reuse = expired.filter((e) => e.start <= roomEnd && e.end >= room.start && !reused.has(e.id)).map((e) => e.id);
+    for (const id of reuse) reused.add(id);
+    picks.push({ block: toPrefix(block), reserved, room: toPrefix(room), reuse });
   }
-  const roomEnd = blockEnd(space, room);
-  const reuse = expired.filter((e) => e.start <= roomEnd && e.end >= room.start).map((e) => e.id);
-  return { parent, block: toPrefix(block), reserved, room: toPrefix(room), sid, reuse };
+  return { parent, sid, picks };
 }
 
 interface FreedBlock {
@@ -324,25 +345,42 @@ function withoutPairs(pairs: Uint32Array, drop: FreedBlock[]): number[] {
 }
 
 export const allocate = operation('registry.allocate', (ws, input, write): AllocationResult => {
-  const { parent, block, reserved, room, sid, reuse } = pickAllocation(ws, input);
+  const { parent, sid, picks } = pickAllocations(ws, input);
   const strategy = input.strategy ?? 'first-fit';
-  const prefix = formatPrefix(block);
-  const reservedText = reserved.map(formatPrefix);
-  if (input.dryRun) return { prefix, strategy, reserved: reservedText, dryRun: true, row: null };
+  const prefixes = picks.map((p) => formatPrefix(p.block));
+  const prefix = prefixes[0]!;
+  const reservedText = picks.flatMap((p) => p.reserved.map(formatPrefix));
+  if (input.dryRun) return { prefix, strategy, reserved: reservedText, prefixes, dryRun: true, row: null };
   const status = input.status ?? 'assigned';
   const spaceName = input.space ?? DEFAULT_SPACE;
   const seqBefore = ws.changeSeq;
-  const summary = `Allocate ${prefix} (${strategy}${reserved.length ? `, growth ${input.growth}` : ''}) from ${formatPrefix(parent)}`;
+  const growth = reservedText.length ? `, growth ${input.growth}` : '';
+  const summary =
+    picks.length === 1
+      ? `Allocate ${prefix} (${strategy}${growth}) from ${formatPrefix(parent)}`
+      : `Allocate ${picks.length} × /${input.length} (${strategy}${growth}) from ${formatPrefix(parent)}: ${prefixes.join(', ')}`;
   const row = write(summary, (tx) => {
     const now = ws.now();
-    for (const id of reuse) tx.delete('prefixes', id);
-    const r = insertPrefix(tx, { prefix, status, description: input.description, space: spaceName }, now);
-    for (const p of reservedText) insertPrefix(tx, { prefix: p, status: 'reserved', description: `growth of ${prefix}`, space: spaceName }, now);
-    return r;
+    let first: PrefixRow | null = null;
+    for (const pick of picks) {
+      const taken = formatPrefix(pick.block);
+      for (const id of pick.reuse) tx.delete('prefixes', id);
+      const r = insertPrefix(tx, { prefix: taken, status, description: input.description, space: spaceName }, now);
+      first ??= r;
+      for (const p of pick.reserved)
+        insertPrefix(tx, { prefix: formatPrefix(p), status: 'reserved', description: `growth of ${taken}`, space: spaceName }, now);
+    }
+    return first!;
   });
-  // The block and its reservations are exactly the room: the free lists follow in place.
-  tookFrom(ws, seqBefore, sid, parent, room);
-  return { prefix, strategy, reserved: reservedText, dryRun: false, row };
+  // The blocks and their reservations are exactly the rooms: the free lists follow in place.
+  tookFrom(
+    ws,
+    seqBefore,
+    sid,
+    parent,
+    picks.map((p) => p.room),
+  );
+  return { prefix, strategy, reserved: reservedText, prefixes, dryRun: false, row };
 });
 
 // ------------------------------------------------------------------------------------ search

@@ -14,7 +14,7 @@ import { renderDraftMarkdown, renderDraftText } from '../../../shared/rir/draft-
 import type { Workspace } from '../workspace/workspace';
 import { listSites, siteDetail, siteLimits } from './facility';
 import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
-import { exportPrefixes } from './registry-io';
+import { exportPrefixes } from './registry-export';
 import { exportReport } from './reports';
 import { printHtmlToPdfAsync } from './reports-pdf';
 import { draftView } from './requests';

@@ -85,7 +85,9 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
         </p>
       )}
       <ResponsiveContainer width="100%" height={320}>
-        <ComposedChart data={data} margin={{ top: 24, right: 24, bottom: 6, left: 6 }}>
+        {/* No keyboard layer: its focusable surface held Tab inside the chart (issue 14, item 7).
+            What the chart shows is in the panel's text (dates, interval, model), reachable by Tab. */}
+        <ComposedChart data={data} margin={{ top: 24, right: 24, bottom: 6, left: 6 }} accessibilityLayer={false}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
           <XAxis
             dataKey="day"

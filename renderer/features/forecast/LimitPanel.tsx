@@ -39,7 +39,9 @@ function compute(series: ForecastSeries, method: ForecastMethod, scenarios: Scen
   };
   if (limit.capacity === null || history.length === 0) return { result: empty, warning: null, curve: forecastCurve(history, empty, { asOf }), error: null };
   const c = limit.capacity > 0 ? limit.capacity : Number.MIN_VALUE;
-  const extra = { ...(scenarios.length > 0 ? { scenarios } : {}), ...(treatOneOffs ? { treatOneOffs } : {}) };
+  // The pool's planned blocks still to come step the projection up first (docs/forecasts.md §13).
+  const steps = [...(series.plannedSteps ?? []), ...scenarios];
+  const extra = { ...(steps.length > 0 ? { scenarios: steps } : {}), ...(treatOneOffs ? { treatOneOffs } : {}) };
   try {
     let result = fitAndProject(history, { capacity: c, method, asOf, ...extra });
     // The service knows the true first day over capacity from the whole history.

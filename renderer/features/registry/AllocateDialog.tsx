@@ -1,7 +1,7 @@
 /**
- * Allocate from a block: a length, a strategy, room to grow, status and description. The block
- * it will take is previewed as you type (the same call with dryRun), refusals show at the field,
- * and Allocate records it (one undoable action, growth reservations included).
+ * Allocate from a block: a length, a strategy, room to grow, how many, status and description.
+ * The blocks it will take are previewed as you type (the same call with dryRun), refusals show at
+ * the field, and Allocate records them (one undoable action, growth reservations included).
  */
 import { useEffect, useState } from 'react';
 import {
@@ -39,6 +39,15 @@ function wholeNumber(text: string, field: string): [number, null] | [null, Recor
   return [Number(t), null];
 }
 
+/** The number of blocks to take: a whole number from 1 (the service says how many fit). */
+function wholeCount(text: string): [number, null] | [null, Record<string, string>] {
+  const t = text.trim();
+  if (t === '') return [null, { count: 'is required' }];
+  if (!/^\d{1,4}$/.test(t)) return [null, { count: 'must be a whole number' }];
+  if (Number(t) < 1) return [null, { count: 'must be at least 1' }];
+  return [Number(t), null];
+}
+
 interface Props {
   from: PrefixRow;
   initialLength?: number | undefined;
@@ -51,66 +60,64 @@ export function AllocateDialog({ from, initialLength, onClose, onDone }: Props) 
   const [length, setLength] = useState(String(initialLength ?? defaultLength(from)));
   const [strategy, setStrategy] = useState<AllocationStrategyName>('first-fit');
   const [growth, setGrowth] = useState('0');
+  const [count, setCount] = useState('1');
   const [status, setStatus] = useState<PrefixStatus>('assigned');
   const [description, setDescription] = useState('');
-  const [preview, setPreview] = useState<AllocationResult | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
   const input = () => {
     const [len, lenErr] = wholeNumber(length, 'length');
     const [grow, growErr] = wholeNumber(growth, 'growth');
-    const errs = { ...(lenErr ?? {}), ...(growErr ?? {}) };
-    if (len === null || grow === null) return [null, errs] as const;
-    return [{ from: from.prefix, space: from.space, length: len, strategy, growth: grow, status, description }, null] as const;
+    const [n, countErr] = wholeCount(count);
+    const errs = { ...(lenErr ?? {}), ...(growErr ?? {}), ...(countErr ?? {}) };
+    if (len === null || grow === null || n === null) return [null, errs] as const;
+    return [{ from: from.prefix, space: from.space, length: len, strategy, growth: grow, status, description, count: n }, null] as const;
   };
+  const [request, typingErrors] = input();
+  // What the preview depends on; an answer (preview or refusal) counts only for the key it was asked with.
+  const key = request ? JSON.stringify([request.length, request.strategy, request.growth, request.count, request.status]) : null;
+  const [answer, setAnswer] = useState<{ key: string; preview: AllocationResult | null; errors: Record<string, string> } | null>(null);
+  const current = answer && answer.key === key ? answer : null;
+  const preview = current?.preview ?? null;
+  const errors: Record<string, string> = typingErrors ?? current?.errors ?? {};
 
-  // The preview follows every change of length, strategy and growth.
+  // The preview follows every change of length, strategy, growth, count and status.
   useEffect(() => {
-    const [i, errs] = input();
-    if (!i) {
-      setPreview(null);
-      setErrors(errs);
-      return;
-    }
+    if (key === null) return;
+    const [len, strat, grow, n, st] = JSON.parse(key) as [number, AllocationStrategyName, number, number, PrefixStatus];
     let live = true;
     const timer = setTimeout(() => {
-      client.call('registry.allocate', { ...i, dryRun: true }).then(
-        (r) => {
-          if (!live) return;
-          setPreview(r);
-          setErrors({});
-        },
-        (e: unknown) => {
-          if (!live) return;
-          setPreview(null);
-          setErrors(errorsFrom(e));
-        },
-      );
+      client
+        .call('registry.allocate', { from: from.prefix, space: from.space, length: len, strategy: strat, growth: grow, count: n, status: st, dryRun: true })
+        .then(
+          (r) => {
+            if (live) setAnswer({ key, preview: r, errors: {} });
+          },
+          (e: unknown) => {
+            if (live) setAnswer({ key, preview: null, errors: errorsFrom(e) });
+          },
+        );
     }, 150);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [length, strategy, growth]);
+  }, [key, from.prefix, from.space]);
 
   const submit = async () => {
-    const [i, errs] = input();
-    if (!i) {
-      setErrors(errs);
-      return;
-    }
+    if (!request || key === null) return;
     setBusy(true);
     try {
-      const r = await client.call('registry.allocate', i);
+      const r = await client.call('registry.allocate', request);
+      const taken = r.prefixes.length > 1 ? `${r.prefixes.length} blocks (${r.prefixes[0]} to ${r.prefixes[r.prefixes.length - 1]})` : r.prefix;
       notify(
         'info',
-        `Allocated ${r.prefix} from ${from.prefix}${r.reserved.length ? `, ${r.reserved.length} block${r.reserved.length === 1 ? '' : 's'} reserved for growth` : ''}. Ctrl+Z undoes it.`,
+        `Allocated ${taken} from ${from.prefix}${r.reserved.length ? `, ${r.reserved.length} block${r.reserved.length === 1 ? '' : 's'} reserved for growth` : ''}. Ctrl+Z undoes ${r.prefixes.length > 1 ? 'them all' : 'it'}.`,
       );
       await refresh();
       onDone(r.prefix);
     } catch (e) {
-      setErrors(errorsFrom(e));
+      setAnswer({ key, preview: null, errors: errorsFrom(e) });
       setBusy(false);
     }
   };
@@ -144,6 +151,9 @@ export function AllocateDialog({ from, initialLength, onClose, onDone }: Props) 
           <Field label="Room to grow (bits)" error={errors.growth} hint="Reserve the block's neighbours so it can double this many times">
             {(p) => <TextInput {...p} name="growth" className="mono" inputMode="numeric" value={growth} onChange={(e) => setGrowth(e.target.value)} />}
           </Field>
+          <Field label="How many" error={errors.count} hint="Blocks of that length, taken in one change">
+            {(p) => <TextInput {...p} name="count" className="mono" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} />}
+          </Field>
           <Field label="Status" error={errors.status}>
             {(p) => (
               <Select {...p} name="status" value={status} onChange={(e) => setStatus(e.target.value as PrefixStatus)}>
@@ -162,7 +172,19 @@ export function AllocateDialog({ from, initialLength, onClose, onDone }: Props) 
           )}
         </Field>
         <div className={`reg-preview${preview ? '' : ' empty'}`} role="status" aria-label="Preview">
-          {preview ? (
+          {preview && preview.prefixes.length > 1 ? (
+            <>
+              Will take {preview.prefixes.length} blocks ({preview.strategy})
+              {preview.reserved.length > 0 && <> and reserve {preview.reserved.length} for their growth</>}:
+              <ol className="reg-preview-list mono" aria-label="Blocks to take">
+                {preview.prefixes.map((p) => (
+                  <li key={p} data-preview={p}>
+                    {p}
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : preview ? (
             <>
               Will take{' '}
               <strong className="mono" data-preview={preview.prefix}>

@@ -3,13 +3,14 @@
  * NetBox's prefix CSV, or an RIR's delegated stats file with its holder and country filter, as
  * `headroom import` takes them. The file is read with a progress bar, then checked by a dry run
  * that lists what would be added and every bad row as `line N: field: problem`; only then can it
- * be imported, all or nothing, as one change that Undo takes back. Cancel stops at any point
- * before the write; nothing is written until the planner says Import.
+ * be imported, all or nothing, as one change that Undo takes back. The check and the import run
+ * on the server as jobs (registry.importStart) whose progress the bar shows; Cancel stops at any
+ * point before the write, on the server too; nothing is written until the planner says Import.
  */
 import { useRef, useState } from 'react';
-import type { ImportFormat, ImportResult } from '../../../shared/contract';
+import type { ImportFormat, ImportJob, ImportResult } from '../../../shared/contract';
 import { Dialog } from '../../components/Dialog';
-import { client } from '../../client';
+import { client, ClientError } from '../../client';
 import { errorsFrom, useWorkspace } from '../../state';
 
 const FORMATS: [ImportFormat, string, string][] = [
@@ -24,10 +25,16 @@ const SLICE = 4 * 1024 * 1024;
 type Phase =
   | { kind: 'idle' }
   | { kind: 'reading'; done: number; total: number }
-  | { kind: 'checking' }
+  | { kind: 'checking'; job: ImportJob | null }
   | { kind: 'checked'; result: ImportResult }
   | { kind: 'refused'; lines: string[]; summary: string }
-  | { kind: 'importing' };
+  | { kind: 'importing'; job: ImportJob | null };
+
+/** A job the planner cancelled: the server stopped it before writing anything. */
+class Cancelled extends Error {}
+
+/** How often the dialog asks the server how far its import job has come. */
+const POLL_MS = 150;
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -89,12 +96,12 @@ export function ImportDialog({ space, onClose }: { space: string; onClose(): voi
       body = parts.join('');
       setText(body);
     }
-    setPhase({ kind: 'checking' });
+    setPhase({ kind: 'checking', job: null });
     try {
-      const r = await client.call('registry.import', { ...input(true), text: body });
+      const r = await runJob({ ...input(true), text: body }, n, 'checking');
       if (n === run.current) setPhase({ kind: 'checked', result: r });
     } catch (e) {
-      if (n !== run.current) return;
+      if (n !== run.current || e instanceof Cancelled) return;
       const [field, message] = Object.entries(errorsFrom(e))[0] ?? ['_', String(e)];
       const lines = message.split('\n');
       if (/^line \d+: /.test(lines[1] ?? '') || /not imported/.test(lines[0] ?? '')) setPhase({ kind: 'refused', summary: lines[0]!, lines: lines.slice(1) });
@@ -105,15 +112,40 @@ export function ImportDialog({ space, onClose }: { space: string; onClose(): voi
     }
   };
 
+  /**
+   * Runs the import as a server job (registry.importStart), showing the server's own progress
+   * until it ends; when the planner cancels (run.current moves on), the job is cancelled on the
+   * server, which then writes nothing.
+   */
+  const runJob = async (body: ReturnType<typeof input>, n: number, kind: 'checking' | 'importing'): Promise<ImportResult> => {
+    let job = await client.call('registry.importStart', body);
+    while (job.state === 'running') {
+      if (n !== run.current) {
+        await client.call('registry.importCancel', { jobId: job.jobId }).catch(() => undefined);
+        throw new Cancelled();
+      }
+      setPhase({ kind, job });
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      job = await client.call('registry.importJob', { jobId: job.jobId });
+    }
+    if (job.state === 'done' && job.result) return job.result;
+    if (job.state === 'cancelled') throw new Cancelled();
+    throw new ClientError(job.error ?? { code: 'internal', message: 'the import stopped without saying why' });
+  };
+
   const commit = async () => {
     const n = ++run.current;
-    setPhase({ kind: 'importing' });
+    setPhase({ kind: 'importing', job: null });
     try {
-      const r = await client.call('registry.import', input(false));
+      const r = await runJob(input(false), n, 'importing');
       notify('info', `Imported ${r.added.toLocaleString('en')} block${r.added === 1 ? '' : 's'} (Undo takes them all back)`);
       refresh();
       onClose();
     } catch (e) {
+      if (e instanceof Cancelled) {
+        notify('info', 'Import cancelled: nothing was written');
+        return;
+      }
       if (n !== run.current) return;
       setPhase({ kind: 'idle' });
       setError((e as Error).message);
@@ -121,14 +153,22 @@ export function ImportDialog({ space, onClose }: { space: string; onClose(): voi
   };
 
   const busy = phase.kind === 'reading' || phase.kind === 'checking' || phase.kind === 'importing';
+  // The server's job can be stopped until it writes (its reading phase); the file's reading at any time.
+  const cancellable = phase.kind === 'reading' || ((phase.kind === 'checking' || phase.kind === 'importing') && phase.job?.phase !== 'checking');
   const cancel = () => {
     if (phase.kind === 'reading' || phase.kind === 'checking') reset();
-    else onClose();
+    else if (phase.kind === 'importing') {
+      run.current++;
+      setPhase({ kind: 'idle' });
+      setText(null);
+    } else onClose();
   };
-  const progress = phase.kind === 'reading' ? phase.done / Math.max(1, phase.total) : null;
+  const job = phase.kind === 'checking' || phase.kind === 'importing' ? phase.job : null;
+  const progress =
+    phase.kind === 'reading' ? phase.done / Math.max(1, phase.total) : job && job.phase === 'reading' ? job.doneChars / Math.max(1, job.totalChars) : null;
 
   return (
-    <Dialog title="Import blocks" onClose={() => (phase.kind === 'importing' ? undefined : onClose())}>
+    <Dialog title="Import blocks" onClose={() => (phase.kind === 'importing' && !cancellable ? undefined : onClose())}>
       <div className="import-dialog">
         <div className="import-fields">
           <label className="field">
@@ -203,9 +243,11 @@ export function ImportDialog({ space, onClose }: { space: string; onClose(): voi
             <span>
               {phase.kind === 'reading'
                 ? `Reading the file: ${Math.round((progress ?? 0) * 100)} % of ${(phase.total / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })} MB`
-                : phase.kind === 'checking'
-                  ? 'Checking every row (nothing is written yet)…'
-                  : 'Writing the blocks, all or nothing…'}
+                : job && job.phase === 'reading'
+                  ? `${phase.kind === 'checking' ? 'Checking' : 'Importing'}: the server has read ${Math.round((progress ?? 0) * 100)} % of the file (nothing is written yet)`
+                  : phase.kind === 'checking'
+                    ? 'Checking every row (nothing is written yet)…'
+                    : 'Writing the blocks, all or nothing…'}
             </span>
           </div>
         ) : null}
@@ -241,7 +283,7 @@ export function ImportDialog({ space, onClose }: { space: string; onClose(): voi
           </div>
         )}
         <div className="dialog-actions">
-          <button type="button" onClick={cancel} disabled={phase.kind === 'importing'}>
+          <button type="button" onClick={cancel} disabled={busy && !cancellable}>
             Cancel
           </button>
           {phase.kind === 'checked' ? (

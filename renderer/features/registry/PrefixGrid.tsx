@@ -6,7 +6,7 @@
  */
 import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { PREFIX_STATUSES, type PrefixRow, type PrefixStatus } from '../../../shared/contract';
-import { statusText, usageOf, usedLabel } from './blocks';
+import { statusText, usageOf, usageParts, usedLabel } from './blocks';
 import { UsageBar } from './UsageBar';
 import { useFixedRows } from './useFixedRows';
 import type { PagedPrefixes } from './usePagedPrefixes';
@@ -141,6 +141,17 @@ export function PrefixGrid({
   useImperativeHandle(handle, () => ({ scrollToIndex, focus: () => parentRef.current?.focus() }), [scrollToIndex]);
 
   const current = data.row(selected);
+  // A parent's direct children among the loaded rows (tree order: they follow it, deeper than it).
+  const loadedChildren = (index: number, parent: PrefixRow): PrefixRow[] => {
+    const out: PrefixRow[] = [];
+    const depth = usageOf(parent).depth;
+    for (let j = index + 1; j < total && j <= index + 4096; j++) {
+      const c = data.row(j);
+      if (!c || usageOf(c).depth <= depth) break;
+      if (usageOf(c).parentId === parent.id) out.push(c);
+    }
+    return out;
+  };
   return (
     <div className="reg-grid">
       <div className="grid-head reg-cols" role="row">
@@ -224,7 +235,7 @@ export function PrefixGrid({
                               {l.text}
                             </span>
                           ) : (
-                            <UsageBar usage={u} label={r.prefix} />
+                            <UsageBar usage={u} label={r.prefix} {...(u.children ? usageParts(r, loadedChildren(v.index, r)) : {})} />
                           );
                         })()}
                       </span>

@@ -69,6 +69,36 @@ export function usedLabel(row: PrefixRow): { kind: 'whole'; text: string } | { k
   return { kind: 'pct' };
 }
 
+/** One direct child's share of its parent, for the Used column's breakdown. */
+export interface UsagePart {
+  prefix: string;
+  /** Share of the parent's space, 0–100 (a /26 in a /24 is 25). */
+  pct: number;
+  reserved: boolean;
+}
+
+/**
+ * How a parent's percentage is made of its direct children's (issue 14, item 5): each child
+ * holds 2^-(its length − the parent's) of the parent, reserved ones apart, as the workspace's
+ * counters add them up (usedPct, reservedPct). `children` are the parent's direct children the
+ * grid has loaded; `missing` says how many it has not.
+ */
+export function usageParts(parent: PrefixRow, children: readonly PrefixRow[]): { parts: UsagePart[]; missing: number } {
+  const parts = children.map((c) => ({ prefix: c.prefix, pct: 100 / 2 ** (c.length - parent.length), reserved: c.status === 'reserved' }));
+  return { parts, missing: Math.max(0, usageOf(parent).children - children.length) };
+}
+
+/** "75 % = 50 % 198.51.100.128/26 + 25 % 198.51.100.192/27", reserved children named as such. */
+export function usageSum(usedPct: number, parts: readonly UsagePart[], missing: number): string {
+  const used = parts.filter((p) => !p.reserved);
+  const reserved = parts.filter((p) => p.reserved);
+  const terms = used.map((p) => `${pct(p.pct)} ${p.prefix}`);
+  if (missing > 0) terms.push(`${missing} more block${missing === 1 ? '' : 's'}`);
+  let text = `${pct(usedPct)} used = ${terms.length ? terms.join(' + ') : 'nothing'}`;
+  if (reserved.length) text += `; reserved: ${reserved.map((p) => `${pct(p.pct)} ${p.prefix}`).join(' + ')}`;
+  return text;
+}
+
 /** One rectangle of the space map, in cell units (the map is `cols` × `rows` cells). */
 export interface MapRect {
   x: number;

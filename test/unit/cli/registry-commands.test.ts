@@ -183,6 +183,30 @@ describe('headroom allocate', () => {
     expect(headroom(['allocate', ws, '--length', '26']).code).toBe(2);
     expect(headroom(['allocate', ws, '--from', '10.0.0.0/22']).code).toBe(2);
   });
+
+  it('--count N takes N blocks in one change (one per line; --json adds "prefixes"); fewer free: exit 1 naming the count', () => {
+    const ws = plan52();
+    refused(
+      ws,
+      ['allocate', ws, '--from', '10.0.0.0/22', '--length', '26', '--count', '6'],
+      /^headroom: count: only 5 free \/26 blocks are left in 10\.0\.0\.0\/22, not 6$/m,
+    );
+    refused(ws, ['allocate', ws, '--from', '10.0.0.0/22', '--length', '26', '--count', '0'], /count: must be at least 1/);
+    refused(ws, ['allocate', ws, '--from', '10.0.0.0/22', '--length', '26', '--count', 'x'], /count: "x" is not a whole number/);
+    expect(json(['allocate', ws, '--from', '10.0.0.0/22', '--length', '26', '--count', '2', '--dry-run'])).toEqual({
+      prefix: '10.0.0.0/26',
+      strategy: 'first-fit',
+      reserved: [],
+      prefixes: ['10.0.0.0/26', '10.0.0.64/26'],
+    });
+    const history = (json(['history', ws]) as unknown[]).length;
+    expect(ok(['allocate', ws, '--from', '10.0.0.0/22', '--length', '26', '--count', '3', '--description', 'BNG'])).toBe(
+      '10.0.0.0/26\n10.0.0.64/26\n10.0.0.128/26\n',
+    );
+    expect((json(['history', ws]) as unknown[]).length).toBe(history + 1);
+    ok(['undo', ws]);
+    expect(ok(['prefix', 'list', ws])).not.toMatch(/BNG/);
+  }, 240_000);
 });
 
 describe("headroom prefix add / rm: the issue's bad input (exit 1, field named, workspace unchanged)", () => {
