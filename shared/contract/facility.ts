@@ -119,6 +119,13 @@ export const siteFields = {
   generatorRedundancy: z.enum(GENERATOR_REDUNDANCIES, { error: () => `must be one of ${GENERATOR_REDUNDANCIES.join(', ')}` }).optional(),
   motorHp: nullable(positive()),
   motorCode: nullable(z.enum(MOTOR_CODES, { error: () => `must be one of ${MOTOR_CODES.join(', ')}` })),
+  rideThroughMin: nullable(positive()),
+  shutdownMin: nullable(positive()),
+  runtimeMarginMin: nullable(nonNegative()),
+  mediaKinds: nullable(int(1)),
+  offsiteCopies: nullable(int(0)),
+  facilityEnergyWh: nullable(positive()),
+  itEnergyWh: nullable(positive()),
 };
 
 export const equipmentFields = {

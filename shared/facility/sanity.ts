@@ -36,13 +36,14 @@ export function itemsWarnings(field: string, items: unknown, what = 'the load li
   if (!Array.isArray(items)) return [];
   if (items.length === 0) return [`${field}: ${what} is empty, so every limit is met at 0 W`];
   const out: string[] = [];
-  (items as Item[]).forEach((it, i) => {
-    const w = num(it?.nameplateW);
-    if (w !== null && w > SANITY.itemNameplateMaxW) {
-      out.push(`${field}[${i}].nameplateW: ${w} W for one item is more than any IT device draws (over ${SANITY.itemNameplateMaxW / 1000} kW); check the unit`);
-    }
-  });
+  (items as Item[]).forEach((it, i) => out.push(...nameplateWarning(`${field}[${i}].nameplateW`, it?.nameplateW)));
   return out;
+}
+
+function nameplateWarning(field: string, v: unknown): string[] {
+  const w = num(v);
+  if (w === null || w <= SANITY.itemNameplateMaxW) return [];
+  return [`${field}: ${w} W for one item is more than any IT device draws (over ${SANITY.itemNameplateMaxW / 1000} kW); check the unit`];
 }
 
 export function batteryTempWarning(field: string, v: unknown): string[] {
@@ -78,5 +79,23 @@ export function siteDocumentWarnings(doc: {
     ...itemsWarnings('equipment', doc.equipment ?? [], 'the equipment list'),
     ...lineVoltageWarning('lineVoltageV', doc.lineVoltageV),
     ...(doc.batteryStrings ?? []).flatMap((b, i) => batteryTempWarning(`batteryStrings[${i}].batteryTempC`, b.batteryTempC)),
+  ];
+}
+
+/**
+ * The warnings for a stored site (the Facility screen's forms and `site limits`), each naming
+ * its field in the planner's words: the app's forms and the contract take these values, so the
+ * site says what looks like a units slip wherever its limits are shown. An empty equipment list
+ * is not repeated here: the screen already says a site has no limits yet.
+ */
+export function storedSiteWarnings(d: {
+  site: { lineVoltageV: number | null };
+  equipment: ReadonlyArray<{ name: string; nameplateW: number }>;
+  batteryStrings: ReadonlyArray<{ name: string; batteryTempC: number | null }>;
+}): string[] {
+  return [
+    ...lineVoltageWarning('Line voltage', d.site.lineVoltageV),
+    ...d.equipment.flatMap((e) => nameplateWarning(`Equipment “${e.name}”, nameplate`, e.nameplateW)),
+    ...d.batteryStrings.flatMap((b) => batteryTempWarning(`Battery string “${b.name}”, temperature`, b.batteryTempC)),
   ];
 }

@@ -4,17 +4,21 @@
  * sheet and the limits cannot disagree. Sizing is read at today's peak (itW × peakFactor) like
  * the sizing limits; averages and fuel at today's load like the average and fuel limits.
  */
+import { problemOf } from '../errors';
+import { check321, type RuleCheck } from './backup';
 import { batteryAge, BATTERY_AGE } from './battery-age';
-import { computeBatteryRuntime, type BatteryInput } from './battery';
+import { computeBatteryRuntime, requiredRuntimeMin, type BatteryInput } from './battery';
+import type { PhaseReport } from './circuits';
 import { combineUps, coolingAfterWorstFailureW, upsUnitsAfterWorstFailure, type UpsCombined } from './components';
-import { heatSources, wattsToBtuPerH, wattsToTons, type HeatSources } from './cooling';
+import { computePue, heatSources, wattsToBtuPerH, wattsToTons, type HeatSources } from './cooling';
 import { setDerating, type SetDerating } from './derating';
 import { curveLPerH, fallbackLPerH, NFPA_STORAGE_FACTOR } from './fuel';
 import { GENERATOR_DEFAULTS, GENSET_PF, LOCKED_ROTOR_KVA_PER_HP } from './generator';
 import { LOAD_DEFAULTS } from './load';
 import { fallbackCovers } from './plant';
 import { guard } from './result';
-import { batteryBuses, generatorSets, rechargeW, upsSystems, type SiteDetail } from './site-record';
+import { siteCircuitReport } from './site-circuits';
+import { batteryBuses, generatorSets, latestReading, rechargeW, upsSystems, type SiteDetail } from './site-record';
 import { UPS_DEFAULTS } from './ups';
 
 /** The spec's defaults in one place: what a field left empty means (renderer and services read these). */
@@ -111,6 +115,29 @@ export interface SheetCooling {
   loadFracAfterWorstFailure: number | null;
 }
 
+/** Required runtime from the business's needs (battery.ts requiredRuntimeMin) against each string. */
+export interface SheetRequiredRuntime {
+  rideThroughMin: number;
+  shutdownMin: number;
+  marginMin: number;
+  /** ride-through + 2 × orderly shutdown + margin */
+  requiredMin: number;
+  strings: { name: string; runtimeMin: number | null; enteredMin: number; meets: boolean | null }[];
+}
+
+export interface SheetChecks {
+  /** null until the site has its ride-through and shutdown minutes */
+  requiredRuntime: SheetRequiredRuntime | null;
+  /** the 3-2-1 rule on the site's copies, media and off-site copies; null until media and off-site are entered */
+  backup321: { backupCopies: number; mediaKinds: number; offsiteCopies: number; ok: boolean; rules: RuleCheck[] } | null;
+  /** PUE from the facility's and the IT's energy over one period; null until both are entered */
+  pue: { facilityEnergyWh: number; itEnergyWh: number; pue: number; dcie: number } | null;
+  /** each item's line, the phase currents, neutral and imbalance (site-circuits.ts); null without a phase or circuit */
+  phases: PhaseReport | null;
+  /** What a check could not say, in words (an entered value it refuses). */
+  problems: string[];
+}
+
 export interface SiteSheet {
   itW: number;
   peakFactor: number;
@@ -121,8 +148,69 @@ export interface SiteSheet {
   generators: SheetGenerators | null;
   tanks: SheetTank[];
   cooling: SheetCooling | null;
+  /** The built checks on the site's own inputs: required runtime, 3-2-1, PUE, phase split (motor start is under generators). */
+  checks: SheetChecks;
   /** Plain-words findings: an NFPA 110 class the tank fails, a curve that is missing, a set too small. */
   findings: string[];
+}
+
+/** The IT load a sheet is read at: the newest measured reading, else the equipment list's load (`listItW`). */
+export function sheetItW(d: SiteDetail, listItW: number): { itW: number; source: string } {
+  const r = latestReading(d.readings, 'itW');
+  return r ? { itW: r.value, source: `measured ${r.date}` } : { itW: listItW, source: 'from the equipment list' };
+}
+
+/** The checks of issue 13 item 7 on a stored site, each through its one formula. */
+function siteChecks(d: SiteDetail, batteries: readonly SheetBattery[], findings: string[]): SheetChecks {
+  const s = d.site;
+  const problems: string[] = [];
+  let requiredRuntime: SheetRequiredRuntime | null = null;
+  if (s.rideThroughMin != null && s.shutdownMin != null) {
+    const marginMin = s.runtimeMarginMin ?? 0;
+    const r = requiredRuntimeMin({ businessRideThroughMin: s.rideThroughMin, orderlyShutdownMin: s.shutdownMin, safetyMarginMin: marginMin });
+    if (r.ok) {
+      requiredRuntime = {
+        rideThroughMin: s.rideThroughMin,
+        shutdownMin: s.shutdownMin,
+        marginMin,
+        requiredMin: r.value,
+        strings: batteries.map((b) => ({
+          name: b.name,
+          runtimeMin: b.runtimeMin,
+          enteredMin: b.requiredMin,
+          meets: b.runtimeMin === null ? null : b.runtimeMin >= r.value,
+        })),
+      };
+      for (const b of requiredRuntime.strings) {
+        if (b.meets === false)
+          findings.push(`Battery “${b.name}”: ${b.runtimeMin!.toFixed(1)} min at the peak, short of the ${r.value} min the business needs.`);
+      }
+    } else problems.push(`Required runtime: ${problemOf(r.error.field, r.error.message)}`);
+  }
+  let backup321: SheetChecks['backup321'] = null;
+  if (s.mediaKinds != null && s.offsiteCopies != null) {
+    const input = { backupCopies: s.backupCopies ?? 1, mediaKinds: s.mediaKinds, offsiteCopies: s.offsiteCopies };
+    const r = check321(input);
+    if (r.ok) {
+      backup321 = { ...input, ok: r.value.every((x) => x.ok), rules: r.value };
+      if (!backup321.ok)
+        findings.push(
+          `3-2-1: ${r.value
+            .filter((x) => !x.ok)
+            .map((x) => x.message)
+            .join('; ')}.`,
+        );
+    } else problems.push(`3-2-1: ${problemOf(r.error.field, r.error.message)}`);
+  }
+  let pue: SheetChecks['pue'] = null;
+  if (s.facilityEnergyWh != null && s.itEnergyWh != null) {
+    // Energies over one period: their ratio is the ratio of average powers (checks.ts pueFromEnergy).
+    const r = computePue({ facilityW: s.facilityEnergyWh, itW: s.itEnergyWh });
+    if (r.ok) pue = { facilityEnergyWh: s.facilityEnergyWh, itEnergyWh: s.itEnergyWh, ...r.value };
+    else problems.push(`PUE: ${problemOf(r.error.field, r.error.message).replace('facility power below IT power', 'facility energy below IT energy')}`);
+  }
+  const phases = d.circuits.length > 0 || d.equipment.some((e) => e.phase) ? siteCircuitReport(d) : null;
+  return { requiredRuntime, backup321, pue, phases, problems };
 }
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
@@ -327,6 +415,7 @@ export function computeSheet(d: SiteDetail, itW: number): SiteSheet {
     generators,
     tanks,
     cooling,
+    checks: siteChecks(d, batteries, findings),
     findings,
   };
 }

@@ -60,6 +60,16 @@ export interface SiteFields {
   /** The largest motor, started last on the generators, and its NEC 430.7(B) code letter. */
   motorHp: number | null;
   motorCode: MotorCode | null;
+  /** Required runtime's parts (battery.ts requiredRuntimeMin): ride-through, orderly shutdown, margin, minutes. */
+  rideThroughMin: number | null;
+  shutdownMin: number | null;
+  runtimeMarginMin: number | null;
+  /** The 3-2-1 rule's other two counts, beside backupCopies. */
+  mediaKinds: number | null;
+  offsiteCopies: number | null;
+  /** Energy over one period (12 months preferred), Wh: PUE = facility / IT. */
+  facilityEnergyWh: number | null;
+  itEnergyWh: number | null;
 }
 
 export interface EquipmentFields {

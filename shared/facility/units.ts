@@ -44,6 +44,11 @@ export const UNIT_KINDS = {
     // Bytes per second typed in a bits-per-second field: converted explicitly, ×8.
     { id: 'MB/s', label: 'MB/s (bytes)', factor: 8e6 },
   ],
+  energy: [
+    { id: 'kWh', label: 'kWh', factor: 1e3 },
+    { id: 'MWh', label: 'MWh', factor: 1e6 },
+    { id: 'Wh', label: 'Wh', factor: 1 },
+  ],
   percent: [{ id: '%', label: '%', factor: 0.01 }],
   temperature: [{ id: '°C', label: '°C', factor: 1, aliases: ['C'] }],
   hours: [{ id: 'h', label: 'h', factor: 1 }],

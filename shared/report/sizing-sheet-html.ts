@@ -6,6 +6,8 @@
  * cooling units, backup jobs, and the newest reading of each kind. One self-contained HTML page
  * (no scripts, no remote content), printed by the same Chromium path as every other PDF.
  */
+import { PHASES3 } from '../facility/circuits';
+import type { SiteSheet } from '../facility/sheet';
 import type { SiteLimits } from '../facility/site';
 import type { SiteDetail } from '../facility/site-record';
 import { oneLine } from './dhcp-subnets';
@@ -20,6 +22,8 @@ export interface SizingSheet {
   limits: SiteLimits | null;
   problem: string | null;
   warnings: readonly string[];
+  /** The sheet's figures (shared/facility/sheet.ts computeSheet); none or null when the site cannot be computed. */
+  sheet?: SiteSheet | null;
 }
 
 const CSS = `
@@ -49,29 +53,34 @@ export function sizingValue(key: string, v: unknown): string {
   const n = (x: number, digits = 4) => Number(x.toPrecision(digits)).toLocaleString('en');
   if (/Bytes$/.test(key)) return v >= 1e12 ? `${n(v / 1e12)} TB` : v >= 1e9 ? `${n(v / 1e9)} GB` : `${n(v)} bytes`;
   if (/Frac$/.test(key)) return `${n(v * 100, 3)} %`;
-  const unit = /VA$/.test(key)
-    ? 'VA'
-    : /W$/.test(key)
-      ? 'W'
-      : /Min$/.test(key)
-        ? 'min'
-        : /H$/.test(key)
-          ? 'h'
-          : /L$/.test(key)
-            ? 'L'
-            : /Ah$/.test(key)
-              ? 'Ah'
-              : /V$/.test(key)
-                ? 'V'
-                : /M2$/.test(key)
-                  ? 'm²'
-                  : /M$/.test(key)
-                    ? 'm'
-                    : /C$/.test(key)
-                      ? '°C'
-                      : /BitsPerS$/.test(key)
-                        ? 'bit/s'
-                        : '';
+  if (/Wh$/.test(key)) return v >= 1e6 ? `${n(v / 1e6)} MWh` : `${n(v / 1e3)} kWh`;
+  const unit = /[kK]VA$/.test(key)
+    ? 'kVA'
+    : /VA$/.test(key)
+      ? 'VA'
+      : /W$/.test(key)
+        ? 'W'
+        : /Min$/.test(key)
+          ? 'min'
+          : /H$/.test(key)
+            ? 'h'
+            : /L$/.test(key)
+              ? 'L'
+              : /Ah$/.test(key)
+                ? 'Ah'
+                : /V$/.test(key)
+                  ? 'V'
+                  : /M2$/.test(key)
+                    ? 'm²'
+                    : /M$/.test(key)
+                      ? 'm'
+                      : /C$/.test(key)
+                        ? '°C'
+                        : /BitsPerS$/.test(key)
+                          ? 'bit/s'
+                          : /A$/.test(key)
+                            ? 'A'
+                            : '';
   return unit ? `${n(v)} ${unit}` : n(v, 6);
 }
 
@@ -79,6 +88,7 @@ export function sizingValue(key: string, v: unknown): string {
 export function sizingLabel(key: string): string {
   const words = key
     .replace(/M2$/, ' m²')
+    .replace(/EnergyWh$/, 'Energy')
     .replace(/Frac$/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(' ')
@@ -111,6 +121,103 @@ function table(title: string, rows: readonly Record<string, unknown>[]): string 
   return `<h2>${esc(title)}</h2>\n<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
+const row = (check: string, result: string, bad: boolean) => `<tr${bad ? ' class="over"' : ''}><td>${esc(check)}</td><td>${esc(result)}</td></tr>`;
+
+/**
+ * The built checks on the site's own inputs (issue 13 item 7): the motor start, the required
+ * runtime against each string, 3-2-1, PUE from energy and the phase split, each as
+ * computeSheet gives it, or what the planner has to enter for it.
+ */
+function checksSection(sheet: SiteSheet): string {
+  const c = sheet.checks;
+  const rows: string[] = [];
+  const motor = sheet.generators?.motor ?? null;
+  if (motor) {
+    const step = `${motor.motorHp} hp, code ${motor.code}: ${sizingValue('startKVA', motor.startKVA)} locked-rotor, ${sizingValue('stepKVA', motor.stepKVA)} step with everything else running`;
+    rows.push(
+      row(
+        'Motor start (largest motor last, ISO 8528-5)',
+        motor.capKVA === null
+          ? `${step}; the sets’ step capability is not known: enter the load step each set accepts`
+          : `${step}, against ${sizingValue('capKVA', motor.capKVA)} the sets accept: ${motor.withinCapability ? 'within it' : 'EXCEEDS it'}`,
+        motor.withinCapability === false,
+      ),
+    );
+  } else
+    rows.push(
+      row(
+        'Motor start (largest motor last, ISO 8528-5)',
+        sheet.generators ? 'not checked: enter the largest motor and its NEC code letter on the site' : 'no generator',
+        false,
+      ),
+    );
+  const rr = c.requiredRuntime;
+  if (rr) {
+    rows.push(
+      row(
+        'Required runtime',
+        `${sizingValue('rideThroughMin', rr.rideThroughMin)} ride-through + 2 × ${sizingValue('shutdownMin', rr.shutdownMin)} orderly shutdown + ${sizingValue('marginMin', rr.marginMin)} margin = ${sizingValue('requiredMin', rr.requiredMin)}`,
+        false,
+      ),
+    );
+    for (const b of rr.strings)
+      rows.push(
+        row(
+          `  Battery “${b.name}”`,
+          b.runtimeMin === null ? 'no runtime figure' : `${sizingValue('runtimeMin', b.runtimeMin)} at the peak: ${b.meets ? 'meets it' : 'SHORT of it'}`,
+          b.meets === false,
+        ),
+      );
+  } else rows.push(row('Required runtime', 'not checked: enter the ride-through and orderly-shutdown minutes on the site', false));
+  const b3 = c.backup321;
+  if (b3) {
+    rows.push(row('3-2-1 backup rule', b3.ok ? 'met' : 'NOT met', !b3.ok));
+    for (const r of b3.rules) rows.push(row(`  ${r.rule}`, `${r.ok ? 'yes' : 'no'}: ${r.message}`, !r.ok));
+  } else rows.push(row('3-2-1 backup rule', 'not checked: enter the kinds of media and the copies off site on the site', false));
+  const pue = c.pue;
+  rows.push(
+    row(
+      'PUE from energy readings',
+      pue
+        ? `PUE ${sizingValue('pue', pue.pue)} (DCiE ${sizingValue('dcieFrac', pue.dcie)}): ${sizingValue('facilityEnergyWh', pue.facilityEnergyWh)} facility over ${sizingValue('itEnergyWh', pue.itEnergyWh)} IT`
+        : 'not checked: enter the facility’s and the IT’s energy over the same period (12 months) on the site',
+      false,
+    ),
+  );
+  for (const p of c.problems) rows.push(row('Cannot check', p, true));
+  const out = [`<h2>Checks</h2>`, `<table><thead><tr><th>Check</th><th>Result</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`];
+  const ph = c.phases;
+  if (ph) {
+    const lines = PHASES3.map(
+      (l) =>
+        `<tr><td>${l}</td><td class="num">${esc(sizingValue('loadW', ph.phaseW[l]))}</td><td class="num">${ph.phaseA ? esc(sizingValue('currentA', ph.phaseA[l])) : '—'}</td></tr>`,
+    );
+    out.push(`<h2>Phase split (at the peak)</h2>`);
+    out.push(
+      `<p class="meta">Imbalance ${esc(sizingValue('imbalanceFrac', ph.imbalanceFrac))}; neutral current ${ph.neutralA === null ? '— (no line voltage)' : esc(sizingValue('neutralA', ph.neutralA))}</p>`,
+    );
+    out.push(`<table><thead><tr><th>Line</th><th class="num">Load</th><th class="num">Current</th></tr></thead><tbody>\n${lines.join('\n')}\n</tbody></table>`);
+    if (ph.circuits.length > 0)
+      out.push(
+        table(
+          'Circuits',
+          ph.circuits.map((x) => ({
+            name: x.name,
+            phase: x.phase,
+            rule: x.rule,
+            loadW: x.loadW,
+            currentA: x.currentA,
+            allowedA: x.allowedA,
+            usedFrac: x.usedFrac,
+          })),
+        ),
+      );
+    for (const w of ph.warnings) out.push(`<p class="note warn">${esc(w)}</p>`);
+  } else out.push(`<p class="note">Phase split: no item has a line or a circuit yet.</p>`);
+  for (const f of sheet.findings) out.push(`<p class="note warn">${esc(f)}</p>`);
+  return out.join('\n');
+}
+
 export function renderSizingSheetHtml(s: SizingSheet): string {
   const site = s.detail.site;
   const out: string[] = [];
@@ -134,6 +241,7 @@ export function renderSizingSheetHtml(s: SizingSheet): string {
     out.push(`<p class="warn">The site cannot be computed: ${esc((s.problem ?? 'unknown problem').replace(/^[\w.[\]]+: /, ''))}</p>`);
   }
   for (const w of s.warnings) out.push(`<p class="note warn">${esc(w)}</p>`);
+  if (s.sheet) out.push(checksSection(s.sheet));
   const siteFields = Object.fromEntries(Object.entries(site).filter(([k]) => !['name', 'description'].includes(k)));
   out.push(table('Site', [siteFields]));
   out.push(table('Equipment', s.detail.equipment as unknown as Record<string, unknown>[]));

@@ -2,8 +2,9 @@
  * Several of each component on the Facility screen (issue 13), in Debian Chromium through the
  * web bridge: the demo POP gets a second generator set (N+1, a shared tank), A and B UPS feeds
  * and a second cooling group; every list shows each one with its figures, the gauges and the
- * sheet count them all. Screenshots in light and dark at 1440×900 and 1024×700 go to
- * $HEADROOM_SHOTS/facmodel (default test-results/screens/facmodel) (outside the repo) for a person to look at.
+ * sheet count them all, and the sheet shows the built checks. Screenshots of every tab in light
+ * and dark at 1440×900 and 1024×700 go to $HEADROOM_SHOTS/facmodel (default
+ * test-results/screens/facmodel) (outside the repo) for a person to look at.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,7 +85,23 @@ async function severalOfEach(page: Page): Promise<void> {
     performanceClass: 'G2',
   });
   await call(page, 'facility.updateGenerator', { id: d.generators[0]!.id, maxStepFrac: 0.6, performanceClass: 'G2' });
-  await call(page, 'facility.updateSite', { id: site!.id, generatorRedundancy: 'N+1', motorHp: 10, motorCode: 'G' });
+  await call(page, 'facility.updateSite', {
+    id: site!.id,
+    generatorRedundancy: 'N+1',
+    motorHp: 10,
+    motorCode: 'G',
+    // the sheet's checks: required runtime 5 + 2 × 3 + 2 = 13 min, 3-2-1 met, PUE 1.55
+    rideThroughMin: 5,
+    shutdownMin: 3,
+    runtimeMarginMin: 2,
+    backupCopies: 2,
+    mediaKinds: 2,
+    offsiteCopies: 1,
+    facilityEnergyWh: 155e6,
+    itEnergyWh: 100e6,
+  });
+  const eq = (await call(page, 'facility.getSite', { siteId: site!.id })) as unknown as { equipment: { id: number }[] };
+  for (const [i, e] of eq.equipment.entries()) await call(page, 'facility.updateEquipment', { id: e.id, phase: (['L1', 'L2', 'L3'] as const)[i % 3] });
   await call(page, 'facility.addCoolingUnit', { siteId: site!.id, name: 'In-row units', unitTotalW: 12000, shr: 0.95, installedUnits: 2 });
   await call(page, 'facility.updateBatteryString', { id: d.batteryStrings[0]!.id, installDate: '2023-04-01', designLifeYears: 5 });
   const b = (await call(page, 'facility.getSite', { siteId: site!.id })) as unknown as {
@@ -121,6 +138,10 @@ describe('several of each component', () => {
         await page.setViewportSize({ width: w, height: h });
         await view(page, 'At a glance');
         await shoot(page, `${scheme}-${w}-glance`);
+        await view(page, 'Equipment');
+        await shoot(page, `${scheme}-${w}-equipment`);
+        await view(page, 'Circuits');
+        await shoot(page, `${scheme}-${w}-circuits`);
         await view(page, 'Generator and fuel');
         await expect.poll(() => page.getByRole('table', { name: 'Generator sets' }).locator('tbody tr').count()).toBe(2);
         await shoot(page, `${scheme}-${w}-generator`);
@@ -130,8 +151,18 @@ describe('several of each component', () => {
         await view(page, 'Cooling');
         await expect.poll(() => page.getByRole('table', { name: 'Cooling groups' }).locator('tbody tr').count()).toBe(2);
         await shoot(page, `${scheme}-${w}-cooling`);
+        await view(page, 'Backup');
+        await shoot(page, `${scheme}-${w}-backup`);
+        await view(page, 'Site');
+        await shoot(page, `${scheme}-${w}-site`);
         await view(page, 'Sizing sheet');
-        await expect.poll(() => page.getByRole('article', { name: 'Sizing sheet' }).textContent()).toMatch(/with the largest set failed \(N\+1\)/);
+        const sheet = page.getByRole('article', { name: 'Sizing sheet' });
+        await expect.poll(() => sheet.textContent()).toMatch(/with the largest set failed \(N\+1\)/);
+        // The built checks (issue 13 item 7) on the sheet tab, as on the printed sheet.
+        expect(await sheet.textContent()).toMatch(/Required runtime13 min = 5 min \+ 2 × 3 min \+ 2 min/);
+        expect(await sheet.textContent()).toMatch(/3-2-1 rulemet/);
+        expect(await sheet.textContent()).toMatch(/PUE from energy1\.55 \(DCiE 64\.5 %\)/);
+        expect(await sheet.textContent()).toMatch(/Phase split at the peakL1 /);
         await shoot(page, `${scheme}-${w}-sheet`);
       }
       expect(s.browser.problems).toEqual([]);

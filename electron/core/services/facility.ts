@@ -21,6 +21,7 @@ import { batteryModelSchema, checkTable, tableRow, type BatteryModel } from '../
 import { checkFuelCurve } from '../../../shared/facility/fuel';
 import { guard } from '../../../shared/facility/result';
 import { computeSiteLimits } from '../../../shared/facility/site';
+import { storedSiteWarnings } from '../../../shared/facility/sanity';
 import { siteCircuitReport, withCircuitLimits } from '../../../shared/facility/site-circuits';
 import { siteInputFromDetail, upsUnitsAfterWorstFailure, type BatteryTableRecord, type ReadingKind } from '../../../shared/facility/site-record';
 import { checkUpsModel } from '../../../shared/facility/ups';
@@ -202,7 +203,7 @@ export function siteLimits(ws: Workspace, input: { siteId: number }): SiteLimits
   if (!r.ok) return { siteId: input.siteId, ok: false, limits: null, error: { field: r.error.field, message: r.error.message }, warnings: [] };
   // Circuits (h/facio, shared/facility/site-circuits.ts): each circuit is one more IT limit.
   const c = withCircuitLimits(detail, r.value);
-  return { siteId: input.siteId, ok: true, limits: c.limits, error: null, warnings: [...r.warnings, ...c.warnings] };
+  return { siteId: input.siteId, ok: true, limits: c.limits, error: null, warnings: [...storedSiteWarnings(detail), ...r.warnings, ...c.warnings] };
 }
 
 export function siteCircuits(ws: Workspace, input: { siteId: number; thirdHarmonicFrac?: number | undefined }): SiteCircuitsResult {

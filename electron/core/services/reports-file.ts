@@ -9,6 +9,7 @@ import type { ReportFile, ReportFileFormat, RequestKindName, RequestRir } from '
 import { HeadroomError } from '../../../shared/errors';
 import { renderAllocationCsv } from '../../../shared/report/allocation-csv';
 import { renderDraftHtml } from '../../../shared/report/draft-html';
+import { computeSheet, sheetItW } from '../../../shared/facility/sheet';
 import { renderSizingSheetHtml } from '../../../shared/report/sizing-sheet-html';
 import { renderDraftMarkdown, renderDraftText } from '../../../shared/rir/draft-render';
 import type { Workspace } from '../workspace/workspace';
@@ -98,6 +99,8 @@ async function sizingSheet(ws: Workspace, input: ReportFileInput, print: PdfPrin
     limits: limits.limits,
     problem: limits.error?.message ?? null,
     warnings: limits.warnings,
+    // The same figures as the Facility screen's sheet: read at the newest measured load, else the equipment list's.
+    sheet: limits.limits ? computeSheet(detail, sheetItW(detail, limits.limits.currentItW).itW) : null,
   });
   const bytes = await print(html, 'use the Facility screen');
   const warnings = [...limits.warnings, ...(limits.error ? [`the site cannot be computed: ${limits.error.message}`] : [])];

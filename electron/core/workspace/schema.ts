@@ -449,6 +449,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX prefixes_by_range ON prefixes (space_id, family, start, end);
     `,
   },
+  {
+    version: 12,
+    name: 'facility: the site inputs of the sizing sheet checks (required runtime, 3-2-1, PUE from energy)',
+    sql: `
+      -- Required runtime = ride-through + 2 × orderly shutdown + margin (minutes); the 3-2-1 rule's
+      -- kinds of media and copies off site (beside backup_copies); PUE from the facility's and the
+      -- IT's energy over one period (Wh, 12 months preferred, The Green Grid WP-49).
+      ALTER TABLE facility_sites ADD COLUMN ride_through_min REAL;
+      ALTER TABLE facility_sites ADD COLUMN shutdown_min REAL;
+      ALTER TABLE facility_sites ADD COLUMN runtime_margin_min REAL;
+      ALTER TABLE facility_sites ADD COLUMN media_kinds INTEGER;
+      ALTER TABLE facility_sites ADD COLUMN offsite_copies INTEGER;
+      ALTER TABLE facility_sites ADD COLUMN facility_energy_wh REAL;
+      ALTER TABLE facility_sites ADD COLUMN it_energy_wh REAL;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

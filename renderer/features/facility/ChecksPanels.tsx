@@ -39,7 +39,12 @@ const CHECKS: Record<string, CheckSpec[]> = {
         { key: 'orderlyShutdownMin', label: 'Orderly shutdown (min)' },
         { key: 'safetyMarginMin', label: 'Safety margin (min)' },
       ],
-      defaults: () => ({ businessRideThroughMin: '5', orderlyShutdownMin: '3', safetyMarginMin: '2' }),
+      // The site's own minutes when it has them (the sheet checks those); else Eaton's example.
+      defaults: (d) => ({
+        businessRideThroughMin: String(d.site.rideThroughMin ?? 5),
+        orderlyShutdownMin: String(d.site.shutdownMin ?? 3),
+        safetyMarginMin: String(d.site.runtimeMarginMin ?? (d.site.rideThroughMin != null ? 0 : 2)),
+      }),
     },
     {
       name: 'end-voltage',
@@ -69,7 +74,12 @@ const CHECKS: Record<string, CheckSpec[]> = {
         { key: 'runningKVA', label: 'Already running (kVA)' },
         { key: 'genMaxStepKVA', label: 'Generator step (kVA)' },
       ],
-      defaults: () => ({ motorHp: '', codeLetter: 'G', runningKVA: '', genMaxStepKVA: '' }),
+      defaults: (d) => ({
+        motorHp: d.site.motorHp === null ? '' : String(d.site.motorHp),
+        codeLetter: d.site.motorCode ?? 'G',
+        runningKVA: '',
+        genMaxStepKVA: '',
+      }),
     },
     {
       name: 'wp3',
@@ -98,7 +108,10 @@ const CHECKS: Record<string, CheckSpec[]> = {
         { key: 'facilityWh', label: 'Facility energy (Wh)' },
         { key: 'itWh', label: 'IT energy, same period (Wh)' },
       ],
-      defaults: () => ({ facilityWh: '', itWh: '' }),
+      defaults: (d) => ({
+        facilityWh: d.site.facilityEnergyWh === null ? '' : String(d.site.facilityEnergyWh),
+        itWh: d.site.itEnergyWh === null ? '' : String(d.site.itEnergyWh),
+      }),
     },
   ],
   backup: [
@@ -110,7 +123,11 @@ const CHECKS: Record<string, CheckSpec[]> = {
         { key: 'mediaKinds', label: 'Kinds of media' },
         { key: 'offsiteCopies', label: 'Copies off site' },
       ],
-      defaults: (d) => ({ backupCopies: String(d.site.backupCopies ?? 1), mediaKinds: '1', offsiteCopies: '0' }),
+      defaults: (d) => ({
+        backupCopies: String(d.site.backupCopies ?? 1),
+        mediaKinds: String(d.site.mediaKinds ?? 1),
+        offsiteCopies: String(d.site.offsiteCopies ?? 0),
+      }),
     },
   ],
 };
@@ -207,7 +224,8 @@ export function ChecksPanels({ tab, detail }: { tab: string; detail: SiteDetail 
   return (
     <div className="fac-checks no-print">
       {specs.map((s) => (
-        <CheckPanel key={`${s.name}-${detail.site.id}`} spec={s} detail={detail} />
+        // Started again when the site fields it starts from change (a save on another tab).
+        <CheckPanel key={`${s.name}-${detail.site.id}-${JSON.stringify(s.defaults(detail))}`} spec={s} detail={detail} />
       ))}
     </div>
   );

@@ -9,7 +9,16 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Channel } from '../../../shared/contract';
 import { problemOf } from '../../../shared/errors';
-import type { SiteDetail } from '../../../shared/facility/site-record';
+import type {
+  BackupJobRecord,
+  BatteryStringRecord,
+  CoolingUnitRecord,
+  EquipmentRecord,
+  GeneratorRecord,
+  SiteDetail,
+  SiteRecord,
+  UpsRecord,
+} from '../../../shared/facility/site-record';
 import { client } from '../../client';
 import { errorsFrom, useWorkspace } from '../../state';
 import {
@@ -38,12 +47,28 @@ export interface LiveView {
   valid: boolean;
 }
 
-interface Props {
-  kind: FormKind;
+/** The stored row each form edits. */
+export interface FormRecords {
+  site: SiteRecord;
+  backupSettings: SiteRecord;
+  equipment: EquipmentRecord;
+  ups: UpsRecord;
+  batteryString: BatteryStringRecord;
+  generator: GeneratorRecord;
+  coolingUnit: CoolingUnitRecord;
+  backupJob: BackupJobRecord;
+}
+
+/** A row's fields by name, for the form's generic draft (no cast: a record is a plain object). */
+const fieldsOf = (row: object): Record<string, unknown> => Object.fromEntries(Object.entries(row));
+
+interface Props<K extends FormKind> {
+  kind: K;
   detail: SiteDetail;
   /** The row edited, or null to add one. */
-  record: Record<string, unknown> | null;
-  defaults?: Record<string, unknown>;
+  record: FormRecords[K] | null;
+  /** What a new row's fields start from. */
+  defaults?: Partial<FormRecords[K]>;
   tables?: TableChoice[];
   readOnly: boolean;
   title?: string;
@@ -55,15 +80,16 @@ interface Props {
   children?(view: LiveView): ReactNode;
 }
 
-export function ComponentEditor({ kind, detail, record, defaults, tables, readOnly, title, transformInput, onSaved, onRemoved, onCancel, children }: Props) {
+export function ComponentEditor<K extends FormKind>(props: Props<K>) {
+  const { kind, detail, record, defaults, tables, readOnly, title, transformInput, onSaved, onRemoved, onCancel, children } = props;
   const { refresh, notify } = useWorkspace();
-  const [draft, setDraft] = useState(() => draftFrom(kind, record, defaults));
+  const [draft, setDraft] = useState(() => draftFrom(kind, record && fieldsOf(record), defaults && fieldsOf(defaults)));
   // The values as opened: a save of an existing row sends only the fields that differ from them.
-  const [opened] = useState(() => parseDraft(kind, draftFrom(kind, record, defaults)).values);
+  const [opened] = useState(() => parseDraft(kind, draftFrom(kind, record && fieldsOf(record), defaults && fieldsOf(defaults))).values);
   const [touched, setTouched] = useState<Set<string>>(() => new Set(record ? FORMS[kind].fields.map((f) => f.key) : []));
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const id = record ? Number(record.id) : null;
+  const id = record ? record.id : null;
   const form = FORMS[kind];
   const channels = CHANNELS[kind];
   const channel: Channel = id === null ? channels.add! : channels.update;
@@ -127,7 +153,7 @@ export function ComponentEditor({ kind, detail, record, defaults, tables, readOn
     setBusy(true);
     try {
       await client.call(channels.remove, { id } as never);
-      notify('info', `Removed ${form.title.toLowerCase()}${record?.name ? ` “${String(record.name)}”` : ''}. Ctrl+Z undoes it.`);
+      notify('info', `Removed ${form.title.toLowerCase()}${record?.name ? ` “${record.name}”` : ''}. Ctrl+Z undoes it.`);
       await refresh();
       onRemoved?.();
     } catch (e) {

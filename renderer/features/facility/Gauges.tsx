@@ -6,7 +6,7 @@
 import type { SiteLimit, SiteLimits } from '../../../shared/facility/site';
 import { combineUps } from '../../../shared/facility/components';
 import { guard } from '../../../shared/facility/result';
-import { FACILITY_DEFAULTS } from '../../../shared/facility/sheet';
+import { FACILITY_DEFAULTS, sheetItW } from '../../../shared/facility/sheet';
 import { latestReading, rechargeW, tankOf, upsSystems, upsUnitsAfterWorstFailure, type SiteDetail } from '../../../shared/facility/site-record';
 import { show } from './units';
 
@@ -19,8 +19,7 @@ export interface LoadNow {
 export type LoadBasis = 'measured' | 'equipment';
 
 export function loadNow(detail: SiteDetail, limits: SiteLimits, basis: LoadBasis = 'measured'): LoadNow {
-  const r = basis === 'measured' ? latestReading(detail.readings, 'itW') : null;
-  return r ? { itW: r.value, source: `measured ${r.date}` } : { itW: limits.currentItW, source: 'from the equipment list' };
+  return basis === 'measured' ? sheetItW(detail, limits.currentItW) : { itW: limits.currentItW, source: 'from the equipment list' };
 }
 
 const names = (rows: readonly { name: string }[]) => rows.map((r) => r.name).join(', ');

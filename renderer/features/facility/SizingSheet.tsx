@@ -239,6 +239,40 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
             ]}
           />
         )}
+        <Section
+          title="Checks"
+          rows={[
+            [
+              'Required runtime',
+              sheet.checks.requiredRuntime
+                ? `${show.min(sheet.checks.requiredRuntime.requiredMin)} = ${show.min(sheet.checks.requiredRuntime.rideThroughMin)} + 2 × ${show.min(sheet.checks.requiredRuntime.shutdownMin)} + ${show.min(sheet.checks.requiredRuntime.marginMin)}`
+                : 'enter the ride-through and shutdown minutes on the site',
+            ],
+            ...(sheet.checks.requiredRuntime?.strings ?? []).map((b): [string, ReactNode] => [
+              `Battery ${b.name}`,
+              b.runtimeMin === null ? 'no runtime figure' : `${show.min(b.runtimeMin)} at the peak — ${b.meets ? 'meets it' : 'SHORT of it'}`,
+            ]),
+            [
+              '3-2-1 rule',
+              sheet.checks.backup321
+                ? `${sheet.checks.backup321.ok ? 'met' : 'NOT met'}: ${sheet.checks.backup321.rules.map((r) => `${r.ok ? '✓' : '✗'} ${r.message}`).join('; ')}`
+                : 'enter the kinds of media and the copies off site',
+            ],
+            [
+              'PUE from energy',
+              sheet.checks.pue
+                ? `${show.n(sheet.checks.pue.pue, 3)} (DCiE ${show.pct(sheet.checks.pue.dcie)})`
+                : 'enter the facility’s and the IT’s energy over the same period',
+            ],
+            [
+              'Phase split at the peak',
+              sheet.checks.phases
+                ? `L1 ${show.w(sheet.checks.phases.phaseW.L1)}, L2 ${show.w(sheet.checks.phases.phaseW.L2)}, L3 ${show.w(sheet.checks.phases.phaseW.L3)}; ${show.pct(sheet.checks.phases.imbalanceFrac)} imbalance${sheet.checks.phases.neutralA === null ? '' : `, neutral ${show.n(sheet.checks.phases.neutralA, 3)} A`}`
+                : 'no item has a line or a circuit yet',
+            ],
+            ...sheet.checks.problems.map((p): [string, ReactNode] => ['Cannot check', p]),
+          ]}
+        />
       </div>
 
       <section className="sheet-section sheet-wide">
@@ -266,7 +300,7 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
           </tbody>
         </table>
         <p className="sheet-note">
-          Formulas, constants and sources: specs/facility.md. Measured power wins over nameplate; unmeasured items count at{' '}
+          Formulas, constants and sources: docs/facility.md. Measured power wins over nameplate; unmeasured items count at{' '}
           {show.pct(sheet.nameplateToActualFrac, 0)} of nameplate.
         </p>
       </section>

@@ -7,6 +7,7 @@
 import { contract, type Channel } from '../../../shared/contract';
 import { computeLoad } from '../../../shared/facility/load';
 import { computeSiteLimits, type SiteLimits } from '../../../shared/facility/site';
+import { storedSiteWarnings } from '../../../shared/facility/sanity';
 import { withCircuitLimits } from '../../../shared/facility/site-circuits';
 import { siteInputFromDetail, type SiteDetail } from '../../../shared/facility/site-record';
 import { FORMS, type FieldSpec, type FormKind } from './fields';
@@ -174,7 +175,7 @@ export function liveLimits(detail: SiteDetail): LiveLimits {
     const r = computeSiteLimits(siteInputFromDetail(detail));
     if (!r.ok) return { ok: false, field: r.error.field, message: r.error.message };
     const c = withCircuitLimits(detail, r.value); // each circuit is a limit too
-    return { ok: true, limits: c.limits, warnings: [...r.warnings, ...c.warnings] };
+    return { ok: true, limits: c.limits, warnings: [...storedSiteWarnings(detail), ...r.warnings, ...c.warnings] };
   } catch (e) {
     return { ok: false, field: 'input', message: (e as Error).message };
   }
