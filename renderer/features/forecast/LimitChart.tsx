@@ -6,8 +6,7 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CurvePoint } from '../../../shared/forecast/curve';
 import type { ForecastResult } from '../../../shared/forecast';
-import { formatDay as dayToDate, parseDay as dateToDay } from '../../../shared/dates';
-import { axisScale, quantity } from './format';
+import { axisScale, dateToDay, dayToDate, quantity } from './format';
 
 export interface ChartProps {
   curve: CurvePoint[];

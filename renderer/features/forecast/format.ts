@@ -1,5 +1,6 @@
 /** How the Forecasts screen writes quantities, statuses and dates. */
 import type { LimitForecast } from '../../../shared/contract';
+import { formatDay, tryParseDay } from '../../../shared/dates';
 import { formatBps, likelyBetween } from '../../../shared/forecast';
 
 const int = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -46,4 +47,12 @@ export function likely(l: Pick<LimitForecast, 'status' | 'earliest' | 'latest'>)
   const b = likelyBetween(l);
   if (!b) return '';
   return b.startsWith('from ') ? `likely ${b} on (no later bound within 10 years)` : `likely between ${b}`;
+}
+
+/** A day number as `YYYY-MM-DD` (shared/dates.ts). */
+export const dayToDate = formatDay;
+
+/** `YYYY-MM-DD` as a day number (shared/dates.ts); NaN for what is no day, so a chart skips it. */
+export function dateToDay(date: string): number {
+  return tryParseDay(date) ?? Number.NaN;
 }
