@@ -317,7 +317,13 @@ let templatesDir: ReturnType<typeof tempDir> | undefined;
  * timestamps: the same workspace a fresh init gives, without a CLI process per test.
  */
 function copyDemoWorkspace(ws: string): void {
-  const name = basename(ws);
+  const dir = demoTemplate(basename(ws));
+  for (const entry of readdirSync(dir))
+    cpSync(join(dir, entry), join(dirname(ws), entry), { recursive: true, preserveTimestamps: true, errorOnExist: true, force: false });
+}
+
+/** The folder holding the demo workspace named `name`, made by `headroom init --demo` the first time. */
+function demoTemplate(name: string): string {
   let dir = demoTemplates.get(name);
   if (!dir) {
     templatesDir ??= tempDir('headroom-e2e-demo-');
@@ -326,8 +332,7 @@ function copyDemoWorkspace(ws: string): void {
     createDemoWorkspace(join(dir, name));
     demoTemplates.set(name, dir);
   }
-  for (const entry of readdirSync(dir))
-    cpSync(join(dir, entry), join(dirname(ws), entry), { recursive: true, preserveTimestamps: true, errorOnExist: true, force: false });
+  return dir;
 }
 
 /** Sessions opened and not yet closed: `useApp` closes them after each test. */
@@ -393,8 +398,12 @@ export function useApp(): AppSnapshot {
     if (!snapshot) throw new Error('the app is built in beforeAll: use it inside a test or hook');
     return snapshot;
   };
-  beforeAll(() => {
+  beforeAll(async () => {
     snapshot = buildApp();
+    // Chromium and the demo workspace start here, under the hook's timeout, rather than inside
+    // the first test's 60 s on a loaded machine.
+    await sharedChromium();
+    demoTemplate('isp.headroom');
   }, 300_000);
   afterEach(async () => {
     await Promise.all([...openSessions].map((s) => s.close()));
