@@ -481,9 +481,9 @@ describe('a parent’s percentage and its children’s (issue 14, item 5)', () =
       ['198.51.100.192/27', '50', '25'],
     ]);
     expect(await rowOf(page, '198.51.100.128/25').locator('.usage').getAttribute('title')).toContain('= 50 % 198.51.100.128/26 + 25 % 198.51.100.192/27');
-    // The /24 holds three blocks that fill it: 25 + 25 + 50.
+    // The /24's three pools each add their own used share of their span: 25 + 23.4 + 37.5 ≈ 86.
     expect(await rowOf(page, '198.51.100.0/24').getByRole('meter').getAttribute('aria-valuetext')).toBe(
-      '100 % used = 25 % 198.51.100.0/26 + 25 % 198.51.100.64/26 + 50 % 198.51.100.128/25',
+      '86 % used = 25 % 198.51.100.0/26 + 23 % 198.51.100.64/26 + 38 % 198.51.100.128/25',
     );
     expect(await rowOf(page, '198.51.100.192/27').locator('.usage-whole').textContent()).toBe('in use');
     expect(s.browser.problems).toEqual([]);

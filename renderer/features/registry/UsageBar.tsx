@@ -26,7 +26,7 @@ export function UsageBar({ usage, label, wide = false, parts, missing = 0 }: Pro
   const segments: { x: number; w: number; reserved: boolean; prefix: string }[] = [];
   if (stacked) {
     let x = 0;
-    for (const p of [...parts.filter((q) => !q.reserved), ...parts.filter((q) => q.reserved)]) {
+    for (const p of [...parts.filter((q) => !q.reserved), ...parts.filter((q) => q.reserved)].filter((q) => q.pct > 0)) {
       const w = Math.min(p.pct, 100 - x);
       if (w <= 0) break;
       segments.push({ x, w, reserved: p.reserved, prefix: p.prefix });

@@ -79,12 +79,18 @@ export interface UsagePart {
 
 /**
  * How a parent's percentage is made of its direct children's (issue 14, item 5): each child
- * holds 2^-(its length − the parent's) of the parent, reserved ones apart, as the workspace's
- * counters add them up (usedPct, reservedPct). `children` are the parent's direct children the
+ * spans 2^-(its length − the parent's) of the parent and adds that span times its own used share
+ * (a used leaf all of it), reserved ones apart, as the workspace's counters add them up. `children` are the parent's direct children the
  * grid has loaded; `missing` says how many it has not.
  */
 export function usageParts(parent: PrefixRow, children: readonly PrefixRow[]): { parts: UsagePart[]; missing: number } {
-  const parts = children.map((c) => ({ prefix: c.prefix, pct: 100 / 2 ** (c.length - parent.length), reserved: c.status === 'reserved' }));
+  // A child holding blocks adds its own used share of its space; a leaf adds all of it when used.
+  const parts = children.map((c) => {
+    const share = 100 / 2 ** (c.length - parent.length);
+    const u = usageOf(c);
+    const filled = c.status === 'reserved' || (u.children === 0 && countsAsUsed(c.status)) ? 1 : u.usedPct / 100;
+    return { prefix: c.prefix, pct: share * filled, reserved: c.status === 'reserved' };
+  });
   return { parts, missing: Math.max(0, usageOf(parent).children - children.length) };
 }
 
