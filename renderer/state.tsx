@@ -174,6 +174,14 @@ export function useWorkspace(): WorkspaceContextValue {
   return ctx;
 }
 
+/** Tells a failed read as an error notice, once per failure (a screen whose list could not load). */
+export function useReadFailure(error: Error | null | undefined): void {
+  const { notify } = useWorkspace();
+  useEffect(() => {
+    if (error) notify('error', error.message);
+  }, [error, notify]);
+}
+
 /**
  * A message shown next to its field: the `field: ` lead that names it for the CLI and logs is
  * dropped, since the field's own label already says which one it is.

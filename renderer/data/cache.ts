@@ -6,7 +6,7 @@
  */
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
-import { areaOf, staleAfter } from './areas';
+import { AREA_NAMES, areaOf, staleAfter, type Area } from './areas';
 
 /** What the cache needs of a client: one call, cancellable. */
 export interface Caller {
@@ -42,11 +42,47 @@ function channelOfKey(key: QueryKey): string | null {
 }
 
 /**
+ * A counter per area, bumped whenever that area's queries are invalidated: for data that is not
+ * one query (the Registry's grid pages itself through `registry.listPrefixes`) and reloads when
+ * its area's counter moves.
+ */
+interface Epochs {
+  counts: Map<Area, number>;
+  listeners: Set<() => void>;
+}
+const epochs = new WeakMap<QueryClient, Epochs>();
+
+function epochsOf(qc: QueryClient): Epochs {
+  let e = epochs.get(qc);
+  if (!e) epochs.set(qc, (e = { counts: new Map(), listeners: new Set() }));
+  return e;
+}
+
+/** The area's counter (0 until its first invalidation). */
+export function areaEpoch(qc: QueryClient, area: Area): number {
+  return epochsOf(qc).counts.get(area) ?? 0;
+}
+
+/** Told after any area's counter moves; returns the unsubscribe. */
+export function onEpoch(qc: QueryClient, listener: () => void): () => void {
+  const e = epochsOf(qc);
+  e.listeners.add(listener);
+  return () => e.listeners.delete(listener);
+}
+
+function bump(qc: QueryClient, areas: Iterable<Area>): void {
+  const e = epochsOf(qc);
+  for (const a of areas) e.counts.set(a, (e.counts.get(a) ?? 0) + 1);
+  for (const l of [...e.listeners]) l();
+}
+
+/**
  * Marks stale the queries a successful change on `channel` touches and waits for the ones on
  * screen to be read again, so a caller that awaits the change then sees the stored values.
  */
 export function invalidateAfter(qc: QueryClient, channel: Channel): Promise<void> {
   const stale = staleAfter(channel);
+  bump(qc, stale);
   return qc.invalidateQueries({
     predicate: (q) => {
       const c = channelOfKey(q.queryKey);
@@ -58,6 +94,7 @@ export function invalidateAfter(qc: QueryClient, channel: Channel): Promise<void
 
 /** Marks every query stale (undo, redo, another workspace) and waits for those on screen. */
 export function invalidateAll(qc: QueryClient): Promise<void> {
+  bump(qc, AREA_NAMES);
   return qc.invalidateQueries();
 }
 

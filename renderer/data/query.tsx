@@ -13,10 +13,11 @@ import {
   type UseQueryOptions,
   type UseQueryResult,
 } from '@tanstack/react-query';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import { client } from '../client';
-import { contractQuery, createQueryClient, runChange } from './cache';
+import type { Area } from './areas';
+import { areaEpoch, contractQuery, createQueryClient, onEpoch, runChange } from './cache';
 
 export { contractKey, invalidateAfter, invalidateAll } from './cache';
 
@@ -57,4 +58,15 @@ export function useChange(): <C extends Channel>(channel: C, input: InputOf<C>) 
 export function useContractMutation<C extends Channel>(channel: C): (input: InputOf<C>) => Promise<OutputOf<C>> {
   const qc = useQueryClient();
   return useCallback((input: InputOf<C>) => runChange(qc, client, channel, input), [qc, channel]);
+}
+
+/**
+ * A number that moves whenever the area's queries are invalidated (a change that touches it,
+ * undo, another workspace): for data read outside useContractQuery, such as the Registry's
+ * paged grid, to reload on.
+ */
+export function useAreaVersion(area: Area): number {
+  const qc = useQueryClient();
+  const subscribe = useCallback((l: () => void) => onEpoch(qc, l), [qc]);
+  return useSyncExternalStore(subscribe, () => areaEpoch(qc, area));
 }

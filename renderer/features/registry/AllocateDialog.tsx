@@ -9,13 +9,16 @@ import {
   PREFIX_STATUSES,
   type AllocationResult,
   type AllocationStrategyName,
+  type InputOf,
   type PrefixRow,
   type PrefixStatus,
 } from '../../../shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { Field, Select, TextInput } from '../../components/Field';
-import { client } from '../../client';
+import { useChange, useContractQuery } from '../../data/query';
 import { errorsFrom, useWorkspace } from '../../state';
+
+type AllocateInput = InputOf<'registry.allocate'>;
 
 const STRATEGY_HINT: Record<AllocationStrategyName, string> = {
   'first-fit': 'the lowest free block that fits',
@@ -46,14 +49,15 @@ interface Props {
 }
 
 export function AllocateDialog({ from, initialLength, onClose, onDone }: Props) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [length, setLength] = useState(String(initialLength ?? defaultLength(from)));
   const [strategy, setStrategy] = useState<AllocationStrategyName>('first-fit');
   const [growth, setGrowth] = useState('0');
   const [status, setStatus] = useState<PrefixStatus>('assigned');
   const [description, setDescription] = useState('');
-  const [preview, setPreview] = useState<AllocationResult | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  /** A refusal of Allocate itself, shown until the input changes. */
+  const [refused, setRefused] = useState<{ wish: string; errors: Record<string, string> } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const input = () => {
@@ -64,49 +68,33 @@ export function AllocateDialog({ from, initialLength, onClose, onDone }: Props) 
     return [{ from: from.prefix, space: from.space, length: len, strategy, growth: grow, status, description }, null] as const;
   };
 
-  // The preview follows every change of length, strategy and growth.
+  // The preview follows every change of the input, a moment after the typing stops.
+  const [i, inputErrors] = input();
+  const wish = i ? JSON.stringify(i) : '';
+  const [settled, setSettled] = useState(wish);
   useEffect(() => {
-    const [i, errs] = input();
-    if (!i) {
-      setPreview(null);
-      setErrors(errs);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      client.call('registry.allocate', { ...i, dryRun: true }).then(
-        (r) => {
-          if (!live) return;
-          setPreview(r);
-          setErrors({});
-        },
-        (e: unknown) => {
-          if (!live) return;
-          setPreview(null);
-          setErrors(errorsFrom(e));
-        },
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [length, strategy, growth]);
+    const timer = setTimeout(() => setSettled(wish), 150);
+    return () => clearTimeout(timer);
+  }, [wish]);
+  const asked: AllocateInput = settled ? { ...(JSON.parse(settled) as AllocateInput), dryRun: true } : { from: from.prefix, length: 0, dryRun: true };
+  const previewed = useContractQuery('registry.allocate', asked, { enabled: settled !== '' && settled === wish });
+  const preview: AllocationResult | null = i && previewed.data && !previewed.isError ? previewed.data : null;
+  const errors: Record<string, string> =
+    refused?.wish === wish ? refused.errors : !i ? inputErrors : previewed.isError && settled === wish ? errorsFrom(previewed.error) : {};
+  const setErrors = (e: Record<string, string>) => setRefused({ wish, errors: e });
 
   const submit = async () => {
-    const [i, errs] = input();
     if (!i) {
-      setErrors(errs);
+      setErrors(inputErrors);
       return;
     }
     setBusy(true);
     try {
-      const r = await client.call('registry.allocate', i);
+      const r = await change('registry.allocate', i);
       notify(
         'info',
         `Allocated ${r.prefix} from ${from.prefix}${r.reserved.length ? `, ${r.reserved.length} block${r.reserved.length === 1 ? '' : 's'} reserved for growth` : ''}. Ctrl+Z undoes it.`,
       );
-      await refresh();
       onDone(r.prefix);
     } catch (e) {
       setErrors(errorsFrom(e));

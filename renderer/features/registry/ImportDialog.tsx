@@ -10,6 +10,7 @@ import { useRef, useState } from 'react';
 import type { ImportFormat, ImportResult } from '../../../shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { client } from '../../client';
+import { useChange } from '../../data/query';
 import { errorsFrom, useWorkspace } from '../../state';
 
 const FORMATS: [ImportFormat, string, string][] = [
@@ -41,7 +42,8 @@ const FIELD_LABEL: Record<string, string> = {
 };
 
 export function ImportDialog({ space, onClose }: { space: string; onClose(): void }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [format, setFormat] = useState<ImportFormat>('csv');
   const [holder, setHolder] = useState('');
   const [cc, setCc] = useState('');
@@ -109,9 +111,8 @@ export function ImportDialog({ space, onClose }: { space: string; onClose(): voi
     const n = ++run.current;
     setPhase({ kind: 'importing' });
     try {
-      const r = await client.call('registry.import', input(false));
+      const r = await change('registry.import', input(false));
       notify('info', `Imported ${r.added.toLocaleString('en')} block${r.added === 1 ? '' : 's'} (Undo takes them all back)`);
-      refresh();
       onClose();
     } catch (e) {
       if (n !== run.current) return;

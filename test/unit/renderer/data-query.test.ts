@@ -7,7 +7,7 @@ import { QueryObserver, type QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channels, contract, type Channel } from '../../../shared/contract';
 import { AFFECTS, AREA_NAMES, areaOf, staleAfter } from '../../../renderer/data/areas';
-import { contractQuery, createQueryClient, invalidateAfter, invalidateAll, runChange } from '../../../renderer/data/cache';
+import { areaEpoch, contractQuery, createQueryClient, invalidateAfter, invalidateAll, runChange } from '../../../renderer/data/cache';
 
 /** A client that counts the reads of each channel and answers with the count. */
 function countingClient() {
@@ -96,6 +96,16 @@ describe('a change invalidates the areas it touches', () => {
     await invalidateAll(qc);
     expect(client.reads.get('links.list')).toBe(3);
     expect(client.reads.get('registry.listSpaces')).toBe(3);
+  });
+
+  it("moves the counter of each area it touches (the Registry's paged grid reloads on it)", async () => {
+    qc = createQueryClient();
+    await invalidateAfter(qc, 'links.addReading');
+    expect([areaEpoch(qc, 'links'), areaEpoch(qc, 'forecast'), areaEpoch(qc, 'registry')]).toEqual([1, 1, 0]);
+    await invalidateAfter(qc, 'dhcp.addHost');
+    expect(areaEpoch(qc, 'registry')).toBe(1);
+    await invalidateAll(qc);
+    expect([areaEpoch(qc, 'links'), areaEpoch(qc, 'registry'), areaEpoch(qc, 'routing')]).toEqual([2, 2, 1]);
   });
 
   it('a failed change invalidates nothing', async () => {
