@@ -58,16 +58,36 @@ function takeToken(): string {
   return sessionStorage.getItem('headroom-token') ?? '';
 }
 
-export function createClient(): HeadroomClient & { transport: 'ipc' | 'http' } {
+/** Options of one call: a signal that abandons it (a query whose answer is no longer wanted). */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * The contract's client, plus cancellation: over HTTP an aborted call stops its request; over
+ * IPC the answer is dropped when it arrives (the main process has no cancellation).
+ */
+export interface RendererClient extends HeadroomClient {
+  transport: 'ipc' | 'http';
+  call<C extends Channel>(channel: C, input: InputOf<C>, options?: CallOptions): Promise<OutputOf<C>>;
+}
+
+function abandoned(): DOMException {
+  return new DOMException('the call was cancelled', 'AbortError');
+}
+
+export function createClient(): RendererClient {
   const ipc = window.headroom;
   if (ipc) {
     return {
       transport: 'ipc',
-      async call(channel, input) {
+      async call<C extends Channel>(channel: C, input: InputOf<C>, options?: CallOptions): Promise<OutputOf<C>> {
         const fn = ipc[channel];
         if (!fn) throw new ClientError({ code: 'internal', message: `operation ${channel} is not exposed` });
+        if (options?.signal?.aborted) throw abandoned();
         const r = await fn(input);
         answered(channel, r);
+        if (options?.signal?.aborted) throw abandoned();
         if (!r.ok) throw new ClientError(r.error);
         return r.value as never;
       },
@@ -76,15 +96,17 @@ export function createClient(): HeadroomClient & { transport: 'ipc' | 'http' } {
   const token = takeToken();
   return {
     transport: 'http',
-    async call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+    async call<C extends Channel>(channel: C, input: InputOf<C>, options?: CallOptions): Promise<OutputOf<C>> {
       let res: Response;
       try {
         res = await fetch(`/api/${channel}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
           body: JSON.stringify(input ?? {}),
+          ...(options?.signal ? { signal: options.signal } : {}),
         });
       } catch {
+        if (options?.signal?.aborted) throw abandoned();
         throw new ClientError({ code: 'io', message: 'the Headroom server is not reachable (was it stopped?)' });
       }
       const r = (await res.json()) as CallResult;

@@ -1,13 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { DataProvider } from './data/query';
 import { WorkspaceProvider } from './state';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <WorkspaceProvider>
-      <App />
-    </WorkspaceProvider>
+    <DataProvider>
+      <WorkspaceProvider>
+        <App />
+      </WorkspaceProvider>
+    </DataProvider>
   </StrictMode>,
 );

@@ -2,7 +2,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { contract, type WorkspaceState } from '../shared/contract';
 import { problemOf } from '../shared/errors';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, ClientError, onAnswer } from './client';
+import { contractKey, invalidateAll } from './data/query';
 
 /** After a change, the save status is read again this long after (the autosave runs 2 s after it). */
 const SAVE_CHECK_AFTER_CHANGE_MS = 3500;
@@ -17,11 +19,15 @@ export interface Notice {
 
 interface WorkspaceContextValue {
   state: WorkspaceState | null;
-  /** Bumped after every change, so screens know to reload what they show. */
+  /**
+   * Bumped by `refresh` (undo, redo, another workspace): the Facility screen still reloads on it.
+   * Every other screen reads through renderer/data/query.tsx, which invalidates by area.
+   */
   version: number;
   loading: boolean;
+  /** Reads the workspace state and every query on screen again. */
   refresh(): Promise<void>;
-  /** Runs a change, refreshes, and reports failure as a notice (unless the caller handles fields). */
+  /** Tells the planner something (a notice, kept in the notification list). */
   notify(kind: Notice['kind'], text: string): void;
   notices: Notice[];
   /** Every notice of this session, newest last (the notification list; at most the last 100). */
@@ -38,9 +44,8 @@ const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);
 let nextNotice = 1;
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<WorkspaceState | null>(null);
+  const qc = useQueryClient();
   const [version, setVersion] = useState(0);
-  const [loading, setLoading] = useState(true);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [log, setLog] = useState<Notice[]>([]);
 
@@ -51,16 +56,27 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     if (kind === 'info') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), 5000);
   }, []);
 
+  // The workspace state is a query like any other (every change invalidates it: undo moves);
+  // a failed read of it is told as a notice.
+  const current = useQuery({
+    queryKey: contractKey('workspace.current', {}),
+    queryFn: async ({ signal }) => {
+      try {
+        return await client.call('workspace.current', {}, { signal });
+      } catch (e) {
+        if (!signal.aborted) notify('error', (e as Error).message);
+        throw e;
+      }
+    },
+  });
+  const state = current.data ?? null;
+  const loading = current.isPending;
+
+  /** Reads everything again: the workspace state and every query on screen (another workspace). */
   const refresh = useCallback(async () => {
-    try {
-      setState(await client.call('workspace.current', {}));
-    } catch (e) {
-      notify('error', (e as Error).message);
-    } finally {
-      setLoading(false);
-      setVersion((v) => v + 1);
-    }
-  }, [notify]);
+    await invalidateAll(qc);
+    setVersion((v) => v + 1);
+  }, [qc]);
 
   const undo = useCallback(async () => {
     try {
@@ -82,24 +98,24 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     await refresh();
   }, [notify, refresh]);
 
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
   // Whether the file lags its journal (saveProblem) can change with no change of the workspace:
   // an autosave fails or a retry succeeds. Read it again without bumping `version` (screens do
   // not reload): when an answer's warning disagrees with what is shown, a while after each
   // change, and every few seconds while the problem stands.
   const stateRef = useRef(state);
-  stateRef.current = state;
+  useEffect(() => {
+    stateRef.current = state;
+  }, [state]);
   const checkSave = useCallback(async () => {
     try {
       const next = await client.call('workspace.current', {});
-      setState((prev) => (prev && next && prev.path === next.path ? { ...prev, saveProblem: next.saveProblem, journalDamage: next.journalDamage } : prev));
+      qc.setQueryData(contractKey('workspace.current', {}), (prev: WorkspaceState | null | undefined) =>
+        prev && next && prev.path === next.path ? { ...prev, saveProblem: next.saveProblem, journalDamage: next.journalDamage } : prev,
+      );
     } catch {
       /* the next answer tells again */
     }
-  }, []);
+  }, [qc]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const off = onAnswer((channel, warning) => {
@@ -156,6 +172,14 @@ export function useWorkspace(): WorkspaceContextValue {
   const ctx = useContext(WorkspaceContext);
   if (!ctx) throw new Error('useWorkspace outside WorkspaceProvider');
   return ctx;
+}
+
+/** Tells a failed read as an error notice, once per failure (a screen whose list could not load). */
+export function useReadFailure(error: Error | null | undefined): void {
+  const { notify } = useWorkspace();
+  useEffect(() => {
+    if (error) notify('error', error.message);
+  }, [error, notify]);
 }
 
 /**

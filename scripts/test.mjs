@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: everything that runs here, in order — type-check, the layering rules, the build,
- * then every vitest suite (unit, property, CLI, crash, exports against real tools, browser
+ * `npm test`: everything that runs here, in order — type-check, the layering rules, ESLint,
+ * Prettier's check, the build, then every vitest suite (unit, property, CLI, crash, exports against real tools, browser
  * end-to-end). Ends with one line `N passed, N failed, N skipped`.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +25,10 @@ const failures = [];
 if (!step('type-check (tsc --noEmit, strict)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) failures.push('type-check');
 if (!step('layering rules (dependency-cruiser)', bin('depcruise'), ['--config', '.dependency-cruiser.cjs', 'shared', 'electron', 'renderer']))
   failures.push('layering');
+// The linter (typescript-eslint, React's hook rules, the renderer's import bans) and the
+// formatter's check fail the run like any test: a finding is fixed, not silenced.
+if (!step('lint (eslint .)', bin('eslint'), ['.'])) failures.push('lint');
+if (!step('format (prettier --check .)', bin('prettier'), ['--check', '.'])) failures.push('format');
 if (!step('build', process.execPath, [join(root, 'scripts', 'build.mjs')])) failures.push('build');
 
 mkdirSync(join(root, 'test-results'), { recursive: true });

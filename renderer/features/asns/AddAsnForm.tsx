@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { formatAsdot, isAsn16, validateAsn } from '../../../shared/asn/asn';
 import { classifyAsn } from '../../../shared/asn/special';
 import type { AsnRow } from '../../../shared/contract';
-import { client } from '../../client';
+import { useChange } from '../../data/query';
 import { Field, TextInput } from '../../components/Field';
 import { atField, errorsFrom, useWorkspace } from '../../state';
 import { FlagChip } from './FlagChip';
@@ -35,7 +35,8 @@ function AsnPreview({ text }: { text: string }) {
 }
 
 export function AddAsnForm({ disabled, onAdded }: { disabled: boolean; onAdded(row: AsnRow): void }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [asn, setAsn] = useState('');
   const [description, setDescription] = useState('');
   const [date, setDate] = useState('');
@@ -53,13 +54,12 @@ export function AddAsnForm({ disabled, onAdded }: { disabled: boolean; onAdded(r
     setBusy(true);
     setErrors({});
     try {
-      const row = await client.call('registry.addAsn', { asn: asn.trim(), description: description.trim(), ...(date ? { date } : {}) });
+      const row = await change('registry.addAsn', { asn: asn.trim(), description: description.trim(), ...(date ? { date } : {}) });
       notify('info', `Added AS${row.asn}${row.asn16 ? '' : ` (asdot ${row.asdot})`}. Ctrl+Z undoes it.`);
       setAsn('');
       setDescription('');
       setDate('');
       onAdded(row);
-      await refresh();
     } catch (e) {
       setErrors(errorsFrom(e));
     } finally {

@@ -9,7 +9,7 @@ import { DateInput } from '../../components/DateInput';
 import { useState } from 'react';
 import { formatAsdot, validateAsn } from '../../../shared/asn/asn';
 import type { AsnRangeRow } from '../../../shared/contract';
-import { client } from '../../client';
+import { useChange } from '../../data/query';
 import { Field, TextInput } from '../../components/Field';
 import { atField, errorsFrom, useWorkspace } from '../../state';
 import { overlapping, rangeText } from './blocks';
@@ -41,7 +41,8 @@ function BoundPreview({ text, field, extra }: { text: string; field: Bound; extr
 }
 
 export function AddBlockForm({ blocks, disabled, onAdded }: { blocks: AsnRangeRow[]; disabled: boolean; onAdded(row: AsnRangeRow): void }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [name, setName] = useState('');
   const [first, setFirst] = useState('');
   const [last, setLast] = useState('');
@@ -76,7 +77,7 @@ export function AddBlockForm({ blocks, disabled, onAdded }: { blocks: AsnRangeRo
     setBusy(true);
     setErrors({});
     try {
-      const row = await client.call('registry.addAsnRange', {
+      const row = await change('registry.addAsnRange', {
         name: name.trim(),
         first: first.trim(),
         last: last.trim(),
@@ -90,7 +91,6 @@ export function AddBlockForm({ blocks, disabled, onAdded }: { blocks: AsnRangeRo
       setDescription('');
       setDate('');
       onAdded(row);
-      await refresh();
     } catch (e) {
       setErrors(errorsFrom(e));
     } finally {

@@ -4,11 +4,11 @@
  * ASN gets when it cannot be one of ours on the public Internet (§2.4). Add, filter, remove;
  * every change is one undoable step (Ctrl+Z), and everything works from the keyboard.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { AsnRangeRow, AsnRow } from '../../../shared/contract';
-import { client } from '../../client';
+import { useChange, useContractQuery } from '../../data/query';
 import { Dialog } from '../../components/Dialog';
-import { useWorkspace } from '../../state';
+import { useReadFailure, useWorkspace } from '../../state';
 import { AddAsnForm } from './AddAsnForm';
 import { AsnTable } from './AsnTable';
 import { BlocksSection } from './BlocksSection';
@@ -38,40 +38,25 @@ function ConfirmRemove({ row, onConfirm, onClose }: { row: AsnRow; onConfirm(): 
 }
 
 export function AsnsScreen() {
-  const { state, version, refresh, notify } = useWorkspace();
-  const [rows, setRows] = useState<AsnRow[] | null>(null);
-  const [blocks, setBlocks] = useState<AsnRangeRow[] | null>(null);
+  const { state, notify } = useWorkspace();
+  const change = useChange();
   const [filter, setFilter] = useState('');
   const [current, setCurrent] = useState<number | null>(null);
   const [confirm, setConfirm] = useState<AsnRow | null>(null);
-  const [focusTick, setFocusTick] = useState(0);
   /** After a removal, the keyboard focus goes to the row that took its place once the list is back. */
-  const focusAfterLoad = useRef(false);
+  const [focusTick, setFocusTick] = useState(0);
   const filterBox = useRef<HTMLInputElement>(null);
   /** Takes the focus when the last row shown is removed, so Ctrl+Z (ignored in text boxes) still undoes. */
   const list = useRef<HTMLDivElement>(null);
   const readOnly = state?.readOnly ?? true;
 
-  useEffect(() => {
-    if (!state) return;
-    let live = true;
-    // Both lists at once: a block's count of used ASNs and the ASN table's block column agree.
-    Promise.all([client.call('registry.listAsns', {}), client.call('registry.listAsnRanges', {})]).then(
-      ([list, ranges]) => {
-        if (!live) return;
-        setRows(list);
-        setBlocks(ranges);
-        if (focusAfterLoad.current) {
-          focusAfterLoad.current = false;
-          setFocusTick((t) => t + 1);
-        }
-      },
-      (e: Error) => live && notify('error', e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [state, version, notify]);
+  // Both lists together: a block's count of used ASNs and the ASN table's block column agree.
+  const asns = useContractQuery('registry.listAsns', {}, { enabled: Boolean(state) });
+  const ranges = useContractQuery('registry.listAsnRanges', {}, { enabled: Boolean(state) });
+  const both = asns.data && ranges.data;
+  const rows: AsnRow[] | null = both ? asns.data : null;
+  const blocks: AsnRangeRow[] | null = both ? ranges.data : null;
+  useReadFailure(asns.error ?? ranges.error);
 
   const blockName = (asn: number) => (blocks ? (blockOf(asn, blocks)?.name ?? null) : null);
   const shown = (rows ?? []).filter((r) => matchesFilter(r, filter, blockName(r.asn)));
@@ -82,17 +67,16 @@ export function AsnsScreen() {
       const at = shown.findIndex((r) => r.asn === row.asn);
       const next = shown[at + 1] ?? shown[at - 1] ?? null;
       try {
-        await client.call('registry.removeAsn', { asn: String(row.asn) });
+        await change('registry.removeAsn', { asn: String(row.asn) });
         notify('info', `Removed AS${row.asn}. Ctrl+Z undoes it.`);
         setCurrent(next?.asn ?? null);
-        if (next) focusAfterLoad.current = true;
+        if (next) setFocusTick((t) => t + 1);
         else list.current?.focus();
-        await refresh();
       } catch (e) {
         notify('error', (e as Error).message);
       }
     },
-    [shown, notify, refresh],
+    [shown, notify, change],
   );
 
   const total = rows?.length ?? 0;

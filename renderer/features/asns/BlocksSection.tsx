@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { AsnRangeRow } from '../../../shared/contract';
-import { client } from '../../client';
+import { useChange } from '../../data/query';
 import { Dialog } from '../../components/Dialog';
 import { useWorkspace } from '../../state';
 import { AddBlockForm } from './AddBlockForm';
@@ -34,7 +34,8 @@ function ConfirmRemoveBlock({ block, onConfirm, onClose }: { block: AsnRangeRow;
 }
 
 export function BlocksSection({ blocks, readOnly }: { blocks: AsnRangeRow[] | null; readOnly: boolean }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [current, setCurrent] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<AsnRangeRow | null>(null);
   const [focusTick, setFocusTick] = useState(0);
@@ -56,12 +57,11 @@ export function BlocksSection({ blocks, readOnly }: { blocks: AsnRangeRow[] | nu
     const at = list.findIndex((b) => b.name === block.name);
     const next = list[at + 1] ?? list[at - 1] ?? null;
     try {
-      await client.call('registry.removeAsnRange', { name: block.name });
+      await change('registry.removeAsnRange', { name: block.name });
       notify('info', `Removed the block ${block.name}. Ctrl+Z undoes it.`);
       setCurrent(next?.name ?? null);
       if (next) focusAfterLoad.current = true;
       else panel.current?.focus();
-      await refresh();
     } catch (e) {
       notify('error', (e as Error).message);
     }

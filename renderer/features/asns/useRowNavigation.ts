@@ -3,7 +3,7 @@
  * current, moving to a row by index with the focus and the scroll following, and focusing the
  * current row again when `focusTick` is bumped (after a removal). Rows carry `attr` = their key.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 
 export function useRowNavigation<K extends string | number>(opts: {
   keys: readonly K[];
@@ -23,12 +23,12 @@ export function useRowNavigation<K extends string | number>(opts: {
 
   // Only a new tick moves the focus (to whichever row is current then); a change of the current
   // row by mouse or arrow moves it itself.
-  const latest = useRef(current);
-  latest.current = current;
+  // `show` reads the rows (and the current one) as they are when the tick arrives.
+  const focusCurrent = useEffectEvent(() => {
+    if (current !== null) show(current);
+  });
   useEffect(() => {
-    if (focusTick === 0 || latest.current === null) return;
-    show(latest.current);
-    // `show` reads the rows as they are when the tick arrives.
+    if (focusTick !== 0) focusCurrent();
   }, [focusTick]);
 
   const moveTo = (i: number) => {

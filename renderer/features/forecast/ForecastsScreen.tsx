@@ -5,10 +5,10 @@
  * as-of to play with; below, the links (LinksSection), whose limits are on the same board.
  */
 import { DateInput } from '../../components/DateInput';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { ForecastLimits, LimitForecast } from '../../../shared/contract';
-import { client } from '../../client';
-import { errorsFrom, useWorkspace } from '../../state';
+import { useContractQuery } from '../../data/query';
+import { errorsFrom } from '../../state';
 import { likelyBetween, statusHeadline } from '../../../shared/forecast';
 import { isCalendarDay } from '../../../shared/dates';
 import { MODEL_LABEL, quantity } from './format';
@@ -71,34 +71,18 @@ function LimitRow({ l, selected, onSelect }: { l: LimitForecast; selected: boole
 }
 
 export function ForecastsScreen() {
-  const { version } = useWorkspace();
   const [asOfText, setAsOfText] = useState(today);
+  /** The last day typed that reads as one. */
   const [asOf, setAsOf] = useState(today);
-  const [data, setData] = useState<ForecastLimits | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  if (isCalendarDay(asOfText) && asOfText !== asOf) setAsOf(asOfText);
+  const [picked, setSelected] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (isCalendarDay(asOfText)) setAsOf(asOfText);
-  }, [asOfText]);
-
-  useEffect(() => {
-    let live = true;
-    client
-      .call('forecast.limits', { asOf })
-      .then((r) => {
-        if (!live) return;
-        setData(r);
-        setError(null);
-        setSelected((s) => (s && r.limits.some((l) => l.id === s) ? s : (r.limits.find((l) => l.status === 'ok')?.id ?? r.limits[0]?.id ?? null)));
-      })
-      .catch((e: unknown) => live && setError(Object.values(errorsFrom(e))[0] ?? 'could not load the forecasts'));
-    return () => {
-      live = false;
-    };
-  }, [asOf, version]);
-
+  const read = useContractQuery('forecast.limits', { asOf });
+  const data: ForecastLimits | null = read.data ?? null;
+  const error = read.error ? (Object.values(errorsFrom(read.error))[0] ?? 'could not load the forecasts') : null;
   const limits = data?.limits ?? [];
+  // The picked limit while it is listed; else the first that can be forecast.
+  const selected = picked && limits.some((l) => l.id === picked) ? picked : (limits.find((l) => l.status === 'ok')?.id ?? limits[0]?.id ?? null);
   const index = limits.findIndex((l) => l.id === selected);
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
@@ -169,9 +153,7 @@ export function ForecastsScreen() {
               </tbody>
             </table>
           </div>
-          <div className="fc-detail-pane">
-            {current ? <LimitPanel limit={current} asOf={data!.asOf} version={version} /> : <p className="muted">Pick a limit.</p>}
-          </div>
+          <div className="fc-detail-pane">{current ? <LimitPanel limit={current} asOf={data!.asOf} /> : <p className="muted">Pick a limit.</p>}</div>
         </div>
       )}
       {data && (

@@ -2,11 +2,11 @@
  * The selected limit: switch the model, add planned demand, and the chart, all recomputed in
  * the browser with shared/forecast on the history the service returned, so it answers as you type.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { ForecastSeries, LimitForecast } from '../../../shared/contract';
 import { fitAndProject, orderByDate, statusHeadline, type ForecastMethod, type ForecastResult, type Scenario } from '../../../shared/forecast';
 import { forecastCurve } from '../../../shared/forecast/curve';
-import { client } from '../../client';
+import { useContractQuery } from '../../data/query';
 import { Field } from '../../components/Field';
 import { errorsFrom } from '../../state';
 import { likely, MODEL_LABEL, quantity } from './format';
@@ -70,9 +70,10 @@ function oneOffDays(warnings: string[]): string {
   return days.length ? `on ${days.join(', ')}` : '';
 }
 
-export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asOf: string; version: number }) {
-  const [series, setSeries] = useState<ForecastSeries | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+export function LimitPanel({ limit, asOf }: { limit: LimitForecast; asOf: string }) {
+  const read = useContractQuery('forecast.series', { limitId: limit.id, asOf });
+  const series: ForecastSeries | null = read.data ?? null;
+  const loadError = read.error ? (Object.values(errorsFrom(read.error))[0] ?? 'could not load') : null;
   const [method, setMethod] = useState<ForecastMethod>('auto');
   const [scenarios, setScenarios] = useState<{ text: string; scenario: Scenario }[]>([]);
   const [draft, setDraft] = useState('');
@@ -80,25 +81,16 @@ export function LimitPanel({ limit, asOf, version }: { limit: LimitForecast; asO
   /** Spec §4: a one-off step is never dropped silently; the planner may choose to fit without it. */
   const [treatOneOffs, setTreatOneOffs] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    setLoadError(null);
-    client
-      .call('forecast.series', { limitId: limit.id, asOf })
-      .then((s) => live && setSeries(s))
-      .catch((e: unknown) => live && setLoadError(Object.values(errorsFrom(e))[0] ?? 'could not load'));
-    return () => {
-      live = false;
-    };
-  }, [limit.id, asOf, version]);
-
-  useEffect(() => {
+  // Another limit starts from its own fit, with no scenario (adjusted during render, not after).
+  const [shownLimit, setShownLimit] = useState(limit.id);
+  if (shownLimit !== limit.id) {
+    setShownLimit(limit.id);
     setScenarios([]);
     setMethod('auto');
     setTreatOneOffs(false);
     setDraft('');
     setDraftError(undefined);
-  }, [limit.id]);
+  }
 
   const parsed = draft.trim() === '' ? null : parseScenario(draft, limit.prefixUnit);
   // The chart previews the scenario being typed once it reads as one.

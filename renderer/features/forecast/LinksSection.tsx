@@ -4,11 +4,11 @@
  * chart (with its order-by date) is the board's panel. Add, edit and remove links, set the lead
  * time, enter or import 95th-percentile readings. The rules are docs/forecasts.md "Links".
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { LimitForecast, LinkList, LinkReading, LinkRow } from '../../../shared/contract';
 import { DEFAULT_LINK_THRESHOLD_FRAC, formatBps, linkLimitBps, parseBps, statusHeadline } from '../../../shared/forecast';
 import { isCalendarDay } from '../../../shared/dates';
-import { client } from '../../client';
+import { useChange, useContractQuery } from '../../data/query';
 import { Field } from '../../components/Field';
 import { DateInput } from '../../components/DateInput';
 import { errorsFrom, useWorkspace } from '../../state';
@@ -60,7 +60,8 @@ function readDraft(
 }
 
 function LinkForm({ editing, leadDays, onDone }: { editing: LinkRow | null; leadDays: number; onDone(name: string | null): void }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [d, setD] = useState<Draft>(editing ? draftOf(editing) : EMPTY);
   const [errors, setErrors] = useState<Errors>({});
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD((x) => ({ ...x, [k]: e.target.value }));
@@ -78,7 +79,7 @@ function LinkForm({ editing, leadDays, onDone }: { editing: LinkRow | null; lead
     try {
       const v = r.value;
       const row = editing
-        ? await client.call('links.update', {
+        ? await change('links.update', {
             name: editing.name,
             ...(v.name !== editing.name ? { newName: v.name } : {}),
             capacityBps: v.capacityBps,
@@ -87,7 +88,7 @@ function LinkForm({ editing, leadDays, onDone }: { editing: LinkRow | null; lead
             leadDays: v.leadDays,
             description: v.description,
           })
-        : await client.call('links.add', {
+        : await change('links.add', {
             name: v.name,
             capacityBps: v.capacityBps,
             ...(v.commitBps !== null ? { commitBps: v.commitBps } : {}),
@@ -96,7 +97,6 @@ function LinkForm({ editing, leadDays, onDone }: { editing: LinkRow | null; lead
             description: v.description,
           });
       setErrors({});
-      await refresh();
       onDone(row.name);
     } catch (err) {
       const f = errorsFrom(err);
@@ -108,9 +108,8 @@ function LinkForm({ editing, leadDays, onDone }: { editing: LinkRow | null; lead
   const remove = async () => {
     if (!editing) return;
     try {
-      await client.call('links.remove', { name: editing.name });
+      await change('links.remove', { name: editing.name });
       notify('info', `Removed the link ${editing.name} and its readings (Undo brings them back)`);
-      await refresh();
       onDone(null);
     } catch (err) {
       notify('error', Object.values(errorsFrom(err))[0] ?? 'could not remove the link');
@@ -157,24 +156,15 @@ function LinkForm({ editing, leadDays, onDone }: { editing: LinkRow | null; lead
 }
 
 function Readings({ link }: { link: LinkRow }) {
-  const { refresh, version, notify } = useWorkspace();
-  const [rows, setRows] = useState<LinkReading[] | null>(null);
+  const { notify } = useWorkspace();
+  const change = useChange();
+  const read = useContractQuery('links.readings', { name: link.name });
+  const rows: LinkReading[] | null = read.isError ? [] : (read.data ?? null);
   const [date, setDate] = useState('');
   const [value, setValue] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [importError, setImportError] = useState<string | null>(null);
   const [imported, setImported] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    client
-      .call('links.readings', { name: link.name })
-      .then((r) => live && setRows(r))
-      .catch(() => live && setRows([]));
-    return () => {
-      live = false;
-    };
-  }, [link.name, version]);
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -184,10 +174,9 @@ function Readings({ link }: { link: LinkRow }) {
     if (bps === null) errs.p95Bps = 'must be a rate such as 4.2G or 800 Mbps';
     if (Object.keys(errs).length > 0) return setErrors(errs);
     try {
-      await client.call('links.addReading', { name: link.name, date, p95Bps: bps! });
+      await change('links.addReading', { name: link.name, date, p95Bps: bps! });
       setErrors({});
       setValue('');
-      await refresh();
     } catch (err) {
       setErrors(errorsFrom(err));
     }
@@ -197,9 +186,8 @@ function Readings({ link }: { link: LinkRow }) {
     setImportError(null);
     setImported(null);
     try {
-      const r = await client.call('links.import', { name: link.name, csv: await file.text() });
+      const r = await change('links.import', { name: link.name, csv: await file.text() });
       setImported(`${file.name}: ${r.added} reading${r.added === 1 ? '' : 's'} imported${r.replaced ? `, ${r.replaced} replaced` : ''}`);
-      await refresh();
     } catch (err) {
       setImportError(`${file.name}: ${Object.values(errorsFrom(err))[0] ?? 'could not import'}`);
     }
@@ -207,8 +195,7 @@ function Readings({ link }: { link: LinkRow }) {
 
   const remove = async (r: LinkReading) => {
     try {
-      await client.call('links.removeReading', { name: link.name, date: r.date });
-      await refresh();
+      await change('links.removeReading', { name: link.name, date: r.date });
     } catch (err) {
       notify('error', Object.values(errorsFrom(err))[0] ?? 'could not remove the reading');
     }
@@ -283,18 +270,22 @@ function Readings({ link }: { link: LinkRow }) {
 }
 
 function LeadTime({ leadDays }: { leadDays: number }) {
-  const { refresh } = useWorkspace();
+  const change = useChange();
   const [text, setText] = useState(String(leadDays));
   const [error, setError] = useState<string | undefined>();
-  useEffect(() => setText(String(leadDays)), [leadDays]);
+  // A new stored lead time shows in the field (adjusted during render, not after).
+  const [shown, setShown] = useState(leadDays);
+  if (shown !== leadDays) {
+    setShown(leadDays);
+    setText(String(leadDays));
+  }
   const save = async (e: FormEvent) => {
     e.preventDefault();
     const n = Number(text);
     if (text.trim() === '' || !Number.isInteger(n) || n < 0 || n > 3650) return setError('must be a whole number of days from 0 to 3650');
     try {
-      await client.call('links.setLeadDays', { leadDays: n });
+      await change('links.setLeadDays', { leadDays: n });
       setError(undefined);
-      await refresh();
     } catch (err) {
       setError(Object.values(errorsFrom(err))[0]);
     }
@@ -312,26 +303,11 @@ function LeadTime({ leadDays }: { leadDays: number }) {
 }
 
 export function LinksSection({ limits, onShow }: { limits: LimitForecast[]; onShow(limitId: string): void }) {
-  const { version } = useWorkspace();
-  const [list, setList] = useState<LinkList | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useContractQuery('links.list', {});
+  const list: LinkList | null = read.data ?? null;
+  const error = read.error ? (Object.values(errorsFrom(read.error))[0] ?? 'could not load the links') : null;
   const [selected, setSelected] = useState<string | null>(null);
   const [form, setForm] = useState<'add' | 'edit' | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    client
-      .call('links.list', {})
-      .then((r) => {
-        if (!live) return;
-        setList(r);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(Object.values(errorsFrom(e))[0] ?? 'could not load the links'));
-    return () => {
-      live = false;
-    };
-  }, [version]);
 
   const byId = new Map(limits.filter((l) => l.kind === 'link').map((l) => [l.id, l]));
   const current = list?.links.find((l) => l.name === selected) ?? null;

@@ -10,6 +10,7 @@ import type { ReadingsImportResult, SeriesRef } from '../../../shared/contract';
 import { parseReadingsCsv } from '../../../shared/forecast/readings-csv';
 import { Dialog } from '../../components/Dialog';
 import { client } from '../../client';
+import { useChange } from '../../data/query';
 import { errorsFrom, useWorkspace } from '../../state';
 import './readings.css';
 
@@ -24,7 +25,8 @@ export interface SeriesChoice {
 const SHOWN = 200;
 
 export function BulkReadingsDialog({ title, choices, onClose }: { title: string; choices: SeriesChoice[]; onClose(): void }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [which, setWhich] = useState(0);
   const [text, setText] = useState('');
   const [checked, setChecked] = useState<ReadingsImportResult | null>(null);
@@ -43,14 +45,15 @@ export function BulkReadingsDialog({ title, choices, onClose }: { title: string;
     setBusy(true);
     setError(null);
     try {
-      const r = await client.call('readings.importSeries', { series: choice.ref, text, dryRun });
+      const r = dryRun
+        ? await client.call('readings.importSeries', { series: choice.ref, text, dryRun })
+        : await change('readings.importSeries', { series: choice.ref, text, dryRun });
       if (dryRun) setChecked(r);
       else {
         notify(
           'info',
           `Recorded ${r.points.length.toLocaleString('en')} ${choice.label.toLowerCase()} reading${r.points.length === 1 ? '' : 's'} (Undo takes them all back)`,
         );
-        await refresh();
         onClose();
       }
     } catch (e) {

@@ -4,12 +4,13 @@ import { validatePrefix } from '../../../shared/ip/prefix';
 import { DateInput, dayProblem } from '../../components/DateInput';
 import { Field, Select, TextInput } from '../../components/Field';
 import { RIRS, RIR_LABEL } from './BlockEditor';
-import { client } from '../../client';
+import { useChange } from '../../data/query';
 import { atField, errorsFrom, useWorkspace } from '../../state';
 
 /** Adds a block; the CIDR is checked as you type by the same parser the services use. */
 export function AddPrefixForm({ space, disabled, onAdded }: { space: string; disabled: boolean; onAdded?(prefix: string): void }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [prefix, setPrefix] = useState('');
   const [status, setStatus] = useState<PrefixStatus>('assigned');
   const [description, setDescription] = useState('');
@@ -26,7 +27,7 @@ export function AddPrefixForm({ space, disabled, onAdded }: { space: string; dis
     setBusy(true);
     setErrors({});
     try {
-      const row = await client.call('registry.addPrefix', {
+      const row = await change('registry.addPrefix', {
         prefix: prefix.trim(),
         status,
         description,
@@ -40,7 +41,6 @@ export function AddPrefixForm({ space, disabled, onAdded }: { space: string; dis
       setDescription('');
       setDate('');
       onAdded?.(row.prefix);
-      await refresh();
     } catch (e) {
       setErrors(errorsFrom(e));
     } finally {

@@ -3,43 +3,30 @@
  * drawn on it, its DHCP scope (IPv4) and its hosts table. Every change is one undoable action
  * (Ctrl+Z, or Undo in the notice); a refusal shows at its field and changes nothing.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { HostRow, PrefixRow, ScopeRow } from '../../../shared/contract';
-import { client } from '../../client';
+import { useContractQuery } from '../../data/query';
 import { useWorkspace } from '../../state';
 import { BlockAddressMap } from './BlockAddressMap';
 import { HostsTable } from './HostsTable';
 import { ScopeEditor } from './ScopeEditor';
 import './addresses.css';
 
-export function AddressesSection({ block, version, readOnly }: { block: PrefixRow; version: number; readOnly: boolean }) {
-  const { notify, refresh } = useWorkspace();
-  const [hosts, setHosts] = useState<HostRow[] | null>(null);
-  const [scope, setScope] = useState<ScopeRow | null>(null);
-  const [error, setError] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    if (block.status !== 'assigned') return;
-    let live = true;
-    Promise.all([client.call('dhcp.listHosts', { within: block.prefix, space: block.space }), client.call('dhcp.listScopes', { space: block.space })]).then(
-      ([h, s]) => {
-        if (!live) return;
-        setHosts(h);
-        setScope(s.find((x) => x.prefix === block.prefix) ?? null);
-        setError(undefined);
-      },
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [block.prefix, block.space, block.status, version]);
-  /** After a change: say what was done and how to take it back, then reload everything. */
+export function AddressesSection({ block, fresh, readOnly }: { block: PrefixRow; fresh: boolean; readOnly: boolean }) {
+  const { notify } = useWorkspace();
+  const assigned = block.status === 'assigned';
+  const own = { enabled: assigned && fresh, placeholderData: undefined } as const;
+  const hostsRead = useContractQuery('dhcp.listHosts', { within: block.prefix, space: block.space }, own);
+  const scopesRead = useContractQuery('dhcp.listScopes', { space: block.space }, own);
+  const hosts: HostRow[] | null = hostsRead.data && scopesRead.data ? hostsRead.data : null;
+  const scope: ScopeRow | null = scopesRead.data?.find((x) => x.prefix === block.prefix) ?? null;
+  const error = hostsRead.error?.message ?? scopesRead.error?.message;
+  /** After a change (its queries are read again by the change itself): say what was done and how to take it back. */
   const changed = useCallback(
     async (what: string) => {
       notify('info', `${what}. Ctrl+Z undoes it.`);
-      await refresh();
     },
-    [notify, refresh],
+    [notify],
   );
   if (block.status !== 'assigned') return null;
   const dhcp = block.family === 4 && block.length <= 30;

@@ -9,14 +9,17 @@ import {
   PREFIX_STATUSES,
   type AllocationResult,
   type AllocationStrategyName,
+  type InputOf,
   type PrefixRow,
   type PrefixStatus,
 } from '../../../shared/contract';
 import { maxLength } from '../../../shared/ip/prefix';
 import { Dialog } from '../../components/Dialog';
 import { Field, Select, TextInput } from '../../components/Field';
-import { client } from '../../client';
+import { useChange, useContractQuery } from '../../data/query';
 import { errorsFrom, useWorkspace } from '../../state';
+
+type AllocateInput = InputOf<'registry.allocate'>;
 
 const STRATEGY_HINT: Record<AllocationStrategyName, string> = {
   'first-fit': 'the lowest free block that fits',
@@ -56,13 +59,16 @@ interface Props {
 }
 
 export function AllocateDialog({ from, initialLength, onClose, onDone }: Props) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [length, setLength] = useState(String(initialLength ?? defaultLength(from)));
   const [strategy, setStrategy] = useState<AllocationStrategyName>('first-fit');
   const [growth, setGrowth] = useState('0');
   const [count, setCount] = useState('1');
   const [status, setStatus] = useState<PrefixStatus>('assigned');
   const [description, setDescription] = useState('');
+  /** A refusal of Allocate itself, shown until the input changes. */
+  const [refused, setRefused] = useState<{ wish: string; errors: Record<string, string> } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const input = () => {
@@ -73,51 +79,37 @@ export function AllocateDialog({ from, initialLength, onClose, onDone }: Props) 
     if (len === null || grow === null || n === null) return [null, errs] as const;
     return [{ from: from.prefix, space: from.space, length: len, strategy, growth: grow, status, description, count: n }, null] as const;
   };
-  const [request, typingErrors] = input();
-  // What the preview depends on; an answer (preview or refusal) counts only for the key it was asked with.
-  const key = request ? JSON.stringify([request.length, request.strategy, request.growth, request.count, request.status]) : null;
-  const [answer, setAnswer] = useState<{ key: string; preview: AllocationResult | null; errors: Record<string, string> } | null>(null);
-  const current = answer && answer.key === key ? answer : null;
-  const preview = current?.preview ?? null;
-  const errors: Record<string, string> = typingErrors ?? current?.errors ?? {};
-
-  // The preview follows every change of length, strategy, growth, count and status.
+  // The preview follows every change of the input, a moment after the typing stops.
+  const [i, inputErrors] = input();
+  const wish = i ? JSON.stringify(i) : '';
+  const [settled, setSettled] = useState(wish);
   useEffect(() => {
-    if (key === null) return;
-    const [len, strat, grow, n, st] = JSON.parse(key) as [number, AllocationStrategyName, number, number, PrefixStatus];
-    let live = true;
-    const timer = setTimeout(() => {
-      client
-        .call('registry.allocate', { from: from.prefix, space: from.space, length: len, strategy: strat, growth: grow, count: n, status: st, dryRun: true })
-        .then(
-          (r) => {
-            if (live) setAnswer({ key, preview: r, errors: {} });
-          },
-          (e: unknown) => {
-            if (live) setAnswer({ key, preview: null, errors: errorsFrom(e) });
-          },
-        );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [key, from.prefix, from.space]);
+    const timer = setTimeout(() => setSettled(wish), 150);
+    return () => clearTimeout(timer);
+  }, [wish]);
+  const asked: AllocateInput = settled ? { ...(JSON.parse(settled) as AllocateInput), dryRun: true } : { from: from.prefix, length: 0, dryRun: true };
+  const previewed = useContractQuery('registry.allocate', asked, { enabled: settled !== '' && settled === wish });
+  const preview: AllocationResult | null = i && previewed.data && !previewed.isError ? previewed.data : null;
+  const errors: Record<string, string> =
+    refused?.wish === wish ? refused.errors : !i ? inputErrors : previewed.isError && settled === wish ? errorsFrom(previewed.error) : {};
+  const setErrors = (e: Record<string, string>) => setRefused({ wish, errors: e });
 
   const submit = async () => {
-    if (!request || key === null) return;
+    if (!i) {
+      setErrors(inputErrors);
+      return;
+    }
     setBusy(true);
     try {
-      const r = await client.call('registry.allocate', request);
+      const r = await change('registry.allocate', i);
       const taken = r.prefixes.length > 1 ? `${r.prefixes.length} blocks (${r.prefixes[0]} to ${r.prefixes[r.prefixes.length - 1]})` : r.prefix;
       notify(
         'info',
         `Allocated ${taken} from ${from.prefix}${r.reserved.length ? `, ${r.reserved.length} block${r.reserved.length === 1 ? '' : 's'} reserved for growth` : ''}. Ctrl+Z undoes ${r.prefixes.length > 1 ? 'them all' : 'it'}.`,
       );
-      await refresh();
       onDone(r.prefix);
     } catch (e) {
-      setAnswer({ key, preview: null, errors: errorsFrom(e) });
+      setErrors(errorsFrom(e));
       setBusy(false);
     }
   };

@@ -4,11 +4,11 @@
  * field nobody touched is never written; one save is one undoable change. Release puts an
  * assignment in cooldown.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PREFIX_STATUSES, type EditedPrefix, type InputOf, type PrefixRow, type PrefixStatus } from '../../../shared/contract';
 import { DateInput, dayProblem } from '../../components/DateInput';
 import { Field, Select, TextInput } from '../../components/Field';
-import { client } from '../../client';
+import { useChange } from '../../data/query';
 import { errorsFrom, useWorkspace } from '../../state';
 
 /** The RIRs a block can come from ('' : upstream or private space), as the delegated files name them. */
@@ -28,17 +28,20 @@ function draftOf(b: PrefixRow): Draft {
 }
 
 export function BlockEditor({ block, readOnly }: { block: PrefixRow; readOnly: boolean }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [draft, setDraft] = useState<Draft>(() => draftOf(block));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [warnings, setWarnings] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   // Another block, or this one changed elsewhere (undo): the form shows what is stored.
   const key = `${block.id}|${block.status}|${block.description}|${block.date}|${block.rir}|${block.unit}`;
-  useEffect(() => {
+  const [shownKey, setShownKey] = useState(key);
+  if (shownKey !== key) {
+    setShownKey(key);
     setDraft(draftOf(block));
     setErrors({});
-  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  }
 
   const stored = draftOf(block);
   const changed = (Object.keys(draft) as (keyof Draft)[]).filter((k) => draft[k] !== stored[k]);
@@ -59,10 +62,9 @@ export function BlockEditor({ block, readOnly }: { block: PrefixRow; readOnly: b
     if (changed.includes('rir')) input.rir = draft.rir || null;
     if (changed.includes('unit')) input.unit = draft.unit === '' ? null : Number(draft.unit);
     try {
-      const row: EditedPrefix = await client.call('registry.setPrefix', input);
+      const row: EditedPrefix = await change('registry.setPrefix', input);
       setWarnings(row.warnings ?? []);
       notify('info', `Changed ${row.prefix}. Ctrl+Z undoes it.`);
-      await refresh();
     } catch (e) {
       setErrors(errorsFrom(e));
     } finally {
@@ -73,9 +75,8 @@ export function BlockEditor({ block, readOnly }: { block: PrefixRow; readOnly: b
   const release = async () => {
     setBusy(true);
     try {
-      const row = await client.call('registry.releasePrefix', { prefix: block.prefix, space: block.space });
+      const row = await change('registry.releasePrefix', { prefix: block.prefix, space: block.space });
       notify('info', `Released ${row.prefix}: in cooldown until ${row.date}. Ctrl+Z undoes it.`);
-      await refresh();
     } catch (e) {
       setErrors(errorsFrom(e));
     } finally {

@@ -4,11 +4,12 @@
  */
 import { useState } from 'react';
 import { PREFIX_STATUSES, type PrefixRow, type PrefixStatus } from '../../../shared/contract';
-import { client } from '../../client';
+import { useChange } from '../../data/query';
 import { errorsFrom, useWorkspace } from '../../state';
 
 export function BulkEditBar({ rows, onClear }: { rows: PrefixRow[]; onClear(): void }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [status, setStatus] = useState<PrefixStatus | ''>('');
   const [description, setDescription] = useState('');
   const [touched, setTouched] = useState(false);
@@ -19,10 +20,9 @@ export function BulkEditBar({ rows, onClear }: { rows: PrefixRow[]; onClear(): v
     setError(null);
     try {
       const items = rows.map((r) => ({ prefix: r.prefix, space: r.space, ...(status ? { status } : {}), ...(touched ? { description } : {}) }));
-      const r = await client.call('registry.setPrefixes', { items });
+      const r = await change('registry.setPrefixes', { items });
       notify('info', `Changed ${r.changed} block${r.changed === 1 ? '' : 's'}. Ctrl+Z undoes it.`);
       onClear();
-      await refresh();
     } catch (e) {
       const errs = errorsFrom(e);
       setError(Object.values(errs)[0] ?? 'not changed');

@@ -13,7 +13,8 @@ import { UtilizationFacts } from './UtilizationFacts';
 
 interface Props {
   block: PrefixRow | undefined;
-  version: number;
+  /** False while the block's row is from before the last change (its page is being read again). */
+  fresh: boolean;
   readOnly: boolean;
   onOpen(row: PrefixRow): void;
   onAllocate(row: PrefixRow, length?: number): void;
@@ -35,8 +36,8 @@ function Loading({ error }: { error: string | undefined }) {
 }
 
 /** Memoized: the grid re-renders as pages land and as it scrolls; the pane only when its block or the workspace changes. */
-export const DetailPane = memo(function DetailPane({ block, version, readOnly, onOpen, onAllocate, onRemove, onSplit, onRouting }: Props) {
-  const d = useBlockDetails(block, version);
+export const DetailPane = memo(function DetailPane({ block, fresh, readOnly, onOpen, onAllocate, onRemove, onSplit, onRouting }: Props) {
+  const d = useBlockDetails(block, fresh);
   if (!block || !d) {
     return (
       <aside className="reg-detail" id="reg-detail-pane" aria-label="Selected block">
@@ -134,7 +135,7 @@ export const DetailPane = memo(function DetailPane({ block, version, readOnly, o
         {d.children ? <SpaceMap block={block} children={d.children} truncated={d.truncated} onOpen={onOpen} /> : <Loading error={d.errors.children} />}
       </section>
 
-      <AddressesSection block={block} version={version} readOnly={readOnly} />
+      <AddressesSection block={block} fresh={fresh} readOnly={readOnly} />
 
       <section aria-labelledby="reg-free-title">
         <h3 id="reg-free-title">Free space</h3>

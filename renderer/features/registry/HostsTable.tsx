@@ -1,7 +1,7 @@
 /** The fixed hosts of a block: a table with add, edit and remove (each one undoable change). */
 import { useState, type FormEvent } from 'react';
 import { HOST_ROLE_NAMES, type HostRoleName, type HostRow, type PrefixRow } from '../../../shared/contract';
-import { client } from '../../client';
+import { useChange } from '../../data/query';
 import { Field, TextInput } from '../../components/Field';
 import { errorsFrom } from '../../state';
 
@@ -17,6 +17,7 @@ const blank: Draft = { ip: '', name: '', mac: '', role: 'server', description: '
 const toDraft = (h: HostRow): Draft => ({ ip: h.ip, name: h.name, mac: h.mac ?? '', role: h.role, description: h.description });
 
 function HostForm({ block, editing, onDone, onCancel }: { block: PrefixRow; editing: HostRow | null; onDone(what: string): Promise<void>; onCancel(): void }) {
+  const change = useChange();
   const [d, setD] = useState<Draft>(editing ? toDraft(editing) : blank);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (k: keyof Draft, v: string) => setD({ ...d, [k]: v });
@@ -24,9 +25,7 @@ function HostForm({ block, editing, onDone, onCancel }: { block: PrefixRow; edit
     e.preventDefault();
     try {
       const fields = { name: d.name, mac: d.mac, role: d.role, description: d.description, space: block.space };
-      const h = editing
-        ? await client.call('dhcp.updateHost', { ip: editing.ip, newIp: d.ip, ...fields })
-        : await client.call('dhcp.addHost', { ip: d.ip, ...fields });
+      const h = editing ? await change('dhcp.updateHost', { ip: editing.ip, newIp: d.ip, ...fields }) : await change('dhcp.addHost', { ip: d.ip, ...fields });
       await onDone(editing ? `Host ${h.name} (${h.ip}) changed` : `Host ${h.name} (${h.ip}) added`);
     } catch (err) {
       setErrors(errorsFrom(err));
@@ -88,6 +87,7 @@ export function HostsTable({
   onChanged(what: string): Promise<void>;
 }) {
   /** null: no form; 'new': the add form; an address: that host's edit form. */
+  const change = useChange();
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
   const done = async (what: string) => {
@@ -96,7 +96,7 @@ export function HostsTable({
   };
   const remove = async (h: HostRow) => {
     try {
-      await client.call('dhcp.removeHost', { ip: h.ip, space: block.space });
+      await change('dhcp.removeHost', { ip: h.ip, space: block.space });
       setError(undefined);
       await onChanged(`Host ${h.name} (${h.ip}) removed`);
     } catch (err) {

@@ -10,7 +10,9 @@
 import { useRef, useState } from 'react';
 import type { ImportFormat, ImportJob, ImportResult } from '../../../shared/contract';
 import { Dialog } from '../../components/Dialog';
+import { useQueryClient } from '@tanstack/react-query';
 import { client, ClientError } from '../../client';
+import { invalidateAfter } from '../../data/query';
 import { errorsFrom, useWorkspace } from '../../state';
 
 const FORMATS: [ImportFormat, string, string][] = [
@@ -48,7 +50,8 @@ const FIELD_LABEL: Record<string, string> = {
 };
 
 export function ImportDialog({ space, onClose }: { space: string; onClose(): void }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const queryClient = useQueryClient();
   const [format, setFormat] = useState<ImportFormat>('csv');
   const [holder, setHolder] = useState('');
   const [cc, setCc] = useState('');
@@ -138,8 +141,10 @@ export function ImportDialog({ space, onClose }: { space: string; onClose(): voi
     setPhase({ kind: 'importing', job: null });
     try {
       const r = await runJob(input(false), n, 'importing');
+      // The job wrote through the server, not through a change of this window: the blocks and
+      // everything that reads them are asked again.
+      await invalidateAfter(queryClient, 'registry.import');
       notify('info', `Imported ${r.added.toLocaleString('en')} block${r.added === 1 ? '' : 's'} (Undo takes them all back)`);
-      refresh();
       onClose();
     } catch (e) {
       if (e instanceof Cancelled) {

@@ -2,19 +2,19 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { Field, TextInput } from '../../components/Field';
-import { client } from '../../client';
+import { useChange } from '../../data/query';
 import { errorsFrom, useWorkspace } from '../../state';
 
 export function NewSpaceDialog({ onClose, onDone }: { onClose(): void; onDone(name: string): void }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = async () => {
     try {
-      await client.call('registry.addSpace', { name: name.trim(), description });
+      await change('registry.addSpace', { name: name.trim(), description });
       notify('info', `Added address space ${name.trim()}. Ctrl+Z undoes it.`);
-      await refresh();
       onDone(name.trim());
     } catch (e) {
       setErrors(errorsFrom(e));

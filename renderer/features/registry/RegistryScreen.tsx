@@ -11,6 +11,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PrefixRow, PrefixStatus } from '../../../shared/contract';
 import { client } from '../../client';
+import { useAreaVersion, useChange, useContractQuery } from '../../data/query';
 import { useWorkspace } from '../../state';
 import { hashParams } from '../shell/areas';
 import { AddPrefixForm } from './AddPrefixForm';
@@ -40,7 +41,10 @@ type DialogState =
   | null;
 
 export function RegistryScreen() {
-  const { state, version, refresh, notify } = useWorkspace();
+  const { state, notify } = useWorkspace();
+  const change = useChange();
+  /** Moves when a change touches the registry: the grid's pages are read again. */
+  const version = useAreaVersion('registry');
   /** The row edited in place in the grid (its id), or null. */
   const [editing, setEditing] = useState<number | null>(null);
   /** The detail pane beside the grid, or folded away to give the grid the width (kept per machine). */
@@ -52,7 +56,6 @@ export function RegistryScreen() {
     });
   /** Rows ticked for bulk edit, by id, with their rows. */
   const [ticked, setTicked] = useState<Map<number, PrefixRow>>(new Map());
-  const [spaces, setSpaces] = useState<string[]>(['global']);
   const [space, setSpace] = useState('global');
   /** The opened block (the grid shows it and what it holds), with its holders, outermost first. */
   const [trail, setTrail] = useState<PrefixRow[]>([]);
@@ -71,24 +74,23 @@ export function RegistryScreen() {
   const total = data.total ?? 0;
   const current = data.row(selected);
 
-  useEffect(() => {
-    if (!state) return;
-    void client.call('registry.listSpaces', {}).then(setSpaces, () => setSpaces(['global']));
-  }, [state, version]);
+  const listed = useContractQuery('registry.listSpaces', {}, { enabled: Boolean(state) });
+  const spaces = listed.data && !listed.isError ? listed.data : ['global'];
 
-  // The selection stays on the list after a change shortens it.
-  useEffect(() => {
-    if (data.total !== null && selected >= data.total) setSelected(Math.max(0, data.total - 1));
-  }, [data.total, selected]);
+  // The selection stays on the list after a change shortens it (adjusted during render).
+  if (data.total !== null && selected >= data.total && selected !== Math.max(0, data.total - 1)) setSelected(Math.max(0, data.total - 1));
 
-  useEffect(() => {
-    if (!reveal) return;
-    const index = data.indexOf((r) => r.prefix === reveal);
-    if (index < 0) return;
+  // A block to reveal is selected once a loaded page holds it, then scrolled into sight.
+  const [scrollTo, setScrollTo] = useState<{ index: number } | null>(null);
+  const revealAt = reveal ? data.indexOf((r) => r.prefix === reveal) : -1;
+  if (reveal && revealAt >= 0) {
     setReveal(null);
-    setSelected(index);
-    grid.current?.scrollToIndex(index);
-  }, [reveal, data, data.tick]);
+    setSelected(revealAt);
+    setScrollTo({ index: revealAt });
+  }
+  useEffect(() => {
+    if (scrollTo) grid.current?.scrollToIndex(scrollTo.index);
+  }, [scrollTo]);
 
   const move = (index: number) => {
     const next = Math.max(0, Math.min(total - 1, index));
@@ -164,14 +166,13 @@ export function RegistryScreen() {
     setTimeout(() => grid.current?.focus(), 0);
   }, []);
   const saveEdit = useCallback(
-    async (row: PrefixRow, change: { status?: PrefixStatus; description?: string }) => {
+    async (row: PrefixRow, edit: { status?: PrefixStatus; description?: string }) => {
       try {
-        const r = await client.call('registry.setPrefix', { prefix: row.prefix, space: row.space, ...change });
+        const r = await change('registry.setPrefix', { prefix: row.prefix, space: row.space, ...edit });
         notify('info', `Changed ${r.prefix}. Ctrl+Z undoes it.`);
         for (const w of r.warnings ?? []) notify('info', w);
         setEditing(null);
         focusGrid.current = true;
-        await refresh();
         grid.current?.focus();
         return true;
       } catch (e) {
@@ -179,7 +180,7 @@ export function RegistryScreen() {
         return false;
       }
     },
-    [notify, refresh],
+    [notify, change],
   );
   const tick = useCallback((row: PrefixRow, on: boolean) => {
     setTicked((t) => {
@@ -272,7 +273,7 @@ export function RegistryScreen() {
         <button type="button" onClick={() => setDialog({ kind: 'space' })} disabled={readOnly} title="Create an address space (a VRF)">
           New space…
         </button>
-        <SearchBox inputRef={search} onOpen={selectRow} onLeave={() => grid.current?.focus()} version={version} />
+        <SearchBox inputRef={search} onOpen={selectRow} onLeave={() => grid.current?.focus()} />
         <button
           type="button"
           className="reg-pane-toggle"
@@ -334,7 +335,7 @@ export function RegistryScreen() {
           {paneOpen && (
             <DetailPane
               block={current}
-              version={data.rowVersion(selected) ?? version}
+              fresh={data.rowVersion(selected) === version}
               readOnly={readOnly}
               onOpen={open}
               onAllocate={allocateFrom}

@@ -2,40 +2,39 @@
  * Confirms removing a block. A block that holds blocks is removed with all of them, after the
  * dialog has said how many (one undoable change, `registry.removePrefixTree`).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PrefixRow } from '../../../shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { Field, TextInput } from '../../components/Field';
-import { client } from '../../client';
+import { useChange, useContractQuery } from '../../data/query';
 import { errorsFrom, useWorkspace } from '../../state';
 
 export function RemoveDialog({ row, onClose, onDone }: { row: PrefixRow; onClose(): void; onDone(): void }) {
-  const { refresh, notify } = useWorkspace();
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { notify } = useWorkspace();
+  const change = useChange();
+  const [failed, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const counted = useContractQuery(
+    'registry.listPrefixes',
+    { within: row.prefix, space: row.space, limit: 1 },
+    { enabled: row.usage.children !== 0, placeholderData: undefined },
+  );
   /** Blocks inside it (at every depth), once counted. */
-  const [inside, setInside] = useState<number | null>(row.usage.children === 0 ? 0 : null);
-  useEffect(() => {
-    if (row.usage.children === 0) return;
-    void client.call('registry.listPrefixes', { within: row.prefix, space: row.space, limit: 1 }).then(
-      (p) => setInside(p.total - 1),
-      (e) => setErrors(errorsFrom(e)),
-    );
-  }, [row]);
+  const inside = row.usage.children === 0 ? 0 : counted.data ? counted.data.total - 1 : null;
+  const errors = counted.error ? { ...errorsFrom(counted.error), ...failed } : failed;
   const submit = async () => {
     setBusy(true);
     try {
       if (inside) {
-        const r = await client.call('registry.removePrefixTree', { prefix: row.prefix, space: row.space });
+        const r = await change('registry.removePrefixTree', { prefix: row.prefix, space: row.space });
         notify(
           'info',
           `Removed ${row.prefix} and the ${(r.removed - 1).toLocaleString('en')} block${r.removed === 2 ? '' : 's'} inside it. Ctrl+Z brings them back.`,
         );
       } else {
-        await client.call('registry.removePrefix', { prefix: row.prefix, space: row.space });
+        await change('registry.removePrefix', { prefix: row.prefix, space: row.space });
         notify('info', `Removed ${row.prefix}. Ctrl+Z undoes it.`);
       }
-      await refresh();
       onDone();
     } catch (e) {
       setErrors(errorsFrom(e));

@@ -1,8 +1,8 @@
 /** The DHCP scope of an assigned IPv4 block: declare, change or remove it; refusals at their field. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { PrefixRow, ScopeRow } from '../../../shared/contract';
 import { DEFAULT_LEASE_S } from '../../../shared/dhcp/scope';
-import { client } from '../../client';
+import { useChange } from '../../data/query';
 import { Field, TextInput } from '../../components/Field';
 import { errorsFrom } from '../../state';
 
@@ -31,12 +31,16 @@ export function ScopeEditor({
   readOnly: boolean;
   onChanged(what: string): Promise<void>;
 }) {
+  const change = useChange();
   const [draft, setDraft] = useState<Draft>(() => toDraft(scope));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
+  // A new stored scope resets the form during render (React's "adjusting state when a prop changes").
+  const [shown, setShown] = useState(scope);
+  if (shown !== scope) {
+    setShown(scope);
     setDraft(toDraft(scope));
     setErrors({});
-  }, [scope]);
+  }
   const set = (k: keyof Draft, v: string) => setDraft({ ...draft, [k]: v });
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -55,7 +59,7 @@ export function ScopeEditor({
           .filter((s) => s !== ''),
         domain: draft.domain,
       };
-      await client.call(scope ? 'dhcp.updateScope' : 'dhcp.addScope', input);
+      await (scope ? change('dhcp.updateScope', input) : change('dhcp.addScope', input));
       setErrors({});
       await onChanged(scope ? `DHCP scope of ${block.prefix} changed` : `DHCP scope of ${block.prefix} declared`);
     } catch (err) {
@@ -64,7 +68,7 @@ export function ScopeEditor({
   };
   const remove = async () => {
     try {
-      await client.call('dhcp.removeScope', { prefix: block.prefix, space: block.space });
+      await change('dhcp.removeScope', { prefix: block.prefix, space: block.space });
       await onChanged(`DHCP scope of ${block.prefix} removed`);
     } catch (err) {
       setErrors(errorsFrom(err));

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import type { PrefixRow, SearchResult } from '../../../shared/contract';
-import { client } from '../../client';
+import { useContractQuery } from '../../data/query';
 import { errorsFrom } from '../../state';
 
 interface Props {
@@ -13,7 +13,6 @@ interface Props {
   onOpen(row: PrefixRow): void;
   /** Escape with nothing to close: back to the grid. */
   onLeave(): void;
-  version: number;
 }
 
 function headline(q: string, r: SearchResult): string {
@@ -23,60 +22,36 @@ function headline(q: string, r: SearchResult): string {
   return `${q} is held by ${r.holder.prefix}${r.holder.description ? ` (${r.holder.description})` : ''}`;
 }
 
-export function SearchBox({ inputRef, onOpen, onLeave, version }: Props) {
+export function SearchBox({ inputRef, onOpen, onLeave }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
-  const [result, setResult] = useState<SearchResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const box = useRef<HTMLDivElement>(null);
   /** The query last shown: a change to the workspace refreshes the results without reopening them. */
-  const shown = useRef('');
+  const [shown, setShown] = useState('');
 
   // Typing searches after a pause; Enter searches at once.
   useEffect(() => {
     const q = text.trim();
-    if (!q) {
-      setQuery('');
-      return;
-    }
-    const t = setTimeout(() => setQuery(q), 300);
+    const t = setTimeout(() => setQuery(q), q ? 300 : 0);
     return () => clearTimeout(t);
   }, [text]);
 
-  useEffect(() => {
-    if (!query) {
-      shown.current = '';
-      setResult(null);
-      setError(null);
-      return;
-    }
-    let live = true;
-    client.call('registry.search', { query, limit: 200 }).then(
-      (r) => {
-        if (!live) return;
-        setResult(r);
-        setError(null);
-        if (shown.current === query) return;
-        shown.current = query;
-        setActive(r.holder ? r.rows.findIndex((x) => x.id === r.holder!.id) : r.rows.length ? 0 : -1);
-        setOpen(true);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setResult(null);
-        const errs = errorsFrom(e);
-        setError(errs.query ?? Object.values(errs)[0] ?? 'the search failed');
-        shown.current = query;
-        setOpen(true);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [query, version]);
+  const search = useContractQuery('registry.search', { query, limit: 200 }, { enabled: query !== '' });
+  const answered = query !== '' && !search.isPlaceholderData && !search.isPending;
+  const result = query && !search.isError ? (search.data ?? null) : null;
+  const failure = query && search.isError ? search.error : null;
+  const error = failure ? (errorsFrom(failure).query ?? Object.values(errorsFrom(failure))[0] ?? 'the search failed') : null;
+  // A new query's first answer opens the list on its holder (or its first row).
+  if (answered && shown !== query) {
+    setShown(query);
+    const r = search.data;
+    setActive(r ? (r.holder ? r.rows.findIndex((x) => x.id === r.holder!.id) : r.rows.length ? 0 : -1) : active);
+    setOpen(true);
+  }
+  if (!query && shown !== '') setShown('');
 
   const rows = result?.rows ?? [];
   const choose = (r: PrefixRow) => {

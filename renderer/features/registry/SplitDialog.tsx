@@ -7,7 +7,7 @@ import { PREFIX_STATUSES, type PrefixRow, type PrefixStatus } from '../../../sha
 import { formatPrefix, ipv4Network, ipv6Network, maxLength, parsePrefix, prefixEnd, type Prefix } from '../../../shared/ip/prefix';
 import { Dialog } from '../../components/Dialog';
 import { Field, Select, TextInput } from '../../components/Field';
-import { client } from '../../client';
+import { useChange } from '../../data/query';
 import { errorsFrom, useWorkspace } from '../../state';
 
 /** The parts a block of this length can be split into (up to 256 at a time here). */
@@ -27,7 +27,8 @@ function ends(prefix: string, parts: number): [string, string] {
 }
 
 export function SplitDialog({ row, onClose, onDone }: { row: PrefixRow; onClose(): void; onDone(first: string): void }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const choices = partChoices(row);
   const [parts, setParts] = useState(choices.includes(4) ? 4 : (choices[0] ?? 2));
   const [status, setStatus] = useState<PrefixStatus>('assigned');
@@ -38,9 +39,8 @@ export function SplitDialog({ row, onClose, onDone }: { row: PrefixRow; onClose(
   const submit = async () => {
     setBusy(true);
     try {
-      const made = await client.call('registry.splitPrefix', { prefix: row.prefix, space: row.space, parts, status, description });
+      const made = await change('registry.splitPrefix', { prefix: row.prefix, space: row.space, parts, status, description });
       notify('info', `Split ${row.prefix} into ${made.length} blocks. Ctrl+Z undoes it.`);
-      await refresh();
       onDone(made[0]!.prefix);
     } catch (e) {
       setErrors(errorsFrom(e));

@@ -1,7 +1,7 @@
 /** What the detail pane shows of one block, loaded a moment after it is selected (arrow keys held down do not flood the workspace). */
 import { useEffect, useState } from 'react';
 import type { BlockHistoryEntry, FreeSpace, PrefixRow, PrefixUtilization } from '../../../shared/contract';
-import { client } from '../../client';
+import { useContractQuery } from '../../data/query';
 import { inside, span, usageOf } from './blocks';
 import { FREE_SHOWN } from './FreeList';
 
@@ -34,56 +34,55 @@ export function directChildren(block: PrefixRow, rows: PrefixRow[]): PrefixRow[]
   return out;
 }
 
-export function useBlockDetails(block: PrefixRow | undefined, version: number): BlockDetails | null {
-  const [details, setDetails] = useState<BlockDetails | null>(null);
-  const key = block ? `${block.space}\u0000${block.prefix}\u0000${block.id}\u0000${version}` : '';
+/** How long a selection must stay before its details are read (arrow keys held down). */
+const SETTLE_MS = 90;
 
+/**
+ * The details of the selected block. `fresh` is false while the block's row is from before the
+ * last change (its page is being read again): its details wait for the new row, and the last
+ * ones stay up meanwhile.
+ */
+export function useBlockDetails(block: PrefixRow | undefined, fresh: boolean): BlockDetails | null {
+  const key = block ? `${block.space}\u0000${block.prefix}\u0000${block.id}` : '';
+  const [settled, setSettled] = useState(key);
   useEffect(() => {
-    if (!block) {
-      setDetails(null);
-      return;
-    }
-    let live = true;
-    const at = { prefix: block.prefix, space: block.space };
-    const d: BlockDetails = { key, util: null, free: null, children: null, truncated: 0, history: null, errors: {} };
-    const publish = () => live && setDetails({ ...d, errors: { ...d.errors } });
-    const fail = (what: keyof BlockDetails['errors']) => (e: Error) => {
-      d.errors[what] = e.message;
-      publish();
-    };
-    const timer = setTimeout(() => {
-      // The map's children first (cheap, by the parent counters), then the sums over the subtree.
-      void client.call('registry.listPrefixes', { space: block.space, within: block.prefix, parentId: block.id, limit: MAP_MAX + 1 }).then((page) => {
-        const direct = directChildren(block, page.rows).slice(0, MAP_MAX);
-        d.children = direct;
-        d.truncated = Math.max(
-          0,
-          usageOf(block).children - direct.length,
-          page.rows.length > MAP_MAX && usageOf(block).children === 0 ? page.total - direct.length : 0,
-        );
-        publish();
-      }, fail('children'));
-      void client.call('registry.utilization', at).then((u) => {
-        d.util = u;
-        publish();
-      }, fail('util'));
-      void client.call('registry.freeSpace', { ...at, limit: FREE_SHOWN }).then((f) => {
-        d.free = f;
-        publish();
-      }, fail('free'));
-      void client.call('registry.blockHistory', at).then((h) => {
-        d.history = h;
-        publish();
-      }, fail('history'));
-    }, 90);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
+    const timer = setTimeout(() => setSettled(key), SETTLE_MS);
+    return () => clearTimeout(timer);
   }, [key]);
+  const on = Boolean(block) && settled === key && fresh;
+  const at = { prefix: block?.prefix ?? '', space: block?.space ?? '' };
+  // A block's own details only: another block's are never shown while its own load.
+  const own = { enabled: on, placeholderData: undefined } as const;
+  // The map's children by the parent counters (cheap), then the sums over the subtree.
+  const children = useContractQuery(
+    'registry.listPrefixes',
+    { space: at.space, within: at.prefix, parentId: block?.id ?? 0, limit: MAP_MAX + 1 },
+    { ...own, select: (page) => ({ page, direct: block ? directChildren(block, page.rows).slice(0, MAP_MAX) : [] }) },
+  );
+  const util = useContractQuery('registry.utilization', at, own);
+  const free = useContractQuery('registry.freeSpace', { ...at, limit: FREE_SHOWN }, own);
+  const history = useContractQuery('registry.blockHistory', at, own);
 
   if (!block) return null;
-  // The same block after a change elsewhere: its last details stay up until the new ones land.
-  const sameBlock = details && details.key.slice(0, details.key.lastIndexOf('\u0000')) === key.slice(0, key.lastIndexOf('\u0000'));
-  return sameBlock ? details : { key, util: null, free: null, children: null, truncated: 0, history: null, errors: {} };
+  const errors: BlockDetails['errors'] = {};
+  if (children.error) errors.children = children.error.message;
+  if (util.error) errors.util = util.error.message;
+  if (free.error) errors.free = free.error.message;
+  if (history.error) errors.history = history.error.message;
+  const c = children.data;
+  return {
+    key,
+    util: util.data ?? null,
+    free: free.data ?? null,
+    children: c?.direct ?? null,
+    truncated: c
+      ? Math.max(
+          0,
+          usageOf(block).children - c.direct.length,
+          c.page.rows.length > MAP_MAX && usageOf(block).children === 0 ? c.page.total - c.direct.length : 0,
+        )
+      : 0,
+    history: history.data ?? null,
+    errors,
+  };
 }

@@ -5,7 +5,7 @@
  * whose request failed is not asked for again until the view, the workspace or the rows in view
  * change: a workspace that stopped answering gets one request per page, not a loop of them.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PrefixRow } from '../../../shared/contract';
 import { client } from '../../client';
 import { inside, span } from './blocks';
@@ -35,7 +35,10 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
   /** The workspace version each held page was read at. */
   const pageVersion = useRef(new Map<number, number>());
   const versionNow = useRef(version);
-  versionNow.current = version;
+  // Before any effect (the grid's own ask for rows among them) calls pump.
+  useLayoutEffect(() => {
+    versionNow.current = version;
+  }, [version]);
   const fresh = useRef(new Set<number>());
   const inFlight = useRef(new Set<number>());
   const failed = useRef(new Set<number>());
@@ -46,40 +49,6 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
   const [tick, setTick] = useState(0);
   const key = `${space}\u0000${within ?? ''}`;
   const lastKey = useRef(key);
-
-  const pump = useCallback(() => {
-    const gen = generation.current;
-    const [a, b] = wanted.current;
-    for (let p = a; p <= b && inFlight.current.size < IN_FLIGHT; p++) {
-      if (fresh.current.has(p) || inFlight.current.has(p) || failed.current.has(p)) continue;
-      inFlight.current.add(p);
-      const readAt = versionNow.current;
-      client
-        .call('registry.listPrefixes', { space, ...(within ? { within } : {}), offset: p * PAGE, limit: PAGE })
-        .then(
-          (page) => {
-            if (gen !== generation.current) return;
-            pages.current.set(p, withUsage(page.rows));
-            pageVersion.current.set(p, readAt);
-            fresh.current.add(p);
-            setTotal(page.total);
-            setError(null);
-            evict();
-          },
-          (e: Error) => {
-            if (gen !== generation.current) return;
-            failed.current.add(p);
-            setError(e.message);
-          },
-        )
-        .finally(() => {
-          if (gen !== generation.current) return;
-          inFlight.current.delete(p);
-          setTick((t) => t + 1);
-          pump();
-        });
-    }
-  }, [space, within]);
 
   /** Drops the pages farthest from view once more than MAX_PAGES are held. */
   const evict = () => {
@@ -92,6 +61,43 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
       fresh.current.delete(p);
     }
   };
+
+  const pump = useCallback(() => {
+    const gen = generation.current;
+    next();
+    function next(): void {
+      const [a, b] = wanted.current;
+      for (let p = a; p <= b && inFlight.current.size < IN_FLIGHT; p++) {
+        if (fresh.current.has(p) || inFlight.current.has(p) || failed.current.has(p)) continue;
+        inFlight.current.add(p);
+        const readAt = versionNow.current;
+        client
+          .call('registry.listPrefixes', { space, ...(within ? { within } : {}), offset: p * PAGE, limit: PAGE })
+          .then(
+            (page) => {
+              if (gen !== generation.current) return;
+              pages.current.set(p, withUsage(page.rows));
+              pageVersion.current.set(p, readAt);
+              fresh.current.add(p);
+              setTotal(page.total);
+              setError(null);
+              evict();
+            },
+            (e: Error) => {
+              if (gen !== generation.current) return;
+              failed.current.add(p);
+              setError(e.message);
+            },
+          )
+          .finally(() => {
+            if (gen !== generation.current) return;
+            inFlight.current.delete(p);
+            setTick((t) => t + 1);
+            next();
+          });
+      }
+    }
+  }, [space, within]);
 
   // A new view starts empty; a change to the workspace keeps the old rows on screen until the new ones land.
   useEffect(() => {

@@ -4,10 +4,11 @@
  * the very bytes `headroom export` (or `headroom request`) writes; Save hands those bytes to the
  * browser's download or, in the app, Electron's save dialog. Nothing here prints the page.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ReportFile, ReportFileFormat, RequestKindName, RequestRir } from '../../../shared/contract';
+import { useEffect, useState } from 'react';
+import type { InputOf, ReportFile, ReportFileFormat, RequestKindName, RequestRir } from '../../../shared/contract';
 import { splitBindExport } from '../../../shared/report/bind-export';
 import { client } from '../../client';
+import { useContractQuery } from '../../data/query';
 import { errorsFrom } from '../../state';
 import { ALL_FORMATS, bytesOf, FORMAT_GROUPS, isDraft, isPdf, saveBytes } from './formats';
 import './reports.css';
@@ -76,36 +77,31 @@ function TextPreview({ text }: { text: string }) {
   );
 }
 
+/** A failure as the field it names and a message that says which field, in the form's words. */
+function labelled(e: unknown): { field: string; message: string } {
+  const [field, message] = Object.entries(errorsFrom(e))[0] ?? ['_', String(e)];
+  const label = FIELD_LABEL[field];
+  return { field, message: label ? `${label}: ${message}` : message };
+}
+
 export function ReportsScreen() {
   const [format, setFormat] = useState<ReportFileFormat>('pdf');
   const [scope, setScope] = useState<ScopeKind>('workspace');
-  const [spaces, setSpaces] = useState<string[]>([]);
   const [space, setSpace] = useState('global');
   const [block, setBlock] = useState('');
   const [rir, setRir] = useState<RequestRir>('ripe');
   const [kind, setKind] = useState<RequestKindName>('ipv6');
   const [ns, setNs] = useState('');
-  const [sites, setSites] = useState<string[]>([]);
-  const [site, setSite] = useState('');
-  const [file, setFile] = useState<ReportFile | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field: string; message: string } | null>(null);
-  const asked = useRef(0);
-
+  const [sitePicked, setSite] = useState('');
   const entry = ALL_FORMATS.find((e) => e.format === format)!;
 
-  useEffect(() => {
-    void client.call('registry.listSpaces', {}).then(setSpaces, () => setSpaces(['global']));
-    void client.call('facility.listSites', {}).then(
-      (list) => {
-        setSites(list.map((x) => x.name));
-        setSite((now) => now || (list[0]?.name ?? ''));
-      },
-      () => setSites([]),
-    );
-  }, []);
+  const spacesRead = useContractQuery('registry.listSpaces', {});
+  const spaces = spacesRead.data && !spacesRead.isError ? spacesRead.data : ['global'];
+  const sitesRead = useContractQuery('facility.listSites', {});
+  const sites = sitesRead.isError ? [] : (sitesRead.data ?? []).map((x) => x.name);
+  const site = sitePicked || (sites[0] ?? '');
 
-  const input = useMemo(() => {
+  const input = (() => {
     const base: Record<string, unknown> = { format };
     if (entry.scoped) {
       if (scope === 'space' || entry.oneSpace) base.space = space;
@@ -121,47 +117,29 @@ export function ReportsScreen() {
       .filter((x) => x !== '');
     if (format === 'bind' && servers.length > 0) base.ns = servers;
     return base;
-  }, [format, entry, scope, space, block, rir, kind, ns, site]);
+  })();
 
   const blockMissing = (entry.scoped && scope === 'block' && block.trim() === '') || (entry.site === true && site === '');
 
-  const preview = async () => {
-    if (blockMissing) {
-      setError(
-        entry.site
-          ? { field: 'site', message: 'Site: add a site in Facility first' }
-          : { field: 'within', message: 'Block: type the block the report covers, e.g. 198.51.100.0/24' },
-      );
-      return;
-    }
-    const n = ++asked.current;
-    setBusy(true);
-    setError(null);
-    try {
-      const f = await client.call('reports.file', input as never);
-      if (n === asked.current) setFile(f);
-    } catch (e) {
-      if (n !== asked.current) return;
-      const [field, message] = Object.entries(errorsFrom(e))[0] ?? ['_', String(e)];
-      const label = FIELD_LABEL[field];
-      setError({ field, message: label ? `${label}: ${message}` : message });
-      setFile(null);
-    } finally {
-      if (n === asked.current) setBusy(false);
-    }
-  };
-
-  // A new choice makes a new preview: what is saved is always what is shown.
+  // A new choice makes a new preview (what is saved is always what is shown), once typed fields
+  // (block, name servers) settle.
+  const wish = blockMissing ? '' : JSON.stringify(input);
+  const [settled, setSettled] = useState(wish);
   useEffect(() => {
-    setFile(null);
-    asked.current++;
-    setBusy(false);
-    if (blockMissing) return;
-    // Typed fields (block, name servers) settle before the file is made again.
-    const t = setTimeout(() => void preview(), 250);
+    const t = setTimeout(() => setSettled(wish), 250);
     return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [input]);
+  }, [wish]);
+  const current = settled !== '' && settled === wish;
+  const made = useContractQuery('reports.file', (settled ? JSON.parse(settled) : { format }) as InputOf<'reports.file'>, {
+    enabled: current,
+    placeholderData: undefined,
+  });
+  const file: ReportFile | null = current && !made.isError ? (made.data ?? null) : null;
+  const busy = current && made.isFetching;
+  /** A failed save, shown until the choice changes. */
+  const [saveError, setSaveError] = useState<{ wish: string; field: string; message: string } | null>(null);
+  const error: { field: string; message: string } | null = saveError?.wish === wish ? saveError : current && made.error ? labelled(made.error) : null;
+  const setError = (e: { field: string; message: string } | null) => setSaveError(e && { wish, ...e });
 
   const [saving, setSaving] = useState(false);
   const save = async () => {
@@ -173,8 +151,7 @@ export function ReportsScreen() {
       const printed = await client.call('reports.file', { ...input, htmlOnly: false } as never);
       saveBytes(printed.fileName, bytesOf(printed.base64), printed.mime);
     } catch (e) {
-      const [field, message] = Object.entries(errorsFrom(e))[0] ?? ['_', String(e)];
-      setError({ field, message: FIELD_LABEL[field] ? `${FIELD_LABEL[field]}: ${message}` : message });
+      setError(labelled(e));
     } finally {
       setSaving(false);
     }

@@ -1,24 +1,21 @@
 /** The RFC 2901 checklist (spec §1.2): every step, what Headroom produces for it, what is done. */
-import { useEffect, useState } from 'react';
 import type { ChecklistStep } from '../../../shared/contract';
-import { client } from '../../client';
-import { useWorkspace } from '../../state';
+import { useChange, useContractQuery } from '../../data/query';
+import { useReadFailure, useWorkspace } from '../../state';
 
 const STATE_LABEL: Record<ChecklistStep['state'], string> = { done: 'done', ready: 'ready to draft', todo: 'to do', 'n/a': 'not needed' };
 
 export function ChecklistView() {
-  const { state, version, refresh, notify } = useWorkspace();
-  const [steps, setSteps] = useState<ChecklistStep[]>([]);
+  const { state, notify } = useWorkspace();
+  const change = useChange();
+  const checklist = useContractQuery('requests.checklist', {}, { enabled: Boolean(state) });
+  useReadFailure(checklist.error);
+  const steps: ChecklistStep[] = checklist.data ?? [];
   const readOnly = state?.readOnly ?? true;
-  useEffect(() => {
-    if (!state) return;
-    void client.call('requests.checklist', {}).then(setSteps, (e: Error) => notify('error', e.message));
-  }, [state, version, notify]);
 
   const tick = async (step: number, done: boolean) => {
     try {
-      setSteps(await client.call('requests.markStep', { step, done }));
-      await refresh();
+      await change('requests.markStep', { step, done });
     } catch (e) {
       notify('error', (e as Error).message);
     }

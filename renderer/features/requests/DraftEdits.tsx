@@ -3,7 +3,7 @@
  * (one undoable change), a select or checkbox as it changes. The workspace's own value shows as
  * the placeholder; a refusal appears at the field it names.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DraftView, RequestEdits } from '../../../shared/contract';
 import type { RequestDraft } from '../../../shared/rir/draft';
 import { Field } from '../../components/Field';
@@ -72,9 +72,15 @@ function EditBox({
 }) {
   const edited = (view.edits as Record<string, unknown>)[f.key];
   const filled = filledValue(view.draft, f.key);
-  const [text, setText] = useState(toText(f, edited));
+  const storedText = toText(f, edited);
+  const [text, setText] = useState(storedText);
   const [local, setLocal] = useState<string | undefined>(undefined);
-  useEffect(() => setText(toText(f, edited)), [f, edited]);
+  // A new stored value shows in the box (adjusted during render, not after).
+  const [shown, setShown] = useState(storedText);
+  if (shown !== storedText) {
+    setShown(storedText);
+    setText(storedText);
+  }
   const commit = async (value: string) => {
     if (value === toText(f, edited)) return;
     try {

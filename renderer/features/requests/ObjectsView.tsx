@@ -3,52 +3,38 @@
  * RIR, read the objects; name servers and DS records for the reverse zones, as BIND zone files
  * or RIPE domain objects. Refusals appear at the field they name, with the rule.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { RequestRir, ReverseResult, RpslResult } from '../../../shared/contract';
 import { REQUEST_RIRS } from '../../../shared/contract';
 import { client } from '../../client';
+import { useContractQuery } from '../../data/query';
 import { Field, TextInput } from '../../components/Field';
-import { errorsFrom, useWorkspace } from '../../state';
+import { errorsFrom, useReadFailure, useWorkspace } from '../../state';
 import { download } from './download';
 
 export function ObjectsView({ initialBlock }: { initialBlock?: string | undefined }) {
-  const { state, version, notify } = useWorkspace();
-  const [blocks, setBlocks] = useState<string[]>([]);
-  const [resource, setResource] = useState(initialBlock ?? '');
+  const { state } = useWorkspace();
+  // Fields the planner has entered (or focused) are theirs: a default that arrives later (the
+  // first block, the name servers from Settings) shows only while the field is untouched.
+  const [resourceTyped, setResource] = useState<string | null>(initialBlock || null);
   // '' = the RIR the block was recorded with (the service's default), as `headroom rpsl` does.
   const [rir, setRir] = useState<RequestRir | ''>('');
   const [asSet, setAsSet] = useState('');
   const [rpsl, setRpsl] = useState<RpslResult | null>(null);
-  const [ns, setNs] = useState('');
+  const [nsTyped, setNs] = useState<string | null>(null);
   const [ds, setDs] = useState('');
   const [format, setFormat] = useState<'bind' | 'rpsl'>('bind');
   const [zones, setZones] = useState<ReverseResult | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [autoShown, setAutoShown] = useState(false);
-  const [orgLoaded, setOrgLoaded] = useState(false);
-  // Fields the planner has entered: a default that arrives later (the first block, the name
-  // servers from Settings) must not land in them. Filled only while untouched and empty: a
-  // default arriving as typing began was written in front of the typed text.
-  const touched = useRef({ resource: false, ns: false });
+  const autoShown = useRef(false);
 
-  useEffect(() => {
-    if (!state) return;
-    void client.call('registry.listPrefixes', { space: 'global', limit: 2000 }).then(
-      (page) => {
-        const list = page.rows.map((r) => r.prefix);
-        setBlocks(list);
-        setResource((cur) => (cur || touched.current.resource ? cur : list[0] || ''));
-      },
-      (e: Error) => notify('error', e.message),
-    );
-    void client.call('requests.getOrganisation', {}).then(
-      (o) => {
-        setNs((cur) => (cur || touched.current.ns ? cur : o.nameServers.join(', ')));
-        setOrgLoaded(true);
-      },
-      () => setOrgLoaded(true),
-    );
-  }, [state, version, notify]);
+  const listed = useContractQuery('registry.listPrefixes', { space: 'global', limit: 2000 }, { enabled: Boolean(state) });
+  useReadFailure(listed.error);
+  const org = useContractQuery('requests.getOrganisation', {}, { enabled: Boolean(state) });
+  const orgLoaded = org.isSuccess || org.isError;
+  const blocks = listed.data?.rows.map((r) => r.prefix) ?? [];
+  const resource = resourceTyped ?? blocks[0] ?? '';
+  const ns = nsTyped ?? org.data?.nameServers.join(', ') ?? '';
 
   const isBlock = resource.includes('/');
   const show = async () => {
@@ -78,13 +64,13 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
   };
 
   // Opened for a block (from the Registry): show its objects straight away, once the name
-  // servers from Settings are known.
+  // servers from Settings are known; once, for the block it was opened for.
+  const showOnce = useEffectEvent(() => void show());
   useEffect(() => {
-    if (!initialBlock || autoShown || !orgLoaded || !state) return;
-    setAutoShown(true);
-    void show();
-    // `show` is left out of the dependencies on purpose: this runs once, for the block it was opened for.
-  }, [initialBlock, autoShown, orgLoaded, state]);
+    if (!initialBlock || autoShown.current || !orgLoaded || !state) return;
+    autoShown.current = true;
+    showOnce();
+  }, [initialBlock, orgLoaded, state]);
 
   return (
     <section aria-labelledby="req-objects-title" className="req-objects">
@@ -103,7 +89,7 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
                 {...p}
                 list="req-blocks"
                 value={resource}
-                onFocus={() => (touched.current.resource = true)}
+                onFocus={() => setResource(resource)}
                 onChange={(e) => setResource(e.target.value)}
                 className="mono"
               />
@@ -134,7 +120,7 @@ export function ObjectsView({ initialBlock }: { initialBlock?: string | undefine
         ) : (
           <>
             <Field label="Name servers" error={errors.ns} hint="two or more, comma-separated">
-              {(p) => <TextInput {...p} value={ns} onFocus={() => (touched.current.ns = true)} onChange={(e) => setNs(e.target.value)} className="mono" />}
+              {(p) => <TextInput {...p} value={ns} onFocus={() => setNs(ns)} onChange={(e) => setNs(e.target.value)} className="mono" />}
             </Field>
             <Field label="Reverse zones as">
               {(p) => (

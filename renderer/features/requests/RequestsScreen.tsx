@@ -3,12 +3,13 @@
  * policy checks; fix a failing check in place; export Markdown, plain text or PDF (print). Also
  * the RFC 2901 checklist and the RPSL objects / reverse zones of any block.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { CheckView, DraftView, RequestEdits, RequestKindName, RequestRir } from '../../../shared/contract';
 import { REQUEST_KINDS, REQUEST_RIRS } from '../../../shared/contract';
 import { renderDraftMarkdown, renderDraftText } from '../../../shared/rir/draft-render';
 import { client } from '../../client';
-import { atField, errorsFrom, useWorkspace } from '../../state';
+import { useChange, useContractQuery } from '../../data/query';
+import { atField, errorsFrom, useReadFailure, useWorkspace } from '../../state';
 import { ChecklistView } from './ChecklistView';
 import { ChecksPanel, fixTarget } from './ChecksPanel';
 import { DraftDocumentView } from './DraftDocumentView';
@@ -30,33 +31,24 @@ const TABS = [
 type Tab = (typeof TABS)[number]['id'];
 
 function DraftTab() {
-  const { state, version, refresh, notify } = useWorkspace();
+  const { state, notify } = useWorkspace();
+  const change = useChange();
   const [rir, setRir] = useState<RequestRir>('ripe');
   const [kind, setKind] = useState<RequestKindName>('ipv4');
-  const [view, setView] = useState<DraftView | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const editsRef = useRef<HTMLDivElement>(null);
   const readOnly = state?.readOnly ?? true;
 
-  /** Each load or save takes a ticket; an answer that is no longer the latest is dropped. */
-  const ticket = useRef(0);
-  useEffect(() => {
-    if (!state) return;
-    const mine = ++ticket.current;
-    void client.call('requests.getDraft', { rir, kind }).then(
-      (v) => mine === ticket.current && setView(v),
-      (e: Error) => notify('error', e.message),
-    );
-  }, [state, version, rir, kind, notify]);
+  // Another RIR or kind is another query; an answer no longer wanted is dropped.
+  const draft = useContractQuery('requests.getDraft', { rir, kind }, { enabled: Boolean(state) });
+  const view: DraftView | null = draft.data ?? null;
+  useReadFailure(draft.error);
 
   const save = useCallback(
     async (edits: RequestEdits) => {
-      const mine = ++ticket.current;
       try {
-        const v = await client.call('requests.updateDraft', { rir, kind, edits });
-        if (mine === ticket.current) setView(v);
+        await change('requests.updateDraft', { rir, kind, edits });
         setErrors({});
-        await refresh();
       } catch (e) {
         const errs = errorsFrom(e);
         const out: Record<string, string> = {};
@@ -64,16 +56,13 @@ function DraftTab() {
         setErrors(out);
       }
     },
-    [rir, kind, refresh],
+    [rir, kind, change],
   );
 
   const reset = async () => {
-    const mine = ++ticket.current;
     try {
-      const v = await client.call('requests.resetDraft', { rir, kind });
-      if (mine === ticket.current) setView(v);
+      await change('requests.resetDraft', { rir, kind });
       notify('info', 'The draft is back to the workspace’s values. Ctrl+Z undoes it.');
-      await refresh();
     } catch (e) {
       notify('error', (e as Error).message);
     }

@@ -4,12 +4,14 @@
  * the RIRs, and the check of the routes against a validator's JSON export as a table coloured
  * by RPKI state (RFC 6811). Every rule lives in shared/routing; this view only asks and shows.
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ROA_EXPORT_FORMAT_NAMES, type RoaCheckResult, type RoaExportFormatName, type RoaPlanResult, type RouteRow } from '../../../shared/contract';
 import { validateAsn } from '../../../shared/asn/asn';
 import { validatePrefix } from '../../../shared/ip/prefix';
 import { Field, TextInput } from '../../components/Field';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { client } from '../../client';
+import { useChange, useContractQuery } from '../../data/query';
 import { atField, errorsFrom, useWorkspace } from '../../state';
 import { download } from '../requests/download';
 import './routing.css';
@@ -30,7 +32,8 @@ const STATE_LABELS: Record<RoaCheckResult['routes'][number]['state'], string> = 
 };
 
 function AddRouteForm({ aggregate, disabled }: { aggregate: string; disabled: boolean }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const base = aggregate.split('/')[0]!;
   const [prefix, setPrefix] = useState(aggregate);
   const [origin, setOrigin] = useState('');
@@ -44,11 +47,10 @@ function AddRouteForm({ aggregate, disabled }: { aggregate: string; disabled: bo
     setBusy(true);
     setErrors({});
     try {
-      const row = await client.call('routing.addRoute', { prefix: prefix.trim(), origin: origin.trim(), description });
+      const row = await change('routing.addRoute', { prefix: prefix.trim(), origin: origin.trim(), description });
       notify('info', `Added the route ${row.prefix} from AS${row.origin}. Ctrl+Z undoes it.`);
       setPrefix(aggregate);
       setDescription('');
-      await refresh();
     } catch (e) {
       setErrors(errorsFrom(e));
     } finally {
@@ -127,12 +129,12 @@ function AddRouteForm({ aggregate, disabled }: { aggregate: string; disabled: bo
 }
 
 function RoutesTable({ routes, readOnly }: { routes: RouteRow[]; readOnly: boolean }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const remove = async (r: RouteRow) => {
     try {
-      await client.call('routing.removeRoute', { prefix: r.prefix, origin: String(r.origin) });
+      await change('routing.removeRoute', { prefix: r.prefix, origin: String(r.origin) });
       notify('info', `Removed the route ${r.prefix} from AS${r.origin}. Ctrl+Z undoes it.`);
-      await refresh();
     } catch (e) {
       notify('error', e instanceof Error ? e.message : String(e));
     }
@@ -229,21 +231,12 @@ function Warnings({ items, label }: { items: string[]; label: string }) {
   );
 }
 
-function PlanSection({ aggregate, version }: { aggregate: string; version: number }) {
+function PlanSection({ aggregate }: { aggregate: string }) {
   const { notify } = useWorkspace();
   const [as0, setAs0] = useState(false);
-  const [plan, setPlan] = useState<RoaPlanResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    client.call('routing.planRoas', { as0, within: aggregate }).then(
-      (p) => live && (setPlan(p), setError(null)),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [aggregate, as0, version]);
+  const planned = useContractQuery('routing.planRoas', { as0, within: aggregate });
+  const plan: RoaPlanResult | null = planned.data ?? null;
+  const error = planned.error?.message ?? null;
   const exportAs = async (format: RoaExportFormatName) => {
     try {
       const r = await client.call('routing.exportRoas', { format, as0 });
@@ -290,21 +283,21 @@ function PlanSection({ aggregate, version }: { aggregate: string; version: numbe
   );
 }
 
-function CheckSection({ aggregate, version }: { aggregate: string; version: number }) {
-  const [text, setText] = useState<{ name: string; body: string } | null>(null);
-  const [result, setResult] = useState<RoaCheckResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!text) return;
-    let live = true;
-    client.call('routing.checkRoas', { vrps: text.body, within: aggregate }).then(
-      (r) => live && (setResult(r), setError(null)),
-      (e: unknown) => live && (setResult(null), setError(e instanceof Error ? atField('vrps', e.message) : String(e))),
-    );
-    return () => {
-      live = false;
-    };
-  }, [aggregate, text, version]);
+/** Each file opened gets a number: the check's query is keyed by it, not by the file's (large) text. */
+let nextFile = 1;
+
+function CheckSection({ aggregate }: { aggregate: string }) {
+  const [text, setText] = useState<{ name: string; body: string; n: number } | null>(null);
+  // Keyed like useContractQuery ([channel, input]) so a routing change invalidates it, with the
+  // file's number standing in for its text.
+  const checked = useQuery({
+    queryKey: ['routing.checkRoas', { within: aggregate, file: text?.n ?? 0 }] as const,
+    queryFn: ({ signal }) => client.call('routing.checkRoas', { vrps: text!.body, within: aggregate }, { signal }),
+    enabled: text !== null,
+    placeholderData: keepPreviousData,
+  });
+  const result: RoaCheckResult | null = checked.isError ? null : (checked.data ?? null);
+  const error = checked.error ? atField('vrps', checked.error.message) : null;
   return (
     <section aria-labelledby="routing-check-title" className="routing-section">
       <div className="routing-section-head">
@@ -317,7 +310,7 @@ function CheckSection({ aggregate, version }: { aggregate: string; version: numb
             name="vrps"
             onChange={(e) => {
               const f = e.target.files?.[0];
-              if (f) void f.text().then((body) => setText({ name: f.name, body }));
+              if (f) void f.text().then((body) => setText({ name: f.name, body, n: nextFile++ }));
             }}
           />
         </label>
@@ -367,17 +360,11 @@ function CheckSection({ aggregate, version }: { aggregate: string; version: numb
 }
 
 export function RoutingView({ aggregate, onClose }: { aggregate: string; onClose(): void }) {
-  const { state, version, undo } = useWorkspace();
+  const { state, undo } = useWorkspace();
   const readOnly = state?.readOnly ?? true;
-  const [routes, setRoutes] = useState<RouteRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    client.call('routing.listRoutes', { within: aggregate }).then(
-      (r) => (setRoutes(r), setError(null)),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  }, [aggregate]);
-  useEffect(load, [load, version]);
+  const listed = useContractQuery('routing.listRoutes', { within: aggregate });
+  const routes: RouteRow[] | null = listed.data ?? null;
+  const error = listed.error?.message ?? null;
   // Escape goes back to the blocks, unless it is leaving a field being typed in.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -410,8 +397,8 @@ export function RoutingView({ aggregate, onClose }: { aggregate: string; onClose
         )}
         {routes && <RoutesTable routes={routes} readOnly={readOnly} />}
       </section>
-      <PlanSection aggregate={aggregate} version={version} />
-      <CheckSection aggregate={aggregate} version={version} />
+      <PlanSection aggregate={aggregate} />
+      <CheckSection aggregate={aggregate} />
     </div>
   );
 }

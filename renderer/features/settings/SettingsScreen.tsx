@@ -3,13 +3,13 @@
  * name servers its objects use, and how each ASN of the registry relates to us (ours, an
  * upstream, a peer). Each form saves as one undoable change; refusals show at their field.
  */
-import { useEffect, useState } from 'react';
-import type { ContactRole, ContactRow, NeighbourRelation, NeighbourRow, OrganisationSettings } from '../../../shared/contract';
+import { useMemo, useState } from 'react';
+import type { ContactRole, ContactRow, InputOf, NeighbourRelation, NeighbourRow, OrganisationSettings } from '../../../shared/contract';
 import { CONTACT_ROLES, NEIGHBOUR_RELATIONS } from '../../../shared/contract';
-import { client } from '../../client';
+import { useChange, useContractQuery } from '../../data/query';
 import { Field, TextInput } from '../../components/Field';
 import { useDraft } from '../../components/useDraft';
-import { errorsFrom, useWorkspace } from '../../state';
+import { errorsFrom, useReadFailure, useWorkspace } from '../../state';
 import { countryProblem, mntnerProblem, nameServersProblem, urlProblem } from '../../../shared/rir/org-fields';
 import './settings.css';
 import { useNameServerCheck } from './useNameServerCheck';
@@ -79,50 +79,52 @@ const emptyContact = (): ContactRow => ({ name: '', email: '', phone: '', handle
 type NeighbourDraft = Record<string, NeighbourRow>;
 
 /** The organisation fields the planner changed, as the service takes them. */
-function orgPatch(changed: Partial<OrgForm>): Parameters<typeof client.call<'requests.updateOrganisation'>>[1] {
+function orgPatch(changed: Partial<OrgForm>): InputOf<'requests.updateOrganisation'> {
   const patch: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(changed)) {
     if (k === 'address') patch.address = splitList(String(v), '\n');
     else if (k === 'nameServers' || k === 'subAllocations') patch[k] = splitList(String(v), ',');
     else patch[k] = v;
   }
-  return patch as Parameters<typeof client.call<'requests.updateOrganisation'>>[1];
+  return patch as InputOf<'requests.updateOrganisation'>;
 }
 
 export function SettingsScreen() {
-  const { state, version, refresh, notify } = useWorkspace();
-  const [stored, setStored] = useState<{ org: OrgForm; contacts: { list: ContactRow[] }; neighbours: NeighbourDraft; order: number[] } | null>(null);
+  const { state, notify } = useWorkspace();
+  const change = useChange();
+  const read = useContractQuery('requests.getOrganisation', {}, { enabled: Boolean(state) });
+  useReadFailure(read.error);
+  const o = read.data;
+  // One object per answer (not per render): the drafts rebase when the stored values change.
+  const stored = useMemo(
+    () =>
+      o
+        ? {
+            org: toForm(o),
+            contacts: { list: o.contacts },
+            neighbours: Object.fromEntries(o.neighbours.map((n) => [String(n.asn), n])) as NeighbourDraft,
+            order: o.neighbours.map((n) => n.asn),
+          }
+        : null,
+    [o],
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const readOnly = state?.readOnly ?? true;
   const orgDraft = useDraft(stored?.org ?? null);
   const contactsDraft = useDraft(stored?.contacts ?? null);
   const neighboursDraft = useDraft(stored?.neighbours ?? null);
 
-  useEffect(() => {
-    if (!state) return;
-    void client.call('requests.getOrganisation', {}).then(
-      (o) =>
-        setStored({
-          org: toForm(o),
-          contacts: { list: o.contacts },
-          neighbours: Object.fromEntries(o.neighbours.map((n) => [String(n.asn), n])),
-          order: o.neighbours.map((n) => n.asn),
-        }),
-      (e: Error) => notify('error', e.message),
-    );
-  }, [state, version, notify]);
-  const nsWarning = useNameServerCheck(orgDraft.draft?.nameServers ?? '', version);
+  const nsWarning = useNameServerCheck(orgDraft.draft?.nameServers ?? '');
 
-  const saveWith = async (what: string, patch: Parameters<typeof client.call<'requests.updateOrganisation'>>[1]) => {
+  const saveWith = async (what: string, patch: InputOf<'requests.updateOrganisation'>) => {
     if (Object.keys(patch).length === 0) {
       notify('info', `Nothing to save: no ${what.toLowerCase()} field was changed.`);
       return;
     }
     try {
-      await client.call('requests.updateOrganisation', patch);
+      await change('requests.updateOrganisation', patch);
       setErrors({});
       notify('info', `${what} saved. Ctrl+Z undoes it.`);
-      await refresh();
     } catch (e) {
       setErrors(errorsFrom(e));
     }

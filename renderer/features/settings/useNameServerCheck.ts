@@ -5,32 +5,24 @@
  * address known), nothing is said here: saving and the request drafts say what is missing.
  */
 import { useEffect, useState } from 'react';
-import { client } from '../../client';
+import { useContractQuery } from '../../data/query';
 
-export function useNameServerCheck(list: string, version: number): string | undefined {
-  const [warning, setWarning] = useState<string | undefined>(undefined);
+/** The warning for a comma-separated list, checked a moment after the typing stops. */
+export function useNameServerCheck(list: string): string | undefined {
+  const ns = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const wish = ns.length < 2 ? '' : JSON.stringify(ns);
+  const [settled, setSettled] = useState(wish);
   useEffect(() => {
-    const ns = list
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
-    if (ns.length < 2) {
-      setWarning(undefined);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      client.call('requests.nsCheck', { ns, placedOnly: true }).then(
-        (r) => live && setWarning(r.ok ? undefined : shortWarning(r.problems)),
-        () => live && setWarning(undefined),
-      );
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [list, version]);
-  return warning;
+    const timer = setTimeout(() => setSettled(wish), 250);
+    return () => clearTimeout(timer);
+  }, [wish]);
+  const asked = settled ? (JSON.parse(settled) as string[]) : [];
+  const check = useContractQuery('requests.nsCheck', { ns: asked, placedOnly: true }, { enabled: settled !== '' && settled === wish });
+  if (wish === '' || check.isError || !check.data) return undefined;
+  return check.data.ok ? undefined : shortWarning(check.data.problems);
 }
 
 /** The problems of ns-check in one short line for under the field: what they share, and the advice. */

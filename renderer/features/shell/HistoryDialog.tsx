@@ -1,16 +1,11 @@
-import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../../shared/contract';
 import { Dialog } from '../../components/Dialog';
-import { client } from '../../client';
-import { useWorkspace } from '../../state';
+import { useContractQuery } from '../../data/query';
 
 /** The audit log of the workspace, newest first. */
 export function HistoryDialog({ onClose }: { onClose(): void }) {
-  const { version } = useWorkspace();
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
-  useEffect(() => {
-    void client.call('workspace.history', { limit: 200 }).then(setEntries, () => setEntries([]));
-  }, [version]);
+  const history = useContractQuery('workspace.history', { limit: 200 });
+  const entries: HistoryEntry[] | null = history.isError ? [] : (history.data ?? null);
   return (
     <Dialog title="History" onClose={onClose}>
       <div className="history-list" tabIndex={0}>

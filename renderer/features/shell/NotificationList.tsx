@@ -9,10 +9,12 @@ export function NotificationList({ notices }: { notices: Notice[] }) {
   const [open, setOpen] = useState(false);
   const [seen, setSeen] = useState(0);
   const box = useRef<HTMLDivElement>(null);
+  // While the list is open, every notice in it is seen (adjusted during render, not after).
+  const latest = notices[notices.length - 1]?.id ?? 0;
+  if (open && latest > seen) setSeen(latest);
   const unseen = notices.filter((n) => n.id > seen).length;
   useEffect(() => {
     if (!open) return;
-    setSeen(notices[notices.length - 1]?.id ?? 0);
     const close = (e: MouseEvent | KeyboardEvent) => {
       if (e instanceof KeyboardEvent ? e.key === 'Escape' : !box.current?.contains(e.target as Node)) setOpen(false);
     };
@@ -22,7 +24,7 @@ export function NotificationList({ notices }: { notices: Notice[] }) {
       window.removeEventListener('mousedown', close);
       window.removeEventListener('keydown', close);
     };
-  }, [open, notices]);
+  }, [open]);
   return (
     <div className="notif" ref={box}>
       <button type="button" aria-expanded={open} aria-controls="notif-list" onClick={() => setOpen((o) => !o)} title="Messages of this session">

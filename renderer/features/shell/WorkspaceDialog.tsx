@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { Field, TextInput } from '../../components/Field';
 import { client } from '../../client';
+import { useContractQuery } from '../../data/query';
 import { errorsFrom, useWorkspace } from '../../state';
 
 export type WorkspaceAction = 'new' | 'open' | 'saveAs';
@@ -11,16 +12,15 @@ const TITLES: Record<WorkspaceAction, string> = { new: 'New workspace', open: 'O
 /** New / open / save-as by path (the desktop app also offers native file dialogs in its menu). */
 export function WorkspaceDialog({ action, onClose }: { action: WorkspaceAction; onClose(): void }) {
   const { refresh, notify, state } = useWorkspace();
-  const [path, setPath] = useState('');
+  /** What the planner typed; until then a new file or a copy is proposed beside the open one. */
+  const [typed, setPath] = useState<string | null>(null);
   const [demo, setDemo] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [recent, setRecent] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (action === 'open') void client.call('workspace.recent', {}).then(setRecent, () => setRecent([]));
-    if (action !== 'open' && state) setPath(state.path.replace(/[^/\\]+$/, action === 'new' ? 'new.headroom' : 'copy.headroom'));
-  }, [action, state]);
+  const recentRead = useContractQuery('workspace.recent', {}, { enabled: action === 'open' });
+  const recent = (action === 'open' && recentRead.data) || [];
+  const proposed = action !== 'open' && state ? state.path.replace(/[^/\\]+$/, action === 'new' ? 'new.headroom' : 'copy.headroom') : '';
+  const path = typed ?? proposed;
 
   const submit = async (target = path) => {
     setBusy(true);
