@@ -153,7 +153,7 @@ describe('importing in the Registry', () => {
     expect(value).toBeLessThan(1);
     expect(polls.length).toBeGreaterThan(0);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => cancels.length).toBe(1);
+    await expect.poll(() => cancels.length > 0).toBe(true);
     await s.browser.settled();
     // The job ended cancelled on the server, and the workspace is as it was.
     const jobId = (cancels[0] as { jobId: string }).jobId;

@@ -161,6 +161,10 @@ export function ImportDialog({ space, onClose }: { space: string; onClose(): voi
   // The server's job can be stopped until it writes (its reading phase); the file's reading at any time.
   const cancellable = phase.kind === 'reading' || ((phase.kind === 'checking' || phase.kind === 'importing') && phase.job?.phase !== 'checking');
   const cancel = () => {
+    // The server's job is told at once (the polling loop also tells it when it next wakes).
+    if ((phase.kind === 'checking' || phase.kind === 'importing') && phase.job?.state === 'running') {
+      void client.call('registry.importCancel', { jobId: phase.job.jobId }).catch(() => undefined);
+    }
     if (phase.kind === 'reading' || phase.kind === 'checking') reset();
     else if (phase.kind === 'importing') {
       run.current++;
