@@ -11,17 +11,17 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const SLOWEST_FIRST = [
   'test/e2e/registry.test.ts', // 361 s
-  'test/unit/cli/registry-commands.test.ts', // 327 s
-  'test/unit/cli/crash.test.ts', // 270 s
+  'test/unit/electron/cli/registry-commands.test.ts', // 327 s
+  'test/unit/electron/cli/crash.test.ts', // 270 s
   'test/e2e/asns.test.ts', // 187 s
   'test/e2e/forecast.test.ts', // 147 s
   'test/e2e/reports.test.ts', // 130 s
   'test/e2e/facility.test.ts', // 118 s
   'test/e2e/registry-edit.test.ts', // 112 s
   'test/e2e/requests.test.ts', // 105 s
-  'test/unit/cli/routing-commands.test.ts', // 83 s
+  'test/unit/electron/cli/routing-commands.test.ts', // 83 s
   'test/e2e/facility-circuits.test.ts', // 79 s
-  'test/unit/cli/workspace-commands.test.ts', // 70 s
+  'test/unit/electron/cli/workspace-commands.test.ts', // 70 s
   'test/e2e/areas.test.ts', // 65 s
   'test/e2e/links.test.ts', // 64 s
   'test/e2e/screens.test.ts', // 62 s
