@@ -15,7 +15,7 @@ import { tempDir } from '../../../../support/tmp';
 
 const tmp = tempDir('headroom-leases-');
 afterAll(() => tmp.cleanup());
-const fixture = (name: string) => readFileSync(join(__dirname, '..', '..', 'fixtures', 'leases', name), 'utf8');
+const fixture = (name: string) => readFileSync(join(__dirname, '..', '..', '..', '..', 'fixtures', 'leases', name), 'utf8');
 const hasDhcpd = spawnSync('sh', ['-c', 'command -v dhcpd']).status === 0;
 let n = 0;
 let session: Session | null = null;
