@@ -24,9 +24,10 @@ interface Entry<V> {
 export interface KeptAtChange<V> {
   /**
    * The value for `key` as the workspace is now: the kept one if it was kept at this change
-   * number, or at an earlier one that `stillCurrent(keptAt)` vouches for; else `build()`, kept.
+   * number, or at an earlier one that `stillCurrent(keptAt, value)` vouches for (it may bring the
+   * value up to date in place first); else `build()`, kept.
    */
-  get(ws: ChangeNumbered, key: string, build: () => V, stillCurrent?: (keptAt: number) => boolean): V;
+  get(ws: ChangeNumbered, key: string, build: () => V, stillCurrent?: (keptAt: number, value: V) => boolean): V;
   /**
    * After exactly one change, made by the caller at `seqBefore`: `update` brings the kept value
    * for `key` up to date in place and it moves to the new number. Anything else (another key,
@@ -45,7 +46,7 @@ export function keptAtChange<V>(): KeptAtChange<V> {
       const e = entries.get(ws);
       if (e && e.key === key) {
         if (e.seq === ws.changeSeq) return e.value;
-        if (stillCurrent?.(e.seq)) {
+        if (stillCurrent?.(e.seq, e.value)) {
           e.seq = ws.changeSeq;
           return e.value;
         }

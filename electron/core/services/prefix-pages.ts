@@ -16,6 +16,7 @@ import { keyToBigInt } from '../../../shared/ip/storage-key';
 import type { SqlParam } from '../workspace/journal';
 import type { PrefixFootprint, Workspace } from '../workspace/workspace';
 import type { Row } from '../workspace/tx';
+import { keptAtChange } from './kept-at-change';
 
 /**
  * `anchorEvery`: rows between two anchors, the most a page skips with OFFSET. `anchorsFrom`: pages
@@ -38,13 +39,11 @@ interface Anchor {
 }
 
 interface Kept {
-  seq: number;
-  view: string;
   n: number | null;
   anchors: Anchor[] | null;
 }
 
-const kept = new WeakMap<Workspace, Kept>();
+const kept = keptAtChange<Kept>();
 
 /** How many times the view was counted and anchored from the database (tests: a change must not). */
 export const pageReads = { counts: 0, anchorBuilds: 0 };
@@ -72,32 +71,32 @@ function compare(a: { family: number; start: bigint; length: number }, b: { fami
  */
 function current(ws: Workspace, view: PageView): Kept {
   const key = JSON.stringify([view.sid, view.within && [view.within.family, String(view.within.start), String(view.within.end)]]);
-  const k = kept.get(ws);
-  if (k && k.view === key && k.seq !== ws.changeSeq) {
-    const since = ws.prefixChangesSince(k.seq);
-    if (since === null) {
-      k.n = null;
-      k.anchors = null;
-    } else {
+  return kept.get(
+    ws,
+    key,
+    () => ({ n: null, anchors: null }),
+    (keptAt, k) => {
+      const since = ws.prefixChangesSince(keptAt);
+      if (since === null) {
+        k.n = null;
+        k.anchors = null;
+        return true;
+      }
       for (const b of since) {
         if (!inView(b, view)) continue;
         const step = b.image === 'after' ? 1 : -1;
         if (k.n !== null) k.n += step;
         if (k.anchors === null) continue;
         const at = { family: b.family, start: b.start, length: lengthOf(b.family, b.start, b.end) };
-        if (k.anchors.some((a) => compare(a, at) === 0)) {
+        if (k.anchors.some((x) => compare(x, at) === 0)) {
           k.anchors = null; // an anchor's own row changed: build them again when needed
           continue;
         }
-        for (const a of k.anchors) if (compare(a, at) > 0) a.index += step;
+        for (const x of k.anchors) if (compare(x, at) > 0) x.index += step;
       }
-    }
-    k.seq = ws.changeSeq;
-  }
-  if (k && k.view === key) return k;
-  const fresh: Kept = { seq: ws.changeSeq, view: key, n: null, anchors: null };
-  kept.set(ws, fresh);
-  return fresh;
+      return true;
+    },
+  );
 }
 
 /** The rows in the view, counted once and then kept (see the module's note). */
