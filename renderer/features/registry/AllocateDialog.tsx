@@ -88,7 +88,9 @@ export function AllocateDialog({ from, initialLength, onClose, onDone }: Props) 
     return () => clearTimeout(timer);
   }, [wish]);
   const asked: AllocateInput = settled ? { ...(JSON.parse(settled) as AllocateInput), dryRun: true } : { from: from.prefix, length: 0, dryRun: true };
-  const previewed = useContractQuery('registry.allocate', asked, { enabled: settled !== '' && settled === wish });
+  // Not while Allocate runs: the change invalidates the registry's queries, and a preview asked
+  // again then would answer for the pool after the allocation (a 409 once the pool is full).
+  const previewed = useContractQuery('registry.allocate', asked, { enabled: !busy && settled !== '' && settled === wish });
   const preview: AllocationResult | null = i && previewed.data && !previewed.isError ? previewed.data : null;
   const errors: Record<string, string> =
     refused?.wish === wish ? refused.errors : !i ? inputErrors : previewed.isError && settled === wish ? errorsFrom(previewed.error) : {};
