@@ -134,13 +134,22 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
    * the new ones land, and what is asked about a row (its details) must wait for its new page.
    */
   const rowVersion = useCallback((index: number) => pageVersion.current.get(Math.floor(index / PAGE)) ?? null, []);
-  const indexOf = useCallback((match: (r: PrefixRow) => boolean) => {
-    for (const [p, rows] of pages.current) {
-      const i = rows.findIndex(match);
-      if (i >= 0) return p * PAGE + i;
-    }
-    return -1;
-  }, []);
+  /**
+   * Where a row is among the held pages (-1: not held). Right after the view changes, and until
+   * its effect clears them, the held pages are still the last view's: nothing is found in them
+   * (a block revealed after going up would otherwise be found at the old view's index).
+   */
+  const indexOf = useCallback(
+    (match: (r: PrefixRow) => boolean) => {
+      if (lastKey.current !== key) return -1;
+      for (const [p, rows] of pages.current) {
+        const i = rows.findIndex(match);
+        if (i >= 0) return p * PAGE + i;
+      }
+      return -1;
+    },
+    [key],
+  );
 
   return { total, row, rowVersion, want, indexOf, error, tick };
 }
