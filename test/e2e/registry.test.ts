@@ -765,6 +765,8 @@ describe('the keyboard alone, start to finish', () => {
     await page.keyboard.press('Enter');
     await page.locator('.reg-crumbs [aria-current="location"]', { hasText: '198.51.100.64/26' }).waitFor();
     await expect.poll(() => focusedIsGrid(page)).toBe(true);
+    // The opened block's own rows, loaded (on a busy machine the keys could outrun them).
+    await expect.poll(() => page.getByTestId('prefix-count').textContent()).toBe('10 blocks in 198.51.100.64/26');
     // Down to an assignment, and back: Home is the opened block itself.
     await page.keyboard.press('ArrowDown');
     expect(await page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe('198.51.100.64/29');
