@@ -213,6 +213,19 @@ const statusField = z.enum(PREFIX_STATUSES, {
 });
 const spaceField = z.string().trim().min(1, 'must not be empty').max(100).optional();
 
+/** What an import reads: the same for one run (registry.import) and a job (registry.importStart). */
+const importInput = z.object({
+  format: z.enum(IMPORT_FORMATS, { error: () => `must be one of ${IMPORT_FORMATS.join(', ')}` }),
+  text: z.string(),
+  dryRun: z.boolean().optional(),
+  opaqueId: z.string().min(1).max(100).optional(),
+  cc: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
+    .optional(),
+  space: spaceField,
+});
+
 export const registryOps = {
   'registry.addPrefix': mutation<EditedPrefix>()(
     z.object({
@@ -344,32 +357,9 @@ export const registryOps = {
     z.object({ prefix: z.string().min(1, 'is required'), space: spaceField }),
     'Every recorded change of one block, newest first',
   ),
-  'registry.import': mutation<ImportResult>()(
-    z.object({
-      format: z.enum(IMPORT_FORMATS, { error: () => `must be one of ${IMPORT_FORMATS.join(', ')}` }),
-      text: z.string(),
-      dryRun: z.boolean().optional(),
-      opaqueId: z.string().min(1).max(100).optional(),
-      cc: z
-        .string()
-        .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
-        .optional(),
-      space: spaceField,
-    }),
-    'Import blocks from CSV, NetBox prefix CSV or an RIR delegated file: all or nothing',
-  ),
+  'registry.import': mutation<ImportResult>()(importInput, 'Import blocks from CSV, NetBox prefix CSV or an RIR delegated file: all or nothing'),
   'registry.importStart': mutation<ImportJob>()(
-    z.object({
-      format: z.enum(IMPORT_FORMATS, { error: () => `must be one of ${IMPORT_FORMATS.join(', ')}` }),
-      text: z.string(),
-      dryRun: z.boolean().optional(),
-      opaqueId: z.string().min(1).max(100).optional(),
-      cc: z
-        .string()
-        .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
-        .optional(),
-      space: spaceField,
-    }),
+    importInput,
     'Start registry.import as a job: answers at once; poll registry.importJob for its progress and result',
   ),
   // Reads of a job's state (not of the workspace); Cancel only stops a job before it writes.
