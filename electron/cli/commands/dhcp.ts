@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { ScopeRow } from '../../../shared/contract';
 import { invalid } from '../../../shared/errors';
 import { alignRows, jsonOut, UsageError, type Command } from '../command';
 
@@ -152,18 +153,8 @@ export const dhcpCommands: Command[] = [
   },
 ];
 
-function scopeJson(s: {
-  prefix: string;
-  first: string;
-  last: string;
-  size: number;
-  leaseS: number;
-  router: string | null;
-  dns: string[];
-  domain: string | null;
-  leased: number | null;
-  leasedAt: string | null;
-}) {
+/** The CLI.md JSON of one scope: every field of the contract's row but its space, in that order. */
+function scopeJson(s: ScopeRow) {
   return {
     prefix: s.prefix,
     first: s.first,
