@@ -29,7 +29,7 @@ export function App() {
     try {
       const r = await client.call('workspace.open', { path });
       ws.notify('info', `Opened ${r.name}${r.readOnly ? ` (read-only: ${r.readOnlyReason})` : ''}`);
-      await ws.refresh();
+      await ws.opened();
     } catch (e) {
       ws.notify('error', (e as Error).message);
     }

@@ -4,7 +4,7 @@ import { contract, type WorkspaceState } from '../shared/contract';
 import { problemOf } from '../shared/errors';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, ClientError, onAnswer } from './client';
-import { contractKey, invalidateAll } from './data/query';
+import { contractKey, forgetWorkspace, invalidateAll } from './data/query';
 
 /** After a change, the save status is read again this long after (the autosave runs 2 s after it). */
 const SAVE_CHECK_AFTER_CHANGE_MS = 3500;
@@ -27,6 +27,8 @@ interface WorkspaceContextValue {
   loading: boolean;
   /** Reads the workspace state and every query on screen again. */
   refresh(): Promise<void>;
+  /** Another workspace was opened, created or saved as: drops the old one's answers and reads the new one. */
+  opened(): Promise<void>;
   /** Tells the planner something (a notice, kept in the notification list). */
   notify(kind: Notice['kind'], text: string): void;
   notices: Notice[];
@@ -75,6 +77,11 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   /** Reads everything again: the workspace state and every query on screen (another workspace). */
   const refresh = useCallback(async () => {
     await invalidateAll(qc);
+    setVersion((v) => v + 1);
+  }, [qc]);
+
+  const opened = useCallback(async () => {
+    await forgetWorkspace(qc, 'workspace.current');
     setVersion((v) => v + 1);
   }, [qc]);
 
@@ -155,6 +162,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       version,
       loading,
       refresh,
+      opened,
       notify,
       notices,
       log,
@@ -163,7 +171,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       redo,
       saveNow,
     }),
-    [state, version, loading, refresh, notify, notices, log, undo, redo, saveNow],
+    [state, version, loading, refresh, opened, notify, notices, log, undo, redo, saveNow],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

@@ -92,10 +92,23 @@ export function invalidateAfter(qc: QueryClient, channel: Channel): Promise<void
   });
 }
 
-/** Marks every query stale (undo, redo, another workspace) and waits for those on screen. */
+/** Marks every query stale (undo, redo) and waits for those on screen. */
 export function invalidateAll(qc: QueryClient): Promise<void> {
   bump(qc, AREA_NAMES);
   return qc.invalidateQueries();
+}
+
+/**
+ * Another workspace is open: the old one's answers are dropped, never asked again of the new
+ * one (a selected block may not exist there), and only the workspace state is read again. The
+ * screens, keyed on the workspace's path, then mount afresh and read their own.
+ */
+export async function forgetWorkspace(qc: QueryClient, stateChannel: Channel): Promise<void> {
+  const others = (q: { queryKey: QueryKey }) => channelOfKey(q.queryKey) !== stateChannel;
+  await qc.cancelQueries({ predicate: others });
+  qc.removeQueries({ predicate: others });
+  bump(qc, AREA_NAMES);
+  await qc.invalidateQueries({ queryKey: [stateChannel] });
 }
 
 /**

@@ -19,7 +19,7 @@ import { client } from '../client';
 import type { Area } from './areas';
 import { areaEpoch, contractQuery, createQueryClient, onEpoch, runChange } from './cache';
 
-export { contractKey, invalidateAfter, invalidateAll } from './cache';
+export { contractKey, forgetWorkspace, invalidateAfter, invalidateAll } from './cache';
 
 /** Provides the app's query client (one per window). */
 export function DataProvider({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {

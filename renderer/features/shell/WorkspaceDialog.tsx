@@ -11,7 +11,7 @@ const TITLES: Record<WorkspaceAction, string> = { new: 'New workspace', open: 'O
 
 /** New / open / save-as by path (the desktop app also offers native file dialogs in its menu). */
 export function WorkspaceDialog({ action, onClose }: { action: WorkspaceAction; onClose(): void }) {
-  const { refresh, notify, state } = useWorkspace();
+  const { opened, notify, state } = useWorkspace();
   /** What the planner typed; until then a new file or a copy is proposed beside the open one. */
   const [typed, setPath] = useState<string | null>(null);
   const [demo, setDemo] = useState(false);
@@ -36,7 +36,7 @@ export function WorkspaceDialog({ action, onClose }: { action: WorkspaceAction; 
         'info',
         `${action === 'open' ? 'Opened' : action === 'new' ? 'Created' : 'Saved as'} ${r.name}${r.readOnly ? ` (read-only: ${r.readOnlyReason})` : ''}`,
       );
-      await refresh();
+      await opened();
       onClose();
     } catch (e) {
       setErrors(errorsFrom(e));

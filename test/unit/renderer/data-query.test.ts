@@ -7,7 +7,7 @@ import { QueryObserver, type QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channels, contract, type Channel } from '../../../shared/contract';
 import { AFFECTS, AREA_NAMES, areaOf, staleAfter } from '../../../renderer/data/areas';
-import { areaEpoch, contractQuery, createQueryClient, invalidateAfter, invalidateAll, runChange } from '../../../renderer/data/cache';
+import { areaEpoch, contractQuery, createQueryClient, forgetWorkspace, invalidateAfter, invalidateAll, runChange } from '../../../renderer/data/cache';
 
 /** A client that counts the reads of each channel and answers with the count. */
 function countingClient() {
@@ -85,7 +85,7 @@ describe('a change invalidates the areas it touches', () => {
     expect(client.reads.get('links.list')).toBe(1);
   });
 
-  it('undo (a workspace change) and a switch read everything again', async () => {
+  it('undo (a workspace change) and redo read everything again', async () => {
     qc = createQueryClient();
     const client = countingClient();
     await onScreen(qc, client, 'links.list');
@@ -96,6 +96,19 @@ describe('a change invalidates the areas it touches', () => {
     await invalidateAll(qc);
     expect(client.reads.get('links.list')).toBe(3);
     expect(client.reads.get('registry.listSpaces')).toBe(3);
+  });
+
+  it('another workspace: the old answers are dropped, not asked again of the new one; only its state is read', async () => {
+    qc = createQueryClient();
+    const client = countingClient();
+    await onScreen(qc, client, 'workspace.current');
+    // The selected block's history: asked of the new workspace, where the block may not be.
+    await onScreen(qc, client, 'registry.blockHistory', { space: 'main', prefix: '198.51.100.0/24' });
+    await forgetWorkspace(qc, 'workspace.current');
+    expect(client.reads.get('registry.blockHistory')).toBe(1);
+    expect(client.reads.get('workspace.current')).toBe(2);
+    expect(qc.getQueryCache().findAll({ queryKey: ['registry.blockHistory'] })).toEqual([]);
+    expect(areaEpoch(qc, 'registry')).toBe(1);
   });
 
   it("moves the counter of each area it touches (the Registry's paged grid reloads on it)", async () => {
