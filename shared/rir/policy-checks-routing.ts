@@ -103,22 +103,26 @@ export const ROUTING_CHECKS: readonly PolicyCheck[] = [
   },
   {
     rule: 'CHK-27',
-    title: 'AFRINIC two upstreams; LACNIC interconnection',
+    title: 'AFRINIC: a multi-homed site; LACNIC: a need to interconnect',
     rirs: ['afrinic', 'lacnic'],
     kinds: ['asn'],
     severity: 'W',
-    source: 'AFRINIC CPM and LACNIC Policy Manual, ASN sections (not read in this work: verify with the RIR)',
+    source: 'AFRINIC AFPUB-2006-ASN-001 §4.0 (CPM §7.4); LACNIC LAC-2014-2 (Policy Manual, ASN section)',
     run: (d) => {
       const c = d.connectivity;
       if (d.request.rir === 'afrinic') {
-        const r = row(d, 'asn', 'min-upstreams');
-        return c.upstreams.length < num(r)
-          ? fail(`${c.upstreams.length} upstream(s); AFRINIC expects ${num(r)} (multihoming)`, [r])
-          : ok(`${c.upstreams.length} upstreams`, [r]);
+        // Multi-homed: connected to more than one other AS, upstream or peer alike; or to be within a short time.
+        const r = row(d, 'asn', 'min-neighbour-ases');
+        const others = new Set([...c.upstreams, ...c.peers].map((n) => n.asn)).size;
+        if (others >= num(r)) return ok(`multi-homed: ${others} other ASes`, [r]);
+        if (c.multihoming === 'soon') return ok(`multi-homed within ${c.soonMonths ?? 'a few'} months (${others} other AS now)`, [r]);
+        return fail(`not a multi-homed site: ${others} other AS, and none planned; AFRINIC assigns an ASN to a multi-homed site (now or within a short time)`, [
+          r,
+        ]);
       }
       const r = row(d, 'asn', 'interconnection-required');
       const interconnects = c.upstreams.length + c.peers.length + c.ixps.length > 0 || c.interconnectionPlanned === true;
-      return interconnects ? ok('interconnection planned', [r]) : fail('no interconnection planned', [r]);
+      return interconnects ? ok('interconnection planned', [r]) : fail('no interconnection with another AS, now or within a year', [r]);
     },
   },
   {

@@ -24,7 +24,7 @@ export interface PolicyRow {
 }
 
 /** Version of this table; bump when a row changes so exported drafts say which table judged them. */
-export const POLICY_TABLE_VERSION = '2026-12-03.1';
+export const POLICY_TABLE_VERSION = '2026-12-03.2';
 const AS_OF = '2026-05-31';
 
 type R = readonly [Rir | 'all', PolicyFamily, string, PolicyValue, string, string, boolean?];
@@ -37,7 +37,7 @@ const ROWS: readonly R[] = [
   ['arin', 'ipv4', 'waitlist-min-prefix', 24, 'prefix-length', 'ARIN NRPM 4.1.8'],
   ['arin', 'ipv4', 'waitlist-max-holdings-prefix', 20, 'prefix-length', 'ARIN NRPM 4.1.8'],
   ['arin', 'ipv4', 'waitlist-repeat-days', 90, 'days', 'ARIN NRPM 4.1.8'],
-  ['arin', 'ipv4', 'waitlist-transfer-lock-months', 60, 'months', 'ARIN NRPM 4.1.8.2 (not read in full)', false],
+  ['arin', 'ipv4', 'waitlist-transfer-lock-months', 60, 'months', 'ARIN NRPM 4.1.8 (as amended by ARIN-2020-1: 8.2 transfers excepted)'],
   ['arin', 'ipv4', 'transfer-utilization-pct', 80, 'percent', 'ARIN NRPM 8.5.7'],
   ['arin', 'ipv4', 'transfer-max-prefix', 16, 'prefix-length', 'ARIN NRPM 8.5.7'],
   ['arin', 'ipv4', 'transfer-horizon-months', 24, 'months', 'ARIN NRPM 8.5.5'],
@@ -93,7 +93,7 @@ const ROWS: readonly R[] = [
   ['lacnic', 'ipv6', 'hd-ratio', 0.94, 'ratio', '—', false],
   ['lacnic', 'ipv6', 'hd-unit-prefix', 48, 'prefix-length', '[LACNIC-ch4]'],
   ['lacnic', 'ipv6', 'nibble-advice', true, 'flag', 'advice (RFC 3596 §2.5)', false],
-  ['lacnic', 'asn', 'interconnection-required', true, 'flag', 'LACNIC Policy Manual, ASN section (not read)', false],
+  ['lacnic', 'asn', 'interconnection-required', true, 'flag', 'LACNIC LAC-2014-2 (implemented 2015-03-03)'],
   // AFRINIC (§2.5)
   ['afrinic', 'ipv4', 'min-prefix', 24, 'prefix-length', '[AFRINIC-phase2]'],
   ['afrinic', 'ipv4', 'max-prefix', 22, 'prefix-length', '[AFRINIC-phase2]'],
@@ -105,7 +105,7 @@ const ROWS: readonly R[] = [
   ['afrinic', 'ipv6', 'hd-unit-prefix', 48, 'prefix-length', '[AFRINIC-HD-0.94]'],
   ['afrinic', 'ipv6', 'nibble-advice', true, 'flag', '[AFRINIC-ipv6]'],
   ['afrinic', 'ipv6', 'no-justification-max-prefix', 29, 'prefix-length', '—', false],
-  ['afrinic', 'asn', 'min-upstreams', 2, 'count', 'AFRINIC CPM, ASN section (not read)', false],
+  ['afrinic', 'asn', 'min-neighbour-ases', 2, 'count', 'AFRINIC AFPUB-2006-ASN-001 §4.0 (CPM §7.4)'],
   // All RIRs
   ['all', 'rdns', 'min-nameservers', 2, 'count', '[RFC1034 §4.1]'],
 ];

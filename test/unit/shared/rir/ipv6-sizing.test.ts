@@ -87,7 +87,15 @@ describe('POLICY_TABLE', () => {
     expect(policyRow('arin', 'ipv6', 'lir-small-prefixes').confirmed).toBe(false);
     expect(policyRow('ripe', 'ipv4', 'transfer-holding-months').confirmed).toBe(false);
     expect(policyRow('lacnic', 'ipv6', 'hd-ratio').confirmed).toBe(false);
-    expect(policyRow('afrinic', 'asn', 'min-upstreams').confirmed).toBe(false);
+  });
+  it('confirms the rows read in the RIR texts themselves, with the text named', () => {
+    expect(policyRow('afrinic', 'asn', 'min-neighbour-ases')).toMatchObject({ confirmed: true, source: expect.stringMatching(/AFPUB-2006-ASN-001/) });
+    expect(policyRow('lacnic', 'asn', 'interconnection-required')).toMatchObject({ confirmed: true, source: expect.stringMatching(/LAC-2014-2/) });
+    expect(policyRow('arin', 'ipv4', 'waitlist-transfer-lock-months')).toMatchObject({
+      value: 60,
+      confirmed: true,
+      source: expect.stringMatching(/ARIN-2020-1/),
+    });
   });
   it('gives an unconfirmed row no source tag but a dash', () => {
     expect(policyRow('arin', 'ipv4', 'exhaustion-date').source).toBe('—');

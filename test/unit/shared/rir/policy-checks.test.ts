@@ -220,12 +220,21 @@ describe('policy checks CHK-01…CHK-35', () => {
       /private ASN/,
     );
   });
-  it('CHK-27 AFRINIC two upstreams passes, one warns (verify); LACNIC needs interconnection', () => {
+  it('CHK-27 AFRINIC: a multi-homed site, now or soon (AFPUB-2006-ASN-001); LACNIC: a need to interconnect (LAC-2014-2)', () => {
     passes('CHK-27', draft('afrinic', 'asn'));
     const d = draft('afrinic', 'asn');
-    fails('CHK-27', { ...d, connectivity: { ...d.connectivity, upstreams: [{ asn: 37100, org: 'SEACOM' }] } }, 'W', true);
+    const one = { asn: 37100, org: 'SEACOM' };
+    // One upstream and no other AS: not multi-homed, and no plan to be.
+    const single = { ...d.connectivity, upstreams: [one], peers: [], multihoming: 'no' as const };
+    expect(fails('CHK-27', { ...d, connectivity: single }, 'W').message).toMatch(/multi-homed/);
+    // One upstream and a peer: two other ASes, multi-homed (the policy does not ask for two transit providers).
+    passes('CHK-27', { ...d, connectivity: { ...single, peers: [{ asn: 37662, org: 'WIOCC' }] } });
+    // One upstream today, a second within a short time: eligible.
+    passes('CHK-27', { ...d, connectivity: { ...single, multihoming: 'soon' } });
     passes('CHK-27', draft('lacnic', 'asn'));
-    fails('CHK-27', draft('lacnic', 'asn', { connectivity: { upstreams: [], peers: [], ixps: [], multihoming: 'no' } }), 'W', true);
+    fails('CHK-27', draft('lacnic', 'asn', { connectivity: { upstreams: [], peers: [], ixps: [], multihoming: 'no' } }), 'W');
+    // Interconnection planned within a year is enough at LACNIC.
+    passes('CHK-27', draft('lacnic', 'asn', { connectivity: { upstreams: [], peers: [], ixps: [], multihoming: 'no', interconnectionPlanned: true } }));
   });
   it('CHK-28 objects following the template pass; a missing mandatory attribute fails', () => {
     const good = routeObject({ prefix: '45.67.88.0/24', origin: 3333, mntBy: 'ACME-MNT' });
