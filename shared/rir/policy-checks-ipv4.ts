@@ -173,14 +173,15 @@ export const IPV4_CHECKS: readonly PolicyCheck[] = [
     rirs: ['afrinic'],
     kinds: ['ipv4'],
     severity: 'E',
-    source: '[AFRINIC-phase2]',
+    source: '[AFRINIC-phase2]; AFRINIC CPM 5.4.6.1',
     run: (d) => {
       const rows = [row(d, 'ipv4', 'min-prefix'), row(d, 'ipv4', 'max-prefix'), row(d, 'ipv4', 'subsequent-used-pct'), row(d, 'ipv4', 'horizon-months')];
       const [min, max, usedPct, horizon] = rows.map(num) as [number, number, number, number];
       const l = len(d);
       const errors: string[] = [];
       if (l === undefined || l < max || l > min) errors.push(`size must be /${min}…/${max}${l === undefined ? '' : `, not /${l}`}`);
-      const under = d.holdings.filter((h) => tryPrefix(h.prefix)?.family === 4 && (h.usedPct ?? 0) < usedPct);
+      // CPM 5.4.6.1: "at least 90% of all previous allocations or assignments": AFRINIC's own, not an upstream's space or another RIR's.
+      const under = d.holdings.filter((h) => h.source === 'afrinic' && tryPrefix(h.prefix)?.family === 4 && (h.usedPct ?? 0) < usedPct);
       if (under.length > 0)
         errors.push(
           `earlier space below ${usedPct}% used: ${under.map((h) => `${h.prefix} (${h.usedPct === undefined ? 'use not stated' : `${h.usedPct}%`})`).join(', ')}`,

@@ -190,6 +190,12 @@ describe('policy checks CHK-01…CHK-35', () => {
     fails('CHK-22', draft('afrinic', 'ipv4', {}, { prefixLength: 21, horizonMonths: 8 }), 'E');
     fails('CHK-22', draft('afrinic', 'ipv4', { holdings }, { prefixLength: 22, horizonMonths: 12 }), 'W');
   });
+  it("CHK-22 reads AFRINIC's own earlier allocations (CPM 5.4.6.1), not an upstream's space or another RIR's", () => {
+    const ours = { prefix: '41.1.0.0/22', source: 'afrinic' as const, usedPct: 95 };
+    const upstream = { prefix: '196.2.0.0/24', source: 'upstream' as const, usedPct: 40 };
+    const ripe = { prefix: '185.1.0.0/24', source: 'ripe' as const, usedPct: 10 };
+    passes('CHK-22', draft('afrinic', 'ipv4', { holdings: [ours, upstream, ripe] }, { prefixLength: 22, horizonMonths: 8 }));
+  });
   it('CHK-23 RIPE ASN: two neighbours with import/export passes; one neighbour or missing policy fails', () => {
     passes('CHK-23', draft('ripe', 'asn', { dbObjects: [{ object: autNum([1299, 174]) }] }));
     expect(fails('CHK-23', draft('ripe', 'asn', { dbObjects: [{ object: autNum([1299]) }] }), 'E').message).toMatch(/no import from AS174/);
