@@ -4,6 +4,8 @@ import { IPV4_SPECIAL_PURPOSE, IPV6_SPECIAL_PURPOSE, OTHER_SPECIAL_BLOCKS } from
 import type { RequestDraft } from './draft';
 import { arinEndUserPrefix, arinLirMaxPrefix, hdThreshold } from './ipv6-sizing';
 import { missing, num, row, tryPrefix, fail, ok, type PolicyCheck } from './policy-check-core';
+import { POLICY_TABLE } from './policy-table';
+import { RIR_NAMES } from './rir';
 
 /**
  * Documentation and special-use blocks a real draft must not carry: every block of the IANA
@@ -120,6 +122,13 @@ export const ADDRESS_CHECKS: readonly PolicyCheck[] = [
       const l = len(d);
       if (l === undefined) return missing('the requested prefix length');
       const r = row(d, 'ipv6', 'nibble-advice');
+      // The RIR's own size without documentation (RIPE: /29, ripe-738 §5.1.2) is not advised against.
+      const own = POLICY_TABLE.find((p) => p.rir === d.request.rir && p.family === 'ipv6' && p.key === 'no-justification-max-prefix' && p.confirmed);
+      if (own && l === own.value)
+        return ok(
+          `/${l} is the size the ${RIR_NAMES[d.request.rir]} gives without documentation (${own.source}); its reverse zones are nibble zones one level down`,
+          [own],
+        );
       return l % 4 === 0
         ? ok(`/${l} is on a nibble boundary`, [r])
         : fail(`/${l} is not on a nibble boundary; nibble-aligned sizes keep reverse DNS simple`, [r]);

@@ -26,7 +26,7 @@ import type { Workspace } from '../workspace/workspace';
 import { hostPtrs, withHostAddresses } from './hosts';
 import { asName, ownAsnOf, rirContacts } from './requests-draft';
 import { readOrganisation } from './requests-settings';
-import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
+import { DEFAULT_SPACE, listPrefixes, listSpaces, todayUtc } from './registry';
 import { routesWithin } from './routing';
 
 /** Runs `fn`; an `invalid` refusal gets the rule it enforces appended, keeping its field. */
@@ -42,6 +42,24 @@ export function withRule<T>(rule: string, fn: () => T): T {
 }
 
 const parseBlock = (text: string, field = 'prefix'): Prefix => withRule('CHK-02', () => parsePrefix(text, field));
+
+/**
+ * The block of the global table that RIR objects describe. One recorded only in another space
+ * (a VRF, a lab) is named with its space: RIR objects are for the global table only.
+ */
+function globalBlock(ws: Workspace, text: string, p: Prefix): PrefixRow {
+  const same = (r: PrefixRow) => r.length === p.length && parsePrefix(r.prefix).start === p.start;
+  const row = listPrefixes(ws, { space: DEFAULT_SPACE, within: text }).rows.find(same);
+  if (row) return row;
+  const elsewhere = listSpaces(ws).find((s) => s !== DEFAULT_SPACE && listPrefixes(ws, { space: s, within: text }).rows.some(same));
+  if (elsewhere !== undefined)
+    throw new HeadroomError(
+      'invalid',
+      `prefix: ${text} is recorded in the space "${elsewhere}", not in "${DEFAULT_SPACE}": RIR objects describe the global table only`,
+      'prefix',
+    );
+  throw new HeadroomError('not-found', `prefix: ${text} is not in the registry; add it first`, 'prefix');
+}
 
 function specialUse(p: Prefix): string | null {
   for (const t of SPECIAL_USE_PREFIXES) {
@@ -173,9 +191,7 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
     return finish(objects, rir, warnings);
   }
   const p = parseBlock(text, 'prefix');
-  const rows = listPrefixes(ws, { space: DEFAULT_SPACE, within: text }).rows;
-  const row = rows.find((r) => r.length === p.length && parsePrefix(r.prefix).start === p.start);
-  if (!row) throw new HeadroomError('not-found', `prefix: ${text} is not in the registry; add it first`, 'prefix');
+  const row = globalBlock(ws, text, p);
   const special = specialUse(p);
   if (special) warnings.push(`${row.prefix} is in documentation or special-use space ${special}: fine for an example, refused in a real draft (CHK-03)`);
   const all = listPrefixes(ws, { space: DEFAULT_SPACE }).rows;
@@ -289,8 +305,7 @@ function lacnicObjects(
     return finish(objects, 'lacnic', warnings);
   }
   const p = parseBlock(text, 'prefix');
-  const row = listPrefixes(ws, { space: DEFAULT_SPACE, within: text }).rows.find((r) => r.length === p.length && parsePrefix(r.prefix).start === p.start);
-  if (!row) throw new HeadroomError('not-found', `prefix: ${text} is not in the registry; add it first`, 'prefix');
+  const row = globalBlock(ws, text, p);
   warnings.push(`LACNIC registers ${row.prefix} in its own WHOIS: there is no inetnum/inet6num to create`);
   if (own === undefined) warnings.push('no ASN is marked as ours in Settings → Neighbours: no ROA to suggest');
   else {

@@ -81,9 +81,12 @@ describe('policy checks CHK-01…CHK-35', () => {
     passes('CHK-04', draft('arin', 'ipv6', {}, { prefixLength: 32 }));
     fails('CHK-04', draft('arin', 'ipv6', {}, { prefixLength: 30 }), 'E');
   });
-  it('CHK-05 other RIRs: off-nibble only warns (RIPE: verify)', () => {
+  it('CHK-05 other RIRs: off-nibble only warns (verify), except the size the RIR itself gives', () => {
     passes('CHK-05', draft('ripe', 'ipv6', {}, { prefixLength: 28 }));
-    fails('CHK-05', draft('ripe', 'ipv6', {}, { prefixLength: 29 }), 'W', true);
+    // The RIPE NCC's own size without documentation (ripe-738 §5.1.2): no advice against it.
+    expect(result('CHK-05', draft('ripe', 'ipv6', {}, { prefixLength: 29 })).message).toMatch(/the size the RIPE NCC gives .*ripe-738/);
+    passes('CHK-05', draft('ripe', 'ipv6', {}, { prefixLength: 29 }));
+    fails('CHK-05', draft('ripe', 'ipv6', {}, { prefixLength: 30 }), 'W', true);
     fails('CHK-05', draft('afrinic', 'ipv6', {}, { prefixLength: 30 }), 'W');
   });
   it('CHK-06 ARIN LIR: within the 6.5.2.1c size passes; larger fails', () => {
