@@ -184,8 +184,8 @@ describe('headroom rpsl', () => {
 
 describe('headroom check-request', () => {
   it('--json prints [{rule, ok, message, source, severity, verify}]; a failed warning does not set the exit code', () => {
-    // The RIPE IPv6 extension to /29: conforming, with a warning (a /29 is off the nibble boundary, CHK-05).
-    const r = headroom(['check-request', real, '--rir', 'ripe', '--kind', 'ipv6', '--json']);
+    // A RIPE ASN with its own routing policy: conforming, with a warning (CHK-39).
+    const r = headroom(['check-request', real, '--rir', 'ripe', '--kind', 'asn', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const checks = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(checks.length).toBeGreaterThan(3);
