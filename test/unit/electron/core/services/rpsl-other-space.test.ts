@@ -3,24 +3,14 @@
  * objects describe the global table only, and "not in the registry" would send the planner to
  * add a block that is already there.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Session } from '../../../../../electron/core/services/session';
-import { openDispatch } from '../../../../support/dispatch';
-import { tempDir } from '../../../../support/tmp';
+import { describe, expect, it } from 'vitest';
+import { dispatchSessions } from '../../../../support/dispatch';
 
-const tmp = tempDir('headroom-rpsl-space-');
-afterAll(() => tmp.cleanup());
-let n = 0;
-let session: Session | null = null;
-afterEach(() => {
-  session?.close();
-  session = null;
-});
+const open = dispatchSessions('headroom-rpsl-space-');
 
 describe('rpsl for a block in another space', () => {
   it.each(['ripe', 'lacnic'] as const)('%s: names the space it is in, and says RIR objects are for the global table', async (rir) => {
-    const d = await openDispatch(tmp.path(`ws-${++n}.headroom`), { demo: true });
-    session = d.session;
+    const d = await open({ demo: true });
     await d.call('registry.addSpace', { name: 'lab' });
     await d.call('registry.addPrefix', { prefix: '100.64.0.0/22', space: 'lab', status: 'aggregate' });
     const refused = d.call('requests.rpsl', { resource: '100.64.0.0/22', rir });
@@ -29,8 +19,7 @@ describe('rpsl for a block in another space', () => {
   });
 
   it('still says "not in the registry" for a block recorded nowhere', async () => {
-    const d = await openDispatch(tmp.path(`ws-${++n}.headroom`), { demo: true });
-    session = d.session;
+    const d = await open({ demo: true });
     await expect(d.call('requests.rpsl', { resource: '100.64.0.0/22' })).rejects.toThrow(/not in the registry; add it first/);
   });
 });
