@@ -9,6 +9,7 @@ import { ROA_EXPORT_FORMAT_NAMES } from '../../../shared/contract';
 import { HeadroomError, invalid } from '../../../shared/errors';
 import { atomicWriteFile } from '../../core/workspace/fsutil';
 import { alignRows, jsonOut, UsageError, type Command } from '../command';
+import { checkOut } from './export-formats';
 
 export const routingCommands: Command[] = [
   {
@@ -119,8 +120,9 @@ export const routingCommands: Command[] = [
       if (!(ROA_EXPORT_FORMAT_NAMES as readonly string[]).includes(format)) {
         throw invalid('format', `unknown format "${format}" (one of ${ROA_EXPORT_FORMAT_NAMES.join(', ')})`);
       }
+      // The workspace and the files kept beside it are refused before anything is produced.
+      const out = checkOut(args[0]!, String(opts.out));
       const r = await withWorkspace(args[0]!, 'read', (call) => call('routing.exportRoas', { format, as0: Boolean(opts.as0) }));
-      const out = resolve(String(opts.out));
       try {
         atomicWriteFile(out, Buffer.from(r.text, 'utf8'));
       } catch (e) {

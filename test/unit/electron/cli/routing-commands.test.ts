@@ -145,4 +145,16 @@ describe('roa plan|check|export', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/format: unknown format "xml"/);
   });
+
+  it('refuses an --out that is the workspace or its journal (exit 1, naming --out), writing nothing', () => {
+    const ws = routed();
+    for (const out of [ws, `${ws}.journal`]) {
+      const before = state(ws);
+      const r = headroom(['roa', 'export', ws, '--format', 'csv', '--out', out]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/--out: .* would destroy it/);
+      expect(state(ws)).toEqual(before);
+    }
+    expect((json(['route', 'list', ws]) as unknown[]).length).toBe(3);
+  });
 });
