@@ -61,6 +61,8 @@ export interface RoaExportResult {
   /** Planned ROA entries in the file. */
   items: number;
   fileName: string;
+  /** What the planner should know before sending the file: the plan's warnings, an empty plan, a request to sign. */
+  warnings: string[];
 }
 
 const cidr = z.string().trim().min(1, 'is required').max(60);

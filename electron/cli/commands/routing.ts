@@ -113,7 +113,7 @@ export const routingCommands: Command[] = [
     summary: 'the planned ROAs as an RFC 8416 SLURM file, CSV (asn,prefix,maxLength), or the bulk form of LACNIC, ARIN or the RIPE NCC API',
     options: { format: { type: 'string' }, out: { type: 'string' }, as0: { type: 'boolean' } },
     positionals: [1, 1],
-    async run({ args, opts, withWorkspace }) {
+    async run({ args, opts, io, withWorkspace }) {
       if (opts.format === undefined) throw new UsageError('--format is required');
       if (opts.out === undefined) throw new UsageError('--out FILE is required');
       const format = String(opts.format);
@@ -123,6 +123,7 @@ export const routingCommands: Command[] = [
       // The workspace and the files kept beside it are refused before anything is produced.
       const out = checkOut(args[0]!, String(opts.out));
       const r = await withWorkspace(args[0]!, 'read', (call) => call('routing.exportRoas', { format, as0: Boolean(opts.as0) }));
+      for (const w of r.warnings) io.err(`warning: ${w}`);
       try {
         atomicWriteFile(out, Buffer.from(r.text, 'utf8'));
       } catch (e) {

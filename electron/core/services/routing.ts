@@ -181,8 +181,20 @@ const FILE_NAMES: Record<RoaExportFormatName, string> = {
   ripe: 'roas-ripe-publish.json',
 };
 
+/** Said with every file of a format, whatever the plan (docs/routing.md §5). */
+const FORMAT_NOTES: Partial<Record<RoaExportFormatName, string>> = {
+  arin: 'these are unsigned ROA requests: sign each line with your ROA request key (openssl dgst -sha256 -sign) before pasting it into ARIN Online',
+  ripe: 'the body of POST https://my.ripe.net/api/rpki/roas/publish: try it on the pilot (https://localcert.ripe.net/api/rpki) first',
+};
+
 export function exportRoas(ws: Reader & Pick<Workspace, 'now'>, input: { format: RoaExportFormatName; as0?: boolean | undefined }): RoaExportResult {
   const { routes, aggregates } = specs(ws);
   const plan = planRoas(routes, aggregates, { as0: input.as0 ?? false });
-  return { format: input.format, text: renderRoaExport(input.format, plan, ws.now()), items: plan.length, fileName: FILE_NAMES[input.format] };
+  const note = FORMAT_NOTES[input.format];
+  const warnings = [
+    ...(plan.length === 0 ? ['no route recorded (Registry → Routing): no ROA planned'] : []),
+    ...routeWarnings(routes, originClassifier(ws).kind),
+    ...(note && plan.length > 0 ? [note] : []),
+  ];
+  return { format: input.format, text: renderRoaExport(input.format, plan, ws.now()), items: plan.length, fileName: FILE_NAMES[input.format], warnings };
 }

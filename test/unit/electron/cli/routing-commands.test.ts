@@ -141,6 +141,11 @@ describe('roa plan|check|export', () => {
     const viaExport = tmp.path(`export-${n}.slurm.json`);
     ok(['export', ws, '--format', 'roa-slurm', '--out', viaExport]);
     expect(readFileSync(viaExport, 'utf8')).toBe(readFileSync(slurm, 'utf8'));
+    // What the planner must know before sending the file goes to stderr, the file stays clean.
+    const arin = tmp.path(`roas-${n}-arin.txt`);
+    const signed = ok(['roa', 'export', ws, '--format', 'arin', '--out', arin]);
+    expect(signed.stderr).toMatch(/^warning: these are unsigned ROA requests: sign each line/m);
+    expect(readFileSync(arin, 'utf8')).not.toMatch(/warning/);
     const r = headroom(['roa', 'export', ws, '--format', 'xml', '--out', csv]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/format: unknown format "xml"/);
