@@ -1,6 +1,6 @@
 /**
  * The routing plan (../shared/CLI.md "Routing plan"): `route add|rm|list`, `roa plan [--as0]`,
- * `roa check --vrps FILE`, `roa export --format slurm|csv|lacnic|arin|ripe --out FILE`.
+ * `roa check --vrps FILE`, `roa export --format slurm|csv|lacnic|arin|ripe --out FILE`, `aspa plan`.
  * `roa check` reports invalid states with exit 0: it reports, it does not refuse.
  */
 import { readFileSync } from 'node:fs';
@@ -105,6 +105,19 @@ export const routingCommands: Command[] = [
       io.out('');
       io.out(`${r.total} VRPs read, ${r.considered} on our space, ${r.ignored} for space that is not ours ignored`);
       for (const w of r.warnings) io.err(`warning: ${w}`);
+    },
+  },
+  {
+    name: 'aspa plan',
+    usage: 'aspa plan WS [--json]',
+    summary: 'ASPA drafts: for each AS of ours, the recorded upstreams as its providers (draft-ietf-sidrops-aspa-profile)',
+    options: { json: { type: 'boolean' } },
+    positionals: [1, 1],
+    async run({ args, opts, io, withWorkspace }) {
+      const plan = await withWorkspace(args[0]!, 'read', (call) => call('routing.planAspas', {}));
+      for (const w of plan.warnings) io.err(`warning: ${w}`);
+      if (opts.json) return jsonOut(io, plan.aspas);
+      for (const l of alignRows(plan.aspas.map((a) => [`AS${a.customer}`, a.providers.map((p) => `AS${p}`).join(', '), a.reason]))) io.out(l);
     },
   },
   {

@@ -4,11 +4,12 @@
  * ROA exports. The rules are pure, in shared/routing/; this file reads the workspace, refuses
  * bad input by field, and records each change as one undoable action.
  */
-import type { RoaCheckResult, RoaExportFormatName, RoaExportResult, RoaPlanResult, RouteOriginKind, RouteRow } from '../../../shared/contract';
+import type { AspaPlanResult, RoaCheckResult, RoaExportFormatName, RoaExportResult, RoaPlanResult, RouteOriginKind, RouteRow } from '../../../shared/contract';
 import { parseAsn } from '../../../shared/asn/asn';
 import { HeadroomError, invalid } from '../../../shared/errors';
 import { formatPrefix, parsePrefix, prefixContains, type Prefix } from '../../../shared/ip/prefix';
 import { prefixFromKey } from '../../../shared/ip/storage-key';
+import { planAspas } from '../../../shared/routing/aspa';
 import { checkRoutes, routeWarnings } from '../../../shared/routing/check';
 import { planRoas, roaName, type RouteSpec } from '../../../shared/routing/roa-plan';
 import { renderRoaExport } from '../../../shared/routing/roa-export';
@@ -171,6 +172,13 @@ export function checkVrps(ws: Reader, input: { vrps: string; within?: string | u
     ignored: r.ignored,
     warnings: r.warnings,
   };
+}
+
+/** ASPA drafts: each AS of ours (relation "own") over the upstreams of Settings → Neighbours. */
+export function aspaPlanFor(ws: Reader): AspaPlanResult {
+  const neighbours = readNeighbours(ws);
+  const of = (relation: string) => neighbours.filter((n) => n.relation === relation).map((n) => n.asn);
+  return planAspas(of('own'), of('upstream'));
 }
 
 const FILE_NAMES: Record<RoaExportFormatName, string> = {

@@ -163,3 +163,14 @@ describe('roa plan|check|export', () => {
     expect((json(['route', 'list', ws]) as unknown[]).length).toBe(3);
   });
 });
+
+describe('aspa plan', () => {
+  it('drafts the ASPA of each AS of ours over the recorded upstreams, --json as [{customer, providers, reason}]', () => {
+    const ws = demo();
+    const aspas = json(['aspa', 'plan', ws]) as { customer: number; providers: number[]; reason: string }[];
+    expect(aspas.map((a) => Object.keys(a))).toEqual(aspas.map(() => ['customer', 'providers', 'reason']));
+    expect(aspas.find((a) => a.customer === 64496)!.providers).toEqual([64497, 64498]);
+    expect(ok(['aspa', 'plan', ws]).stdout).toMatch(/^AS64496\s+AS64497, AS64498\s+AS64496 is ours/m);
+    expect(headroom(['aspa', 'plan']).code).toBe(2);
+  });
+});

@@ -316,3 +316,20 @@ describe('ROA files in Reports (reports.file)', () => {
     expect(file.warnings).toEqual(['no route recorded (Registry → Routing): no ROA planned']);
   });
 });
+
+describe('ASPA drafts (routing.planAspas)', () => {
+  it('draft one ASPA per AS of ours over the recorded upstreams, and follow Settings → Neighbours', async () => {
+    const { call } = await demo();
+    const neighbours = (await call('requests.getOrganisation', {})).neighbours;
+    const own = neighbours.filter((n) => n.relation === 'own').map((n) => n.asn);
+    const upstreams = neighbours.filter((n) => n.relation === 'upstream').map((n) => n.asn);
+    expect(own).toContain(64496);
+    expect(upstreams).toEqual([64497, 64498]);
+    const plan = await call('routing.planAspas', {});
+    expect(plan.aspas.map((a) => a.customer)).toEqual(own);
+    expect(plan.aspas.find((a) => a.customer === 64496)).toMatchObject({ providers: [64497, 64498] });
+    // An upstream marked as a peer leaves every provider set.
+    await call('requests.updateOrganisation', { neighbours: [{ asn: 64498, relation: 'peer' }] });
+    expect((await call('routing.planAspas', {})).aspas.find((a) => a.customer === 64496)!.providers).toEqual([64497]);
+  });
+});
