@@ -77,6 +77,8 @@ export const reportFileOps = {
       kind: z.enum(['ipv4', 'ipv6', 'asn']).optional(),
       /** A PDF's preview: its HTML only, not printed (base64 is then empty); Save asks again without it. */
       htmlOnly: z.boolean().optional(),
+      /** ROA files: AS0 ROAs for our aggregates' space that no route covers (`roa export --as0`). */
+      as0: z.boolean().optional(),
       /** The facility sizing sheet: the site, by name (or id). */
       site: z.string().trim().min(1, 'must not be empty').max(200).optional(),
     }),

@@ -61,6 +61,14 @@ export interface RoaExportResult {
   /** Planned ROA entries in the file. */
   items: number;
   fileName: string;
+  /** What the planner should know before sending the file: the plan's warnings, an empty plan, a request to sign. */
+  warnings: string[];
+}
+
+/** ASPA drafts (draft-ietf-sidrops-aspa-profile): one per AS of ours, its providers the recorded upstreams. */
+export interface AspaPlanResult {
+  aspas: { customer: number; providers: number[]; reason: string }[];
+  warnings: string[];
 }
 
 const cidr = z.string().trim().min(1, 'is required').max(60);
@@ -87,6 +95,10 @@ export const routingOps = {
       within: z.string().trim().max(60).optional(),
     }),
     "Each route's RPKI state (RFC 6811) and the VRPs of our space that are too permissive or redundant",
+  ),
+  'routing.planAspas': query<AspaPlanResult>()(
+    z.object({}),
+    'ASPA drafts: for each AS of ours, the recorded upstreams as its providers (draft-ietf-sidrops-aspa-profile)',
   ),
   'routing.exportRoas': query<RoaExportResult>()(
     z.object({

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateOrganisation } from '../../electron/core/services/requests';
+import { addRoute } from '../../electron/core/services/routing';
 import { Workspace } from '../../electron/core/workspace/workspace';
 import { splitBindExport } from '../../shared/report/bind-export';
 import { useApp, createDemoWorkspace, fontsSettled, headroom, openBrowser, startBridge, tempDir, type Bridge, type Browser, shotsDir } from './support/app';
@@ -27,6 +28,11 @@ beforeAll(async () => {
   createDemoWorkspace(ws);
   const w = await Workspace.open(ws);
   updateOrganisation(w, { legalName: 'Example ISP', country: 'NL', mntner: 'EXAMPLE-MNT', nameServers: ['ns1.example.net', 'ns2.example.net'] });
+  // Routes, so the ROA files have entries: ours, a customer's /25 (longer than /24: a warning), IPv6.
+  addRoute(w, { prefix: '198.51.100.0/24', origin: '64496', description: 'RIR allocation' });
+  addRoute(w, { prefix: '198.51.100.128/25', origin: '64505', description: 'Customer BGP' });
+  addRoute(w, { prefix: '2001:db8::/32', origin: '64496' });
+  w.save();
   w.close();
   bridge = await startBridge(app, home.dir, ws);
 }, 300_000);
@@ -82,12 +88,41 @@ const TEXT_FORMATS: [label: string, format: string, name: RegExp][] = [
   ['BIND reverse zones', 'bind', /isp-reverse-zones\.txt/],
   ['ISC dhcpd.conf', 'dhcpd', /isp-global-dhcpd\.conf/],
   ['Kea DHCPv4 (JSON)', 'kea', /isp-global-kea-dhcp4\.json/],
-  ['SLURM (RFC 8416)', 'roa-slurm', /roas\.slurm\.json/],
-  ['ROA CSV', 'roa-csv', /roas\.csv/],
-  ['LACNIC bulk lines', 'roa-lacnic', /roas-lacnic\.txt/],
-  ['ARIN ROA requests', 'roa-arin', /roas-arin\.txt/],
-  ['RIPE NCC publish body', 'roa-ripe', /roas-ripe-publish\.json/],
 ];
+
+/** The ROA files of Reports and the `roa export --format` each must equal. */
+const ROA_FORMATS: [label: string, format: string, name: RegExp][] = [
+  ['SLURM (RFC 8416)', 'slurm', /roas\.slurm\.json/],
+  ['ROA CSV', 'csv', /roas\.csv/],
+  ['LACNIC bulk lines', 'lacnic', /roas-lacnic\.txt/],
+  ['ARIN ROA requests', 'arin', /roas-arin\.txt/],
+  ['RIPE NCC publish body', 'ripe', /roas-ripe-publish\.json/],
+];
+
+function roaExport(format: string, as0: boolean): Buffer {
+  const out = home.path(`cli-roa-${format}-${as0 ? 'as0' : 'routes'}`);
+  const r = headroom(['roa', 'export', ws, '--format', format, '--out', out, ...(as0 ? ['--as0'] : [])]);
+  expect(r.code, r.stderr).toBe(0);
+  return readFileSync(out);
+}
+
+/**
+ * ARIN's ROA request carries the second it was made (`1|<seconds since the epoch>|…`), so the
+ * app's file and the CLI's, made moments apart, differ there and only there: each line's stamp
+ * is checked to be within five minutes of the other, then the stamps are made equal.
+ */
+function sameArinRequests(app: Buffer, cli: Buffer): Buffer {
+  const stamps = (b: Buffer) => [...b.toString('utf8').matchAll(/^1\|(\d+)\|/gm)].map((m) => Number(m[1]));
+  const [a, c] = [stamps(app), stamps(cli)];
+  expect(a.length).toBeGreaterThan(0);
+  expect(a.length).toBe(c.length);
+  a.forEach((t, i) => expect(Math.abs(t - c[i]!)).toBeLessThan(300));
+  let i = 0;
+  return Buffer.from(
+    cli.toString('utf8').replace(/^1\|\d+\|/gm, () => `1|${a[i++]}|`),
+    'utf8',
+  );
+}
 
 describe('the Reports screen', () => {
   it('saves every text file byte for byte as `headroom export` writes it, and each loads in its tool', async () => {
@@ -136,6 +171,38 @@ describe('the Reports screen', () => {
         expect(fods).toContain('<text:p>Northgate Pharmacy</text:p>');
         expect(fods).not.toMatch(/table:formula=/);
       }
+    } finally {
+      await b.close();
+    }
+  }, 600_000);
+
+  it('saves each ROA file as `headroom roa export` writes it, with and without AS0, warnings shown first', async () => {
+    const b = await openReports();
+    try {
+      for (const as0 of [false, true]) {
+        if (as0) {
+          await b.page.getByLabel('AS0 ROAs for our space no route covers').check();
+          await b.page.locator('.reports-preview-head').filter({ hasText: 'AS0 for our aggregates' }).waitFor({ timeout: 60_000 });
+          await b.page.locator('.reports-preview[aria-busy="false"]').waitFor();
+        }
+        for (const [label, format, name] of ROA_FORMATS) {
+          await pick(b, label, name);
+          const d = await saveDownload(b, `roa-${format}-${as0}`);
+          expect(d.suggested).toMatch(name);
+          const cli = roaExport(format, as0);
+          const want = format === 'arin' ? sameArinRequests(d.bytes, cli) : cli;
+          expect(d.bytes.equals(want), `${format}${as0 ? ' --as0' : ''}: the download differs from headroom roa export`).toBe(true);
+          const text = d.bytes.toString('utf8');
+          expect(text).toMatch(format === 'lacnic' ? /^198\.51\.100\.128\/25-25 64505$/m : /198\.51\.100\.128/);
+          // AS0 covers the aggregates no route touches (192.0.2.0/24, 203.0.113.0/24) only when asked.
+          expect(text.includes('203.0.113.0'), `${format} as0=${as0}`).toBe(as0);
+          const warnings = b.page.getByRole('list', { name: 'Warnings' });
+          expect(await warnings.textContent()).toContain('route 198.51.100.128/25 AS64505: longer than /24');
+          if (format === 'arin') expect(await warnings.textContent()).toContain('sign each line with your ROA request key');
+        }
+      }
+      expect(await b.page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(0);
+      expect(b.problems).toEqual([]);
     } finally {
       await b.close();
     }
@@ -228,7 +295,7 @@ describe('the Reports screen', () => {
     }
   }, 300_000);
 
-  it('is screenshotted in light and dark, wide and narrow, with a preview showing warnings', async () => {
+  it('is screenshotted in light and dark, wide and narrow, with previews showing warnings (zones, the PDF, ROA requests)', async () => {
     mkdirSync(SHOTS, { recursive: true });
     for (const scheme of ['light', 'dark'] as const) {
       const b = await openReports(scheme);
@@ -244,6 +311,9 @@ describe('the Reports screen', () => {
           await pick(b, 'Allocation report (PDF)', /isp-allocation-report\.pdf/);
           await fontsSettled(b.page);
           await b.page.screenshot({ path: join(SHOTS, `reports-pdf-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
+          await pick(b, 'ARIN ROA requests', /roas-arin\.txt/);
+          await fontsSettled(b.page);
+          await b.page.screenshot({ path: join(SHOTS, `reports-roa-arin-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
         }
       } finally {
         await b.close();

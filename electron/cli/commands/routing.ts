@@ -1,6 +1,6 @@
 /**
  * The routing plan (../shared/CLI.md "Routing plan"): `route add|rm|list`, `roa plan [--as0]`,
- * `roa check --vrps FILE`, `roa export --format slurm|csv|lacnic|arin|ripe --out FILE`.
+ * `roa check --vrps FILE`, `roa export --format slurm|csv|lacnic|arin|ripe --out FILE`, `aspa plan`.
  * `roa check` reports invalid states with exit 0: it reports, it does not refuse.
  */
 import { readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { ROA_EXPORT_FORMAT_NAMES } from '../../../shared/contract';
 import { HeadroomError, invalid } from '../../../shared/errors';
 import { atomicWriteFile } from '../../core/workspace/fsutil';
 import { alignRows, jsonOut, UsageError, type Command } from '../command';
+import { checkOut } from './export-formats';
 
 export const routingCommands: Command[] = [
   {
@@ -107,20 +108,35 @@ export const routingCommands: Command[] = [
     },
   },
   {
+    name: 'aspa plan',
+    usage: 'aspa plan WS [--json]',
+    summary: 'ASPA drafts: for each AS of ours, the recorded upstreams as its providers (draft-ietf-sidrops-aspa-profile)',
+    options: { json: { type: 'boolean' } },
+    positionals: [1, 1],
+    async run({ args, opts, io, withWorkspace }) {
+      const plan = await withWorkspace(args[0]!, 'read', (call) => call('routing.planAspas', {}));
+      for (const w of plan.warnings) io.err(`warning: ${w}`);
+      if (opts.json) return jsonOut(io, plan.aspas);
+      for (const l of alignRows(plan.aspas.map((a) => [`AS${a.customer}`, a.providers.map((p) => `AS${p}`).join(', '), a.reason]))) io.out(l);
+    },
+  },
+  {
     name: 'roa export',
     usage: `roa export WS --format ${ROA_EXPORT_FORMAT_NAMES.join('|')} --out FILE [--as0]`,
     summary: 'the planned ROAs as an RFC 8416 SLURM file, CSV (asn,prefix,maxLength), or the bulk form of LACNIC, ARIN or the RIPE NCC API',
     options: { format: { type: 'string' }, out: { type: 'string' }, as0: { type: 'boolean' } },
     positionals: [1, 1],
-    async run({ args, opts, withWorkspace }) {
+    async run({ args, opts, io, withWorkspace }) {
       if (opts.format === undefined) throw new UsageError('--format is required');
       if (opts.out === undefined) throw new UsageError('--out FILE is required');
       const format = String(opts.format);
       if (!(ROA_EXPORT_FORMAT_NAMES as readonly string[]).includes(format)) {
         throw invalid('format', `unknown format "${format}" (one of ${ROA_EXPORT_FORMAT_NAMES.join(', ')})`);
       }
+      // The workspace and the files kept beside it are refused before anything is produced.
+      const out = checkOut(args[0]!, String(opts.out));
       const r = await withWorkspace(args[0]!, 'read', (call) => call('routing.exportRoas', { format, as0: Boolean(opts.as0) }));
-      const out = resolve(String(opts.out));
+      for (const w of r.warnings) io.err(`warning: ${w}`);
       try {
         atomicWriteFile(out, Buffer.from(r.text, 'utf8'));
       } catch (e) {

@@ -31,6 +31,7 @@ export interface ReportFileInput {
   kind?: RequestKindName | undefined;
   site?: string | undefined;
   htmlOnly?: boolean | undefined;
+  as0?: boolean | undefined;
 }
 
 /** Prints HTML to PDF bytes; the Chromium path of the CLI unless a test or a transport gives another. */
@@ -143,16 +144,16 @@ async function make(ws: Workspace, input: ReportFileInput, print: PdfPrinter): P
     };
   }
   if (f in ROA) {
-    const r = exportRoas(ws, { format: ROA[f]! });
-    const warnings = r.items === 0 ? ['no route recorded (Registry → Routing): no ROA planned'] : [];
+    // The very text `roa export --format F [--as0]` writes, with the same warnings.
+    const r = exportRoas(ws, { format: ROA[f]!, as0: input.as0 ?? false });
     return {
       fileName: r.fileName,
       mime: TEXT_MIME[f] ?? 'text/plain',
       text: r.text,
       html: null,
       items: r.items,
-      warnings,
-      scope: 'every route of the workspace',
+      warnings: r.warnings,
+      scope: input.as0 ? "every route of the workspace, and AS0 for our aggregates' space no route covers" : 'every route of the workspace',
     };
   }
   if (f === 'report-csv') {

@@ -1,5 +1,5 @@
 import type { AreaHandlers } from './handler-types';
-import { addRoute, checkVrps, exportRoas, listRoutes, planFor, removeRoute } from './routing';
+import { addRoute, aspaPlanFor, checkVrps, exportRoas, listRoutes, planFor, removeRoute } from './routing';
 import type { Session } from './session';
 
 export function routingHandlers(session: Session): AreaHandlers<'routing'> {
@@ -11,5 +11,6 @@ export function routingHandlers(session: Session): AreaHandlers<'routing'> {
     'routing.planRoas': (i) => planFor(ws(), i),
     'routing.checkRoas': (i) => checkVrps(ws(), i),
     'routing.exportRoas': (i) => exportRoas(ws(), i),
+    'routing.planAspas': () => aspaPlanFor(ws()),
   };
 }

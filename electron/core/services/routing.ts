@@ -4,11 +4,12 @@
  * ROA exports. The rules are pure, in shared/routing/; this file reads the workspace, refuses
  * bad input by field, and records each change as one undoable action.
  */
-import type { RoaCheckResult, RoaExportFormatName, RoaExportResult, RoaPlanResult, RouteOriginKind, RouteRow } from '../../../shared/contract';
+import type { AspaPlanResult, RoaCheckResult, RoaExportFormatName, RoaExportResult, RoaPlanResult, RouteOriginKind, RouteRow } from '../../../shared/contract';
 import { parseAsn } from '../../../shared/asn/asn';
 import { HeadroomError, invalid } from '../../../shared/errors';
 import { formatPrefix, parsePrefix, prefixContains, type Prefix } from '../../../shared/ip/prefix';
 import { prefixFromKey } from '../../../shared/ip/storage-key';
+import { planAspas } from '../../../shared/routing/aspa';
 import { checkRoutes, routeWarnings } from '../../../shared/routing/check';
 import { planRoas, roaName, type RouteSpec } from '../../../shared/routing/roa-plan';
 import { renderRoaExport } from '../../../shared/routing/roa-export';
@@ -173,6 +174,13 @@ export function checkVrps(ws: Reader, input: { vrps: string; within?: string | u
   };
 }
 
+/** ASPA drafts: each AS of ours (relation "own") over the upstreams of Settings → Neighbours. */
+export function aspaPlanFor(ws: Reader): AspaPlanResult {
+  const neighbours = readNeighbours(ws);
+  const of = (relation: string) => neighbours.filter((n) => n.relation === relation).map((n) => n.asn);
+  return planAspas(of('own'), of('upstream'));
+}
+
 const FILE_NAMES: Record<RoaExportFormatName, string> = {
   slurm: 'roas.slurm.json',
   csv: 'roas.csv',
@@ -181,8 +189,20 @@ const FILE_NAMES: Record<RoaExportFormatName, string> = {
   ripe: 'roas-ripe-publish.json',
 };
 
+/** Said with every file of a format, whatever the plan (docs/routing.md §5). */
+const FORMAT_NOTES: Partial<Record<RoaExportFormatName, string>> = {
+  arin: 'these are unsigned ROA requests: sign each line with your ROA request key (openssl dgst -sha256 -sign) before pasting it into ARIN Online',
+  ripe: 'the body of POST https://my.ripe.net/api/rpki/roas/publish: try it on the pilot (https://localcert.ripe.net/api/rpki) first',
+};
+
 export function exportRoas(ws: Reader & Pick<Workspace, 'now'>, input: { format: RoaExportFormatName; as0?: boolean | undefined }): RoaExportResult {
   const { routes, aggregates } = specs(ws);
   const plan = planRoas(routes, aggregates, { as0: input.as0 ?? false });
-  return { format: input.format, text: renderRoaExport(input.format, plan, ws.now()), items: plan.length, fileName: FILE_NAMES[input.format] };
+  const note = FORMAT_NOTES[input.format];
+  const warnings = [
+    ...(plan.length === 0 ? ['no route recorded (Registry → Routing): no ROA planned'] : []),
+    ...routeWarnings(routes, originClassifier(ws).kind),
+    ...(note && plan.length > 0 ? [note] : []),
+  ];
+  return { format: input.format, text: renderRoaExport(input.format, plan, ws.now()), items: plan.length, fileName: FILE_NAMES[input.format], warnings };
 }

@@ -9,8 +9,9 @@ import { formatAsdot, isAsn16, validateAsn } from '../../../shared/asn/asn';
 import { classifyAsn } from '../../../shared/asn/special';
 import type { AsnRow } from '../../../shared/contract';
 import { useChange } from '../../data/query';
-import { Field, TextInput } from '../../components/Field';
-import { atField, errorsFrom, useWorkspace } from '../../state';
+import { Field } from '../../components/Field';
+import { SubmitForm, TextField, useFormState } from '../../components/SubmitForm';
+import { atField, useWorkspace } from '../../state';
 import { FlagChip } from './FlagChip';
 
 /** What the typed text reads as, for the hint under the field. */
@@ -37,78 +38,47 @@ function AsnPreview({ text }: { text: string }) {
 export function AddAsnForm({ disabled, onAdded }: { disabled: boolean; onAdded(row: AsnRow): void }) {
   const { notify } = useWorkspace();
   const change = useChange();
+  const form = useFormState();
   const [asn, setAsn] = useState('');
   const [description, setDescription] = useState('');
   const [date, setDate] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
 
   const submit = async () => {
     // The same parser as the service: a malformed or out-of-range number is refused here,
     // with the service's own words, without a round trip.
     const [, problem] = validateAsn(asn, 'asn');
-    if (problem) {
-      setErrors({ asn: atField('asn', problem) });
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    try {
-      const row = await change('registry.addAsn', { asn: asn.trim(), description: description.trim(), ...(date ? { date } : {}) });
-      notify('info', `Added AS${row.asn}${row.asn16 ? '' : ` (asdot ${row.asdot})`}. Ctrl+Z undoes it.`);
-      setAsn('');
-      setDescription('');
-      setDate('');
-      onAdded(row);
-    } catch (e) {
-      setErrors(errorsFrom(e));
-    } finally {
-      setBusy(false);
-    }
+    if (problem) return form.refuse({ asn: atField('asn', problem) });
+    const row = await change('registry.addAsn', { asn: asn.trim(), description: description.trim(), ...(date ? { date } : {}) });
+    notify('info', `Added AS${row.asn}${row.asn16 ? '' : ` (asdot ${row.asdot})`}. Ctrl+Z undoes it.`);
+    setAsn('');
+    setDescription('');
+    setDate('');
+    onAdded(row);
   };
 
   return (
-    <form
-      className="asn-form"
-      aria-label="Add an AS number"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <Field label="AS number" error={errors.asn} hint={<AsnPreview text={asn} />}>
-        {(p) => (
-          <TextInput
-            {...p}
-            name="asn"
-            className="mono"
-            value={asn}
-            placeholder="64500 or 1.10"
-            onChange={(e) => {
-              setAsn(e.target.value);
-              // A refusal from the last submit no longer describes what is typed now.
-              if (errors.asn) setErrors(({ asn: _stale, ...rest }) => rest);
-            }}
-            disabled={disabled}
-          />
-        )}
-      </Field>
-      <Field label="Description" error={errors.description}>
-        {(p) => (
-          <TextInput
-            {...p}
-            name="description"
-            value={description}
-            placeholder="Our AS, an upstream, a peer…"
-            onChange={(e) => {
-              setDescription(e.target.value);
-              if (errors.description) setErrors(({ description: _stale, ...rest }) => rest);
-            }}
-            disabled={disabled}
-          />
-        )}
-      </Field>
-      <Field label="In use since" error={errors.date} hint="empty: today">
+    <SubmitForm form={form} label="Add an AS number" className="asn-form" submit="Add ASN" disabled={disabled} ready={Boolean(asn.trim())} onSubmit={submit}>
+      <TextField
+        form={form}
+        name="asn"
+        label="AS number"
+        mono
+        value={asn}
+        placeholder="64500 or 1.10"
+        onChange={setAsn}
+        hint={<AsnPreview text={asn} />}
+        disabled={disabled}
+      />
+      <TextField
+        form={form}
+        name="description"
+        label="Description"
+        value={description}
+        placeholder="Our AS, an upstream, a peer…"
+        onChange={setDescription}
+        disabled={disabled}
+      />
+      <Field label="In use since" error={form.errors.date} hint="empty: today">
         {(p) => (
           <DateInput
             {...p}
@@ -116,22 +86,12 @@ export function AddAsnForm({ disabled, onAdded }: { disabled: boolean; onAdded(r
             value={date}
             onChange={(e) => {
               setDate(e.target.value);
-              if (errors.date) setErrors(({ date: _stale, ...rest }) => rest);
+              form.forget('date');
             }}
             disabled={disabled}
           />
         )}
       </Field>
-      <div className="form-submit">
-        <button type="submit" className="primary" disabled={disabled || busy || !asn.trim()}>
-          Add ASN
-        </button>
-      </div>
-      {errors._ && (
-        <div className="form-error" role="alert">
-          {errors._}
-        </div>
-      )}
-    </form>
+    </SubmitForm>
   );
 }

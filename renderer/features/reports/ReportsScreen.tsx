@@ -10,7 +10,7 @@ import { splitBindExport } from '../../../shared/report/bind-export';
 import { client } from '../../client';
 import { useContractQuery } from '../../data/query';
 import { errorsFrom } from '../../state';
-import { ALL_FORMATS, bytesOf, FORMAT_GROUPS, isDraft, isPdf, saveBytes } from './formats';
+import { ALL_FORMATS, bytesOf, FORMAT_GROUPS, isDraft, isPdf, isRoa, saveBytes } from './formats';
 import './reports.css';
 
 type ScopeKind = 'workspace' | 'space' | 'block';
@@ -93,6 +93,7 @@ export function ReportsScreen() {
   const [kind, setKind] = useState<RequestKindName>('ipv6');
   const [ns, setNs] = useState('');
   const [sitePicked, setSite] = useState('');
+  const [as0, setAs0] = useState(false);
   const entry = ALL_FORMATS.find((e) => e.format === format)!;
 
   const spacesRead = useContractQuery('registry.listSpaces', {});
@@ -108,6 +109,7 @@ export function ReportsScreen() {
       if (scope === 'block' && block.trim() !== '') base.within = block.trim();
     }
     if (isDraft(format)) Object.assign(base, { rir, kind });
+    if (isRoa(format) && as0) base.as0 = true;
     // A PDF is previewed from its HTML and printed only when saved.
     if (isPdf(format)) base.htmlOnly = true;
     if (entry.site && site) base.site = site;
@@ -269,9 +271,17 @@ export function ReportsScreen() {
                   <span className="field-hint">No site yet: add one in Facility.</span>
                 )}
               </fieldset>
-            ) : (
-              <p className="field-hint">ROA files always cover every route of the workspace (Registry → Routing).</p>
-            )}
+            ) : isRoa(format) ? (
+              <fieldset className="reports-scope">
+                <legend>Covers</legend>
+                <span className="field-hint">
+                  Every route of the workspace (Registry → Routing), as <span className="mono">headroom roa export</span> writes them.
+                </span>
+                <label>
+                  <input type="checkbox" checked={as0} onChange={(e) => setAs0(e.target.checked)} /> AS0 ROAs for our space no route covers
+                </label>
+              </fieldset>
+            ) : null}
           </div>
           {error && (
             <p className="reports-error" role="alert">

@@ -89,6 +89,7 @@ export const FORMAT_GROUPS: FormatGroup[] = [
 export const ALL_FORMATS: FormatEntry[] = FORMAT_GROUPS.flatMap((g) => g.entries);
 
 export const isDraft = (f: ReportFileFormat) => f.startsWith('request-');
+export const isRoa = (f: ReportFileFormat) => f.startsWith('roa-');
 export const isPdf = (f: ReportFileFormat) => f === 'pdf' || f.endsWith('-pdf');
 
 /** A file's bytes from the base64 the service sends. */

@@ -8,11 +8,11 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { ROA_EXPORT_FORMAT_NAMES, type RoaCheckResult, type RoaExportFormatName, type RoaPlanResult, type RouteRow } from '../../../shared/contract';
 import { validateAsn } from '../../../shared/asn/asn';
 import { validatePrefix } from '../../../shared/ip/prefix';
-import { Field, TextInput } from '../../components/Field';
+import { SubmitForm, TextField, useFormState } from '../../components/SubmitForm';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { client } from '../../client';
 import { useChange, useContractQuery } from '../../data/query';
-import { atField, errorsFrom, useWorkspace } from '../../state';
+import { atField, useWorkspace } from '../../state';
 import { download } from '../requests/download';
 import './routing.css';
 
@@ -34,97 +34,63 @@ const STATE_LABELS: Record<RoaCheckResult['routes'][number]['state'], string> = 
 function AddRouteForm({ aggregate, disabled }: { aggregate: string; disabled: boolean }) {
   const { notify } = useWorkspace();
   const change = useChange();
+  const form = useFormState();
   const base = aggregate.split('/')[0]!;
   const [prefix, setPrefix] = useState(aggregate);
   const [origin, setOrigin] = useState('');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const livePrefix = prefix.trim() ? validatePrefix(prefix.trim())[1] : null;
   const liveOrigin = origin.trim() ? validateAsn(origin.trim(), 'origin')[1] : null;
 
   const submit = async () => {
-    setBusy(true);
-    setErrors({});
-    try {
-      const row = await change('routing.addRoute', { prefix: prefix.trim(), origin: origin.trim(), description });
-      notify('info', `Added the route ${row.prefix} from AS${row.origin}. Ctrl+Z undoes it.`);
-      setPrefix(aggregate);
-      setDescription('');
-    } catch (e) {
-      setErrors(errorsFrom(e));
-    } finally {
-      setBusy(false);
-    }
+    const row = await change('routing.addRoute', { prefix: prefix.trim(), origin: origin.trim(), description });
+    notify('info', `Added the route ${row.prefix} from AS${row.origin}. Ctrl+Z undoes it.`);
+    setPrefix(aggregate);
+    setDescription('');
   };
 
   return (
-    <form
+    <SubmitForm
+      form={form}
+      label="Add a route"
       className="inline-form routing-form"
-      aria-label="Add a route"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+      submit="Add route"
+      disabled={disabled}
+      ready={Boolean(prefix.trim() && origin.trim())}
+      onSubmit={submit}
     >
-      <Field label="Prefix (CIDR)" error={errors.prefix ?? (livePrefix && prefix.length > base.length + 1 ? atField('prefix', livePrefix) : undefined)}>
-        {(p) => (
-          <TextInput
-            {...p}
-            name="prefix"
-            className="mono"
-            value={prefix}
-            onChange={(e) => {
-              setPrefix(e.target.value);
-              if (errors.prefix) setErrors(({ prefix: _stale, ...rest }) => rest);
-            }}
-            disabled={disabled}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        form={form}
+        name="prefix"
+        label="Prefix (CIDR)"
+        mono
+        value={prefix}
+        onChange={setPrefix}
+        live={livePrefix && prefix.length > base.length + 1 ? atField('prefix', livePrefix) : null}
+        disabled={disabled}
+      />
+      <TextField
+        form={form}
+        name="origin"
         label="Origin AS"
-        error={errors.origin ?? (liveOrigin ? atField('origin', liveOrigin) : undefined)}
+        mono
+        value={origin}
+        placeholder="AS64496"
+        onChange={setOrigin}
+        live={liveOrigin ? atField('origin', liveOrigin) : null}
         hint="Ours, or a customer's from our ASN blocks"
-      >
-        {(p) => (
-          <TextInput
-            {...p}
-            name="origin"
-            className="mono"
-            value={origin}
-            placeholder="AS64496"
-            onChange={(e) => {
-              setOrigin(e.target.value);
-              if (errors.origin) setErrors(({ origin: _stale, ...rest }) => rest);
-            }}
-            disabled={disabled}
-          />
-        )}
-      </Field>
-      <Field label="Description" error={errors.description}>
-        {(p) => (
-          <TextInput
-            {...p}
-            name="description"
-            value={description}
-            placeholder="Customer or purpose"
-            onChange={(e) => setDescription(e.target.value)}
-            disabled={disabled}
-          />
-        )}
-      </Field>
-      <div className="form-submit">
-        <button type="submit" className="primary" disabled={disabled || busy || !prefix.trim() || !origin.trim()}>
-          Add route
-        </button>
-      </div>
-      {errors._ && (
-        <div className="form-error" role="alert">
-          {errors._}
-        </div>
-      )}
-    </form>
+        disabled={disabled}
+      />
+      <TextField
+        form={form}
+        name="description"
+        label="Description"
+        value={description}
+        placeholder="Customer or purpose"
+        onChange={setDescription}
+        disabled={disabled}
+      />
+    </SubmitForm>
   );
 }
 
@@ -141,67 +107,60 @@ function RoutesTable({ routes, readOnly }: { routes: RouteRow[]; readOnly: boole
   };
   if (routes.length === 0) return <p className="muted">No route recorded in this aggregate yet.</p>;
   return (
-    <table className="grid routing-table" aria-label="Routes">
-      <thead>
-        <tr>
-          <th scope="col">Prefix</th>
-          <th scope="col">Origin</th>
-          <th scope="col">Whose</th>
-          <th scope="col">Description</th>
-          <th scope="col">
-            <span className="sr-only">Remove</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {routes.map((r) => (
-          <tr key={r.id} data-route={`${r.prefix} AS${r.origin}`}>
-            <td className="mono">{r.prefix}</td>
-            <td className="mono">AS{r.origin}</td>
-            <td>
-              {r.originKind === 'ours' ? (
-                'ours'
-              ) : r.originKind === 'customer' ? (
-                'customer'
-              ) : (
-                <span className="routing-warn">neither ours nor a customer's</span>
-              )}
-            </td>
-            <td>{r.description || <span className="muted">—</span>}</td>
-            <td className="routing-actions">
-              <button
-                type="button"
-                className="danger"
-                disabled={readOnly}
-                onClick={() => void remove(r)}
-                aria-label={`Remove the route ${r.prefix} from AS${r.origin}`}
-              >
-                Remove
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <RoutingTable
+      label="Routes"
+      columns={[
+        { head: 'Prefix', className: 'mono' },
+        { head: 'Origin', className: 'mono' },
+        { head: 'Whose' },
+        { head: 'Description' },
+        { head: <span className="sr-only">Remove</span>, className: 'routing-actions' },
+      ]}
+      lines={routes.map((r) => ({
+        key: String(r.id),
+        data: { 'data-route': `${r.prefix} AS${r.origin}` },
+        cells: [
+          r.prefix,
+          `AS${r.origin}`,
+          r.originKind === 'ours' ? 'ours' : r.originKind === 'customer' ? 'customer' : <span className="routing-warn">neither ours nor a customer's</span>,
+          r.description || <span className="muted">—</span>,
+          <button
+            type="button"
+            className="danger"
+            disabled={readOnly}
+            onClick={() => void remove(r)}
+            aria-label={`Remove the route ${r.prefix} from AS${r.origin}`}
+          >
+            Remove
+          </button>,
+        ],
+      }))}
+    />
   );
+}
+
+interface Column {
+  head: ReactNode;
+  /** The class of the column's cells (mono where each is a value). */
+  className?: string;
 }
 
 interface Line {
   key: string;
   className?: string | undefined;
   data?: Record<string, string>;
-  cells: [prefix: ReactNode, asn: ReactNode, what: ReactNode, why: string];
+  cells: ReactNode[];
 }
 
-/** The view's tables: a prefix, an AS, what was found and why (mono where a value is one). */
-function FindingsTable({ label, head, lines }: { label: string; head: [string, string, string, string]; lines: Line[] }) {
+/** Every table of the view: the routes, the plan, each route's RPKI state, the VRPs to fix. */
+function RoutingTable({ label, columns, lines }: { label: string; columns: Column[]; lines: Line[] }) {
   return (
     <table className="grid routing-table" aria-label={label}>
       <thead>
         <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
-              {h}
+          {columns.map((c, i) => (
+            <th key={i} scope="col">
+              {c.head}
             </th>
           ))}
         </tr>
@@ -209,16 +168,25 @@ function FindingsTable({ label, head, lines }: { label: string; head: [string, s
       <tbody>
         {lines.map((l) => (
           <tr key={l.key} className={l.className} {...l.data}>
-            <td className="mono">{l.cells[0]}</td>
-            <td className="mono">{l.cells[1]}</td>
-            <td>{l.cells[2]}</td>
-            <td className="routing-reason">{l.cells[3]}</td>
+            {l.cells.map((cell, i) => (
+              <td key={i} className={columns[i]?.className}>
+                {cell}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>
     </table>
   );
 }
+
+/** The plan and the check: a prefix, an AS, what was found and why. */
+const FINDING_COLUMNS = (head: [string, string, string, string]): Column[] => [
+  { head: head[0], className: 'mono' },
+  { head: head[1], className: 'mono' },
+  { head: head[2] },
+  { head: head[3], className: 'routing-reason' },
+];
 
 function Warnings({ items, label }: { items: string[]; label: string }) {
   if (items.length === 0) return null;
@@ -260,9 +228,9 @@ function PlanSection({ aggregate }: { aggregate: string }) {
       )}
       {plan && plan.roas.length === 0 && <p className="muted">Record a route to see the ROAs it needs.</p>}
       {plan && plan.roas.length > 0 && (
-        <FindingsTable
+        <RoutingTable
           label="Planned ROAs"
-          head={['Prefix', 'Max length', 'AS', 'Why']}
+          columns={FINDING_COLUMNS(['Prefix', 'Max length', 'AS', 'Why'])}
           lines={plan.roas.map((r) => ({
             key: `${r.prefix}-${r.maxLength}-${r.asn}`,
             className: r.asn === 0 ? 'roa-as0' : undefined,
@@ -331,9 +299,9 @@ function CheckSection({ aggregate }: { aggregate: string }) {
             {text?.name}: {result.total.toLocaleString('en')} VRPs read, {result.considered.toLocaleString('en')} on our space,{' '}
             {result.ignored.toLocaleString('en')} for space that is not ours ignored.
           </p>
-          <FindingsTable
+          <RoutingTable
             label="RPKI state of each route"
-            head={['Prefix', 'Origin', 'State', 'Why']}
+            columns={FINDING_COLUMNS(['Prefix', 'Origin', 'State', 'Why'])}
             lines={result.routes.map((r) => ({
               key: `${r.prefix}-${r.origin}`,
               className: `rpki-${r.state}`,
@@ -342,9 +310,9 @@ function CheckSection({ aggregate }: { aggregate: string }) {
             }))}
           />
           {result.vrps.length > 0 && (
-            <FindingsTable
+            <RoutingTable
               label="VRPs to fix"
-              head={['VRP', 'AS', 'Finding', 'Why']}
+              columns={FINDING_COLUMNS(['VRP', 'AS', 'Finding', 'Why'])}
               lines={result.vrps.map((v) => ({
                 key: `${v.prefix}-${v.maxLength}-${v.asn}-${v.finding}`,
                 data: { 'data-finding': v.finding },

@@ -141,8 +141,36 @@ describe('roa plan|check|export', () => {
     const viaExport = tmp.path(`export-${n}.slurm.json`);
     ok(['export', ws, '--format', 'roa-slurm', '--out', viaExport]);
     expect(readFileSync(viaExport, 'utf8')).toBe(readFileSync(slurm, 'utf8'));
+    // What the planner must know before sending the file goes to stderr, the file stays clean.
+    const arin = tmp.path(`roas-${n}-arin.txt`);
+    const signed = ok(['roa', 'export', ws, '--format', 'arin', '--out', arin]);
+    expect(signed.stderr).toMatch(/^warning: these are unsigned ROA requests: sign each line/m);
+    expect(readFileSync(arin, 'utf8')).not.toMatch(/warning/);
     const r = headroom(['roa', 'export', ws, '--format', 'xml', '--out', csv]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/format: unknown format "xml"/);
+  });
+
+  it('refuses an --out that is the workspace or its journal (exit 1, naming --out), writing nothing', () => {
+    const ws = routed();
+    for (const out of [ws, `${ws}.journal`]) {
+      const before = state(ws);
+      const r = headroom(['roa', 'export', ws, '--format', 'csv', '--out', out]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/--out: .* would destroy it/);
+      expect(state(ws)).toEqual(before);
+    }
+    expect((json(['route', 'list', ws]) as unknown[]).length).toBe(3);
+  });
+});
+
+describe('aspa plan', () => {
+  it('drafts the ASPA of each AS of ours over the recorded upstreams, --json as [{customer, providers, reason}]', () => {
+    const ws = demo();
+    const aspas = json(['aspa', 'plan', ws]) as { customer: number; providers: number[]; reason: string }[];
+    expect(aspas.map((a) => Object.keys(a))).toEqual(aspas.map(() => ['customer', 'providers', 'reason']));
+    expect(aspas.find((a) => a.customer === 64496)!.providers).toEqual([64497, 64498]);
+    expect(ok(['aspa', 'plan', ws]).stdout).toMatch(/^AS64496\s+AS64497, AS64498\s+AS64496 is ours/m);
+    expect(headroom(['aspa', 'plan']).code).toBe(2);
   });
 });

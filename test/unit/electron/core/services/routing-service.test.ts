@@ -283,3 +283,53 @@ describe('ROA exports', () => {
     expect(ripe.added[0]).toEqual({ asn: 'AS64505', prefix: '192.0.2.128/25', maximalLength: 25 });
   });
 });
+
+describe('ROA files in Reports (reports.file)', () => {
+  const decode = (b64: string) => Buffer.from(b64, 'base64').toString('utf8');
+
+  it('are the bytes of routing.exportRoas, with or without AS0, and carry the plan warnings', async () => {
+    const { call } = await scenario();
+    for (const format of ['slurm', 'csv', 'lacnic', 'arin', 'ripe'] as const) {
+      for (const as0 of [false, true]) {
+        const file = await call('reports.file', { format: `roa-${format}`, as0 });
+        const cli = await call('routing.exportRoas', { format, as0 });
+        expect(decode(file.base64), `${format} as0=${as0}`).toBe(cli.text);
+        expect(file.text).toBe(cli.text);
+        expect(file).toMatchObject({ fileName: cli.fileName, items: cli.items });
+      }
+    }
+    const csv = await call('reports.file', { format: 'roa-csv', as0: true });
+    expect(csv.text).toContain('AS0,192.0.2.0/25,32\r\n');
+    // The plan's own warnings: a route longer than /24 travels badly.
+    expect(csv.warnings).toContain(
+      'route 192.0.2.128/25 AS64505: longer than /24; most networks filter IPv4 routes longer than /24, so it will not travel far',
+    );
+    expect((await call('routing.exportRoas', { format: 'csv' })).warnings).toEqual(csv.warnings);
+    // ARIN's lines are requests to sign, and the file says so before it is saved.
+    expect((await call('reports.file', { format: 'roa-arin' })).warnings.some((w) => /sign each line/.test(w))).toBe(true);
+  });
+
+  it('warn that an empty plan makes an empty file', async () => {
+    const { call } = await demo();
+    const file = await call('reports.file', { format: 'roa-slurm' });
+    expect(file.items).toBe(0);
+    expect(file.warnings).toEqual(['no route recorded (Registry → Routing): no ROA planned']);
+  });
+});
+
+describe('ASPA drafts (routing.planAspas)', () => {
+  it('draft one ASPA per AS of ours over the recorded upstreams, and follow Settings → Neighbours', async () => {
+    const { call } = await demo();
+    const neighbours = (await call('requests.getOrganisation', {})).neighbours;
+    const own = neighbours.filter((n) => n.relation === 'own').map((n) => n.asn);
+    const upstreams = neighbours.filter((n) => n.relation === 'upstream').map((n) => n.asn);
+    expect(own).toContain(64496);
+    expect(upstreams).toEqual([64497, 64498]);
+    const plan = await call('routing.planAspas', {});
+    expect(plan.aspas.map((a) => a.customer)).toEqual(own);
+    expect(plan.aspas.find((a) => a.customer === 64496)).toMatchObject({ providers: [64497, 64498] });
+    // An upstream marked as a peer leaves every provider set.
+    await call('requests.updateOrganisation', { neighbours: [{ asn: 64498, relation: 'peer' }] });
+    expect((await call('routing.planAspas', {})).aspas.find((a) => a.customer === 64496)!.providers).toEqual([64497]);
+  });
+});
