@@ -164,6 +164,9 @@ describe('export --format bind', () => {
     expect(v4.text).toMatch(/^65\tIN\tPTR\tns1\.example\.net\.$/m);
     const v6 = zones.find((z) => z.zone === '8.b.d.0.1.0.0.2.ip6.arpa')!;
     expect(v6.text).toMatch(/^3\.5\.0\.0(\.0){12}\.0\.0\.1\.0\.0\.0\.0\.0\tIN\tPTR\tns2\.example\.net\.$/m);
+    // Every host, and nothing else: one PTR each.
+    const ptrs = zones.flatMap((z) => z.text.match(/\tIN\tPTR\t\S+$/gm) ?? []).map((l) => l.split('\t').pop());
+    expect(ptrs.sort()).toEqual((await call('dhcp.listHosts', {})).map((h) => `${h.name}.`).sort());
     if (!tools.named) return console.warn('named-checkzone not installed: the real check is skipped');
     for (const z of zones) {
       const check = zoneCheck(z.zone, z.text);
