@@ -185,4 +185,28 @@ describe('scope add|rm|list and leases import', () => {
       expect.objectContaining({ name: 'DHCP scope 198.51.100.80/28', capacity: 11, current: 1 }),
     ]);
   });
+
+  it("says on stderr what an export leaves out: a scope whose block is gone, a zone with no host's name in it", () => {
+    const ws = plan();
+    ok(['scope', 'add', ws, '198.51.100.80/28', '--range', '198.51.100.84-198.51.100.94']);
+    ok(['prefix', 'rm', ws, '198.51.100.80/28']);
+    const out = tmp.path('left-out.conf');
+    const r = ok(['export', ws, '--format', 'dhcpd', '--out', out]);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^headroom: note: the DHCP scope of 198\.51\.100\.80\/28 is left out: its block is no longer an assigned block/m);
+    expect(readFileSync(out, 'utf8')).not.toMatch(/^subnet /m);
+    const zone = ok([
+      'export',
+      ws,
+      '--format',
+      'zone',
+      '--zone',
+      'example.org',
+      '--ns',
+      'ns1.example.net,ns2.example.net',
+      '--out',
+      tmp.path('db.example.org'),
+    ]);
+    expect(zone.stderr).toMatch(/^headroom: note: no host's name lies in example\.org/m);
+  });
 });
