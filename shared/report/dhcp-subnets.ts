@@ -46,6 +46,11 @@ export interface DhcpSubnet {
   prefix: string;
   network: string;
   netmask: string;
+  /**
+   * The broadcast address a client is told: the all-ones address of the block, except on a /31
+   * or /32, where that address is a host's own (RFC 3021 §3.1), so the limited broadcast
+   * 255.255.255.255 (RFC 1812 §4.2.3.1).
+   */
   broadcast: string;
   /** The scope's dynamic range, or null: a block with reservations only hands out no address. */
   pool: { first: string; last: string; size: number } | null;
@@ -68,6 +73,9 @@ export function oneLine(text: string): string {
 }
 
 const netmaskOf = (length: number): number => (length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0);
+
+/** RFC 1812 §4.2.3.1: the limited broadcast address. */
+export const LIMITED_BROADCAST = '255.255.255.255';
 
 /** The subnets of these blocks, ascending by address; blocks with no scope and no reservation are skipped. */
 export function dhcpSubnets(blocks: readonly DhcpBlock[], scopes: readonly DhcpScopeInput[], hosts: readonly DhcpHostInput[]): DhcpSubnet[] {
@@ -93,7 +101,7 @@ export function dhcpSubnets(blocks: readonly DhcpBlock[], scopes: readonly DhcpS
       prefix: block.prefix,
       network: formatIPv4(p.start),
       netmask: formatIPv4(netmaskOf(p.length)),
-      broadcast: formatIPv4(last),
+      broadcast: p.length >= 31 ? LIMITED_BROADCAST : formatIPv4(last),
       pool: scope ? { first: scope.first, last: scope.last, size: scope.size } : null,
       leaseS: scope?.leaseS ?? null,
       router: scope?.router ?? null,

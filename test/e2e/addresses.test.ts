@@ -122,6 +122,55 @@ describe('hosts and the DHCP scope in the detail pane', () => {
     await settled(() => cliJson<{ prefix: string }[]>(['scope', 'list', s!.ws]).map((x) => x.prefix)).toContain('198.51.100.64/29');
   });
 
+  it('shows the scope as saved (read after save), and Ctrl+Z takes the change back in the form and the workspace', async () => {
+    const page = await openBlock('198.51.100.80/28');
+    const form = page.getByRole('form', { name: 'DHCP scope of 198.51.100.80/28' });
+    const stored = () =>
+      cliJson<{ prefix: string; leaseS: number; dns: string[]; domain: string | null }[]>(['scope', 'list', s!.ws]).find(
+        (x) => x.prefix === '198.51.100.80/28',
+      );
+    expect(await form.getByLabel('Domain').inputValue()).toBe('school.example.net');
+    await form.getByLabel('Lease (seconds)').fill('3600');
+    await form.getByLabel('DNS servers').fill(' 198.51.100.33 ,198.51.100.34,, ');
+    await form.getByLabel('Domain').fill('Staff.School.Example.NET.');
+    await form.getByRole('button', { name: 'Save scope' }).click();
+    // The form shows what the workspace holds, not what was typed.
+    await expect.poll(() => form.getByLabel('Domain').inputValue()).toBe('staff.school.example.net');
+    expect(await form.getByLabel('DNS servers').inputValue()).toBe('198.51.100.33, 198.51.100.34');
+    expect(await form.getByLabel('Lease (seconds)').inputValue()).toBe('3600');
+    await expect.poll(() => form.locator('.field-hint', { hasText: / h$/ }).textContent()).toBe('1 h');
+    await settled(stored).toMatchObject({ leaseS: 3600, dns: ['198.51.100.33', '198.51.100.34'], domain: 'staff.school.example.net' });
+
+    await page.locator('body').press('Control+z');
+    await expect.poll(() => form.getByLabel('Domain').inputValue()).toBe('school.example.net');
+    expect(await form.getByLabel('Lease (seconds)').inputValue()).toBe('28800');
+    expect(await form.getByLabel('DNS servers').inputValue()).toBe('198.51.100.33');
+    await settled(stored).toMatchObject({ leaseS: 28800, dns: ['198.51.100.33'], domain: 'school.example.net' });
+
+    // Removing the scope is undone too: the range comes back on the map.
+    await form.getByRole('button', { name: 'Remove scope' }).click();
+    await expect.poll(() => cells(page, 'range')).toBe(0);
+    await settled(stored).toBeUndefined();
+    await page.locator('body').press('Control+z');
+    await expect.poll(() => cells(page, 'range')).toBe(11);
+    expect(await form.getByLabel('Range from').inputValue()).toBe('198.51.100.84');
+    await settled(stored).toMatchObject({ leaseS: 28800 });
+  });
+
+  it('puts every DHCP scope on the forecast board: its leases against the size of its range', async () => {
+    s = await openSession(app);
+    await s.page.setViewportSize({ width: 1440, height: 900 });
+    await loadApp(s, '#/forecasts');
+    const rows = s.page.locator('tr[data-limit^="dhcp:"]');
+    await expect
+      .poll(() => rows.locator('.fc-name').allTextContents(), { timeout: 60_000 })
+      .toEqual(expect.arrayContaining(['DHCP scope 198.51.100.80/28', 'DHCP scope 198.51.100.96/29', 'DHCP scope 203.0.113.0/25']));
+    expect(await rows.count()).toBe(3);
+    const school = rows.filter({ hasText: 'DHCP scope 198.51.100.80/28' });
+    // The demo's last reading: 9 of the range's 11 addresses leased.
+    expect(await school.locator('td.num').first().getAttribute('title')).toMatch(/^9 leases of 11 leases$/);
+  });
+
   it('warns under the Settings name servers when they share one /24', async () => {
     s = await openSession(app);
     await s.page.setViewportSize({ width: 1440, height: 900 });

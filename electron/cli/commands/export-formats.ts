@@ -15,7 +15,15 @@ export interface ExportFormatSpec {
   /** `ns`: the reverse zones' name servers, comma-separated (`--ns`); default: Settings. */
   produce(
     call: Caller,
-    opts: { within?: string | undefined; space?: string | undefined; ns?: string | undefined; zone?: string | undefined; site?: string | undefined },
+    opts: {
+      within?: string | undefined;
+      space?: string | undefined;
+      ns?: string | undefined;
+      zone?: string | undefined;
+      site?: string | undefined;
+      /** Says what the file leaves out or doubts (a report's warnings), on stderr. */
+      warn?: ((warning: string) => void) | undefined;
+    },
   ): Promise<string | Uint8Array>;
 }
 
@@ -38,15 +46,15 @@ const reportFormat = (format: ReportFormat, summary: string): ExportFormatSpec =
   summary,
   async produce(call, opts) {
     const ns = splitList(opts.ns);
-    return (
-      await call('reports.export', {
-        format,
-        within: opts.within,
-        space: opts.space,
-        ...(ns ? { ns } : {}),
-        ...(opts.zone !== undefined ? { zone: opts.zone } : {}),
-      })
-    ).text;
+    const r = await call('reports.export', {
+      format,
+      within: opts.within,
+      space: opts.space,
+      ...(ns ? { ns } : {}),
+      ...(opts.zone !== undefined ? { zone: opts.zone } : {}),
+    });
+    for (const w of r.warnings) opts.warn?.(w);
+    return r.text;
   },
 });
 

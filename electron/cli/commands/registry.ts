@@ -324,7 +324,7 @@ export const registryCommands: Command[] = [
       site: { type: 'string' },
     },
     positionals: [1, 1],
-    async run({ args, opts, withWorkspace }) {
+    async run({ args, opts, io, withWorkspace }) {
       if (opts.format === undefined) throw new UsageError('--format is required');
       if (opts.out === undefined) throw new UsageError('--out FILE is required');
       const spec = exportFormats[String(opts.format)];
@@ -335,7 +335,8 @@ export const registryCommands: Command[] = [
       const zone = opts.zone as string | undefined;
       const out = checkOut(args[0]!, String(opts.out));
       const site = opts.site as string | undefined;
-      const content = await withWorkspace(args[0]!, 'read', (call) => spec.produce(call, { within, space, ns, zone, site }));
+      const warn = (w: string) => io.err(`headroom: note: ${w}`);
+      const content = await withWorkspace(args[0]!, 'read', (call) => spec.produce(call, { within, space, ns, zone, site, warn }));
       try {
         atomicWriteFile(out, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
       } catch (e) {

@@ -1,5 +1,5 @@
 /** The fixed hosts of a block: a table with add, edit and remove (each one undoable change). */
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { HOST_ROLE_NAMES, type HostRoleName, type HostRow, type PrefixRow } from '../../../shared/contract';
 import { useChange } from '../../data/query';
 import { Field, TextInput } from '../../components/Field';
@@ -11,6 +11,21 @@ interface Draft {
   mac: string;
   role: HostRoleName;
   description: string;
+}
+
+/** A DNS name that a narrow column wraps after a dot, between labels, rather than inside one. */
+function DnsName({ name }: { name: string }) {
+  const labels = name.split('.');
+  return labels.map((label, i) => (
+    <Fragment key={i}>
+      {label}
+      {i < labels.length - 1 && (
+        <>
+          .<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
 }
 
 const blank: Draft = { ip: '', name: '', mac: '', role: 'server', description: '' };
@@ -127,7 +142,9 @@ export function HostsTable({
                 <tr key={h.ip} data-ip={h.ip} data-family={h.family}>
                   <td className="mono">{h.ip}</td>
                   <td>
-                    <div className="host-name">{h.name}</div>
+                    <div className="host-name">
+                      <DnsName name={h.name} />
+                    </div>
                     <div className="muted host-meta">
                       <span className={`host-role role-${h.role}`}>{h.role}</span>
                       {h.mac && <span className="mono"> · {h.mac}</span>}

@@ -20,6 +20,45 @@ const toDraft = (s: ScopeRow | null): Draft =>
     ? { first: s.first, last: s.last, leaseS: String(s.leaseS), router: s.router ?? '', dns: s.dns.join(', '), domain: s.domain ?? '' }
     : { first: '', last: '', leaseS: String(DEFAULT_LEASE_S), router: '', dns: '', domain: '' };
 
+/** One text field of the scope form: a labelled input with its error (or hint) below it. */
+function ScopeField({
+  label,
+  value,
+  error,
+  hint,
+  placeholder,
+  mono = false,
+  numeric = false,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  error?: string | undefined;
+  hint?: string;
+  placeholder?: string;
+  mono?: boolean;
+  numeric?: boolean;
+  disabled: boolean;
+  onChange(value: string): void;
+}) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(p) => (
+        <TextInput
+          {...p}
+          className={mono ? 'mono' : undefined}
+          inputMode={numeric ? 'numeric' : undefined}
+          value={value}
+          placeholder={placeholder}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 export function ScopeEditor({
   block,
   scope,
@@ -42,6 +81,8 @@ export function ScopeEditor({
     setErrors({});
   }
   const set = (k: keyof Draft, v: string) => setDraft({ ...draft, [k]: v });
+  /** What every field of the form takes from the draft: its value, its change, read-only with the workspace. */
+  const field = (k: keyof Draft) => ({ value: draft[k], disabled: readOnly, onChange: (v: string) => set(k, v) });
   const save = async (e: FormEvent) => {
     e.preventDefault();
     const lease = draft.leaseS.trim() === '' ? undefined : Number(draft.leaseS);
@@ -74,62 +115,22 @@ export function ScopeEditor({
       setErrors(errorsFrom(err));
     }
   };
-  const rangeError = errors.range;
   return (
     <form className="addr-form scope-form" aria-label={`DHCP scope of ${block.prefix}`} onSubmit={(e) => void save(e)}>
       {!scope && <p className="muted addr-lead">No scope: this block hands out no address by DHCP. Declare its dynamic range to give it one.</p>}
       <div className="addr-grid">
-        <Field label="Range from" error={rangeError}>
-          {(p) => (
-            <TextInput
-              {...p}
-              className="mono"
-              value={draft.first}
-              placeholder="first address"
-              disabled={readOnly}
-              onChange={(e) => set('first', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="to">
-          {(p) => (
-            <TextInput
-              {...p}
-              className="mono"
-              value={draft.last}
-              placeholder="last address"
-              disabled={readOnly}
-              onChange={(e) => set('last', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <ScopeField label="Range from" mono error={errors.range} placeholder="first address" {...field('first')} />
+        <ScopeField label="to" mono placeholder="last address" {...field('last')} />
+        <ScopeField
           label="Lease (seconds)"
+          numeric
           error={errors.leaseS}
           hint={scope ? `${(scope.leaseS / 3600).toLocaleString('en', { maximumFractionDigits: 2 })} h` : 'one day by default'}
-        >
-          {(p) => <TextInput {...p} inputMode="numeric" value={draft.leaseS} disabled={readOnly} onChange={(e) => set('leaseS', e.target.value)} />}
-        </Field>
-        <Field label="Router" error={errors.router}>
-          {(p) => (
-            <TextInput
-              {...p}
-              className="mono"
-              value={draft.router}
-              placeholder="optional"
-              disabled={readOnly}
-              onChange={(e) => set('router', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="DNS servers" error={errors.dns} hint="comma-separated">
-          {(p) => <TextInput {...p} className="mono" value={draft.dns} disabled={readOnly} onChange={(e) => set('dns', e.target.value)} />}
-        </Field>
-        <Field label="Domain" error={errors.domain}>
-          {(p) => (
-            <TextInput {...p} value={draft.domain} placeholder="e.g. office.example.net" disabled={readOnly} onChange={(e) => set('domain', e.target.value)} />
-          )}
-        </Field>
+          {...field('leaseS')}
+        />
+        <ScopeField label="Router" mono error={errors.router} placeholder="optional" {...field('router')} />
+        <ScopeField label="DNS servers" mono error={errors.dns} hint="comma-separated" {...field('dns')} />
+        <ScopeField label="Domain" error={errors.domain} placeholder="e.g. office.example.net" {...field('domain')} />
       </div>
       {(errors.prefix || errors._) && (
         <p className="form-error" role="alert">

@@ -4,7 +4,7 @@
  * naming the field with the workspace file and journal unchanged, `leases import` of a real
  * lease file, and `undo`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, headroom } from '../../../support/cli';
@@ -72,6 +72,7 @@ describe('host add|rm|list', () => {
   it('refuses bad input with exit 1 naming the field, the file unchanged; a missing --name is a usage error', () => {
     const ws = plan();
     ok(['host', 'add', ws, '198.51.100.82', '--name', 'a.example.net']);
+    ok(['scope', 'add', ws, '198.51.100.80/28', '--range', '198.51.100.88-198.51.100.94']);
     const before = state(ws);
     for (const [args, message] of [
       [['198.51.100.80', '--name', 'b.example.net'], /^headroom: ip: 198\.51\.100\.80 is the network address of 198\.51\.100\.80\/28/m],
@@ -79,6 +80,9 @@ describe('host add|rm|list', () => {
       [['192.0.2.1', '--name', 'b.example.net'], /ip: 192\.0\.2\.1 is not inside any assigned block/],
       [['198.51.100.83', '--name', 'b.example.net', '--mac', 'zz:1b:a9:3c:4d:01'], /mac: "zz:1b:a9:3c:4d:01" is not a MAC address/],
       [['198.51.100.83', '--name', 'bad_name.example.net'], /name: "bad_name\.example\.net" is not a valid host name/],
+      [['198.51.100.95', '--name', 'b.example.net'], /ip: 198\.51\.100\.95 is the broadcast address of 198\.51\.100\.80\/28/],
+      [['198.51.100.8x', '--name', 'b.example.net'], /^headroom: ip: /m],
+      [['198.51.100.90', '--name', 'b.example.net'], /ip: 198\.51\.100\.90 is inside the DHCP range 198\.51\.100\.88–198\.51\.100\.94 of 198\.51\.100\.80\/28/],
     ] as const) {
       const r = headroom(['host', 'add', ws, ...args]);
       expect(r.code, r.stderr).toBe(1);
@@ -139,7 +143,70 @@ describe('scope add|rm|list and leases import', () => {
     expect(headroom(['scope', 'add', ws, '198.51.100.80/28', '--range', '198.51.100.84-198.51.100.90', '--lease-s', 'long']).code).toBe(1);
     expect(headroom(['scope', 'add', ws, '198.51.100.80/28']).code).toBe(2);
     expect(state(ws)).toEqual(before);
+    ok(['prefix', 'add', ws, '198.51.100.64/28', '--status', 'assigned']);
+    const withBlock = state(ws);
+    for (const [range, message] of [
+      ['198.51.100.78-198.51.100.70', /^headroom: range: 198\.51\.100\.78-198\.51\.100\.70 is reversed/m],
+      ['198.51.100.70-198.51.100.85', /^headroom: range: 198\.51\.100\.70-198\.51\.100\.85 is not inside 198\.51\.100\.64\/28/m],
+    ] as const) {
+      const r = headroom(['scope', 'add', ws, '198.51.100.64/28', '--range', range]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(state(ws)).toEqual(withBlock);
+    ok(['prefix', 'rm', ws, '198.51.100.64/28']);
     ok(['scope', 'rm', ws, '198.51.100.80/28']);
     expect(json(['scope', 'list', ws])).toEqual([]);
+  });
+
+  it('counts a Kea memfile CSV; a lease file with garbage lines is refused by line number (exit 1) and nothing is imported', () => {
+    const ws = plan();
+    ok(['scope', 'add', ws, '198.51.100.80/28', '--range', '198.51.100.84-198.51.100.94']);
+    const fixtures = join(__dirname, '..', '..', '..', 'fixtures', 'leases');
+    const before = state(ws);
+    const garbage = tmp.path('garbage.leases');
+    writeFileSync(
+      garbage,
+      readFileSync(join(fixtures, 'dhcpd.leases'), 'utf8').replace('  binding state free;\n', '  binding state free;\n  not a statement\n'),
+    );
+    const bad = headroom(['leases', 'import', ws, garbage, '--format', 'dhcpd', '--date', '2026-12-03']);
+    expect(bad.code, bad.stderr).toBe(1);
+    expect(bad.stderr).toMatch(/^headroom: file: .*nothing was imported: line 27: not a statement/m);
+    expect(headroom(['leases', 'import', ws, tmp.path('no-such.csv'), '--format', 'kea']).code).toBe(1);
+    expect(headroom(['leases', 'import', ws, join(fixtures, 'kea-leases4.csv'), '--format', 'csv']).code).toBe(1);
+    expect(state(ws)).toEqual(before);
+    const r = json(['leases', 'import', ws, join(fixtures, 'kea-leases4.csv'), '--format', 'kea', '--date', '2026-12-03']) as {
+      scopes: { prefix: string; leased: number; size: number }[];
+    };
+    expect(r.scopes).toEqual([{ prefix: '198.51.100.80/28', leased: 1, size: 11 }]);
+    // Every scope is a limit of the forecasts: its leases against the size of its range.
+    const limits = json(['limits', ws, '--as-of', '2026-12-03']) as { limits: { kind: string; name: string; capacity: number; current: number | null }[] };
+    expect(limits.limits.filter((l) => l.kind === 'dhcp')).toEqual([
+      expect.objectContaining({ name: 'DHCP scope 198.51.100.80/28', capacity: 11, current: 1 }),
+    ]);
+  });
+
+  it("says on stderr what an export leaves out: a scope whose block is gone, a zone with no host's name in it", () => {
+    const ws = plan();
+    ok(['scope', 'add', ws, '198.51.100.80/28', '--range', '198.51.100.84-198.51.100.94']);
+    ok(['prefix', 'rm', ws, '198.51.100.80/28']);
+    const out = tmp.path('left-out.conf');
+    const r = ok(['export', ws, '--format', 'dhcpd', '--out', out]);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^headroom: note: the DHCP scope of 198\.51\.100\.80\/28 is left out: its block is no longer an assigned block/m);
+    expect(readFileSync(out, 'utf8')).not.toMatch(/^subnet /m);
+    const zone = ok([
+      'export',
+      ws,
+      '--format',
+      'zone',
+      '--zone',
+      'example.org',
+      '--ns',
+      'ns1.example.net,ns2.example.net',
+      '--out',
+      tmp.path('db.example.org'),
+    ]);
+    expect(zone.stderr).toMatch(/^headroom: note: no host's name lies in example\.org/m);
   });
 });

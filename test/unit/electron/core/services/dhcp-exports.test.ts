@@ -96,6 +96,35 @@ describe('export --format dhcpd', () => {
     // and the check is real: a range outside its subnet is refused
     expect(dhcpdCheck(text.replace('range 198.51.100.20 198.51.100.60;', 'range 198.51.100.200 198.51.100.210;')).status).not.toBe(0);
   });
+  it('gives two hosts of one name (a router on two networks) distinct host declarations, which dhcpd -t needs', async () => {
+    const { call } = await isp();
+    await call('dhcp.addHost', { ip: '198.51.100.97', name: 'gw1.example.net', mac: '00:1a:2b:3c:4d:60', role: 'router' });
+    await call('dhcp.updateHost', { ip: '198.51.100.1', name: 'gw1.example.net', mac: '00:1a:2b:3c:4d:61', role: 'router' });
+    const text = (await call('reports.export', { format: 'dhcpd' })).text;
+    const declared = [...text.matchAll(/^ {2}host (\S+) \{$/gm)].map((m) => m[1]);
+    expect(new Set(declared).size).toBe(declared.length);
+    expect(text).toMatch(/host gw1\.example\.net-198-51-100-1 \{\n\s+hardware ethernet 00:1a:2b:3c:4d:61;\n\s+fixed-address 198\.51\.100\.1;/);
+    expect(text).toMatch(/host gw1\.example\.net-198-51-100-97 \{\n\s+hardware ethernet 00:1a:2b:3c:4d:60;\n\s+fixed-address 198\.51\.100\.97;/);
+    if (!tools.dhcpd) return console.warn('dhcpd not installed: the real check is skipped');
+    const check = dhcpdCheck(text);
+    expect(check.status, check.stderr).toBe(0);
+  });
+
+  it('tells a host on a /31 or /32 the limited broadcast, not its own address (RFC 3021, RFC 1812 §4.2.3.1)', async () => {
+    const { call } = await isp();
+    await call('registry.addPrefix', { prefix: '198.51.100.104/31', description: 'Link to Acme' });
+    await call('registry.addPrefix', { prefix: '198.51.100.106/32', description: 'Loopback' });
+    await call('dhcp.addHost', { ip: '198.51.100.105', name: 'acme-cpe.example.net', mac: '00:1a:2b:3c:4d:70' });
+    await call('dhcp.addHost', { ip: '198.51.100.106', name: 'lo.example.net', mac: '00:1a:2b:3c:4d:71' });
+    const text = (await call('reports.export', { format: 'dhcpd' })).text;
+    const subnet = (network: string) => new RegExp(`subnet ${network.replace(/\./g, '\\.')} netmask [^{]*\\{([^]*?)\\n\\}`).exec(text)?.[1] ?? '';
+    expect(subnet('198.51.100.104')).toMatch(/option broadcast-address 255\.255\.255\.255;/);
+    expect(subnet('198.51.100.106')).toMatch(/option broadcast-address 255\.255\.255\.255;/);
+    expect(subnet('198.51.100.96')).toMatch(/option broadcast-address 198\.51\.100\.103;/);
+    if (!tools.dhcpd) return console.warn('dhcpd not installed: the real check is skipped');
+    const check = dhcpdCheck(text);
+    expect(check.status, check.stderr).toBe(0);
+  });
 });
 
 describe('export --format kea', () => {
@@ -135,6 +164,9 @@ describe('export --format bind', () => {
     expect(v4.text).toMatch(/^65\tIN\tPTR\tns1\.example\.net\.$/m);
     const v6 = zones.find((z) => z.zone === '8.b.d.0.1.0.0.2.ip6.arpa')!;
     expect(v6.text).toMatch(/^3\.5\.0\.0(\.0){12}\.0\.0\.1\.0\.0\.0\.0\.0\tIN\tPTR\tns2\.example\.net\.$/m);
+    // Every host, and nothing else: one PTR each.
+    const ptrs = zones.flatMap((z) => z.text.match(/\tIN\tPTR\t\S+$/gm) ?? []).map((l) => l.split('\t').pop());
+    expect(ptrs.sort()).toEqual((await call('dhcp.listHosts', {})).map((h) => `${h.name}.`).sort());
     if (!tools.named) return console.warn('named-checkzone not installed: the real check is skipped');
     for (const z of zones) {
       const check = zoneCheck(z.zone, z.text);

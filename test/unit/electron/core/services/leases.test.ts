@@ -6,7 +6,7 @@
  * number with nothing imported.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../../../../electron/core/services/session';
@@ -17,6 +17,7 @@ const tmp = tempDir('headroom-leases-');
 afterAll(() => tmp.cleanup());
 const fixture = (name: string) => readFileSync(join(__dirname, '..', '..', '..', '..', 'fixtures', 'leases', name), 'utf8');
 const hasDhcpd = spawnSync('sh', ['-c', 'command -v dhcpd']).status === 0;
+const hasKeaLfc = spawnSync('sh', ['-c', 'command -v kea-lfc']).status === 0;
 let n = 0;
 let session: Session | null = null;
 afterEach(() => {
@@ -48,6 +49,27 @@ describe('leases import', () => {
     const r = spawnSync('dhcpd', ['-T', '-cf', conf, '-lf', lf, '-pf', tmp.path('pid')], { encoding: 'utf8' });
     expect(r.stderr).toMatch(/Lease file test successful/);
     expect(r.stderr).not.toMatch(/ line \d+:/);
+  });
+
+  it.runIf(hasKeaLfc)("the Kea fixture is a memfile Kea's own lease-file cleanup (kea-lfc) reads with no row refused", () => {
+    /** kea-lfc's read statistics for a lease file given as its "previous" file. */
+    const lfc = (text: string) => {
+      const dir = tmp.path(`lfc-${++n}`);
+      mkdirSync(dir);
+      const f = (name: string) => join(dir, name);
+      writeFileSync(f('previous.csv'), text);
+      writeFileSync(f('copy.csv'), '');
+      const r = spawnSync(
+        'kea-lfc',
+        ['-4', '-d', '-x', f('previous.csv'), '-i', f('copy.csv'), '-o', f('output.csv'), '-f', f('finish.csv'), '-p', f('lfc.pid'), '-c', 'unused'],
+        { encoding: 'utf8', env: { ...process.env, KEA_LOCKFILE_DIR: 'none', KEA_PIDFILE_DIR: dir, KEA_LOGGER_DESTINATION: 'stdout' } },
+      );
+      return /LFC_READ_STATS Leases: (\d+), attempts: \d+, errors: (\d+)/.exec(r.stdout + r.stderr)?.slice(1).map(Number) ?? r.stdout + r.stderr;
+    };
+    // Its nine rows are nine leases read, none refused.
+    expect(lfc(fixture('kea-leases4.csv'))).toEqual([9, 0]);
+    // And the check is real: a malformed address is a refused row.
+    expect(lfc(fixture('kea-leases4.csv').replace('198.51.100.86,', '198.51.100.860,'))).toEqual([8, 1]);
   });
 
   it('counts the active leases of each scope in a dhcpd.leases file, reports the lease outside, and records the reading', async () => {
