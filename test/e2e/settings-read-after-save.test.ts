@@ -3,10 +3,11 @@
  * editor): each form shows what was saved, and a second save of another field keeps the first
  * (checked in the workspace's settings rows, read-only beside the running bridge).
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/core/workspace/workspace';
 import type { Page } from 'playwright-core';
-import { useApp, loadApp, openSession, sentBodies, type Session } from './support/app';
+import { fontsSettled, useApp, loadApp, openSession, sentBodies, shotsDir, type Session } from './support/app';
 
 const app = useApp();
 let s: Session | undefined;
@@ -319,4 +320,48 @@ describe('Requests: the equipment list shows what was stored (issue 10, item 1)'
     expect(await page.getByLabel(`Equipment ${n + 1} vendor`).inputValue()).toBe('Nokia');
     expect(s.browser.problems).toEqual([]);
   });
+});
+
+describe('screenshots', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`the equipment list refusing a nameless row, and the saved contacts, ${scheme}`, async () => {
+      const dir = shotsDir('read-after-save');
+      s = await openSession(app, { colorScheme: scheme });
+      const { page } = s;
+      await loadApp(s, '#/requests');
+      await page.getByLabel('Equipment 1 vendor').waitFor();
+      const n = await page.getByRole('table', { name: 'Equipment' }).locator('tbody tr').count();
+      await page.getByRole('button', { name: 'Add equipment' }).click();
+      await page.getByLabel(`Equipment ${n + 1} vendor`).fill('Nokia');
+      await page.getByRole('button', { name: 'Save equipment' }).click();
+      const error = page.locator('.req-equipment .field-error');
+      await error.waitFor();
+      for (const [w, h] of [
+        [1440, 900],
+        [1024, 700],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await error.scrollIntoViewIfNeeded();
+        await fontsSettled(page);
+        await page.screenshot({ path: join(dir, `equipment-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
+      }
+      await loadApp(s, '#/settings');
+      await page.getByRole('heading', { name: 'Contacts' }).waitFor();
+      const k = (await page.getByRole('table', { name: 'Contacts' }).locator('tbody tr').count()) + 1;
+      await page.getByRole('button', { name: 'Add contact' }).click();
+      await page.getByLabel(`Contact ${k} name`).fill('Ana Lima ');
+      await page.getByLabel(`Contact ${k} email`).fill(' ana@example.net ');
+      await saveSettings(page, 'Save contacts', /Contacts saved/);
+      for (const [w, h] of [
+        [1440, 900],
+        [1024, 700],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.getByRole('heading', { name: 'Contacts' }).scrollIntoViewIfNeeded();
+        await fontsSettled(page);
+        await page.screenshot({ path: join(dir, `contacts-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
+      }
+      expect(s.browser.problems).toEqual([]);
+    });
+  }
 });
