@@ -25,6 +25,19 @@ export function rebase<T extends Fields>(base: T, draft: T, next: T): T {
   return out as T;
 }
 
+/**
+ * The draft once a save of `sent` (the edited fields as they were when the save went out) was
+ * answered with the values now stored, `after`: each field sent and not typed over since shows
+ * what was stored (trimmed, upper-cased, a row without a name dropped), so the form reads what
+ * the file holds and follows the store from then on (a later undo, another window). A field
+ * typed over while the save was on its way keeps the planner's text.
+ */
+export function settle<T extends Fields>(draft: T, sent: Partial<T>, after: T): T {
+  const out: Fields = { ...draft };
+  for (const k of Object.keys(sent)) if (same(draft[k], sent[k])) out[k] = after[k];
+  return out as T;
+}
+
 /** The fields whose draft differs from the stored value: what a save sends. */
 export function changes<T extends Fields>(stored: T, draft: T): Partial<T> {
   const out: Fields = {};
@@ -39,6 +52,8 @@ export interface DraftState<T extends Fields> {
   set(patch: Partial<T>): void;
   /** The edited fields, against the values stored now. */
   changes: Partial<T>;
+  /** After a save of `sent` (a copy of `changes` taken when it went out): show `after`, the values it stored. */
+  saved(sent: Partial<T>, after: T): void;
 }
 
 export function useDraft<T extends Fields>(stored: T | null): DraftState<T> {
@@ -47,5 +62,6 @@ export function useDraft<T extends Fields>(stored: T | null): DraftState<T> {
   // changes"), so no frame ever shows the draft over the wrong base.
   if (stored && state?.base !== stored) setState({ base: stored, draft: state ? rebase(state.base, state.draft, stored) : stored });
   const set = useCallback((patch: Partial<T>) => setState((prev) => (prev ? { ...prev, draft: { ...prev.draft, ...patch } } : prev)), []);
-  return { draft: state?.draft ?? null, set, changes: state ? changes(state.base, state.draft) : {} };
+  const saved = useCallback((sent: Partial<T>, after: T) => setState((prev) => (prev ? { ...prev, draft: settle(prev.draft, sent, after) } : prev)), []);
+  return { draft: state?.draft ?? null, set, changes: state ? changes(state.base, state.draft) : {}, saved };
 }

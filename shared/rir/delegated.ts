@@ -125,8 +125,17 @@ export function parseDelegated(text: string): DelegatedFile {
  * held. Problems go to `onProblem` as they are found; `end()` returns the file, or null when there
  * was any problem. The same rules as parseDelegated, which is this reader fed one chunk.
  */
+/**
+ * The longest line a delegated file may have. The format's lines are a few hundred characters at
+ * most (seven to nine short fields); a longer one is not a delegated file's, and is refused at its
+ * line rather than held: joined chunk after chunk, one endless line grew the import to over 1 GB.
+ */
+export const DELEGATED_MAX_LINE = 65_536;
+
 export class DelegatedReader {
   private tail = '';
+  /** Inside a line already refused as too long: its rest is dropped up to the next line end. */
+  private overlong = false;
   private n = 0;
   private header: DelegatedHeader | null = null;
   private headerLine = 0;
@@ -151,18 +160,37 @@ export class DelegatedReader {
 
   push(chunk: string): void {
     if (chunk === '') return;
-    const text = this.tail === '' ? chunk : this.tail + chunk;
+    let text = chunk;
+    if (this.overlong) {
+      const nl = text.indexOf('\n');
+      if (nl < 0) return;
+      this.overlong = false;
+      text = text.slice(nl + 1);
+    } else if (this.tail !== '') text = this.tail + text;
     let from = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
       this.line(text.slice(from, nl));
       from = nl + 1;
     }
     this.tail = text.slice(from);
+    if (this.tail.length > DELEGATED_MAX_LINE) {
+      this.tail = '';
+      this.overlong = true;
+      const n = ++this.n;
+      if (this.header === null) this.headerLine = n;
+      if (!this.stopped)
+        this.bad(
+          n,
+          'row',
+          `is longer than ${DELEGATED_MAX_LINE.toLocaleString('en')} characters (a delegated file's lines are short: is this the right file?)`,
+        );
+    }
   }
 
   end(): DelegatedFile | null {
-    this.line(this.tail);
+    if (!this.overlong) this.line(this.tail);
     this.tail = '';
+    this.overlong = false;
     const { header, headerLine, records, summaries, bad } = this;
     if (!header) {
       if (this.problemCount === 0) bad(headerLine || 1, 'version', 'no version line found (empty file?)');

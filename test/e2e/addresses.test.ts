@@ -218,3 +218,25 @@ describe('screenshots', () => {
     });
   }
 });
+
+describe('the scope editor: read after save (issue 10, item 1)', () => {
+  it('shows the saved range, and a second save of another field keeps it', async () => {
+    const page = await openBlock('198.51.100.80/28');
+    const form = page.getByRole('form', { name: 'DHCP scope of 198.51.100.80/28' });
+    const stored = () =>
+      cliJson<{ prefix: string; last: string; router: string | null }[]>(['scope', 'list', s!.ws]).find((x) => x.prefix === '198.51.100.80/28');
+    await form.getByLabel('to').fill(' 198.51.100.93 ');
+    await form.getByRole('button', { name: 'Save scope' }).click();
+    await settled(() => stored()?.last).toBe('198.51.100.93');
+    await s!.browser.settled();
+    expect(await form.getByLabel('to').inputValue()).toBe('198.51.100.93');
+    await form.getByLabel('Router').fill('198.51.100.82');
+    await form.getByRole('button', { name: 'Save scope' }).click();
+    await settled(() => stored()?.router).toBe('198.51.100.82');
+    expect(stored()?.last).toBe('198.51.100.93');
+    await s!.browser.settled();
+    expect(await form.getByLabel('to').inputValue()).toBe('198.51.100.93');
+    expect(await form.getByLabel('Router').inputValue()).toBe('198.51.100.82');
+    expect(s!.browser.problems).toEqual([]);
+  });
+});

@@ -144,6 +144,12 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('a switch away from a workspace whos
         /switch\.headroom was closed without saving to its file: .*the disk is full \(ENOSPC\)\. Nothing is lost/,
       );
       await shots(page, 'closed-unsaved');
+      // Nothing is lost meanwhile: a reader of the closed file replays its journal and sees the block.
+      expect(listPrefixes(ws).some((p) => p.prefix === NEW_BLOCK)).toBe(true);
+      // The banner stays until the file is saved: a reload of the app still shows it.
+      await page.reload();
+      await banner.waitFor({ state: 'visible' });
+      expect((await banner.textContent()) ?? '').toMatch(/switch\.headroom was closed without saving to its file/);
       // With room again, "Open it again" brings it back with the change, and the banner goes.
       disk.unfill();
       await banner.getByRole('button', { name: 'Open it again' }).click();

@@ -255,6 +255,28 @@ function sweepGuards(path: string, host: string): void {
 /** How long a process waits for another's takeover of the same stale lock to finish. */
 const BUSY_WAIT_MS = 3000;
 
+/** A folder that refuses the lock file (read-only, or a full disk) as a result in plain words; null for any other error. */
+function folderRefusal(e: unknown, workspacePath: string): LockResult | null {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  if (READ_ONLY_CODES.has(code)) {
+    return {
+      ok: false,
+      reason: 'read-only-folder',
+      holder: null,
+      message: `the folder ${dirname(workspacePath)} does not let Headroom create its lock file (${code === 'EROFS' ? 'a read-only file system' : 'no permission to write there'}); opened read-only`,
+    };
+  }
+  if (DISK_FULL_CODES.has(code)) {
+    return {
+      ok: false,
+      reason: 'disk-full',
+      holder: null,
+      message: `${describeIoError(e)}: Headroom could not create its lock file beside ${basename(workspacePath)}; opened read-only. Free some space and open it again to make changes`,
+    };
+  }
+  return null;
+}
+
 export function acquireLock(workspacePath: string): LockResult {
   const path = lockPathFor(workspacePath);
   const host = hostname();
@@ -279,30 +301,24 @@ export function acquireLock(workspacePath: string): LockResult {
       createExclusive(path, mine);
       return held();
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? '';
-      if (READ_ONLY_CODES.has(code)) {
-        return {
-          ok: false,
-          reason: 'read-only-folder',
-          holder: null,
-          message: `the folder ${dirname(workspacePath)} does not let Headroom create its lock file (${code === 'EROFS' ? 'a read-only file system' : 'no permission to write there'}); opened read-only`,
-        };
-      }
-      if (DISK_FULL_CODES.has(code)) {
-        return {
-          ok: false,
-          reason: 'disk-full',
-          holder: null,
-          message: `${describeIoError(e)}: Headroom could not create its lock file beside ${basename(workspacePath)}; opened read-only. Free some space and open it again to make changes`,
-        };
-      }
-      if (code !== 'EEXIST') throw e;
+      const refusal = folderRefusal(e, workspacePath);
+      if (refusal) return refusal;
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     const current = readInstance(path);
     if (current === null) continue; // released meanwhile: try again
     const refused: LockResult = { ok: false, reason: 'held', holder: current.info, message: heldMessage(path, current.info) };
     if (staleReason(current, host) === null) return refused;
-    const r = takeOver(path, current, mine, host);
+    let r: Takeover;
+    try {
+      r = takeOver(path, current, mine, host);
+    } catch (e) {
+      // The guard or the new lock did not fit (one page free) or the folder refused it: the
+      // stale lock stays as it was, and the planner reads why, in words.
+      const refusal = folderRefusal(e, workspacePath);
+      if (refusal) return refusal;
+      throw e;
+    }
     if (r === 'won') return held();
     // Another process is taking the same stale lock over: wait for it to finish, then look again.
     if (Date.now() > deadline) return refused;

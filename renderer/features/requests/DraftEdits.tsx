@@ -54,7 +54,7 @@ interface Props {
   view: DraftView;
   disabled: boolean;
   errors: Record<string, string>;
-  onSave(edits: RequestEdits): Promise<void>;
+  onSave(edits: RequestEdits): Promise<unknown>;
 }
 
 function EditBox({

@@ -3,7 +3,7 @@
  * vendor, model and how each piece uses addresses (what the RIR hostmasters ask). Saved as one
  * undoable edit; "Use the facility list" drops the edit again.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { DraftView, RequestEdits } from '../../../shared/contract';
 import type { Equipment } from '../../../shared/rir/draft';
 import { useDraft } from '../../components/useDraft';
@@ -15,8 +15,11 @@ interface Props {
   view: DraftView;
   disabled: boolean;
   error: string | undefined;
-  onSave(edits: RequestEdits): Promise<void>;
+  /** Saves the edits; the draft as stored after them, or null when the save was refused. */
+  onSave(edits: RequestEdits): Promise<DraftView | null>;
 }
+
+const blank = (r: Row): boolean => !r.name.trim() && !r.vendor.trim() && !r.model.trim() && !r.usage.trim();
 
 export function EquipmentEdits({ view, disabled, error, onSave }: Props) {
   // Rows being typed survive a reload of the draft (another field's save): see useDraft.
@@ -26,10 +29,20 @@ export function EquipmentEdits({ view, disabled, error, onSave }: Props) {
   const setRows = (next: Row[]) => draft.set({ rows: next });
   const edited = view.edits.equipment !== undefined;
   const set = (i: number, patch: Partial<Row>) => setRows(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
-  const save = () =>
-    onSave({
+  const [unnamed, setUnnamed] = useState<string | null>(null);
+  const save = async () => {
+    // A row left wholly empty is dropped; a row with a vendor, model or use but no name would be
+    // lost on saving, so it is refused, naming the row.
+    const nameless = rows.findIndex((r) => !blank(r) && !r.name.trim());
+    if (nameless >= 0) {
+      setUnnamed(`Equipment ${nameless + 1}: give it a name, or clear the row.`);
+      return;
+    }
+    setUnnamed(null);
+    const sent = draft.changes;
+    const out = await onSave({
       equipment: rows
-        .filter((r) => r.name.trim() !== '')
+        .filter((r) => !blank(r))
         .map((r) => ({
           name: r.name.trim(),
           ...(r.vendor.trim() ? { vendor: r.vendor.trim() } : {}),
@@ -37,6 +50,9 @@ export function EquipmentEdits({ view, disabled, error, onSave }: Props) {
           ...(r.usage.trim() ? { usage: r.usage.trim() } : {}),
         })),
     });
+    // The list shows what was stored: trimmed, without the empty rows.
+    if (out) draft.saved(sent.rows ? sent : { rows }, { rows: toRows(out.draft.infrastructure) });
+  };
   return (
     <section className="req-equipment" aria-labelledby="req-equipment-title">
       <div className="req-edit-head">
@@ -87,7 +103,7 @@ export function EquipmentEdits({ view, disabled, error, onSave }: Props) {
           </tbody>
         </table>
       )}
-      {error ? <div className="field-error">{error}</div> : null}
+      {(unnamed ?? error) ? <div className="field-error">{unnamed ?? error}</div> : null}
     </section>
   );
 }

@@ -45,15 +45,17 @@ function DraftTab() {
   useReadFailure(draft.error);
 
   const save = useCallback(
-    async (edits: RequestEdits) => {
+    async (edits: RequestEdits): Promise<DraftView | null> => {
       try {
-        await change('requests.updateDraft', { rir, kind, edits });
+        const out = await change('requests.updateDraft', { rir, kind, edits });
         setErrors({});
+        return out;
       } catch (e) {
         const errs = errorsFrom(e);
         const out: Record<string, string> = {};
         for (const [k, v] of Object.entries(errs)) out[k.replace(/^edits\./, '').split('.')[0]!] = atField(k, v);
         setErrors(out);
+        return null;
       }
     },
     [rir, kind, change],

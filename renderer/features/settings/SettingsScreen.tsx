@@ -77,6 +77,7 @@ const RELATION_LABEL: Record<NeighbourRelation, string> = { own: 'ours', upstrea
 const emptyContact = (): ContactRow => ({ name: '', email: '', phone: '', handle: '', roles: [] });
 
 type NeighbourDraft = Record<string, NeighbourRow>;
+const neighbourMap = (list: readonly NeighbourRow[]): NeighbourDraft => Object.fromEntries(list.map((n) => [String(n.asn), n]));
 
 /** The organisation fields the planner changed, as the service takes them. */
 function orgPatch(changed: Partial<OrgForm>): InputOf<'requests.updateOrganisation'> {
@@ -102,7 +103,7 @@ export function SettingsScreen() {
         ? {
             org: toForm(o),
             contacts: { list: o.contacts },
-            neighbours: Object.fromEntries(o.neighbours.map((n) => [String(n.asn), n])) as NeighbourDraft,
+            neighbours: neighbourMap(o.neighbours),
             order: o.neighbours.map((n) => n.asn),
           }
         : null,
@@ -116,17 +117,20 @@ export function SettingsScreen() {
 
   const nsWarning = useNameServerCheck(orgDraft.draft?.nameServers ?? '');
 
-  const saveWith = async (what: string, patch: InputOf<'requests.updateOrganisation'>) => {
+  /** Saves a patch; the stored settings it answers with, or null when nothing was saved. */
+  const saveWith = async (what: string, patch: InputOf<'requests.updateOrganisation'>): Promise<OrganisationSettings | null> => {
     if (Object.keys(patch).length === 0) {
       notify('info', `Nothing to save: no ${what.toLowerCase()} field was changed.`);
-      return;
+      return null;
     }
     try {
-      await change('requests.updateOrganisation', patch);
+      const out = await change('requests.updateOrganisation', patch);
       setErrors({});
       notify('info', `${what} saved. Ctrl+Z undoes it.`);
+      return out;
     } catch (e) {
       setErrors(errorsFrom(e));
+      return null;
     }
   };
 
@@ -162,7 +166,8 @@ export function SettingsScreen() {
         aria-labelledby="set-org-title"
         onSubmit={(e) => {
           e.preventDefault();
-          void saveWith('Organisation', orgPatch(orgDraft.changes));
+          const sent = orgDraft.changes;
+          void saveWith('Organisation', orgPatch(sent)).then((out) => out && orgDraft.saved(sent, toForm(out)));
         }}
       >
         <h2 id="set-org-title">Organisation</h2>
@@ -202,7 +207,8 @@ export function SettingsScreen() {
         aria-labelledby="set-contacts-title"
         onSubmit={(e) => {
           e.preventDefault();
-          void saveWith('Contacts', contactsDraft.changes.list ? { contacts: contactsDraft.changes.list } : {});
+          const sent = contactsDraft.changes;
+          void saveWith('Contacts', sent.list ? { contacts: sent.list } : {}).then((out) => out && contactsDraft.saved(sent, { list: out.contacts }));
         }}
       >
         <h2 id="set-contacts-title">Contacts</h2>
@@ -270,7 +276,8 @@ export function SettingsScreen() {
         aria-labelledby="set-neighbours-title"
         onSubmit={(e) => {
           e.preventDefault();
-          const changed = Object.values(neighboursDraft.changes).filter((n): n is NeighbourRow => n !== undefined);
+          const sent = neighboursDraft.changes;
+          const changed = Object.values(sent).filter((n): n is NeighbourRow => n !== undefined);
           void saveWith(
             'Neighbours',
             changed.length === 0
@@ -285,7 +292,7 @@ export function SettingsScreen() {
                     contractSigned: n.contractSigned,
                   })),
                 },
-          );
+          ).then((out) => out && neighboursDraft.saved(sent, neighbourMap(out.neighbours)));
         }}
       >
         <h2 id="set-neighbours-title">Neighbours</h2>

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changes, rebase } from '../../../renderer/components/useDraft';
+import { changes, rebase, settle } from '../../../renderer/components/useDraft';
 
 const record = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd', 'e'), fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ min: 0, max: 3 })));
 
@@ -44,5 +44,36 @@ describe('changes', () => {
         for (const k of Object.keys(draft)) expect(k in c).toBe(JSON.stringify(draft[k]) !== JSON.stringify(stored[k]));
       }),
     );
+  });
+});
+
+describe('settle (after a save)', () => {
+  it('each field sent and not typed over since shows what was stored; the others are left as they are', () => {
+    fc.assert(
+      fc.property(record, record, record, fc.boolean(), (draft, after, extra, typedOver) => {
+        const keys = Object.keys(draft);
+        const sent: Record<string, string | number> = {};
+        for (const k of keys.slice(0, 2)) sent[k] = draft[k]!;
+        const now = { ...draft, ...extra };
+        if (typedOver && keys[0] !== undefined) now[keys[0]] = 'typed again';
+        const out = settle(now, sent, after);
+        for (const k of Object.keys(now)) {
+          const untouched = k in sent && JSON.stringify(now[k]) === JSON.stringify(sent[k]);
+          expect(out[k]).toEqual(untouched ? after[k] : now[k]);
+        }
+      }),
+    );
+  });
+
+  it('a trimmed value shows trimmed, and then follows the store (an undo) instead of staying as typed', () => {
+    const stored = { email: '' };
+    const typed = { email: ' ana@example.net ' };
+    const after = { email: 'ana@example.net' };
+    const shown = settle(typed, changes(stored, typed), after);
+    expect(shown).toEqual(after);
+    // The undo brings back the old stored value: the form follows it.
+    expect(rebase(after, shown, stored)).toEqual(stored);
+    // Without settle, the typed text stayed and hid the undo.
+    expect(rebase(after, typed, stored)).toEqual(typed);
   });
 });

@@ -188,3 +188,59 @@ describe('a good import across many chunks', () => {
     expect(exported).toContain(`\r\n10.0.100.1/32,assigned,"host ${i}, rack ""${i % 40}""\nsecond line",global,2025-01-02\r\n`);
   }, 300_000);
 });
+
+describe('a delegated (RIR stats) import is streamed too (issue 10, item 9)', () => {
+  const delegatedHeader = (records: number) => `2|ripencc|20240101|${records}|20240101|20240101|+0000\nripencc|*|ipv4|*|${records}|summary\n`;
+
+  it('/dev/zero as delegated: refused at once, naming it, in bounded memory', async () => {
+    const ws = fresh();
+    const r = await measured(['import', ws, '/dev/zero', '--format', 'delegated', '--opaque-id', 'x']);
+    expect(r.killed, 'memory grew past the guard').toBe(false);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^headroom: file: \/dev\/zero is not a text file \(a NUL byte at byte 0\)/m);
+    expect(r.maxRssBytes).toBeLessThan(baseline + 64 * MB);
+  }, 120_000);
+
+  it('reads a 128 MB delegated file in chunks (memory well under the file size) and reports the first 1000 bad rows and a count', async () => {
+    const ws = fresh();
+    const file = tmp.path('big-delegated.txt');
+    // Each record is refused (a status no RIR writes), with a long opaque id so the file is big
+    // without many records.
+    const row = (i: number) => `ripencc|NL|ipv4|10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}|256|20240101|used|${'o'.repeat(2000)}\n`;
+    const rows = Math.ceil((128 * MB) / row(0).length);
+    const fd = openSync(file, 'w');
+    writeSync(fd, delegatedHeader(rows));
+    for (let i = 0; i < rows; i += 512) {
+      let block = '';
+      for (let k = i; k < Math.min(rows, i + 512); k++) block += row(k);
+      writeSync(fd, block);
+    }
+    closeSync(fd);
+    const before = dump(ws);
+    const r = await measured(['import', ws, file, '--format', 'delegated', '--opaque-id', 'x']);
+    expect(r.killed, 'memory grew past the guard').toBe(false);
+    expect(r.code, r.stderr.slice(0, 500)).toBe(1);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('line '));
+    expect(lines).toHaveLength(1000);
+    expect(lines[0]).toBe('line 3: status: unknown status "used"');
+    expect(r.stderr).toContain(`and ${(rows - 1000).toLocaleString('en')} more bad rows`);
+    // Read whole, the file alone is 128 MB of bytes plus 128 MB of string.
+    expect(r.maxRssBytes).toBeLessThan(baseline + 96 * MB);
+    expect(dump(ws)).toBe(before);
+  }, 300_000);
+
+  it('a 128 MB delegated file that is one line: refused in bounded memory, naming the line', async () => {
+    const ws = fresh();
+    const file = tmp.path('one-line.txt');
+    const fd = openSync(file, 'w');
+    writeSync(fd, delegatedHeader(1));
+    const block = 'x'.repeat(MB);
+    for (let i = 0; i < 128; i++) writeSync(fd, block);
+    closeSync(fd);
+    const r = await measured(['import', ws, file, '--format', 'delegated', '--opaque-id', 'x']);
+    expect(r.killed, 'memory grew past the guard').toBe(false);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("line 3: row: is longer than 65,536 characters (a delegated file's lines are short: is this the right file?)\n");
+    expect(r.maxRssBytes).toBeLessThan(baseline + 96 * MB);
+  }, 300_000);
+});

@@ -82,4 +82,20 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('headroom on a nearly full disk (tmp
     expect(prefixes(ws())).toEqual(['192.0.2.0/24', '192.0.2.0/26', '192.0.2.64/26', '192.0.2.128/26']);
     expect(headroom(['prefix', 'add', ws(), '192.0.2.192/26']).stderr).toBe('');
   });
+
+  it('no page free, not even for the lock: exit 1 naming the full disk in words; the list still reads', () => {
+    disk().fill(0);
+    const before = readdirSync(disk().dir).sort();
+    const r = headroom(['prefix', 'add', ws(), '198.51.100.0/24', '--status', 'aggregate']);
+    const list = prefixes(ws());
+    const after = readdirSync(disk().dir).sort();
+    disk().unfill();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^headroom: .*isp\.headroom: the disk is full \(ENOSPC\): Headroom could not create its lock file beside isp\.headroom; opened read-only\. Free some space and open it again to make changes; the change was not made\n$/,
+    );
+    expect(r.stderr).not.toMatch(/no space left on device|\.tmp\b/);
+    expect(list).toEqual(['192.0.2.0/24', '192.0.2.0/26', '192.0.2.64/26', '192.0.2.128/26', '192.0.2.192/26']);
+    expect(after).toEqual(before);
+  });
 });

@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rirStats } from '../../../support/fixtures';
 import { formatPrefix, IPV4_MAX, prefixSize } from '../../../../shared/ip/prefix';
-import { DelegatedParseError, parseDelegated, validateDelegated } from '../../../../shared/rir/delegated';
+import {
+  DELEGATED_MAX_LINE,
+  DelegatedParseError,
+  DelegatedReader,
+  parseDelegated,
+  validateDelegated,
+  type DelegatedProblem,
+} from '../../../../shared/rir/delegated';
 import {
   delegatedAggregates,
   delegatedRecordForAsns,
@@ -317,5 +324,39 @@ describe('formatDelegated ∘ parseDelegated (property)', () => {
         expect(back.header.records).toBe(records.length);
       }),
     );
+  });
+});
+
+describe('DelegatedReader: a line too long for a delegated file (issue 10, item 9)', () => {
+  it('is refused at its line as it streams, never held whole, and the lines after it are still read', () => {
+    const problems: DelegatedProblem[] = [];
+    const reader = new DelegatedReader((p) => problems.push(p));
+    reader.push('2|ripencc|20240101|1|20240101|20240101|+0000\nripencc|*|ipv4|*|1|summary\n');
+    // 64 chunks of 1 MiB without a line end: the reader refuses the line once it passes the cap,
+    // and drops the rest of it as it comes instead of joining it into one string.
+    const chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; i < 64; i++) reader.push(chunk);
+    expect(problems).toEqual([
+      {
+        line: 3,
+        field: 'row',
+        problem: `is longer than ${DELEGATED_MAX_LINE.toLocaleString('en')} characters (a delegated file's lines are short: is this the right file?)`,
+      },
+    ]);
+    expect((reader as unknown as { tail: string }).tail.length).toBeLessThanOrEqual(DELEGATED_MAX_LINE);
+    reader.push('x\nripencc|NL|ipv4|10.0.0.0|256|20240101|used\n');
+    expect(reader.end()).toBeNull();
+    expect(problems.map((p) => p.line)).toEqual([3, 4]);
+    expect(reader.lines).toBe(5);
+  });
+
+  it('a line at the cap is read as usual', () => {
+    const opaque = 'o'.repeat(DELEGATED_MAX_LINE - 'ripencc|NL|ipv4|10.0.0.0|256|20240101|assigned|'.length);
+    const text = `2|ripencc|20240101|1|20240101|20240101|+0000\nripencc|*|ipv4|*|1|summary\nripencc|NL|ipv4|10.0.0.0|256|20240101|assigned|${opaque}\n`;
+    const problems: DelegatedProblem[] = [];
+    const reader = new DelegatedReader((p) => problems.push(p));
+    for (let at = 0; at < text.length; at += 1000) reader.push(text.slice(at, at + 1000));
+    expect(reader.end()?.records).toHaveLength(1);
+    expect(problems).toEqual([]);
   });
 });

@@ -4,10 +4,13 @@
  * a save succeeds. A refusal is still the refusal. A change the journal cannot hold is refused
  * and not applied. docs/workspace-files.md, "When a save fails".
  */
-import { appendFileSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addPrefix, listPrefixes } from '../../../../../electron/core/services/registry';
 import { journalPathFor } from '../../../../../electron/core/workspace/journal';
+import { lockPathFor } from '../../../../../electron/core/workspace/lock';
 import { Workspace } from '../../../../../electron/core/workspace/workspace';
 import { mountSmallDisk, smallDiskTitle } from '../../../../support/small-disk';
 
@@ -161,6 +164,52 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('a save on a full disk (tmpfs)', mou
     expect(prefixesOf(opened)).toEqual(['192.0.2.0/24']);
     opened.close();
     expect(readdirSync(disk().dir).sort()).toEqual(before);
+    disk().unfill();
+    const writer = await Workspace.open(path);
+    expect(writer.readOnly).toBe(false);
+    writer.close();
+  });
+
+  it('a stale lock (the crash that filled the disk) on a disk with no page free: read-only with the disk-full reason, the lock left for later', async () => {
+    const { ws, path } = await onFullDisk(0);
+    ws.close();
+    // The lock of a process that has ended, as a crash leaves it.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(lockPathFor(path), JSON.stringify({ pid: dead, host: hostname(), since: new Date().toISOString(), nonce: 'crashed' }));
+    disk().fill(0);
+    const before = readdirSync(disk().dir).sort();
+    const lock = readFileSync(lockPathFor(path), 'utf8');
+    const opened = await Workspace.open(path);
+    expect(opened.readOnly).toBe(true);
+    expect(opened.readOnlyReason).toMatch(/^the disk is full \(ENOSPC\): Headroom could not create its lock file beside ws-\d+\.headroom; opened read-only/);
+    expect(prefixesOf(opened)).toEqual(['192.0.2.0/24']);
+    opened.close();
+    // No takeover guard or temp file is left, and the stale lock is as it was.
+    expect(readdirSync(disk().dir).sort()).toEqual(before);
+    expect(readFileSync(lockPathFor(path), 'utf8')).toBe(lock);
+    disk().unfill();
+    const writer = await Workspace.open(path);
+    expect(writer.readOnly).toBe(false);
+    writer.close();
+  });
+
+  it('a stale lock on a disk with one page free (room for the guard, none for the new lock): read-only with the disk-full reason, the lock left for later', async () => {
+    const { ws, path } = await onFullDisk(0);
+    ws.close();
+    // The lock of a process that has ended, as a crash leaves it.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(lockPathFor(path), JSON.stringify({ pid: dead, host: hostname(), since: new Date().toISOString(), nonce: 'crashed' }));
+    disk().fill(4096);
+    const before = readdirSync(disk().dir).sort();
+    const lock = readFileSync(lockPathFor(path), 'utf8');
+    const opened = await Workspace.open(path);
+    expect(opened.readOnly).toBe(true);
+    expect(opened.readOnlyReason).toMatch(/^the disk is full \(ENOSPC\): Headroom could not create its lock file beside ws-\d+\.headroom; opened read-only/);
+    expect(prefixesOf(opened)).toEqual(['192.0.2.0/24']);
+    opened.close();
+    // No takeover guard or temp file is left, and the stale lock is as it was.
+    expect(readdirSync(disk().dir).sort()).toEqual(before);
+    expect(readFileSync(lockPathFor(path), 'utf8')).toBe(lock);
     disk().unfill();
     const writer = await Workspace.open(path);
     expect(writer.readOnly).toBe(false);
