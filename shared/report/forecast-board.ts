@@ -4,7 +4,7 @@
  * lead time), date range and the probability that it is full within 12 months. HTML only; the numbers are shared/forecast's.
  */
 import type { LimitForecast } from '../contract/forecast';
-import { describeStatus, likelyBetween } from '../forecast/status-text';
+import { describeStatus, likelyBetween, percentText, within12Months } from '../forecast/status-text';
 import { escapeHtml as esc } from './html-escape';
 
 export type BoardLimit = Pick<
@@ -12,13 +12,7 @@ export type BoardLimit = Pick<
   'name' | 'detail' | 'status' | 'date' | 'earliest' | 'latest' | 'stale' | 'runoutByMonth' | 'usedFrac' | 'orderBy'
 >;
 
-/** P(full by the end of the 12th month after the as-of month); 1 when already over. */
-export function within12Months(l: BoardLimit): number | null {
-  if (l.status === 'exceeded' || l.status === 'projectedNow') return 1;
-  return l.runoutByMonth[12]?.p ?? null;
-}
-
-const pct = (p: number | null): string => (p === null ? '—' : p >= 0.995 ? '>99 %' : p > 0 && p < 0.005 ? '<1 %' : `${Math.round(p * 100)} %`);
+const pct = (p: number | null): string => (p === null ? '—' : percentText(p));
 
 export function renderBoardHtml(limits: readonly BoardLimit[], asOf: string): string {
   const out = [
