@@ -333,7 +333,11 @@ describe('run-out probabilities, staleness and the board (issue 12 §5–§8)', 
         [1024, 700],
       ] as const) {
         await page.setViewportSize({ width: w, height: h });
-        await page.evaluate(() => document.querySelector('main')!.scrollTo(0, 0));
+        // The board from its top (soonest first), whatever row the selection scrolled to.
+        await page.evaluate(() => {
+          document.querySelector('main')!.scrollTo(0, 0);
+          document.querySelector('.fc-list')!.scrollTo(0, 0);
+        });
         await fontsSettled(page);
         await page.screenshot({ path: join(SHOTS, `board-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
         // The panel whole, chart and strip included: a window as tall as the page for this shot.

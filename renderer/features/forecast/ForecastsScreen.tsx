@@ -18,6 +18,23 @@ import './forecast.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** Text whose dates never break at their hyphens ("Over since 2024-04-|02" in a narrow column). */
+function WholeDays({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) =>
+        i % 2 === 1 ? (
+          <span key={i} className="fc-day">
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 function usedText(l: LimitForecast): string {
   if (l.usedFrac === null) return '—';
   return `${Math.round(l.usedFrac * 100)} %`;
@@ -30,7 +47,7 @@ function LimitRow({ l, selected, onSelect }: { l: LimitForecast; selected: boole
   return (
     <tr id={`fc-row-${l.id}`} className={selected ? 'selected' : ''} aria-selected={selected} onClick={onSelect} data-limit={l.id}>
       <td className={`fc-when fc-st-${l.status}`}>
-        {statusHeadline(l)}
+        <WholeDays text={statusHeadline(l)} />
         {l.orderBy && <div className="fc-detail fc-orderby">order by {l.orderBy}</div>}
       </td>
       <td>
