@@ -1,7 +1,17 @@
 /** Growth fits, time-to-limit with intervals, scenarios (specs/forecast.md). Pure. */
 export { fitAndProject, METHODS, AUTO_ORDER, type FitOptions } from './project';
 export type { ForecastResult, ForecastStatus, ForecastMethod } from './types';
-export { STATUS_TEXT, describeStatus, statusHeadline, likelyBetween } from './status-text';
+export {
+  STATUS_TEXT,
+  chartNote,
+  describeStatus,
+  likelyBetween,
+  likelyPhrase,
+  percentText,
+  statusHeadline,
+  warningLevelText,
+  within12Months,
+} from './status-text';
 export { parseFitCsv, validateFitCsv, type CsvValidation } from './csv';
 export {
   eventsToSeries,

@@ -47,6 +47,11 @@ export interface FitInput {
   ys: ReadonlyArray<number>;
   step: Step;
   level: IntervalLevel;
+  /**
+   * Indices into days/ys of the first point after each step treated as a one-off (removed from
+   * ys by its estimated jump): the linear band adds that estimate's error (ols.ts oneOffVariance).
+   */
+  oneOffSteps?: ReadonlyArray<number>;
   /** fixed Holt/damped parameters (otherwise fitted on the grid) */
   alpha?: number;
   beta?: number;

@@ -68,10 +68,53 @@ export function olsPredict(fit: OlsFit, x: number): number {
   return fit.a + fit.b * x;
 }
 
-/** Half-width of the prediction interval for a new observation at x: t·s·√(1 + 1/n + (x − x̄)²/Sxx). */
-export function olsPiHalfWidth(fit: OlsFit, x: number, t: number): number {
+/**
+ * Variance added to a prediction at u = x − x̄, as c0 + c1·u + c2·u² (units of y²; never
+ * negative where it is used): the error of a step estimated outside the fit (one-off.ts).
+ */
+export interface ExtraVariance {
+  c0: number;
+  c1: number;
+  c2: number;
+}
+
+const NO_EXTRA: ExtraVariance = { c0: 0, c1: 0, c2: 0 };
+
+/**
+ * Half-width of the prediction interval for a new observation at x: t·s·√(1 + 1/n + (x − x̄)²/Sxx),
+ * with `extra` added to the variance under the root.
+ */
+export function olsPiHalfWidth(fit: OlsFit, x: number, t: number, extra: ExtraVariance = NO_EXTRA): number {
   const u = x - fit.xMean;
-  return t * fit.s * Math.sqrt(1 + 1 / fit.n + (u * u) / fit.sxx);
+  const v = fit.s * fit.s * (1 + 1 / fit.n + (u * u) / fit.sxx) + extra.c0 + extra.c1 * u + extra.c2 * u * u;
+  return t * Math.sqrt(Math.max(0, v));
+}
+
+/**
+ * The variance a treated one-off step adds to the linear fit's prediction (docs/forecasts.md §9).
+ * J = Δ_t − median(Δ) is off by e ≈ ε_t − ε_{t−1} − (median − mean step): Var(e) ≈ σ²·(2 + π/(n − 1))
+ * (two readings' noise, and the median of n − 1 differences of variance 2σ², (π/2)·2σ²/(n − 1)),
+ * σ² taken as s². Removing Ĵ shifts every later point by −e, and the fit follows by w(x) =
+ * d̄ + (x − x̄)·Σ(x_i − x̄)·d_i/Sxx (the OLS fit of the indicator d_i = [i ≥ step]); adding Ĵ back
+ * leaves e·(1 − w(x)) in the projection. Steps are independent: their variances add.
+ */
+export function oneOffVariance(fit: OlsFit, xs: ReadonlyArray<number>, stepIndices: ReadonlyArray<number>): ExtraVariance & { varJ: number } {
+  const n = fit.n;
+  const varJ = fit.s * fit.s * (2 + Math.PI / (n - 1));
+  const out = { c0: 0, c1: 0, c2: 0, varJ };
+  if (!(varJ > 0)) return { ...NO_EXTRA, varJ: 0 };
+  for (const at of stepIndices) {
+    if (at <= 0 || at >= n) continue;
+    let sum = 0;
+    for (let i = at; i < n; i++) sum += (xs[i] as number) - fit.xMean;
+    const w0 = (n - at) / n;
+    const w1 = sum / fit.sxx;
+    // (1 − w0 − w1·u)² = (1 − w0)² − 2(1 − w0)·w1·u + w1²·u²
+    out.c0 += varJ * (1 - w0) * (1 - w0);
+    out.c1 += -2 * varJ * (1 - w0) * w1;
+    out.c2 += varJ * w1 * w1;
+  }
+  return out;
 }
 
 /** Real roots of A·u² + B·u + K = 0 (A may be 0). */
@@ -96,18 +139,26 @@ function quadraticRoots(A: number, B: number, K: number): number[] {
  * k0 = t²s²(1 + 1/n), k1 = t²s²/Sxx; a root with ŷ ≤ c is on the upper band, one with ŷ ≥ c on
  * the lower. If b² ≤ k1 (slope not significant) the lower band is taken never to reach c.
  */
-export function olsBandCrossings(fit: OlsFit, c: number, t: number, xFrom: number): { upper: number | null; lower: number | null } {
+export function olsBandCrossings(
+  fit: OlsFit,
+  c: number,
+  t: number,
+  xFrom: number,
+  extra: ExtraVariance = NO_EXTRA,
+): { upper: number | null; lower: number | null } {
   const { b, xMean, yMean, n, sxx } = fit;
-  const t2s2 = t * t * fit.s * fit.s;
-  const k0 = t2s2 * (1 + 1 / n);
-  const k1 = t2s2 / sxx;
+  const t2 = t * t;
+  const t2s2 = t2 * fit.s * fit.s;
+  // With extra variance c0 + c1·u + c2·u²: (b·u − D)² = t²·(s²(1 + 1/n) + c0 + (s²/Sxx + c2)·u² + c1·u).
+  const k0 = t2s2 * (1 + 1 / n) + t2 * extra.c0;
+  const k1 = t2s2 / sxx + t2 * extra.c2;
   const D = c - yMean;
-  const roots = quadraticRoots(b * b - k1, -2 * D * b, D * D - k0)
+  const roots = quadraticRoots(b * b - k1, -2 * D * b - t2 * extra.c1, D * D - k0)
     .map((u) => u + xMean)
     .sort((p, q) => p - q);
   const at = (x: number): number => fit.a + b * x;
-  const upperAtFrom = at(xFrom) + olsPiHalfWidth(fit, xFrom, t);
-  const lowerAtFrom = at(xFrom) - olsPiHalfWidth(fit, xFrom, t);
+  const upperAtFrom = at(xFrom) + olsPiHalfWidth(fit, xFrom, t, extra);
+  const lowerAtFrom = at(xFrom) - olsPiHalfWidth(fit, xFrom, t, extra);
   const tol = 1e-9 * Math.max(1, Math.abs(c));
 
   let upper: number | null = null;

@@ -132,7 +132,9 @@ export function fitAndProject(series: ReadonlyArray<SeriesPoint>, options: FitOp
   }
 
   const maxDay = p.asOf + HORIZON_DAYS;
-  const full = fitInput(p, options, p.days, p.ys);
+  // Steps treated as one-offs: the linear band carries the error of their estimated size.
+  const treatedSteps = options.treatOneOffs ? oneOffs.map((o) => o.index) : [];
+  const full = { ...fitInput(p, options, p.days, p.ys), ...(treatedSteps.length > 0 ? { oneOffSteps: treatedSteps } : {}) };
   const model = fitModel(chosen, full, maxDay);
   const params: Params = { ...model.params };
   const others = plausible.map((name) => fitModel(name, full, maxDay));

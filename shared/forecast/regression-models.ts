@@ -2,12 +2,12 @@
  * The regressions as FittedModels: linear OLS (spec §2.1), log-linear exponential (§2.3) and the
  * quadratic on request (§2.6). x = day − first day.
  */
-import { fitOls, olsBandCrossings, olsPiHalfWidth, olsPredict, type OlsFit } from './ols';
+import { fitOls, oneOffVariance, olsBandCrossings, olsPiHalfWidth, olsPredict, type ExtraVariance, type OlsFit } from './ols';
 import { aicc, fitQuadratic, quadraticPiHalfWidth, quadraticPredict, quadraticRoot, type QuadraticFit } from './quadratic';
 import { tCritical } from './quantiles';
 import { DAYS_PER_MONTH, firstDayCeil, within, type Band, type FitInput, type FittedModel, type Params } from './model-types';
 
-function linearModel(first: number, fit: OlsFit, t: number, name: 'linear' | 'exponential', params: Params): FittedModel {
+function linearModel(first: number, fit: OlsFit, t: number, name: 'linear' | 'exponential', params: Params, extra?: ExtraVariance): FittedModel {
   const toY = name === 'exponential' ? Math.exp : (v: number) => v;
   const toFit = name === 'exponential' ? Math.log : (v: number) => v;
   return {
@@ -19,7 +19,7 @@ function linearModel(first: number, fit: OlsFit, t: number, name: 'linear' | 'ex
     band: (day) => {
       const x = day - first;
       const m = olsPredict(fit, x);
-      const w = olsPiHalfWidth(fit, x, t);
+      const w = olsPiHalfWidth(fit, x, t, extra);
       return { lo: toY(m - w), hi: toY(m + w) };
     },
     crossingDay: (c, asOf) => {
@@ -28,7 +28,7 @@ function linearModel(first: number, fit: OlsFit, t: number, name: 'linear' | 'ex
       return Math.max(asOf, firstDayCeil(first, x));
     },
     bandCrossingDays: (c, asOf, horizonEnd) => {
-      const { upper, lower } = olsBandCrossings(fit, toFit(c), t, asOf - first);
+      const { upper, lower } = olsBandCrossings(fit, toFit(c), t, asOf - first, extra);
       return {
         earliest: within(upper === null ? null : firstDayCeil(first, upper), horizonEnd),
         latest: within(lower === null ? null : firstDayCeil(first, lower), horizonEnd),
@@ -42,18 +42,30 @@ export function fitLinearModel(input: FitInput): FittedModel {
   const xs = input.days.map((d) => d - first);
   const fit = fitOls(xs, input.ys);
   const t = tCritical(input.level, fit.n - 2);
-  return linearModel(first, fit, t, 'linear', {
-    intercept: fit.a,
-    slopePerDay: fit.b,
-    slopePerMonth: fit.b * DAYS_PER_MONTH,
-    s: fit.s,
-    seSlope: fit.seB,
-    seIntercept: fit.seA,
-    r2: fit.r2,
+  // A step treated as a one-off was estimated, not known: its error widens the band.
+  const steps = input.oneOffSteps ?? [];
+  const extra = steps.length > 0 ? oneOffVariance(fit, xs, steps) : undefined;
+  const stepParams: Params = extra ? { oneOffSe: Math.sqrt(extra.varJ) } : {};
+  return linearModel(
+    first,
+    fit,
     t,
-    n: fit.n,
-    aicc: aicc(fit.sse, fit.n, 1),
-  });
+    'linear',
+    {
+      intercept: fit.a,
+      slopePerDay: fit.b,
+      slopePerMonth: fit.b * DAYS_PER_MONTH,
+      s: fit.s,
+      seSlope: fit.seB,
+      seIntercept: fit.seA,
+      r2: fit.r2,
+      t,
+      n: fit.n,
+      aicc: aicc(fit.sse, fit.n, 1),
+      ...stepParams,
+    },
+    extra,
+  );
 }
 
 export function fitExponentialModel(input: FitInput): FittedModel {

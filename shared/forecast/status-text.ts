@@ -62,3 +62,52 @@ export function likelyBetween(r: Ranged): string {
   if (r.latest === null) return `from ${r.earliest}`;
   return `${r.earliest ?? '…'} – ${r.latest}`;
 }
+
+/** The interval as a phrase after a headline: "likely between A – B", "likely from A on (…)", or ''. */
+export function likelyPhrase(r: Ranged): string {
+  const b = likelyBetween(r);
+  if (!b) return '';
+  return b.startsWith('from ') ? `likely ${b} on (no later bound within 10 years)` : `likely between ${b}`;
+}
+
+/** What a chart says where it draws no crossing marker; null when it draws one (a dated crossing). */
+export function chartNote(r: Dated): string | null {
+  switch (r.status) {
+    case 'ok':
+    case 'projectedNow':
+      return null;
+    case 'mayRunOut':
+      return `May run out from ${r.earliest}: the line stays below, the interval reaches the limit`;
+    case 'exceeded':
+      return `Over since ${r.date}`;
+    case 'never':
+      return STATUS_TEXT.never;
+    case 'beyondHorizon':
+      return 'Runs out in more than 10 years';
+    case 'insufficientData':
+      return `${STATUS_TEXT.insufficientData}: no line drawn`;
+  }
+}
+
+/**
+ * P(full by the end of the 12th month after the as-of month): the 13th entry of runoutByMonth
+ * (the as-of month is the first); 1 when the limit is already reached; null with no months.
+ */
+export function within12Months(r: Pick<ForecastResult, 'status' | 'runoutByMonth'>): number | null {
+  if (r.status === 'exceeded' || r.status === 'projectedNow') return 1;
+  return r.runoutByMonth[12]?.p ?? null;
+}
+
+/** A probability in whole percent; what is only nearly 0 or 1 says "<1 %" or ">99 %", never 0 % or 100 %. */
+export function percentText(p: number): string {
+  if (p >= 0.995) return '>99 %';
+  if (p > 0 && p < 0.005) return '<1 %';
+  return `${Math.round(p * 100)} %`;
+}
+
+/** When a warning level (80 % of the limit) is reached, for a fact beside its label: `≈ D`, `since D`. */
+export function warningLevelText(r: Dated): string {
+  if (r.status === 'exceeded') return `since ${r.date}`;
+  if ((r.status === 'ok' || r.status === 'projectedNow') && r.date) return `≈ ${r.date}`;
+  return statusHeadline(r);
+}

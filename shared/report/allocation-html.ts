@@ -48,6 +48,9 @@ tr.top td { border-top: 1px solid #9aa6b5; }
 .note { color: #5d6b7e; margin-top: 8pt; font-size: 8pt; }
 h2.board { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
 table.board td { white-space: normal; }
+col.b-limit { width: 31%; } col.b-used { width: 8%; } col.b-status { width: 26%; } col.b-between { width: 23%; } col.b-p12 { width: 12%; }
+table.board td.when, table.board td.between { overflow-wrap: normal; }
+table.board .day { white-space: nowrap; }
 .stale { color: #7a5200; font-size: 7.5pt; font-weight: bold; }
 @page { size: A4; margin: 14mm 12mm; }
 `;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ForecastLimits } from '../../shared/contract';
 import { MODEL_LABEL } from '../../renderer/features/forecast/format';
+import { BOARD_KINDS } from '../support/board-kinds';
 import { useApp, fontsSettled, headroom, openSession, ROOT, type Session, shotsDir } from './support/app';
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
@@ -81,6 +82,10 @@ describe('the list of limits', () => {
     const cli = cliLimits(s!.ws, asOf);
     const ids = await page.locator('tr[data-limit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-limit')));
     expect(ids).toEqual(cli.limits.map((l) => l.id));
+    // Every kind of limit (issue 12 §8) has its row: pools, ASN blocks, each facility limit, DHCP scopes, links.
+    for (const kind of BOARD_KINDS) expect(cli.limits.filter(kind.is).length, kind.label).toBeGreaterThan(0);
+    const link = cli.limits.find((l) => l.kind === 'link' && l.orderBy !== null)!;
+    expect(await page.locator(`tr[data-limit="${link.id}"] .fc-orderby`).textContent()).toBe(`order by ${link.orderBy}`);
     const bng2 = cli.limits.find((l) => l.name === BNG2)!;
     const row = page.locator('tr[data-limit]', { hasText: BNG2 });
     if (bng2.status === 'ok') {
@@ -328,7 +333,11 @@ describe('run-out probabilities, staleness and the board (issue 12 §5–§8)', 
         [1024, 700],
       ] as const) {
         await page.setViewportSize({ width: w, height: h });
-        await page.evaluate(() => document.querySelector('main')!.scrollTo(0, 0));
+        // The board from its top (soonest first), whatever row the selection scrolled to.
+        await page.evaluate(() => {
+          document.querySelector('main')!.scrollTo(0, 0);
+          document.querySelector('.fc-list')!.scrollTo(0, 0);
+        });
         await fontsSettled(page);
         await page.screenshot({ path: join(SHOTS, `board-${scheme}-${w}x${h}.png`), animations: 'disabled', caret: 'hide' });
         // The panel whole, chart and strip included: a window as tall as the page for this shot.

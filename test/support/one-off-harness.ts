@@ -67,3 +67,44 @@ export function generateOneOffs(count: number, seed: number): OneOffSeries[] {
   }
   return out;
 }
+
+/**
+ * Series with ONE step that does not come again (the planner's `--one-off` is right), landing
+ * in the last `maxAfter` readings, so the level after it rests on few points: linear growth
+ * b ∈ [20, 60]/week with noise σ = b·[0.5, 2], a step of 15–40 weeks of growth. The capacity
+ * lies on the expected path 4–16 months after as-of; the true crossing is the simulated
+ * future's (noise, no further step). Only series whose step the spec's rule flags are kept.
+ */
+export function generateSingleSteps(count: number, seed: number, maxAfter = 6): OneOffSeries[] {
+  const u = rng(seed);
+  const out: OneOffSeries[] = [];
+  const total = POINTS + Math.ceil(MAX_AHEAD / 7) + 2;
+  while (out.length < count) {
+    const y0 = 2000 + 2000 * u();
+    const b = 20 + 40 * u();
+    const sigma = b * (0.5 + 1.5 * u());
+    const at = POINTS - 1 - Math.floor(u() * maxAfter);
+    const jump = b * (15 + 25 * u());
+    const ys: number[] = [];
+    for (let t = 0; t < total; t++) ys.push(y0 + b * t + (t >= at ? jump : 0) + sigma * normal(u));
+    const observed = ys.slice(0, POINTS);
+    const flagged = detectOneOffs(observed);
+    if (flagged.length !== 1 || flagged[0]!.index !== at) continue;
+    const aheadDays = MIN_AHEAD + (MAX_AHEAD - MIN_AHEAD) * u();
+    const asOf = START + 7 * (POINTS - 1);
+    const capacity = Math.round(y0 + jump + b * (POINTS - 1 + aheadDays / 7));
+    let trueDay: number | null = null;
+    for (let t = POINTS; t < ys.length; t++) {
+      const y = ys[t] as number;
+      if (y >= capacity) {
+        const prev = ys[t - 1] as number;
+        const frac = prev >= capacity ? 0 : (capacity - prev) / (y - prev);
+        trueDay = START + 7 * (t - 1) + Math.ceil(7 * frac);
+        break;
+      }
+    }
+    if (trueDay === null || trueDay - asOf < MIN_AHEAD || trueDay - asOf > MAX_AHEAD) continue;
+    out.push({ series: observed.map((value, i) => ({ date: formatDay(START + 7 * i), value })), capacity, trueDay, asOf });
+  }
+  return out;
+}

@@ -102,20 +102,23 @@ function limitRow(l: LimitForecast): string[] {
     l.capacity === null ? '—' : `${l.usedFrac === null ? '—' : `${(l.usedFrac * 100).toFixed(0)} %`} of ${quantity(l.capacity, l.unit)}`,
     l.model ?? '—',
     likelyBetween(l),
+    l.orderBy ?? '',
   ];
 }
 
 const limits: Command = {
   name: 'limits',
   usage: 'limits WS [--as-of YYYY-MM-DD] [--json]',
-  summary: 'every limit in the workspace (pools, UPS, generator, fuel, cooling, backup) with its projected crossing date, soonest first',
+  summary:
+    'every limit in the workspace (pools, ASN blocks, UPS, battery, generator, fuel, cooling, backup, DHCP scopes, links) with its projected crossing date, soonest first',
   options: { 'as-of': { type: 'string' }, json: { type: 'boolean' } },
   positionals: [1, 1],
   async run({ args, opts, io, withWorkspace }) {
     const asOf = typeof opts['as-of'] === 'string' ? opts['as-of'] : undefined;
     const r = await withWorkspace(args[0]!, 'read', (call) => call('forecast.limits', asOf !== undefined ? { asOf } : {}));
     if (opts.json) return jsonOut(io, r);
-    const header = ['date', 'status', 'limit', 'where', 'used', 'model', 'likely between'];
+    // `order by`: the crossing minus the limit's lead time (a link's), empty for a limit without one.
+    const header = ['date', 'status', 'limit', 'where', 'used', 'model', 'likely between', 'order by'];
     for (const l of alignRows([header, ...r.limits.map(limitRow)])) io.out(l);
   },
 };

@@ -9,35 +9,45 @@ import { useState, type KeyboardEvent } from 'react';
 import type { ForecastLimits, LimitForecast } from '../../../shared/contract';
 import { useContractQuery } from '../../data/query';
 import { errorsFrom } from '../../state';
-import { likelyBetween, statusHeadline } from '../../../shared/forecast';
+import { likelyBetween, percentText, statusHeadline, within12Months } from '../../../shared/forecast';
 import { isCalendarDay } from '../../../shared/dates';
 import { MODEL_LABEL, quantity } from './format';
 import { LimitPanel } from './LimitPanel';
 import { LinksSection } from './LinksSection';
-import { percent } from './RunoutStrip';
 import './forecast.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** Text whose dates never break at their hyphens ("Over since 2024-04-|02" in a narrow column). */
+function WholeDays({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) =>
+        i % 2 === 1 ? (
+          <span key={i} className="fc-day">
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
 
 function usedText(l: LimitForecast): string {
   if (l.usedFrac === null) return '—';
   return `${Math.round(l.usedFrac * 100)} %`;
 }
 
-/** P(full by the end of the 12th month after the as-of month), from runoutByMonth. */
-function within12(l: LimitForecast): number | null {
-  if (l.status === 'exceeded' || l.status === 'projectedNow') return 1;
-  return l.runoutByMonth[12]?.p ?? null;
-}
-
 function LimitRow({ l, selected, onSelect }: { l: LimitForecast; selected: boolean; onSelect(): void }) {
   const over = l.status === 'exceeded' || l.status === 'projectedNow';
   const warn = !over && l.usedFrac !== null && l.usedFrac >= l.warningFrac;
-  const p12 = within12(l);
+  const p12 = within12Months(l);
   return (
     <tr id={`fc-row-${l.id}`} className={selected ? 'selected' : ''} aria-selected={selected} onClick={onSelect} data-limit={l.id}>
       <td className={`fc-when fc-st-${l.status}`}>
-        {statusHeadline(l)}
+        <WholeDays text={statusHeadline(l)} />
         {l.orderBy && <div className="fc-detail fc-orderby">order by {l.orderBy}</div>}
       </td>
       <td>
@@ -56,7 +66,7 @@ function LimitRow({ l, selected, onSelect }: { l: LimitForecast; selected: boole
       </td>
       <td className="fc-between">{likelyBetween(l) || <span className="muted">—</span>}</td>
       <td className="num fc-p12" title="Probability that it is full within 12 months">
-        {p12 === null ? <span className="muted">—</span> : percent(p12)}
+        {p12 === null ? <span className="muted">—</span> : percentText(p12)}
       </td>
       <td className="fc-col-model">
         {l.model ? MODEL_LABEL[l.model] : '—'}

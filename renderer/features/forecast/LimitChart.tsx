@@ -5,7 +5,7 @@
  */
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CurvePoint } from '../../../shared/forecast/curve';
-import type { ForecastResult } from '../../../shared/forecast';
+import { chartNote, type ForecastResult } from '../../../shared/forecast';
 import { axisScale, dateToDay, dayToDate, quantity } from './format';
 
 export interface ChartProps {
@@ -53,20 +53,7 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
   const crossDay = result.status === 'ok' || result.status === 'projectedNow' ? (result.date ? dateToDay(result.date) : null) : null;
   const early = result.earliest ? dateToDay(result.earliest) : null;
   const late = result.latest ? dateToDay(result.latest) : xMax;
-  const note =
-    crossDay !== null
-      ? null
-      : result.status === 'mayRunOut'
-        ? `May run out from ${result.earliest}: the line stays below, the interval reaches the limit`
-        : result.status === 'exceeded'
-          ? `Over since ${result.date}`
-          : result.status === 'never'
-            ? 'Not projected to run out'
-            : result.status === 'beyondHorizon'
-              ? 'Runs out in more than 10 years'
-              : result.status === 'insufficientData'
-                ? 'Need ≥ 6 points over ≥ 4 weeks: no line drawn'
-                : null;
+  const note = crossDay !== null ? null : chartNote(result);
 
   return (
     <figure

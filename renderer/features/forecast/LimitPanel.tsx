@@ -4,12 +4,21 @@
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import type { ForecastSeries, LimitForecast } from '../../../shared/contract';
-import { fitAndProject, orderByDate, statusHeadline, type ForecastMethod, type ForecastResult, type Scenario } from '../../../shared/forecast';
+import {
+  fitAndProject,
+  likelyPhrase,
+  orderByDate,
+  statusHeadline,
+  warningLevelText,
+  type ForecastMethod,
+  type ForecastResult,
+  type Scenario,
+} from '../../../shared/forecast';
 import { forecastCurve } from '../../../shared/forecast/curve';
 import { useContractQuery } from '../../data/query';
 import { Field } from '../../components/Field';
 import { errorsFrom } from '../../state';
-import { likely, MODEL_LABEL, quantity } from './format';
+import { MODEL_LABEL, quantity } from './format';
 import { LimitChart } from './LimitChart';
 import { RunoutStrip } from './RunoutStrip';
 import { parseScenario } from './scenario-text';
@@ -139,7 +148,7 @@ export function LimitPanel({ limit, asOf }: { limit: LimitForecast; asOf: string
         </h2>
         <p className={`fc-headline fc-st-${result.status}`} data-testid="fc-headline">
           {statusHeadline(shown)}
-          {likely(shown) && <span className="muted"> · {likely(shown)}</span>}
+          {likelyPhrase(shown) && <span className="muted"> · {likelyPhrase(shown)}</span>}
         </p>
       </header>
       <dl className="fc-facts">
@@ -151,13 +160,7 @@ export function LimitPanel({ limit, asOf }: { limit: LimitForecast; asOf: string
         </div>
         <div>
           <dt>Warning {Math.round(limit.warningFrac * 100)} %</dt>
-          <dd>
-            {warning
-              ? warning.status === 'ok' || warning.status === 'exceeded' || warning.status === 'projectedNow'
-                ? `${warning.status === 'exceeded' ? 'since ' : '≈ '}${warning.date}`
-                : statusHeadline(warning)
-              : '—'}
-          </dd>
+          <dd>{warning ? warningLevelText(warning) : '—'}</dd>
         </div>
         {limit.leadDays !== null && (
           <div>

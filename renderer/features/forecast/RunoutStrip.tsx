@@ -5,14 +5,9 @@
  * runoutByMonth; this only draws them.
  */
 import type { MonthProbability } from '../../../shared/forecast/runout';
+import { percentText as percent } from '../../../shared/forecast/status-text';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-export function percent(p: number): string {
-  if (p >= 0.995) return '>99 %';
-  if (p > 0 && p < 0.005) return '<1 %';
-  return `${Math.round(p * 100)} %`;
-}
 
 function monthLabel(month: string): string {
   const m = Number(month.slice(5, 7));

@@ -1,7 +1,6 @@
 /** How the Forecasts screen writes quantities, statuses and dates. */
-import type { LimitForecast } from '../../../shared/contract';
 import { formatDay, tryParseDay } from '../../../shared/dates';
-import { formatBps, likelyBetween } from '../../../shared/forecast';
+import { formatBps } from '../../../shared/forecast';
 
 const int = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const sig = (v: number) => Number(v.toPrecision(3)).toString();
@@ -41,13 +40,6 @@ export const MODEL_LABEL: Record<string, string> = {
   damped: 'Damped Holt',
   quadratic: 'Quadratic',
 };
-
-/** "likely between A – B", or "likely from A on" when the lower band never reaches the limit. */
-export function likely(l: Pick<LimitForecast, 'status' | 'earliest' | 'latest'>): string {
-  const b = likelyBetween(l);
-  if (!b) return '';
-  return b.startsWith('from ') ? `likely ${b} on (no later bound within 10 years)` : `likely between ${b}`;
-}
 
 /** A day number as `YYYY-MM-DD` (shared/dates.ts). */
 export const dayToDate = formatDay;
