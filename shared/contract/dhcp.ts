@@ -76,13 +76,16 @@ export const dhcpOps = {
   'dhcp.listHosts': query<HostRow[]>()(z.object({ within: z.string().trim().max(60).optional(), space }), 'The fixed hosts, in address order'),
   'dhcp.addHost': mutation<HostRow>()(z.object({ ip, space, ...hostFields }), 'Record a fixed host inside an assigned block'),
   'dhcp.updateHost': mutation<HostRow>()(
-    z.object({ ip, space, newIp: z.string().trim().max(60).optional(), ...hostFields }),
-    'Change a fixed host (its address too, with newIp)',
+    z.object({ ip, space, newIp: z.string().trim().max(60).optional(), ...hostFields, name: hostFields.name.optional() }),
+    'Change a fixed host: only the fields given (its address too, with newIp)',
   ),
   'dhcp.removeHost': mutation<HostRow>()(z.object({ ip, space }), 'Remove a fixed host'),
   'dhcp.listScopes': query<ScopeRow[]>()(z.object({ space }), 'The DHCPv4 scopes, in address order, with their latest lease count'),
   'dhcp.addScope': mutation<ScopeRow>()(z.object({ prefix: ip, space, ...scopeFields }), 'Declare the DHCP scope of an assigned IPv4 block (one per block)'),
-  'dhcp.updateScope': mutation<ScopeRow>()(z.object({ prefix: ip, space, ...scopeFields }), 'Change the DHCP scope of a block'),
+  'dhcp.updateScope': mutation<ScopeRow>()(
+    z.object({ prefix: ip, space, ...scopeFields, range: scopeFields.range.optional() }),
+    'Change the DHCP scope of a block: only the fields given (an empty router, list or domain clears it)',
+  ),
   'dhcp.removeScope': mutation<ScopeRow>()(z.object({ prefix: ip, space }), 'Remove the DHCP scope of a block'),
   'dhcp.importLeases': mutation<LeaseImportResult>()(
     z.object({

@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { useApp, fontsSettled, headroom, loadApp, openSession, type Session, shotsDir } from './support/app';
+import { useApp, fontsSettled, headroom, loadApp, openSession, sentBodies, type Session, shotsDir } from './support/app';
 
 const SHOTS = shotsDir('dhcp');
 vi.setConfig({ testTimeout: 300_000 });
@@ -237,6 +237,32 @@ describe('the scope editor: read after save (issue 10, item 1)', () => {
     await s!.browser.settled();
     expect(await form.getByLabel('to').inputValue()).toBe('198.51.100.93');
     expect(await form.getByLabel('Router').inputValue()).toBe('198.51.100.82');
+    expect(s!.browser.problems).toEqual([]);
+  });
+
+  it("sends only the fields changed: another window's router, saved meanwhile, stays", async () => {
+    const page = await openBlock('198.51.100.80/28');
+    const form = page.getByRole('form', { name: 'DHCP scope of 198.51.100.80/28' });
+    const stored = () =>
+      cliJson<{ prefix: string; leaseS: number; router: string | null }[]>(['scope', 'list', s!.ws]).find((x) => x.prefix === '198.51.100.80/28');
+    const before = stored()!;
+    // Another window changes the router through the same bridge; this form still shows the old one.
+    const url = new URL(s!.bridge.url);
+    const other = (
+      await fetch(new URL('/api/dhcp.updateScope', url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${url.searchParams.get('token')}` },
+        body: JSON.stringify({ prefix: '198.51.100.80/28', router: '198.51.100.81' }),
+      })
+    ).status;
+    expect(other).toBe(200);
+    const sent = sentBodies(page, 'dhcp.updateScope');
+    await form.getByLabel('Lease (seconds)').fill(String(before.leaseS + 600));
+    await form.getByRole('button', { name: 'Save scope' }).click();
+    await settled(() => stored()?.leaseS).toBe(before.leaseS + 600);
+    expect(sent).toEqual([{ prefix: '198.51.100.80/28', space: 'global', leaseS: before.leaseS + 600 }]);
+    expect(stored()?.router).toBe('198.51.100.81');
+    await s!.browser.settled();
     expect(s!.browser.problems).toEqual([]);
   });
 });

@@ -129,7 +129,20 @@ export const addHost = operation('dhcp.addHost', (ws, input, write): HostRow => 
 
 export const updateHost = operation('dhcp.updateHost', (ws, input, write): HostRow => {
   const old = findHost(ws, input.ip, input.space);
-  const v = validated(ws, { ...input, ip: input.newIp && input.newIp.trim() !== '' ? input.newIp : input.ip }, Number(old.id));
+  // Only the fields given change: the others are the stored ones (another window's change stays).
+  const stored = rowToHost(ws, old);
+  const v = validated(
+    ws,
+    {
+      ip: input.newIp && input.newIp.trim() !== '' ? input.newIp : input.ip,
+      space: input.space,
+      name: input.name ?? stored.name,
+      mac: input.mac ?? stored.mac ?? undefined,
+      role: input.role ?? stored.role,
+      description: input.description ?? stored.description,
+    },
+    Number(old.id),
+  );
   write(`Change the host ${v.name} (${formatAddress(v.a)})`, (tx) =>
     tx.update('hosts', Number(old.id), { family: v.a.family, addr: v.k, name: v.name, mac: v.mac, role: v.role, description: v.description }),
   );

@@ -132,7 +132,21 @@ export const addScope = operation('dhcp.addScope', (ws, input, write): ScopeRow 
 
 export const updateScope = operation('dhcp.updateScope', (ws, input, write): ScopeRow => {
   const old = findScope(ws, input.prefix, input.space);
-  const v = validated(ws, input, Number(old.id));
+  // Only the fields given change: the others are the stored ones (another window's change stays).
+  const stored = rowToScope(ws, old);
+  const v = validated(
+    ws,
+    {
+      prefix: input.prefix,
+      space: input.space,
+      range: input.range ?? `${stored.first}-${stored.last}`,
+      leaseS: input.leaseS ?? stored.leaseS,
+      router: input.router ?? stored.router ?? undefined,
+      dns: input.dns ?? stored.dns,
+      domain: input.domain ?? stored.domain ?? undefined,
+    },
+    Number(old.id),
+  );
   write(`Change the DHCP scope of ${v.cidr}`, (tx) => tx.update('dhcp_scopes', Number(old.id), columns(v.spec)));
   return rowToScope(ws, ws.get(`${SELECT_SCOPE} WHERE c.id = ?`, [Number(old.id)])!);
 });

@@ -40,7 +40,14 @@ function HostForm({ block, editing, onDone, onCancel }: { block: PrefixRow; edit
     e.preventDefault();
     try {
       const fields = { name: d.name, mac: d.mac, role: d.role, description: d.description, space: block.space };
-      const h = editing ? await change('dhcp.updateHost', { ip: editing.ip, newIp: d.ip, ...fields }) : await change('dhcp.addHost', { ip: d.ip, ...fields });
+      let h;
+      if (editing) {
+        // A change sends only the fields the planner touched: one saved meanwhile elsewhere stays.
+        const was = toDraft(editing);
+        const touched = Object.fromEntries((['ip', 'name', 'mac', 'role', 'description'] as const).filter((k) => d[k] !== was[k]).map((k) => [k, d[k]]));
+        const { ip: newIp, ...rest } = touched;
+        h = await change('dhcp.updateHost', { ip: editing.ip, space: block.space, ...(newIp !== undefined ? { newIp } : {}), ...rest });
+      } else h = await change('dhcp.addHost', { ip: d.ip, ...fields });
       await onDone(editing ? `Host ${h.name} (${h.ip}) changed` : `Host ${h.name} (${h.ip}) added`);
     } catch (err) {
       setErrors(errorsFrom(err));

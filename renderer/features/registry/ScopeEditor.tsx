@@ -100,7 +100,20 @@ export function ScopeEditor({
           .filter((s) => s !== ''),
         domain: draft.domain,
       };
-      await (scope ? change('dhcp.updateScope', input) : change('dhcp.addScope', input));
+      if (scope) {
+        // A change sends only the fields the planner touched: one saved meanwhile elsewhere stays.
+        const was = toDraft(scope);
+        const touched = (...keys: (keyof Draft)[]) => keys.some((k) => draft[k] !== was[k]);
+        await change('dhcp.updateScope', {
+          prefix: input.prefix,
+          space: input.space,
+          ...(touched('first', 'last') ? { range: input.range } : {}),
+          ...(touched('leaseS') ? { leaseS: lease ?? DEFAULT_LEASE_S } : {}),
+          ...(touched('router') ? { router: input.router } : {}),
+          ...(touched('dns') ? { dns: input.dns } : {}),
+          ...(touched('domain') ? { domain: input.domain } : {}),
+        });
+      } else await change('dhcp.addScope', input);
       setErrors({});
       await onChanged(scope ? `DHCP scope of ${block.prefix} changed` : `DHCP scope of ${block.prefix} declared`);
     } catch (err) {

@@ -61,7 +61,15 @@ describe('hosts', () => {
     ]);
     expect((await call('dhcp.listHosts', { within: '198.51.100.0/28' })).length).toBe(2);
     const moved = await call('dhcp.updateHost', { ip: '198.51.100.10', newIp: '198.51.100.70', name: 'printer1.example.net', role: 'printer' });
-    expect(moved).toMatchObject({ ip: '198.51.100.70', block: '198.51.100.64/28', mac: null, description: '' });
+    // Only the fields given change: the MAC and description stay as stored.
+    expect(moved).toMatchObject({ ip: '198.51.100.70', block: '198.51.100.64/28', mac: '00:1a:2b:3c:4d:5e', description: 'Floor 2' });
+    expect(await call('dhcp.updateHost', { ip: '198.51.100.70', description: 'Floor 3' })).toMatchObject({
+      name: 'printer1.example.net',
+      mac: '00:1a:2b:3c:4d:5e',
+      role: 'printer',
+      description: 'Floor 3',
+    });
+    ws.undo();
     ws.undo();
     expect((await call('dhcp.listHosts', { within: '198.51.100.0/26' })).map((x) => x.ip)).toEqual(['198.51.100.1', '198.51.100.10']);
     await call('dhcp.removeHost', { ip: '198.51.100.1' });
@@ -124,8 +132,19 @@ describe('scopes', () => {
       leased: null,
       leasedAt: null,
     });
+    // Only the fields given change; the router, name servers and domain stay as stored.
     const changed = await call('dhcp.updateScope', { prefix: '198.51.100.0/26', range: '198.51.100.32-198.51.100.62', leaseS: 3600 });
-    expect(changed).toMatchObject({ first: '198.51.100.32', size: 31, leaseS: 3600, router: null, dns: [], domain: null });
+    expect(changed).toMatchObject({
+      first: '198.51.100.32',
+      size: 31,
+      leaseS: 3600,
+      router: '198.51.100.1',
+      dns: ['198.51.100.66', '198.51.100.67'],
+      domain: 'office.example.net',
+    });
+    // An empty router and an empty list clear them, as the editor's cleared fields do.
+    expect(await call('dhcp.updateScope', { prefix: '198.51.100.0/26', router: '', dns: [] })).toMatchObject({ router: null, dns: [], leaseS: 3600 });
+    ws.undo();
     ws.undo();
     expect((await call('dhcp.listScopes', {}))[0]).toMatchObject({ first: '198.51.100.10', leaseS: 86400 });
     await call('dhcp.removeScope', { prefix: '198.51.100.0/26' });
