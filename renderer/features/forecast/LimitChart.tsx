@@ -4,6 +4,7 @@
  * and a marker with its label at the crossing date (the earliest–latest range shaded).
  */
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from '../../components/ChartFigure';
 import type { CurvePoint } from '../../../shared/forecast/curve';
 import type { ForecastResult } from '../../../shared/forecast';
 import { axisScale, dateToDay, dayToDate, quantity } from './format';
@@ -69,7 +70,7 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
                 : null;
 
   return (
-    <figure
+    <ChartFigure
       className="fc-chart"
       aria-label={`${title}: history and projection`}
       data-x-domain={`${xMin},${xMax}`}
@@ -203,6 +204,6 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
         </ComposedChart>
       </ResponsiveContainer>
       {note && <figcaption className="fc-chart-note">{note}</figcaption>}
-    </figure>
+    </ChartFigure>
   );
 }
