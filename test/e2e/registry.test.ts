@@ -493,6 +493,58 @@ describe('a parent’s percentage and its children’s (issue 14, item 5)', () =
   }, 240_000);
 });
 
+describe('every CIDR whole at 1024×700 with the detail pane open (issue 14, item 7)', () => {
+  it('no Block cell of the grid clips its CIDR, at any depth, down the whole list', async () => {
+    s = await openSession(app);
+    await s.page.setViewportSize({ width: 1024, height: 700 });
+    await loadApp(s);
+    const { page } = s;
+    // Deeper and longer than the demo's own: an IPv4 /29 three levels down and a long IPv6 /64.
+    for (const [prefix, status] of [
+      ['198.51.100.200/29', 'assigned'],
+      ['2001:db8:0:ffff::/64', 'assigned'],
+    ] as const) {
+      await form(page).prefix.fill(prefix);
+      await form(page).status.selectOption(status);
+      await form(page).submit.click();
+      await rowOf(page, prefix).waitFor();
+    }
+    await select(page, '198.51.100.104/30');
+    expect(await page.locator('aside.reg-detail').isVisible()).toBe(true);
+    // Down the list a screen at a time: every row in sight, its Block cell measured.
+    const body = page.locator('.reg-grid .grid-body');
+    const seen = new Map<string, { depth: number; scroll: number; client: number }>();
+    for (let top = 0; ;) {
+      await body.evaluate((b, y) => (b.scrollTop = y), top);
+      await page.locator('.grid-row.placeholder').first().waitFor({ state: 'detached' });
+      const cells = await page.locator('.grid-row[data-prefix]').evaluateAll((rows) =>
+        rows.map((r) => {
+          const c = r.querySelector('.reg-block')!;
+          return { prefix: r.getAttribute('data-prefix')!, depth: Number(r.getAttribute('aria-level')), scroll: c.scrollWidth, client: c.clientWidth };
+        }),
+      );
+      for (const c of cells) seen.set(c.prefix, c);
+      const { scrollTop, clientHeight, scrollHeight } = await body.evaluate((b) => ({
+        scrollTop: b.scrollTop,
+        clientHeight: b.clientHeight,
+        scrollHeight: b.scrollHeight,
+      }));
+      if (scrollTop + clientHeight >= scrollHeight) break;
+      top = scrollTop + clientHeight - 30;
+    }
+    expect(seen.size).toBe(await rowCount(page));
+    expect(Math.max(...[...seen.values()].map((c) => c.depth))).toBeGreaterThanOrEqual(4);
+    const clipped = [...seen].filter(([, c]) => c.scroll > c.client).map(([p, c]) => `${p} (depth ${c.depth}): ${c.scroll} > ${c.client} px`);
+    expect(clipped).toEqual([]);
+    // And the columns still line up: every row's Status cell starts at the same x.
+    const xs = await page
+      .locator('.grid-row[data-prefix] > :nth-child(2)')
+      .evaluateAll((els) => [...new Set(els.map((e) => Math.round(e.getBoundingClientRect().left)))]);
+    expect(xs).toHaveLength(1);
+    expect(s.browser.problems).toEqual([]);
+  }, 240_000);
+});
+
 describe('screenshots of the stacked usage bars and the many-block Allocate dialog', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`${scheme}, at 1440×900 and 1024×700, to $HEADROOM_SHOTS/app`, async () => {
