@@ -152,6 +152,16 @@ describe('importing in the Registry', () => {
     expect(value).toBeGreaterThan(0);
     expect(value).toBeLessThan(1);
     expect(polls.length).toBeGreaterThan(0);
+    // The dialog as the planner sees it mid-check: its answers to polls held for the shots only.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/registry.importJob', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await shots(page, 'server-progress');
+    release();
+    await page.unroute('**/api/registry.importJob');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => cancels.length > 0).toBe(true);
     await s.browser.settled();
