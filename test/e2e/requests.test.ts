@@ -193,6 +193,28 @@ describe('the draft beside its checks', () => {
   });
 });
 
+describe('"Fix in the Registry" (issue 14, item 6)', () => {
+  it("links a failing check to its block, and the link selects that block's row in the Registry", async () => {
+    s = await openSession(app);
+    const { page } = s;
+    await loadApp(s, '#/requests');
+    const chk03 = await check(page, 'CHK-03');
+    await expect.poll(chk03.verdict).toBe('FAIL');
+    const link = chk03.li.getByRole('link', { name: /^Fix in the Registry/ });
+    const block = /the block (\S+)\)/.exec((await link.textContent())!)![1]!;
+    expect(await link.getAttribute('href')).toBe(`#/registry?select=${encodeURIComponent(block)}`);
+    await link.click();
+    await expect.poll(() => page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe(block);
+    await page.locator(`aside.reg-detail[data-block="${block}"]`).waitFor();
+    // The same link to a block that is not the list's first row (which is selected anyway).
+    const deep = '198.51.100.104/30';
+    await page.goto(`${s.bridge.url}#/registry?select=${encodeURIComponent(deep)}`);
+    await expect.poll(() => page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe(deep);
+    await page.locator(`aside.reg-detail[data-block="${deep}"]`).waitFor();
+    expect(s.browser.problems).toEqual([]);
+  });
+});
+
 describe('the RFC 2901 checklist', () => {
   it('lists the eleven steps with what Headroom produces, and ticks a manual one from the keyboard', async () => {
     s = await openSession(app);
