@@ -493,6 +493,28 @@ describe('a parent’s percentage and its children’s (issue 14, item 5)', () =
   }, 240_000);
 });
 
+describe('notices (issue 14, item 7)', () => {
+  it('keeps at most one toast over the content; every notice of the session is in the Messages list', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const added = ['203.0.113.192/27', '203.0.113.224/28', '203.0.113.240/28'];
+    for (const prefix of added) {
+      await form(page).prefix.fill(prefix);
+      await form(page).submit.click();
+      await rowOf(page, prefix).waitFor();
+      await expect.poll(() => page.locator('.notices .notice').last().textContent()).toContain(prefix);
+      expect(await page.locator('.notices .notice').count()).toBe(1);
+    }
+    await page.getByRole('button', { name: /^Messages/ }).click();
+    const list = page.getByRole('region', { name: 'Messages' });
+    await list.waitFor();
+    const text = (await list.textContent())!;
+    for (const prefix of added) expect(text).toContain(prefix);
+    expect(s.browser.problems).toEqual([]);
+  });
+});
+
 describe('every CIDR whole at 1024×700 with the detail pane open (issue 14, item 7)', () => {
   it('no Block cell of the grid clips its CIDR, at any depth, down the whole list', async () => {
     s = await openSession(app);
