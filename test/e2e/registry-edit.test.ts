@@ -75,6 +75,32 @@ describe('edit in the detail pane', () => {
     expect(s.browser.problems).toEqual([]);
   }, 240_000);
 
+  it('edits the RIR and the IPv6 assignment unit in one change, and Ctrl+Z takes both back', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page, ws } = s;
+    const B = '2001:db8:100::/40';
+    const before = one(ws, B)!;
+    expect(before).toMatchObject({ rir: null, unit: 56 });
+    // Far down the list: found with the search box, which selects its row.
+    await page.getByRole('combobox', { name: 'Search blocks' }).fill(B);
+    await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').filter({ hasText: B }).first().click();
+    await page.locator(`aside[data-block="${B}"]`).waitFor();
+    const form = page.getByRole('form', { name: `Edit ${B}` });
+    await form.getByLabel('RIR').selectOption('ripencc');
+    await form.getByLabel('Assignment unit').selectOption('64');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => one(ws, B)).toEqual({ ...before, rir: 'ripencc', unit: 64 });
+    // The pane counts the pool in its new unit.
+    await expect.poll(() => page.locator(`aside.reg-detail[data-block="${B}"]`).textContent()).toMatch(/\/64/);
+    await s.browser.settled();
+    await page.locator(`[data-prefix="${B}"]`).click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => one(ws, B)).toEqual(before);
+    await expect.poll(() => form.getByLabel('Assignment unit').inputValue()).toBe('56');
+    expect(s.browser.problems).toEqual([]);
+  });
+
   it('releases an assignment into cooldown, shown in the grid and refused by allocation', async () => {
     s = await openSession(app);
     await loadApp(s);
