@@ -493,6 +493,29 @@ describe('a parent’s percentage and its children’s (issue 14, item 5)', () =
   }, 240_000);
 });
 
+describe('placements warned about, never refused (issue 14, item 5)', () => {
+  it('adds each block and says what to look at twice: 10/8 assigned whole, an allocation under an assignment, an aggregate in an aggregate', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const warnings = page.getByRole('status', { name: 'Look at this twice' });
+    for (const [prefix, status, warning] of [
+      ['10.0.0.0/8', 'assigned', /10\.0\.0\.0\/8 is assigned whole in the global space/],
+      ['10.1.0.0/16', 'allocated', /allocated inside an assignment/],
+      ['192.0.2.0/25', 'aggregate', /aggregate inside another aggregate/],
+    ] as const) {
+      await form(page).prefix.fill(prefix);
+      await form(page).status.selectOption(status);
+      await form(page).submit.click();
+      await expect.poll(() => listPrefixes(s!.ws).find((r) => r.prefix === prefix)?.status).toBe(status);
+      await expect.poll(() => warnings.textContent()).toMatch(warning);
+      // Plain words: no internal field paths.
+      expect(await warnings.textContent()).not.toMatch(/[a-z][A-Za-z]*\[\d+\]|[a-z][A-Za-z]+\.\d+\.[a-z]|Fix: [a-z]+[A-Z]/);
+    }
+    expect(s.browser.problems).toEqual([]);
+  });
+});
+
 describe('notices (issue 14, item 7)', () => {
   it('keeps at most one toast over the content; every notice of the session is in the Messages list', async () => {
     s = await openSession(app);
@@ -563,6 +586,14 @@ describe('every CIDR whole at 1024×700 with the detail pane open (issue 14, ite
       .locator('.grid-row[data-prefix] > :nth-child(2)')
       .evaluateAll((els) => [...new Set(els.map((e) => Math.round(e.getBoundingClientRect().left)))]);
     expect(xs).toHaveLength(1);
+    // The pane folds away for a wider grid, and comes back.
+    const gridWidth = () => body.evaluate((b) => b.clientWidth);
+    const withPane = await gridWidth();
+    await page.getByRole('button', { name: 'Hide details' }).click();
+    await expect.poll(() => page.locator('aside.reg-detail').count()).toBe(0);
+    expect(await gridWidth()).toBeGreaterThan(withPane + 200);
+    await page.getByRole('button', { name: 'Show details' }).click();
+    await page.locator('aside.reg-detail').waitFor();
     expect(s.browser.problems).toEqual([]);
   }, 240_000);
 });
