@@ -261,6 +261,20 @@ describe('readings', () => {
   });
 });
 
+describe('plain words (issue 14, item 6)', () => {
+  it('no view of the site names a section of a spec or an internal field path', async () => {
+    const page = await openFacility();
+    for (const name of ['At a glance', 'UPS and battery', 'Generator and fuel', 'Cooling', 'Backup', 'Sizing sheet']) {
+      await view(page, name);
+      await page.locator('main [aria-busy="true"]').first().waitFor({ state: 'detached' });
+      const text = (await page.locator('main').textContent())!;
+      expect(text, name).not.toMatch(/spec §|§\s?\d/);
+      expect(text, name).not.toMatch(/[a-z][A-Za-z]*\[\d+\]|[a-z][A-Za-z]+\.\d+\.[a-z]/);
+    }
+    expect(s!.browser.problems).toEqual([]);
+  });
+});
+
 describe('keyboard only', () => {
   it('Tab never stops inside a chart: from the control before it straight to the control after it', async () => {
     const check = (walk: TabWalk, names: string[]) => {
