@@ -93,11 +93,15 @@ export function usedAddressesV4(lo: number, hi: number, pairs: ArrayLike<number>
   return n;
 }
 
-/** The unit a pool is counted in: 32 for IPv4; /48, /56 or /64 (not shorter than the pool) for IPv6. */
+/**
+ * The unit a pool is counted in: 32 for IPv4; /48, /56 or /64 (not shorter than the pool) for
+ * IPv6, or addresses (/128) for a pool longer than /64, which no assignment unit fits.
+ */
 function unitLengthOf(pool: Prefix, unit: number | undefined): number {
   const unitLength = pool.family === 4 ? 32 : unit;
   if (unitLength === undefined) throw invalid('unit', 'an IPv6 pool needs an assignment unit (/48, /56 or /64)');
-  if (pool.family === 6 && unitLength !== 48 && unitLength !== 56 && unitLength !== 64) {
+  const addresses = pool.family === 6 && unitLength === 128 && pool.length > 64;
+  if (pool.family === 6 && unitLength !== 48 && unitLength !== 56 && unitLength !== 64 && !addresses) {
     throw invalid('unit', 'the assignment unit must be /48, /56 or /64');
   }
   if (unitLength < pool.length) throw invalid('unit', `the unit /${unitLength} is larger than the pool /${pool.length}`);

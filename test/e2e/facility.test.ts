@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApp, fontsSettled, headroom, openSession, ROOT, type Session } from './support/app';
+import { walkTabPastCharts, type TabWalk } from './support/tab-walk';
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
 const SITE = 'POP Northgate';
@@ -260,7 +261,44 @@ describe('readings', () => {
   });
 });
 
+describe('plain words (issue 14, item 6)', () => {
+  it('no view of the site names a section of a spec or an internal field path', async () => {
+    const page = await openFacility();
+    for (const name of ['At a glance', 'UPS and battery', 'Generator and fuel', 'Cooling', 'Backup', 'Sizing sheet']) {
+      await view(page, name);
+      await page.locator('main [aria-busy="true"]').first().waitFor({ state: 'detached' });
+      const text = (await page.locator('main').textContent())!;
+      expect(text, name).not.toMatch(/spec §|§\s?\d/);
+      expect(text, name).not.toMatch(/[a-z][A-Za-z]*\[\d+\]|[a-z][A-Za-z]+\.\d+\.[a-z]/);
+    }
+    expect(s!.browser.problems).toEqual([]);
+  });
+});
+
 describe('keyboard only', () => {
+  it('Tab never stops inside a chart: from the control before it straight to the control after it', async () => {
+    const check = (walk: TabWalk, names: string[]) => {
+      expect(walk.backwards, walk.steps.join(' → ')).toBeNull();
+      expect(walk.charts.map((c) => c.chart)).toEqual(names);
+      for (const c of walk.charts) {
+        expect(c.path, `${c.chart}: ${c.before} never reached; walk: ${walk.steps.join(' → ')}`).not.toBeNull();
+        expect(c.between, `${c.chart}: ${c.after} not reached; path: ${c.path?.join(' → ')}`).not.toBeNull();
+        expect(
+          c.between!.filter((x) => !x.startsWith('frame: ')),
+          `${c.chart}: ${c.path!.join(' → ')}`,
+        ).toEqual([]);
+        expect(new Set(c.between).size, 'a frame is one stop').toBe(c.between!.length);
+      }
+    };
+    const page = await openFacility();
+    await page.getByRole('figure', { name: 'Protected data' }).locator('.recharts-line-curve').waitFor();
+    check(await walkTabPastCharts(page, page.getByRole('tab', { name: 'At a glance' }), 60), ['Measured IT load', 'Protected data']);
+    await view(page, 'UPS and battery');
+    await page.getByRole('figure', { name: 'Battery runtime curve' }).locator('.recharts-line-curve').waitFor();
+    check(await walkTabPastCharts(page, page.getByRole('tab', { name: 'UPS and battery' }), 60), ['Battery runtime curve']);
+    expect(s!.browser.problems).toEqual([]);
+  }, 240_000);
+
   it('moves between views with the arrow keys and edits a list line without the mouse', async () => {
     const page = await openFacility();
     await page.getByRole('tab', { name: 'At a glance' }).focus();

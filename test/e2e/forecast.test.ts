@@ -11,6 +11,7 @@ import type { ForecastLimits } from '../../shared/contract';
 import { MODEL_LABEL } from '../../renderer/features/forecast/format';
 import { BOARD_KINDS } from '../support/board-kinds';
 import { useApp, fontsSettled, headroom, openSession, ROOT, type Session, shotsDir } from './support/app';
+import { walkTabPastCharts } from './support/tab-walk';
 
 const SCREENS = join(ROOT, 'test-results', 'screens');
 const BNG2 = '2001:db8:200::/44';
@@ -229,57 +230,22 @@ describe('keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toContain('a month from');
   });
 
-  it('Tab never gets stuck inside a chart: it walks forward through each chart to the control after it', async () => {
+  it('Tab never stops inside a chart: from the control before it straight to the control after it', async () => {
     const page = await openForecasts();
     await pick(page, BNG2);
-    // Every element the focus lands on from the list on, in document order, and whether in a chart.
-    await page.evaluate(() => {
-      const w = window as unknown as { tabSteps: { index: number; chart: number; what: string }[] };
-      w.tabSteps = [];
-      document.addEventListener('focusin', (e) => {
-        const a = e.target as Element;
-        w.tabSteps.push({
-          index: [...document.querySelectorAll('*')].indexOf(a),
-          chart: [...document.querySelectorAll('figure.fc-chart')].findIndex((c) => c.contains(a)),
-          what: `${a.tagName.toLowerCase()} ${a.getAttribute('aria-label') ?? a.getAttribute('name') ?? a.className}`,
-        });
-      });
-    });
-    await page.getByRole('table', { name: 'Limits, soonest first' }).focus();
-    for (let i = 0; i < 40; i++) await page.keyboard.press('Tab');
-    const all = await page.evaluate(() => (window as unknown as { tabSteps: { index: number; chart: number; what: string }[] }).tabSteps);
-    // Up to the wrap to the top of the page (or the end), each Tab moves forward.
-    const steps = all.slice(0, 1);
-    for (const step of all.slice(1)) {
-      if (step.index <= steps.at(-1)!.index) {
-        expect(steps.at(-1)!.chart, `Tab went from ${steps.at(-1)!.what} back to ${step.what}`).toBe(-1);
-        break;
-      }
-      steps.push(step);
-    }
-    // The first control after each chart in document order (what the planner reaches next), and
-    // that Tab reached it.
-    const after = await page.evaluate(() => {
-      const tabbable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
-        (e) => e.tabIndex >= 0 && !(e as HTMLButtonElement).disabled && e.getClientRects().length > 0,
-      );
-      const everything = [...document.querySelectorAll('*')];
-      return [...document.querySelectorAll('figure.fc-chart')].map((fig) => {
-        const next = tabbable.find((e) => !fig.contains(e) && fig.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
-        return next ? everything.indexOf(next) : null;
-      });
-    });
-    const path = steps.map((x) => x.what).join(' → ');
-    expect(after.length).toBeGreaterThan(0);
-    for (const next of after) {
-      expect(next).not.toBeNull();
+    const walk = await walkTabPastCharts(page, page.getByRole('table', { name: 'Limits, soonest first' }), 40);
+    expect(walk.backwards, walk.steps.join(' → ')).toBeNull();
+    expect(walk.charts.map((c) => c.chart)).toEqual([`${BNG2}: history and projection`]);
+    for (const c of walk.charts) {
+      // Reached the control before it, then at most the chart's own frame, then the control after.
+      expect(c.path, `${c.chart}: ${c.before} never reached; walk: ${walk.steps.join(' → ')}`).not.toBeNull();
+      expect(c.between, `${c.chart}: ${c.after} not reached; path: ${c.path?.join(' → ')}`).not.toBeNull();
       expect(
-        steps.map((x) => x.index),
-        path,
-      ).toContain(next);
+        c.between!.filter((x) => !x.startsWith('frame: ')),
+        `${c.chart}: ${c.path!.join(' → ')}`,
+      ).toEqual([]);
+      expect(new Set(c.between).size, 'a frame is one stop').toBe(c.between!.length);
     }
-    // Not yet checked: Chromium still stops on each reference line's SVG group inside the chart
-    // (six stops on this one) before going on; see the report of branch h/app.
     expect(s!.browser.problems).toEqual([]);
   }, 240_000);
 

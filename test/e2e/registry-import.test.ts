@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rirStats } from '../support/fixtures';
-import { useApp, fontsSettled, loadApp, openSession, sentBodies, tempDir, type Session, shotsDir } from './support/app';
+import { useApp, fontsSettled, headroom, listPrefixes, loadApp, openSession, sentBodies, tempDir, type Session, shotsDir } from './support/app';
 
 const RIPE = rirStats('nro-samples', 'delegated-ripencc-extended-sample-2019');
 const SHOTS = shotsDir('reports');
@@ -82,6 +82,40 @@ describe('importing in the Registry', () => {
     expect(s.browser.problems).toEqual([]);
   }, 240_000);
 
+  it('keeps one holder of a delegated file, and imports its ASNs too; a NetBox CSV goes in the same way', async () => {
+    s = await openSession(app);
+    const { page, ws } = s;
+    await loadApp(s);
+    const before = await count(page);
+    const asns = () => (JSON.parse(headroom(['asn', 'list', ws, '--json']).stdout) as { asn: number }[]).map((a) => a.asn);
+    // In the RIPE NCC sample this holder has AS286, AS517, AS1134, AS1136, 2001:680::/32 and 2001:698::/32.
+    let dialog = await openImport(page, 'delegated', RIPE);
+    await dialog.getByLabel('Holder').fill('f6ce10d1-4f5b-48d2-af66-ca8367848c75');
+    await dialog.getByRole('button', { name: 'Check the file' }).click();
+    const preview = dialog.getByRole('list', { name: 'Blocks to add' });
+    await preview.waitFor();
+    expect(await preview.locator('li').allTextContents()).toEqual(['2001:680::/32', '2001:698::/32']);
+    await dialog.getByRole('button', { name: 'Import 2 blocks' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => count(page)).toBe(before + 2);
+    expect(asns()).toEqual(expect.arrayContaining([286, 517, 1134, 1136]));
+
+    const netbox = join(tmp.dir, 'netbox.csv');
+    writeFileSync(netbox, 'prefix,status,vrf,description\n100.64.0.0/24,container,,CGNAT lab\n100.64.0.0/26,active,,Lab hosts\n');
+    dialog = await openImport(page, 'netbox', netbox);
+    await dialog.getByRole('button', { name: 'Check the file' }).click();
+    await dialog.getByRole('list', { name: 'Blocks to add' }).waitFor();
+    await dialog.getByRole('button', { name: 'Import 2 blocks' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => count(page)).toBe(before + 4);
+    const rows = listPrefixes(ws).filter((r) => r.prefix.startsWith('100.64.'));
+    expect(rows.map((r) => [r.prefix, r.status, r.description])).toEqual([
+      ['100.64.0.0/24', 'allocated', 'CGNAT lab'],
+      ['100.64.0.0/26', 'assigned', 'Lab hosts'],
+    ]);
+    expect(s.browser.problems).toEqual([]);
+  }, 240_000);
+
   it('lists every bad row of a CSV as line N: field: problem and writes nothing', async () => {
     s = await openSession(app);
     const { page } = s;
@@ -152,6 +186,16 @@ describe('importing in the Registry', () => {
     expect(value).toBeGreaterThan(0);
     expect(value).toBeLessThan(1);
     expect(polls.length).toBeGreaterThan(0);
+    // The dialog as the planner sees it mid-check: its answers to polls held for the shots only.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/registry.importJob', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await shots(page, 'server-progress');
+    release();
+    await page.unroute('**/api/registry.importJob');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => cancels.length > 0).toBe(true);
     await s.browser.settled();

@@ -493,6 +493,111 @@ describe('a parent’s percentage and its children’s (issue 14, item 5)', () =
   }, 240_000);
 });
 
+describe('placements warned about, never refused (issue 14, item 5)', () => {
+  it('adds each block and says what to look at twice: 10/8 assigned whole, an allocation under an assignment, an aggregate in an aggregate', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const warnings = page.getByRole('status', { name: 'Look at this twice' });
+    for (const [prefix, status, warning] of [
+      ['10.0.0.0/8', 'assigned', /10\.0\.0\.0\/8 is assigned whole in the global space/],
+      ['10.1.0.0/16', 'allocated', /allocated inside an assignment/],
+      ['192.0.2.0/25', 'aggregate', /aggregate inside another aggregate/],
+    ] as const) {
+      await form(page).prefix.fill(prefix);
+      await form(page).status.selectOption(status);
+      await form(page).submit.click();
+      await expect.poll(() => listPrefixes(s!.ws).find((r) => r.prefix === prefix)?.status).toBe(status);
+      await expect.poll(() => warnings.textContent()).toMatch(warning);
+      // Plain words: no internal field paths.
+      expect(await warnings.textContent()).not.toMatch(/[a-z][A-Za-z]*\[\d+\]|[a-z][A-Za-z]+\.\d+\.[a-z]|Fix: [a-z]+[A-Z]/);
+    }
+    expect(s.browser.problems).toEqual([]);
+  });
+});
+
+describe('notices (issue 14, item 7)', () => {
+  it('keeps at most one toast over the content; every notice of the session is in the Messages list', async () => {
+    s = await openSession(app);
+    await loadApp(s);
+    const { page } = s;
+    const added = ['203.0.113.192/27', '203.0.113.224/28', '203.0.113.240/28'];
+    for (const prefix of added) {
+      await form(page).prefix.fill(prefix);
+      await form(page).submit.click();
+      await rowOf(page, prefix).waitFor();
+      await expect.poll(() => page.locator('.notices .notice').last().textContent()).toContain(prefix);
+      expect(await page.locator('.notices .notice').count()).toBe(1);
+    }
+    await page.getByRole('button', { name: /^Messages/ }).click();
+    const list = page.getByRole('region', { name: 'Messages' });
+    await list.waitFor();
+    const text = (await list.textContent())!;
+    for (const prefix of added) expect(text).toContain(prefix);
+    expect(s.browser.problems).toEqual([]);
+  });
+});
+
+describe('every CIDR whole at 1024×700 with the detail pane open (issue 14, item 7)', () => {
+  it('no Block cell of the grid clips its CIDR, at any depth, down the whole list', async () => {
+    s = await openSession(app);
+    await s.page.setViewportSize({ width: 1024, height: 700 });
+    await loadApp(s);
+    const { page } = s;
+    // Deeper and longer than the demo's own: an IPv4 /29 three levels down and a long IPv6 /64.
+    for (const [prefix, status] of [
+      ['198.51.100.200/29', 'assigned'],
+      ['2001:db8:0:ffff::/64', 'assigned'],
+    ] as const) {
+      await form(page).prefix.fill(prefix);
+      await form(page).status.selectOption(status);
+      await form(page).submit.click();
+      await rowOf(page, prefix).waitFor();
+    }
+    await select(page, '198.51.100.104/30');
+    expect(await page.locator('aside.reg-detail').isVisible()).toBe(true);
+    // Down the list a screen at a time: every row in sight, its Block cell measured.
+    const body = page.locator('.reg-grid .grid-body');
+    const seen = new Map<string, { depth: number; scroll: number; client: number }>();
+    for (let top = 0; ;) {
+      await body.evaluate((b, y) => (b.scrollTop = y), top);
+      await page.locator('.grid-row.placeholder').first().waitFor({ state: 'detached' });
+      const cells = await page.locator('.grid-row[data-prefix]').evaluateAll((rows) =>
+        rows.map((r) => {
+          const c = r.querySelector('.reg-block')!;
+          return { prefix: r.getAttribute('data-prefix')!, depth: Number(r.getAttribute('aria-level')), scroll: c.scrollWidth, client: c.clientWidth };
+        }),
+      );
+      for (const c of cells) seen.set(c.prefix, c);
+      const { scrollTop, clientHeight, scrollHeight } = await body.evaluate((b) => ({
+        scrollTop: b.scrollTop,
+        clientHeight: b.clientHeight,
+        scrollHeight: b.scrollHeight,
+      }));
+      if (scrollTop + clientHeight >= scrollHeight) break;
+      top = scrollTop + clientHeight - 30;
+    }
+    expect(seen.size).toBe(await rowCount(page));
+    expect(Math.max(...[...seen.values()].map((c) => c.depth))).toBeGreaterThanOrEqual(4);
+    const clipped = [...seen].filter(([, c]) => c.scroll > c.client).map(([p, c]) => `${p} (depth ${c.depth}): ${c.scroll} > ${c.client} px`);
+    expect(clipped).toEqual([]);
+    // And the columns still line up: every row's Status cell starts at the same x.
+    const xs = await page
+      .locator('.grid-row[data-prefix] > :nth-child(2)')
+      .evaluateAll((els) => [...new Set(els.map((e) => Math.round(e.getBoundingClientRect().left)))]);
+    expect(xs).toHaveLength(1);
+    // The pane folds away for a wider grid, and comes back.
+    const gridWidth = () => body.evaluate((b) => b.clientWidth);
+    const withPane = await gridWidth();
+    await page.getByRole('button', { name: 'Hide details' }).click();
+    await expect.poll(() => page.locator('aside.reg-detail').count()).toBe(0);
+    expect(await gridWidth()).toBeGreaterThan(withPane + 200);
+    await page.getByRole('button', { name: 'Show details' }).click();
+    await page.locator('aside.reg-detail').waitFor();
+    expect(s.browser.problems).toEqual([]);
+  }, 240_000);
+});
+
 describe('screenshots of the stacked usage bars and the many-block Allocate dialog', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`${scheme}, at 1440×900 and 1024×700, to $HEADROOM_SHOTS/app`, async () => {

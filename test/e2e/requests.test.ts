@@ -193,6 +193,50 @@ describe('the draft beside its checks', () => {
   });
 });
 
+describe('a block typed with its RIR (issue 14, item 5)', () => {
+  it('is that RIR\'s space in the draft, not "upstream"', async () => {
+    s = await openSession(app);
+    const { page } = s;
+    await loadApp(s);
+    const B = '192.0.2.0/24';
+    await page.locator(`[data-prefix="${B}"]`).click();
+    const form = page.getByRole('form', { name: `Edit ${B}` });
+    await form.getByLabel('RIR').selectOption({ label: 'RIPE NCC' });
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => JSON.parse(headroom(['prefix', 'list', s!.ws, '--json']).stdout).find((r: { prefix: string }) => r.prefix === B)?.rir).toBeTruthy();
+    await s.browser.settled();
+    await page
+      .locator('nav[aria-label="Areas"]')
+      .getByRole('link', { name: /Requests/ })
+      .click();
+    const held = page.getByTestId('draft').locator('tr', { hasText: B }).first();
+    await expect.poll(() => held.locator('td').nth(1).textContent()).toBe('ripe');
+    expect(s.browser.problems).toEqual([]);
+  });
+});
+
+describe('"Fix in the Registry" (issue 14, item 6)', () => {
+  it("links a failing check to its block, and the link selects that block's row in the Registry", async () => {
+    s = await openSession(app);
+    const { page } = s;
+    await loadApp(s, '#/requests');
+    const chk03 = await check(page, 'CHK-03');
+    await expect.poll(chk03.verdict).toBe('FAIL');
+    const link = chk03.li.getByRole('link', { name: /^Fix in the Registry/ });
+    const block = /the block (\S+)\)/.exec((await link.textContent())!)![1]!;
+    expect(await link.getAttribute('href')).toBe(`#/registry?select=${encodeURIComponent(block)}`);
+    await link.click();
+    await expect.poll(() => page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe(block);
+    await page.locator(`aside.reg-detail[data-block="${block}"]`).waitFor();
+    // The same link to a block that is not the list's first row (which is selected anyway).
+    const deep = '198.51.100.104/30';
+    await page.goto(`${s.bridge.url}#/registry?select=${encodeURIComponent(deep)}`);
+    await expect.poll(() => page.locator('.grid-row.selected').getAttribute('data-prefix')).toBe(deep);
+    await page.locator(`aside.reg-detail[data-block="${deep}"]`).waitFor();
+    expect(s.browser.problems).toEqual([]);
+  });
+});
+
 describe('the RFC 2901 checklist', () => {
   it('lists the eleven steps with what Headroom produces, and ticks a manual one from the keyboard', async () => {
     s = await openSession(app);

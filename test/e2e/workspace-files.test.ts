@@ -72,6 +72,14 @@ describe('workspace files from the toolbar', () => {
     await runDialog(page, 'New', s.ws);
     await expect.poll(() => page.getByRole('dialog').textContent()).toContain('already exists');
     await page.keyboard.press('Escape');
+
+    // A bare name is refused with a message at the field (issue 14, item 7), and no file is made
+    // where the bridge runs.
+    await runDialog(page, 'New', 'plan.headroom');
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('"plan.headroom" is not a full path');
+    await expect.poll(() => page.getByRole('dialog').getByLabel('Workspace file (.headroom)').getAttribute('aria-invalid')).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(existsSync(`${s.home}/plan.headroom`)).toBe(false);
     await expect.poll(() => header(page).textContent()).toContain('isp.headroom');
     expect(browserProblems()).toEqual([]);
     await page.close();

@@ -177,6 +177,9 @@ export function utilizationOf(ws: Workspace, input: { prefix: string; space?: st
       unitSource = withUnit ? (withUnit === own ? 'block' : 'enclosing') : 'default';
     }
     if (unit !== 48 && unit !== 56 && unit !== 64) throw invalid('unit', `the assignment unit must be /48, /56 or /64 (got /${unit})`);
+    // A block smaller than the unit it inherits (a /64 in a pool counted in /48s) is counted in
+    // the finest unit that fits it, addresses past /64 (docs/registry.md, "Assignment units").
+    if (unitSource !== 'option' && unit < pool.length) unit = [48, 56, 64].find((u) => u >= pool.length) ?? 128;
     if (unit < pool.length) throw invalid('unit', `the unit /${unit} is larger than the pool /${pool.length}`);
   } else if (input.unit !== undefined && input.unit !== 32) {
     throw invalid('unit', 'IPv4 is counted in addresses; only IPv6 pools have an assignment unit');

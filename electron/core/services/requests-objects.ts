@@ -16,7 +16,7 @@ import { lacnicAsSet, roaFor } from '../../../shared/rir/lacnic';
 import { nameServerNames, nameServersWithAddresses, parseNameServerSpec } from '../../../shared/rir/ns-check';
 import { nameServerProblemsIn } from './requests-plan';
 import { SPECIAL_USE_PREFIXES } from '../../../shared/rir/policy-checks-address';
-import { isRir, RIR_NAMES, type Rir } from '../../../shared/rir/rir';
+import { RIR_NAMES, rirOf, type Rir } from '../../../shared/rir/rir';
 import { asSetObject, autNumObject, inetnumObject, routeObject } from '../../../shared/rir/rpsl-build';
 import { rpslFreeText, type RpslObject } from '../../../shared/rir/rpsl-object';
 import { checkAsSetName } from '../../../shared/rir/rpsl-syntax';
@@ -150,8 +150,7 @@ function homeRir(ws: Workspace, resource: string): Rir | null {
   const holders = listPrefixes(ws, { space: DEFAULT_SPACE })
     .rows.filter((r) => r.family === p.family && r.status === 'aggregate' && r.rir !== null && prefixContains(parsePrefix(r.prefix), p))
     .sort((a, b) => a.length - b.length);
-  const rir = holders[0]?.rir;
-  return rir && isRir(rir) ? rir : null;
+  return rirOf(holders[0]?.rir);
 }
 
 export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | undefined; asSet?: string | undefined }): RpslResult {

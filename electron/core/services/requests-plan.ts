@@ -10,7 +10,7 @@ import { parseDay } from '../../../shared/dates';
 import { fitOls } from '../../../shared/forecast/ols';
 import { parsePrefix, prefixContains, type Prefix } from '../../../shared/ip/prefix';
 import { countsAsUsed, utilization, type Ipv6Unit } from '../../../shared/ip/utilization';
-import { isRir, type Rir } from '../../../shared/rir/rir';
+import { rirOf, type Rir } from '../../../shared/rir/rir';
 import { nameServerNetworkProblems, type NameServer, type NameServerPlace } from '../../../shared/rir/ns-check';
 import { DEFAULT_SPACE, listPrefixes, todayUtc } from './registry';
 import { readOrganisation } from './requests-settings';
@@ -67,7 +67,7 @@ export function holdings(ws: Workspace, family: 4 | 6 | null, tree = readTree(ws
         .map((c) => c.prefix);
       const u = usedOf(r.prefix, children, unitFor(r.prefix, r.row.unit));
       const usedPct = u && u.total > 0 ? Math.round((u.used / u.total) * 10000) / 100 : 0;
-      const source: Rir | 'upstream' = r.row.rir && isRir(r.row.rir) ? r.row.rir : 'upstream';
+      const source: Rir | 'upstream' = rirOf(r.row.rir) ?? 'upstream';
       return { row: r.row, prefix: r.prefix, source, usedPct, usedUnits: u?.used ?? 0, totalUnits: u?.total ?? 0 };
     });
 }

@@ -6,6 +6,7 @@
  * the required runtime, and the largest load that still gets it.
  */
 import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from '../../components/ChartFigure';
 import { computeBatteryRuntime, type BatteryInput } from '../../../shared/facility/battery';
 import { derating } from '../../../shared/facility/battery-derate';
 import type { SiteInput } from '../../../shared/facility/site';
@@ -58,7 +59,7 @@ export function BatteryCurve({ battery, loadW }: { battery: NonNullable<SiteInpu
   const xs = points.map((p) => p.loadKW);
   const ys = points.map((p) => p.minutes);
   return (
-    <figure className="fac-chart" aria-label="Battery runtime curve">
+    <ChartFigure className="fac-chart" aria-label="Battery runtime curve">
       <figcaption>
         Runtime against AC load ({battery.method} method, log-log).{' '}
         {at.runtimeMin !== null ? (
@@ -126,6 +127,6 @@ export function BatteryCurve({ battery, loadW }: { battery: NonNullable<SiteInpu
           )}
         </LineChart>
       </ResponsiveContainer>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -1,6 +1,7 @@
 /** The dated readings a forecast will fit: the chart against the limits, and a form to add one. */
 import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from '../../components/ChartFigure';
 import type { SiteLimits } from '../../../shared/facility/site';
 import type { ReadingKind, SiteDetail } from '../../../shared/facility/site-record';
 import { client } from '../../client';
@@ -19,7 +20,7 @@ export function ReadingsChart({ detail, limits, kind }: { detail: SiteDetail; li
   if (data.length === 0) return <p className="muted">No {it ? 'IT-load' : 'protected-data'} readings yet.</p>;
   const top = Math.max(...data.map((d) => d.value), ...lines.slice(0, 3).map((l) => l.max! / scale)) * 1.08;
   return (
-    <figure className="fac-chart" aria-label={it ? 'Measured IT load' : 'Protected data'}>
+    <ChartFigure className="fac-chart" aria-label={it ? 'Measured IT load' : 'Protected data'}>
       <figcaption>
         {it ? 'Measured IT load, kW' : 'Protected data, TB'} — {data.length} readings; dashed: the {Math.min(3, lines.length)} nearest limits
       </figcaption>
@@ -48,7 +49,7 @@ export function ReadingsChart({ detail, limits, kind }: { detail: SiteDetail; li
           </li>
         ))}
       </ul>
-    </figure>
+    </ChartFigure>
   );
 }
 

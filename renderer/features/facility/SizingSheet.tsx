@@ -67,7 +67,7 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
       </header>
 
       <section className="sheet-section sheet-wide">
-        <h3>Limits (spec §8), tightest first</h3>
+        <h3>Limits, tightest first</h3>
         <table className="sheet-table">
           <thead>
             <tr>
@@ -109,7 +109,7 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
 
       <div className="sheet-grid">
         <Section
-          title="Load (§1)"
+          title="Load"
           rows={[
             ['IT load now', `${show.w(now.itW)} (${now.source})`],
             ['Connected (equipment list)', show.w(load?.connectedItW)],
@@ -122,7 +122,7 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
         />
         {sheet.ups && (
           <Section
-            title="UPS (§2)"
+            title="UPS"
             rows={[
               ...sheet.ups.systems.map((u): [string, ReactNode] => [
                 u.name,
@@ -135,7 +135,7 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
         )}
         {sheet.batteries.length > 0 && (
           <Section
-            title="Battery (§3)"
+            title="Battery"
             rows={sheet.batteries.flatMap((b): [string, ReactNode][] => [
               [b.name, b.error ?? `${show.min(b.runtimeMin)} at its ${show.w(b.shareW)} share of the peak (required ${show.min(b.requiredMin)}; ${b.bus})`],
               [
@@ -150,7 +150,7 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
         )}
         {g && (
           <Section
-            title="Generators (§4) and fuel (§5)"
+            title="Generators and fuel"
             rows={[
               ...g.sets.map((x): [string, ReactNode] => [
                 x.name,
@@ -197,7 +197,7 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
         )}
         {c && (
           <Section
-            title="Cooling (§6)"
+            title="Cooling"
             rows={[
               ...c.groups.map((x): [string, ReactNode] => [x.name, `${x.installedUnits} × ${show.w(x.unitSensibleW)} sensible`]),
               ['Heat load at peak', `${show.w(c.heat.heatW)} = ${show.n(c.heat.btuPerH, 4)} BTU/h = ${show.n(c.heat.tons, 3)} tons`],
@@ -212,7 +212,7 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
         )}
         {detail.backupJobs.length > 0 && s.backupLinkBitsPerS !== null && (
           <Section
-            title="Backup (§7)"
+            title="Backup"
             rows={[
               ['Protected data', data ? `${show.bytes(data.value)} (${data.date})` : 'no reading'],
               ['Link', `${show.bitsPerS(s.backupLinkBitsPerS)}, ${show.pct(s.backupLinkShareFrac ?? 1, 0)} for backup`],

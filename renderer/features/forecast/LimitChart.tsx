@@ -4,6 +4,7 @@
  * and a marker with its label at the crossing date (the earliest–latest range shaded).
  */
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from '../../components/ChartFigure';
 import type { CurvePoint } from '../../../shared/forecast/curve';
 import { chartNote, type ForecastResult } from '../../../shared/forecast';
 import { axisScale, dateToDay, dayToDate, quantity } from './format';
@@ -56,7 +57,7 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
   const note = crossDay !== null ? null : chartNote(result);
 
   return (
-    <figure
+    <ChartFigure
       className="fc-chart"
       aria-label={`${title}: history and projection`}
       data-x-domain={`${xMin},${xMax}`}
@@ -190,6 +191,6 @@ export function LimitChart({ curve, result, capacity, warningFrac, unit, asOf, t
         </ComposedChart>
       </ResponsiveContainer>
       {note && <figcaption className="fc-chart-note">{note}</figcaption>}
-    </figure>
+    </ChartFigure>
   );
 }

@@ -4,10 +4,11 @@
  * and description. Virtualized: the scroll height is the whole view's, only the rows in sight are
  * rendered, and their pages are fetched as they come into sight.
  */
-import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type CSSProperties, type KeyboardEvent, type Ref } from 'react';
 import { PREFIX_STATUSES, type PrefixRow, type PrefixStatus } from '../../../shared/contract';
 import { statusText, usageOf, usageParts, usedLabel } from './blocks';
 import { UsageBar } from './UsageBar';
+import { useBlockColumnWidth } from './useBlockColumn';
 import { useFixedRows } from './useFixedRows';
 import type { PagedPrefixes } from './usePagedPrefixes';
 
@@ -133,6 +134,8 @@ export function PrefixGrid({
   onTick,
 }: Props) {
   const parentRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  useBlockColumnWidth(gridRef, String(baseDepth));
   const total = data.total ?? 0;
   const { rows, sizerHeight, first, last, scrollToIndex } = useFixedRows(parentRef, total, ROW_HEIGHT);
 
@@ -153,7 +156,7 @@ export function PrefixGrid({
     return out;
   };
   return (
-    <div className="reg-grid">
+    <div className="reg-grid" ref={gridRef}>
       <div className="grid-head reg-cols" role="row">
         <span role="columnheader">Block</span>
         <span role="columnheader">Status</span>
@@ -212,7 +215,7 @@ export function PrefixGrid({
                   onDoubleClick={() => onOpen(r)}
                   data-prefix={r.prefix}
                 >
-                  <span role="gridcell" className="mono reg-block" style={{ paddingLeft: `${depth * 1.1 + 0.3}rem` }} {...ELEMENT_TIMING}>
+                  <span role="gridcell" className="mono reg-block" style={{ '--depth': depth } as CSSProperties} {...ELEMENT_TIMING}>
                     <span className={`reg-twig${u.children ? ' has-children' : ''}`} aria-hidden="true">
                       {u.children ? '▸' : '·'}
                     </span>

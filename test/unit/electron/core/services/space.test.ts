@@ -338,6 +338,25 @@ describe('utilization', () => {
     expect(u.meetsHd).toBe(false);
   });
 
+  it('counts a block smaller than the unit it inherits in the finest unit that fits it, never refusing it', async () => {
+    // The demo's 2001:db8::/64 sits in a /32 counted in /48s: its detail pane asked its
+    // utilization and was refused ("the unit /48 is larger than the pool /64").
+    const ws = await fresh();
+    addPrefix(ws, { prefix: '2001:db8::/32', unit: 48, status: 'aggregate' });
+    addPrefix(ws, { prefix: '2001:db8::/48', status: 'allocated' });
+    addPrefix(ws, { prefix: '2001:db8::/60', status: 'allocated' });
+    addPrefix(ws, { prefix: '2001:db8::/64', status: 'assigned' });
+    addPrefix(ws, { prefix: '2001:db8:0:1::/126', status: 'assigned' });
+    expect(utilizationOf(ws, { prefix: '2001:db8::/60' })).toMatchObject({ unit: 64, totalUnits: 16, usedUnits: 2, unitSource: 'enclosing' });
+    expect(utilizationOf(ws, { prefix: '2001:db8::/64' })).toMatchObject({ unit: 64, totalUnits: 1, usedUnits: 0 });
+    // Longer than /64: counted in addresses.
+    expect(utilizationOf(ws, { prefix: '2001:db8:0:1::/126' })).toMatchObject({ unit: 128, totalUnits: 4, usedUnits: 0 });
+    // The pool around them is still counted in its own /48s.
+    expect(utilizationOf(ws, { prefix: '2001:db8::/32' })).toMatchObject({ unit: 48, totalUnits: 65_536 });
+    // A unit asked for explicitly is still held to the rule.
+    expectRefused(ws, () => utilizationOf(ws, { prefix: '2001:db8::/64', unit: 48 }), 'unit', /larger than the pool/);
+  });
+
   it('refuses a unit that is not /48, /56 or /64, or larger than the pool, or a unit on IPv4', async () => {
     const ws = await fresh();
     expectRefused(ws, () => utilizationOf(ws, { prefix: '2001:db8::/32', unit: 60 }), 'unit', /\/48, \/56 or \/64/);
