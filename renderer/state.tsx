@@ -19,14 +19,7 @@ export interface Notice {
 
 interface WorkspaceContextValue {
   state: WorkspaceState | null;
-  /**
-   * Bumped by `refresh` (undo, redo, another workspace): the Facility screen still reloads on it.
-   * Every other screen reads through renderer/data/query.tsx, which invalidates by area.
-   */
-  version: number;
   loading: boolean;
-  /** Reads the workspace state and every query on screen again. */
-  refresh(): Promise<void>;
   /** Another workspace was opened, created or saved as: drops the old one's answers and reads the new one. */
   opened(): Promise<void>;
   /** Tells the planner something (a notice, kept in the notification list). */
@@ -47,7 +40,6 @@ let nextNotice = 1;
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
-  const [version, setVersion] = useState(0);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [log, setLog] = useState<Notice[]>([]);
 
@@ -74,15 +66,13 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const state = current.data ?? null;
   const loading = current.isPending;
 
-  /** Reads everything again: the workspace state and every query on screen (another workspace). */
+  /** Reads everything again (undo and redo may touch anything): the workspace state and every query on screen. */
   const refresh = useCallback(async () => {
     await invalidateAll(qc);
-    setVersion((v) => v + 1);
   }, [qc]);
 
   const opened = useCallback(async () => {
     await forgetWorkspace(qc, 'workspace.current');
-    setVersion((v) => v + 1);
   }, [qc]);
 
   const undo = useCallback(async () => {
@@ -106,7 +96,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   }, [notify, refresh]);
 
   // Whether the file lags its journal (saveProblem) can change with no change of the workspace:
-  // an autosave fails or a retry succeeds. Read it again without bumping `version` (screens do
+  // an autosave fails or a retry succeeds. Read it again without invalidating any query (screens do
   // not reload): when an answer's warning disagrees with what is shown, a while after each
   // change, and every few seconds while the problem stands.
   const stateRef = useRef(state);
@@ -159,9 +149,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const value = useMemo(
     () => ({
       state,
-      version,
       loading,
-      refresh,
       opened,
       notify,
       notices,
@@ -171,7 +159,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       redo,
       saveNow,
     }),
-    [state, version, loading, refresh, opened, notify, notices, log, undo, redo, saveNow],
+    [state, loading, opened, notify, notices, log, undo, redo, saveNow],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }
