@@ -1,7 +1,7 @@
 /** Workspace state shared by every screen: what is open, a change counter, and notices. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { contract, type WorkspaceState } from '../shared/contract';
-import { problemOf } from '../shared/errors';
+import { errorLine } from '../shared/errors';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, ClientError, onAnswer } from './client';
 import { contractKey, forgetWorkspace, invalidateAll } from './data/query';
@@ -58,7 +58,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       try {
         return await client.call('workspace.current', {}, { signal });
       } catch (e) {
-        if (!signal.aborted) notify('error', (e as Error).message);
+        if (!signal.aborted) notify('error', errorText(e));
         throw e;
       }
     },
@@ -80,7 +80,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       const r = await client.call('workspace.undo', {});
       notify('info', r ? `Undone: ${r.summary}` : 'Nothing to undo');
     } catch (e) {
-      notify('error', e instanceof ClientError ? e.message : String(e));
+      notify('error', errorText(e));
     }
     await refresh();
   }, [notify, refresh]);
@@ -90,7 +90,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       const r = await client.call('workspace.redo', {});
       notify('info', r ? `Redone: ${r.summary}` : 'Nothing to redo');
     } catch (e) {
-      notify('error', e instanceof ClientError ? e.message : String(e));
+      notify('error', errorText(e));
     }
     await refresh();
   }, [notify, refresh]);
@@ -141,7 +141,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       await client.call('workspace.save', {});
       notify('info', 'Saved');
     } catch (e) {
-      notify('error', e instanceof ClientError ? e.message : String(e));
+      notify('error', errorText(e));
     }
     await checkSave();
   }, [notify, checkSave]);
@@ -174,20 +174,21 @@ export function useWorkspace(): WorkspaceContextValue {
 export function useReadFailure(error: Error | null | undefined): void {
   const { notify } = useWorkspace();
   useEffect(() => {
-    if (error) notify('error', error.message);
+    if (error) notify('error', errorText(error));
   }, [error, notify]);
 }
 
 /**
- * A message shown next to its field: the `field: ` lead that names it for the CLI and logs is
- * dropped, since the field's own label already says which one it is.
+ * A failure told away from its field (a notice, a form's own line): the field, or the file the
+ * error names, in front of the problem, as the CLI prints it (shared/errors.ts errorLine).
  */
-export function atField(field: string, message: string): string {
-  return problemOf(field, message);
+export function errorText(e: unknown): string {
+  if (e instanceof ClientError) return errorLine(e);
+  return e instanceof Error ? e.message : String(e);
 }
 
-/** Field-level errors from a failed call: `{ field: message }`, or `_` for the whole form. */
+/** Field-level errors from a failed call: `{ field: message }` (the message is the problem alone), or `_` for the whole form. */
 export function errorsFrom(e: unknown): Record<string, string> {
-  if (e instanceof ClientError) return e.field ? { [e.field]: atField(e.field, e.message) } : { _: e.message };
+  if (e instanceof ClientError) return e.field ? { [e.field]: e.message } : { _: e.message };
   return { _: e instanceof Error ? e.message : String(e) };
 }

@@ -175,7 +175,7 @@ export function rpslFor(ws: Workspace, input: { resource: string; rir?: Rir | un
   const p = parseBlock(text, 'prefix');
   const rows = listPrefixes(ws, { space: DEFAULT_SPACE, within: text }).rows;
   const row = rows.find((r) => r.length === p.length && parsePrefix(r.prefix).start === p.start);
-  if (!row) throw new HeadroomError('not-found', `prefix: ${text} is not in the registry; add it first`, 'prefix');
+  if (!row) throw new HeadroomError('not-found', `${text} is not in the registry; add it first`, 'prefix');
   const special = specialUse(p);
   if (special) warnings.push(`${row.prefix} is in documentation or special-use space ${special}: fine for an example, refused in a real draft (CHK-03)`);
   const all = listPrefixes(ws, { space: DEFAULT_SPACE }).rows;
@@ -290,7 +290,7 @@ function lacnicObjects(
   }
   const p = parseBlock(text, 'prefix');
   const row = listPrefixes(ws, { space: DEFAULT_SPACE, within: text }).rows.find((r) => r.length === p.length && parsePrefix(r.prefix).start === p.start);
-  if (!row) throw new HeadroomError('not-found', `prefix: ${text} is not in the registry; add it first`, 'prefix');
+  if (!row) throw new HeadroomError('not-found', `${text} is not in the registry; add it first`, 'prefix');
   warnings.push(`LACNIC registers ${row.prefix} in its own WHOIS: there is no inetnum/inet6num to create`);
   if (own === undefined) warnings.push('no ASN is marked as ours in Settings → Neighbours: no ROA to suggest');
   else {

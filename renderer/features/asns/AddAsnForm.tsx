@@ -10,7 +10,7 @@ import { classifyAsn } from '../../../shared/asn/special';
 import type { AsnRow } from '../../../shared/contract';
 import { useChange } from '../../data/query';
 import { Field, TextInput } from '../../components/Field';
-import { atField, errorsFrom, useWorkspace } from '../../state';
+import { errorsFrom, useWorkspace } from '../../state';
 import { FlagChip } from './FlagChip';
 
 /** What the typed text reads as, for the hint under the field. */
@@ -20,7 +20,7 @@ function AsnPreview({ text }: { text: string }) {
   if (asn === null)
     return (
       <span data-testid="asn-preview" data-valid="false">
-        {atField('asn', problem)}
+        {problem}
       </span>
     );
   const special = classifyAsn(asn);
@@ -48,7 +48,7 @@ export function AddAsnForm({ disabled, onAdded }: { disabled: boolean; onAdded(r
     // with the service's own words, without a round trip.
     const [, problem] = validateAsn(asn, 'asn');
     if (problem) {
-      setErrors({ asn: atField('asn', problem) });
+      setErrors({ asn: problem });
       return;
     }
     setBusy(true);

@@ -1,7 +1,7 @@
 /** Adds a site by name (the rest of its fields on the Site tab). */
 import { useState } from 'react';
 import { useChange } from '../../data/query';
-import { useWorkspace } from '../../state';
+import { errorText, useWorkspace } from '../../state';
 
 export function AddSiteForm({ onAdded, readOnly }: { onAdded(id: number): void; readOnly: boolean }) {
   const { notify } = useWorkspace();
@@ -15,7 +15,7 @@ export function AddSiteForm({ onAdded, readOnly }: { onAdded(id: number): void; 
       setName('');
       onAdded(s.id);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   };
   return (

@@ -9,7 +9,7 @@ import { CIRCUIT_PHASES, CIRCUIT_RULES, PHASES3 } from '../../../shared/facility
 import { siteCircuitReport } from '../../../shared/facility/site-circuits';
 import type { SiteDetail } from '../../../shared/facility/site-record';
 import { useChange } from '../../data/query';
-import { useWorkspace } from '../../state';
+import { errorText, useWorkspace } from '../../state';
 import { show } from './units';
 
 const RULE_LABEL: Record<(typeof CIRCUIT_RULES)[number], string> = {
@@ -33,7 +33,7 @@ export function CircuitsTab({ detail, readOnly }: { detail: SiteDetail; readOnly
     try {
       await change(channel, input as never);
     } catch (e) {
-      notify('error', (e as Error).message);
+      notify('error', errorText(e));
     }
   };
 
@@ -53,7 +53,7 @@ export function CircuitsTab({ detail, readOnly }: { detail: SiteDetail; readOnly
       });
       setForm({ ...form, name: '' });
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
 

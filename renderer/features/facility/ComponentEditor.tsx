@@ -8,7 +8,7 @@
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Channel } from '../../../shared/contract';
-import { problemOf } from '../../../shared/errors';
+import { errorLine } from '../../../shared/errors';
 import type {
   BackupJobRecord,
   BatteryStringRecord,
@@ -20,7 +20,7 @@ import type {
   UpsRecord,
 } from '../../../shared/facility/site-record';
 import { useChange } from '../../data/query';
-import { errorsFrom, useWorkspace } from '../../state';
+import { errorsFrom, errorText, useWorkspace } from '../../state';
 import {
   callInput,
   CHANNELS,
@@ -105,9 +105,8 @@ export function ComponentEditor<K extends FormKind>(props: Props<K>) {
     const live = liveLimits(liveDetail);
     if (!live.ok) {
       const f = formFieldOf(kind, live.field);
-      const problem = problemOf(live.field, live.message);
-      if (f && !(f in errors)) errors[f] = problem;
-      else if (!f && !errors._) errors._ = live.message;
+      if (f && !(f in errors)) errors[f] = live.message;
+      else if (!f && !errors._) errors._ = errorLine(live);
     }
     const warnings = magnitudeWarnings(kind, id, parsed.values, liveDetail);
     return { input, errors, warnings, live, liveDetail, values: parsed.values };
@@ -156,7 +155,7 @@ export function ComponentEditor<K extends FormKind>(props: Props<K>) {
       notify('info', `Removed ${form.title.toLowerCase()}${record?.name ? ` “${record.name}”` : ''}. Ctrl+Z undoes it.`);
       onRemoved?.();
     } catch (e) {
-      notify('error', (e as Error).message);
+      notify('error', errorText(e));
     } finally {
       setBusy(false);
     }

@@ -24,6 +24,7 @@ import { GlanceTab } from './tabs/GlanceTab';
 import { PowerTab } from './tabs/PowerTab';
 import { SiteTab } from './tabs/SiteTab';
 import './facility.css';
+import { errorLine } from '../../../shared/errors';
 
 const TABS = [
   { id: 'glance', label: 'At a glance' },
@@ -174,7 +175,7 @@ export function FacilityScreen() {
               (limits.ok ? (
                 <SizingSheet detail={detail} limits={limits.limits} workspace={state?.name ?? ''} />
               ) : (
-                <p className="form-error">The site cannot be computed: {limits.message}</p>
+                <p className="form-error">The site cannot be computed: {errorLine(limits)}</p>
               ))}
             <ChecksPanels tab={tab} detail={detail} />
           </div>

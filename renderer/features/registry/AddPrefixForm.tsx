@@ -5,7 +5,7 @@ import { DateInput, dayProblem } from '../../components/DateInput';
 import { Field, Select, TextInput } from '../../components/Field';
 import { RIRS, RIR_LABEL } from './BlockEditor';
 import { useChange } from '../../data/query';
-import { atField, errorsFrom, useWorkspace } from '../../state';
+import { errorsFrom, useWorkspace } from '../../state';
 
 /** Adds a block; the CIDR is checked as you type by the same parser the services use. */
 export function AddPrefixForm({ space, disabled, onAdded }: { space: string; disabled: boolean; onAdded?(prefix: string): void }) {
@@ -20,7 +20,7 @@ export function AddPrefixForm({ space, disabled, onAdded }: { space: string; dis
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const checked = prefix.trim() ? validatePrefix(prefix.trim())[1] : null;
-  const live = checked && atField('prefix', checked);
+  const live = checked;
   const dateProblem = dayProblem(date);
 
   const submit = async () => {

@@ -12,7 +12,7 @@ import { Field, TextInput } from '../../components/Field';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { client } from '../../client';
 import { useChange, useContractQuery } from '../../data/query';
-import { atField, errorsFrom, useWorkspace } from '../../state';
+import { errorsFrom, errorText, useWorkspace } from '../../state';
 import { download } from '../requests/download';
 import './routing.css';
 
@@ -67,7 +67,7 @@ function AddRouteForm({ aggregate, disabled }: { aggregate: string; disabled: bo
         void submit();
       }}
     >
-      <Field label="Prefix (CIDR)" error={errors.prefix ?? (livePrefix && prefix.length > base.length + 1 ? atField('prefix', livePrefix) : undefined)}>
+      <Field label="Prefix (CIDR)" error={errors.prefix ?? (livePrefix && prefix.length > base.length + 1 ? livePrefix : undefined)}>
         {(p) => (
           <TextInput
             {...p}
@@ -82,11 +82,7 @@ function AddRouteForm({ aggregate, disabled }: { aggregate: string; disabled: bo
           />
         )}
       </Field>
-      <Field
-        label="Origin AS"
-        error={errors.origin ?? (liveOrigin ? atField('origin', liveOrigin) : undefined)}
-        hint="Ours, or a customer's from our ASN blocks"
-      >
+      <Field label="Origin AS" error={errors.origin ?? (liveOrigin ? liveOrigin : undefined)} hint="Ours, or a customer's from our ASN blocks">
         {(p) => (
           <TextInput
             {...p}
@@ -136,7 +132,7 @@ function RoutesTable({ routes, readOnly }: { routes: RouteRow[]; readOnly: boole
       await change('routing.removeRoute', { prefix: r.prefix, origin: String(r.origin) });
       notify('info', `Removed the route ${r.prefix} from AS${r.origin}. Ctrl+Z undoes it.`);
     } catch (e) {
-      notify('error', e instanceof Error ? e.message : String(e));
+      notify('error', errorText(e));
     }
   };
   if (routes.length === 0) return <p className="muted">No route recorded in this aggregate yet.</p>;
@@ -236,13 +232,13 @@ function PlanSection({ aggregate }: { aggregate: string }) {
   const [as0, setAs0] = useState(false);
   const planned = useContractQuery('routing.planRoas', { as0, within: aggregate });
   const plan: RoaPlanResult | null = planned.data ?? null;
-  const error = planned.error?.message ?? null;
+  const error = planned.error ? errorText(planned.error) : null;
   const exportAs = async (format: RoaExportFormatName) => {
     try {
       const r = await client.call('routing.exportRoas', { format, as0 });
       download(r.fileName, r.text, format === 'slurm' || format === 'ripe' ? 'application/json' : format === 'csv' ? 'text/csv' : 'text/plain');
     } catch (e) {
-      notify('error', e instanceof Error ? e.message : String(e));
+      notify('error', errorText(e));
     }
   };
   return (
@@ -297,7 +293,7 @@ function CheckSection({ aggregate }: { aggregate: string }) {
     placeholderData: keepPreviousData,
   });
   const result: RoaCheckResult | null = checked.isError ? null : (checked.data ?? null);
-  const error = checked.error ? atField('vrps', checked.error.message) : null;
+  const error = checked.error ? checked.error.message : null;
   return (
     <section aria-labelledby="routing-check-title" className="routing-section">
       <div className="routing-section-head">
@@ -364,7 +360,7 @@ export function RoutingView({ aggregate, onClose }: { aggregate: string; onClose
   const readOnly = state?.readOnly ?? true;
   const listed = useContractQuery('routing.listRoutes', { within: aggregate });
   const routes: RouteRow[] | null = listed.data ?? null;
-  const error = listed.error?.message ?? null;
+  const error = listed.error ? errorText(listed.error) : null;
   // Escape goes back to the blocks, unless it is leaving a field being typed in.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
