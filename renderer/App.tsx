@@ -6,7 +6,7 @@ import { AREAS, areaFromHash, type AreaId } from './features/shell/areas';
 import { HistoryDialog } from './features/shell/HistoryDialog';
 import { NotificationList } from './features/shell/NotificationList';
 import { WorkspaceDialog, type WorkspaceAction } from './features/shell/WorkspaceDialog';
-import { useWorkspace } from './state';
+import { errorText, useWorkspace } from './state';
 import { isTyping } from './components/keyboard';
 
 type Theme = 'light' | 'dark';
@@ -31,7 +31,7 @@ export function App() {
       ws.notify('info', `Opened ${r.name}${r.readOnly ? ` (read-only: ${r.readOnlyReason})` : ''}`);
       await ws.opened();
     } catch (e) {
-      ws.notify('error', (e as Error).message);
+      ws.notify('error', errorText(e));
     }
   };
 

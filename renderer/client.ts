@@ -30,13 +30,16 @@ function answered(channel: Channel, r: CallResult): void {
   }
 }
 
+/** A refusal as the service gave it: the message (the problem alone) and the field it belongs to. */
 export class ClientError extends Error implements ErrorShape {
   code: ErrorShape['code'];
   field?: string;
+  subject?: string;
   constructor(shape: ErrorShape) {
     super(shape.message);
     this.code = shape.code;
     if (shape.field) this.field = shape.field;
+    if (typeof shape.subject === 'string') this.subject = shape.subject;
   }
 }
 

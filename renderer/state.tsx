@@ -1,7 +1,7 @@
 /** Workspace state shared by every screen: what is open, a change counter, and notices. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { contract, type WorkspaceState } from '../shared/contract';
-import { problemOf } from '../shared/errors';
+import { errorLine } from '../shared/errors';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, ClientError, onAnswer } from './client';
 import { contractKey, forgetWorkspace, invalidateAll } from './data/query';
@@ -19,14 +19,7 @@ export interface Notice {
 
 interface WorkspaceContextValue {
   state: WorkspaceState | null;
-  /**
-   * Bumped by `refresh` (undo, redo, another workspace): the Facility screen still reloads on it.
-   * Every other screen reads through renderer/data/query.tsx, which invalidates by area.
-   */
-  version: number;
   loading: boolean;
-  /** Reads the workspace state and every query on screen again. */
-  refresh(): Promise<void>;
   /** Another workspace was opened, created or saved as: drops the old one's answers and reads the new one. */
   opened(): Promise<void>;
   /** Tells the planner something (a notice, kept in the notification list). */
@@ -47,7 +40,6 @@ let nextNotice = 1;
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
-  const [version, setVersion] = useState(0);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [log, setLog] = useState<Notice[]>([]);
 
@@ -66,7 +58,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       try {
         return await client.call('workspace.current', {}, { signal });
       } catch (e) {
-        if (!signal.aborted) notify('error', (e as Error).message);
+        if (!signal.aborted) notify('error', errorText(e));
         throw e;
       }
     },
@@ -74,15 +66,13 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const state = current.data ?? null;
   const loading = current.isPending;
 
-  /** Reads everything again: the workspace state and every query on screen (another workspace). */
+  /** Reads everything again (undo and redo may touch anything): the workspace state and every query on screen. */
   const refresh = useCallback(async () => {
     await invalidateAll(qc);
-    setVersion((v) => v + 1);
   }, [qc]);
 
   const opened = useCallback(async () => {
     await forgetWorkspace(qc, 'workspace.current');
-    setVersion((v) => v + 1);
   }, [qc]);
 
   const undo = useCallback(async () => {
@@ -90,7 +80,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       const r = await client.call('workspace.undo', {});
       notify('info', r ? `Undone: ${r.summary}` : 'Nothing to undo');
     } catch (e) {
-      notify('error', e instanceof ClientError ? e.message : String(e));
+      notify('error', errorText(e));
     }
     await refresh();
   }, [notify, refresh]);
@@ -100,13 +90,13 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       const r = await client.call('workspace.redo', {});
       notify('info', r ? `Redone: ${r.summary}` : 'Nothing to redo');
     } catch (e) {
-      notify('error', e instanceof ClientError ? e.message : String(e));
+      notify('error', errorText(e));
     }
     await refresh();
   }, [notify, refresh]);
 
   // Whether the file lags its journal (saveProblem) can change with no change of the workspace:
-  // an autosave fails or a retry succeeds. Read it again without bumping `version` (screens do
+  // an autosave fails or a retry succeeds. Read it again without invalidating any query (screens do
   // not reload): when an answer's warning disagrees with what is shown, a while after each
   // change, and every few seconds while the problem stands.
   const stateRef = useRef(state);
@@ -151,7 +141,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       await client.call('workspace.save', {});
       notify('info', 'Saved');
     } catch (e) {
-      notify('error', e instanceof ClientError ? e.message : String(e));
+      notify('error', errorText(e));
     }
     await checkSave();
   }, [notify, checkSave]);
@@ -159,9 +149,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const value = useMemo(
     () => ({
       state,
-      version,
       loading,
-      refresh,
       opened,
       notify,
       notices,
@@ -171,7 +159,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       redo,
       saveNow,
     }),
-    [state, version, loading, refresh, opened, notify, notices, log, undo, redo, saveNow],
+    [state, loading, opened, notify, notices, log, undo, redo, saveNow],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }
@@ -186,20 +174,21 @@ export function useWorkspace(): WorkspaceContextValue {
 export function useReadFailure(error: Error | null | undefined): void {
   const { notify } = useWorkspace();
   useEffect(() => {
-    if (error) notify('error', error.message);
+    if (error) notify('error', errorText(error));
   }, [error, notify]);
 }
 
 /**
- * A message shown next to its field: the `field: ` lead that names it for the CLI and logs is
- * dropped, since the field's own label already says which one it is.
+ * A failure told away from its field (a notice, a form's own line): the field, or the file the
+ * error names, in front of the problem, as the CLI prints it (shared/errors.ts errorLine).
  */
-export function atField(field: string, message: string): string {
-  return problemOf(field, message);
+export function errorText(e: unknown): string {
+  if (e instanceof ClientError) return errorLine(e);
+  return e instanceof Error ? e.message : String(e);
 }
 
-/** Field-level errors from a failed call: `{ field: message }`, or `_` for the whole form. */
+/** Field-level errors from a failed call: `{ field: message }` (the message is the problem alone), or `_` for the whole form. */
 export function errorsFrom(e: unknown): Record<string, string> {
-  if (e instanceof ClientError) return e.field ? { [e.field]: atField(e.field, e.message) } : { _: e.message };
+  if (e instanceof ClientError) return e.field ? { [e.field]: e.message } : { _: e.message };
   return { _: e instanceof Error ? e.message : String(e) };
 }

@@ -1,7 +1,9 @@
 /**
  * The one error shape that crosses every transport (IPC, web bridge, CLI):
- * `{ code, message, field? }`. Library errors are mapped to it at the edge;
- * stack traces never reach a client.
+ * `{ code, message, field?, subject? }`. The message says the problem and leaves the field out:
+ * a screen shows it at its field as it is, and only `errorLine` (the CLI's printer) joins the
+ * two into one line. Library errors are mapped to it at the edge; stack traces never reach a
+ * client.
  */
 export type ErrorCode =
   | 'invalid' // the input is refused (a field is wrong)
@@ -18,8 +20,16 @@ export type ErrorCode =
 
 export interface ErrorShape {
   code: ErrorCode;
+  /** The problem, without the field's name in front. */
   message: string;
+  /** The input the problem belongs to (a screen shows the message there). */
   field?: string;
+  /**
+   * What a line that stands alone names in front of the message when it is not the field: the
+   * file a workspace error is about (`/home/me/a.headroom: the file already exists`), or `''`
+   * for a report whose message names its own places (a list of bad rows, each `line N: …`).
+   */
+  subject?: string;
 }
 
 /**
@@ -35,20 +45,27 @@ export interface WarningShape {
 export class HeadroomError extends Error implements ErrorShape {
   readonly code: ErrorCode;
   readonly field?: string;
+  readonly subject?: string;
 
-  constructor(code: ErrorCode, message: string, field?: string) {
+  /** `message`: the problem alone; `field`: where it belongs; `subject`: see ErrorShape. */
+  constructor(code: ErrorCode, message: string, field?: string, subject?: string) {
     super(message);
     this.name = 'HeadroomError';
     this.code = code;
     if (field !== undefined) this.field = field;
+    if (subject !== undefined) this.subject = subject;
   }
 
   toShape(): ErrorShape {
-    return this.field === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, field: this.field };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field === undefined ? {} : { field: this.field }),
+      ...(this.subject === undefined ? {} : { subject: this.subject }),
+    };
   }
 }
 
-/** `invalid` error naming a field: the most common refusal. */
 /** Unit suffixes of field names (docs/facility-units.md), said as units. */
 const UNIT_WORDS: Record<string, string> = {
   W: '(W)',
@@ -91,9 +108,8 @@ function nameWords(name: string): string {
 }
 
 /**
- * A field path in plain words for a message (issue 14, item 6): `items.2.measuredW` → "item 3,
- * measured (W)", `holdings[5].prefix` → "holding 6, prefix". A plain name is kept as it is (the
- * UI strips `field: ` from a message to show it at the field).
+ * A field path in plain words for a line (issue 14, item 6): `items.2.measuredW` → "item 3,
+ * measured (W)", `holdings[5].prefix` → "holding 6, prefix". A plain name is kept as it is.
  */
 export function fieldWords(path: string): string {
   if (!/[.[]/.test(path)) return path;
@@ -115,18 +131,24 @@ export function fieldWords(path: string): string {
 }
 
 /**
- * A message without the field it names in front (`field: ` or its plain words), for a place
- * that shows the field itself beside it or puts the problem under another path. The one place
- * that knows how `invalid` writes a message.
+ * An error as one line that stands alone (issue 18, item 2): its subject or its field in plain
+ * words, then the problem (`item 3, measured (W): must be a number`). The CLI prints this on
+ * stderr; a message that quotes another error whole uses it too. A screen never needs it: it
+ * shows `message` at `field`.
  */
-export function problemOf(field: string | undefined | null, message: string): string {
-  if (!field) return message;
-  for (const name of [field, fieldWords(field)]) if (message.startsWith(`${name}: `)) return message.slice(name.length + 2);
-  return message;
+export function errorLine(error: Pick<ErrorShape, 'message' | 'field' | 'subject'>): string {
+  const lead = leadOf(error);
+  return lead === '' ? error.message : `${lead}: ${error.message}`;
 }
 
-export function invalid(field: string, message: string): HeadroomError {
-  return new HeadroomError('invalid', `${fieldWords(field)}: ${message}`, field);
+/** What `errorLine` puts in front of the message: the subject, else the field in plain words, else nothing. */
+export function leadOf(error: Pick<ErrorShape, 'field' | 'subject'>): string {
+  return error.subject ?? (error.field ? fieldWords(error.field) : '');
+}
+
+/** `invalid` error naming a field: the most common refusal. `problem` says what is wrong, without the field. */
+export function invalid(field: string, problem: string): HeadroomError {
+  return new HeadroomError('invalid', problem, field);
 }
 
 export function isErrorShape(value: unknown): value is ErrorShape {
@@ -141,7 +163,7 @@ export interface IssueLike {
 
 export function issuesToError(issues: ReadonlyArray<IssueLike>): HeadroomError {
   const first = issues[0];
-  if (!first) return new HeadroomError('invalid', 'input: invalid');
+  if (!first) return invalid('input', 'invalid');
   const field = first.path.map(String).join('.') || 'input';
   return invalid(field, first.message);
 }
@@ -149,7 +171,13 @@ export function issuesToError(issues: ReadonlyArray<IssueLike>): HeadroomError {
 /** Anything thrown → the shape; unknown errors become `internal` without a stack. */
 export function toErrorShape(error: unknown): ErrorShape {
   if (error instanceof HeadroomError) return error.toShape();
-  if (isErrorShape(error)) return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+  if (isErrorShape(error))
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+      ...(typeof error.subject === 'string' ? { subject: error.subject } : {}),
+    };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `internal error: ${message}` };
 }

@@ -3,7 +3,7 @@
  * refused (message on stderr naming the field), 2 for a usage error.
  */
 import { parseArgs } from 'node:util';
-import { toErrorShape } from '../../shared/errors';
+import { errorLine, toErrorShape } from '../../shared/errors';
 import { UsageError, withWorkspace, type Command, type Io } from './command';
 import { asnRangeCommands } from './commands/asn-ranges';
 import { dhcpCommands } from './commands/dhcp';
@@ -114,7 +114,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     const shape = toErrorShape(e);
-    io.err(`headroom: ${shape.message}`);
+    io.err(`headroom: ${errorLine(shape)}`);
     printWarnings();
     return 1;
   }

@@ -5,6 +5,7 @@
 import { app, BrowserWindow, dialog, Menu, session as electronSession, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { errorLine } from '../../shared/errors';
 import { createDispatch } from '../core/services/dispatch';
 import { createHandlers } from '../core/services/handlers';
 import { rendererDistDir } from '../core/services/paths';
@@ -54,12 +55,12 @@ async function chooseAndRun(kind: 'open' | 'new' | 'saveAs'): Promise<void> {
     const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters });
     if (r.canceled || !r.filePaths[0]) return;
     const res = await dispatch('workspace.open', { path: r.filePaths[0] });
-    if (!res.ok) dialog.showErrorBox('Cannot open workspace', res.error.message);
+    if (!res.ok) dialog.showErrorBox('Cannot open workspace', errorLine(res.error));
   } else {
     const r = await dialog.showSaveDialog(win, { filters });
     if (r.canceled || !r.filePath) return;
     const res = await dispatch(kind === 'new' ? 'workspace.create' : 'workspace.saveAs', { path: r.filePath });
-    if (!res.ok) dialog.showErrorBox('Cannot write workspace', res.error.message);
+    if (!res.ok) dialog.showErrorBox('Cannot write workspace', errorLine(res.error));
   }
   win.webContents.reload();
 }

@@ -1,4 +1,5 @@
 /** `npm run web -- [WS]`: the app through the web bridge; prints one line with its URL. */
+import { errorLine, HeadroomError } from '../../shared/errors';
 import { createDispatch } from '../core/services/dispatch';
 import { createHandlers } from '../core/services/handlers';
 import { rendererDistDir } from '../core/services/paths';
@@ -18,7 +19,7 @@ export async function serveWeb(requested: string | undefined, note?: string): Pr
   try {
     await openInitialWorkspace(session, requested, stateDir);
   } catch (e) {
-    process.stderr.write(`headroom: ${(e as Error).message}\n`);
+    process.stderr.write(`headroom: ${e instanceof HeadroomError ? errorLine(e) : (e as Error).message}\n`);
     process.exitCode = 1;
     return;
   }

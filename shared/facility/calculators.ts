@@ -85,7 +85,7 @@ function calculator<S extends z.ZodType>(name: string, input: S, summary: string
       const unknown = unknownFields(input, raw)[0];
       if (unknown) {
         const field = unknown.path.join('.'); // the calculators' own form: items.0.nameplateW
-        return { ok: false, error: { code: 'invalid', field, message: `${field}: ${unknownFieldProblem(unknown, `the ${name} calculator`)}` } };
+        return { ok: false, error: { code: 'invalid', field, message: unknownFieldProblem(unknown, `the ${name} calculator`) } };
       }
       const parsed = input.safeParse(raw);
       if (!parsed.success) {

@@ -44,7 +44,7 @@ export function motorStartCheck(input: z.infer<typeof motorStartInputSchema>): C
       stepKVA: step.stepKVA,
       genMaxStepKVA: input.genMaxStepKVA,
       withinStepCapability: ok,
-      message: ok ? `${step.stepKVA.toFixed(1)} kVA step within the generator's ${input.genMaxStepKVA} kVA` : r.error.message.replace(/^genMaxStepKVA: /, ''),
+      message: ok ? `${step.stepKVA.toFixed(1)} kVA step within the generator's ${input.genMaxStepKVA} kVA` : r.error.message,
     };
   });
 }
@@ -65,7 +65,6 @@ export function pueFromEnergy(input: z.infer<typeof pueInputSchema>): CalcResult
         error: {
           ...r.error,
           field: r.error.field === 'facilityW' ? 'facilityWh' : 'itWh',
-          message: r.error.message.replace(/^facilityW/, 'facilityWh').replace(/^itW/, 'itWh'),
         },
       };
 }
@@ -106,7 +105,7 @@ export function endVoltage(input: z.infer<typeof endVoltageInputSchema>): CalcRe
   const r = guard(() => checkEndVoltage(input.cells, input.endVoltsPerCell, input.upsMinDcV));
   if (r.ok) return { ok: true, value: { ok: true, message: 'the string stays above the UPS cut-off at this end voltage' }, warnings: [] };
   if (r.error.field === 'endVoltsPerCell' && /below the UPS minimum/.test(r.error.message)) {
-    return { ok: true, value: { ok: false, message: r.error.message.replace(/^endVoltsPerCell: /, '') }, warnings: [] };
+    return { ok: true, value: { ok: false, message: r.error.message }, warnings: [] };
   }
   return r as CalcResult<never>;
 }

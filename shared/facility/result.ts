@@ -7,7 +7,7 @@
  * `guard` turns that into the returned union at the calculator's edge, so callers never
  * need a try/catch.
  */
-import { HeadroomError, invalid, problemOf } from '../errors';
+import { HeadroomError, invalid } from '../errors';
 
 export interface CalcError {
   code: 'invalid';
@@ -44,8 +44,7 @@ export function guard<T>(compute: (warnings: Warnings) => T): CalcResult<T> {
 export function unwrap<T>(result: CalcResult<T>, warnings: Warnings, prefix?: string): T {
   if (!result.ok) {
     if (prefix === undefined) throw new HeadroomError('invalid', result.error.message, result.error.field);
-    const problem = problemOf(result.error.field, result.error.message);
-    refuse(`${prefix}.${result.error.field}`, problem);
+    refuse(`${prefix}.${result.error.field}`, result.error.message);
   }
   warnings.push(...result.warnings);
   return result.value;

@@ -4,7 +4,6 @@
  * sheet and the limits cannot disagree. Sizing is read at today's peak (itW × peakFactor) like
  * the sizing limits; averages and fuel at today's load like the average and fuel limits.
  */
-import { problemOf } from '../errors';
 import { check321, type RuleCheck } from './backup';
 import { batteryAge, BATTERY_AGE } from './battery-age';
 import { computeBatteryRuntime, requiredRuntimeMin, type BatteryInput } from './battery';
@@ -20,6 +19,7 @@ import { guard } from './result';
 import { siteCircuitReport } from './site-circuits';
 import { batteryBuses, generatorSets, latestReading, rechargeW, upsSystems, type SiteDetail } from './site-record';
 import { UPS_DEFAULTS } from './ups';
+import { errorLine } from '../errors';
 
 /** The spec's defaults in one place: what a field left empty means (renderer and services read these). */
 export const FACILITY_DEFAULTS = {
@@ -185,7 +185,7 @@ function siteChecks(d: SiteDetail, batteries: readonly SheetBattery[], findings:
         if (b.meets === false)
           findings.push(`Battery “${b.name}”: ${b.runtimeMin!.toFixed(1)} min at the peak, short of the ${r.value} min the business needs.`);
       }
-    } else problems.push(`Required runtime: ${problemOf(r.error.field, r.error.message)}`);
+    } else problems.push(`Required runtime: ${r.error.message}`);
   }
   let backup321: SheetChecks['backup321'] = null;
   if (s.mediaKinds != null && s.offsiteCopies != null) {
@@ -200,14 +200,14 @@ function siteChecks(d: SiteDetail, batteries: readonly SheetBattery[], findings:
             .map((x) => x.message)
             .join('; ')}.`,
         );
-    } else problems.push(`3-2-1: ${problemOf(r.error.field, r.error.message)}`);
+    } else problems.push(`3-2-1: ${r.error.message}`);
   }
   let pue: SheetChecks['pue'] = null;
   if (s.facilityEnergyWh != null && s.itEnergyWh != null) {
     // Energies over one period: their ratio is the ratio of average powers (checks.ts pueFromEnergy).
     const r = computePue({ facilityW: s.facilityEnergyWh, itW: s.itEnergyWh });
     if (r.ok) pue = { facilityEnergyWh: s.facilityEnergyWh, itEnergyWh: s.itEnergyWh, ...r.value };
-    else problems.push(`PUE: ${problemOf(r.error.field, r.error.message).replace('facility power below IT power', 'facility energy below IT energy')}`);
+    else problems.push(`PUE: ${r.error.message.replace('facility power below IT power', 'facility energy below IT energy')}`);
   }
   const phases = d.circuits.length > 0 || d.equipment.some((e) => e.phase) ? siteCircuitReport(d) : null;
   return { requiredRuntime, backup321, pue, phases, problems };
@@ -274,7 +274,7 @@ export function computeSheet(d: SiteDetail, itW: number): SiteSheet {
         rechargeW: rechargeW(rec),
         serviceLifeYears: age?.ok ? age.value.serviceLifeYears : null,
         replaceBy: age?.ok ? age.value.replaceBy : null,
-        error: r && !r.ok ? r.error.message : null,
+        error: r && !r.ok ? errorLine(r.error) : null,
       });
     });
   }

@@ -73,6 +73,6 @@ export function validateFitCsv(text: string): CsvValidation {
 /** Parses the file; throws an `invalid` error listing every bad row (one per line of the message). */
 export function parseFitCsv(text: string): SeriesPoint[] {
   const { points, problems } = validateFitCsv(text);
-  if (problems.length > 0) throw new HeadroomError('invalid', problems.join('\n'), 'csv');
+  if (problems.length > 0) throw new HeadroomError('invalid', problems.join('\n'), 'csv', '');
   return points;
 }

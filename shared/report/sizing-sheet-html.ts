@@ -238,7 +238,7 @@ export function renderSizingSheetHtml(s: SizingSheet): string {
     );
   } else {
     // The problem without its internal field path (`ups.ratedW: `): the planner reads words.
-    out.push(`<p class="warn">The site cannot be computed: ${esc((s.problem ?? 'unknown problem').replace(/^[\w.[\]]+: /, ''))}</p>`);
+    out.push(`<p class="warn">The site cannot be computed: ${esc(s.problem ?? 'unknown problem')}</p>`);
   }
   for (const w of s.warnings) out.push(`<p class="note warn">${esc(w)}</p>`);
   if (s.sheet) out.push(checksSection(s.sheet));

@@ -78,7 +78,7 @@ export class DelegatedParseError extends HeadroomError {
   constructor(problems: readonly DelegatedProblem[]) {
     const shown = problems.slice(0, 50).map((p) => `line ${p.line}: ${p.field}: ${p.problem}`);
     if (problems.length > 50) shown.push(`… and ${problems.length - 50} more problems`);
-    super('invalid', shown.join('\n'), problems[0]?.field);
+    super('invalid', shown.join('\n'), problems[0]?.field, '');
     this.problems = problems;
   }
 }

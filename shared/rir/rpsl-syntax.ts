@@ -53,7 +53,7 @@ function checkPrefix(family: 4 | 6): SyntaxCheck {
   return (v) => {
     if (family === 4 && !/^\d+\.\d+\.\d+\.\d+\//.test(v)) return `"${v}" must be an IPv4 prefix with four octets (e.g. 198.51.100.0/24)`;
     const [p, err] = validatePrefix(v, 'prefix');
-    if (!p) return err.replace(/^prefix: /, '');
+    if (!p) return err;
     if (p.family !== family) return `"${v}" is not an IPv${family} prefix`;
     return null;
   };
@@ -179,7 +179,7 @@ export const checkDsRdata: SyntaxCheck = (v) => {
     parseDsRdata(v);
     return null;
   } catch (e) {
-    return (e as Error).message.replace(/^ds-rdata: /, '');
+    return (e as Error).message;
   }
 };
 

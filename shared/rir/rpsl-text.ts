@@ -24,7 +24,7 @@ export interface RpslParseProblem {
 export class RpslParseError extends HeadroomError {
   readonly problems: readonly RpslParseProblem[];
   constructor(problems: readonly RpslParseProblem[]) {
-    super('invalid', problems.map((p) => `line ${p.line}: ${p.message}`).join('\n'), 'rpsl');
+    super('invalid', problems.map((p) => `line ${p.line}: ${p.message}`).join('\n'), 'rpsl', '');
     this.problems = problems;
   }
 }

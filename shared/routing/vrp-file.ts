@@ -8,7 +8,7 @@
  * `roas` list, a malformed prefix or ASN, a maxLength below the prefix length or above 32/128.
  */
 import { parseAsn } from '../asn/asn';
-import { HeadroomError, invalid } from '../errors';
+import { errorLine, HeadroomError, invalid } from '../errors';
 import { maxLength, parsePrefix } from '../ip/prefix';
 import type { Vrp } from './rov';
 
@@ -41,7 +41,7 @@ export function parseVrpJson(text: string): Vrp[] {
     try {
       prefix = parsePrefix(raw.prefix, 'prefix');
     } catch (e) {
-      throw invalid(VRP_FIELD, `${name}: ${(e as HeadroomError).message}`);
+      throw invalid(VRP_FIELD, `${name}: ${errorLine(e as HeadroomError)}`);
     }
     let asn: number;
     if (typeof raw.asn === 'number') {
@@ -51,7 +51,7 @@ export function parseVrpJson(text: string): Vrp[] {
       try {
         asn = parseAsn(raw.asn, 'asn');
       } catch (e) {
-        throw invalid(VRP_FIELD, `${name}: ${(e as HeadroomError).message}`);
+        throw invalid(VRP_FIELD, `${name}: ${errorLine(e as HeadroomError)}`);
       }
     } else throw invalid(VRP_FIELD, `${name}: asn is missing`);
     const ml = raw.maxLength ?? prefix.length;

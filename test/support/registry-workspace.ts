@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, afterEach } from 'vitest';
 import { addPrefix } from '../../electron/core/services/registry';
 import { Workspace } from '../../electron/core/workspace/workspace';
-import { HeadroomError } from '../../shared/errors';
+import { errorLine, HeadroomError } from '../../shared/errors';
 import { tempDir } from './tmp';
 
 const tmp = tempDir('headroom-registry-');
@@ -48,7 +48,8 @@ export function expectRefused(ws: Workspace, fn: () => unknown, field: string, m
   }
   if (!(caught instanceof HeadroomError)) throw new Error(`expected a refusal naming ${field}, got ${String(caught)}`);
   if (caught.field !== field) throw new Error(`expected field ${field}, got ${caught.field}: ${caught.message}`);
-  if (!message.test(caught.message)) throw new Error(`message ${JSON.stringify(caught.message)} does not match ${message}`);
+  // `message` is matched against the line the CLI prints (the field in front of the problem).
+  if (!message.test(errorLine(caught))) throw new Error(`message ${JSON.stringify(errorLine(caught))} does not match ${message}`);
   const after = dump(ws);
   if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error('the workspace changed');
   return caught;

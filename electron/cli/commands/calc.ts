@@ -4,7 +4,7 @@
  * Output: the calculator's output object with its `warnings`, as one JSON document.
  */
 import { readFileSync } from 'node:fs';
-import { fieldWords, HeadroomError, problemOf } from '../../../shared/errors';
+import { HeadroomError } from '../../../shared/errors';
 import { CALCULATOR_NAMES, calculatorJsonSchema, calculators, isCalculatorName } from '../../../shared/facility/calculators';
 import { jsonOut, UsageError, type Command } from '../command';
 
@@ -24,7 +24,7 @@ async function inputText(arg: string): Promise<string> {
     try {
       return readFileSync(arg.slice(1), 'utf8');
     } catch (e) {
-      throw new HeadroomError('invalid', `in: cannot read ${arg.slice(1)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'in');
+      throw new HeadroomError('invalid', `cannot read ${arg.slice(1)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'in');
     }
   }
   return arg;
@@ -47,13 +47,12 @@ export const calcCommands: Command[] = [
       try {
         input = JSON.parse(text);
       } catch (e) {
-        throw new HeadroomError('invalid', `in: not valid JSON (${(e as Error).message})`, 'in');
+        throw new HeadroomError('invalid', `not valid JSON (${(e as Error).message})`, 'in');
       }
       const result = calculators[name].run(input);
       if (!result.ok) {
         const { field, message } = result.error;
-        // The message already names its field (in plain words for a nested one: fieldWords).
-        throw new HeadroomError('invalid', `${fieldWords(field)}: ${problemOf(field, message)}`, field);
+        throw new HeadroomError('invalid', message, field);
       }
       jsonOut(io, { ...(result.value as Record<string, unknown>), warnings: result.warnings });
     },

@@ -11,14 +11,14 @@ import { calcCommands } from './calc';
 async function siteId(call: Caller, site: string): Promise<number> {
   const sites: SiteSummary[] = await call('facility.listSites', {});
   const found = sites.find((s) => s.name === site) ?? (/^\d+$/.test(site) ? sites.find((s) => s.id === Number(site)) : undefined);
-  if (!found) throw new HeadroomError('not-found', `site: there is no site "${site}"`, 'site');
+  if (!found) throw new HeadroomError('not-found', `there is no site "${site}"`, 'site');
   return found.id;
 }
 
 function number(value: unknown, field: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (String(value).trim() === '' || !Number.isFinite(n)) throw new HeadroomError('invalid', `${field}: "${String(value)}" is not a number`, field);
+  if (String(value).trim() === '' || !Number.isFinite(n)) throw new HeadroomError('invalid', `"${String(value)}" is not a number`, field);
   return n;
 }
 
@@ -128,13 +128,13 @@ const siteCommands: Command[] = [
       try {
         text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
       } catch (e) {
-        throw new HeadroomError('invalid', `file: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'file');
+        throw new HeadroomError('invalid', `cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'file');
       }
       let document: unknown;
       try {
         document = JSON.parse(text);
       } catch (e) {
-        throw new HeadroomError('invalid', `file: ${file} is not valid JSON (${(e as Error).message})`, 'file');
+        throw new HeadroomError('invalid', `${file} is not valid JSON (${(e as Error).message})`, 'file');
       }
       const r = await withWorkspace(args[0]!, 'write', (call) => call('facility.applySite', { document }));
       if (opts.json) return jsonOut(io, r);

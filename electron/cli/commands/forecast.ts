@@ -56,12 +56,12 @@ const fit: Command = {
     try {
       text = readFileSync(opts.csv, 'utf8');
     } catch (e) {
-      throw new HeadroomError('not-found', `csv: cannot read ${opts.csv} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'csv');
+      throw new HeadroomError('not-found', `cannot read ${opts.csv} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'csv');
     }
     const { points, problems } = validateFitCsv(text);
     if (problems.length > 0) {
       for (const p of problems) io.err(p);
-      throw new HeadroomError('invalid', `${problems.length} bad row${problems.length === 1 ? '' : 's'} in ${opts.csv}: nothing fitted`, 'csv');
+      throw new HeadroomError('invalid', `${problems.length} bad row${problems.length === 1 ? '' : 's'} in ${opts.csv}: nothing fitted`, 'csv', '');
     }
     const asOf = typeof opts['as-of'] === 'string' ? opts['as-of'] : undefined;
     // --one-off: a step the spec's outlier rule flags is fitted without and added back (§4, TV9).

@@ -15,7 +15,7 @@ function number(value: unknown, field: string): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value).trim();
   const n = Number(text);
-  if (text === '' || !Number.isFinite(n)) throw new HeadroomError('invalid', `${field}: "${String(value)}" is not a number`, field);
+  if (text === '' || !Number.isFinite(n)) throw new HeadroomError('invalid', `"${String(value)}" is not a number`, field);
   return n;
 }
 
@@ -158,12 +158,12 @@ export const linkCommands: Command[] = [
       try {
         text = readFileSync(file, 'utf8');
       } catch (e) {
-        throw new HeadroomError('not-found', `file: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'file');
+        throw new HeadroomError('not-found', `cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'file');
       }
       const { problems } = parseLinkCsv(text);
       if (problems.length > 0) {
         for (const p of problems) io.err(p);
-        throw new HeadroomError('invalid', `${problems.length} bad row${problems.length === 1 ? '' : 's'} in ${file}: nothing imported`, 'file');
+        throw new HeadroomError('invalid', `${problems.length} bad row${problems.length === 1 ? '' : 's'} in ${file}: nothing imported`, 'file', '');
       }
       const r = await withWorkspace(args[0]!, 'write', (call) => call('links.import', { name: args[1]!, csv: text }));
       if (opts.json) return jsonOut(io, r);

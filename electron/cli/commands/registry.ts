@@ -11,7 +11,7 @@ import { checkOut, exportFormats } from './export-formats';
 
 function wholeNumber(value: unknown, field: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,3}$/.test(String(value))) throw new HeadroomError('invalid', `${field}: "${String(value)}" is not a whole number`, field);
+  if (!/^\d{1,3}$/.test(String(value))) throw new HeadroomError('invalid', `"${String(value)}" is not a whole number`, field);
   return Number(value);
 }
 
@@ -275,7 +275,7 @@ export const registryCommands: Command[] = [
     async run({ args, opts, io, withWorkspace }) {
       if (opts.format === undefined) throw new UsageError('--format csv|netbox|delegated is required');
       const file = resolve(args[1]!);
-      if (!existsSync(file) || statSync(file).isDirectory()) throw new HeadroomError('not-found', `file: ${file}: no such file`, 'file');
+      if (!existsSync(file) || statSync(file).isDirectory()) throw new HeadroomError('not-found', `${file}: no such file`, 'file');
       const big = statSync(file).size > 4 * 1024 * 1024;
       // The options are checked as the contract checks them; the file itself is streamed to the
       // service (readImportFile) rather than read whole into one string.
@@ -340,7 +340,7 @@ export const registryCommands: Command[] = [
       try {
         atomicWriteFile(out, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
       } catch (e) {
-        throw new HeadroomError('io', `out: could not write ${out}: ${(e as Error).message}`, 'out');
+        throw new HeadroomError('io', `could not write ${out}: ${(e as Error).message}`, 'out');
       }
     },
   },

@@ -4,7 +4,7 @@
  * `check-request` exits 1 for it, naming each failed rule and the field to fix on stderr.
  */
 import type { CheckView, DraftView } from '../../../shared/contract';
-import { HeadroomError } from '../../../shared/errors';
+import { errorLine, HeadroomError } from '../../../shared/errors';
 import { renderDraftHtml } from '../../../shared/report/draft-html';
 import { renderDraftMarkdown, renderDraftText } from '../../../shared/rir/draft-render';
 import { atomicWriteFile } from '../../core/workspace/fsutil';
@@ -48,7 +48,7 @@ export const requestsCommands: Command[] = [
     positionals: [1, 1],
     async run({ args, opts, io, withWorkspace }) {
       const format = (opts.format as string | undefined) ?? 'md';
-      if (!['md', 'txt', 'pdf'].includes(format)) throw new HeadroomError('invalid', `format: must be one of md, txt, pdf (got "${format}")`, 'format');
+      if (!['md', 'txt', 'pdf'].includes(format)) throw new HeadroomError('invalid', `must be one of md, txt, pdf (got "${format}")`, 'format');
       const out = opts.out as string | undefined;
       if (format === 'pdf' && !out) throw new UsageError('--format pdf needs --out FILE');
       if (out) checkOut(args[0]!, out);
@@ -59,7 +59,7 @@ export const requestsCommands: Command[] = [
         if (out) atomicWriteFile(out, new TextEncoder().encode(text));
         else io.out(text.trimEnd());
       }
-      for (const m of view.missing) io.err(`headroom: note: ${m.field}: ${m.message}`);
+      for (const m of view.missing) io.err(`headroom: note: ${m.field}: ${errorLine(m)}`);
       reportFailures(io, view);
     },
   },
@@ -84,7 +84,7 @@ export const requestsCommands: Command[] = [
       const failed = failedErrors(view.checks);
       if (failed.length > 0) {
         const first = failed[0]!;
-        throw new HeadroomError('invalid', `${first.field ?? 'draft'}: ${failed.map(describe).join('; ')}`, first.field ?? 'draft');
+        throw new HeadroomError('invalid', failed.map(describe).join('; '), first.field ?? 'draft', first.field ?? 'draft');
       }
     },
   },

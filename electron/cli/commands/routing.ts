@@ -140,7 +140,7 @@ export const routingCommands: Command[] = [
       try {
         atomicWriteFile(out, Buffer.from(r.text, 'utf8'));
       } catch (e) {
-        throw new HeadroomError('io', `out: could not write ${out}: ${(e as Error).message}`, 'out');
+        throw new HeadroomError('io', `could not write ${out}: ${(e as Error).message}`, 'out');
       }
     },
   },

@@ -65,7 +65,7 @@ export const workspaceCommands: Command[] = [
     async run({ args, opts, io, withWorkspace }) {
       let limit = 50;
       if (opts.limit !== undefined) {
-        if (!/^[1-9]\d*$/.test(String(opts.limit))) throw new HeadroomError('invalid', 'limit: must be a whole number of at least 1', 'limit');
+        if (!/^[1-9]\d*$/.test(String(opts.limit))) throw new HeadroomError('invalid', 'must be a whole number of at least 1', 'limit');
         limit = Number(opts.limit);
       }
       const entries = await withWorkspace(args[0]!, 'read', (call) => call('workspace.history', { limit }));
@@ -82,7 +82,7 @@ export const workspaceCommands: Command[] = [
     positionals: [1, 1],
     async run({ args, io, withWorkspace }) {
       const result = await withWorkspace(args[0]!, 'read', (call) => call('workspace.check', {}));
-      if (!result.ok) throw new HeadroomError('corrupt', `${args[0]}: integrity check failed: ${result.messages.join('; ')}`, 'path');
+      if (!result.ok) throw new HeadroomError('corrupt', `integrity check failed: ${result.messages.join('; ')}`, 'path', args[0]);
       io.out('ok');
     },
   },

@@ -38,13 +38,12 @@ export const addAsnRange = operation('registry.addAsnRange', (ws, input, write):
   const first = parseAsn(input.first, 'first');
   const last = parseAsn(input.last, 'last');
   if (last < first) throw invalid('last', `AS${last} is below the first ASN of the block (AS${first})`);
-  if (ws.get('SELECT id FROM asn_ranges WHERE name = ?', [name]))
-    throw new HeadroomError('conflict', `name: there is already an ASN block named "${name}"`, 'name');
+  if (ws.get('SELECT id FROM asn_ranges WHERE name = ?', [name])) throw new HeadroomError('conflict', `there is already an ASN block named "${name}"`, 'name');
   const overlap = ws.get('SELECT name, first, last FROM asn_ranges WHERE first <= ? AND last >= ? ORDER BY first LIMIT 1', [last, first]);
   if (overlap) {
     throw new HeadroomError(
       'conflict',
-      `first: AS${first}–AS${last} overlaps the block "${String(overlap.name)}" (AS${Number(overlap.first)}–AS${Number(overlap.last)})`,
+      `AS${first}–AS${last} overlaps the block "${String(overlap.name)}" (AS${Number(overlap.first)}–AS${Number(overlap.last)})`,
       'first',
     );
   }
@@ -70,7 +69,7 @@ export function listAsnRanges(ws: Workspace): AsnRangeRow[] {
 export const removeAsnRange = operation('registry.removeAsnRange', (ws, input, write): AsnRangeRow => {
   const name = input.name.trim();
   const r = ws.get('SELECT * FROM asn_ranges WHERE name = ?', [name]);
-  if (!r) throw new HeadroomError('not-found', `name: there is no ASN block named "${name}"`, 'name');
+  if (!r) throw new HeadroomError('not-found', `there is no ASN block named "${name}"`, 'name');
   const row = toRow(r, usedIn(ws, Number(r.first), Number(r.last)));
   write(`Remove the ASN block ${name}`, (tx) => tx.delete('asn_ranges', row.id));
   return row;

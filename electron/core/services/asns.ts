@@ -24,7 +24,7 @@ export function rowToAsn(r: Row): AsnRow {
 
 export const addAsn = operation('registry.addAsn', (ws, input, write): AsnRow => {
   const asn = parseAsn(input.asn, 'asn');
-  if (ws.get('SELECT id FROM asns WHERE asn = ?', [asn])) throw new HeadroomError('conflict', `asn: AS${asn} is already recorded`, 'asn');
+  if (ws.get('SELECT id FROM asns WHERE asn = ?', [asn])) throw new HeadroomError('conflict', `AS${asn} is already recorded`, 'asn');
   return write(`Add AS${asn}`, (tx) => {
     const now = ws.now().toISOString();
     const id = tx.insert('asns', { asn, description: input.description ?? '', date: input.date ?? now.slice(0, 10), created_at: now });
@@ -35,7 +35,7 @@ export const addAsn = operation('registry.addAsn', (ws, input, write): AsnRow =>
 export const removeAsn = operation('registry.removeAsn', (ws, input, write): AsnRow => {
   const asn = parseAsn(input.asn, 'asn');
   const r = ws.get('SELECT * FROM asns WHERE asn = ?', [asn]);
-  if (!r) throw new HeadroomError('not-found', `asn: AS${asn} is not recorded`, 'asn');
+  if (!r) throw new HeadroomError('not-found', `AS${asn} is not recorded`, 'asn');
   const row = rowToAsn(r);
   write(`Remove AS${asn}`, (tx) => tx.delete('asns', row.id));
   return row;
@@ -49,7 +49,7 @@ export function listAsns(ws: Workspace): AsnRow[] {
 export const setAsn = operation('registry.setAsn', (ws, input, write): AsnRow => {
   const asn = parseAsn(input.asn, 'asn');
   const r = ws.get('SELECT * FROM asns WHERE asn = ?', [asn]);
-  if (!r) throw new HeadroomError('not-found', `asn: AS${asn} is not recorded`, 'asn');
+  if (!r) throw new HeadroomError('not-found', `AS${asn} is not recorded`, 'asn');
   const before = rowToAsn(r);
   const patch: Record<string, string> = {};
   if (input.description !== undefined && input.description !== before.description) patch.description = input.description;

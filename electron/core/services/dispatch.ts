@@ -33,7 +33,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
 
 async function call(handlers: Handlers, channel: string, rawInput: unknown): Promise<CallResult> {
   try {
-    if (!isChannel(channel)) throw new HeadroomError('invalid', `channel: unknown operation "${channel}"`, 'channel');
+    if (!isChannel(channel)) throw new HeadroomError('invalid', `unknown operation "${channel}"`, 'channel');
     const op = contract[channel];
     // Strict JSON (CLI.md "Strict input"): an unknown field is refused by name on every channel,
     // never dropped, so a misspelt key cannot run with the default it would have replaced.
@@ -52,6 +52,6 @@ async function call(handlers: Handlers, channel: string, rawInput: unknown): Pro
 /** Direct typed call for the CLI and tests: throws a HeadroomError on failure. */
 export async function callOrThrow<C extends Channel>(dispatch: Dispatch, channel: C, input: RawInputOf<C>): Promise<OutputOf<C>> {
   const r = await dispatch(channel, input);
-  if (!r.ok) throw new HeadroomError(r.error.code, r.error.message, r.error.field);
+  if (!r.ok) throw new HeadroomError(r.error.code, r.error.message, r.error.field, r.error.subject);
   return r.value as OutputOf<C>;
 }

@@ -6,7 +6,7 @@
  * `path: problem` and nothing changes.
  */
 import type { SiteApplyResult } from '../../../shared/contract';
-import { HeadroomError, problemOf } from '../../../shared/errors';
+import { HeadroomError } from '../../../shared/errors';
 import { checkFuelCurve } from '../../../shared/facility/fuel';
 import { guard } from '../../../shared/facility/result';
 import { computeSiteLimits } from '../../../shared/facility/site';
@@ -59,7 +59,7 @@ function check(problems: DocumentProblem[], path: string, fn: () => void): void 
   const r = guard(fn);
   if (!r.ok) {
     const tail = r.error.field.split('.').at(-1)!;
-    problems.push({ path: `${path}.${tail}`, problem: problemOf(r.error.field, r.error.message) });
+    problems.push({ path: `${path}.${tail}`, problem: r.error.message });
   }
 }
 
@@ -86,7 +86,7 @@ function componentProblems(db: Reader, doc: SiteDocument): DocumentProblem[] {
       if (!t) problems.push({ path: `batteryStrings[${i}].tableKey`, problem: `there is no battery table "${b.tableKey}"` });
       else if (b.endVoltsPerCell !== null && b.endVoltsPerCell !== undefined) {
         const r = guard(() => tableRow(t.model, b.endVoltsPerCell!));
-        if (!r.ok) problems.push({ path: `batteryStrings[${i}].endVoltsPerCell`, problem: problemOf(r.error.field, r.error.message) });
+        if (!r.ok) problems.push({ path: `batteryStrings[${i}].endVoltsPerCell`, problem: r.error.message });
       }
     } else if (b.method === 'table') {
       problems.push({ path: `batteryStrings[${i}].tableKey`, problem: 'the table method needs a vendor battery table' });
@@ -115,7 +115,7 @@ function componentProblems(db: Reader, doc: SiteDocument): DocumentProblem[] {
 }
 
 function refuse(problems: readonly DocumentProblem[]): never {
-  throw new HeadroomError('invalid', problemsText(problems), problems[0]!.path);
+  throw new HeadroomError('invalid', problemsText(problems), problems[0]!.path, '');
 }
 
 export const applySiteDocument = operation('facility.applySite', (ws, input, write): SiteApplyResult => {
@@ -164,7 +164,7 @@ export const applySiteDocument = operation('facility.applySite', (ws, input, wri
 
     const r = computeSiteLimits(siteInputFromDetail(siteDetail(tx, siteId)));
     if (!r.ok) {
-      const problem = problemOf(r.error.field, r.error.message);
+      const problem = r.error.message;
       refuse([{ path: documentPathOfSiteField(r.error.field), problem }]);
     }
     return { siteId, name, created: existing === null, warnings: [...siteDocumentWarnings(doc), ...r.warnings] };

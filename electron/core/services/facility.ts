@@ -16,7 +16,7 @@ import type {
   SiteRecord,
   SiteSummary,
 } from '../../../shared/contract';
-import { HeadroomError, invalid, problemOf } from '../../../shared/errors';
+import { HeadroomError, invalid } from '../../../shared/errors';
 import { batteryModelSchema, checkTable, tableRow, type BatteryModel } from '../../../shared/facility/battery-table';
 import { checkFuelCurve } from '../../../shared/facility/fuel';
 import { guard } from '../../../shared/facility/result';
@@ -113,7 +113,7 @@ export function listBatteryTables(ws: Workspace): BatteryTableInfo[] {
 
 function checkBatteryModel(model: BatteryModel): void {
   const r = guard(() => model.rows.forEach((row, i) => checkTable(row.points, `model.rows.${i}.points`)));
-  if (!r.ok) throw invalid(r.error.field, problemOf(r.error.field, r.error.message));
+  if (!r.ok) throw invalid(r.error.field, r.error.message);
 }
 
 export function insertBatteryTable(tx: Tx, model: BatteryModel): number {
@@ -126,7 +126,7 @@ export const addBatteryTable = operation('facility.addBatteryTable', (ws, input,
   checkBatteryModel(input.model);
   const m = input.model;
   if (ws.get('SELECT id FROM facility_battery_tables WHERE vendor = ? AND model = ?', [m.vendor, m.model])) {
-    throw new HeadroomError('conflict', `model: ${m.vendor} ${m.model} is already in this workspace`, 'model');
+    throw new HeadroomError('conflict', `${m.vendor} ${m.model} is already in this workspace`, 'model');
   }
   const id = write(`Add battery table ${m.vendor} ${m.model}`, (tx) => insertBatteryTable(tx, m));
   return { id, key: tableKey(m), model: m };
@@ -149,7 +149,7 @@ export function useBundledTable(tx: Tx, key: string): number {
 
 function siteRow(db: Reader, siteId: number): SiteRecord {
   const r = db.get('SELECT * FROM facility_sites WHERE id = ?', [siteId]);
-  if (!r) throw new HeadroomError('not-found', `siteId: there is no site ${siteId}`, 'siteId');
+  if (!r) throw new HeadroomError('not-found', `there is no site ${siteId}`, 'siteId');
   return fromRow<SiteRecord>(SITES, r);
 }
 
@@ -241,14 +241,14 @@ function checkSite(tx: Tx, siteId: number, inputKeys: readonly string[]): void {
   const r = computeSiteLimits(siteInputFromDetail(detail));
   if (!r.ok) {
     const field = fieldFor(r.error.field, inputKeys);
-    const problem = problemOf(r.error.field, r.error.message);
+    const problem = r.error.message;
     throw invalid(field, problem);
   }
 }
 
 function guardField(fn: () => void, inputKeys: readonly string[]): void {
   const r = guard(fn);
-  if (!r.ok) throw invalid(fieldFor(r.error.field, inputKeys), problemOf(r.error.field, r.error.message));
+  if (!r.ok) throw invalid(fieldFor(r.error.field, inputKeys), r.error.message);
 }
 
 // ------------------------------------------------------------------ sites
@@ -260,7 +260,7 @@ function quoted(name: unknown): string {
 export const addSite = operation('facility.addSite', (ws, input, write): SiteRecord => {
   const name = input.name.trim();
   if (ws.get('SELECT id FROM facility_sites WHERE name = ?', [name])) {
-    throw new HeadroomError('conflict', `name: there is already a site named ${quoted(name)}`, 'name');
+    throw new HeadroomError('conflict', `there is already a site named ${quoted(name)}`, 'name');
   }
   return write(`Add site ${quoted(name)}`, (tx) => {
     const at = ws.now().toISOString();
@@ -276,7 +276,7 @@ export const updateSite = operation('facility.updateSite', (ws, input, write): S
   if (patch.name !== undefined) {
     patch.name = patch.name.trim();
     const dup = ws.get('SELECT id FROM facility_sites WHERE name = ? AND id <> ?', [patch.name, id]);
-    if (dup) throw new HeadroomError('conflict', `name: there is already a site named ${quoted(patch.name)}`, 'name');
+    if (dup) throw new HeadroomError('conflict', `there is already a site named ${quoted(patch.name)}`, 'name');
   }
   return write(`Change site ${quoted(before.name)}`, (tx) => {
     tx.update(SITES.table, id, toColumns(SITES, { ...patch, updatedAt: ws.now().toISOString() }));
@@ -300,7 +300,7 @@ export const removeSite = operation('facility.removeSite', (ws, input, write): S
 
 function componentRow<T>(db: Reader, spec: TableSpec, id: number): T & { siteId: number; name: string } {
   const r = db.get(`SELECT * FROM ${spec.table} WHERE id = ?`, [id]);
-  if (!r) throw new HeadroomError('not-found', `id: there is no ${spec.noun} ${id}`, 'id');
+  if (!r) throw new HeadroomError('not-found', `there is no ${spec.noun} ${id}`, 'id');
   return fromRow(spec, r);
 }
 

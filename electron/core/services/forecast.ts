@@ -160,7 +160,7 @@ export interface ForecastSeriesInput extends ForecastInput {
 export function forecastSeries(ws: Workspace, input: ForecastSeriesInput): ForecastSeries {
   const asOf = resolveAsOf(ws, input.asOf);
   const source = limitSources(ws).find((s) => s.meta.id === input.limitId);
-  if (!source) throw new HeadroomError('not-found', `limitId: there is no limit "${input.limitId}"`, 'limitId');
+  if (!source) throw new HeadroomError('not-found', `there is no limit "${input.limitId}"`, 'limitId');
   const fitted = fitLimit(source, asOf, input);
   const curve = fitted.result
     ? forecastCurve(fitted.history, fitted.result, { asOf, ...(fitted.scenarios.length ? { scenarios: fitted.scenarios } : {}) })

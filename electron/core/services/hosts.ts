@@ -97,7 +97,7 @@ function validated(ws: Reader, input: HostInput, self: number | null) {
   if (mac !== null && sid !== null) {
     const dup = ws.get('SELECT id, name FROM hosts WHERE space_id = ? AND mac = ?', [sid, mac]);
     if (dup && Number(dup.id) !== self)
-      throw new HeadroomError('conflict', `mac: ${mac} is already the MAC of ${String(dup.name)}; a DHCP server reserves one address per MAC`, 'mac');
+      throw new HeadroomError('conflict', `${mac} is already the MAC of ${String(dup.name)}; a DHCP server reserves one address per MAC`, 'mac');
   }
   return { sid: sid!, a, k, name, mac, role: input.role ?? 'other', description: input.description ?? '' };
 }
@@ -106,7 +106,7 @@ function findHost(ws: Reader, ip: string, space: string | undefined): Row {
   const a = parseHostAddress(ip, 'ip');
   const spaceName = space ?? DEFAULT_SPACE;
   const r = ws.get(`${SELECT_HOST} WHERE s.name = ? AND h.family = ? AND h.addr = ?`, [spaceName, a.family, addressToKey(a.family, a.value)]);
-  if (!r) throw new HeadroomError('not-found', `ip: no host is recorded at ${formatAddress(a)} in space "${spaceName}"`, 'ip');
+  if (!r) throw new HeadroomError('not-found', `no host is recorded at ${formatAddress(a)} in space "${spaceName}"`, 'ip');
   return r;
 }
 

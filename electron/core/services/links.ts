@@ -50,7 +50,7 @@ function toRow(ws: Reader, r: Row, lead: number): LinkRow {
 
 function rowByName(ws: Reader, name: string): Row {
   const r = ws.get('SELECT * FROM links WHERE name = ?', [name.trim()]);
-  if (!r) throw new HeadroomError('not-found', `name: there is no link named "${name.trim()}"`, 'name');
+  if (!r) throw new HeadroomError('not-found', `there is no link named "${name.trim()}"`, 'name');
   return r;
 }
 
@@ -71,7 +71,7 @@ function checkCommit(commitBps: number | null | undefined, capacityBps: number):
 
 function refuseTaken(ws: Reader, name: string, exceptId?: number): void {
   const other = ws.get('SELECT id FROM links WHERE name = ? COLLATE NOCASE', [name]);
-  if (other && Number(other.id) !== exceptId) throw new HeadroomError('conflict', `name: a link named "${name}" already exists`, 'name');
+  if (other && Number(other.id) !== exceptId) throw new HeadroomError('conflict', `a link named "${name}" already exists`, 'name');
 }
 
 export type AddLinkInput = ParsedInputOf<'links.add'>;
@@ -152,7 +152,7 @@ export const addLinkReading = operation('links.addReading', (ws, input, write): 
 export const removeLinkReading = operation('links.removeReading', (ws, input, write): LinkReading => {
   const r = rowByName(ws, input.name);
   const old = ws.get('SELECT id, p95_bps FROM link_readings WHERE link_id = ? AND date = ?', [Number(r.id), input.date]);
-  if (!old) throw new HeadroomError('not-found', `date: the link ${String(r.name)} has no reading on ${input.date}`, 'date');
+  if (!old) throw new HeadroomError('not-found', `the link ${String(r.name)} has no reading on ${input.date}`, 'date');
   write(`Remove the reading of ${input.date} from the link ${String(r.name)}`, (tx) => tx.delete('link_readings', Number(old.id)));
   return { date: input.date, p95Bps: Number(old.p95_bps) };
 });

@@ -27,7 +27,7 @@ export const importSeries = operation('readings.importSeries', (ws, input, write
     if (n > shown.length) shown.push(`and ${(n - shown.length).toLocaleString('en')} more bad row${n - shown.length === 1 ? '' : 's'}`);
     throw new HeadroomError(
       'invalid',
-      `text: the readings were not recorded (nothing changed): ${n.toLocaleString('en')} bad row${n === 1 ? '' : 's'}\n${shown.join('\n')}`,
+      `the readings were not recorded (nothing changed): ${n.toLocaleString('en')} bad row${n === 1 ? '' : 's'}\n${shown.join('\n')}`,
       'text',
     );
   }

@@ -9,7 +9,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { PREFIX_STATUSES, type PrefixStatus } from '../../../shared/contract';
 import { CsvRowReader } from '../../../shared/csv';
 import { isCalendarDay } from '../../../shared/dates';
-import { HeadroomError, problemOf } from '../../../shared/errors';
+import { HeadroomError } from '../../../shared/errors';
 import { parsePrefix, type Prefix } from '../../../shared/ip/prefix';
 import { restoreCsvCell } from '../../../shared/report/csv-cell';
 import { DelegatedReader, type DelegatedRecord } from '../../../shared/rir/delegated';
@@ -57,6 +57,7 @@ export class ImportRefused extends HeadroomError {
       'invalid',
       `the file was not imported (nothing changed): ${total.toLocaleString('en')} bad row${total === 1 ? '' : 's'}\n${shown.join('\n')}`,
       problems[0]?.field,
+      '',
     );
   }
 }
@@ -129,13 +130,12 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * bytes that are not UTF-8. A UTF-8 byte order mark is dropped.
  */
 export function* readImportFile(path: string, chunkBytes = READ_CHUNK_BYTES): Generator<string> {
-  const refuse = (why: string) =>
-    new HeadroomError('invalid', `file: ${path} is not a text file (${why}); expected a CSV or a delegated file in UTF-8`, 'file');
+  const refuse = (why: string) => new HeadroomError('invalid', `${path} is not a text file (${why}); expected a CSV or a delegated file in UTF-8`, 'file');
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    throw new HeadroomError('io', `file: could not read ${path}: ${(e as Error).message}`, 'file');
+    throw new HeadroomError('io', `could not read ${path}: ${(e as Error).message}`, 'file');
   }
   try {
     const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -146,7 +146,7 @@ export function* readImportFile(path: string, chunkBytes = READ_CHUNK_BYTES): Ge
       try {
         got = readSync(fd, buf, 0, buf.length, null);
       } catch (e) {
-        throw new HeadroomError('io', `file: could not read ${path}: ${(e as Error).message}`, 'file');
+        throw new HeadroomError('io', `could not read ${path}: ${(e as Error).message}`, 'file');
       }
       const bytes = buf.subarray(0, got);
       const nul = bytes.indexOf(0);
@@ -209,7 +209,7 @@ export function csvCandidates(format: 'csv' | 'netbox', defaultSpace: string, pr
         prefix = parsePrefix(get('prefix'), 'prefix');
       } catch (e) {
         ok = false;
-        bad(line, 'prefix', get('prefix') === '' ? 'is required' : problemOf('prefix', (e as Error).message));
+        bad(line, 'prefix', get('prefix') === '' ? 'is required' : (e as Error).message);
       }
       let status: PrefixStatus | null;
       const statusText = get('status');

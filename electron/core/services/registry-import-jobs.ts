@@ -62,7 +62,7 @@ async function run(ws: () => Workspace, job: Job, input: ImportInput & { text: s
     await tick();
     if (job.cancelled) return void set({ state: 'cancelled' });
     // From here on one synchronous run: the checks against the workspace as it is now, then the write.
-    if (ws() !== workspace) throw new HeadroomError('conflict', 'file: the workspace was switched during the import; nothing was imported', 'file');
+    if (ws() !== workspace) throw new HeadroomError('conflict', 'the workspace was switched during the import; nothing was imported', 'file');
     const result = sink.finish();
     set({ state: 'done', phase: 'done', result });
   } catch (e) {
@@ -72,7 +72,7 @@ async function run(ws: () => Workspace, job: Job, input: ImportInput & { text: s
 
 function find(jobId: string): Job {
   const job = jobs.get(jobId);
-  if (!job) throw new HeadroomError('not-found', `jobId: there is no import job "${jobId}"`, 'jobId');
+  if (!job) throw new HeadroomError('not-found', `there is no import job "${jobId}"`, 'jobId');
   return job;
 }
 

@@ -247,11 +247,7 @@ export function beginImport(ws: Workspace, input: ImportInput): ImportSink {
   const defaultSpace = (input.space ?? DEFAULT_SPACE).trim();
   const problems = new ProblemList();
   if (input.format !== 'delegated' && (input.opaqueId !== undefined || input.cc !== undefined)) {
-    throw new HeadroomError(
-      'invalid',
-      `${input.opaqueId !== undefined ? 'opaque-id' : 'cc'}: only a delegated file has holders and countries`,
-      input.opaqueId !== undefined ? 'opaque-id' : 'cc',
-    );
+    throw new HeadroomError('invalid', 'only a delegated file has holders and countries', input.opaqueId !== undefined ? 'opaque-id' : 'cc');
   }
   // Text, not a binary file: a NUL never occurs in a CSV or a delegated file (an image or a
   // spreadsheet's .xlsx does, and /dev/zero is nothing else).
@@ -260,7 +256,7 @@ export function beginImport(ws: Workspace, input: ImportInput): ImportSink {
     if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     if (chunk !== '') first = false;
     if (chunk.includes('\u0000'))
-      throw new HeadroomError('invalid', 'file: is not a text file (it holds a NUL character); expected a CSV or a delegated file in UTF-8', 'file');
+      throw new HeadroomError('invalid', 'is not a text file (it holds a NUL character); expected a CSV or a delegated file in UTF-8', 'file');
     return chunk;
   };
   const delegated = input.format === 'delegated' ? delegatedCandidates({ opaqueId: input.opaqueId, cc: input.cc }, defaultSpace, problems) : null;

@@ -57,7 +57,7 @@ export function bigCount(n: bigint): BigCount {
 function requireSpace(source: Workspace | BlockSource, name: string | undefined): number {
   const spaceName = name ?? DEFAULT_SPACE;
   const sid = source instanceof Workspace ? spaceId(source, spaceName) : source.spaceId(spaceName);
-  if (sid === null) throw new HeadroomError('not-found', `space: there is no address space "${spaceName}"`, 'space');
+  if (sid === null) throw new HeadroomError('not-found', `there is no address space "${spaceName}"`, 'space');
   return sid;
 }
 
@@ -292,10 +292,10 @@ export function pickAllocations(ws: Workspace, input: AllocateInput): { parent: 
     const room = pickRoom();
     if (room === null) {
       const what = growth > 0 ? `/${roomLength} (a /${length} with room to grow by ${growth})` : `/${length}`;
-      if (picks.length === 0) throw new HeadroomError('conflict', `length: no free ${what} is left in ${formatPrefix(parent)}`, 'length');
+      if (picks.length === 0) throw new HeadroomError('conflict', `no free ${what} is left in ${formatPrefix(parent)}`, 'length');
       const blocks = picks.length === 1 ? 'block is' : 'blocks are';
       const free = growth > 0 ? `/${length} ${blocks} (with room to grow by ${growth})` : `/${length} ${blocks}`;
-      throw new HeadroomError('conflict', `count: only ${picks.length} free ${free} left in ${formatPrefix(parent)}, not ${count}`, 'count');
+      throw new HeadroomError('conflict', `only ${picks.length} free ${free} left in ${formatPrefix(parent)}, not ${count}`, 'count');
     }
     if (count > 1) lists.take(room);
     const block: Block<number | bigint> = { start: room.start, length };
@@ -454,7 +454,7 @@ export function blockHistory(ws: Workspace, input: { prefix: string; space?: str
         .map((r) => Number(r.id));
     }
   }
-  if (rowIds.length === 0) throw new HeadroomError('not-found', `prefix: ${formatPrefix(p)} has never been in space "${spaceName}"`, 'prefix');
+  if (rowIds.length === 0) throw new HeadroomError('not-found', `${formatPrefix(p)} has never been in space "${spaceName}"`, 'prefix');
   // Per-row events, plus the bulk events (an import, its undo and redo) whose run holds the row.
   const image = 'coalesce(e.after, e.before)';
   const inRun = rowIds.map(() => `(${isRunSql(image)} AND e.row_id <= ? AND ${runBoundSql(image, 1)} >= ?)`);

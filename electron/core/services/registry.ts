@@ -1,6 +1,6 @@
 /** Registry use-cases over the workspace: blocks in address spaces (first form; see issue #4). */
 import type { ParsedInputOf, PrefixPage, PrefixRow, PrefixStatus, PrefixUsage } from '../../../shared/contract';
-import { HeadroomError, invalid, problemOf } from '../../../shared/errors';
+import { HeadroomError, invalid } from '../../../shared/errors';
 import { dayOfInstant } from '../../../shared/dates';
 import { addDays, DEFAULT_COOLDOWN_DAYS, placementWarnings, statusRefusal } from '../../../shared/ip/lifecycle';
 import { comparePrefixes, formatPrefix, ipv4Network, ipv6Network, parsePrefix, prefixEnd, type Prefix } from '../../../shared/ip/prefix';
@@ -80,7 +80,7 @@ export function insertPrefix(tx: Tx, input: AddPrefixInput, now: Date): PrefixRo
   const id = spaceId(tx, spaceName) ?? tx.insert('spaces', { name: spaceName, description: '' });
   const [start, end] = keys(p);
   const dup = tx.get('SELECT id FROM prefixes WHERE space_id = ? AND family = ? AND start = ? AND length = ?', [id, p.family, start, p.length]);
-  if (dup) throw new HeadroomError('conflict', `prefix: ${formatPrefix(p)} is already in space "${spaceName}"`, 'prefix');
+  if (dup) throw new HeadroomError('conflict', `${formatPrefix(p)} is already in space "${spaceName}"`, 'prefix');
   const at = now.toISOString();
   const rowId = tx.insert('prefixes', {
     space_id: id,
@@ -126,7 +126,7 @@ export function ancestorStatuses(ws: Workspace | Tx, sid: number, p: Prefix): st
 /** Refuses a status the block's parent or children forbid (shared/ip/lifecycle statusRefusal). */
 function checkStatusPlace(ancestors: string[], children: string[], status: PrefixStatus, p: Prefix): void {
   const why = statusRefusal(status, ancestors[0] ?? null, children);
-  if (why) throw new HeadroomError('invalid', `status: ${formatPrefix(p)} cannot be ${status}: ${why}`, 'status');
+  if (why) throw new HeadroomError('invalid', `${formatPrefix(p)} cannot be ${status}: ${why}`, 'status');
 }
 
 export type EditedPrefix = PrefixRow & { warnings?: string[] };
@@ -227,8 +227,7 @@ export const setPrefixes = operation('registry.setPrefixes', (ws, input, write):
       plans.push(planSet(ws, item));
     } catch (e) {
       if (e instanceof HeadroomError) {
-        const msg = problemOf(e.field, e.message);
-        throw new HeadroomError(e.code, `${e.field ?? 'prefix'}: ${item.prefix}: ${msg}`, e.field ?? 'prefix');
+        throw new HeadroomError(e.code, `${item.prefix}: ${e.message}`, e.field ?? 'prefix', e.field ?? 'prefix');
       }
       throw e;
     }
@@ -254,16 +253,11 @@ export const releasePrefix = operation('registry.releasePrefix', (ws, input, wri
   const days = input.cooldownDays ?? DEFAULT_COOLDOWN_DAYS;
   if (!Number.isInteger(days) || days < 0 || days > 3650) throw invalid('cooldown-days', 'must be a whole number of days from 0 to 3650');
   if (before.status === 'aggregate') throw invalid('prefix', `${before.prefix} is an aggregate (space you hold); only a block handed out can be released`);
-  if (before.status === 'cooldown')
-    throw new HeadroomError('conflict', `prefix: ${before.prefix} is already in cooldown until ${before.date ?? '—'}`, 'prefix');
+  if (before.status === 'cooldown') throw new HeadroomError('conflict', `${before.prefix} is already in cooldown until ${before.date ?? '—'}`, 'prefix');
   if (before.status === 'planned') throw invalid('prefix', `${before.prefix} is only planned; remove it instead of releasing it`);
   if (before.usage.children > 0) {
     const n = before.usage.children;
-    throw new HeadroomError(
-      'conflict',
-      `prefix: ${before.prefix} holds ${n} block${n === 1 ? '' : 's'}; release or remove ${n === 1 ? 'it' : 'them'} first`,
-      'prefix',
-    );
+    throw new HeadroomError('conflict', `${before.prefix} holds ${n} block${n === 1 ? '' : 's'}; release or remove ${n === 1 ? 'it' : 'them'} first`, 'prefix');
   }
   if (days === 0) {
     write(`Release ${before.prefix} in ${spaceName} (freed at once)`, (tx) => tx.delete('prefixes', before.id));
@@ -300,10 +294,10 @@ export const removePrefixTree = operation('registry.removePrefixTree', (ws, inpu
 function findPrefix(ws: Workspace, text: string, spaceName: string): { p: Prefix; row: Row } {
   const p = parsePrefix(text, 'prefix');
   const sid = spaceId(ws, spaceName);
-  if (sid === null) throw new HeadroomError('not-found', `space: there is no address space "${spaceName}"`, 'space');
+  if (sid === null) throw new HeadroomError('not-found', `there is no address space "${spaceName}"`, 'space');
   const [start] = keys(p);
   const row = ws.get(`${SELECT_PREFIX} WHERE p.space_id = ? AND p.family = ? AND p.start = ? AND p.length = ?`, [sid, p.family, start, p.length]);
-  if (!row) throw new HeadroomError('not-found', `prefix: ${formatPrefix(p)} is not in space "${spaceName}"`, 'prefix');
+  if (!row) throw new HeadroomError('not-found', `${formatPrefix(p)} is not in space "${spaceName}"`, 'prefix');
   return { p, row };
 }
 
@@ -323,7 +317,7 @@ export const removePrefix = operation('registry.removePrefix', (ws, input, write
   if (children > 0) {
     throw new HeadroomError(
       'conflict',
-      `prefix: ${formatPrefix(p)} holds ${children} block${children === 1 ? '' : 's'}; remove ${children === 1 ? 'it' : 'them'} first`,
+      `${formatPrefix(p)} holds ${children} block${children === 1 ? '' : 's'}; remove ${children === 1 ? 'it' : 'them'} first`,
       'prefix',
     );
   }
@@ -365,7 +359,7 @@ export function listPrefixes(
   }
   if (input.space !== undefined) {
     const sid = spaceId(ws, input.space);
-    if (sid === null) throw new HeadroomError('not-found', `space: there is no address space "${input.space}"`, 'space');
+    if (sid === null) throw new HeadroomError('not-found', `there is no address space "${input.space}"`, 'space');
     where.push('p.space_id = ?');
     params.push(sid);
     view.sid = sid;
@@ -426,7 +420,7 @@ export const splitPrefix = operation('registry.splitPrefix', (ws, input, write):
     ])!.n,
   );
   if (inside > 0)
-    throw new HeadroomError('conflict', `parts: ${formatPrefix(p)} already holds ${inside} block${inside === 1 ? '' : 's'}; split an empty block`, 'parts');
+    throw new HeadroomError('conflict', `${formatPrefix(p)} already holds ${inside} block${inside === 1 ? '' : 's'}; split an empty block`, 'parts');
   const parent = rowToPrefix(row);
   checkStatusPlace([parent.status], [], status, { ...p, length } as Prefix);
   const step = p.family === 4 ? 2 ** (max - length) : 1n << BigInt(max - length);
@@ -446,7 +440,7 @@ export const addSpace = operation('registry.addSpace', (ws, input, write): strin
   const name = input.name.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9 _.:-]{0,99}$/.test(name))
     throw invalid('name', 'must start with a letter or digit and hold only letters, digits, spaces and _ . : -');
-  if (spaceId(ws, name) !== null) throw new HeadroomError('conflict', `name: there is already an address space "${name}"`, 'name');
+  if (spaceId(ws, name) !== null) throw new HeadroomError('conflict', `there is already an address space "${name}"`, 'name');
   write(`Add address space ${name}`, (tx) => tx.insert('spaces', { name, description: input.description ?? '' }));
   return listSpaces(ws);
 });

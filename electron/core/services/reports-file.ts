@@ -6,7 +6,7 @@
  * each file holds.
  */
 import type { ReportFile, ReportFileFormat, RequestKindName, RequestRir } from '../../../shared/contract';
-import { HeadroomError } from '../../../shared/errors';
+import { errorLine, HeadroomError } from '../../../shared/errors';
 import { renderAllocationCsv } from '../../../shared/report/allocation-csv';
 import { renderDraftHtml } from '../../../shared/report/draft-html';
 import { computeSheet, sheetItW } from '../../../shared/facility/sheet';
@@ -86,9 +86,9 @@ function scopeSuffix(input: ReportFileInput): string {
 /** The facility sizing sheet of one site (`export --format sizing-pdf --site NAME`). */
 async function sizingSheet(ws: Workspace, input: ReportFileInput, print: PdfPrinter): Promise<Made> {
   const sites = listSites(ws);
-  if (!input.site) throw new HeadroomError('invalid', `site: choose the site (${sites.map((x) => x.name).join(', ') || 'no site yet'})`, 'site');
+  if (!input.site) throw new HeadroomError('invalid', `choose the site (${sites.map((x) => x.name).join(', ') || 'no site yet'})`, 'site');
   const found = sites.find((x) => x.name === input.site) ?? (/^\d+$/.test(input.site) ? sites.find((x) => x.id === Number(input.site)) : undefined);
-  if (!found) throw new HeadroomError('not-found', `site: there is no site "${input.site}"`, 'site');
+  if (!found) throw new HeadroomError('not-found', `there is no site "${input.site}"`, 'site');
   const detail = siteDetail(ws, found.id);
   const limits = siteLimits(ws, { siteId: found.id });
   const org = readOrganisation(ws);
@@ -104,7 +104,7 @@ async function sizingSheet(ws: Workspace, input: ReportFileInput, print: PdfPrin
     sheet: limits.limits ? computeSheet(detail, sheetItW(detail, limits.limits.currentItW).itW) : null,
   });
   const bytes = await print(html, 'use the Facility screen');
-  const warnings = [...limits.warnings, ...(limits.error ? [`the site cannot be computed: ${limits.error.message}`] : [])];
+  const warnings = [...limits.warnings, ...(limits.error ? [`the site cannot be computed: ${errorLine(limits.error)}`] : [])];
   const fileName = `sizing-sheet-${found.name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || found.id}.pdf`;
   return { fileName, mime: 'application/pdf', text: null, html, bytes, items: limits.limits?.limits.length ?? 0, warnings, scope: `the site “${found.name}”` };
 }
@@ -184,12 +184,12 @@ async function make(ws: Workspace, input: ReportFileInput, print: PdfPrinter): P
     };
   }
   // The request drafts: `headroom request --rir R --kind K --format txt|md|pdf`.
-  if (!input.rir) throw new HeadroomError('invalid', 'rir: choose the RIR the request goes to', 'rir');
-  if (!input.kind) throw new HeadroomError('invalid', 'kind: choose what the request asks for (IPv4, IPv6 or an AS number)', 'kind');
+  if (!input.rir) throw new HeadroomError('invalid', 'choose the RIR the request goes to', 'rir');
+  if (!input.kind) throw new HeadroomError('invalid', 'choose what the request asks for (IPv4, IPv6 or an AS number)', 'kind');
   const view = draftView(ws, input.rir, input.kind);
   const failed = view.checks.filter((c) => c.severity === 'E' && !c.ok);
   const warnings = [
-    ...view.missing.map((m) => `${m.message}`),
+    ...view.missing.map((m) => errorLine(m)),
     ...(failed.length > 0
       ? [
           `NON-CONFORMING: ${failed.length} policy rule${failed.length === 1 ? '' : 's'} fail${failed.length === 1 ? 's' : ''}: ${failed.map((c) => c.message).join('; ')}`,

@@ -57,7 +57,7 @@ export async function printHtmlToPdfAsync(html: string, instead: string): Promis
 
 function prepare(html: string, instead: string): { dir: string; page: string; pdf: string; args: string[] } {
   if (!existsSync(CHROMIUM)) {
-    throw new HeadroomError('io', `format: PDF needs Chromium at ${CHROMIUM}, which is not installed; ${instead}`, 'format');
+    throw new HeadroomError('io', `PDF needs Chromium at ${CHROMIUM}, which is not installed; ${instead}`, 'format');
   }
   const dir = mkdtempSync(join(tmpdir(), 'headroom-pdf-'));
   const page = join(dir, 'page.html');
@@ -78,6 +78,6 @@ function prepare(html: string, instead: string): { dir: string; page: string; pd
 
 function collect(pdf: string, status: number | null, stderr: string): Uint8Array {
   if (!existsSync(pdf))
-    throw new HeadroomError('io', `format: Chromium did not write the PDF (exit ${status}): ${stderr.trim().split('\n').slice(-2).join(' ')}`, 'format');
+    throw new HeadroomError('io', `Chromium did not write the PDF (exit ${status}): ${stderr.trim().split('\n').slice(-2).join(' ')}`, 'format');
   return new Uint8Array(readFileSync(pdf));
 }

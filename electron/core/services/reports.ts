@@ -4,7 +4,7 @@
  * the renderings are the pure ones in shared/report/.
  */
 import type { PrefixRow, ReportExport, ReportFormat } from '../../../shared/contract';
-import { HeadroomError, invalid } from '../../../shared/errors';
+import { HeadroomError, invalid, leadOf } from '../../../shared/errors';
 import { renderForwardZone } from '../../../shared/dhcp/forward-zone';
 import { parsePrefix, prefixContains } from '../../../shared/ip/prefix';
 import type { Rir } from '../../../shared/rir/rir';
@@ -61,7 +61,7 @@ function namingBlock<T>(block: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof HeadroomError) throw new HeadroomError(e.code, `${block}: ${e.message}`, e.field);
+    if (e instanceof HeadroomError) throw new HeadroomError(e.code, e.message, e.field, [block, leadOf(e)].filter(Boolean).join(': '));
     throw e;
   }
 }
@@ -102,7 +102,7 @@ function bindExport(ws: Workspace, input: ReportInput): ReportExport {
     // A block inside an aggregate: its own zones, as `headroom rdns` gives them.
     const w = parsePrefix(input.within, 'within');
     const holders = listPrefixes(ws, { space: DEFAULT_SPACE }).rows.filter((r) => r.status === 'aggregate' && prefixContains(parsePrefix(r.prefix), w));
-    if (holders.length === 0) throw new HeadroomError('not-found', `within: no aggregate of the registry holds or lies in ${input.within}`, 'within');
+    if (holders.length === 0) throw new HeadroomError('not-found', `no aggregate of the registry holds or lies in ${input.within}`, 'within');
     blocks = [input.within];
   }
   const ns = input.ns && input.ns.length > 0 ? input.ns : readOrganisation(ws).nameServers;

@@ -55,10 +55,10 @@ function globalBlock(ws: Workspace, text: string, p: Prefix): PrefixRow {
   if (elsewhere !== undefined)
     throw new HeadroomError(
       'invalid',
-      `prefix: ${text} is recorded in the space "${elsewhere}", not in "${DEFAULT_SPACE}": RIR objects describe the global table only`,
+      `${text} is recorded in the space "${elsewhere}", not in "${DEFAULT_SPACE}": RIR objects describe the global table only`,
       'prefix',
     );
-  throw new HeadroomError('not-found', `prefix: ${text} is not in the registry; add it first`, 'prefix');
+  throw new HeadroomError('not-found', `${text} is not in the registry; add it first`, 'prefix');
 }
 
 function specialUse(p: Prefix): string | null {

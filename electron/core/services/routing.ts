@@ -122,7 +122,7 @@ export const addRoute = operation('routing.addRoute', (ws, input, write): RouteR
   if (cls.kind(origin) === null) throw invalid('origin', cls.why(origin));
   const [start, end] = keys(p);
   if (ws.get('SELECT id FROM routes WHERE family = ? AND start = ? AND length = ? AND origin = ?', [p.family, start, p.length, origin])) {
-    throw new HeadroomError('conflict', `prefix: ${formatPrefix(p)} from AS${origin} is already recorded`, 'prefix');
+    throw new HeadroomError('conflict', `${formatPrefix(p)} from AS${origin} is already recorded`, 'prefix');
   }
   const id = write(`Add the route ${formatPrefix(p)} from AS${origin}`, (tx) =>
     tx.insert('routes', { family: p.family, start, end, length: p.length, origin, description: input.description ?? '', created_at: ws.now().toISOString() }),
@@ -135,7 +135,7 @@ export const removeRoute = operation('routing.removeRoute', (ws, input, write): 
   const origin = parseAsn(input.origin, 'origin');
   const [start] = keys(p);
   const r = ws.get('SELECT * FROM routes WHERE family = ? AND start = ? AND length = ? AND origin = ?', [p.family, start, p.length, origin]);
-  if (!r) throw new HeadroomError('not-found', `prefix: no route ${formatPrefix(p)} from AS${origin} is recorded`, 'prefix');
+  if (!r) throw new HeadroomError('not-found', `no route ${formatPrefix(p)} from AS${origin} is recorded`, 'prefix');
   const row = rowToRoute(r, ourAggregates(ws), originClassifier(ws).kind);
   write(`Remove the route ${row.prefix} from AS${origin}`, (tx) => tx.delete('routes', row.id));
   return row;

@@ -65,7 +65,7 @@ function validated(ws: Reader, input: ScopeInput, self: number | null) {
   const [start] = keys(p);
   const block =
     sid === null ? null : ws.get('SELECT status FROM prefixes WHERE space_id = ? AND family = 4 AND start = ? AND length = ?', [sid, start, p.length]);
-  if (!block) throw new HeadroomError('not-found', `prefix: ${cidr} is not a block of space "${spaceName}"; record it first`, 'prefix');
+  if (!block) throw new HeadroomError('not-found', `${cidr} is not a block of space "${spaceName}"; record it first`, 'prefix');
   if (String(block.status) !== 'assigned')
     throw invalid('prefix', `${cidr} is ${String(block.status)}; a DHCP scope belongs to an assigned block (a network in use)`);
   const { first, last } = parseRange(input.range, 'range');
@@ -87,11 +87,11 @@ function validated(ws: Reader, input: ScopeInput, self: number | null) {
     if (Number(r.id) === self) continue;
     const other = scopeBlock(r);
     if (other.start === p.start && other.length === p.length)
-      throw new HeadroomError('conflict', `prefix: ${cidr} already has a DHCP scope; change it, or remove it first`, 'prefix');
+      throw new HeadroomError('conflict', `${cidr} already has a DHCP scope; change it, or remove it first`, 'prefix');
     if (prefixesOverlap(other, p))
       throw new HeadroomError(
         'conflict',
-        `prefix: ${cidr} overlaps ${formatPrefix(other)}, which has a DHCP scope; a DHCP server refuses overlapping subnets`,
+        `${cidr} overlaps ${formatPrefix(other)}, which has a DHCP scope; a DHCP server refuses overlapping subnets`,
         'prefix',
       );
   }
@@ -112,7 +112,7 @@ function findScope(ws: Reader, prefix: string, space: string | undefined): Row {
   const p = parsePrefix(prefix, 'prefix');
   const spaceName = space ?? DEFAULT_SPACE;
   const r = p.family === 4 ? ws.get(`${SELECT_SCOPE} WHERE s.name = ? AND c.network = ? AND c.length = ?`, [spaceName, p.start, p.length]) : null;
-  if (!r) throw new HeadroomError('not-found', `prefix: ${formatPrefix(p)} has no DHCP scope in space "${spaceName}"`, 'prefix');
+  if (!r) throw new HeadroomError('not-found', `${formatPrefix(p)} has no DHCP scope in space "${spaceName}"`, 'prefix');
   return r;
 }
 

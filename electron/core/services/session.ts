@@ -22,13 +22,13 @@ import { seedDemo } from './demo';
  */
 export function newWorkspacePath(path: string): string {
   const t = path.trim();
-  if (t === '') throw new HeadroomError('invalid', 'path: give the full path of the new workspace file, such as /home/me/isp-plan.headroom', 'path');
+  if (t === '') throw new HeadroomError('invalid', 'give the full path of the new workspace file, such as /home/me/isp-plan.headroom', 'path');
   if (!isAbsolute(t) && !/^~[\\/]/.test(t)) {
-    throw new HeadroomError('invalid', `path: "${t}" is not a full path; give the folder too, such as /home/me/${basename(t) || 'isp-plan.headroom'}`, 'path');
+    throw new HeadroomError('invalid', `"${t}" is not a full path; give the folder too, such as /home/me/${basename(t) || 'isp-plan.headroom'}`, 'path');
   }
   const full = t.startsWith('~') ? join(homedir(), t.slice(2)) : t;
   if (existsSync(full) && statSync(full).isDirectory())
-    throw new HeadroomError('invalid', `path: ${full} is a folder; add the file name, such as ${join(full, 'isp-plan.headroom')}`, 'path');
+    throw new HeadroomError('invalid', `${full} is a folder; add the file name, such as ${join(full, 'isp-plan.headroom')}`, 'path');
   // A name without any ending gets `.headroom`; any other name is checked as it is (Workspace.create
   // refuses a workspace's own side files).
   return basename(full).includes('.') ? full : `${full}.headroom`;

@@ -80,6 +80,6 @@ export function workspaceFileRole(target: string, workspaces: readonly string[] 
 export function refuseWorkspaceFile(target: string, field: string, label: string, workspaces: readonly string[] = []): void {
   const role = workspaceFileRole(target, workspaces);
   if (role) {
-    throw new HeadroomError('invalid', `${label}: ${target} is ${role}; writing there would destroy it. Choose another file`, field);
+    throw new HeadroomError('invalid', `${target} is ${role}; writing there would destroy it. Choose another file`, field, label);
   }
 }

@@ -74,7 +74,7 @@ export function readJournal(path: string, label: string): ReadResult {
       const tornHeader = HEADER_PREFIX.startsWith(header);
       return { workspaceId: null, entries: [], tornTail: true, damaged: tornHeader ? null : { offset: 0, bytes: buf, entry: describeDamagedEntry(header) } };
     }
-    throw new HeadroomError('corrupt', `${label}: the journal ${path} has no valid header; it was left untouched`, 'path');
+    throw new HeadroomError('corrupt', `the journal ${path} has no valid header; it was left untouched`, 'path', label);
   }
   if (headerEnd < 0) return { workspaceId: null, entries: [], tornTail: true, damaged: null };
   const workspaceId = header.slice(HEADER_PREFIX.length);
@@ -92,8 +92,9 @@ export function readJournal(path: string, label: string): ReadResult {
     if (badAt >= 0) {
       throw new HeadroomError(
         'corrupt',
-        `${label}: journal entry ${badAt} of ${path} is damaged while later entries are intact; the workspace was not opened and nothing was changed`,
+        `journal entry ${badAt} of ${path} is damaged while later entries are intact; the workspace was not opened and nothing was changed`,
         'path',
+        label,
       );
     }
     if (!entry) badAt = index;
@@ -106,7 +107,7 @@ export function readJournal(path: string, label: string): ReadResult {
   const tornTail = goodEnd < buf.length;
   for (let i = 1; i < entries.length; i++) {
     if (entries[i]!.seq !== entries[i - 1]!.seq + 1) {
-      throw new HeadroomError('corrupt', `${label}: the journal ${path} skips from entry ${entries[i - 1]!.seq} to ${entries[i]!.seq}`, 'path');
+      throw new HeadroomError('corrupt', `the journal ${path} skips from entry ${entries[i - 1]!.seq} to ${entries[i]!.seq}`, 'path', label);
     }
   }
   const damagedBytes = buf.subarray(goodEnd);

@@ -35,7 +35,7 @@ export function describeSize(n: number): string {
 export function refuse(path: string, code: 'corrupt' | 'newer-version' | 'invalid', problem: string): HeadroomError {
   const backup = code === 'corrupt' ? newestGoodBackup(path) : null;
   const offer = backup ? ` The newest good backup is ${backup.path} (taken ${backup.takenAt}); open it or copy it over the damaged file.` : '';
-  return new HeadroomError(code, `${path}: ${problem}. The file was not changed.${offer}`, 'path');
+  return new HeadroomError(code, `${problem}. The file was not changed.${offer}`, 'path', path);
 }
 
 /** Checks the bytes of a workspace file before sql.js sees them. */
@@ -185,7 +185,7 @@ export function readSnapshot(full: string, journalPath: string, readOnly: boolea
   try {
     bytes = readFileSync(full);
   } catch (e) {
-    throw new HeadroomError('io', `${full}: could not read the file: ${(e as Error).message}`, 'path');
+    throw new HeadroomError('io', `could not read the file: ${(e as Error).message}`, 'path', full);
   }
   let journal: ReturnType<typeof readJournal> | Error;
   try {

@@ -120,8 +120,8 @@ export class Workspace {
   /** Creates a new workspace file; refuses (conflict) if the path exists. */
   static async create(path: string, opts: WorkspaceOptions = {}, seed?: (ws: Workspace) => void): Promise<Workspace> {
     const full = realPathOf(path);
-    if (existsSync(full)) throw new HeadroomError('conflict', `${full}: the file already exists; choose another name`, 'path');
-    if (!existsSync(dirname(full))) throw new HeadroomError('not-found', `${full}: the folder ${dirname(full)} does not exist`, 'path');
+    if (existsSync(full)) throw new HeadroomError('conflict', `the file already exists; choose another name`, 'path', full);
+    if (!existsSync(dirname(full))) throw new HeadroomError('not-found', `the folder ${dirname(full)} does not exist`, 'path', full);
     // `X.headroom.journal` and its kin belong to X: a workspace created there would be overwritten.
     refuseWorkspaceFile(full, 'path', full);
     const SQL = await loadSqlJs();
@@ -137,9 +137,9 @@ export class Workspace {
       atomicCreateFile(full, bytes);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new HeadroomError('conflict', `${full}: the file already exists; choose another name`, 'path');
+        throw new HeadroomError('conflict', `the file already exists; choose another name`, 'path', full);
       }
-      throw new HeadroomError('io', `${full}: could not create the file: ${(e as Error).message}`, 'path');
+      throw new HeadroomError('io', `could not create the file: ${(e as Error).message}`, 'path', full);
     }
     db.close();
     const ws = await Workspace.open(full, opts);
@@ -163,9 +163,9 @@ export class Workspace {
     // The real path: a symlink to a workspace shares its lock, journal and backups, and a
     // snapshot replaces the file itself, never the link (docs/workspace-files.md).
     const full = realPathOf(path);
-    if (!existsSync(full)) throw new HeadroomError('not-found', `${full}: no such workspace file`, 'path');
+    if (!existsSync(full)) throw new HeadroomError('not-found', `no such workspace file`, 'path', full);
     const st = statSync(full);
-    if (st.isDirectory()) throw new HeadroomError('invalid', `${full}: is a folder, not a workspace file`, 'path');
+    if (st.isDirectory()) throw new HeadroomError('invalid', `is a folder, not a workspace file`, 'path', full);
 
     let readOnly = opts.readOnly ?? false;
     let readOnlyReason: string | null = readOnly ? 'opened read-only' : null;
@@ -194,7 +194,7 @@ export class Workspace {
           return Workspace.load(SQL, full, opts, readOnly, readOnlyReason, release);
         } catch (e) {
           if (!(e instanceof SnapshotReplaced) || attempt >= OPEN_ATTEMPTS)
-            throw e instanceof SnapshotReplaced ? new HeadroomError('io', `${full}: the file kept changing while it was read; try again`, 'path') : e;
+            throw e instanceof SnapshotReplaced ? new HeadroomError('io', `the file kept changing while it was read; try again`, 'path', full) : e;
           sleepSync(Math.min(64, 2 ** (attempt - 1)));
         }
       }
@@ -237,7 +237,7 @@ export class Workspace {
 
     const version = userVersion(db);
     if (version < known && readOnly) {
-      throw new HeadroomError('read-only', `${full}: needs an upgrade from schema ${version} to ${known}, which a read-only session cannot do`, 'path');
+      throw new HeadroomError('read-only', `needs an upgrade from schema ${version} to ${known}, which a read-only session cannot do`, 'path', full);
     }
 
     const ws = new Workspace(full, db, id, readOnly, readOnlyReason, opts);
@@ -535,7 +535,7 @@ export class Workspace {
       atomicWriteFile(this.path, bytes);
     } catch (e) {
       this.saveFailure = { reason: describeIoError(e), since: this.saveFailure?.since ?? this.now().toISOString() };
-      throw new HeadroomError('io', this.saveProblem!.message, 'path');
+      throw new HeadroomError('io', this.saveProblem!.message, 'path', '');
     }
     this.saveFailure = null;
     this.snapshotSeq = this.seq;
@@ -551,7 +551,7 @@ export class Workspace {
   exportTo(path: string): string {
     this.assertOpen();
     const full = realPathOf(path);
-    if (existsSync(full)) throw new HeadroomError('conflict', `${full}: the file already exists; choose another name`, 'path');
+    if (existsSync(full)) throw new HeadroomError('conflict', `the file already exists; choose another name`, 'path', full);
     // `X.headroom.index` and its kin belong to X, which would overwrite a workspace saved there.
     refuseWorkspaceFile(full, 'path', full, [this.path]);
     const newId = randomUUID();
@@ -562,8 +562,8 @@ export class Workspace {
     try {
       atomicCreateFile(full, bytes);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new HeadroomError('conflict', `${full}: the file already exists`, 'path');
-      throw new HeadroomError('io', `${full}: could not write: ${(e as Error).message}`, 'path');
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new HeadroomError('conflict', `the file already exists`, 'path', full);
+      throw new HeadroomError('io', `could not write: ${(e as Error).message}`, 'path', full);
     }
     return full;
   }

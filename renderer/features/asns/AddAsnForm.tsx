@@ -11,7 +11,7 @@ import type { AsnRow } from '../../../shared/contract';
 import { useChange } from '../../data/query';
 import { Field } from '../../components/Field';
 import { SubmitForm, TextField, useFormState } from '../../components/SubmitForm';
-import { atField, useWorkspace } from '../../state';
+import { useWorkspace } from '../../state';
 import { FlagChip } from './FlagChip';
 
 /** What the typed text reads as, for the hint under the field. */
@@ -21,7 +21,7 @@ function AsnPreview({ text }: { text: string }) {
   if (asn === null)
     return (
       <span data-testid="asn-preview" data-valid="false">
-        {atField('asn', problem)}
+        {problem}
       </span>
     );
   const special = classifyAsn(asn);
@@ -47,7 +47,7 @@ export function AddAsnForm({ disabled, onAdded }: { disabled: boolean; onAdded(r
     // The same parser as the service: a malformed or out-of-range number is refused here,
     // with the service's own words, without a round trip.
     const [, problem] = validateAsn(asn, 'asn');
-    if (problem) return form.refuse({ asn: atField('asn', problem) });
+    if (problem) return form.refuse({ asn: problem });
     const row = await change('registry.addAsn', { asn: asn.trim(), description: description.trim(), ...(date ? { date } : {}) });
     notify('info', `Added AS${row.asn}${row.asn16 ? '' : ` (asdot ${row.asdot})`}. Ctrl+Z undoes it.`);
     setAsn('');

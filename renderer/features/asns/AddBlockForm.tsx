@@ -11,7 +11,7 @@ import { formatAsdot, validateAsn } from '../../../shared/asn/asn';
 import type { AsnRangeRow } from '../../../shared/contract';
 import { useChange } from '../../data/query';
 import { Field, TextInput } from '../../components/Field';
-import { atField, errorsFrom, useWorkspace } from '../../state';
+import { errorsFrom, useWorkspace } from '../../state';
 import { overlapping, rangeText } from './blocks';
 
 type Bound = 'first' | 'last';
@@ -26,7 +26,7 @@ function BoundPreview({ text, field, extra }: { text: string; field: Bound; extr
   if (asn === null || extra?.problem) {
     return (
       <span data-testid={`block-${field}-preview`} data-valid="false">
-        {asn === null ? atField(field, problem!) : extra!.problem}
+        {asn === null ? problem! : extra!.problem}
       </span>
     );
   }
@@ -67,8 +67,8 @@ export function AddBlockForm({ blocks, disabled, onAdded }: { blocks: AsnRangeRo
     const [f, fp] = validateAsn(first, 'first');
     const [l, lp] = validateAsn(last, 'last');
     const found: Record<string, string> = {};
-    if (fp) found.first = atField('first', fp);
-    if (lp) found.last = atField('last', lp);
+    if (fp) found.first = fp;
+    if (lp) found.last = lp;
     if (f !== null && l !== null && l < f) found.last = belowFirst(f, l);
     if (Object.keys(found).length > 0) {
       setErrors(found);

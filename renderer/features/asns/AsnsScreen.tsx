@@ -8,7 +8,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { AsnRangeRow, AsnRow } from '../../../shared/contract';
 import { useChange, useContractQuery } from '../../data/query';
 import { Dialog } from '../../components/Dialog';
-import { useReadFailure, useWorkspace } from '../../state';
+import { errorText, useReadFailure, useWorkspace } from '../../state';
 import { AddAsnForm } from './AddAsnForm';
 import { AsnTable } from './AsnTable';
 import { BlocksSection } from './BlocksSection';
@@ -73,7 +73,7 @@ export function AsnsScreen() {
         if (next) setFocusTick((t) => t + 1);
         else list.current?.focus();
       } catch (e) {
-        notify('error', (e as Error).message);
+        notify('error', errorText(e));
       }
     },
     [shown, notify, change],

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AsnRangeRow } from '../../../shared/contract';
 import { useChange } from '../../data/query';
 import { Dialog } from '../../components/Dialog';
-import { useWorkspace } from '../../state';
+import { errorText, useWorkspace } from '../../state';
 import { AddBlockForm } from './AddBlockForm';
 import { BlockTable } from './BlockTable';
 import { rangeText } from './blocks';
@@ -63,7 +63,7 @@ export function BlocksSection({ blocks, readOnly }: { blocks: AsnRangeRow[] | nu
       if (next) focusAfterLoad.current = true;
       else panel.current?.focus();
     } catch (e) {
-      notify('error', (e as Error).message);
+      notify('error', errorText(e));
     }
   };
 

@@ -1,21 +1,21 @@
 /** Adds a site by name (the rest of its fields on the Site tab). */
 import { useState } from 'react';
-import { client } from '../../client';
-import { useWorkspace } from '../../state';
+import { useChange } from '../../data/query';
+import { errorText, useWorkspace } from '../../state';
 
 export function AddSiteForm({ onAdded, readOnly }: { onAdded(id: number): void; readOnly: boolean }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
     try {
-      const s = await client.call('facility.addSite', { name, loadPf: 0.95 });
+      const s = await change('facility.addSite', { name, loadPf: 0.95 });
       notify('info', `Added site “${s.name}”. Ctrl+Z undoes it.`);
       setName('');
-      await refresh();
       onAdded(s.id);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   };
   return (

@@ -11,6 +11,7 @@ import { computeBatteryRuntime, type BatteryInput } from '../../../shared/facili
 import { derating } from '../../../shared/facility/battery-derate';
 import type { SiteInput } from '../../../shared/facility/site';
 import { show } from './units';
+import { errorLine } from '../../../shared/errors';
 
 export interface CurvePoint {
   loadKW: number;
@@ -49,7 +50,7 @@ export function runtimeAt(
   const r = computeBatteryRuntime({ ...battery, acLoadW } as BatteryInput);
   return r.ok
     ? { runtimeMin: r.value.runtimeMin, maxAcLoadW: r.value.maxAcLoadW, error: null }
-    : { runtimeMin: null, maxAcLoadW: null, error: r.error.message };
+    : { runtimeMin: null, maxAcLoadW: null, error: errorLine(r.error) };
 }
 
 export function BatteryCurve({ battery, loadW }: { battery: NonNullable<SiteInput['battery']>; loadW: number }) {

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { calculators, type CalculatorName } from '../../../shared/facility/calculators';
 import { computeLoad } from '../../../shared/facility/load';
 import { siteInputFromDetail, type SiteDetail } from '../../../shared/facility/site-record';
+import { errorLine } from '../../../shared/errors';
 
 /** Today's connected IT load as the limits count it (shared/facility/load.ts), for a default. */
 function connectedItW(d: SiteDetail): string {
@@ -182,7 +183,7 @@ function CheckPanel({ spec, detail }: { spec: CheckSpec; detail: SiteDetail }) {
       </div>
       <div className="fac-check-result" role="status">
         {missing.length > 0 && <p className="muted">To check, fill in: {missing.map((f) => f.label).join(', ')}.</p>}
-        {result && !result.ok && <p className="form-error">{result.error.message}</p>}
+        {result && !result.ok && <p className="form-error">{errorLine(result.error)}</p>}
         {value && (
           <dl className="fac-facts">
             {Object.entries(value)

@@ -8,8 +8,8 @@ import { useState, type FormEvent } from 'react';
 import { CIRCUIT_PHASES, CIRCUIT_RULES, PHASES3 } from '../../../shared/facility/circuits';
 import { siteCircuitReport } from '../../../shared/facility/site-circuits';
 import type { SiteDetail } from '../../../shared/facility/site-record';
-import { client } from '../../client';
-import { useWorkspace } from '../../state';
+import { useChange } from '../../data/query';
+import { errorText, useWorkspace } from '../../state';
 import { show } from './units';
 
 const RULE_LABEL: Record<(typeof CIRCUIT_RULES)[number], string> = {
@@ -23,17 +23,17 @@ function amps(a: number | null | undefined): string {
 }
 
 export function CircuitsTab({ detail, readOnly }: { detail: SiteDetail; readOnly: boolean }) {
-  const { notify, refresh } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const report = siteCircuitReport(detail);
   const [form, setForm] = useState({ name: '', breakerA: '', rule: 'nec', phase: 'L1', voltageV: '', deratingFrac: '' });
   const [error, setError] = useState<string | null>(null);
 
   const save = async (channel: 'facility.updateEquipment' | 'facility.removeCircuit', input: Record<string, unknown>) => {
     try {
-      await client.call(channel, input as never);
-      await refresh();
+      await change(channel, input as never);
     } catch (e) {
-      notify('error', (e as Error).message);
+      notify('error', errorText(e));
     }
   };
 
@@ -42,7 +42,7 @@ export function CircuitsTab({ detail, readOnly }: { detail: SiteDetail; readOnly
     setError(null);
     const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
     try {
-      await client.call('facility.addCircuit', {
+      await change('facility.addCircuit', {
         siteId: detail.site.id,
         name: form.name,
         breakerA: num(form.breakerA) as number,
@@ -52,9 +52,8 @@ export function CircuitsTab({ detail, readOnly }: { detail: SiteDetail; readOnly
         ...(form.rule === 'iec' && form.deratingFrac.trim() !== '' ? { deratingFrac: Number(form.deratingFrac) } : {}),
       });
       setForm({ ...form, name: '' });
-      await refresh();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
 

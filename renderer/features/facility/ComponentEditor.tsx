@@ -8,7 +8,7 @@
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Channel } from '../../../shared/contract';
-import { problemOf } from '../../../shared/errors';
+import { errorLine } from '../../../shared/errors';
 import type {
   BackupJobRecord,
   BatteryStringRecord,
@@ -19,8 +19,8 @@ import type {
   SiteRecord,
   UpsRecord,
 } from '../../../shared/facility/site-record';
-import { client } from '../../client';
-import { errorsFrom, useWorkspace } from '../../state';
+import { useChange } from '../../data/query';
+import { errorsFrom, errorText, useWorkspace } from '../../state';
 import {
   callInput,
   CHANNELS,
@@ -82,7 +82,8 @@ interface Props<K extends FormKind> {
 
 export function ComponentEditor<K extends FormKind>(props: Props<K>) {
   const { kind, detail, record, defaults, tables, readOnly, title, transformInput, onSaved, onRemoved, onCancel, children } = props;
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [draft, setDraft] = useState(() => draftFrom(kind, record && fieldsOf(record), defaults && fieldsOf(defaults)));
   // The values as opened: a save of an existing row sends only the fields that differ from them.
   const [opened] = useState(() => parseDraft(kind, draftFrom(kind, record && fieldsOf(record), defaults && fieldsOf(defaults))).values);
@@ -104,9 +105,8 @@ export function ComponentEditor<K extends FormKind>(props: Props<K>) {
     const live = liveLimits(liveDetail);
     if (!live.ok) {
       const f = formFieldOf(kind, live.field);
-      const problem = problemOf(live.field, live.message);
-      if (f && !(f in errors)) errors[f] = problem;
-      else if (!f && !errors._) errors._ = live.message;
+      if (f && !(f in errors)) errors[f] = live.message;
+      else if (!f && !errors._) errors._ = errorLine(live);
     }
     const warnings = magnitudeWarnings(kind, id, parsed.values, liveDetail);
     return { input, errors, warnings, live, liveDetail, values: parsed.values };
@@ -137,9 +137,8 @@ export function ComponentEditor<K extends FormKind>(props: Props<K>) {
     setBusy(true);
     setServerErrors({});
     try {
-      const saved = (await client.call(channel, input as never)) as { id: number; name?: string };
+      const saved = (await change(channel, input as never)) as { id: number; name?: string };
       notify('info', `${id === null ? 'Added' : 'Saved'} ${form.title.toLowerCase()}${saved.name ? ` “${saved.name}”` : ''}. Ctrl+Z undoes it.`);
-      await refresh();
       onSaved?.(saved.id);
     } catch (e) {
       setServerErrors(errorsFrom(e));
@@ -152,12 +151,11 @@ export function ComponentEditor<K extends FormKind>(props: Props<K>) {
     if (id === null || !channels.remove) return;
     setBusy(true);
     try {
-      await client.call(channels.remove, { id } as never);
+      await change(channels.remove, { id } as never);
       notify('info', `Removed ${form.title.toLowerCase()}${record?.name ? ` “${record.name}”` : ''}. Ctrl+Z undoes it.`);
-      await refresh();
       onRemoved?.();
     } catch (e) {
-      notify('error', (e as Error).message);
+      notify('error', errorText(e));
     } finally {
       setBusy(false);
     }

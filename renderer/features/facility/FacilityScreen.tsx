@@ -5,12 +5,10 @@
  * tab is its own file under tabs/; this file holds the site picked, the rows picked in each list
  * and the tab bar.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { BatteryTableInfo, SiteSummary } from '../../../shared/contract';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { computeSheet } from '../../../shared/facility/sheet';
-import type { SiteDetail } from '../../../shared/facility/site-record';
-import { client } from '../../client';
-import { useWorkspace } from '../../state';
+import { useContractQuery } from '../../data/query';
+import { useReadFailure, useWorkspace } from '../../state';
 import { AddSiteForm } from './AddSiteForm';
 import { ChecksPanels } from './ChecksPanels';
 import { CircuitsTab } from './CircuitsTab';
@@ -26,6 +24,7 @@ import { GlanceTab } from './tabs/GlanceTab';
 import { PowerTab } from './tabs/PowerTab';
 import { SiteTab } from './tabs/SiteTab';
 import './facility.css';
+import { errorLine } from '../../../shared/errors';
 
 const TABS = [
   { id: 'glance', label: 'At a glance' },
@@ -41,42 +40,23 @@ const TABS = [
 type TabId = (typeof TABS)[number]['id'];
 
 export function FacilityScreen() {
-  const { state, version, notify } = useWorkspace();
+  const { state } = useWorkspace();
   const readOnly = state?.readOnly ?? true;
-  const [sites, setSites] = useState<SiteSummary[] | null>(null);
-  const [siteId, setSiteId] = useState<number | null>(null);
-  const [fetched, setDetail] = useState<SiteDetail | null>(null);
+  const listed = useContractQuery('facility.listSites', {}, { enabled: Boolean(state) });
+  useReadFailure(listed.error);
+  const sites = listed.data ?? null;
+  const [wanted, setSiteId] = useState<number | null>(null);
+  // The site picked while it is listed, else the first (a removed or undone site is not shown).
+  const siteId = sites === null ? null : wanted !== null && sites.some((s) => s.id === wanted) ? wanted : (sites[0]?.id ?? null);
+  const fetched = useContractQuery('facility.getSite', { siteId: siteId ?? 0 }, { enabled: siteId !== null });
+  useReadFailure(fetched.error);
   // No site picked, no detail (the last site's answer is not shown for none).
-  const detail = siteId === null ? null : fetched;
-  const [tables, setTables] = useState<BatteryTableInfo[]>([]);
+  const detail = siteId === null ? null : (fetched.data ?? null);
+  const tablesRead = useContractQuery('facility.listBatteryTables', {}, { enabled: Boolean(state) });
+  const tables = useMemo(() => tablesRead.data ?? [], [tablesRead.data]);
   const [tab, setTab] = useState<TabId>('glance');
   const [picked, setPicked] = useState<Record<string, Pick>>({});
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
-
-  useEffect(() => {
-    if (!state) return;
-    void client.call('facility.listSites', {}).then(
-      (list) => {
-        setSites(list);
-        setSiteId((cur) => (cur !== null && list.some((s) => s.id === cur) ? cur : (list[0]?.id ?? null)));
-      },
-      (e: Error) => notify('error', e.message),
-    );
-    void client.call('facility.listBatteryTables', {}).then(setTables, () => setTables([]));
-  }, [state, version, notify]);
-
-  useEffect(() => {
-    if (siteId === null) return;
-    // An answer overtaken by a newer request (another change meanwhile) must not land after it.
-    let current = true;
-    void client.call('facility.getSite', { siteId }).then(
-      (d) => current && setDetail(d),
-      (e: Error) => current && notify('error', e.message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [siteId, version, notify]);
 
   // Bundled tables not yet in the workspace take negative ids in the form; saving names them by key.
   const tableChoices = useMemo(
@@ -195,7 +175,7 @@ export function FacilityScreen() {
               (limits.ok ? (
                 <SizingSheet detail={detail} limits={limits.limits} workspace={state?.name ?? ''} />
               ) : (
-                <p className="form-error">The site cannot be computed: {limits.message}</p>
+                <p className="form-error">The site cannot be computed: {errorLine(limits)}</p>
               ))}
             <ChecksPanels tab={tab} detail={detail} />
           </div>

@@ -4,7 +4,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import { ChartFigure } from '../../components/ChartFigure';
 import type { SiteLimits } from '../../../shared/facility/site';
 import type { ReadingKind, SiteDetail } from '../../../shared/facility/site-record';
-import { client } from '../../client';
+import { useChange } from '../../data/query';
 import { Field } from '../../components/Field';
 import { errorsFrom, useWorkspace } from '../../state';
 import { findUnit, parseQuantity, show, unitsOf } from './units';
@@ -54,7 +54,8 @@ export function ReadingsChart({ detail, limits, kind }: { detail: SiteDetail; li
 }
 
 export function RecordReadingForm({ siteId, readOnly }: { siteId: number; readOnly: boolean }) {
-  const { refresh, notify } = useWorkspace();
+  const { notify } = useWorkspace();
+  const change = useChange();
   const [kind, setKind] = useState<ReadingKind>('itW');
   const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [text, setText] = useState('');
@@ -68,10 +69,9 @@ export function RecordReadingForm({ siteId, readOnly }: { siteId: number; readOn
     setErrors({});
     if (value === null || Number.isNaN(value)) return setErrors({ value: 'must be a number' });
     try {
-      await client.call('facility.recordReading', { siteId, kind, date, value });
+      await change('facility.recordReading', { siteId, kind, date, value });
       notify('info', `Recorded ${kind === 'itW' ? show.w(value) : show.bytes(value)} on ${date}. Ctrl+Z undoes it.`);
       setText('');
-      await refresh();
     } catch (e) {
       setErrors(errorsFrom(e));
     }

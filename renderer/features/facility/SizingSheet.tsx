@@ -14,6 +14,7 @@ import { latestReading, siteInputFromDetail, type SiteDetail } from '../../../sh
 import { loadNow, whatSetsIt } from './Gauges';
 import { show } from './units';
 import { SavePdfButton } from '../reports/SavePdfButton';
+import { errorLine } from '../../../shared/errors';
 
 type Rows = [string, ReactNode][];
 
@@ -233,7 +234,7 @@ export function SizingSheet({ detail, limits, workspace }: { detail: SiteDetail;
                 });
                 return [
                   j.name,
-                  r.ok ? `${show.h(r.value.durationH)} in a ${show.h(j.windowH)} window — ${r.value.fitsWindow ? 'fits' : 'MISSES'}` : r.error.message,
+                  r.ok ? `${show.h(r.value.durationH)} in a ${show.h(j.windowH)} window — ${r.value.fitsWindow ? 'fits' : 'MISSES'}` : errorLine(r.error),
                 ];
               }),
             ]}

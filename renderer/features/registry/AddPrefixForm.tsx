@@ -6,7 +6,7 @@ import { Field, Select } from '../../components/Field';
 import { SubmitForm, TextField, useFormState } from '../../components/SubmitForm';
 import { RIRS, RIR_LABEL } from './BlockEditor';
 import { useChange } from '../../data/query';
-import { atField, useWorkspace } from '../../state';
+import { useWorkspace } from '../../state';
 
 /** Adds a block; the CIDR is checked as you type by the same parser the services use. */
 export function AddPrefixForm({ space, disabled, onAdded }: { space: string; disabled: boolean; onAdded?(prefix: string): void }) {
@@ -20,7 +20,7 @@ export function AddPrefixForm({ space, disabled, onAdded }: { space: string; dis
   const [rir, setRir] = useState('');
   const [warnings, setWarnings] = useState<string[]>([]);
   const checked = prefix.trim() ? validatePrefix(prefix.trim())[1] : null;
-  const live = checked && atField('prefix', checked);
+  const live = checked;
   const dateProblem = dayProblem(date);
 
   const submit = async () => {

@@ -6,7 +6,7 @@
 import { useCallback } from 'react';
 import type { HostRow, PrefixRow, ScopeRow } from '../../../shared/contract';
 import { useContractQuery } from '../../data/query';
-import { useWorkspace } from '../../state';
+import { errorText, useWorkspace } from '../../state';
 import { BlockAddressMap } from './BlockAddressMap';
 import { HostsTable } from './HostsTable';
 import { ScopeEditor } from './ScopeEditor';
@@ -20,7 +20,8 @@ export function AddressesSection({ block, fresh, readOnly }: { block: PrefixRow;
   const scopesRead = useContractQuery('dhcp.listScopes', { space: block.space }, own);
   const hosts: HostRow[] | null = hostsRead.data && scopesRead.data ? hostsRead.data : null;
   const scope: ScopeRow | null = scopesRead.data?.find((x) => x.prefix === block.prefix) ?? null;
-  const error = hostsRead.error?.message ?? scopesRead.error?.message;
+  const failed = hostsRead.error ?? scopesRead.error;
+  const error = failed ? errorText(failed) : undefined;
   /** After a change (its queries are read again by the change itself): say what was done and how to take it back. */
   const changed = useCallback(
     async (what: string) => {

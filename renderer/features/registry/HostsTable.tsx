@@ -3,7 +3,7 @@ import { Fragment, useState, type FormEvent } from 'react';
 import { HOST_ROLE_NAMES, type HostRoleName, type HostRow, type PrefixRow } from '../../../shared/contract';
 import { useChange } from '../../data/query';
 import { Field, TextInput } from '../../components/Field';
-import { errorsFrom } from '../../state';
+import { errorsFrom, errorText } from '../../state';
 
 interface Draft {
   ip: string;
@@ -122,7 +122,7 @@ export function HostsTable({
       setError(undefined);
       await onChanged(`Host ${h.name} (${h.ip}) removed`);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   return (

@@ -13,7 +13,7 @@ import { Dialog } from '../../components/Dialog';
 import { useQueryClient } from '@tanstack/react-query';
 import { client, ClientError } from '../../client';
 import { invalidateAfter } from '../../data/query';
-import { errorsFrom, useWorkspace } from '../../state';
+import { errorsFrom, errorText, useWorkspace } from '../../state';
 
 const FORMATS: [ImportFormat, string, string][] = [
   ['csv', 'Headroom CSV', 'prefix,status,description,space,date, with a header'],
@@ -153,7 +153,7 @@ export function ImportDialog({ space, onClose }: { space: string; onClose(): voi
       }
       if (n !== run.current) return;
       setPhase({ kind: 'idle' });
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   };
 

@@ -12,7 +12,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState, type Keyboard
 import type { PrefixRow, PrefixStatus } from '../../../shared/contract';
 import { client } from '../../client';
 import { useAreaVersion, useChange, useContractQuery } from '../../data/query';
-import { useWorkspace } from '../../state';
+import { errorText, useWorkspace } from '../../state';
 import { hashParams } from '../shell/areas';
 import { AddPrefixForm } from './AddPrefixForm';
 import { AllocateDialog } from './AllocateDialog';
@@ -176,7 +176,7 @@ export function RegistryScreen() {
         grid.current?.focus();
         return true;
       } catch (e) {
-        notify('error', e instanceof Error ? e.message : String(e));
+        notify('error', errorText(e));
         return false;
       }
     },

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { BlockHistoryEntry, FreeSpace, PrefixRow, PrefixUtilization } from '../../../shared/contract';
 import { useContractQuery } from '../../data/query';
+import { errorText } from '../../state';
 import { inside, span, usageOf } from './blocks';
 import { FREE_SHOWN } from './FreeList';
 
@@ -65,10 +66,10 @@ export function useBlockDetails(block: PrefixRow | undefined, fresh: boolean): B
 
   if (!block) return null;
   const errors: BlockDetails['errors'] = {};
-  if (children.error) errors.children = children.error.message;
-  if (util.error) errors.util = util.error.message;
-  if (free.error) errors.free = free.error.message;
-  if (history.error) errors.history = history.error.message;
+  if (children.error) errors.children = errorText(children.error);
+  if (util.error) errors.util = errorText(util.error);
+  if (free.error) errors.free = errorText(free.error);
+  if (history.error) errors.history = errorText(history.error);
   const c = children.data;
   return {
     key,

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PrefixRow } from '../../../shared/contract';
 import { client } from '../../client';
+import { errorText } from '../../state';
 import { inside, span } from './blocks';
 
 export const PAGE = 200;
@@ -86,7 +87,7 @@ export function usePagedPrefixes(space: string, within: string | null, version: 
             (e: Error) => {
               if (gen !== generation.current) return;
               failed.current.add(p);
-              setError(e.message);
+              setError(errorText(e));
             },
           )
           .finally(() => {

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { InputOf } from '../../../shared/contract';
 import { client } from '../../client';
-import { useWorkspace } from '../../state';
+import { errorText, useWorkspace } from '../../state';
 import { bytesOf, saveBytes } from './formats';
 
 export function SavePdfButton({ request, label = 'PDF…', className }: { request: InputOf<'reports.file'>; label?: string; className?: string }) {
@@ -18,7 +18,7 @@ export function SavePdfButton({ request, label = 'PDF…', className }: { reques
       const f = await client.call('reports.file', request);
       saveBytes(f.fileName, bytesOf(f.base64), f.mime);
     } catch (e) {
-      notify('error', (e as Error).message);
+      notify('error', errorText(e));
     } finally {
       setBusy(false);
     }

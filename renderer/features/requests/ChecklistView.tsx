@@ -1,7 +1,7 @@
 /** The RFC 2901 checklist (spec §1.2): every step, what Headroom produces for it, what is done. */
 import type { ChecklistStep } from '../../../shared/contract';
 import { useChange, useContractQuery } from '../../data/query';
-import { useReadFailure, useWorkspace } from '../../state';
+import { errorText, useReadFailure, useWorkspace } from '../../state';
 
 const STATE_LABEL: Record<ChecklistStep['state'], string> = { done: 'done', ready: 'ready to draft', todo: 'to do', 'n/a': 'not needed' };
 
@@ -17,7 +17,7 @@ export function ChecklistView() {
     try {
       await change('requests.markStep', { step, done });
     } catch (e) {
-      notify('error', (e as Error).message);
+      notify('error', errorText(e));
     }
   };
   const done = steps.filter((s) => s.state === 'done' || s.state === 'n/a').length;

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { DraftView, RequestEdits } from '../../../shared/contract';
 import type { RequestDraft } from '../../../shared/rir/draft';
 import { Field } from '../../components/Field';
+import { errorText } from '../../state';
 import { fieldsFor, fromText, toText, type EditField, type EditKey } from './edit-fields';
 
 /** The value the draft holds now for an edit key (filled from the workspace or edited). */
@@ -88,7 +89,7 @@ function EditBox({
       setLocal(undefined);
       await onSave({ [f.key]: v } as RequestEdits);
     } catch (e) {
-      setLocal((e as Error).message);
+      setLocal(errorText(e));
     }
   };
   const shownError = local ?? error;

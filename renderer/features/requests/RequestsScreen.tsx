@@ -9,7 +9,7 @@ import { REQUEST_KINDS, REQUEST_RIRS } from '../../../shared/contract';
 import { renderDraftMarkdown, renderDraftText } from '../../../shared/rir/draft-render';
 import { client } from '../../client';
 import { useChange, useContractQuery } from '../../data/query';
-import { atField, errorsFrom, useReadFailure, useWorkspace } from '../../state';
+import { errorsFrom, errorText, useReadFailure, useWorkspace } from '../../state';
 import { ChecklistView } from './ChecklistView';
 import { ChecksPanel, fixTarget } from './ChecksPanel';
 import { DraftDocumentView } from './DraftDocumentView';
@@ -53,7 +53,7 @@ function DraftTab() {
       } catch (e) {
         const errs = errorsFrom(e);
         const out: Record<string, string> = {};
-        for (const [k, v] of Object.entries(errs)) out[k.replace(/^edits\./, '').split('.')[0]!] = atField(k, v);
+        for (const [k, v] of Object.entries(errs)) out[k.replace(/^edits\./, '').split('.')[0]!] = v;
         setErrors(out);
         return null;
       }
@@ -66,7 +66,7 @@ function DraftTab() {
       await change('requests.resetDraft', { rir, kind });
       notify('info', 'The draft is back to the workspace’s values. Ctrl+Z undoes it.');
     } catch (e) {
-      notify('error', (e as Error).message);
+      notify('error', errorText(e));
     }
   };
 
@@ -92,7 +92,7 @@ function DraftTab() {
       const f = await client.call('reports.file', { format: 'request-pdf', rir, kind });
       saveBytes(f.fileName, bytesOf(f.base64), f.mime);
     } catch (e) {
-      notify('error', (e as Error).message);
+      notify('error', errorText(e));
     } finally {
       setPrinting(false);
     }
@@ -148,7 +148,7 @@ function DraftTab() {
             <ul className="req-missing no-print" aria-label="What the workspace does not know yet">
               {view.missing.map((m) => (
                 <li key={m.field + m.message}>
-                  <span className="mono">{m.field}</span>: {m.message.replace(/^[\w.[\]-]+: /, '')}
+                  <span className="mono">{m.field}</span>: {m.message}
                 </li>
               ))}
             </ul>

@@ -12,7 +12,7 @@ import { SubmitForm, TextField, useFormState } from '../../components/SubmitForm
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { client } from '../../client';
 import { useChange, useContractQuery } from '../../data/query';
-import { atField, useWorkspace } from '../../state';
+import { errorText, useWorkspace } from '../../state';
 import { download } from '../requests/download';
 import './routing.css';
 
@@ -66,7 +66,7 @@ function AddRouteForm({ aggregate, disabled }: { aggregate: string; disabled: bo
         mono
         value={prefix}
         onChange={setPrefix}
-        live={livePrefix && prefix.length > base.length + 1 ? atField('prefix', livePrefix) : null}
+        live={livePrefix && prefix.length > base.length + 1 ? livePrefix : null}
         disabled={disabled}
       />
       <TextField
@@ -77,7 +77,7 @@ function AddRouteForm({ aggregate, disabled }: { aggregate: string; disabled: bo
         value={origin}
         placeholder="AS64496"
         onChange={setOrigin}
-        live={liveOrigin ? atField('origin', liveOrigin) : null}
+        live={liveOrigin ? liveOrigin : null}
         hint="Ours, or a customer's from our ASN blocks"
         disabled={disabled}
       />
@@ -102,7 +102,7 @@ function RoutesTable({ routes, readOnly }: { routes: RouteRow[]; readOnly: boole
       await change('routing.removeRoute', { prefix: r.prefix, origin: String(r.origin) });
       notify('info', `Removed the route ${r.prefix} from AS${r.origin}. Ctrl+Z undoes it.`);
     } catch (e) {
-      notify('error', e instanceof Error ? e.message : String(e));
+      notify('error', errorText(e));
     }
   };
   if (routes.length === 0) return <p className="muted">No route recorded in this aggregate yet.</p>;
@@ -204,13 +204,13 @@ function PlanSection({ aggregate }: { aggregate: string }) {
   const [as0, setAs0] = useState(false);
   const planned = useContractQuery('routing.planRoas', { as0, within: aggregate });
   const plan: RoaPlanResult | null = planned.data ?? null;
-  const error = planned.error?.message ?? null;
+  const error = planned.error ? errorText(planned.error) : null;
   const exportAs = async (format: RoaExportFormatName) => {
     try {
       const r = await client.call('routing.exportRoas', { format, as0 });
       download(r.fileName, r.text, format === 'slurm' || format === 'ripe' ? 'application/json' : format === 'csv' ? 'text/csv' : 'text/plain');
     } catch (e) {
-      notify('error', e instanceof Error ? e.message : String(e));
+      notify('error', errorText(e));
     }
   };
   return (
@@ -265,7 +265,7 @@ function CheckSection({ aggregate }: { aggregate: string }) {
     placeholderData: keepPreviousData,
   });
   const result: RoaCheckResult | null = checked.isError ? null : (checked.data ?? null);
-  const error = checked.error ? atField('vrps', checked.error.message) : null;
+  const error = checked.error ? checked.error.message : null;
   return (
     <section aria-labelledby="routing-check-title" className="routing-section">
       <div className="routing-section-head">
@@ -332,7 +332,7 @@ export function RoutingView({ aggregate, onClose }: { aggregate: string; onClose
   const readOnly = state?.readOnly ?? true;
   const listed = useContractQuery('routing.listRoutes', { within: aggregate });
   const routes: RouteRow[] | null = listed.data ?? null;
-  const error = listed.error?.message ?? null;
+  const error = listed.error ? errorText(listed.error) : null;
   // Escape goes back to the blocks, unless it is leaving a field being typed in.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

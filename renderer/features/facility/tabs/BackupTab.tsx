@@ -4,6 +4,7 @@ import { latestReading } from '../../../../shared/facility/site-record';
 import { ComponentEditor, type LiveView } from '../ComponentEditor';
 import { show } from '../units';
 import { editorKey, Facts, LiveGauges, PickList, type TabProps } from './common';
+import { errorLine } from '../../../../shared/errors';
 
 const jobOf = (v: unknown): BackupJob | null => BACKUP_JOBS.find((j) => j === v) ?? null;
 const numOf = (v: unknown): number | null => (typeof v === 'number' ? v : null);
@@ -36,7 +37,7 @@ function JobFigures({ view }: { view: LiveView }) {
       : null;
   return (
     <>
-      {r && !r.ok && <p className="fac-over">{r.error.message}</p>}
+      {r && !r.ok && <p className="fac-over">{errorLine(r.error)}</p>}
       {r?.ok && (
         <Facts
           rows={[

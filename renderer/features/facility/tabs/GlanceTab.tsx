@@ -6,6 +6,7 @@ import { ReadingsChart, RecordReadingForm } from '../Readings';
 import { BulkReadingsButton } from '../../readings/BulkReadings';
 import { show } from '../units';
 import { Facts } from './common';
+import { errorLine } from '../../../../shared/errors';
 
 export function GlanceTab({ detail, limits, readOnly }: { detail: SiteDetail; limits: LiveLimits; readOnly: boolean }) {
   return (
@@ -29,7 +30,7 @@ export function GlanceTab({ detail, limits, readOnly }: { detail: SiteDetail; li
           </>
         ) : (
           <p className="form-error" role="alert">
-            The site cannot be computed: {limits.message}
+            The site cannot be computed: {errorLine(limits)}
           </p>
         )}
       </div>

@@ -7,6 +7,7 @@ import type { KeyboardEvent } from 'react';
 import type { SiteDetail } from '../../../../shared/facility/site-record';
 import type { LiveView } from '../ComponentEditor';
 import { LimitGauges, type LoadBasis } from '../Gauges';
+import { errorLine } from '../../../../shared/errors';
 
 /** The row picked in a list: a row id, 'new' for the add form, or nothing. */
 export type Pick = number | 'new' | null;
@@ -33,7 +34,7 @@ export function LiveGauges({ view, keys, basis = 'measured' }: { view: LiveView;
   if (!view.live.ok)
     return (
       <p className="fac-over" role="status">
-        {view.live.message}
+        {errorLine(view.live)}
       </p>
     );
   const limits = { ...view.live.limits, limits: view.live.limits.limits.filter((l) => keys.some((k) => l.key.startsWith(k))) };

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { Asn } from 'ip-num';
 import { describe, expect, it } from 'vitest';
 import { ASN_MAX, formatAsdot, formatAsdotPlus, formatAsn, formatAsplain, isAsn16, parseAsn, validateAsn } from '../../../../shared/asn/asn';
-import { HeadroomError } from '../../../../shared/errors';
+import { HeadroomError, errorLine } from '../../../../shared/errors';
+import { refusalLine } from '../../../support/refusal';
 
 /** §2.2 computed conversions: asplain, asdot, asdot+. */
 const TABLE: [number, string, string][] = [
@@ -93,12 +94,12 @@ describe('parseAsn', () => {
       expect(error).toBeInstanceOf(HeadroomError);
       expect((error as HeadroomError).field).toBe('asn');
       expect((error as HeadroomError).code).toBe('invalid');
-      expect((error as HeadroomError).message).toMatch(/^asn: /);
+      expect(errorLine(error as HeadroomError)).toMatch(/^asn: /);
     });
   }
 
   it('names another field when asked', () => {
-    expect(() => parseAsn('x', 'peerAsn')).toThrow(/^peerAsn: /);
+    expect(refusalLine(() => parseAsn('x', 'peerAsn'))).toMatch(/^peerAsn: /);
   });
 
   it('round-trips asplain (property)', () => {
@@ -137,7 +138,8 @@ describe('parseAsn', () => {
 describe('validateAsn', () => {
   it('returns the value when valid', () => expect(validateAsn('1.10')).toEqual([65546, null]));
 
-  it('returns the message when not', () => expect(validateAsn('-1')[1]).toMatch(/^asn: /));
+  it('returns the problem alone when not (the form shows it at its field)', () =>
+    expect(validateAsn('-1')[1]).toBe('"-1" is not an AS number (asplain 0–4294967295 or asdot 0.0–65535.65535)'));
 });
 
 describe('isAsn16', () => {

@@ -6,6 +6,7 @@ import { CALCULATOR_NAMES, calculatorJsonSchema, calculators } from '../../../..
 const SPEC_CALCULATORS = ['load', 'ups', 'battery', 'generator', 'fuel', 'cooling', 'backup'] as const;
 type CalculatorName = (typeof SPEC_CALCULATORS)[number];
 import { CB12_115, expectClose, POP_ITEMS, refusalOf, UPS_CATALOG, valueOf } from '../../../support/facility-helpers';
+import { errorLine } from '../../../../shared/errors';
 
 /** One valid input per calculator, with CLI.md's field names (the spec's worked examples). */
 const EXAMPLES: Record<CalculatorName, Record<string, unknown>> = {
@@ -102,7 +103,7 @@ describe('calculators (the registry behind `headroom calc`)', () => {
       const e = refusalOf(calculators[name].run(input));
       expect(e.code).toBe('invalid');
       expect(e.field).toBe(field);
-      expect(e.message).toContain(field);
+      expect(errorLine(e)).toContain(field);
     });
 
     it('refuses something that is not an object', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitAndProject } from '../../../../shared/forecast/project';
 import { expectRel, weekly } from '../../../support/forecast-helpers';
+import { refusalLine } from '../../../support/refusal';
 
 // TV6: weekly 2024-01-07 … 2024-02-11 (x = 0 … 35), C = 1024, linear.
 const tv6 = (values: number[]) => weekly('2024-01-07', values);
@@ -69,21 +70,21 @@ describe('fitAndProject statuses (TV6)', () => {
 describe('fitAndProject input checks', () => {
   const s = tv6([900, 950, 1000, 1010, 1012, 1013]);
   it('refuses a negative capacity, naming the field', () => {
-    expect(() => fitAndProject(s, { capacity: -5 })).toThrow('capacity: must be a positive number');
+    expect(refusalLine(() => fitAndProject(s, { capacity: -5 }))).toContain('capacity: must be a positive number');
   });
   it('refuses a zero or non-finite capacity', () => {
-    expect(() => fitAndProject(s, { capacity: 0 })).toThrow(/capacity/);
-    expect(() => fitAndProject(s, { capacity: Number.NaN })).toThrow(/capacity/);
+    expect(refusalLine(() => fitAndProject(s, { capacity: 0 }))).toMatch(/capacity/);
+    expect(refusalLine(() => fitAndProject(s, { capacity: Number.NaN }))).toMatch(/capacity/);
   });
   it('refuses an unknown method', () => {
-    expect(() => fitAndProject(s, { capacity: 2000, method: 'cubic' as never })).toThrow(/method: must be one of/);
+    expect(refusalLine(() => fitAndProject(s, { capacity: 2000, method: 'cubic' as never }))).toMatch(/method: must be one of/);
   });
   it('refuses dates that do not increase', () => {
     const bad = [...s, { date: '2024-02-11', value: 1020 }];
-    expect(() => fitAndProject(bad, { capacity: 2000 })).toThrow(/^point 7, date: /);
+    expect(refusalLine(() => fitAndProject(bad, { capacity: 2000 }))).toMatch(/^point 7, date: /);
   });
   it('refuses a non-finite value', () => {
-    expect(() => fitAndProject([...s, { date: '2024-03-01', value: Infinity }], { capacity: 2000 })).toThrow(/^point 7, value: /);
+    expect(refusalLine(() => fitAndProject([...s, { date: '2024-03-01', value: Infinity }], { capacity: 2000 }))).toMatch(/^point 7, value: /);
   });
   it('returns the Result keys in the order of `fit --json`, extended with stale and runoutByMonth (CLI.md)', () => {
     expect(Object.keys(fitAndProject(s, { capacity: 2000 }))).toEqual([

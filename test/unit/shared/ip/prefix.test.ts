@@ -14,6 +14,7 @@ import {
   prefixSize,
 } from '../../../../shared/ip/prefix';
 import { ipv4Address, ipv4Prefix, ipv6Address, ipv6AddressSparse, ipv6Prefix } from '../../../support/ip-arbitraries';
+import { refusalLine } from '../../../support/refusal';
 
 const anyIpv6 = fc.oneof(ipv6Address, ipv6AddressSparse);
 
@@ -59,7 +60,7 @@ describe('parseAddress', () => {
   });
 
   for (const bad of ['1.2.3', '01.2.3.4', '256.0.0.0', '1:2:3:4:5:6:7:8:9', '1::2::3', 'g::1', '']) {
-    it(`refuses ${JSON.stringify(bad)} naming the field`, () => expect(() => parseAddress(bad)).toThrow(/^address: /));
+    it(`refuses ${JSON.stringify(bad)} naming the field`, () => expect(refusalLine(() => parseAddress(bad))).toMatch(/^address: /));
   }
 });
 

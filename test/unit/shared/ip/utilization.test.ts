@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { utilization, percentOf } from '../../../../shared/ip/utilization';
 import { hdRatio, hdThreshold, meetsHdRatio } from '../../../../shared/ip/hd-ratio';
 import { P, Ps } from '../../../support/ip-helpers';
+import { refusalLine } from '../../../support/refusal';
 
 /** 10 × /48 + 300 × /56 inside 2001:db8::/40 (§4.4). */
 function example44() {
@@ -50,7 +51,7 @@ describe('utilization', () => {
   });
 
   it('refuses an IPv6 pool without a unit, naming the field', () => {
-    expect(() => utilization(P('2001:db8::/32'), [])).toThrow(/^unit:/);
+    expect(refusalLine(() => utilization(P('2001:db8::/32'), []))).toMatch(/^unit:/);
   });
 
   it('refuses a unit larger than the pool', () => {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatPrefix, type Prefix } from '../../../../shared/ip/prefix';
 import { emailToRname, renderBindZones, type BindZoneOptions } from '../../../../shared/rir/bind-zone';
+import { refusalLine } from '../../../support/refusal';
 
 const NS = ['ns1.example.net', 'ns2.example.net'];
 const hasCheckzone = ['/usr/bin/named-checkzone', '/usr/sbin/named-checkzone'].some((p) => existsSync(p));
@@ -82,23 +83,23 @@ describe('renderBindZones', () => {
   });
 
   it('refuses fewer than two name servers, naming ns', () => {
-    expect(() => renderBindZones('192.0.2.0/24', { nameServers: ['ns1.example.net'] })).toThrow(/^ns: at least two/);
-    expect(() => renderBindZones('192.0.2.0/24', { nameServers: ['ns1.example.net', 'NS1.example.net.'] })).toThrow(/^ns:/);
-    expect(() => renderBindZones('192.0.2.0/24', { nameServers: [] })).toThrow(/^ns:/);
+    expect(refusalLine(() => renderBindZones('192.0.2.0/24', { nameServers: ['ns1.example.net'] }))).toMatch(/^ns: at least two/);
+    expect(refusalLine(() => renderBindZones('192.0.2.0/24', { nameServers: ['ns1.example.net', 'NS1.example.net.'] }))).toMatch(/^ns:/);
+    expect(refusalLine(() => renderBindZones('192.0.2.0/24', { nameServers: [] }))).toMatch(/^ns:/);
   });
 
   it('refuses a malformed name server, naming it', () => {
-    expect(() => renderBindZones('192.0.2.0/24', { nameServers: ['ns1.example.net', 'bad_name'] })).toThrow(/^name server 2:/);
+    expect(refusalLine(() => renderBindZones('192.0.2.0/24', { nameServers: ['ns1.example.net', 'bad_name'] }))).toMatch(/^name server 2:/);
   });
 
   it('refuses a PTR outside the block', () => {
-    expect(() => renderBindZones('192.0.2.0/24', { nameServers: NS, ptr: [{ address: '198.51.100.1', name: 'x.example.net' }] })).toThrow(
+    expect(refusalLine(() => renderBindZones('192.0.2.0/24', { nameServers: NS, ptr: [{ address: '198.51.100.1', name: 'x.example.net' }] }))).toMatch(
       /^PTR record 1, address:/,
     );
   });
 
   it('refuses a name server inside the reverse zone (it would need glue)', () => {
-    expect(() => renderBindZones('192.0.2.0/24', { nameServers: ['ns1.2.0.192.in-addr.arpa', 'ns2.example.net'] })).toThrow(/^ns:/);
+    expect(refusalLine(() => renderBindZones('192.0.2.0/24', { nameServers: ['ns1.2.0.192.in-addr.arpa', 'ns2.example.net'] }))).toMatch(/^ns:/);
   });
 
   it('refuses host bits set', () => {
@@ -111,7 +112,7 @@ describe('emailToRname', () => {
     expect(emailToRname('noc.ops@example.net')).toBe('noc\\.ops.example.net.');
   });
   it('refuses a non-address', () => {
-    expect(() => emailToRname('example.net')).toThrow(/^hostmaster:/);
+    expect(refusalLine(() => emailToRname('example.net'))).toMatch(/^hostmaster:/);
   });
   it.runIf(hasCheckzone)('an escaped RNAME still loads', () => {
     const [f] = renderBindZones('192.0.2.0/24', { nameServers: NS, hostmaster: 'dns.admin@example.net' });

@@ -20,6 +20,7 @@ import {
   formatDelegatedFile,
 } from '../../../../shared/rir/delegated-write';
 import { ipv4ValueToCidrs } from '../../../../shared/rir/ipv4-cidrs';
+import { refusalLine } from '../../../support/refusal';
 
 const DATA = rirStats() + '/';
 const read = (f: string): string => readFileSync(DATA + f, 'utf8');
@@ -210,7 +211,7 @@ describe('formatDelegated', () => {
   it('refuses a field holding a pipe', () => {
     const file = parseDelegated(SAMPLE);
     const bad = { ...file.records[0]!, opaqueId: 'a|b' };
-    expect(() => formatDelegated({ header: file.header, records: [bad] })).toThrow(/^opaque-id:/);
+    expect(refusalLine(() => formatDelegated({ header: file.header, records: [bad] }))).toMatch(/^opaque-id:/);
   });
 });
 
@@ -225,8 +226,8 @@ describe('ipv4ValueToCidrs', () => {
     expect(ipv4ValueToCidrs(0, 2 ** 32).map(formatPrefix)).toEqual(['0.0.0.0/0']);
   });
   it('refuses a count below 1 and a run past the end', () => {
-    expect(() => ipv4ValueToCidrs(0, 0)).toThrow(/^value:/);
-    expect(() => ipv4ValueToCidrs(IPV4_MAX, 2)).toThrow(/^value:.*255\.255\.255\.255/);
+    expect(refusalLine(() => ipv4ValueToCidrs(0, 0))).toMatch(/^value:/);
+    expect(refusalLine(() => ipv4ValueToCidrs(IPV4_MAX, 2))).toMatch(/^value:.*255\.255\.255\.255/);
   });
 
   const runArb = fc
@@ -280,8 +281,8 @@ describe('delegatedRecordForPrefix / delegatedRecordForAsns', () => {
     expect(delegatedAggregates(back.records).map((a) => formatPrefix(a.prefix))).toEqual(['198.51.100.0/22', '2001:db8::/32']);
   });
   it('refuses a bad date or country', () => {
-    expect(() => delegatedRecordForPrefix({ family: 4, start: 0, length: 8 }, { ...o, date: '2026-05-25' })).toThrow(/^date:/);
-    expect(() => delegatedRecordForPrefix({ family: 4, start: 0, length: 8 }, { ...o, cc: 'nl' })).toThrow(/^cc:/);
+    expect(refusalLine(() => delegatedRecordForPrefix({ family: 4, start: 0, length: 8 }, { ...o, date: '2026-05-25' }))).toMatch(/^date:/);
+    expect(refusalLine(() => delegatedRecordForPrefix({ family: 4, start: 0, length: 8 }, { ...o, cc: 'nl' }))).toMatch(/^cc:/);
   });
 });
 

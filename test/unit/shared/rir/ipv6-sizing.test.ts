@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arinEndUserPrefix, arinLirMaxPrefix, hdThreshold, hdThresholdPct, nibbleBits } from '../../../../shared/rir/ipv6-sizing';
 import { POLICY_TABLE, policyRow, rirPolicy } from '../../../../shared/rir/policy-table';
+import { refusalLine } from '../../../support/refusal';
 
 describe('arinLirMaxPrefix (§2.1.1 table)', () => {
   it.each([
@@ -21,8 +22,8 @@ describe('arinLirMaxPrefix (§2.1.1 table)', () => {
     expect([nibbleBits(200), nibbleBits(30000)]).toEqual([12, 16]);
   });
   it('refuses zero sites, naming the field', () => {
-    expect(() => arinLirMaxPrefix(0, 10)).toThrow(/^servingSites:/);
-    expect(() => arinLirMaxPrefix(1, 0)).toThrow(/^largestSiteEndSites:/);
+    expect(refusalLine(() => arinLirMaxPrefix(0, 10))).toMatch(/^servingSites:/);
+    expect(refusalLine(() => arinLirMaxPrefix(1, 0))).toMatch(/^largestSiteEndSites:/);
   });
 });
 
@@ -66,7 +67,7 @@ describe('hdThreshold (§2.6 table)', () => {
     );
   });
   it('refuses a prefix longer than the unit', () => {
-    expect(() => hdThreshold(57, 56)).toThrow(/^prefix:/);
+    expect(refusalLine(() => hdThreshold(57, 56))).toMatch(/^prefix:/);
   });
 });
 

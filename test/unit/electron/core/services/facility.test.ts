@@ -4,7 +4,7 @@
  * leave the workspace exactly as it was; the demo POP gives spec §8's thresholds.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { fieldWords } from '../../../../../shared/errors';
+import { errorLine, fieldWords } from '../../../../../shared/errors';
 import { channels, type Channel, type OutputOf } from '../../../../../shared/contract';
 import { createDispatch, type CallResult } from '../../../../../electron/core/services/dispatch';
 import { createHandlers } from '../../../../../electron/core/services/handlers';
@@ -229,8 +229,9 @@ describe('refusals name the field and change nothing', () => {
     const before = snapshot();
     const r = await raw(channel, input(s.id));
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid', field } });
-    // The message names its field first, in plain words for a nested one ("curve 2, l per h").
-    if (!r.ok) expect(r.error.message.startsWith(`${fieldWords(field)}: `)).toBe(true);
+    // The line the CLI prints names its field first, in plain words for a nested one ("curve 2,
+    // l per h"); the message itself is the problem alone.
+    if (!r.ok) expect(errorLine(r.error).startsWith(`${fieldWords(field)}: `)).toBe(true);
     expect(snapshot()).toBe(before);
   });
 

@@ -17,7 +17,7 @@ describe('New workspace', () => {
     const session = new Session();
     await expect(session.create('isp.headroom')).rejects.toMatchObject({
       field: 'path',
-      message: expect.stringMatching(/^path: "isp\.headroom" is not a full path; give the folder too/),
+      message: expect.stringMatching(/^"isp\.headroom" is not a full path; give the folder too/),
     });
     await expect(session.create('plans/isp.headroom')).rejects.toMatchObject({ field: 'path' });
     await expect(session.create(tmp.dir)).rejects.toMatchObject({ field: 'path', message: expect.stringMatching(/is a folder/) });

@@ -6,6 +6,7 @@ import { journalPathFor } from '../../../../../electron/core/workspace/journal';
 import { listBackups } from '../../../../../electron/core/workspace/backups';
 import { MIGRATIONS, SCHEMA_VERSION, verifiedPathFor, Workspace } from '../../../../../electron/core/workspace/workspace';
 import { tempDir } from '../../../../support/tmp';
+import { errorLine } from '../../../../../shared/errors';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -129,7 +130,7 @@ describe('refusing bad files', () => {
     );
     expect(err).not.toBeNull();
     expect(err!.code).toBe(code);
-    expect(err!.message).toContain(path);
+    expect(errorLine(err!)).toContain(path);
     expect(err!.message).toMatch(pattern);
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(existsSync(jp) ? readFileSync(jp) : null).toEqual(journalBefore);
