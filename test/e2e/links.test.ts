@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useApp, fontsSettled, headroom, openSession, type Session, shotsDir } from './support/app';
+import { useApp, fontsSettled, headroom, openSession, sentBodies, type Session, shotsDir } from './support/app';
 
 const SHOTS = shotsDir('links');
 
@@ -127,6 +127,35 @@ describe('links on the Forecasts screen', () => {
     await page.locator('tr[data-link="IX port"]').waitFor({ state: 'detached' });
     await expect.poll(() => boardRow(page).count(), { timeout: 30_000 }).toBe(0);
     expect(cliLinks(s!.ws, asOf)).toEqual([]);
+  });
+
+  it("an edit sends only the fields changed: an E1's exact 2.048 Mbit/s is not rounded to what the form shows", async () => {
+    const page = await openForecasts();
+    await page.getByRole('button', { name: 'Add link' }).click();
+    const add = page.getByRole('form', { name: 'Add a link' });
+    await add.getByLabel('Name').fill('IX port');
+    await add.getByLabel('Capacity').fill('2048000');
+    await add.getByLabel('Commit').fill('1024000');
+    await add.getByRole('button', { name: 'Add link' }).click();
+    const row = page.locator('tr[data-link="IX port"]');
+    await row.waitFor({ state: 'visible' });
+    const stored = () => {
+      const r = headroom(['link', 'list', s!.ws, '--json']);
+      return (JSON.parse(r.stdout) as { name: string; capacityBps: number; commitBps: number | null; description: string }[]).find(
+        (l) => l.name === 'IX port',
+      )!;
+    };
+    expect(stored()).toMatchObject({ capacityBps: 2_048_000, commitBps: 1_024_000 });
+    const sent = sentBodies(page, 'links.update');
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit the link IX port' });
+    await form.getByLabel('Description').fill('E1 to the IX');
+    await form.getByRole('button', { name: 'Save link' }).click();
+    await expect.poll(() => stored().description, { timeout: 30_000 }).toBe('E1 to the IX');
+    expect(sent).toEqual([{ name: 'IX port', description: 'E1 to the IX' }]);
+    expect(stored()).toMatchObject({ capacityBps: 2_048_000, commitBps: 1_024_000 });
+    await s!.browser.settled();
+    expect(s!.browser.problems).toEqual([]);
   });
 
   for (const scheme of ['light', 'dark'] as const) {

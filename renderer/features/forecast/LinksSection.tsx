@@ -35,12 +35,35 @@ const draftOf = (l: LinkRow): Draft => ({
 
 type Errors = Record<string, string>;
 
+/**
+ * The fields of a change the planner touched, as the contract takes them: an untouched field is
+ * not sent, so a value saved meanwhile elsewhere stays, and a shown value (capacity as "1 Gbit/s")
+ * is never parsed back over the exact stored one.
+ */
+function touchedFields(was: Draft, d: Draft, v: LinkValue) {
+  const t = (k: keyof Draft) => d[k] !== was[k];
+  return {
+    ...(t('name') ? { newName: v.name } : {}),
+    ...(t('capacity') ? { capacityBps: v.capacityBps } : {}),
+    ...(t('commit') ? { commitBps: v.commitBps } : {}),
+    ...(t('thresholdPct') ? { thresholdFrac: v.thresholdFrac } : {}),
+    ...(t('leadDays') ? { leadDays: v.leadDays } : {}),
+    ...(t('description') ? { description: v.description } : {}),
+  };
+}
+
+/** A link as the form reads it. */
+interface LinkValue {
+  name: string;
+  capacityBps: number;
+  commitBps: number | null;
+  thresholdFrac: number;
+  leadDays: number | null;
+  description: string;
+}
+
 /** The draft as the contract takes it, or the fields that are wrong, in plain words. */
-function readDraft(
-  d: Draft,
-):
-  | { ok: true; value: { name: string; capacityBps: number; commitBps: number | null; thresholdFrac: number; leadDays: number | null; description: string } }
-  | { ok: false; errors: Errors } {
+function readDraft(d: Draft): { ok: true; value: LinkValue } | { ok: false; errors: Errors } {
   const errors: Errors = {};
   const capacityBps = parseBps(d.capacity);
   if (d.name.trim() === '') errors.name = 'is required';
@@ -79,15 +102,7 @@ function LinkForm({ editing, leadDays, onDone }: { editing: LinkRow | null; lead
     try {
       const v = r.value;
       const row = editing
-        ? await change('links.update', {
-            name: editing.name,
-            ...(v.name !== editing.name ? { newName: v.name } : {}),
-            capacityBps: v.capacityBps,
-            commitBps: v.commitBps,
-            thresholdFrac: v.thresholdFrac,
-            leadDays: v.leadDays,
-            description: v.description,
-          })
+        ? await change('links.update', { name: editing.name, ...touchedFields(draftOf(editing), d, v) })
         : await change('links.add', {
             name: v.name,
             capacityBps: v.capacityBps,
