@@ -64,7 +64,12 @@ describe('leases import', () => {
         ['-4', '-d', '-x', f('previous.csv'), '-i', f('copy.csv'), '-o', f('output.csv'), '-f', f('finish.csv'), '-p', f('lfc.pid'), '-c', 'unused'],
         { encoding: 'utf8', env: { ...process.env, KEA_LOCKFILE_DIR: 'none', KEA_PIDFILE_DIR: dir, KEA_LOGGER_DESTINATION: 'stdout' } },
       );
-      return /LFC_READ_STATS Leases: (\d+), attempts: \d+, errors: (\d+)/.exec(r.stdout + r.stderr)?.slice(1).map(Number) ?? r.stdout + r.stderr;
+      return (
+        /LFC_READ_STATS Leases: (\d+), attempts: \d+, errors: (\d+)/
+          .exec(r.stdout + r.stderr)
+          ?.slice(1)
+          .map(Number) ?? r.stdout + r.stderr
+      );
     };
     // Its nine rows are nine leases read, none refused.
     expect(lfc(fixture('kea-leases4.csv'))).toEqual([9, 0]);
