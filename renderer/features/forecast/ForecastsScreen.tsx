@@ -18,7 +18,7 @@ import './forecast.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Text whose dates never break at their hyphens ("Over since 2024-04-|02" in a narrow column). */
+/** Text whose dates never break at their hyphens (a date split as 2024-04-| 02 in a narrow column). */
 function WholeDays({ text }: { text: string }) {
   return (
     <>

@@ -9,7 +9,7 @@ import type { InputOf, ReportFile, ReportFileFormat, RequestKindName, RequestRir
 import { splitBindExport } from '../../../shared/report/bind-export';
 import { client } from '../../client';
 import { useContractQuery } from '../../data/query';
-import { errorsFrom, errorText } from '../../state';
+import { errorsFrom } from '../../state';
 import { ALL_FORMATS, bytesOf, FORMAT_GROUPS, isDraft, isPdf, isRoa, saveBytes } from './formats';
 import './reports.css';
 
@@ -285,7 +285,7 @@ export function ReportsScreen() {
           </div>
           {error && (
             <p className="reports-error" role="alert">
-              {errorText(error)}
+              {error.message}
             </p>
           )}
           <div className="reports-preview" aria-busy={busy}>
