@@ -170,49 +170,32 @@ describe.skipIf(!mounted.ok)(smallDiskTitle('a save on a full disk (tmpfs)', mou
     writer.close();
   });
 
-  it('a stale lock (the crash that filled the disk) on a disk with no page free: read-only with the disk-full reason, the lock left for later', async () => {
-    const { ws, path } = await onFullDisk(0);
-    ws.close();
-    // The lock of a process that has ended, as a crash leaves it.
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
-    writeFileSync(lockPathFor(path), JSON.stringify({ pid: dead, host: hostname(), since: new Date().toISOString(), nonce: 'crashed' }));
-    disk().fill(0);
-    const before = readdirSync(disk().dir).sort();
-    const lock = readFileSync(lockPathFor(path), 'utf8');
-    const opened = await Workspace.open(path);
-    expect(opened.readOnly).toBe(true);
-    expect(opened.readOnlyReason).toMatch(/^the disk is full \(ENOSPC\): Headroom could not create its lock file beside ws-\d+\.headroom; opened read-only/);
-    expect(prefixesOf(opened)).toEqual(['192.0.2.0/24']);
-    opened.close();
-    // No takeover guard or temp file is left, and the stale lock is as it was.
-    expect(readdirSync(disk().dir).sort()).toEqual(before);
-    expect(readFileSync(lockPathFor(path), 'utf8')).toBe(lock);
-    disk().unfill();
-    const writer = await Workspace.open(path);
-    expect(writer.readOnly).toBe(false);
-    writer.close();
-  });
-
-  it('a stale lock on a disk with one page free (room for the guard, none for the new lock): read-only with the disk-full reason, the lock left for later', async () => {
-    const { ws, path } = await onFullDisk(0);
-    ws.close();
-    // The lock of a process that has ended, as a crash leaves it.
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
-    writeFileSync(lockPathFor(path), JSON.stringify({ pid: dead, host: hostname(), since: new Date().toISOString(), nonce: 'crashed' }));
-    disk().fill(4096);
-    const before = readdirSync(disk().dir).sort();
-    const lock = readFileSync(lockPathFor(path), 'utf8');
-    const opened = await Workspace.open(path);
-    expect(opened.readOnly).toBe(true);
-    expect(opened.readOnlyReason).toMatch(/^the disk is full \(ENOSPC\): Headroom could not create its lock file beside ws-\d+\.headroom; opened read-only/);
-    expect(prefixesOf(opened)).toEqual(['192.0.2.0/24']);
-    opened.close();
-    // No takeover guard or temp file is left, and the stale lock is as it was.
-    expect(readdirSync(disk().dir).sort()).toEqual(before);
-    expect(readFileSync(lockPathFor(path), 'utf8')).toBe(lock);
-    disk().unfill();
-    const writer = await Workspace.open(path);
-    expect(writer.readOnly).toBe(false);
-    writer.close();
-  });
+  it.each([
+    [0, 'no page free'],
+    [4096, 'one page free (room for the guard, none for the new lock)'],
+  ])(
+    'a stale lock (the crash that filled the disk) on a disk with %i bytes free, %s: read-only with the disk-full reason, the lock left for later',
+    async (free) => {
+      const { ws, path } = await onFullDisk(0);
+      ws.close();
+      // The lock of a process that has ended, as a crash leaves it.
+      const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+      writeFileSync(lockPathFor(path), JSON.stringify({ pid: dead, host: hostname(), since: new Date().toISOString(), nonce: 'crashed' }));
+      disk().fill(free);
+      const before = readdirSync(disk().dir).sort();
+      const lock = readFileSync(lockPathFor(path), 'utf8');
+      const opened = await Workspace.open(path);
+      expect(opened.readOnly).toBe(true);
+      expect(opened.readOnlyReason).toMatch(/^the disk is full \(ENOSPC\): Headroom could not create its lock file beside ws-\d+\.headroom; opened read-only/);
+      expect(prefixesOf(opened)).toEqual(['192.0.2.0/24']);
+      opened.close();
+      // No takeover guard or temp file is left, and the stale lock is as it was.
+      expect(readdirSync(disk().dir).sort()).toEqual(before);
+      expect(readFileSync(lockPathFor(path), 'utf8')).toBe(lock);
+      disk().unfill();
+      const writer = await Workspace.open(path);
+      expect(writer.readOnly).toBe(false);
+      writer.close();
+    },
+  );
 });
