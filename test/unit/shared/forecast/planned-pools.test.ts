@@ -4,21 +4,12 @@
  * steps up by its size on its date; dated on or before as-of it counts in the history from its
  * date. Through dispatch against a real temp workspace.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LimitForecast } from '../../../../shared/contract';
 import { fitAndProject } from '../../../../shared/forecast';
-import type { Session } from '../../../../electron/core/services/session';
-import { openDispatch } from '../../../support/dispatch';
-import { tempDir } from '../../../support/tmp';
+import { dispatchSessions } from '../../../support/dispatch';
 
-const tmp = tempDir('headroom-planned-');
-afterAll(() => tmp.cleanup());
-let n = 0;
-let session: Session | null = null;
-afterEach(() => {
-  session?.close();
-  session = null;
-});
+const newWorkspace = dispatchSessions('headroom-planned-');
 
 /** 7 days apart from 2026-01-04, as YYYY-MM-DD. */
 const week = (k: number) => new Date(Date.UTC(2026, 0, 4 + 7 * k)).toISOString().slice(0, 10);
@@ -27,8 +18,7 @@ const PLANNED_ON = '2026-05-01';
 
 /** 10.1.0.0/22 with a /28 assigned each week for 12 weeks (+16 addresses a week). */
 async function weeklyPool() {
-  const d = await openDispatch(tmp.path(`ws-${++n}.headroom`), { now: () => new Date(`${AS_OF}T12:00:00Z`) });
-  session = d.session;
+  const d = await newWorkspace({ now: () => new Date(`${AS_OF}T12:00:00Z`) });
   await d.call('registry.addPrefix', { prefix: '10.1.0.0/22', status: 'aggregate', date: week(0) });
   for (let k = 0; k < 12; k++) await d.call('registry.addPrefix', { prefix: `10.1.0.${k * 16}/28`, status: 'assigned', date: week(k) });
   return d.call;

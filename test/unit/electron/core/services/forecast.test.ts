@@ -3,28 +3,18 @@
  * every pool and facility limit of the demo with its status and date, soonest first; a pool's
  * usage history from its dated children in its unit; the chart's curve; refusals name the field.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LimitForecast } from '../../../../../shared/contract';
 import { eventsToSeries, fitAndProject } from '../../../../../shared/forecast';
 import { loadPools } from '../../../../../electron/core/services/forecast-pools';
-import type { Session } from '../../../../../electron/core/services/session';
-import { openDispatch } from '../../../../support/dispatch';
-import { tempDir } from '../../../../support/tmp';
+import { dispatchSessions } from '../../../../support/dispatch';
 
-const tmp = tempDir('headroom-forecast-');
-afterAll(() => tmp.cleanup());
-let n = 0;
-let session: Session | null = null;
-afterEach(() => {
-  session?.close();
-  session = null;
-});
+const newWorkspace = dispatchSessions('headroom-forecast-');
 
 const AS_OF = '2026-11-25';
 
 async function open(demo = false, now = AS_OF) {
-  const d = await openDispatch(tmp.path(`ws-${++n}.headroom`), { demo, now: () => new Date(`${now}T12:00:00Z`) });
-  session = d.session;
+  const d = await newWorkspace({ demo, now: () => new Date(`${now}T12:00:00Z`) });
   return { call: d.call, dispatch: d.dispatch, ws: d.session.require() };
 }
 

@@ -8,21 +8,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../../../../shared/contract';
-import type { Session } from '../../../../../electron/core/services/session';
-import { openDispatch } from '../../../../support/dispatch';
-import { tempDir } from '../../../../support/tmp';
+import { dispatchSessions } from '../../../../support/dispatch';
 import { rpkiClientJson, routinatorJson, routinatorJsonext, strangersVrps, type TestVrp } from '../../../../support/vrp-files';
 
-const tmp = tempDir('headroom-routing-');
-afterAll(() => tmp.cleanup());
-let n = 0;
-let session: Session | null = null;
-afterEach(() => {
-  session?.close();
-  session = null;
-});
+const newWorkspace = dispatchSessions('headroom-routing-');
 
 /**
  * The demo ISP: aggregates 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32; AS64496
@@ -30,8 +21,7 @@ afterEach(() => {
  * ASN block 64496–64511 (so AS64505, not recorded, is a customer's).
  */
 async function demo() {
-  const d = await openDispatch(tmp.path(`ws-${++n}.headroom`), { demo: true, now: () => new Date('2026-12-03T12:00:00Z') });
-  session = d.session;
+  const d = await newWorkspace({ demo: true, now: () => new Date('2026-12-03T12:00:00Z') });
   const refusal = async (channel: Channel, input: unknown) => {
     const r = await d.dispatch(channel, input);
     if (r.ok) throw new Error(`${channel} was not refused`);

@@ -3,19 +3,10 @@
  * from the recorded routes (CLI.md "Routing plan"): one object per route inside it, with its own
  * origin; with no route recorded, the ASN marked as ours stays the origin as before.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Session } from '../../../../../electron/core/services/session';
-import { openDispatch } from '../../../../support/dispatch';
-import { tempDir } from '../../../../support/tmp';
+import { describe, expect, it } from 'vitest';
+import { dispatchSessions } from '../../../../support/dispatch';
 
-const tmp = tempDir('headroom-rpsl-routes-');
-afterAll(() => tmp.cleanup());
-let n = 0;
-let session: Session | null = null;
-afterEach(() => {
-  session?.close();
-  session = null;
-});
+const newWorkspace = dispatchSessions('headroom-rpsl-routes-');
 
 const routeLines = (text: string) =>
   text
@@ -28,8 +19,7 @@ const routeLines = (text: string) =>
 
 describe('rpsl route objects', () => {
   it('come from the routes recorded inside the aggregate, each with its origin', async () => {
-    const d = await openDispatch(tmp.path(`ws-${++n}.headroom`), { demo: true });
-    session = d.session;
+    const d = await newWorkspace({ demo: true });
     await d.call('routing.addRoute', { prefix: '198.51.100.0/24', origin: '64496' });
     await d.call('routing.addRoute', { prefix: '198.51.100.128/25', origin: '64505' });
     await d.call('routing.addRoute', { prefix: '203.0.113.0/24', origin: '64511' });
@@ -40,8 +30,7 @@ describe('rpsl route objects', () => {
   });
 
   it('fall back to the ASN marked as ours when no route is recorded', async () => {
-    const d = await openDispatch(tmp.path(`ws-${++n}.headroom`), { demo: true });
-    session = d.session;
+    const d = await newWorkspace({ demo: true });
     const r = await d.call('requests.rpsl', { resource: '198.51.100.0/24' });
     expect(routeLines(r.text)).toEqual(['198.51.100.0/24 AS64496']);
   });
