@@ -6,10 +6,11 @@
 import { readingsAsGiven } from '../../../shared/forecast';
 import type { Workspace } from '../workspace/workspace';
 import type { LimitSource } from './forecast-source';
-import { listScopes } from './scopes';
+import { liveScopes } from './scopes';
 
 export function scopeLimitSources(ws: Workspace): LimitSource[] {
-  return listScopes(ws).map((s) => {
+  // A scope whose block was released or removed hands out no leases: it leaves the board (its row stays).
+  return liveScopes(ws).map((s) => {
     const readings = ws
       .all('SELECT date, leased FROM dhcp_lease_readings WHERE scope_id = ? ORDER BY date', [s.id])
       .map((r) => ({ date: String(r.date), value: Number(r.leased) }));

@@ -157,19 +157,28 @@ export const removeScope = operation('dhcp.removeScope', (ws, input, write): Sco
   return row;
 });
 
+/** Whether a scope's block is still an assigned block of its space (a network that hands out leases). */
+function hasAssignedBlock(ws: Reader, sid: number, r: Row): boolean {
+  const [start] = keys(scopeBlock(r));
+  return Boolean(
+    ws.get("SELECT id FROM prefixes WHERE space_id = ? AND family = 4 AND start = ? AND length = ? AND status = 'assigned'", [sid, start, Number(r.length)]),
+  );
+}
+
+/** The scopes of every space whose block is still assigned: the forecast board's DHCP limits. */
+export function liveScopes(ws: Reader): ScopeRow[] {
+  return ws
+    .all(`${SELECT_SCOPE} ORDER BY s.name, c.network`)
+    .filter((r) => hasAssignedBlock(ws, Number(r.space_id), r))
+    .map((r) => rowToScope(ws, r));
+}
+
 /** Scopes whose block is no longer an assigned block of their space: left out of the exports, named. */
 export function orphanScopes(ws: Reader, space: string): string[] {
   const sid = spaceId(ws as Workspace, space);
   if (sid === null) return [];
   return scopeRows(ws, space)
-    .filter((r) => {
-      const [start] = keys(scopeBlock(r));
-      return !ws.get("SELECT id FROM prefixes WHERE space_id = ? AND family = 4 AND start = ? AND length = ? AND status = 'assigned'", [
-        sid,
-        start,
-        Number(r.length),
-      ]);
-    })
+    .filter((r) => !hasAssignedBlock(ws, sid, r))
     .map(
       (r) =>
         `the DHCP scope of ${formatPrefix(scopeBlock(r))} is left out: its block is no longer an assigned block (remove the scope, or record the block again)`,
