@@ -52,6 +52,22 @@ export interface HarnessSeries {
 }
 
 const START = parseDay('2026-01-04');
+
+/**
+ * The day a weekly path (value t on day `start` + 7t) first reaches `capacity` at or after week
+ * `from`, interpolated within its week; null when it never does. The harnesses' true crossing.
+ */
+export function crossingDay(ys: readonly number[], capacity: number, from: number, start: number): number | null {
+  for (let t = from; t < ys.length; t++) {
+    const y = ys[t] as number;
+    if (y >= capacity) {
+      const prev = ys[t - 1] as number;
+      const frac = prev >= capacity ? 0 : (capacity - prev) / (y - prev);
+      return start + 7 * (t - 1) + Math.ceil(7 * frac);
+    }
+  }
+  return null;
+}
 export const POINTS = 26;
 const MIN_AHEAD = 122; // 4 months
 const MAX_AHEAD = 487; // 16 months
@@ -100,16 +116,7 @@ export function generate(process: ProcessName, count: number, seed: number): Har
     const capacity = Math.round(expectedAt(POINTS - 1 + aheadDays / 7));
     const asOf = START + 7 * (POINTS - 1);
     if (ys.slice(0, POINTS).some((y) => y >= capacity)) continue;
-    let trueDay: number | null = null;
-    for (let t = POINTS; t < ys.length; t++) {
-      const y = ys[t] as number;
-      if (y >= capacity) {
-        const prev = ys[t - 1] as number;
-        const frac = prev >= capacity ? 0 : (capacity - prev) / (y - prev);
-        trueDay = START + 7 * (t - 1) + Math.ceil(7 * frac);
-        break;
-      }
-    }
+    const trueDay = crossingDay(ys, capacity, POINTS, START);
     if (trueDay === null || trueDay - asOf < MIN_AHEAD || trueDay - asOf > MAX_AHEAD) continue;
     const series = ys.slice(0, POINTS).map((value, i) => ({ date: formatDay(START + 7 * i), value }));
     out.push({ process, series, capacity, trueDay, asOf });

@@ -9,7 +9,7 @@
 import { detectOneOffs } from '../../shared/forecast/one-off';
 import { formatDay, parseDay } from '../../shared/dates';
 import type { SeriesPoint } from '../../shared/forecast';
-import { rng } from './forecast-harness';
+import { crossingDay, rng } from './forecast-harness';
 
 export interface OneOffSeries {
   series: SeriesPoint[];
@@ -52,16 +52,7 @@ export function generateOneOffs(count: number, seed: number): OneOffSeries[] {
     // The capacity: where the expected path (growth and the steps' average rate) is then.
     const last = observed[POINTS - 1] as number;
     const capacity = Math.round(last + (b + rate * jump) * (aheadDays / 7));
-    let trueDay: number | null = null;
-    for (let t = POINTS; t < ys.length; t++) {
-      const y = ys[t] as number;
-      if (y >= capacity) {
-        const prev = ys[t - 1] as number;
-        const frac = prev >= capacity ? 0 : (capacity - prev) / (y - prev);
-        trueDay = START + 7 * (t - 1) + Math.ceil(7 * frac);
-        break;
-      }
-    }
+    const trueDay = crossingDay(ys, capacity, POINTS, START);
     if (trueDay === null || trueDay - asOf < MIN_AHEAD || trueDay - asOf > MAX_AHEAD) continue;
     out.push({ series: observed.map((value, i) => ({ date: formatDay(START + 7 * i), value })), capacity, trueDay, asOf });
   }
@@ -93,16 +84,7 @@ export function generateSingleSteps(count: number, seed: number, maxAfter = 6): 
     const aheadDays = MIN_AHEAD + (MAX_AHEAD - MIN_AHEAD) * u();
     const asOf = START + 7 * (POINTS - 1);
     const capacity = Math.round(y0 + jump + b * (POINTS - 1 + aheadDays / 7));
-    let trueDay: number | null = null;
-    for (let t = POINTS; t < ys.length; t++) {
-      const y = ys[t] as number;
-      if (y >= capacity) {
-        const prev = ys[t - 1] as number;
-        const frac = prev >= capacity ? 0 : (capacity - prev) / (y - prev);
-        trueDay = START + 7 * (t - 1) + Math.ceil(7 * frac);
-        break;
-      }
-    }
+    const trueDay = crossingDay(ys, capacity, POINTS, START);
     if (trueDay === null || trueDay - asOf < MIN_AHEAD || trueDay - asOf > MAX_AHEAD) continue;
     out.push({ series: observed.map((value, i) => ({ date: formatDay(START + 7 * i), value })), capacity, trueDay, asOf });
   }
