@@ -77,7 +77,7 @@ function AddRouteForm({ aggregate, disabled }: { aggregate: string; disabled: bo
         value={origin}
         placeholder="AS64496"
         onChange={setOrigin}
-        live={liveOrigin ? liveOrigin : null}
+        live={liveOrigin || null}
         hint="Ours, or a customer's from our ASN blocks"
         disabled={disabled}
       />
