@@ -4,7 +4,7 @@
  * warned about; the special-purpose list is current (3fff::/20, RFC 9637) and names each prefix
  * once; missing evidence of multihoming is flagged; RIPE drafts name their template.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addPrefix } from '../../../../electron/core/services/registry';
 import { updateOrganisation } from '../../../../electron/core/services/requests';
 import { rpslFor } from '../../../../electron/core/services/requests-objects';
@@ -13,19 +13,12 @@ import type { RequestDraft } from '../../../../shared/rir/draft';
 import { renderArchivedTemplate } from '../../../../shared/rir/draft-templates';
 import { runCheck } from '../../../../shared/rir/policy-checks';
 import { rpslValues } from '../../../../shared/rir/rpsl-object';
-import { tempDir } from '../../../support/tmp';
+import { workspaceFiles } from '../../../support/workspaces';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-const open: Workspace[] = [];
-afterEach(() => {
-  for (const ws of open.splice(0)) ws.close();
-});
-let n = 0;
+const newWorkspace = workspaceFiles();
 
 async function ws(): Promise<Workspace> {
-  const w = await Workspace.create(tmp.path(`sp-${++n}.headroom`), { now: () => new Date('2026-05-15T12:00:00Z') });
-  open.push(w);
+  const w = await newWorkspace({ now: () => new Date('2026-05-15T12:00:00Z') });
   addPrefix(w, { prefix: '200.10.0.0/22', status: 'aggregate', rir: 'lacnic', description: 'LACNIC allocation' });
   addPrefix(w, { prefix: '185.100.0.0/22', status: 'aggregate', rir: 'ripe', description: 'RIPE allocation' });
   addPrefix(w, { prefix: '185.100.0.0/25', status: 'aggregate', rir: 'ripe', description: 'More specific announced' });

@@ -4,25 +4,18 @@
  * blocks), and a further AS needs a routing policy of its own (CHK-37, ripe-679 §2.0).
  * A peer's import accepts that peer's AS, not ANY (item 11).
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../../../electron/core/services/demo';
 import { draftView, updateDraft } from '../../../../../electron/core/services/requests';
 import { Workspace } from '../../../../../electron/core/workspace/workspace';
 import { rpslKey, rpslValues } from '../../../../../shared/rir/rpsl-object';
 import { RIRS } from '../../../../../shared/rir/rir';
-import { tempDir } from '../../../../support/tmp';
+import { workspaceFiles } from '../../../../support/workspaces';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-const open: Workspace[] = [];
-afterEach(() => {
-  for (const ws of open.splice(0)) ws.close();
-});
-let n = 0;
+const newWorkspace = workspaceFiles();
 
 async function demo(): Promise<Workspace> {
-  const ws = await Workspace.create(tmp.path(`asn-${++n}.headroom`), { now: () => new Date('2026-05-15T12:00:00Z') });
-  open.push(ws);
+  const ws = await newWorkspace({ now: () => new Date('2026-05-15T12:00:00Z') });
   seedDemo(ws);
   return ws;
 }

@@ -3,7 +3,7 @@
  * its registration data; only as-set is user-made. Drafts and `rpsl` give what LACNIC takes —
  * the ROAs, the as-set, the registration steps — and no RIPE-style inetnum, route or aut-num.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addPrefix } from '../../../../../electron/core/services/registry';
 import { draftView, updateOrganisation } from '../../../../../electron/core/services/requests';
 import { rpslFor } from '../../../../../electron/core/services/requests-objects';
@@ -11,19 +11,12 @@ import { Workspace } from '../../../../../electron/core/workspace/workspace';
 import { renderDraftText } from '../../../../../shared/rir/draft-render';
 import { rpslValues } from '../../../../../shared/rir/rpsl-object';
 import { validateRpslObject } from '../../../../../shared/rir/rpsl-validate';
-import { tempDir } from '../../../../support/tmp';
+import { workspaceFiles } from '../../../../support/workspaces';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-const open: Workspace[] = [];
-afterEach(() => {
-  for (const ws of open.splice(0)) ws.close();
-});
-let n = 0;
+const newWorkspace = workspaceFiles();
 
 async function lacnicIsp(): Promise<Workspace> {
-  const ws = await Workspace.create(tmp.path(`lac-${++n}.headroom`), { now: () => new Date('2026-05-15T12:00:00Z') });
-  open.push(ws);
+  const ws = await newWorkspace({ now: () => new Date('2026-05-15T12:00:00Z') });
   addPrefix(ws, { prefix: '200.10.0.0/22', status: 'aggregate', rir: 'lacnic', description: 'LACNIC IPv4' });
   addPrefix(ws, { prefix: '2801:80::/32', status: 'aggregate', rir: 'lacnic', unit: 48, description: 'LACNIC IPv6' });
   ws.mutate('registry.addAsn', 'ASNs', (tx) => {

@@ -3,27 +3,20 @@
  * capped at the pool, and the draft states "need minus free space" over each RIR's horizon
  * (ARIN 24 months, AFRINIC 8, LACNIC 12, APNIC 6 and 12); CHK-36 compares need with free space.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addPrefix } from '../../../../../electron/core/services/registry';
 import { draftView, updateOrganisation } from '../../../../../electron/core/services/requests';
 import { Workspace } from '../../../../../electron/core/workspace/workspace';
 import { needHorizons, needMinusFree } from '../../../../../shared/rir/need';
 import { renderDraftText } from '../../../../../shared/rir/draft-render';
-import { tempDir } from '../../../../support/tmp';
+import { workspaceFiles } from '../../../../support/workspaces';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-const open: Workspace[] = [];
-afterEach(() => {
-  for (const ws of open.splice(0)) ws.close();
-});
-let n = 0;
+const newWorkspace = workspaceFiles();
 const NOW = new Date('2026-05-15T12:00:00Z');
 
 /** A /23 from `rir` with one /24 pool filling by a /28 a month for the last year: 192 of 512 used. */
 async function growing(rir: 'arin' | 'ripe' | 'apnic' | 'lacnic' | 'afrinic'): Promise<Workspace> {
-  const ws = await Workspace.create(tmp.path(`need-${++n}.headroom`), { now: () => NOW });
-  open.push(ws);
+  const ws = await newWorkspace({ now: () => NOW });
   addPrefix(ws, { prefix: '185.100.0.0/23', status: 'aggregate', rir, description: 'IPv4 allocation', date: '2024-01-10' });
   addPrefix(ws, { prefix: '185.100.0.0/24', status: 'allocated', description: 'Business customers', date: '2024-01-20' });
   for (let i = 0; i < 12; i++) {

@@ -3,25 +3,18 @@
  * warns when all servers share an IPv4 /24 or IPv6 /48, one recorded block, or one origin AS;
  * the same check runs in drafts (CHK-40) and `rdns`. Distinct names alone are not enough.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../../../electron/core/services/demo';
 import { draftView, updateOrganisation } from '../../../../../electron/core/services/requests';
 import { nsCheck, reverseFor } from '../../../../../electron/core/services/requests-objects';
 import { Workspace } from '../../../../../electron/core/workspace/workspace';
-import { tempDir } from '../../../../support/tmp';
+import { workspaceFiles } from '../../../../support/workspaces';
 import { refusalLine } from '../../../../support/refusal';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-const open: Workspace[] = [];
-afterEach(() => {
-  for (const ws of open.splice(0)) ws.close();
-});
-let n = 0;
+const newWorkspace = workspaceFiles();
 
 async function demo(): Promise<Workspace> {
-  const ws = await Workspace.create(tmp.path(`ns-${++n}.headroom`), { now: () => new Date('2026-05-15T12:00:00Z') });
-  open.push(ws);
+  const ws = await newWorkspace({ now: () => new Date('2026-05-15T12:00:00Z') });
   seedDemo(ws);
   return ws;
 }

@@ -4,25 +4,18 @@
  * nothing changed, and one call writes at most once (one journaled action per change).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addAsn } from '../../../../../electron/core/services/asns';
 import { addComponent, addSite, removeComponent, updateComponent } from '../../../../../electron/core/services/facility';
 import { writeAs } from '../../../../../electron/core/services/operation';
 import { journalPathFor } from '../../../../../electron/core/workspace/journal';
 import { Workspace } from '../../../../../electron/core/workspace/workspace';
 import { addEquipmentInput, addUpsInput } from '../../../../../shared/contract';
-import { tempDir } from '../../../../support/tmp';
+import { workspaceFiles } from '../../../../support/workspaces';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-const open: Workspace[] = [];
-afterEach(() => {
-  for (const ws of open.splice(0)) ws.close();
-});
-let n = 0;
+const newWorkspace = workspaceFiles();
 async function fresh(): Promise<Workspace> {
-  const ws = await Workspace.create(tmp.path(`ws-${++n}.headroom`), { who: 'tester' });
-  open.push(ws);
+  const ws = await newWorkspace({ who: 'tester' });
   return ws;
 }
 const ops = (ws: Workspace) => ws.all('SELECT op FROM actions ORDER BY id').map((r) => String(r.op));

@@ -4,7 +4,7 @@
  * and an abuse contact, and the objects carry them; APNIC templates keep only APNIC's
  * attributes; ARIN's IRR route has no `changed`, POC handles and an MNT- maintainer.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addPrefix } from '../../../../../electron/core/services/registry';
 import { draftView, getOrganisation, updateOrganisation } from '../../../../../electron/core/services/requests';
 import { rpslFor } from '../../../../../electron/core/services/requests-objects';
@@ -12,19 +12,12 @@ import { Workspace } from '../../../../../electron/core/workspace/workspace';
 import { rpslValues } from '../../../../../shared/rir/rpsl-object';
 import { rpslTemplate } from '../../../../../shared/rir/rpsl-templates';
 import { validateRpslObject } from '../../../../../shared/rir/rpsl-validate';
-import { tempDir } from '../../../../support/tmp';
+import { workspaceFiles } from '../../../../support/workspaces';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-const open: Workspace[] = [];
-afterEach(() => {
-  for (const ws of open.splice(0)) ws.close();
-});
-let n = 0;
+const newWorkspace = workspaceFiles();
 
 async function isp(rir: 'arin' | 'apnic' | 'ripe', country: string): Promise<Workspace> {
-  const ws = await Workspace.create(tmp.path(`pre-${++n}.headroom`), { now: () => new Date('2026-05-15T12:00:00Z') });
-  open.push(ws);
+  const ws = await newWorkspace({ now: () => new Date('2026-05-15T12:00:00Z') });
   addPrefix(ws, { prefix: '185.100.0.0/22', status: 'aggregate', rir, description: 'IPv4 allocation' });
   ws.mutate('registry.addAsn', 'ASNs', (tx) => {
     tx.insert('asns', { asn: 205000, description: 'Example (our AS)', created_at: '2026-01-01T00:00:00Z' });

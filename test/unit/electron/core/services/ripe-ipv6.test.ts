@@ -3,23 +3,16 @@
  * utilisation test (ripe-738 §5.1.2), the default request is a /29, and beyond /29 the HD-ratio
  * is one justification among others (structure, segmentation, longevity: ripe-738 §5.2).
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../../../electron/core/services/demo';
 import { draftView, updateDraft } from '../../../../../electron/core/services/requests';
 import { Workspace } from '../../../../../electron/core/workspace/workspace';
-import { tempDir } from '../../../../support/tmp';
+import { workspaceFiles } from '../../../../support/workspaces';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-const open: Workspace[] = [];
-afterEach(() => {
-  for (const ws of open.splice(0)) ws.close();
-});
-let n = 0;
+const newWorkspace = workspaceFiles();
 
 async function demo(): Promise<Workspace> {
-  const ws = await Workspace.create(tmp.path(`v6-${++n}.headroom`), { now: () => new Date('2026-05-15T12:00:00Z') });
-  open.push(ws);
+  const ws = await newWorkspace({ now: () => new Date('2026-05-15T12:00:00Z') });
   seedDemo(ws);
   return ws;
 }

@@ -4,26 +4,19 @@
  * PA only for a block Settings says is sub-allocated to another operator; a reserve needs no
  * object. IPv6 pools are AGGREGATED-BY-LIR with their assignment size.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addPrefix } from '../../../../../electron/core/services/registry';
 import { updateOrganisation } from '../../../../../electron/core/services/requests';
 import { rpslFor } from '../../../../../electron/core/services/requests-objects';
 import { Workspace } from '../../../../../electron/core/workspace/workspace';
 import { rpslValues } from '../../../../../shared/rir/rpsl-object';
 import { validateRpslObject } from '../../../../../shared/rir/rpsl-validate';
-import { tempDir } from '../../../../support/tmp';
+import { workspaceFiles } from '../../../../support/workspaces';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-const open: Workspace[] = [];
-afterEach(() => {
-  for (const ws of open.splice(0)) ws.close();
-});
-let n = 0;
+const newWorkspace = workspaceFiles();
 
 async function lir(): Promise<Workspace> {
-  const ws = await Workspace.create(tmp.path(`st-${++n}.headroom`), { now: () => new Date('2026-05-15T12:00:00Z') });
-  open.push(ws);
+  const ws = await newWorkspace({ now: () => new Date('2026-05-15T12:00:00Z') });
   addPrefix(ws, { prefix: '185.100.0.0/22', status: 'aggregate', rir: 'ripe', description: 'IPv4 allocation' });
   addPrefix(ws, { prefix: '185.100.0.0/24', status: 'allocated', description: 'Infrastructure' });
   addPrefix(ws, { prefix: '185.100.0.0/28', status: 'assigned', description: 'Loopbacks' });

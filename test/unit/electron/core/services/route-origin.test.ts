@@ -2,24 +2,17 @@
  * `rpsl` of an aggregate emits its route object, origin = our one ASN when no route is recorded
  * (CLI.md, issue 11 item 12); with two ASNs of our own the origin is not known and it says so.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addPrefix } from '../../../../../electron/core/services/registry';
 import { rpslFor } from '../../../../../electron/core/services/requests-objects';
 import { Workspace } from '../../../../../electron/core/workspace/workspace';
 import { rpslValues } from '../../../../../shared/rir/rpsl-object';
-import { tempDir } from '../../../../support/tmp';
+import { workspaceFiles } from '../../../../support/workspaces';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-const open: Workspace[] = [];
-afterEach(() => {
-  for (const ws of open.splice(0)) ws.close();
-});
-let n = 0;
+const newWorkspace = workspaceFiles();
 
 async function ws(owns: number[]): Promise<Workspace> {
-  const w = await Workspace.create(tmp.path(`ro-${++n}.headroom`), { now: () => new Date('2026-05-15T12:00:00Z') });
-  open.push(w);
+  const w = await newWorkspace({ now: () => new Date('2026-05-15T12:00:00Z') });
   addPrefix(w, { prefix: '185.100.0.0/22', status: 'aggregate', rir: 'ripe', description: 'IPv4 allocation' });
   w.mutate('registry.addAsn', 'ASNs', (tx) => {
     for (const asn of owns) tx.insert('asns', { asn, description: `AS${asn} (our AS)`, created_at: '2026-01-01T00:00:00Z' });

@@ -4,25 +4,18 @@
  * `export --format bind` gives no reverse zone for it; `export --format rpsl` gives aut-num
  * objects only for our own ASNs (item 11).
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../../../electron/core/services/demo';
 import { exportReport } from '../../../../../electron/core/services/reports';
 import { reverseFor, rpslFor } from '../../../../../electron/core/services/requests-objects';
 import { Workspace } from '../../../../../electron/core/workspace/workspace';
-import { tempDir } from '../../../../support/tmp';
+import { workspaceFiles } from '../../../../support/workspaces';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-const open: Workspace[] = [];
-afterEach(() => {
-  for (const ws of open.splice(0)) ws.close();
-});
-let n = 0;
+const newWorkspace = workspaceFiles();
 const NS = ['ns1.example.net', 'ns2.example.org'];
 
 async function demo(): Promise<Workspace> {
-  const ws = await Workspace.create(tmp.path(`up-${++n}.headroom`), { now: () => new Date('2026-05-15T12:00:00Z') });
-  open.push(ws);
+  const ws = await newWorkspace({ now: () => new Date('2026-05-15T12:00:00Z') });
   seedDemo(ws);
   return ws;
 }
